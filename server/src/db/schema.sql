@@ -1,0 +1,115 @@
+-- The embedded server's database. One org; ids are UUIDs as text.
+-- Written by server/src/db/open.ts on a new database (PRAGMA user_version = 1).
+
+CREATE TABLE divisions (
+  id   TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+);
+
+CREATE TABLE users (
+  id                TEXT PRIMARY KEY,
+  name              TEXT NOT NULL,
+  sort_name         TEXT NOT NULL,            -- lower(name), the members/users sort key
+  email             TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  username          TEXT NOT NULL,
+  title             TEXT,
+  department        TEXT,
+  division_id       TEXT NOT NULL REFERENCES divisions(id),
+  manager_id        TEXT REFERENCES users(id),
+  state             TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active','inactive','deleted')),
+  version           INTEGER NOT NULL DEFAULT 1,
+  password_hash     TEXT,                     -- scrypt "salt:hash"; only personas can sign in
+  date_last_login   TEXT,
+  date_welcome_sent TEXT,
+  -- Values for the expand options (presence, routingStatus, station, outOfOffice, conversationSummary,
+  -- geolocation, locations, certifications, team, biography, employerInfo, profileSkills, languagePreference ...)
+  expand_json       TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX users_sort ON users (sort_name, id);
+
+-- Routing and language skills, in tables so dynamic group rules can be evaluated in SQL.
+CREATE TABLE user_skills (
+  user_id     TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind        TEXT NOT NULL CHECK (kind IN ('routing','language')),
+  skill_id    TEXT NOT NULL,
+  skill_name  TEXT NOT NULL,
+  proficiency INTEGER NOT NULL CHECK (proficiency BETWEEN 0 AND 5),
+  PRIMARY KEY (user_id, kind, skill_name)
+);
+CREATE INDEX user_skills_by_skill ON user_skills (kind, skill_name, proficiency);
+
+CREATE TABLE roles (
+  id          TEXT PRIMARY KEY,
+  name        TEXT NOT NULL,
+  description TEXT
+);
+CREATE TABLE role_permissions (
+  role_id    TEXT NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
+  permission TEXT NOT NULL,
+  PRIMARY KEY (role_id, permission)
+);
+CREATE TABLE user_roles (
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  role_id TEXT NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
+  PRIMARY KEY (user_id, role_id)
+);
+
+CREATE TABLE groups (
+  id             TEXT PRIMARY KEY,
+  name           TEXT NOT NULL,
+  sort_name      TEXT NOT NULL,               -- lower(name)
+  description    TEXT,
+  type           TEXT NOT NULL CHECK (type IN ('official','social')),
+  visibility     TEXT NOT NULL CHECK (visibility IN ('public','owners','members')),
+  state          TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active','inactive','deleted')),
+  rules_visible  INTEGER NOT NULL DEFAULT 1,
+  roles_enabled  INTEGER NOT NULL DEFAULT 0,
+  include_owners INTEGER NOT NULL DEFAULT 0,
+  calls_enabled  INTEGER NOT NULL DEFAULT 0,
+  email          TEXT,
+  addresses_json TEXT NOT NULL DEFAULT '[]',   -- GroupContact[]
+  images_json    TEXT NOT NULL DEFAULT '[]',   -- Image[]
+  version        INTEGER NOT NULL DEFAULT 1,
+  date_modified  TEXT NOT NULL,
+  member_count   INTEGER NOT NULL DEFAULT 0    -- kept equal to COUNT(*) of group_members
+);
+CREATE INDEX groups_sort ON groups (sort_name, id);
+CREATE INDEX groups_modified ON groups (date_modified);
+CREATE INDEX groups_member_count ON groups (member_count);
+
+CREATE TABLE group_owners (
+  group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+  user_id  TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  PRIMARY KEY (group_id, user_id)
+);
+CREATE INDEX group_owners_by_user ON group_owners (user_id);
+
+-- Users added directly ("individuals").
+CREATE TABLE group_individuals (
+  group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+  user_id  TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  PRIMARY KEY (group_id, user_id)
+);
+CREATE INDEX group_individuals_by_user ON group_individuals (user_id);
+
+-- Dynamic settings (skill conditions) of a group.
+CREATE TABLE group_dynamic_settings (
+  group_id      TEXT PRIMARY KEY REFERENCES groups(id) ON DELETE CASCADE,
+  query_json    TEXT NOT NULL,                 -- DynamicGroupQuery
+  date_modified TEXT NOT NULL
+);
+
+-- The materialised member list: individuals, plus owners when include_owners, plus users matched by
+-- dynamic settings. One row per member with why they are in; kept current by every write that changes
+-- any of the three. Paging members is an index range scan on (group_id, sort_name, user_id).
+CREATE TABLE group_members (
+  group_id      TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+  user_id       TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  sort_name     TEXT NOT NULL,
+  is_individual INTEGER NOT NULL DEFAULT 0,
+  is_owner      INTEGER NOT NULL DEFAULT 0,
+  is_rule       INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (group_id, user_id)
+);
+CREATE INDEX group_members_page ON group_members (group_id, sort_name, user_id);
+CREATE INDEX group_members_by_user ON group_members (user_id);
