@@ -174,3 +174,129 @@ export function expectResponseMatches(operationId: string, status: number, body:
     );
   }
 }
+
+// ---------- calling the server by operationId ----------
+
+export type QueryValue = string | number | boolean | ReadonlyArray<string | number> | undefined | null;
+
+export interface CallOptions {
+  /** Bearer token; omitted → no Authorization header. */
+  token?: string;
+  /** Path parameters, percent-encoded here (as the SDK does). */
+  params?: Record<string, string>;
+  /** Query parameters (arrays are comma-joined, as the SDK sends them), or a raw query string. */
+  query?: Record<string, QueryValue> | string;
+  /** A JSON body (sent with Content-Type: application/json). */
+  body?: unknown;
+  /** A body sent as is (with `contentType`, default application/json). */
+  rawBody?: string | Buffer;
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** Check the answer against the document (default true). */
+  validate?: boolean;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are checked against the document at run time
+export interface CallResult<T = any> {
+  status: number;
+  /** The parsed JSON body; undefined when the body is empty. */
+  body: T;
+  text: string;
+  headers: Headers;
+  /** The request, e.g. `GET /api/v2/groups?pageSize=5`, for messages. */
+  request: string;
+}
+
+function buildQuery(query: CallOptions['query']): string {
+  if (query === undefined) return '';
+  if (typeof query === 'string') return query === '' ? '' : query.startsWith('?') ? query : `?${query}`;
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    const text = value === null ? '' : Array.isArray(value) ? value.join(',') : String(value);
+    // Commas stay literal, as axios (and so the SDK) leaves them.
+    parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(text).replace(/%2C/gi, ',')}`);
+  }
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/** The URL path of an operation with its path parameters filled in. */
+export function operationPath(operationId: string, params: Record<string, string> = {}): string {
+  const { path } = operationRoute(operationId);
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${operationId}: path parameter ${name} is missing`);
+    return encodeURIComponent(value);
+  });
+}
+
+/**
+ * A function that calls an operation of the server at `baseUrl` with fetch and, unless
+ * `validate: false`, checks the answer with expectResponseMatches.
+ */
+export function apiCaller(baseUrl: string) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are checked against the document at run time
+  return async function call<T = any>(operationId: string, options: CallOptions = {}): Promise<CallResult<T>> {
+    const { method } = operationRoute(operationId);
+    const path = operationPath(operationId, options.params) + buildQuery(options.query);
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;
+    let body: string | Buffer | undefined;
+    if (options.rawBody !== undefined) {
+      body = options.rawBody;
+      headers['Content-Type'] = options.contentType ?? 'application/json';
+    } else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['Content-Type'] = options.contentType ?? 'application/json';
+    }
+    const request = `${method.toUpperCase()} ${path}`;
+    const response = await fetch(baseUrl + path, { method: method.toUpperCase(), headers, body });
+    const text = await response.text();
+    let parsed: unknown;
+    if (text !== '') {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        throw new Error(`${request} answered ${response.status} with a body that is not JSON: ${text.slice(0, 300)}`);
+      }
+    }
+    if (options.validate !== false) {
+      try {
+        expectResponseMatches(operationId, response.status, parsed);
+      } catch (error) {
+        throw new Error(`${request}: ${(error as Error).message}`, { cause: error });
+      }
+    }
+    return { status: response.status, body: parsed as T, text, headers: response.headers, request };
+  };
+}
+
+export type ApiCall = ReturnType<typeof apiCaller>;
+
+/**
+ * Throws unless `result` is an error answer with `status` (and `code`, when given) whose body is an
+ * ErrorBody: message, code, status equal to the HTTP status, and contextId equal to the
+ * ININ-Correlation-Id header.
+ */
+export function expectErrorBody(result: CallResult, status: number, code?: string): void {
+  const body = result.body as Record<string, unknown> | undefined;
+  const problems: string[] = [];
+  if (result.status !== status) problems.push(`status ${result.status}, expected ${status}`);
+  if (!body || typeof body !== 'object') problems.push('no JSON object body');
+  else {
+    if (typeof body.message !== 'string' || body.message === '') problems.push('no message');
+    if (typeof body.code !== 'string' || body.code === '') problems.push('no code');
+    if (code !== undefined && body.code !== code) problems.push(`code ${String(body.code)}, expected ${code}`);
+    if (body.status !== result.status)
+      problems.push(`body.status ${String(body.status)} differs from the HTTP status ${result.status}`);
+    if (typeof body.contextId !== 'string' || body.contextId === '') problems.push('no contextId');
+    else if (result.headers.get('inin-correlation-id') !== body.contextId)
+      problems.push(
+        `contextId ${body.contextId} differs from the ININ-Correlation-Id header ${String(result.headers.get('inin-correlation-id'))}`,
+      );
+  }
+  if (problems.length)
+    throw new Error(
+      `${result.request}: not the expected ErrorBody (${problems.join('; ')}): ${result.text.slice(0, 500)}`,
+    );
+}
