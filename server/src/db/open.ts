@@ -1,0 +1,50 @@
+/**
+ * Opens (and on first use creates and seeds) the embedded server's SQLite database.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runSeed, type SeedKind } from './seed/index.js';
+
+export type { SeedKind } from './seed/index.js';
+
+export const SCHEMA_VERSION = 1;
+export const DATABASE_FILE_NAME = 'groups.db';
+
+let schemaSql: string | undefined;
+const schema = (): string => (schemaSql ??= readFileSync(new URL('./schema.sql', import.meta.url), 'utf8'));
+
+/**
+ * Opens `file` (a path or ':memory:'). A new database (user_version 0) gets the schema and the chosen
+ * seed in one transaction and user_version 1; an existing one is opened as it is, never reseeded.
+ */
+export function openDatabase(file: string, options: { seed: SeedKind }): Database.Database {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version === 0) {
+      db.transaction(() => {
+        db.exec(schema());
+        runSeed(db, options.seed);
+        db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      }).immediate();
+      db.pragma('optimize');
+    } else if (version !== SCHEMA_VERSION) {
+      throw new Error(`Database ${file} has schema version ${version}; this server expects ${SCHEMA_VERSION}.`);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Opens `<dataDir>/groups.db`, creating the folder when needed. */
+export function openDataDir(dataDir: string, seed: SeedKind): Database.Database {
+  mkdirSync(dataDir, { recursive: true });
+  return openDatabase(join(dataDir, DATABASE_FILE_NAME), { seed });
+}
