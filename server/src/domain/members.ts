@@ -1,0 +1,199 @@
+/**
+ * Group membership: the materialised member list (`group_members`), individuals, adding and removing.
+ *
+ * A `group_members` row exists for each member: individuals, owners when the group's include_owners is
+ * on, and users matched by its dynamic settings. is_individual / is_rule say why; is_owner marks a member
+ * who owns the group, whatever brought them in. `groups.member_count` is kept equal to the row count.
+ *
+ * Decisions:
+ *   - Adding a user who is already an individual changes nothing. Adding a member who is in only through
+ *     ownership or a rule makes them an individual too (the individuals list changes; the member list
+ *     does not).
+ *   - The version rises once per add/remove call that changed something; a call that changed nothing
+ *     leaves it alone (a given `version` is still checked, 409 when stale).
+ *   - The 100 official + 100 social groups limit is checked when users are added as individuals (the
+ *     calls that a person makes); owners and rule matches are not refused for it.
+ */
+import type Database from 'better-sqlite3';
+import type { Caller } from '../context.js';
+import { badRequest, versionConflict, type ErrorDetail } from '../errors.js';
+import { entityListing, parsePaging, splitMulti, type EntityListing } from './listing.js';
+import { assertCanEditGroup, bumpVersion, currentVersion, groupUri, loadVisibleGroup, pruneMembers, recountMembers, unknownUserIds } from './groups.js';
+import { cached } from './visibility.js';
+
+export const USER_EXPAND_VALUES = [
+  'routingStatus', 'presence', 'integrationPresence', 'conversationSummary', 'outOfOffice', 'geolocation', 'station',
+  'authorization', 'lasttokenissued', 'authorization.unusedRoles', 'team', 'workPlanBidRanks', 'externalContactsSettings',
+  'groups', 'customAttributes', 'profileSkills', 'certifications', 'locations', 'skills', 'languages', 'languagePreference',
+  'employerInfo', 'biography', 'dateLastLogin', 'dateWelcomeSent',
+] as const;
+
+export type SerialisedUser = Record<string, unknown> & { id: string };
+
+/** Users by id, in the order given, with the expand options applied. */
+function serialiseUsers(db: Database.Database, ids: string[], _expand: string[]): SerialisedUser[] {
+  if (ids.length === 0) return [];
+  const rows = cached(db, 'SELECT id, name, email, username, state, version FROM users WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as SerialisedUser[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const u = byId.get(id);
+    return u ? [{ ...u, selfUri: `/api/v2/users/${id}` }] : [];
+  });
+}
+
+export const MAX_MEMBER_IDS = 50;
+export const MAX_GROUPS_PER_TYPE = 100;
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+export interface MembersQuery {
+  pageSize?: unknown;
+  pageNumber?: unknown;
+  sortOrder?: unknown;
+  expand?: unknown;
+}
+
+export function parseUserExpand(raw: unknown): string[] {
+  const expand = splitMulti(raw) ?? [];
+  const unknown = expand.filter((e) => !(USER_EXPAND_VALUES as readonly string[]).includes(e));
+  if (unknown.length) {
+    throw badRequest(`Unknown expand value(s): ${unknown.join(', ')}. Valid values: ${USER_EXPAND_VALUES.join(', ')}.`, [{ errorCode: 'bad.request', fieldName: 'expand' }]);
+  }
+  return [...new Set(expand)];
+}
+
+/**
+ * A page of members sorted by name. Paging walks the (group_id, sort_name, user_id) index; the total is
+ * the group's member_count, so no page counts rows.
+ */
+export function listGroupMembers(db: Database.Database, caller: Caller, groupId: string, query: MembersQuery): EntityListing<SerialisedUser> {
+  const paging = parsePaging(query as Record<string, unknown>);
+  const expand = parseUserExpand(query.expand);
+  const group = loadVisibleGroup(db, caller, groupId);
+  const total = group.member_count;
+  const ids =
+    paging.offset >= total
+      ? []
+      : (cached(
+          db,
+          `SELECT user_id FROM group_members WHERE group_id = ? ORDER BY sort_name ${paging.sortOrder}, user_id ${paging.sortOrder} LIMIT ? OFFSET ?`,
+        )
+          .pluck()
+          .all(groupId, paging.pageSize, paging.offset) as string[]);
+  return entityListing(serialiseUsers(db, ids, expand), {
+    path: `${groupUri(groupId)}/members`,
+    query: { expand: expand.length ? expand : undefined },
+    paging,
+    total,
+  });
+}
+
+/** Every individual of the group, sorted by name, as a single-page UserEntityListing. */
+export function listGroupIndividuals(db: Database.Database, caller: Caller, groupId: string): EntityListing<SerialisedUser> {
+  loadVisibleGroup(db, caller, groupId);
+  const ids = cached(
+    db,
+    `SELECT gi.user_id FROM group_individuals gi JOIN users u ON u.id = gi.user_id WHERE gi.group_id = ? ORDER BY u.sort_name, u.id`,
+  )
+    .pluck()
+    .all(groupId) as string[];
+  const total = ids.length;
+  const paging = { pageSize: Math.max(total, 1), pageNumber: 1, sortOrder: 'ASC' as const, offset: 0 };
+  const listing = entityListing(serialiseUsers(db, ids, []), { path: `${groupUri(groupId)}/individuals`, paging, total });
+  const self = `${groupUri(groupId)}/individuals`;
+  return { ...listing, pageSize: total, pageCount: 1, firstUri: self, selfUri: self, lastUri: self };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+function validIds(raw: unknown, fieldName: string): string[] {
+  const ids = splitMulti(raw);
+  if (!ids || ids.length === 0) throw badRequest(`${fieldName} must list at least one user id.`, [{ errorCode: 'bad.request', fieldName }]);
+  if (ids.length > MAX_MEMBER_IDS) {
+    throw badRequest(`At most ${MAX_MEMBER_IDS} user ids can be given at once (got ${ids.length}).`, [{ errorCode: 'bad.request', fieldName }]);
+  }
+  return [...new Set(ids)];
+}
+
+function assertUsersExist(db: Database.Database, ids: string[], fieldName: string): void {
+  const unknown = unknownUserIds(db, ids);
+  if (unknown.length) {
+    throw badRequest(`Unknown user id(s): ${unknown.join(', ')}.`, unknown.map((id): ErrorDetail => ({ errorCode: 'not.found', fieldName, entityId: id })));
+  }
+}
+
+export interface AddMembersBody {
+  memberIds?: unknown;
+  version?: unknown;
+}
+
+export function addGroupMembers(db: Database.Database, caller: Caller, groupId: string, body: AddMembersBody | undefined): void {
+  db.transaction(() => {
+    const group = loadVisibleGroup(db, caller, groupId);
+    assertCanEditGroup(db, caller, groupId);
+    if (!body || typeof body !== 'object') throw badRequest('memberIds is required.', [{ errorCode: 'bad.request', fieldName: 'memberIds' }]);
+    if (!Array.isArray(body.memberIds) || body.memberIds.some((x) => typeof x !== 'string')) {
+      throw badRequest('memberIds must be an array of user ids.', [{ errorCode: 'bad.request', fieldName: 'memberIds' }]);
+    }
+    const ids = validIds(body.memberIds, 'memberIds');
+    const version = optionalVersion(body.version);
+    if (version !== undefined && version !== group.version) throw versionConflict(version, group.version, groupId);
+    assertUsersExist(db, ids, 'memberIds');
+    const isIndividual = cached(db, 'SELECT 1 FROM group_individuals WHERE group_id = ? AND user_id = ?');
+    const isMember = cached(db, 'SELECT 1 FROM group_members WHERE group_id = ? AND user_id = ?');
+    const groupsOfType = cached(db, 'SELECT COUNT(*) FROM group_members gm JOIN groups g ON g.id = gm.group_id WHERE gm.user_id = ? AND g.type = ?').pluck();
+    const toAdd = ids.filter((id) => isIndividual.get(groupId, id) === undefined);
+    if (toAdd.length === 0) return;
+    const overLimit = toAdd.filter((id) => isMember.get(groupId, id) === undefined && (groupsOfType.get(id, group.type) as number) >= MAX_GROUPS_PER_TYPE);
+    if (overLimit.length) {
+      const names = cached(db, 'SELECT id, name FROM users WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(overLimit)) as { id: string; name: string }[];
+      const label = names.map((u) => `${u.name} (${u.id})`).join(', ');
+      throw badRequest(`A user can be in at most ${MAX_GROUPS_PER_TYPE} ${group.type} groups; already at the limit: ${label}.`, names.map((u): ErrorDetail => ({ errorCode: 'bad.request', fieldName: 'memberIds', entityId: u.id, entityName: u.name })));
+    }
+    const insIndividual = cached(db, 'INSERT OR IGNORE INTO group_individuals (group_id, user_id) VALUES (?, ?)');
+    const upsertMember = cached(
+      db,
+      `INSERT INTO group_members (group_id, user_id, sort_name, is_individual, is_owner, is_rule)
+       SELECT @g, u.id, u.sort_name, 1, EXISTS (SELECT 1 FROM group_owners o WHERE o.group_id = @g AND o.user_id = u.id), 0
+       FROM users u WHERE u.id = @u
+       ON CONFLICT (group_id, user_id) DO UPDATE SET is_individual = 1`,
+    );
+    for (const id of toAdd) {
+      insIndividual.run(groupId, id);
+      upsertMember.run({ g: groupId, u: id });
+    }
+    recountMembers(db, groupId);
+    bumpVersion(db, groupId, group.version);
+  }).immediate();
+}
+
+export function removeGroupMembers(db: Database.Database, caller: Caller, groupId: string, rawIds: unknown, rawVersion?: unknown): void {
+  db.transaction(() => {
+    const group = loadVisibleGroup(db, caller, groupId);
+    assertCanEditGroup(db, caller, groupId);
+    const ids = validIds(rawIds, 'ids');
+    const version = optionalVersion(rawVersion);
+    if (version !== undefined && version !== group.version) throw versionConflict(version, group.version, groupId);
+    assertUsersExist(db, ids, 'ids');
+    const del = cached(db, 'DELETE FROM group_individuals WHERE group_id = ? AND user_id = ?');
+    const unflag = cached(db, 'UPDATE group_members SET is_individual = 0 WHERE group_id = ? AND user_id = ?');
+    let changed = 0;
+    for (const id of ids) {
+      changed += del.run(groupId, id).changes;
+      unflag.run(groupId, id);
+    }
+    if (changed === 0) return;
+    pruneMembers(db, groupId);
+    recountMembers(db, groupId);
+    bumpVersion(db, groupId, currentVersion(db, groupId));
+  }).immediate();
+}
+
+function optionalVersion(raw: unknown): number | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const n = typeof raw === 'number' ? raw : Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw badRequest('version must be a positive integer.', [{ errorCode: 'bad.request', fieldName: 'version' }]);
+  return n;
+}

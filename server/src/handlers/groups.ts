@@ -1,0 +1,77 @@
+/**
+ * Handlers of the groups operations (openapi/groups.yaml, tag `groups`), keyed by operationId.
+ * Requests arrive validated against the document; the domain modules do the rest.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { OperationHandlers } from '../context.js';
+import { createGroup, deleteGroup, getGroup, getGroupProfile, listGroupProfiles, listGroups, searchGroups, updateGroup, type GroupWrite, type ListQuery } from '../domain/groups.js';
+import { addGroupMembers, listGroupIndividuals, listGroupMembers, removeGroupMembers, type AddMembersBody, type MembersQuery } from '../domain/members.js';
+import { decodeQ64 } from '../domain/q64.js';
+import { splitMulti } from '../domain/listing.js';
+import { deleteDynamicSettings, getDynamicSettings, previewDynamicGroup, updateDynamicSettings } from '../domain/dynamic.js';
+import type { SearchRequestBase } from '../domain/search.js';
+
+type Query = Record<string, unknown>;
+const groupId = (request: FastifyRequest): string => (request.params as { groupId: string }).groupId;
+const query = (request: FastifyRequest): Query => (request.query ?? {}) as Query;
+
+export const groupHandlers: OperationHandlers = {
+  listGroups: (request) => listGroups(request.server.db, request.caller, query(request) as ListQuery),
+
+  createGroup: (request) => createGroup(request.server.db, request.caller, request.body as GroupWrite),
+
+  getGroup: (request) => getGroup(request.server.db, request.caller, groupId(request)),
+
+  updateGroup: (request) => updateGroup(request.server.db, request.caller, groupId(request), request.body as GroupWrite | undefined),
+
+  deleteGroup: (request, reply: FastifyReply) => {
+    deleteGroup(request.server.db, request.caller, groupId(request));
+    reply.code(204);
+    return undefined;
+  },
+
+  listGroupMembers: (request) => listGroupMembers(request.server.db, request.caller, groupId(request), query(request) as MembersQuery),
+
+  addGroupMembers: (request, reply) => {
+    addGroupMembers(request.server.db, request.caller, groupId(request), request.body as AddMembersBody | undefined);
+    reply.code(202);
+    return {};
+  },
+
+  removeGroupMembers: (request, reply) => {
+    const q = query(request);
+    removeGroupMembers(request.server.db, request.caller, groupId(request), q.ids, q.version);
+    reply.code(202);
+    return {};
+  },
+
+  listGroupIndividuals: (request) => listGroupIndividuals(request.server.db, request.caller, groupId(request)),
+
+  getGroupProfile: (request) => getGroupProfile(request.server.db, request.caller, groupId(request), query(request).fields as string | undefined),
+
+  listGroupProfiles: (request) => listGroupProfiles(request.server.db, request.caller, query(request) as ListQuery),
+
+  searchGroups: (request) => searchGroups(request.server.db, request.caller, request.body as SearchRequestBase),
+
+  searchGroupsByQ64: (request) => {
+    const q = query(request);
+    const decoded = decodeQ64(String(q.q64 ?? ''));
+    return searchGroups(request.server.db, request.caller, decoded as SearchRequestBase, splitMulti(q.expand));
+  },
+
+  getGroupDynamicSettings: (request) => getDynamicSettings(request.server.db, request.caller, groupId(request)),
+
+  updateGroupDynamicSettings: (request, reply) => {
+    updateDynamicSettings(request.server.db, request.caller, groupId(request), request.body);
+    reply.code(204);
+    return undefined;
+  },
+
+  deleteGroupDynamicSettings: (request, reply) => {
+    deleteDynamicSettings(request.server.db, request.caller, groupId(request));
+    reply.code(204);
+    return undefined;
+  },
+
+  previewDynamicGroup: (request) => previewDynamicGroup(request.server.db, request.caller, request.body),
+};
