@@ -1,0 +1,30 @@
+/**
+ * The embedded Groups API server's HTTP app, wired to the real handlers.
+ *
+ *   const app = buildApp({ dataDir: './data', seed: 'demo' });
+ *   await app.listen({ host: '127.0.0.1', port: 8080 });
+ *
+ * Options: see AppOptions in http/server.ts. Every operation of openapi/groups.yaml is registered
+ * by operationId; a missing handler stops the server from starting.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { OperationHandlers } from './context.js';
+import { fieldconfigHandlers } from './handlers/fieldconfig.js';
+import { groupHandlers } from './handlers/groups.js';
+import { tokenHandlers } from './handlers/tokens.js';
+import { userHandlers } from './handlers/users.js';
+import { createApp, type AppOptions } from './http/server.js';
+
+export type { AppOptions } from './http/server.js';
+
+/** operationId → handler, for every operation of the document. */
+export const handlers: OperationHandlers = {
+  ...groupHandlers,
+  ...userHandlers,
+  ...fieldconfigHandlers,
+  ...tokenHandlers,
+};
+
+export function buildApp(options: AppOptions): FastifyInstance {
+  return createApp({ ...options, handlers });
+}

@@ -1,0 +1,226 @@
+/**
+ * The sign-in endpoints (contract §4a.10, §5):
+ *   GET  /oauth/authorize  the sign-in page (authorization code + PKCE S256, or implicit grant)
+ *   POST /oauth/authorize  checks email and password, then redirects to redirect_uri with
+ *                          `?code=…&state=…` or `#access_token=…&expires_in=…&token_type=bearer&state=…`
+ *   POST /oauth/token      authorization_code (with code_verifier) or client_credentials (HTTP Basic)
+ * An unknown client or an unregistered redirect_uri gets an error page, never a redirect. Other
+ * errors go back to the redirect URI as RFC 6749 `error` / `error_description`.
+ */
+import { createHash } from 'node:crypto';
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hashPassword, verifyPassword } from '../domain/passwords.js';
+import { ApiErrorWithBody } from '../http/errors.js';
+import { findClient, isRegisteredRedirect, secretMatches, type OAuthClientDefinition } from './clients.js';
+import { errorPage, signInPage } from './sign-in-page.js';
+import type { TokenStore } from './tokens.js';
+
+export interface OAuthOptions {
+  tokens: TokenStore;
+  tokenLifetimeSeconds: number;
+  /** More origins whose URIs the console client may redirect to (the configured CORS origins). */
+  extraRedirectOrigins: readonly string[];
+}
+
+/** The authorize request's own parameters, carried from the page to the form post. */
+const AUTHORIZE_PARAMS = ['client_id', 'response_type', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method'] as const;
+
+const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
+const CHALLENGE = /^[A-Za-z0-9\-_]{43}$/;
+
+/** Compared against when the email is unknown, so a miss takes as long as a wrong password. */
+let dummyHash: string | undefined;
+
+const s256 = (verifier: string): string => createHash('sha256').update(verifier, 'ascii').digest('base64url');
+
+function oauthError(status: number, error: string, description: string, code = status === 401 ? 'bad.credentials' : 'bad.request', headers?: Record<string, string>) {
+  return new ApiErrorWithBody(status, code, description, { headers }, { error, error_description: description });
+}
+
+function stringParams(source: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (source && typeof source === 'object') {
+    for (const [key, value] of Object.entries(source as Record<string, unknown>)) {
+      if (typeof value === 'string') out[key] = value;
+      else if (Array.isArray(value) && typeof value[0] === 'string') out[key] = value[0];
+    }
+  }
+  return out;
+}
+
+type AuthorizeCheck =
+  | { kind: 'page'; status: number; title: string; message: string }
+  | { kind: 'redirect'; location: string }
+  | { kind: 'ok'; client: OAuthClientDefinition; redirectUri: string; responseType: 'code' | 'token'; params: Record<string, string> };
+
+function redirectWith(redirectUri: string, values: Record<string, string | undefined>, inFragment: boolean): string {
+  const url = new URL(redirectUri);
+  const entries = Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '');
+  if (inFragment) url.hash = new URLSearchParams(entries).toString();
+  else for (const [key, value] of entries) url.searchParams.set(key, value);
+  return url.toString();
+}
+
+export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): Promise<void> {
+  const { tokens, tokenLifetimeSeconds, extraRedirectOrigins } = options;
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+
+  const serverOrigin = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
+
+  function checkAuthorize(request: FastifyRequest, raw: Record<string, string>): AuthorizeCheck {
+    const client = findClient(raw.client_id);
+    if (!client || !client.grants.some((g) => g === 'authorization_code' || g === 'implicit')) {
+      return { kind: 'page', status: 400, title: 'Unknown application', message: `The application "${raw.client_id ?? ''}" is not registered for browser sign-in.` };
+    }
+    const redirectUri = raw.redirect_uri;
+    if (!isRegisteredRedirect(client, redirectUri, serverOrigin(request), extraRedirectOrigins)) {
+      return { kind: 'page', status: 400, title: 'Invalid redirect URI', message: `The redirect URI "${redirectUri ?? ''}" is not registered for ${client.name}.` };
+    }
+    const state = raw.state;
+    const responseType = raw.response_type;
+    const fail = (error: string, description: string, inFragment = false): AuthorizeCheck => ({
+      kind: 'redirect',
+      location: redirectWith(redirectUri, { error, error_description: description, state }, inFragment),
+    });
+    if (responseType === 'token') {
+      if (!client.grants.includes('implicit')) return fail('unauthorized_client', 'This client may not use the implicit grant.', true);
+    } else if (responseType === 'code') {
+      if (!client.grants.includes('authorization_code')) return fail('unauthorized_client', 'This client may not use the authorization code grant.');
+      if (!raw.code_challenge) return fail('invalid_request', 'code_challenge is required (PKCE with code_challenge_method=S256).');
+      if (raw.code_challenge_method !== 'S256') return fail('invalid_request', 'code_challenge_method must be S256.');
+      if (!CHALLENGE.test(raw.code_challenge)) return fail('invalid_request', 'code_challenge must be the base64url SHA-256 of the code verifier (43 characters).');
+    } else {
+      return fail('unsupported_response_type', `response_type must be "code" or "token"${responseType ? `, not "${responseType}"` : ''}.`);
+    }
+    const params: Record<string, string> = {};
+    for (const name of AUTHORIZE_PARAMS) if (raw[name] !== undefined) params[name] = raw[name];
+    return { kind: 'ok', client, redirectUri, responseType, params };
+  }
+
+  function sendPage(reply: FastifyReply, status: number, html: string, formTarget?: string): FastifyReply {
+    // The form posts here and is then redirected to the client's redirect URI: allow that origin.
+    const formAction = formTarget ? `'self' ${new URL(formTarget).origin}` : "'self'";
+    return reply
+      .code(status)
+      .header('Cache-Control', 'no-store')
+      .header(
+        'Content-Security-Policy',
+        `default-src 'none'; style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
+      )
+      .type('text/html; charset=utf-8')
+      .send(html);
+  }
+
+  app.get('/oauth/authorize', async (request, reply) => {
+    const raw = stringParams(request.query);
+    const check = checkAuthorize(request, raw);
+    if (check.kind === 'page') return sendPage(reply, check.status, errorPage(check.title, check.message));
+    if (check.kind === 'redirect') return reply.redirect(check.location, 302);
+    return sendPage(reply, 200, signInPage({ clientName: check.client.name, params: check.params, email: raw.login_hint }), check.redirectUri);
+  });
+
+  app.post('/oauth/authorize', async (request, reply) => {
+    const raw = stringParams(request.body);
+    const check = checkAuthorize(request, raw);
+    if (check.kind === 'page') return sendPage(reply, check.status, errorPage(check.title, check.message));
+    if (check.kind === 'redirect') return reply.redirect(check.location, 302);
+
+    const email = (raw.email ?? '').trim();
+    const password = raw.password ?? '';
+    const user = email ? tokens.findUserByEmail(email) : undefined;
+    const matches = verifyPassword(password, user?.passwordHash ?? (dummyHash ??= hashPassword('not-a-password')));
+    if (!user || !user.active || !user.passwordHash || !matches) {
+      const html = signInPage({ clientName: check.client.name, params: check.params, email, error: 'The email or password is incorrect.' });
+      return sendPage(reply, 400, html, check.redirectUri);
+    }
+
+    const state = check.params.state;
+    reply.header('Cache-Control', 'no-store');
+    if (check.responseType === 'code') {
+      const code = tokens.createCode({
+        clientId: check.client.id,
+        userId: user.id,
+        redirectUri: check.redirectUri,
+        codeChallenge: check.params.code_challenge as string,
+      });
+      return reply.redirect(redirectWith(check.redirectUri, { code, state }, false), 302);
+    }
+    const issued = tokens.issue(check.client.id, user.id, tokenLifetimeSeconds);
+    const location = redirectWith(
+      check.redirectUri,
+      { access_token: issued.accessToken, expires_in: String(issued.expiresIn), token_type: 'bearer', state },
+      true,
+    );
+    return reply.redirect(location, 302);
+  });
+
+  app.post('/oauth/token', async (request, reply) => {
+    const body = stringParams(request.body);
+    const basic = parseBasic(request.headers.authorization);
+    const clientId = basic?.clientId ?? body.client_id;
+    const grantType = body.grant_type;
+    let issued;
+
+    if (grantType === 'client_credentials') {
+      const secret = basic?.secret ?? body.client_secret;
+      const client = findClient(clientId);
+      const challenge = { 'WWW-Authenticate': 'Basic realm="oauth"' };
+      if (!client || secret === undefined || !secretMatches(client, secret)) {
+        throw oauthError(401, 'invalid_client', 'The client id or client secret is incorrect.', 'bad.credentials', challenge);
+      }
+      if (!client.grants.includes('client_credentials')) {
+        throw oauthError(400, 'unauthorized_client', 'This client may not use the client credentials grant.');
+      }
+      issued = tokens.issue(client.id, null, tokenLifetimeSeconds);
+    } else if (grantType === 'authorization_code') {
+      const client = findClient(clientId);
+      if (!client) throw oauthError(401, 'invalid_client', 'Unknown client_id.', 'bad.credentials');
+      if (client.confidential) {
+        const secret = basic?.secret ?? body.client_secret;
+        if (secret === undefined || !secretMatches(client, secret)) throw oauthError(401, 'invalid_client', 'The client secret is incorrect.');
+      }
+      if (!client.grants.includes('authorization_code')) throw oauthError(400, 'unauthorized_client', 'This client may not use the authorization code grant.');
+      const { code, redirect_uri: redirectUri, code_verifier: verifier } = body;
+      if (!code) throw oauthError(400, 'invalid_request', 'code is required.');
+      if (!verifier) throw oauthError(400, 'invalid_request', 'code_verifier is required.');
+      if (!VERIFIER.test(verifier)) throw oauthError(400, 'invalid_request', 'code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, "-", ".", "_" or "~".');
+      const redemption = tokens.redeemCode(code);
+      if (!redemption.ok) {
+        const why = { unknown: 'is invalid', expired: 'has expired', used: 'has already been used' }[redemption.reason];
+        throw oauthError(400, 'invalid_grant', `The authorization code ${why}.`);
+      }
+      const { grant } = redemption;
+      if (grant.clientId !== client.id) throw oauthError(400, 'invalid_grant', 'The authorization code was issued to another client.');
+      if (grant.redirectUri !== redirectUri) throw oauthError(400, 'invalid_grant', 'redirect_uri does not match the one of the authorization request.');
+      if (s256(verifier) !== grant.codeChallenge) throw oauthError(400, 'invalid_grant', 'code_verifier does not match the code_challenge.');
+      issued = tokens.issue(client.id, grant.userId, tokenLifetimeSeconds);
+    } else if (!grantType) {
+      throw oauthError(400, 'invalid_request', 'grant_type is required.');
+    } else {
+      throw oauthError(400, 'unsupported_grant_type', `grant_type "${grantType}" is not supported; use authorization_code or client_credentials.`);
+    }
+
+    return reply
+      .header('Cache-Control', 'no-store')
+      .header('Pragma', 'no-cache')
+      .send({ access_token: issued.accessToken, token_type: 'bearer', expires_in: issued.expiresIn });
+  });
+}
+
+/** `Authorization: Basic base64(client_id:secret)` (each part form-urlencoded, RFC 6749 §2.3.1). */
+function parseBasic(header: string | undefined): { clientId: string; secret: string } | undefined {
+  const match = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
+  if (!match?.[1]) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  const decode = (value: string): string => {
+    try {
+      return decodeURIComponent(value.replace(/\+/g, ' '));
+    } catch {
+      return value;
+    }
+  };
+  return { clientId: decode(decoded.slice(0, colon)), secret: decode(decoded.slice(colon + 1)) };
+}

@@ -1,0 +1,44 @@
+/**
+ * Security headers on every response, and the Content-Security-Policy of the console's HTML.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** The region hosts (contract §4a.11): the console may talk to a real org's API and login hosts. */
+export const GENESYS_CLOUD_HOSTS = [
+  'https://*.mypurecloud.com',
+  'https://*.mypurecloud.ie',
+  'https://*.mypurecloud.com.au',
+  'https://*.mypurecloud.jp',
+  'https://*.mypurecloud.de',
+  'https://*.pure.cloud',
+  'https://*.us-gov-pure.cloud',
+  'https://*.eusc-pure.cloud',
+];
+
+/** The console's policy: only its own scripts; Mantine needs inline style attributes. */
+export const CONSOLE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: https:",
+  "font-src 'self' data:",
+  `connect-src 'self' ${GENESYS_CLOUD_HOSTS.join(' ')}`,
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** For JSON and everything that is not a page. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+export async function securityHeaders(_request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  reply.header('X-Content-Type-Options', 'nosniff');
+  reply.header('Referrer-Policy', 'no-referrer');
+  reply.header('X-Frame-Options', 'DENY');
+  if (!reply.hasHeader('Content-Security-Policy')) {
+    const type = String(reply.getHeader('content-type') ?? '');
+    reply.header('Content-Security-Policy', type.startsWith('text/html') ? CONSOLE_CSP : API_CSP);
+  }
+  return payload;
+}

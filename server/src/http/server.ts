@@ -1,0 +1,158 @@
+/**
+ * The HTTP app around a set of operation handlers: routes from the OpenAPI document, request
+ * validation, bearer authentication, per-token rate limit, sign-in endpoints, errors as ErrorBody,
+ * correlation ids, security headers, CORS and the console's static files.
+ * `buildApp` (app.ts) calls it with the real handlers.
+ */
+import type { Database } from 'better-sqlite3';
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { authenticator } from '../auth/authenticate.js';
+import { oauthRoutes } from '../auth/oauth.js';
+import { RateLimiter } from '../auth/rate-limit.js';
+import { TokenStore } from '../auth/tokens.js';
+import type { Caller, OperationHandlers } from '../context.js';
+import { openDataDir, type SeedKind } from '../db/open.js';
+import { notFound } from '../errors.js';
+import { compileOperations, loadOpenApiDocument, type Operation } from '../openapi.js';
+import { CORRELATION_HEADER, correlationId } from './correlation.js';
+import { handleError, sendError } from './errors.js';
+import { securityHeaders } from './headers.js';
+import { registerStatic, sendConsolePage, wantsConsolePage } from './static.js';
+import { validateRequest } from './validation.js';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  /** An open database (the caller closes it), or… */
+  db?: Database;
+  /** …a data folder: `<dataDir>/groups.db` is opened (created and seeded when new) and closed with the app. */
+  dataDir?: string;
+  /** Seed of a new database in dataDir. Default `demo`. */
+  seed?: SeedKind;
+  /** Lifetime of issued access tokens. Default 86400 (one day). */
+  tokenLifetimeSeconds?: number;
+  /** Requests per token per minute; 0 turns the limit off. Default 300. */
+  rateLimitPerMinute?: number;
+  /** Origins allowed to call the server from a browser (CORS). Default none. */
+  corsOrigins?: readonly string[];
+  /** Folder of the built console, served at `/`. */
+  staticDir?: string;
+  /** Log warnings and errors (pino, level from LOG_LEVEL). Default false. */
+  logger?: boolean;
+}
+
+export interface CreateAppOptions extends AppOptions {
+  /** operationId → handler; must cover every operation of the document, and nothing else. */
+  handlers: OperationHandlers;
+  /** Clock for tokens and the rate limit (tests). */
+  now?: () => number;
+}
+
+/** Every operation must have a handler and every handler an operation, or the server does not start. */
+export function checkHandlers(operations: readonly Operation[], handlers: OperationHandlers): void {
+  const ids = new Set(operations.map((o) => o.operationId));
+  const missing = [...ids].filter((id) => typeof handlers[id] !== 'function');
+  const extra = Object.keys(handlers).filter((id) => !ids.has(id));
+  const problems: string[] = [];
+  if (missing.length) problems.push(`no handler for operation(s): ${missing.join(', ')}`);
+  if (extra.length) problems.push(`handler(s) for operations not in openapi/groups.yaml: ${extra.join(', ')}`);
+  if (problems.length) throw new Error(`The API does not match openapi/groups.yaml: ${problems.join('; ')}.`);
+}
+
+export function createApp(options: CreateAppOptions): FastifyInstance {
+  const operations = compileOperations(loadOpenApiDocument());
+  checkHandlers(operations, options.handlers);
+
+  if (!options.db && !options.dataDir) throw new Error('createApp needs a db or a dataDir');
+  const ownsDb = !options.db;
+  const db = options.db ?? openDataDir(options.dataDir as string, options.seed ?? 'demo');
+  const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 86_400;
+  const corsOrigins = [...(options.corsOrigins ?? [])];
+  const tokens = new TokenStore(db, options.now);
+  const limiter = new RateLimiter(options.rateLimitPerMinute ?? 300, options.now);
+
+  const app = Fastify({
+    logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'warn' } : false,
+    genReqId: correlationId,
+    requestIdHeader: false,
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: 500, ignoreTrailingSlash: true },
+    return503OnClosing: true,
+    frameworkErrors: (error, request, reply) => {
+      handleError(error, request, reply);
+    },
+  });
+
+  app.decorate('db', db);
+  app.decorate('tokens', tokens);
+  app.decorateRequest('caller', null as unknown as Caller);
+  if (ownsDb) {
+    app.addHook('onClose', async () => {
+      if (!db.open) return;
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        db.close();
+      }
+    });
+  }
+
+  app.setErrorHandler(handleError);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(CORRELATION_HEADER, request.id);
+  });
+  app.addHook('onSend', securityHeaders);
+
+  // Bodies: JSON only (an empty body counts as none), and forms on the sign-in endpoints.
+  app.removeAllContentTypeParsers();
+  const jsonParser = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (request, body, done) => {
+    if (typeof body === 'string' && body.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    jsonParser(request, body as string, done);
+  });
+
+  app.register(cors, {
+    origin: corsOrigins.length > 0 ? corsOrigins : false,
+    methods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE'],
+    exposedHeaders: [CORRELATION_HEADER, 'Retry-After'],
+    maxAge: 600,
+    strictPreflight: false,
+  });
+
+  app.register(oauthRoutes, { tokens, tokenLifetimeSeconds, extraRedirectOrigins: corsOrigins });
+
+  app.register(async (api) => {
+    api.addHook('onRequest', authenticator(tokens));
+    api.addHook('onRequest', limiter.hook());
+    for (const operation of operations) {
+      const handler = options.handlers[operation.operationId];
+      if (!handler) continue;
+      api.route({
+        method: operation.method,
+        url: operation.url,
+        config: { operationId: operation.operationId },
+        preValidation: async (request) => validateRequest(request, operation),
+        handler: async (request: FastifyRequest, reply: FastifyReply) => {
+          const result = await handler(request, reply);
+          if (reply.sent) return reply;
+          return result === undefined ? reply.send() : reply.send(result);
+        },
+      });
+    }
+  });
+
+  // At the root, so the not-found handler can send index.html.
+  if (options.staticDir) registerStatic(app, options.staticDir);
+
+  app.setNotFoundHandler((request, reply) => {
+    if (wantsConsolePage(request, options.staticDir)) return sendConsolePage(reply);
+    const path = request.url.split('?')[0] ?? request.url;
+    return sendError(request, reply, notFound(`No resource found for ${request.method} ${path}.`));
+  });
+
+  return app;
+}
