@@ -1,0 +1,96 @@
+/**
+ * The server's settings, from the environment (contract §5), validated with a clear message:
+ *
+ *   HOST                    interface to listen on                   127.0.0.1
+ *   PORT                    port (0 = any free port)                 8080
+ *   DATA_DIR                folder of the SQLite database            ./data
+ *   SEED                    seed of a new database: demo|large|none  demo
+ *   TOKEN_LIFETIME_SECONDS  access token lifetime, 1 to 172800       86400
+ *   RATE_LIMIT_PER_MINUTE   requests per token per minute, 0 = off   300
+ *   CORS_ORIGINS            comma-separated origins allowed by CORS  (none)
+ *   STATIC_DIR              the built console                        <repo>/dist
+ *   SKIP_BUILD              1 = do not build the console when stale  (build)
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_STATIC_DIR = resolve(REPO_ROOT, 'dist');
+
+const integer = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be a whole number`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `${name} must be between ${min} and ${max}`);
+
+const origin = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}, 'each CORS origin must look like https://host[:port] (scheme and host, no path or trailing slash)');
+
+const schema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: integer('PORT', 0, 65535).default(8080),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SEED: z.enum(['demo', 'large', 'none'], { error: 'SEED must be demo, large or none' }).default('demo'),
+  TOKEN_LIFETIME_SECONDS: integer('TOKEN_LIFETIME_SECONDS', 1, 172_800).default(86_400),
+  RATE_LIMIT_PER_MINUTE: integer('RATE_LIMIT_PER_MINUTE', 0, 1_000_000).default(300),
+  CORS_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(origin))
+    .default([]),
+  STATIC_DIR: z.string().min(1).default(DEFAULT_STATIC_DIR),
+  SKIP_BUILD: z
+    .enum(['0', '1', 'true', 'false'], { error: 'SKIP_BUILD must be 1 or 0' })
+    .transform((v) => v === '1' || v === 'true')
+    .default(false),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  seed: 'demo' | 'large' | 'none';
+  tokenLifetimeSeconds: number;
+  rateLimitPerMinute: number;
+  corsOrigins: string[];
+  staticDir: string;
+  skipBuild: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the settings; empty variables count as unset. Throws ConfigError listing every bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key]?.trim();
+    if (value) input[key] = value;
+  }
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || 'environment'}: ${issue.message} (got "${String(input[String(issue.path[0])] ?? '')}")`);
+    throw new ConfigError(`Invalid server configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    host: c.HOST,
+    port: c.PORT,
+    dataDir: resolve(c.DATA_DIR),
+    seed: c.SEED,
+    tokenLifetimeSeconds: c.TOKEN_LIFETIME_SECONDS,
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    corsOrigins: c.CORS_ORIGINS,
+    staticDir: resolve(c.STATIC_DIR),
+    skipBuild: c.SKIP_BUILD,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * `npm start`: builds the console when its build is missing or stale, then serves it together with
+ * the API and the sign-in endpoints from one process. Settings: see config.ts.
+ * SIGINT / SIGTERM close the server, then the database (after a WAL checkpoint), so no committed
+ * write is lost.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildApp } from './app.js';
+import { ConfigError, DEFAULT_STATIC_DIR, loadConfig, REPO_ROOT, type Config } from './config.js';
+import { PERSONA_PASSWORD, PERSONAS } from './db/seed/personas.js';
+
+/** The console's sources: a change to any of them makes dist/ stale. */
+const CONSOLE_SOURCES = ['src', 'index.html', 'public', 'vite.config.ts'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+export function consoleBuildIsStale(staticDir: string, root = REPO_ROOT): boolean {
+  const index = join(staticDir, 'index.html');
+  if (!existsSync(index)) return true;
+  const built = statSync(index).mtimeMs;
+  return CONSOLE_SOURCES.some((source) => newestMtime(join(root, source)) > built);
+}
+
+function buildConsole(): void {
+  process.stdout.write('Building the console (npx vite build)…\n');
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (result.status !== 0) {
+    throw new Error(`The console build failed (exit ${String(result.status ?? result.signal)}). Fix it, or start with SKIP_BUILD=1 to serve the API only.`);
+  }
+}
+
+async function main(config: Config): Promise<void> {
+  // Only the repository's own dist/ is (re)built; a STATIC_DIR elsewhere is served as it is.
+  if (!config.skipBuild && config.staticDir === DEFAULT_STATIC_DIR && consoleBuildIsStale(config.staticDir)) buildConsole();
+  const staticDir = existsSync(join(config.staticDir, 'index.html')) ? config.staticDir : undefined;
+
+  const app = buildApp({
+    dataDir: config.dataDir,
+    seed: config.seed,
+    tokenLifetimeSeconds: config.tokenLifetimeSeconds,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    corsOrigins: config.corsOrigins,
+    staticDir,
+    logger: true,
+  });
+
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    const timer = setTimeout(() => {
+      process.stderr.write(`Shutdown after ${signal} took too long; exiting.\n`);
+      process.exit(1);
+    }, 10_000);
+    timer.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const signIns = Object.values(PERSONAS).map((p) => `${p.email} / ${PERSONA_PASSWORD}`).join(', ');
+  const what = staticDir ? 'Groups Console' : 'Groups API (no console build)';
+  process.stdout.write(`${what} on http://${host}:${port}/ · sign in as ${signIns} · data: ${config.dataDir} (seed ${config.seed})\n`);
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+main(config).catch((error: unknown) => {
+  process.stderr.write(`The server could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
