@@ -1,0 +1,577 @@
+/**
+ * Users: the User model (contract §3) with its expand options, listing, single users, the signed-in
+ * user and the member picker's search.
+ *
+ * Decisions where the contract leaves room:
+ *   - `chat.jabberId` is `<user id>@groups-demo.orgspan.com`; the `jabberId` filter matches the part before `@`.
+ *   - GET /users/{id} without `state` finds the user whatever its state (deleted users aside), so links
+ *     from member lists to inactive members work; with `state` the user must be in it (`any`: all).
+ *   - User search covers active users unless the query names the `state` field; deleted users never.
+ *   - `expand=groups` lists only the groups the caller may see, as Group summaries (id, name, type,
+ *     visibility, rulesVisible, selfUri), sorted by name.
+ *   - QUERY_STRING criteria: whitespace-separated terms, all required (or any of them when the value holds
+ *     the word OR); `field:term` limits a term to one field, `"a phrase"` matches a substring, `-term`
+ *     excludes, a trailing `*` is allowed (terms already match prefixes). Default fields: name, email,
+ *     username, title, department.
+ */
+import type Database from 'better-sqlite3';
+import type { Caller } from '../context.js';
+import { ApiError, badRequest, invalidValue, missingAnyPermissions } from '../errors.js';
+import { entityListing, parsePaging, splitMulti, type EntityListing } from './listing.js';
+import { decodeQ64, searchPageUri } from './q64.js';
+import { compileCriteria, compileSort, registerSearchFunctions, searchPaging, type FieldMap, type SearchCriteria, type SearchRequestBase } from './search.js';
+import { cached, groupVisibilityCondition } from './visibility.js';
+
+export const USERS_PATH = '/api/v2/users';
+export const USER_VIEW = 'directory:user:view';
+export const JABBER_DOMAIN = 'groups-demo.orgspan.com';
+
+/** The `expand` values of member lists, user lists, user search and single users. */
+export const USER_EXPANDS = [
+  'routingStatus', 'presence', 'integrationPresence', 'conversationSummary', 'outOfOffice', 'geolocation', 'station',
+  'authorization', 'lasttokenissued', 'authorization.unusedRoles', 'team', 'workPlanBidRanks', 'externalContactsSettings',
+  'groups', 'customAttributes', 'profileSkills', 'certifications', 'locations', 'skills', 'languages', 'languagePreference',
+  'employerInfo', 'biography', 'dateLastLogin', 'dateWelcomeSent',
+] as const;
+export type UserExpand = (typeof USER_EXPANDS)[number];
+
+/** The extra `expand` values of /users/me. */
+export const ME_EXPANDS = [
+  'date', 'geolocationsettings', 'organization', 'presencedefinitions', 'divisionedpresencedefinitions', 'locationdefinitions',
+  'orgauthorization', 'orgproducts', 'favorites', 'superiors', 'directreports', 'adjacents', 'routingskills', 'routinglanguages',
+  'fieldconfigs', 'token', 'trustors', 'logCapture', 'autoanswersettings',
+] as const;
+
+/** Expand values whose data sits in users.expand_json under the User field of the same (or mapped) name. */
+const JSON_EXPANDS: Readonly<Record<string, string>> = {
+  routingStatus: 'routingStatus',
+  presence: 'presence',
+  integrationPresence: 'integrationPresence',
+  conversationSummary: 'conversationSummary',
+  outOfOffice: 'outOfOffice',
+  geolocation: 'geolocation',
+  station: 'station',
+  lasttokenissued: 'lastTokenIssued',
+  team: 'team',
+  workPlanBidRanks: 'workPlanBidRanks',
+  externalContactsSettings: 'externalContactsSettings',
+  customAttributes: 'customAttributes',
+  profileSkills: 'profileSkills',
+  certifications: 'certifications',
+  locations: 'locations',
+  languagePreference: 'languagePreference',
+  employerInfo: 'employerInfo',
+  biography: 'biography',
+};
+
+export interface UserRow {
+  id: string;
+  name: string;
+  email: string;
+  username: string;
+  title: string | null;
+  department: string | null;
+  division_id: string;
+  division_name: string;
+  manager_id: string | null;
+  state: string;
+  version: number;
+  date_last_login: string | null;
+  date_welcome_sent: string | null;
+  expand_json: string;
+}
+
+/** SELECT of the columns toUsers needs, on `users u` joined to its division; append WHERE / ORDER BY. */
+export const USER_SELECT = `SELECT u.id, u.name, u.email, u.username, u.title, u.department, u.division_id, d.name AS division_name,
+  u.manager_id, u.state, u.version, u.date_last_login, u.date_welcome_sent, u.expand_json
+  FROM users u JOIN divisions d ON d.id = u.division_id`;
+
+export type User = Record<string, unknown> & { id: string; name: string; version: number; selfUri: string };
+
+interface DomainRole {
+  id: string;
+  name: string;
+}
+
+const userRef = (id: string) => ({ id, selfUri: `${USERS_PATH}/${id}` });
+
+/**
+ * Validates an `expand` list (already split, or a comma-joined string) against the allowed values.
+ * Unknown values: 400 bad.request naming them (fieldName `expand`). Duplicates are dropped.
+ */
+export function parseExpand(value: unknown, allowed: readonly string[] = USER_EXPANDS, fieldName = 'expand'): string[] {
+  const list = splitMulti(value) ?? [];
+  const unknown = list.filter((e) => !allowed.includes(e));
+  if (unknown.length) {
+    throw badRequest(`Unknown expand value${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}. Valid values: ${allowed.join(', ')}.`, [
+      { errorCode: 'bad.request', fieldName },
+    ]);
+  }
+  return [...new Set(list)];
+}
+
+/** Runs `sql` (with `?` standing for a JSON array of user ids) and groups the rows by their user_id. */
+function byUser<T extends { user_id: string }>(db: Database.Database, sql: string, ids: string[], ...extra: unknown[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of cached(db, sql).all(JSON.stringify(ids), ...extra) as T[]) {
+    let list = out.get(row.user_id);
+    if (!list) out.set(row.user_id, (list = []));
+    list.push(row);
+  }
+  return out;
+}
+
+/** Groups permissions `domain:entity:action` into one policy per domain and entity. */
+export function permissionPolicies(permissions: readonly string[]) {
+  const policies = new Map<string, { domain: string; entityName: string; actions: string[] }>();
+  for (const p of permissions) {
+    const [domain = p, entityName = '*', action = '*'] = p.split(':');
+    const key = `${domain}:${entityName}`;
+    const policy = policies.get(key) ?? { domain, entityName, actions: [] };
+    policy.actions.push(action);
+    policies.set(key, policy);
+  }
+  return [...policies.entries()].map(([key, p]) => ({
+    id: key,
+    domain: p.domain,
+    entityName: p.entityName,
+    policyName: `${p.domain} ${p.entityName}`,
+    actionSetKey: [...p.actions].sort().join(','),
+    allowConditions: false,
+    namedResources: [],
+    actionSet: [...p.actions].sort(),
+  }));
+}
+
+/**
+ * The User models of a page of users, with the requested expands. One query per expand kind for the
+ * whole page (authorization, skills/languages, groups), whatever the page size; the other expands
+ * come from each row. `caller` decides which groups `expand=groups` shows (without it: public only).
+ */
+export function toUsers(db: Database.Database, rows: readonly UserRow[], expand: readonly string[], caller?: Caller): User[] {
+  if (rows.length === 0) return [];
+  const want = new Set(expand);
+  const ids = rows.map((r) => r.id);
+
+  let roles: Map<string, Array<{ user_id: string; id: string; name: string }>> | undefined;
+  let permissions: Map<string, Array<{ user_id: string; permission: string }>> | undefined;
+  if (want.has('authorization') || want.has('authorization.unusedRoles')) {
+    roles = byUser(db, 'SELECT ur.user_id, r.id, r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id IN (SELECT value FROM json_each(?)) ORDER BY r.name', ids);
+    permissions = byUser(
+      db,
+      'SELECT DISTINCT ur.user_id, rp.permission FROM user_roles ur JOIN role_permissions rp ON rp.role_id = ur.role_id WHERE ur.user_id IN (SELECT value FROM json_each(?)) ORDER BY rp.permission',
+      ids,
+    );
+  }
+
+  let skills: Map<string, Array<{ user_id: string; kind: string; skill_id: string; skill_name: string; proficiency: number }>> | undefined;
+  if (want.has('skills') || want.has('languages')) {
+    skills = byUser(db, 'SELECT user_id, kind, skill_id, skill_name, proficiency FROM user_skills WHERE user_id IN (SELECT value FROM json_each(?)) ORDER BY skill_name', ids);
+  }
+
+  let groups: Map<string, Array<{ user_id: string; id: string; name: string; type: string; visibility: string; rules_visible: number }>> | undefined;
+  if (want.has('groups')) {
+    const v = caller ? groupVisibilityCondition(caller) : { sql: "(g.state <> 'deleted' AND g.visibility = 'public')", params: [] };
+    groups = byUser(
+      db,
+      `SELECT gm.user_id, g.id, g.name, g.type, g.visibility, g.rules_visible FROM group_members gm JOIN groups g ON g.id = gm.group_id
+       WHERE gm.user_id IN (SELECT value FROM json_each(?)) AND ${v.sql} ORDER BY g.sort_name, g.id`,
+      ids,
+      ...v.params,
+    );
+  }
+
+  return rows.map((row) => {
+    const data = JSON.parse(row.expand_json) as Record<string, unknown>;
+    const user: User = {
+      id: row.id,
+      name: row.name,
+      division: { id: row.division_id, name: row.division_name, selfUri: `/api/v2/authorization/divisions/${row.division_id}` },
+      chat: { jabberId: `${row.id}@${JABBER_DOMAIN}` },
+      ...(row.department ? { department: row.department } : {}),
+      email: row.email,
+      primaryContactInfo: [{ address: row.email, mediaType: 'EMAIL', type: 'PRIMARY' }],
+      addresses: Array.isArray(data.addresses) ? data.addresses : [],
+      state: row.state,
+      ...(row.title ? { title: row.title } : {}),
+      username: row.username,
+      ...(row.manager_id ? { manager: userRef(row.manager_id) } : {}),
+      images: [],
+      version: row.version,
+      acdAutoAnswer: false,
+      selfUri: `${USERS_PATH}/${row.id}`,
+    };
+    for (const e of want) {
+      const key = JSON_EXPANDS[e];
+      if (key !== undefined && data[key] !== undefined) user[key] = data[key];
+    }
+    if (roles && permissions) {
+      const perms = (permissions.get(row.id) ?? []).map((p) => p.permission);
+      user.authorization = {
+        roles: (roles.get(row.id) ?? []).map((r): DomainRole => ({ id: r.id, name: r.name })),
+        unusedRoles: [],
+        permissions: perms,
+        permissionPolicies: permissionPolicies(perms),
+      };
+    }
+    if (skills) {
+      const list = skills.get(row.id) ?? [];
+      if (want.has('skills')) {
+        user.skills = list
+          .filter((s) => s.kind === 'routing')
+          .map((s) => ({ id: s.skill_id, name: s.skill_name, proficiency: s.proficiency, state: 'active', skillUri: `/api/v2/routing/skills/${s.skill_id}`, selfUri: `${USERS_PATH}/${row.id}/routingskills/${s.skill_id}` }));
+      }
+      if (want.has('languages')) {
+        user.languages = list
+          .filter((s) => s.kind === 'language')
+          .map((s) => ({ id: s.skill_id, name: s.skill_name, proficiency: s.proficiency, state: 'active', languageUri: `/api/v2/routing/languages/${s.skill_id}`, selfUri: `${USERS_PATH}/${row.id}/routinglanguages/${s.skill_id}` }));
+      }
+    }
+    if (groups) {
+      user.groups = (groups.get(row.id) ?? []).map((g) => ({ id: g.id, name: g.name, type: g.type, visibility: g.visibility, rulesVisible: g.rules_visible === 1, selfUri: `/api/v2/groups/${g.id}` }));
+    }
+    if (want.has('dateLastLogin') && row.date_last_login) user.dateLastLogin = row.date_last_login;
+    if (want.has('dateWelcomeSent') && row.date_welcome_sent) user.dateWelcomeSent = row.date_welcome_sent;
+    return user;
+  });
+}
+
+/** One user as a User model (see toUsers; use toUsers for pages). */
+export function toUser(row: UserRow, expand: readonly string[], db: Database.Database, caller?: Caller): User {
+  return toUsers(db, [row], expand, caller)[0] as User;
+}
+
+/** Users by id, in the order given (missing ids skipped), as User models. */
+export function usersByIds(db: Database.Database, ids: readonly string[], expand: readonly string[] = [], caller?: Caller): User[] {
+  if (ids.length === 0) return [];
+  const rows = cached(db, `${USER_SELECT} WHERE u.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as UserRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return toUsers(db, ids.map((id) => byId.get(id)).filter((r): r is UserRow => r !== undefined), expand, caller);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listing and single users
+
+const STATES = ['active', 'inactive', 'deleted', 'any'] as const;
+
+function parseState(v: unknown, dflt: (typeof STATES)[number] | undefined): (typeof STATES)[number] | undefined {
+  if (v === undefined || v === null || v === '') return dflt;
+  const s = String(v);
+  if (!(STATES as readonly string[]).includes(s)) throw invalidValue(`state must be one of ${STATES.join(', ')} (got "${s}").`, 'state');
+  return s as (typeof STATES)[number];
+}
+
+export interface ListUsersQuery {
+  pageSize?: unknown;
+  pageNumber?: unknown;
+  sortOrder?: unknown;
+  id?: unknown;
+  jabberId?: unknown;
+  expand?: unknown;
+  state?: unknown;
+  integrationPresenceSource?: unknown;
+}
+
+export function listUsers(db: Database.Database, caller: Caller, query: ListUsersQuery): EntityListing<User> {
+  const paging = parsePaging(query as Record<string, unknown>);
+  const expand = parseExpand(query.expand);
+  const state = parseState(query.state, 'active') as (typeof STATES)[number];
+  const ids = splitMulti(query.id);
+  const jabberIds = splitMulti(query.jabberId);
+  if (ids?.length && jabberIds?.length) throw badRequest('id and jabberId cannot be used together.', [{ errorCode: 'bad.request', fieldName: 'jabberId' }]);
+  for (const [name, list] of [['id', ids], ['jabberId', jabberIds]] as const) {
+    if (list && list.length > 100) throw badRequest(`At most 100 values of ${name} are allowed.`, [{ errorCode: 'bad.request', fieldName: name }]);
+  }
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (state !== 'any') {
+    conditions.push('u.state = ?');
+    params.push(state);
+  }
+  if (ids?.length) {
+    conditions.push('u.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(ids));
+  } else if (jabberIds?.length) {
+    conditions.push('u.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(jabberIds.map((j) => j.split('@')[0])));
+  }
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const total = cached(db, `SELECT COUNT(*) FROM users u ${where}`).pluck().get(...params) as number;
+  const dir = paging.sortOrder;
+  const rows = paging.offset >= total ? [] : (cached(db, `${USER_SELECT} ${where} ORDER BY u.sort_name ${dir}, u.id ${dir} LIMIT ? OFFSET ?`).all(...params, paging.pageSize, paging.offset) as UserRow[]);
+  return entityListing(toUsers(db, rows, expand, caller), {
+    path: USERS_PATH,
+    query: { id: ids, jabberId: jabberIds, expand: expand.length ? expand : undefined, state: query.state === undefined ? undefined : state },
+    paging,
+    total,
+  });
+}
+
+export function getUser(db: Database.Database, caller: Caller, userId: string, query: { expand?: unknown; state?: unknown } = {}): User {
+  const expand = parseExpand(query.expand);
+  const state = parseState(query.state, undefined);
+  const row = cached(db, `${USER_SELECT} WHERE u.id = ?`).get(userId) as UserRow | undefined;
+  const matches = row && (state === undefined ? row.state !== 'deleted' : state === 'any' || row.state === state);
+  if (!row || !matches) throw new ApiError(404, 'not.found', `User ${userId} was not found.`, { entityId: userId, entityName: 'user' });
+  return toUser(row, expand, db, caller);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The signed-in user
+
+export interface MeContext {
+  /** TokenInfo of the caller's token, for expand=token. */
+  tokenInfo?: () => unknown;
+  organization?: { id: string; name: string };
+}
+
+const SYSTEM_PRESENCES = ['Available', 'Away', 'Busy', 'Offline', 'Idle', 'On Queue', 'Meal', 'Training', 'Meeting', 'Break'];
+
+export function getMe(db: Database.Database, caller: Caller, query: { expand?: unknown } = {}, context: MeContext = {}): User {
+  if (caller.kind !== 'user' || !caller.userId) {
+    throw badRequest('This request requires a user context. Client credentials cannot be used for requests to this resource.');
+  }
+  const all = parseExpand(query.expand, [...USER_EXPANDS, ...ME_EXPANDS]);
+  const userExpands = all.filter((e) => (USER_EXPANDS as readonly string[]).includes(e));
+  const row = cached(db, `${USER_SELECT} WHERE u.id = ?`).get(caller.userId) as UserRow | undefined;
+  if (!row || row.state === 'deleted') throw new ApiError(404, 'not.found', 'The signed-in user no longer exists.', { entityId: caller.userId, entityName: 'user' });
+  const me = toUser(row, userExpands, db, caller);
+  const org = context.organization ?? { id: '00000000-0000-4000-8000-000000000000', name: 'Groups Demo Org' };
+  for (const e of all) {
+    switch (e) {
+      case 'date':
+        me.date = { currentDate: new Date().toISOString() };
+        break;
+      case 'organization':
+        me.organization = { id: org.id, name: org.name, defaultLanguage: 'en-US', defaultCountryCode: 'US', domain: 'example.com', state: 'active', version: 1, selfUri: `/api/v2/organizations/${org.id}` };
+        break;
+      case 'token':
+        if (context.tokenInfo) me.token = context.tokenInfo();
+        break;
+      case 'presencedefinitions':
+        me.presenceDefinitions = presenceDefinitions(db);
+        break;
+      case 'superiors':
+        me.superiors = superiors(db, row, caller);
+        break;
+      case 'directreports': {
+        const ids = cached(db, "SELECT id FROM users WHERE manager_id = ? AND state <> 'deleted' ORDER BY sort_name, id LIMIT 500").pluck().all(row.id) as string[];
+        me.directReports = usersByIds(db, ids, [], caller);
+        break;
+      }
+      case 'routingskills':
+      case 'routinglanguages': {
+        const kind = e === 'routingskills' ? 'routing' : 'language';
+        const list = cached(db, 'SELECT skill_id AS id, skill_name AS name FROM user_skills WHERE user_id = ? AND kind = ? ORDER BY skill_name').all(row.id, kind) as Array<{ id: string; name: string }>;
+        const mapped = list.map((s) => ({ id: s.id, name: s.name, state: 'active', selfUri: `/api/v2/routing/${kind === 'routing' ? 'skills' : 'languages'}/${s.id}` }));
+        if (kind === 'routing') me.routingSkills = mapped;
+        else me.routingLanguages = mapped;
+        break;
+      }
+      case 'favorites':
+      case 'trustors':
+      case 'orgauthorization':
+      case 'orgproducts':
+      case 'locationdefinitions':
+      case 'divisionedpresencedefinitions':
+        me[{ favorites: 'favorites', trustors: 'trustors', orgauthorization: 'orgAuthorization', orgproducts: 'orgProducts', locationdefinitions: 'locationDefinitions', divisionedpresencedefinitions: 'divisionedPresenceDefinitions' }[e]] = [];
+        break;
+      case 'adjacents': {
+        const peers = row.manager_id
+          ? (cached(db, "SELECT id FROM users WHERE manager_id = ? AND id <> ? AND state <> 'deleted' ORDER BY sort_name, id LIMIT 100").pluck().all(row.manager_id, row.id) as string[])
+          : [];
+        me.adjacents = { superiors: superiors(db, row, caller).slice(0, 1), siblings: usersByIds(db, peers, [], caller), directReports: [] };
+        break;
+      }
+      case 'autoanswersettings':
+        me.autoAnswerSettings = { settings: {} };
+        break;
+      case 'geolocationsettings':
+        me.geolocationSettings = { id: org.id, name: 'Geolocation settings', enabled: true, mapboxKey: '', selfUri: '/api/v2/geolocations/settings' };
+        break;
+      default:
+        // fieldconfigs, logCapture: nothing to add in this org.
+        break;
+    }
+  }
+  return me;
+}
+
+function presenceDefinitions(db: Database.Database) {
+  const rows = cached(db, "SELECT DISTINCT json_extract(expand_json, '$.presence.presenceDefinition.id') AS id, json_extract(expand_json, '$.presence.presenceDefinition.systemPresence') AS systemPresence FROM users WHERE json_extract(expand_json, '$.presence.presenceDefinition.id') IS NOT NULL").all() as Array<{ id: string; systemPresence: string }>;
+  return rows
+    .sort((a, b) => SYSTEM_PRESENCES.indexOf(a.systemPresence) - SYSTEM_PRESENCES.indexOf(b.systemPresence))
+    .map((p) => ({ id: p.id, name: p.systemPresence, languageLabels: { en_US: p.systemPresence }, systemPresence: p.systemPresence, primary: true, deactivated: false, selfUri: `/api/v2/presencedefinitions/${p.id}` }));
+}
+
+function superiors(db: Database.Database, row: UserRow, caller: Caller): User[] {
+  const chain: string[] = [];
+  let next = row.manager_id;
+  while (next && chain.length < 20 && !chain.includes(next) && next !== row.id) {
+    chain.push(next);
+    next = cached(db, 'SELECT manager_id FROM users WHERE id = ?').pluck().get(next) as string | null;
+  }
+  return usersByIds(db, chain, [], caller);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search (the member picker)
+
+export const USER_SEARCH_FIELDS: FieldMap = {
+  id: { kind: 'id', sql: 'u.id' },
+  name: { kind: 'text', sql: 'u.name', folded: 'u.sort_name' },
+  email: { kind: 'text', sql: 'u.email' },
+  username: { kind: 'text', sql: 'u.username' },
+  title: { kind: 'text', sql: 'u.title' },
+  department: { kind: 'text', sql: 'u.department' },
+  state: { kind: 'enum', sql: 'u.state' },
+  'division.id': { kind: 'id', sql: 'u.division_id' },
+  'manager.id': { kind: 'id', sql: 'u.manager_id' },
+  dateLastLogin: { kind: 'date', sql: 'u.date_last_login' },
+};
+
+/** Fields a QUERY_STRING criterion searches when it names none. */
+export const QUERY_STRING_DEFAULT_FIELDS = ['name', 'email', 'username', 'title', 'department'];
+
+export const USER_SORT_FIELDS = { name: 'u.sort_name', email: 'u.email', title: 'u.title', department: 'u.department', dateLastLogin: 'u.date_last_login' } as const;
+
+export interface UsersSearchResponse {
+  total: number;
+  pageCount: number;
+  pageSize: number;
+  pageNumber: number;
+  previousPage?: string;
+  currentPage: string;
+  nextPage?: string;
+  types: string[];
+  results: User[];
+}
+
+export interface UserSearchRequest extends SearchRequestBase {
+  integrationPresenceSource?: string;
+  enforcePermissions?: boolean;
+}
+
+const MAX_QUERY_STRING_TERMS = 20;
+
+/** Splits a QUERY_STRING value into terms: `word`, `field:word`, `"a phrase"`, `-word`, and the words AND / OR. */
+function queryStringTerms(value: string): Array<{ text: string; field?: string; phrase: boolean; negate: boolean }> {
+  const out: Array<{ text: string; field?: string; phrase: boolean; negate: boolean }> = [];
+  const re = /(-?)(?:([A-Za-z][\w.]*):)?(?:"([^"]*)"|(\S+))/g;
+  for (const m of value.matchAll(re)) {
+    const phrase = m[3] !== undefined;
+    const text = ((phrase ? m[3] : m[4]) ?? '').replace(/\*+$/, '');
+    if (!text) continue;
+    out.push({ text, field: m[2], phrase, negate: m[1] === '-' });
+  }
+  return out;
+}
+
+/** Rewrites QUERY_STRING criteria (which the shared compiler does not know) into nested criteria groups. */
+export function expandQueryStrings(criteria: SearchCriteria[] | undefined, path = 'query'): SearchCriteria[] | undefined {
+  if (!Array.isArray(criteria)) return criteria;
+  return criteria.map((c, i) => {
+    if (!c || typeof c !== 'object') return c;
+    const p = `${path}[${i}]`;
+    const group = Array.isArray(c.group) ? expandQueryStrings(c.group, `${p}.group`) : c.group;
+    if (typeof c.type !== 'string' || c.type.toUpperCase() !== 'QUERY_STRING') return group === c.group ? c : { ...c, group };
+    if (typeof c.value !== 'string' || c.value.trim() === '') {
+      throw badRequest('A QUERY_STRING criterion needs a value.', [{ errorCode: 'bad.request', fieldName: `${p}.value` }]);
+    }
+    const fields = Array.isArray(c.fields) && c.fields.length ? c.fields : QUERY_STRING_DEFAULT_FIELDS;
+    const terms = queryStringTerms(c.value);
+    const anyOf = terms.some((t) => t.text === 'OR' && !t.phrase && !t.field);
+    const words = terms.filter((t) => t.phrase || t.field || (t.text !== 'OR' && t.text !== 'AND'));
+    if (words.length === 0) throw badRequest('The QUERY_STRING value holds no search terms.', [{ errorCode: 'bad.request', fieldName: `${p}.value` }]);
+    if (words.length > MAX_QUERY_STRING_TERMS) throw badRequest(`A QUERY_STRING may hold at most ${MAX_QUERY_STRING_TERMS} terms.`, [{ errorCode: 'bad.request', fieldName: `${p}.value` }]);
+    const inner: SearchCriteria[] = words.map((t) => ({
+      type: t.phrase ? 'CONTAINS' : 'TERM',
+      fields: t.field ? [t.field] : fields,
+      value: t.text,
+      operator: t.negate ? 'NOT' : anyOf ? 'OR' : 'AND',
+    }));
+    const own: SearchCriteria = { type: 'MATCH_ALL', group: inner, ...(c.operator !== undefined ? { operator: c.operator } : {}) };
+    return group && group.length ? { type: 'MATCH_ALL', operator: c.operator, group: [{ ...own, operator: 'AND' }, { type: 'MATCH_ALL', group, operator: 'AND' }] } : own;
+  });
+}
+
+/** Whether any criterion (at any depth) names the `state` field. */
+function mentionsState(criteria: SearchCriteria[] | undefined): boolean {
+  if (!Array.isArray(criteria)) return false;
+  return criteria.some((c) => !!c && ((Array.isArray(c.fields) && c.fields.includes('state')) || mentionsState(c.group)));
+}
+
+const SEARCH_KEYS = ['sortOrder', 'sortBy', 'pageSize', 'pageNumber', 'sort', 'query', 'expand', 'integrationPresenceSource', 'enforcePermissions'] as const;
+
+function assertRequestShape(request: unknown): asserts request is UserSearchRequest {
+  const fail = (fieldName: string, what: string) => badRequest(`${fieldName} must be ${what}.`, [{ errorCode: 'bad.request', fieldName }]);
+  if (!request || typeof request !== 'object' || Array.isArray(request)) throw fail('body', 'a JSON object');
+  const r = request as Record<string, unknown>;
+  for (const k of ['sortOrder', 'sortBy', 'integrationPresenceSource'] as const) if (r[k] !== undefined && typeof r[k] !== 'string') throw fail(k, 'a string');
+  for (const k of ['pageSize', 'pageNumber'] as const) if (r[k] !== undefined && !Number.isInteger(r[k])) throw fail(k, 'an integer');
+  if (r.enforcePermissions !== undefined && typeof r.enforcePermissions !== 'boolean') throw fail('enforcePermissions', 'a boolean');
+  if (r.sort !== undefined) {
+    if (!Array.isArray(r.sort)) throw fail('sort', 'an array');
+    r.sort.forEach((s: unknown, i) => {
+      if (!s || typeof s !== 'object') throw fail(`sort[${i}]`, 'an object');
+      const o = s as Record<string, unknown>;
+      for (const k of ['sortOrder', 'sortBy']) if (o[k] !== undefined && typeof o[k] !== 'string') throw fail(`sort[${i}].${k}`, 'a string');
+    });
+  }
+  if (r.expand !== undefined && (!Array.isArray(r.expand) || r.expand.some((e) => typeof e !== 'string'))) throw fail('expand', 'an array of strings');
+  const check = (list: unknown, path: string, depth: number): void => {
+    if (list === undefined) return;
+    if (!Array.isArray(list)) throw fail(path, 'an array');
+    if (depth > 10) throw fail(path, 'nested at most 10 levels deep');
+    list.forEach((c: unknown, i) => {
+      const p = `${path}[${i}]`;
+      if (!c || typeof c !== 'object' || Array.isArray(c)) throw fail(p, 'an object');
+      const o = c as Record<string, unknown>;
+      for (const k of ['type', 'value', 'startValue', 'endValue', 'dateFormat', 'operator']) if (o[k] !== undefined && typeof o[k] !== 'string') throw fail(`${p}.${k}`, 'a string');
+      for (const k of ['fields', 'values']) {
+        const a = o[k];
+        if (a !== undefined && (!Array.isArray(a) || a.some((x) => typeof x !== 'string'))) throw fail(`${p}.${k}`, 'an array of strings');
+      }
+      check(o.group, `${p}.group`, depth + 1);
+    });
+  };
+  check(r.query, 'query', 0);
+}
+
+/** POST /users/search. `expandOverride` (from GET …?q64=&expand=) replaces the request's expand when given. */
+export function searchUsers(db: Database.Database, caller: Caller, request: unknown, expandOverride?: string[]): UsersSearchResponse {
+  if (!caller.permissions.has(USER_VIEW)) throw missingAnyPermissions([USER_VIEW]);
+  assertRequestShape(request);
+  const expand = expandOverride?.length ? expandOverride : parseExpand(request.expand);
+  registerSearchFunctions(db);
+  const { pageSize, pageNumber, offset } = searchPaging(request);
+  const criteria = compileCriteria(expandQueryStrings(request.query), USER_SEARCH_FIELDS);
+  const orderBy = compileSort(request, USER_SORT_FIELDS, 'u.id');
+  const stateFilter = mentionsState(request.query) ? "u.state <> 'deleted'" : "u.state = 'active'";
+  const where = `${stateFilter} AND ${criteria.where}`;
+  // Search SQL varies with the criteria: prepared per request, not cached.
+  const total = db.prepare(`SELECT COUNT(*) FROM users u WHERE ${where}`).pluck().get(...criteria.params) as number;
+  const rows = offset >= total ? [] : (db.prepare(`${USER_SELECT} WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`).all(...criteria.params, pageSize, offset) as UserRow[]);
+  const pageCount = Math.ceil(total / pageSize);
+  const base: Record<string, unknown> = {};
+  for (const k of SEARCH_KEYS) if (request[k] !== undefined) base[k] = request[k];
+  if (expand.length) base.expand = expand;
+  else delete base.expand;
+  const page = (n: number) => searchPageUri(`${USERS_PATH}/search`, { ...base, types: ['users'], pageSize, pageNumber: n });
+  const response: UsersSearchResponse = { total, pageCount, pageSize, pageNumber, currentPage: page(pageNumber), types: ['users'], results: toUsers(db, rows, expand, caller) };
+  if (pageNumber > 1) response.previousPage = page(pageNumber - 1);
+  if (pageNumber < pageCount) response.nextPage = page(pageNumber + 1);
+  return response;
+}
+
+/** GET /users/search?q64=…[&expand=…]. */
+export function searchUsersByQ64(db: Database.Database, caller: Caller, q64: unknown, expand?: unknown): UsersSearchResponse {
+  if (!caller.permissions.has(USER_VIEW)) throw missingAnyPermissions([USER_VIEW]);
+  if (typeof q64 !== 'string') throw badRequest('The q64 parameter is required.', [{ errorCode: 'bad.request', fieldName: 'q64' }]);
+  const decoded = decodeQ64(q64);
+  const { types, returnFields: _rf, aggregations: _ag, ...request } = decoded;
+  if (types !== undefined && !(Array.isArray(types) && types.every((t) => t === 'users'))) {
+    throw badRequest('This q64 value is not a users search.', [{ errorCode: 'bad.request', fieldName: 'q64' }]);
+  }
+  return searchUsers(db, caller, request, parseExpand(expand));
+}

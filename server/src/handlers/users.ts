@@ -1,0 +1,39 @@
+/**
+ * The `users` operations: the signed-in user, the user list, single users and the member picker's search.
+ */
+import type { FastifyRequest } from 'fastify';
+import { ORGANIZATION } from '../auth/clients.js';
+import type { OperationHandlers } from '../context.js';
+import { getMe, getUser, listUsers, searchUsers, searchUsersByQ64, type ListUsersQuery } from '../domain/users.js';
+import { tokenHandlers } from './tokens.js';
+
+type Query = Record<string, unknown>;
+const query = (request: FastifyRequest): Query => (request.query ?? {}) as Query;
+
+export const userHandlers: OperationHandlers = {
+  getMe(request) {
+    return getMe(request.server.db, request.caller, query(request), {
+      organization: ORGANIZATION,
+      tokenInfo: () => tokenHandlers.getTokenInfo(request),
+    });
+  },
+
+  listUsers(request) {
+    return listUsers(request.server.db, request.caller, query(request) as ListUsersQuery);
+  },
+
+  getUser(request) {
+    const { userId } = request.params as { userId: string };
+    const q = query(request);
+    return getUser(request.server.db, request.caller, userId, { expand: q.expand, state: q.state });
+  },
+
+  searchUsers(request) {
+    return searchUsers(request.server.db, request.caller, request.body);
+  },
+
+  searchUsersByQ64(request) {
+    const q = query(request);
+    return searchUsersByQ64(request.server.db, request.caller, q.q64, q.expand);
+  },
+};
