@@ -53,9 +53,11 @@ export interface GroupRow {
   member_count: number;
 }
 
+/** An owner: a User reduced to id, name, version and selfUri. */
 export interface OwnerRef {
   id: string;
   name: string;
+  version: number;
   selfUri: string;
 }
 
@@ -102,8 +104,8 @@ export interface GroupProfile {
   selfUri: string;
 }
 
-export const groupUri = (id: string) => `${GROUPS_PATH}/${encodeURIComponent(id)}`;
 const userUri = (id: string) => `/api/v2/users/${encodeURIComponent(id)}`;
+export const groupUri = (id: string) => `${GROUPS_PATH}/${encodeURIComponent(id)}`;
 const fold = (s: string) => s.normalize('NFC').toLowerCase();
 const now = () => new Date().toISOString();
 
@@ -115,10 +117,10 @@ function ownersOf(db: Database.Database, groupIds: string[]): Map<string, OwnerR
   if (groupIds.length === 0) return out;
   const rows = cached(
     db,
-    `SELECT go.group_id AS groupId, u.id, u.name FROM group_owners go JOIN users u ON u.id = go.user_id
+    `SELECT go.group_id AS groupId, u.id, u.name, u.version FROM group_owners go JOIN users u ON u.id = go.user_id
      WHERE go.group_id IN (SELECT value FROM json_each(?)) ORDER BY u.sort_name, u.id`,
-  ).all(JSON.stringify(groupIds)) as { groupId: string; id: string; name: string }[];
-  for (const r of rows) out.get(r.groupId)?.push({ id: r.id, name: r.name, selfUri: userUri(r.id) });
+  ).all(JSON.stringify(groupIds)) as { groupId: string; id: string; name: string; version: number }[];
+  for (const r of rows) out.get(r.groupId)?.push({ id: r.id, name: r.name, version: r.version, selfUri: userUri(r.id) });
   return out;
 }
 
@@ -439,6 +441,13 @@ function validEmail(raw: unknown): string | null {
   return raw.trim();
 }
 
+/** A phone number as displayed: North American numbers as +1 (NXX) NXX-XXXX, others as given. */
+export function displayPhone(address: string): string {
+  const digits = address.replace(/\D/g, '');
+  const nanp = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits.length === 10 && !address.trim().startsWith('+') ? digits : null;
+  return nanp ? `+1 (${nanp.slice(0, 3)}) ${nanp.slice(3, 6)}-${nanp.slice(6)}` : address;
+}
+
 function validAddresses(raw: unknown): GroupContact[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) throw badRequest('addresses must be an array.', [{ errorCode: 'bad.request', fieldName: 'addresses' }]);
@@ -454,13 +463,13 @@ function validAddresses(raw: unknown): GroupContact[] {
     if (!PHONE.test(address) || digits.length < 3 || digits.length > 20) {
       throw badRequest(`${p}.address must be a phone number (digits, with an optional leading +, spaces, dashes and parentheses).`, [{ errorCode: 'bad.request', fieldName: `${p}.address` }]);
     }
-    const out: GroupContact = { address, display: address, type, mediaType };
+    const out: GroupContact = { address, display: displayPhone(address), type, mediaType };
     if (o.extension !== undefined && o.extension !== null && o.extension !== '') {
       if (typeof o.extension !== 'string' || !/^[0-9*#]{1,10}$/.test(o.extension)) {
         throw badRequest(`${p}.extension must be up to 10 digits.`, [{ errorCode: 'bad.request', fieldName: `${p}.extension` }]);
       }
       out.extension = o.extension;
-      out.display = `${address} ext. ${o.extension}`;
+      out.display = `${out.display} ext. ${o.extension}`;
     }
     return out;
   });

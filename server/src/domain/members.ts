@@ -20,26 +20,7 @@ import { badRequest, versionConflict, type ErrorDetail } from '../errors.js';
 import { entityListing, parsePaging, splitMulti, type EntityListing } from './listing.js';
 import { assertCanEditGroup, bumpVersion, currentVersion, groupUri, loadVisibleGroup, pruneMembers, recountMembers, unknownUserIds } from './groups.js';
 import { cached } from './visibility.js';
-
-export const USER_EXPAND_VALUES = [
-  'routingStatus', 'presence', 'integrationPresence', 'conversationSummary', 'outOfOffice', 'geolocation', 'station',
-  'authorization', 'lasttokenissued', 'authorization.unusedRoles', 'team', 'workPlanBidRanks', 'externalContactsSettings',
-  'groups', 'customAttributes', 'profileSkills', 'certifications', 'locations', 'skills', 'languages', 'languagePreference',
-  'employerInfo', 'biography', 'dateLastLogin', 'dateWelcomeSent',
-] as const;
-
-export type SerialisedUser = Record<string, unknown> & { id: string };
-
-/** Users by id, in the order given, with the expand options applied. */
-function serialiseUsers(db: Database.Database, ids: string[], _expand: string[]): SerialisedUser[] {
-  if (ids.length === 0) return [];
-  const rows = cached(db, 'SELECT id, name, email, username, state, version FROM users WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as SerialisedUser[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const u = byId.get(id);
-    return u ? [{ ...u, selfUri: `/api/v2/users/${id}` }] : [];
-  });
-}
+import { parseExpand, usersByIds, type User } from './users.js';
 
 export const MAX_MEMBER_IDS = 50;
 export const MAX_GROUPS_PER_TYPE = 100;
@@ -54,22 +35,13 @@ export interface MembersQuery {
   expand?: unknown;
 }
 
-export function parseUserExpand(raw: unknown): string[] {
-  const expand = splitMulti(raw) ?? [];
-  const unknown = expand.filter((e) => !(USER_EXPAND_VALUES as readonly string[]).includes(e));
-  if (unknown.length) {
-    throw badRequest(`Unknown expand value(s): ${unknown.join(', ')}. Valid values: ${USER_EXPAND_VALUES.join(', ')}.`, [{ errorCode: 'bad.request', fieldName: 'expand' }]);
-  }
-  return [...new Set(expand)];
-}
-
 /**
  * A page of members sorted by name. Paging walks the (group_id, sort_name, user_id) index; the total is
  * the group's member_count, so no page counts rows.
  */
-export function listGroupMembers(db: Database.Database, caller: Caller, groupId: string, query: MembersQuery): EntityListing<SerialisedUser> {
+export function listGroupMembers(db: Database.Database, caller: Caller, groupId: string, query: MembersQuery): EntityListing<User> {
   const paging = parsePaging(query as Record<string, unknown>);
-  const expand = parseUserExpand(query.expand);
+  const expand = parseExpand(query.expand);
   const group = loadVisibleGroup(db, caller, groupId);
   const total = group.member_count;
   const ids =
@@ -81,7 +53,7 @@ export function listGroupMembers(db: Database.Database, caller: Caller, groupId:
         )
           .pluck()
           .all(groupId, paging.pageSize, paging.offset) as string[]);
-  return entityListing(serialiseUsers(db, ids, expand), {
+  return entityListing(usersByIds(db, ids, expand, caller), {
     path: `${groupUri(groupId)}/members`,
     query: { expand: expand.length ? expand : undefined },
     paging,
@@ -90,7 +62,7 @@ export function listGroupMembers(db: Database.Database, caller: Caller, groupId:
 }
 
 /** Every individual of the group, sorted by name, as a single-page UserEntityListing. */
-export function listGroupIndividuals(db: Database.Database, caller: Caller, groupId: string): EntityListing<SerialisedUser> {
+export function listGroupIndividuals(db: Database.Database, caller: Caller, groupId: string): EntityListing<User> {
   loadVisibleGroup(db, caller, groupId);
   const ids = cached(
     db,
@@ -100,7 +72,7 @@ export function listGroupIndividuals(db: Database.Database, caller: Caller, grou
     .all(groupId) as string[];
   const total = ids.length;
   const paging = { pageSize: Math.max(total, 1), pageNumber: 1, sortOrder: 'ASC' as const, offset: 0 };
-  const listing = entityListing(serialiseUsers(db, ids, []), { path: `${groupUri(groupId)}/individuals`, paging, total });
+  const listing = entityListing(usersByIds(db, ids, [], caller), { path: `${groupUri(groupId)}/individuals`, paging, total });
   const self = `${groupUri(groupId)}/individuals`;
   return { ...listing, pageSize: total, pageCount: 1, firstUri: self, selfUri: self, lastUri: self };
 }
