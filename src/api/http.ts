@@ -123,3 +123,9 @@ export default apiRequest;
 export type ErrorType<_E> = ApiError;
 /** Request bodies are sent as they are. */
 export type BodyType<B> = B;
+
+/**
+ * The same door for requests that are not API operations: the OAuth token exchange (through
+ * oauth4webapi's `customFetch`) and the optional `/config.json` runtime configuration.
+ */
+export const rawFetch: typeof fetch = (input, init) => fetch(input, init);

@@ -1,0 +1,97 @@
+import { Spotlight } from '@mantine/spotlight';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlus, IconSearch, IconSettings, IconUsersGroup } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { searchGroups } from '@/api/generated/endpoints/groups/groups';
+import { paths } from '@/config/paths';
+import { useIsSignedIn } from '@/lib/auth';
+import { useCan } from '@/lib/permissions';
+
+const SEARCH_DEBOUNCE_MS = 250;
+const RESULT_COUNT = 8;
+
+/** UI-only query keys of the palette (API data keys come from the generated code). */
+const spotlightKeys = { search: (query: string) => ['spotlight', query] as const };
+
+/**
+ * Ctrl/Cmd+K anywhere: search groups by name and open one, or jump to a page.
+ */
+export const CommandPalette = () => {
+  const navigate = useNavigate();
+  const signedIn = useIsSignedIn();
+  const canCreate = useCan(paths.groups.new.permission);
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
+
+  const search = useQuery({
+    queryKey: spotlightKeys.search(debounced),
+    queryFn: ({ signal }) =>
+      searchGroups(
+        {
+          query: [{ type: 'CONTAINS', fields: ['name'], value: debounced }],
+          pageSize: RESULT_COUNT,
+          pageNumber: 1,
+          sortBy: 'name',
+          sortOrder: 'ASC',
+        },
+        signal,
+      ),
+    enabled: signedIn && debounced.length > 0,
+    staleTime: 30_000,
+  });
+
+  const q = query.trim().toLowerCase();
+  const staticActions = [
+    { id: 'browse', label: 'Browse groups', icon: IconUsersGroup, href: paths.groups.list.getHref(), show: true },
+    { id: 'create', label: 'Create group', icon: IconPlus, href: paths.groups.new.getHref(), show: canCreate },
+    { id: 'settings', label: 'Settings', icon: IconSettings, href: paths.settings.getHref(), show: true },
+  ].filter((a) => a.show && (!q || a.label.toLowerCase().includes(q)));
+
+  const groups = debounced ? (search.data?.results ?? []) : [];
+  const searching = query.trim() !== debounced || search.isFetching;
+
+  return (
+    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={480}>
+      <Spotlight.Search
+        placeholder="Search groups or jump to…"
+        leftSection={<IconSearch stroke={1.5} aria-hidden />}
+        aria-label="Search groups"
+      />
+      <Spotlight.ActionsList aria-label="Results">
+        {groups.length > 0 ? (
+          <Spotlight.ActionsGroup label="Groups">
+            {groups.map((group) => (
+              <Spotlight.Action
+                key={group.id}
+                label={group.name}
+                description={group.description || `${group.memberCount ?? 0} members · ${group.visibility ?? ''}`}
+                leftSection={<IconUsersGroup stroke={1.5} aria-hidden />}
+                highlightQuery
+                onClick={() => group.id && void navigate(paths.groups.detail.getHref(group.id))}
+              />
+            ))}
+          </Spotlight.ActionsGroup>
+        ) : null}
+        {staticActions.length > 0 ? (
+          <Spotlight.ActionsGroup label="Go to">
+            {staticActions.map(({ id, label, icon: Icon, href }) => (
+              <Spotlight.Action
+                key={id}
+                label={label}
+                leftSection={<Icon stroke={1.5} aria-hidden />}
+                onClick={() => void navigate(href)}
+              />
+            ))}
+          </Spotlight.ActionsGroup>
+        ) : null}
+        {groups.length === 0 && staticActions.length === 0 ? (
+          <Spotlight.Empty>
+            {searching ? 'Searching…' : search.isError ? 'Search failed. Try again.' : 'No groups match.'}
+          </Spotlight.Empty>
+        ) : null}
+      </Spotlight.ActionsList>
+    </Spotlight.Root>
+  );
+};

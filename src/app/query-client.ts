@@ -1,0 +1,99 @@
+import { notifications } from '@mantine/notifications';
+import { MutationCache, QueryCache, QueryClient, type QueryKey } from '@tanstack/react-query';
+import { isApiError } from '@/api/errors';
+
+/**
+ * The console's one QueryClient.
+ *
+ * Error tiers:
+ * - a query's first load fails → the route's ErrorBoundary (loaders use `ensureQueryData`);
+ * - a background refetch fails (the query already has data) → a notification, from `QueryCache.onError`;
+ * - a mutation fails → a notification from `MutationCache.onError`, unless `meta: { silent: true }`
+ *   (forms that show the error themselves, e.g. 400 field errors or a 409 conflict dialog).
+ * A 401 shows nothing: the HTTP layer is already sending the user through sign-in.
+ *
+ * Invalidation is declared once, on the mutation, never by components:
+ * ```ts
+ * const remove = useDeleteGroup({
+ *   mutation: {
+ *     meta: {
+ *       invalidates: [getListGroupsQueryKey(), ['groups']],   // prefixes: every matching query is invalidated
+ *       successMessage: 'Group deleted',
+ *     },
+ *   },
+ * });
+ * ```
+ * `MutationCache.onSuccess` invalidates each listed key (prefix match) and the mutation stays
+ * pending until those refetches finish, so `mutateAsync` resolves with fresh lists.
+ *
+ * Retries: none for 4xx; up to 2 for network errors and 5xx (queries only: mutations are never
+ * retried, as they may not be idempotent).
+ */
+declare module '@tanstack/react-query' {
+  interface Register {
+    mutationMeta: {
+      /** Query keys (prefixes) to invalidate after success. */
+      invalidates?: readonly QueryKey[];
+      /** Do not show the global error notification: the caller shows the error itself. */
+      silent?: boolean;
+      /** Title of the error notification (default "Could not save changes"). */
+      errorTitle?: string;
+      /** A success notification to show. */
+      successMessage?: string;
+    };
+  }
+}
+
+const MAX_RETRIES = 2;
+
+export const shouldRetry = (failureCount: number, error: unknown): boolean => {
+  if (isApiError(error) && error.status >= 400 && error.status < 500) return false;
+  return failureCount < MAX_RETRIES;
+};
+
+const isUnauthorized = (error: unknown) => isApiError(error) && error.status === 401;
+
+const errorMessage = (error: unknown): string =>
+  error instanceof Error && error.message ? error.message : 'Something went wrong.';
+
+export const createQueryClient = (): QueryClient => {
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (query.state.data === undefined || isUnauthorized(error)) return;
+        notifications.show({
+          id: `refetch-${query.queryHash}`,
+          color: 'red',
+          title: 'Could not refresh data',
+          message: `${errorMessage(error)} Showing the last data loaded.`,
+        });
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _context, mutation) => {
+        if (mutation.meta?.silent || isUnauthorized(error)) return;
+        notifications.show({
+          color: 'red',
+          title: mutation.meta?.errorTitle ?? 'Could not save changes',
+          message: errorMessage(error),
+        });
+      },
+      onSuccess: async (_data, _variables, _context, mutation) => {
+        if (mutation.meta?.successMessage) {
+          notifications.show({ color: 'green', message: mutation.meta.successMessage });
+        }
+        const keys = mutation.meta?.invalidates ?? [];
+        await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        retry: shouldRetry,
+        staleTime: 30_000,
+        refetchOnWindowFocus: true,
+      },
+      mutations: { retry: false },
+    },
+  });
+  return queryClient;
+};

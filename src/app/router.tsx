@@ -1,0 +1,112 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, redirect, type LoaderFunction, type RouteObject } from 'react-router';
+import { getGetTokenInfoQueryOptions } from '@/api/generated/endpoints/tokens/tokens';
+import { RouteErrorBoundary } from '@/components/feedback/route-error-boundary';
+import { StatusPage } from '@/components/feedback/status-page';
+import { paths, PUBLIC_PATHS } from '@/config/paths';
+import { beginSignIn, getAccessToken } from '@/lib/auth';
+import { meQueryOptions } from '@/lib/permissions';
+import type { RouteHandle, RouteLoaderFactory } from '@/lib/routing';
+import { AppLayout } from './app-layout';
+
+/**
+ * The console's routes. Page modules live in src/app/routes and are lazy-loaded; each exports
+ * `Component` (named), `handle` ({ title, permission? }), and optionally `loader` (a factory that
+ * receives the QueryClient) and `ErrorBoundary` (defaults to the shared RouteErrorBoundary).
+ */
+export interface RouteModule {
+  Component: ComponentType;
+  handle?: RouteHandle;
+  loader?: RouteLoaderFactory;
+  ErrorBoundary?: ComponentType;
+}
+
+const lazyPage = (queryClient: QueryClient, load: () => Promise<RouteModule>) => async () => {
+  const module = await load();
+  return {
+    Component: module.Component,
+    handle: module.handle,
+    loader: module.loader?.(queryClient),
+    ErrorBoundary: module.ErrorBoundary ?? RouteErrorBoundary,
+  };
+};
+
+const currentPath = (request: Request) => {
+  const url = new URL(request.url);
+  return `${url.pathname}${url.search}${url.hash}`;
+};
+
+/**
+ * Runs before every page: without a session, sign-in starts (except on public pages); with one,
+ * the user and permissions are loaded once, so guards and `useCan` answer synchronously.
+ */
+const rootLoader =
+  (queryClient: QueryClient): LoaderFunction =>
+  async ({ request }) => {
+    const isPublic = PUBLIC_PATHS.includes(new URL(request.url).pathname);
+    if (!getAccessToken()) {
+      if (isPublic) return null;
+      return beginSignIn(currentPath(request));
+    }
+    void queryClient.prefetchQuery({ ...getGetTokenInfoQueryOptions(), staleTime: Infinity });
+    await queryClient.ensureQueryData(meQueryOptions());
+    return null;
+  };
+
+const SigningIn = () =>
+  getAccessToken() ? (
+    <StatusPage loading title="Loading…" />
+  ) : (
+    <StatusPage loading title="Signing you in…" description="Taking you to the sign-in page." />
+  );
+
+export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
+  {
+    path: paths.auth.callback.path,
+    lazy: lazyPage(queryClient, () => import('./routes/auth-callback')),
+    HydrateFallback: SigningIn,
+  },
+  {
+    path: paths.auth.signedOut.path,
+    lazy: lazyPage(queryClient, () => import('./routes/signed-out')),
+    HydrateFallback: SigningIn,
+  },
+  {
+    id: 'root',
+    path: '/',
+    loader: rootLoader(queryClient),
+    Component: AppLayout,
+    ErrorBoundary: RouteErrorBoundary,
+    HydrateFallback: SigningIn,
+    children: [
+      { index: true, loader: () => redirect(paths.groups.list.getHref()) },
+      {
+        path: paths.groups.list.path,
+        lazy: lazyPage(queryClient, () => import('./routes/groups/list')),
+      },
+      {
+        path: paths.groups.new.path,
+        lazy: lazyPage(queryClient, () => import('./routes/groups/new')),
+      },
+      {
+        path: paths.groups.detail.path,
+        lazy: lazyPage(queryClient, () => import('./routes/groups/detail')),
+      },
+      {
+        path: paths.groups.edit.path,
+        lazy: lazyPage(queryClient, () => import('./routes/groups/edit')),
+      },
+      {
+        path: paths.settings.path,
+        lazy: lazyPage(queryClient, () => import('./routes/settings')),
+      },
+      {
+        path: '*',
+        lazy: lazyPage(queryClient, () => import('./routes/not-found')),
+      },
+    ],
+  },
+];
+
+export const createAppRouter = (queryClient: QueryClient) => createBrowserRouter(createRoutes(queryClient));

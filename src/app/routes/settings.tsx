@@ -1,0 +1,107 @@
+import { Alert, Button, Code, Group, Paper, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { CALLBACK_PATH } from '@/lib/auth';
+import {
+  isRegionId,
+  REGIONS,
+  resolveEnvironment,
+  setEnvironmentSetting,
+  useEnvironment,
+  type EnvironmentSetting,
+  type RegionId,
+} from '@/lib/environment';
+import type { RouteHandle } from '@/lib/routing';
+
+export { RouteErrorBoundary as ErrorBoundary } from '@/components/feedback/route-error-boundary';
+
+export const handle: RouteHandle = { title: 'Settings' };
+
+const REGION_OPTIONS = (Object.entries(REGIONS) as [RegionId, string][]).map(([id, host]) => ({
+  value: id,
+  label: `${host} (${id})`,
+}));
+
+/** Where the console connects: the embedded server, or a Genesys Cloud org (region + OAuth client). */
+export function Component() {
+  const environment = useEnvironment();
+  const queryClient = useQueryClient();
+  const current = environment.setting;
+  const [kind, setKind] = useState<EnvironmentSetting['kind']>(current.kind);
+  const [region, setRegion] = useState<RegionId | null>(current.kind === 'genesys' ? current.region : null);
+  const [clientId, setClientId] = useState(current.kind === 'genesys' ? current.clientId : '');
+  const [errors, setErrors] = useState<{ region?: string; clientId?: string }>({});
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    let next: EnvironmentSetting;
+    if (kind === 'embedded') {
+      next = { kind: 'embedded' };
+    } else {
+      const nextErrors = {
+        region: region && isRegionId(region) ? undefined : 'Choose the region of your organization',
+        clientId: clientId.trim() ? undefined : 'Enter the client ID of an OAuth client (code grant with PKCE)',
+      };
+      setErrors(nextErrors);
+      if (nextErrors.region || nextErrors.clientId || !region) return;
+      next = { kind: 'genesys', region, clientId: clientId.trim() };
+    }
+    if (JSON.stringify(next) === JSON.stringify(current)) return;
+    // Data of one org must never show under another: forget everything cached.
+    queryClient.clear();
+    setEnvironmentSetting(next);
+    notifications.show({ color: 'green', message: `Connected to ${resolveEnvironment(next).label}` });
+  };
+
+  return (
+    <Stack maw={640}>
+      <Title order={1}>Settings</Title>
+      <Paper withBorder p="md" component="form" onSubmit={onSubmit} aria-labelledby="environment-heading">
+        <Stack>
+          <Title order={2} fz="h4" id="environment-heading">
+            Environment
+          </Title>
+          <Text size="sm" c="dimmed">
+            Currently connected to <strong>{environment.label}</strong>. Each environment keeps its own sign-in.
+          </Text>
+          <Radio.Group value={kind} onChange={(v) => setKind(v as EnvironmentSetting['kind'])} label="Connect to">
+            <Stack gap="xs" mt="xs">
+              <Radio value="embedded" label="Embedded server (the server that serves this console)" />
+              <Radio value="genesys" label="A Genesys Cloud organization" />
+            </Stack>
+          </Radio.Group>
+          {kind === 'genesys' ? (
+            <>
+              <Select
+                label="Region"
+                placeholder="Choose a region"
+                data={REGION_OPTIONS}
+                value={region}
+                onChange={(v) => setRegion(v && isRegionId(v) ? v : null)}
+                searchable
+                error={errors.region}
+                required
+              />
+              <TextInput
+                label="OAuth client ID"
+                description="A client of your organization with the code grant (PKCE)."
+                value={clientId}
+                onChange={(e) => setClientId(e.currentTarget.value)}
+                error={errors.clientId}
+                required
+              />
+              <Alert variant="light" color="blue" title="Redirect URI">
+                Register <Code>{`${window.location.origin}${CALLBACK_PATH}`}</Code> as an authorized redirect URI of
+                that client.
+              </Alert>
+            </>
+          ) : null}
+          <Group>
+            <Button type="submit">Save</Button>
+          </Group>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}

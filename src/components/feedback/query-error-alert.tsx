@@ -1,0 +1,34 @@
+import { Alert, Button, Group, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { isApiError } from '@/api/errors';
+
+export interface QueryErrorAlertProps {
+  error: unknown;
+  /** Shows a "Try again" button (e.g. `() => query.refetch()`). */
+  onRetry?: () => void;
+  title?: string;
+}
+
+export const describeError = (error: unknown): string => {
+  if (isApiError(error)) {
+    if (error.isNetworkError) return 'The server could not be reached. Check your connection and try again.';
+    if (error.status === 403) return `You do not have permission to do this. ${error.message}`;
+    if (error.status === 429) return 'Too many requests. Wait a moment and try again.';
+    return error.message;
+  }
+  return error instanceof Error ? error.message : 'Something went wrong.';
+};
+
+/** An inline error for a part of a page whose data failed to load (the rest of the page keeps working). */
+export const QueryErrorAlert = ({ error, onRetry, title = 'Could not load data' }: QueryErrorAlertProps) => (
+  <Alert color="red" variant="light" title={title} icon={<IconAlertTriangle aria-hidden />} role="alert">
+    <Group justify="space-between" align="center" gap="sm">
+      <Text size="sm">{describeError(error)}</Text>
+      {onRetry ? (
+        <Button size="xs" variant="white" color="red" onClick={onRetry}>
+          Try again
+        </Button>
+      ) : null}
+    </Group>
+  </Alert>
+);

@@ -1,0 +1,71 @@
+import { Button, Group } from '@mantine/core';
+import { isRouteErrorResponse, Link, useParams, useRevalidator, useRouteError } from 'react-router';
+import { isApiError } from '@/api/errors';
+import { isPermission } from '@/lib/permission-names';
+import { Forbidden } from './forbidden';
+import { describeError } from './query-error-alert';
+import { StatusPage } from './status-page';
+
+const statusOf = (error: unknown): number | null => {
+  if (isApiError(error)) return error.status;
+  if (isRouteErrorResponse(error)) return error.status;
+  return null;
+};
+
+/**
+ * The error view of every route (export it as the route module's `ErrorBoundary`): a first load
+ * that failed. 404 → "not found" with a way back; 403 → the missing permission; 401 → sign-in is
+ * on its way; anything else (5xx, network) → the message and "Try again", which re-runs the loaders.
+ */
+export const RouteErrorBoundary = () => {
+  const error = useRouteError();
+  const { groupId } = useParams();
+  const revalidator = useRevalidator();
+  const status = statusOf(error);
+
+  if (status === 404) {
+    return (
+      <StatusPage
+        code="404"
+        title={groupId ? 'Group not found' : 'Page not found'}
+        description={
+          groupId
+            ? 'This group does not exist, was deleted, or is not visible to you.'
+            : 'There is nothing at this address.'
+        }
+        actions={
+          <Button component={Link} to="/groups" variant="light">
+            Back to groups
+          </Button>
+        }
+      />
+    );
+  }
+
+  if (status === 403) {
+    const needed = isApiError(error) ? Object.values(error.body.messageParams ?? {}).find(isPermission) : undefined;
+    return <Forbidden permission={needed} />;
+  }
+
+  if (status === 401) {
+    return <StatusPage loading title="Signing you in…" description="Your session has ended." />;
+  }
+
+  return (
+    <StatusPage
+      code={status && status >= 500 ? status : undefined}
+      title="Something went wrong"
+      description={describeError(error)}
+      actions={
+        <Group>
+          <Button onClick={() => void revalidator.revalidate()} loading={revalidator.state === 'loading'}>
+            Try again
+          </Button>
+          <Button component={Link} to="/groups" variant="default">
+            Back to groups
+          </Button>
+        </Group>
+      }
+    />
+  );
+};

@@ -1,0 +1,166 @@
+import { Combobox, Group, Loader, Pill, PillsInput, Stack, Text, useCombobox } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useSearchUsers } from '@/api/generated/endpoints/users/users';
+import type { User } from '@/api/generated/model/user';
+import { buildUserTypeaheadRequest, searchWords } from './user-search';
+
+export interface UserPickerProps {
+  /** The chosen users (controlled). */
+  value: User[];
+  onChange: (users: User[]) => void;
+  label: ReactNode;
+  description?: ReactNode;
+  /** Users that never appear as options (e.g. the people already chosen elsewhere). */
+  excludeIds?: readonly string[];
+  /** Users shown as "already a member" and not selectable. */
+  memberIds?: readonly string[];
+  placeholder?: string;
+  error?: ReactNode;
+  disabled?: boolean;
+  /** Milliseconds between the last key press and the search (default 250). */
+  debounceMs?: number;
+}
+
+const userLine = (user: User) => [user.email, user.title].filter(Boolean).join(' · ');
+
+/**
+ * Multi-select user picker with a type-ahead search over name, email and title (POST /users/search).
+ * ```tsx
+ * <UserPicker label="Owners" value={owners} onChange={setOwners} excludeIds={[me.id]} />
+ * <UserPicker label="People to add" value={picked} onChange={setPicked} memberIds={memberIds} />
+ * ```
+ */
+export const UserPicker = ({
+  value,
+  onChange,
+  label,
+  description,
+  excludeIds,
+  memberIds,
+  placeholder = 'Search by name, email or title',
+  error,
+  disabled,
+  debounceMs = 250,
+}: UserPickerProps) => {
+  const combobox = useCombobox({
+    onDropdownClose: () => combobox.resetSelectedOption(),
+    onDropdownOpen: () => combobox.updateSelectedOptionIndex('active'),
+  });
+  const inputId = useId();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), debounceMs);
+  const hasWords = searchWords(debounced).length > 0;
+  const request = useMemo(() => buildUserTypeaheadRequest(debounced), [debounced]);
+  const results = useSearchUsers(request, {
+    query: { enabled: hasWords && !disabled, placeholderData: keepPreviousData, staleTime: 60_000 },
+  });
+
+  const chosenIds = useMemo(() => new Set(value.map((user) => user.id)), [value]);
+  const excluded = useMemo(() => new Set(excludeIds ?? []), [excludeIds]);
+  const members = useMemo(() => new Set(memberIds ?? []), [memberIds]);
+  const options = (hasWords ? (results.data?.results ?? []) : []).filter(
+    (user) => user.id && !excluded.has(user.id),
+  );
+
+  const add = (userId: string) => {
+    if (chosenIds.has(userId)) {
+      onChange(value.filter((user) => user.id !== userId));
+      return;
+    }
+    const user = options.find((option) => option.id === userId);
+    if (user && !members.has(userId)) onChange([...value, user]);
+    setSearch('');
+  };
+  const remove = (userId: string | undefined) => onChange(value.filter((user) => user.id !== userId));
+
+  const pills = value.map((user) => (
+    <Pill
+      key={user.id}
+      withRemoveButton={!disabled}
+      onRemove={() => remove(user.id)}
+      removeButtonProps={{ 'aria-label': `Remove ${user.name ?? user.id}` }}
+    >
+      {user.name ?? user.id}
+    </Pill>
+  ));
+
+  const optionNodes = options.map((user) => {
+    const id = user.id as string;
+    const isMember = members.has(id);
+    const chosen = chosenIds.has(id);
+    return (
+      <Combobox.Option value={id} key={id} disabled={isMember} active={chosen} aria-selected={chosen}>
+        <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Stack gap={0}>
+            <Text size="sm">{user.name ?? id}</Text>
+            <Text size="xs" c="dimmed">
+              {userLine(user)}
+            </Text>
+          </Stack>
+          {isMember ? (
+            <Text size="xs" c="dimmed" fs="italic">
+              already a member
+            </Text>
+          ) : chosen ? (
+            <Text size="xs" c="blue">
+              chosen
+            </Text>
+          ) : null}
+        </Group>
+      </Combobox.Option>
+    );
+  });
+
+  let status: ReactNode = null;
+  if (!hasWords) status = <Combobox.Empty>Type a name, email or title.</Combobox.Empty>;
+  else if (results.isError) status = <Combobox.Empty>Search failed. Keep typing to try again.</Combobox.Empty>;
+  else if (results.isPending) status = <Combobox.Empty>Searching…</Combobox.Empty>;
+  else if (optionNodes.length === 0) status = <Combobox.Empty>No people match “{debounced}”.</Combobox.Empty>;
+
+  return (
+    <Combobox store={combobox} onOptionSubmit={add} disabled={disabled}>
+      <Combobox.DropdownTarget>
+        <PillsInput
+          label={label}
+          description={description}
+          error={error}
+          disabled={disabled}
+          id={inputId}
+          onClick={() => combobox.openDropdown()}
+          rightSection={results.isFetching ? <Loader size="xs" aria-label="Searching" /> : null}
+        >
+          <Pill.Group>
+            {pills}
+            <Combobox.EventsTarget>
+              <PillsInput.Field
+                id={inputId}
+                value={search}
+                placeholder={value.length ? undefined : placeholder}
+                onFocus={() => combobox.openDropdown()}
+                onBlur={() => combobox.closeDropdown()}
+                onChange={(event) => {
+                  combobox.updateSelectedOptionIndex();
+                  combobox.openDropdown();
+                  setSearch(event.currentTarget.value);
+                }}
+                onKeyDown={(event) => {
+                  if (event.key === 'Backspace' && search.length === 0 && value.length > 0) {
+                    event.preventDefault();
+                    remove(value[value.length - 1]?.id);
+                  }
+                }}
+              />
+            </Combobox.EventsTarget>
+          </Pill.Group>
+        </PillsInput>
+      </Combobox.DropdownTarget>
+      <Combobox.Dropdown>
+        <Combobox.Options mah={280} style={{ overflowY: 'auto' }} aria-label="Matching people">
+          {status ?? optionNodes}
+        </Combobox.Options>
+      </Combobox.Dropdown>
+    </Combobox>
+  );
+};

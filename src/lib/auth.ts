@@ -1,0 +1,252 @@
+import * as oauth from 'oauth4webapi';
+import { useSyncExternalStore } from 'react';
+import { rawFetch } from '@/api/http';
+import { flushDrafts } from './drafts';
+import { getEnvironment, subscribeEnvironment, type Environment } from './environment';
+
+/**
+ * Sign-in with the authorization code grant and PKCE (S256), as the Genesys Cloud SDK's
+ * `loginPKCEGrant` does, through oauth4webapi. The access token lives in sessionStorage (one per
+ * environment and per tab); it is never refreshed: when it expires or the API answers 401, the
+ * user goes through sign-in again, once, and comes back to the same URL.
+ */
+
+export interface Session {
+  accessToken: string;
+  /** Epoch ms; null when the server did not say. */
+  expiresAt: number | null;
+  issuedAt: number;
+  /** True when this token came from a sign-in forced by a 401 (used to stop sign-in loops). */
+  afterUnauthorized: boolean;
+}
+
+interface PendingSignIn {
+  verifier: string;
+  state: string;
+  returnTo: string;
+  environmentId: string;
+  afterUnauthorized: boolean;
+}
+
+const SESSION_PREFIX = 'groups-console.session.';
+const PENDING_KEY = 'groups-console.sign-in';
+/** A token that was rejected this soon after a forced sign-in is not worth another round trip. */
+const LOOP_GUARD_MS = 30_000;
+/** Treat a token as expired slightly early, so a request does not race its expiry. */
+const EXPIRY_MARGIN_MS = 10_000;
+
+export const CALLBACK_PATH = '/auth/callback';
+
+const sessionKey = (env: Environment = getEnvironment()) => SESSION_PREFIX + env.id;
+
+const listeners = new Set<() => void>();
+const notify = () => listeners.forEach((l) => l());
+
+export const getSession = (env: Environment = getEnvironment()): Session | null => {
+  try {
+    const raw = sessionStorage.getItem(sessionKey(env));
+    if (!raw) return null;
+    const session = JSON.parse(raw) as Session;
+    if (typeof session.accessToken !== 'string' || !session.accessToken) return null;
+    if (session.expiresAt !== null && session.expiresAt - EXPIRY_MARGIN_MS <= Date.now()) return null;
+    return session;
+  } catch {
+    return null;
+  }
+};
+
+export const getAccessToken = (): string | null => getSession()?.accessToken ?? null;
+
+export const saveSession = (session: Session, env: Environment = getEnvironment()): void => {
+  sessionStorage.setItem(sessionKey(env), JSON.stringify(session));
+  notify();
+};
+
+export const clearSession = (env: Environment = getEnvironment()): void => {
+  sessionStorage.removeItem(sessionKey(env));
+  notify();
+};
+
+export const subscribeSession = (listener: () => void): (() => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+/** Whether the current environment has a usable token (re-renders on sign-in/out). */
+export const useIsSignedIn = (): boolean =>
+  useSyncExternalStore(
+    subscribeSessionOrEnvironment,
+    () => getAccessToken() !== null,
+    () => false,
+  );
+
+const subscribeSessionOrEnvironment = (listener: () => void) => {
+  const a = subscribeSession(listener);
+  const b = subscribeEnvironment(listener);
+  return () => {
+    a();
+    b();
+  };
+};
+
+const authorizationServer = (env: Environment): oauth.AuthorizationServer => ({
+  issuer: env.loginBase,
+  authorization_endpoint: `${env.loginBase}/oauth/authorize`,
+  token_endpoint: `${env.loginBase}/oauth/token`,
+});
+
+const redirectUri = () => `${window.location.origin}${CALLBACK_PATH}`;
+
+const currentUrl = () => `${window.location.pathname}${window.location.search}${window.location.hash}`;
+
+/** Only same-origin paths are accepted as a place to come back to. */
+const safeReturnTo = (value: string | null | undefined): string =>
+  value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith(CALLBACK_PATH) ? value : '/';
+
+let redirecting: Promise<never> | null = null;
+
+/** Navigation away from the app; replaced in unit tests. */
+export const navigator = { assign: (url: string) => window.location.assign(url) };
+
+/**
+ * Sends the browser to the sign-in page of the current environment. Called many times at once
+ * (parallel 401s), it redirects once; the returned promise never settles (the page is leaving).
+ */
+export const beginSignIn = (returnTo: string = currentUrl(), afterUnauthorized = false): Promise<never> => {
+  if (redirecting) return redirecting;
+  redirecting = (async () => {
+    flushDrafts();
+    const env = getEnvironment();
+    const verifier = oauth.generateRandomCodeVerifier();
+    const state = oauth.generateRandomState();
+    const challenge = await oauth.calculatePKCECodeChallenge(verifier);
+    const pending: PendingSignIn = {
+      verifier,
+      state,
+      returnTo: safeReturnTo(returnTo),
+      environmentId: env.id,
+      afterUnauthorized,
+    };
+    sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
+    const url = new URL(authorizationServer(env).authorization_endpoint!);
+    url.searchParams.set('client_id', env.clientId);
+    url.searchParams.set('response_type', 'code');
+    url.searchParams.set('redirect_uri', redirectUri());
+    url.searchParams.set('code_challenge', challenge);
+    url.searchParams.set('code_challenge_method', 'S256');
+    url.searchParams.set('state', state);
+    navigator.assign(url.href);
+    return new Promise<never>(() => {});
+  })();
+  return redirecting;
+};
+
+export class SignInError extends Error {
+  override name = 'SignInError';
+}
+
+/**
+ * Finishes sign-in on /auth/callback: checks the state, exchanges the code for a token (PKCE
+ * verifier), stores the token and returns the URL the user wanted.
+ */
+export const completeSignIn = async (callbackUrl: URL): Promise<string> => {
+  const raw = sessionStorage.getItem(PENDING_KEY);
+  if (!raw) throw new SignInError('This sign-in link has already been used or was not started here. Sign in again.');
+  const pending = JSON.parse(raw) as PendingSignIn;
+  const env = getEnvironment();
+  if (pending.environmentId !== env.id) {
+    sessionStorage.removeItem(PENDING_KEY);
+    throw new SignInError('The environment changed during sign-in. Sign in again.');
+  }
+  const as = authorizationServer(env);
+  const client: oauth.Client = { client_id: env.clientId };
+  let params: URLSearchParams;
+  try {
+    params = oauth.validateAuthResponse(as, client, callbackUrl, pending.state);
+  } catch (error) {
+    sessionStorage.removeItem(PENDING_KEY);
+    if (error instanceof oauth.AuthorizationResponseError) {
+      throw new SignInError(error.error_description ?? `Sign-in was refused (${error.error}).`);
+    }
+    throw new SignInError('The sign-in response did not match the request that started it. Sign in again.');
+  }
+  const response = await oauth.authorizationCodeGrantRequest(
+    as,
+    client,
+    oauth.None(),
+    params,
+    redirectUri(),
+    pending.verifier,
+    { [oauth.customFetch]: rawFetch, [oauth.allowInsecureRequests]: env.loginBase.startsWith('http:') },
+  );
+  let result: oauth.TokenEndpointResponse;
+  try {
+    result = await oauth.processAuthorizationCodeResponse(as, client, response);
+  } catch (error) {
+    sessionStorage.removeItem(PENDING_KEY);
+    if (error instanceof oauth.ResponseBodyError) {
+      throw new SignInError(error.error_description ?? `The token request failed (${error.error}).`);
+    }
+    throw new SignInError('The token request failed. Sign in again.');
+  }
+  sessionStorage.removeItem(PENDING_KEY);
+  const now = Date.now();
+  saveSession(
+    {
+      accessToken: result.access_token,
+      expiresAt: typeof result.expires_in === 'number' ? now + result.expires_in * 1000 : null,
+      issuedAt: now,
+      afterUnauthorized: pending.afterUnauthorized,
+    },
+    env,
+  );
+  redirecting = null;
+  return pending.returnTo;
+};
+
+let signingOut = false;
+
+/**
+ * For `configureHttp({ onUnauthorized })`: drops the rejected token and starts sign-in once,
+ * coming back to the current URL. A token freshly obtained after a 401 that is rejected again is
+ * not retried (that would loop): the request fails with its 401 instead.
+ */
+export const handleUnauthorized = async (): Promise<boolean> => {
+  if (signingOut) return false;
+  if (redirecting) return redirecting;
+  const session = getSession();
+  if (session?.afterUnauthorized && Date.now() - session.issuedAt < LOOP_GUARD_MS) {
+    clearSession();
+    return false;
+  }
+  clearSession();
+  return beginSignIn(currentUrl(), true);
+};
+
+export interface SignOutSteps {
+  /** Asks the server to revoke the token; failures are ignored (not every server supports it). */
+  revoke: () => Promise<unknown>;
+  /** Leaves the signed-in pages (navigates to the signed-out page) before the session is dropped. */
+  leave: () => Promise<void> | void;
+}
+
+/**
+ * Signs out: revokes the token, leaves the signed-in pages, then forgets the session. The caller
+ * clears the query cache afterwards.
+ */
+export const signOut = async ({ revoke, leave }: SignOutSteps): Promise<void> => {
+  signingOut = true;
+  try {
+    if (getAccessToken()) await revoke().catch(() => undefined);
+    await leave();
+  } finally {
+    clearSession();
+    signingOut = false;
+  }
+};
+
+/** Resets module state between unit tests. */
+export const resetAuthForTests = (): void => {
+  redirecting = null;
+  signingOut = false;
+};

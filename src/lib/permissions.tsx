@@ -1,0 +1,60 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { getGetMeQueryOptions } from '@/api/generated/endpoints/users/users';
+import type { Group } from '@/api/generated/model/group';
+import type { UserMe } from '@/api/generated/model/userMe';
+import { useIsSignedIn } from './auth';
+import { isPermission, type Permission } from './permission-names';
+
+export { PERMISSIONS, isPermission, type Permission } from './permission-names';
+
+/**
+ * The signed-in user and their permissions, read once per session from
+ * `GET /api/v2/users/me?expand=authorization` (the root route's loader ensures it before any page
+ * renders, so these hooks have data synchronously).
+ *
+ * Page code asks named questions at the top of the component:
+ * ```tsx
+ * const canCreate = useCan('directory:group:add');
+ * const canEdit = useCanEditGroup(group);      // edit permission, or an owner of this group
+ * <Can permission="directory:group:delete"><DeleteGroupButton … /></Can>
+ * ```
+ */
+export const meQueryOptions = () =>
+  getGetMeQueryOptions({ expand: ['authorization'] }, { query: { staleTime: Infinity, gcTime: Infinity } });
+
+/** The signed-in user (with `id`, `name`, `authorization`), or undefined while unknown. */
+export const useMe = (): UserMe | undefined => {
+  const signedIn = useIsSignedIn();
+  return useQuery({ ...meQueryOptions(), enabled: signedIn }).data;
+};
+
+/** The permissions of a user, keeping only the strings the console knows. */
+export const permissionsOf = (me: UserMe | undefined): ReadonlySet<Permission> =>
+  new Set((me?.authorization?.permissions ?? []).filter(isPermission));
+
+export const usePermissions = (): ReadonlySet<Permission> => {
+  const me = useMe();
+  return permissionsOf(me);
+};
+
+export const useCan = (permission: Permission): boolean => usePermissions().has(permission);
+
+export interface CanProps {
+  permission: Permission;
+  /** Rendered instead when the permission is missing (nothing by default). */
+  fallback?: ReactNode;
+  children: ReactNode;
+}
+
+export const Can = ({ permission, fallback = null, children }: CanProps) => (useCan(permission) ? children : fallback);
+
+/** Whether `user` may edit `group`: `directory:group:edit`, or being one of its owners. */
+export const canEditGroup = (me: UserMe | undefined, group: Pick<Group, 'owners'> | undefined): boolean => {
+  if (!me) return false;
+  if (permissionsOf(me).has('directory:group:edit')) return true;
+  return !!me.id && !!group?.owners?.some((owner) => owner.id === me.id);
+};
+
+/** Edit permission OR the signed-in user is among `group.owners` (same rule for membership changes). */
+export const useCanEditGroup = (group: Pick<Group, 'owners'> | undefined): boolean => canEditGroup(useMe(), group);

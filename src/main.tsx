@@ -1,0 +1,32 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import '@mantine/spotlight/styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { configureHttp } from '@/api/http';
+import { AppProvider } from '@/app/provider';
+import { createQueryClient } from '@/app/query-client';
+import { createAppRouter } from '@/app/router';
+import { getAccessToken, handleUnauthorized } from '@/lib/auth';
+import { getEnvironment, loadRuntimeConfig } from '@/lib/environment';
+
+const start = async () => {
+  await loadRuntimeConfig();
+  configureHttp({
+    baseUrl: () => getEnvironment().apiBase,
+    getToken: getAccessToken,
+    onUnauthorized: handleUnauthorized,
+  });
+  const queryClient = createQueryClient();
+  const router = createAppRouter(queryClient);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <AppProvider queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProvider>
+    </StrictMode>,
+  );
+};
+
+void start();
