@@ -1,7 +1,7 @@
 import { Combobox, Group, Loader, Pill, PillsInput, Stack, Text, useCombobox } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useSearchUsers } from '@/api/generated/endpoints/users/users';
 import type { User } from '@/api/generated/model/user';
 import { buildUserTypeaheadRequest, searchWords } from './user-search';
@@ -48,7 +48,6 @@ export const UserPicker = ({
     onDropdownClose: () => combobox.resetSelectedOption(),
     onDropdownOpen: () => combobox.updateSelectedOptionIndex('active'),
   });
-  const inputId = useId();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), debounceMs);
   const hasWords = searchWords(debounced).length > 0;
@@ -60,9 +59,7 @@ export const UserPicker = ({
   const chosenIds = useMemo(() => new Set(value.map((user) => user.id)), [value]);
   const excluded = useMemo(() => new Set(excludeIds ?? []), [excludeIds]);
   const members = useMemo(() => new Set(memberIds ?? []), [memberIds]);
-  const options = (hasWords ? (results.data?.results ?? []) : []).filter(
-    (user) => user.id && !excluded.has(user.id),
-  );
+  const options = (hasWords ? (results.data?.results ?? []) : []).filter((user) => user.id && !excluded.has(user.id));
 
   const add = (userId: string) => {
     if (chosenIds.has(userId)) {
@@ -80,7 +77,7 @@ export const UserPicker = ({
       key={user.id}
       withRemoveButton={!disabled}
       onRemove={() => remove(user.id)}
-      removeButtonProps={{ 'aria-label': `Remove ${user.name ?? user.id}` }}
+      removeButtonProps={{ 'aria-label': `Remove ${user.name ?? user.id}`, 'aria-hidden': false, tabIndex: 0 }}
     >
       {user.name ?? user.id}
     </Pill>
@@ -127,7 +124,6 @@ export const UserPicker = ({
           description={description}
           error={error}
           disabled={disabled}
-          id={inputId}
           onClick={() => combobox.openDropdown()}
           rightSection={results.isFetching ? <Loader size="xs" aria-label="Searching" /> : null}
         >
@@ -135,7 +131,6 @@ export const UserPicker = ({
             {pills}
             <Combobox.EventsTarget>
               <PillsInput.Field
-                id={inputId}
                 value={search}
                 placeholder={value.length ? undefined : placeholder}
                 onFocus={() => combobox.openDropdown()}

@@ -1,0 +1,84 @@
+import { MantineProvider } from '@mantine/core';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { User } from '@/api/generated/model/user';
+import type { UserSearchRequest } from '@/api/generated/model/userSearchRequest';
+import { UserPicker } from '../user-picker';
+
+const people: User[] = [
+  { id: 'u1', name: 'Ann Smith', email: 'ann@example.com', title: 'Agent', version: 1 },
+  { id: 'u2', name: 'Anna Jones', email: 'anna@example.com', title: 'Lead', version: 1 },
+  { id: 'u3', name: 'Andy Moss', email: 'andy@example.com', title: 'Agent', version: 1 },
+];
+const requests: UserSearchRequest[] = [];
+
+vi.mock('@/api/generated/endpoints/users/users', () => ({
+  useSearchUsers: (request: UserSearchRequest, options?: { query?: { enabled?: boolean } }) => {
+    if (options?.query?.enabled === false)
+      return { data: undefined, isPending: true, isFetching: false, isError: false };
+    requests.push(request);
+    return { data: { results: people }, isPending: false, isFetching: false, isError: false };
+  },
+}));
+
+beforeAll(() => {
+  window.matchMedia ??= ((query: string) => ({
+    matches: false,
+    media: query,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    onchange: null,
+    dispatchEvent: () => false,
+  })) as unknown as typeof window.matchMedia;
+  window.HTMLElement.prototype.scrollIntoView ??= () => undefined;
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+});
+
+const Harness = ({ onChange }: { onChange: (users: User[]) => void }) => {
+  const [value, setValue] = useState<User[]>([]);
+  return (
+    <MantineProvider>
+      <UserPicker
+        label="People"
+        value={value}
+        onChange={(users) => {
+          setValue(users);
+          onChange(users);
+        }}
+        memberIds={['u2']}
+        excludeIds={['u3']}
+        debounceMs={0}
+      />
+    </MantineProvider>
+  );
+};
+
+describe('UserPicker', () => {
+  it('searches, marks members, hides excluded people and adds the chosen one', async () => {
+    const onChange = vi.fn();
+    render(<Harness onChange={onChange} />);
+    await userEvent.type(screen.getByLabelText('People'), 'an');
+    expect(await screen.findByText('Ann Smith')).toBeInTheDocument();
+    expect(screen.getByText('already a member')).toBeInTheDocument();
+    expect(screen.queryByText('Andy Moss')).not.toBeInTheDocument();
+    expect(requests.at(-1)?.query?.[0]).toMatchObject({ type: 'TERM', value: 'an' });
+
+    await userEvent.click(screen.getByText('Anna Jones'));
+    expect(onChange).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByText('Ann Smith'));
+    expect(onChange).toHaveBeenLastCalledWith([people[0]]);
+    expect(screen.getByRole('button', { name: 'Remove Ann Smith' })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Remove Ann Smith' }));
+    expect(onChange).toHaveBeenLastCalledWith([]);
+  });
+});
