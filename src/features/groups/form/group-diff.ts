@@ -1,0 +1,124 @@
+import type { GroupFormValues, PhoneRowValue } from './group-schema';
+
+/**
+ * Field-by-field comparison of group form values, for the version conflict dialog: what someone
+ * else changed (the version loaded vs. the server's current one), what the user changed (the
+ * version loaded vs. the form), and the user's changes put onto the current version.
+ */
+
+export type GroupField = Exclude<keyof GroupFormValues, 'type'>;
+
+export const GROUP_FIELD_LABELS: Record<GroupField, string> = {
+  name: 'Name',
+  description: 'Description',
+  visibility: 'Visibility',
+  rulesVisible: 'Membership rules visible',
+  includeOwners: 'Include owners as members',
+  rolesEnabled: 'Roles enabled',
+  callsEnabled: 'Calls enabled',
+  addresses: 'Phone numbers',
+  owners: 'Owners',
+};
+
+export const GROUP_FIELDS = Object.keys(GROUP_FIELD_LABELS) as GroupField[];
+
+const VISIBILITY_TEXT: Record<GroupFormValues['visibility'], string> = {
+  public: 'Public',
+  members: 'Members only',
+  owners: 'Owners only',
+};
+
+const phoneText = (row: PhoneRowValue) =>
+  `${row.type === 'GROUPPHONE' ? 'Phone' : 'Ring'} ${row.address.trim()}${row.extension.trim() ? ` ext. ${row.extension.trim()}` : ''}`;
+
+/** A canonical value for comparison (row keys, whitespace and owner order do not count). */
+const comparable = (values: GroupFormValues, field: GroupField): string => {
+  switch (field) {
+    case 'name':
+    case 'description':
+      return values[field].trim();
+    case 'addresses':
+      return JSON.stringify(values.addresses.map((r) => [r.type, r.address.trim(), r.extension.trim()]));
+    case 'owners':
+      return JSON.stringify(values.owners.map((o) => o.id).sort());
+    default:
+      return String(values[field]);
+  }
+};
+
+/** A field's value as a person reads it. */
+export const formatFieldValue = (values: GroupFormValues, field: GroupField): string => {
+  switch (field) {
+    case 'name':
+      return values.name.trim();
+    case 'description':
+      return values.description.trim() || '(none)';
+    case 'visibility':
+      return VISIBILITY_TEXT[values.visibility];
+    case 'addresses':
+      return values.addresses.length ? values.addresses.map(phoneText).join(', ') : '(none)';
+    case 'owners':
+      return values.owners.length ? values.owners.map((o) => o.name).join(', ') : '(none)';
+    default:
+      return values[field] ? 'Yes' : 'No';
+  }
+};
+
+/** The fields whose values differ between `a` and `b`, in form order. */
+export const changedFields = (a: GroupFormValues, b: GroupFormValues): GroupField[] =>
+  GROUP_FIELDS.filter((field) => comparable(a, field) !== comparable(b, field));
+
+export interface ConflictRow {
+  field: GroupField;
+  label: string;
+  /** The value when the edit started. */
+  loaded: string;
+  /** The value saved by someone else (the server's current one). */
+  theirs: string;
+  /** The value in the user's form. */
+  mine: string;
+  theyChanged: boolean;
+  iChanged: boolean;
+}
+
+export interface GroupConflict {
+  rows: ConflictRow[];
+  /** Fields both sides changed to different values (the user's value wins on re-apply). */
+  overlapping: GroupField[];
+}
+
+/** Rows for every field that someone else or the user changed since `loaded`. */
+export const describeConflict = (
+  loaded: GroupFormValues,
+  current: GroupFormValues,
+  mine: GroupFormValues,
+): GroupConflict => {
+  const theirs = new Set(changedFields(loaded, current));
+  const ours = new Set(changedFields(loaded, mine));
+  const rows = GROUP_FIELDS.filter((f) => theirs.has(f) || ours.has(f)).map((field) => ({
+    field,
+    label: GROUP_FIELD_LABELS[field],
+    loaded: formatFieldValue(loaded, field),
+    theirs: formatFieldValue(current, field),
+    mine: formatFieldValue(mine, field),
+    theyChanged: theirs.has(field),
+    iChanged: ours.has(field),
+  }));
+  const overlapping = rows
+    .filter((r) => r.theyChanged && r.iChanged && comparable(current, r.field) !== comparable(mine, r.field))
+    .map((r) => r.field);
+  return { rows, overlapping };
+};
+
+/** The current version with the user's changed fields (relative to `loaded`) put on top. */
+export const reapplyChanges = (
+  loaded: GroupFormValues,
+  current: GroupFormValues,
+  mine: GroupFormValues,
+): GroupFormValues => {
+  const merged: GroupFormValues = { ...current };
+  for (const field of changedFields(loaded, mine)) {
+    (merged as Record<string, unknown>)[field] = mine[field];
+  }
+  return merged;
+};
