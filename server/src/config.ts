@@ -43,7 +43,12 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: integer('RATE_LIMIT_PER_MINUTE', 0, 1_000_000).default(300),
   CORS_ORIGINS: z
     .string()
-    .transform((value) => value.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(origin))
     .default([]),
   STATIC_DIR: z.string().min(1).default(DEFAULT_STATIC_DIR),
@@ -78,7 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || 'environment'}: ${issue.message} (got "${String(input[String(issue.path[0])] ?? '')}")`);
+    const lines = parsed.error.issues.map(
+      (issue) =>
+        `  ${issue.path.join('.') || 'environment'}: ${issue.message} (got "${String(input[String(issue.path[0])] ?? '')}")`,
+    );
     throw new ConfigError(`Invalid server configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;

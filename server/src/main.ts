@@ -34,13 +34,16 @@ function buildConsole(): void {
   process.stdout.write('Building the console (npx vite build)…\n');
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (result.status !== 0) {
-    throw new Error(`The console build failed (exit ${String(result.status ?? result.signal)}). Fix it, or start with SKIP_BUILD=1 to serve the API only.`);
+    throw new Error(
+      `The console build failed (exit ${String(result.status ?? result.signal)}). Fix it, or start with SKIP_BUILD=1 to serve the API only.`,
+    );
   }
 }
 
 async function main(config: Config): Promise<void> {
   // Only the repository's own dist/ is (re)built; a STATIC_DIR elsewhere is served as it is.
-  if (!config.skipBuild && config.staticDir === DEFAULT_STATIC_DIR && consoleBuildIsStale(config.staticDir)) buildConsole();
+  if (!config.skipBuild && config.staticDir === DEFAULT_STATIC_DIR && consoleBuildIsStale(config.staticDir))
+    buildConsole();
   const staticDir = existsSync(join(config.staticDir, 'index.html')) ? config.staticDir : undefined;
 
   const app = buildApp({
@@ -76,10 +79,18 @@ async function main(config: Config): Promise<void> {
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const host = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
-  const signIns = Object.values(PERSONAS).map((p) => `${p.email} / ${PERSONA_PASSWORD}`).join(', ');
+  const host = ['0.0.0.0', '::', ''].includes(config.host)
+    ? '127.0.0.1'
+    : config.host.includes(':')
+      ? `[${config.host}]`
+      : config.host;
+  const signIns = Object.values(PERSONAS)
+    .map((p) => `${p.email} / ${PERSONA_PASSWORD}`)
+    .join(', ');
   const what = staticDir ? 'Groups Console' : 'Groups API (no console build)';
-  process.stdout.write(`${what} on http://${host}:${port}/ · sign in as ${signIns} · data: ${config.dataDir} (seed ${config.seed})\n`);
+  process.stdout.write(
+    `${what} on http://${host}:${port}/ · sign in as ${signIns} · data: ${config.dataDir} (seed ${config.seed})\n`,
+  );
 }
 
 let config: Config;

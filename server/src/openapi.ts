@@ -53,7 +53,8 @@ export interface OpenApiDocument {
 export function loadOpenApiDocument(file = OPENAPI_FILE): OpenApiDocument {
   const doc = parse(readFileSync(file, 'utf8')) as OpenApiDocument;
   if (!doc || typeof doc !== 'object' || !doc.paths) throw new Error(`${file} is not an OpenAPI document (no paths)`);
-  if (!String(doc.openapi).startsWith('3.1')) throw new Error(`${file}: expected OpenAPI 3.1, found ${String(doc.openapi)}`);
+  if (!String(doc.openapi).startsWith('3.1'))
+    throw new Error(`${file}: expected OpenAPI 3.1, found ${String(doc.openapi)}`);
   return doc;
 }
 
@@ -83,7 +84,10 @@ function retarget(schema: unknown): unknown {
   if (schema && typeof schema === 'object') {
     const out: Json = {};
     for (const [key, value] of Object.entries(schema as Json)) {
-      out[key] = key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `${SCHEMA_ID}${value}` : retarget(value);
+      out[key] =
+        key === '$ref' && typeof value === 'string' && value.startsWith('#/')
+          ? `${SCHEMA_ID}${value}`
+          : retarget(value);
     }
     return out;
   }

@@ -17,12 +17,18 @@ const operations = compileOperations(loadOpenApiDocument());
 function echoHandlers(): OperationHandlers {
   const handlers: OperationHandlers = {};
   for (const op of operations) {
-    handlers[op.operationId] = (request) => ({ operationId: op.operationId, params: request.params, query: request.query, body: request.body ?? null });
+    handlers[op.operationId] = (request) => ({
+      operationId: op.operationId,
+      params: request.params,
+      query: request.query,
+      body: request.body ?? null,
+    });
   }
   handlers.getGroup = (request) => {
     const { groupId } = request.params as { groupId: string };
     if (groupId === 'boom') throw new Error('kaboom');
-    if (groupId === 'missing') throw new ApiError(404, 'not.found', 'Group missing not found.', { entityId: 'missing' });
+    if (groupId === 'missing')
+      throw new ApiError(404, 'not.found', 'Group missing not found.', { entityId: 'missing' });
     return { id: groupId };
   };
   handlers.deleteGroup = (_request, reply) => {
@@ -58,7 +64,8 @@ const call = (path: string, init: RequestInit & { auth?: boolean } = {}) =>
     },
   });
 
-const json = async (res: Response) => (await res.json()) as Record<string, unknown> & { details: { fieldName?: string; errorCode?: string }[] };
+const json = async (res: Response) =>
+  (await res.json()) as Record<string, unknown> & { details: { fieldName?: string; errorCode?: string }[] };
 
 describe('handler wiring', () => {
   it('fails loudly when an operation has no handler, or a handler no operation', () => {
@@ -75,11 +82,19 @@ describe('query parameters', () => {
     const res = await call('/api/v2/users?id=a,b&id=c&expand=presence,routingStatus&pageSize=5');
     expect(res.status).toBe(200);
     const body = await json(res);
-    expect(body.query).toMatchObject({ id: ['a', 'b', 'c'], expand: ['presence', 'routingStatus'], pageSize: 5, pageNumber: 1 });
+    expect(body.query).toMatchObject({
+      id: ['a', 'b', 'c'],
+      expand: ['presence', 'routingStatus'],
+      pageSize: 5,
+      pageNumber: 1,
+    });
   });
 
   it('keeps `ids` a string', async () => {
-    const res = await call('/api/v2/groups/g1/members?ids=u1,u2', { method: 'DELETE', headers: { 'Content-Type': 'application/json' } });
+    const res = await call('/api/v2/groups/g1/members?ids=u1,u2', {
+      method: 'DELETE',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(res.status).toBe(200);
     expect((await json(res)).query).toMatchObject({ ids: 'u1,u2' });
   });
@@ -119,15 +134,27 @@ describe('bodies', () => {
     call(path, { method, headers: { 'Content-Type': contentType }, body });
 
   it('validates against the document: a wrong type, too many ids, an enum', async () => {
-    const many = await json(await post('/api/v2/groups/g1/members', JSON.stringify({ memberIds: Array.from({ length: 51 }, (_, i) => `u${i}`) })));
+    const many = await json(
+      await post(
+        '/api/v2/groups/g1/members',
+        JSON.stringify({ memberIds: Array.from({ length: 51 }, (_, i) => `u${i}`) }),
+      ),
+    );
     expect(many).toMatchObject({ status: 400, code: 'bad.request' });
     expect(many.details[0]?.fieldName).toBe('memberIds');
     const wrongType = await json(await post('/api/v2/groups/g1/members', JSON.stringify({ memberIds: 'u1' })));
     expect(wrongType.details[0]?.fieldName).toBe('memberIds');
-    const missing = await json(await post('/api/v2/groups', JSON.stringify({ type: 'official', visibility: 'public', rulesVisible: true })));
+    const missing = await json(
+      await post('/api/v2/groups', JSON.stringify({ type: 'official', visibility: 'public', rulesVisible: true })),
+    );
     expect(missing).toMatchObject({ status: 400, code: 'bad.request' });
     expect(missing.details.map((d) => d.fieldName)).toContain('name');
-    const badEnum = await json(await post('/api/v2/groups', JSON.stringify({ name: 'x', type: 'secret', visibility: 'public', rulesVisible: true })));
+    const badEnum = await json(
+      await post(
+        '/api/v2/groups',
+        JSON.stringify({ name: 'x', type: 'secret', visibility: 'public', rulesVisible: true }),
+      ),
+    );
     expect(badEnum).toMatchObject({ status: 400, code: 'invalid.value' });
     expect(badEnum.details[0]?.fieldName).toBe('type');
   });
@@ -155,7 +182,12 @@ describe('bodies', () => {
   });
 
   it('answers 413 for a body over 1 MB', async () => {
-    const big = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), type: 'official', visibility: 'public', rulesVisible: true });
+    const big = JSON.stringify({
+      name: 'x'.repeat(2 * 1024 * 1024),
+      type: 'official',
+      visibility: 'public',
+      rulesVisible: true,
+    });
     const res = await post('/api/v2/groups', big);
     expect(res.status).toBe(413);
     expect((await json(res)).code).toBe('response.entity.too.large');
@@ -173,7 +205,10 @@ describe('bodies', () => {
   it('accepts Content-Type: application/json on GET and DELETE without a body', async () => {
     const get = await call('/api/v2/groups/g1', { headers: { 'Content-Type': 'application/json' } });
     expect(get.status).toBe(200);
-    const del = await call('/api/v2/groups/g1', { method: 'DELETE', headers: { 'Content-Type': 'application/json', 'Content-Length': '0' } });
+    const del = await call('/api/v2/groups/g1', {
+      method: 'DELETE',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': '0' },
+    });
     expect(del.status).toBe(204);
     expect(await del.text()).toBe('');
   });
@@ -230,7 +265,12 @@ describe('errors', () => {
 describe('authentication', () => {
   it('answers 401 authentication.required without, with an unknown or with an expired token', async () => {
     const expired = issueToken(app, { persona: 'admin', lifetimeSeconds: -1 });
-    for (const headers of [{}, { Authorization: 'Bearer nope' }, { Authorization: `Bearer ${expired}` }, { Authorization: 'Basic abc' }]) {
+    for (const headers of [
+      {},
+      { Authorization: 'Bearer nope' },
+      { Authorization: `Bearer ${expired}` },
+      { Authorization: 'Basic abc' },
+    ]) {
       const res = await call('/api/v2/groups', { auth: false, headers });
       expect(res.status).toBe(401);
       expect((await json(res)).code).toBe('authentication.required');
@@ -258,7 +298,11 @@ describe('correlation ids and headers', () => {
   });
 
   it('sends security headers on API answers, errors and 404s', async () => {
-    for (const res of [await call('/api/v2/groups'), await call('/api/v2/groups', { auth: false }), await call('/nope')]) {
+    for (const res of [
+      await call('/api/v2/groups'),
+      await call('/api/v2/groups', { auth: false }),
+      await call('/nope'),
+    ]) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('x-frame-options')).toBe('DENY');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
@@ -272,7 +316,11 @@ describe('CORS', () => {
   it('answers preflights and requests from configured origins', async () => {
     const preflight = await fetch(`${url}/api/v2/groups`, {
       method: 'OPTIONS',
-      headers: { Origin: 'http://allowed.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+      headers: {
+        Origin: 'http://allowed.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      },
     });
     expect(preflight.status).toBeLessThan(300);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://allowed.example');
@@ -301,14 +349,19 @@ describe('rate limit', () => {
     try {
       const a = issueToken(limited, { persona: 'admin' });
       const b = issueToken(limited, { persona: 'editor' });
-      const get = (t: string) => limited.inject({ method: 'GET', url: '/api/v2/groups', headers: { authorization: `Bearer ${t}` } });
+      const get = (t: string) =>
+        limited.inject({ method: 'GET', url: '/api/v2/groups', headers: { authorization: `Bearer ${t}` } });
       for (let i = 0; i < 3; i++) expect((await get(a)).statusCode).toBe(200);
       now += 20_000;
       const over = await get(a);
       expect(over.statusCode).toBe(429);
       expect(over.headers['retry-after']).toBe('40');
       const body = over.json();
-      expect(body).toMatchObject({ code: 'too.many.requests', status: 429, limit: { key: 'org.app.user.rate.per.minute', namespace: 'platform.api', value: 3 } });
+      expect(body).toMatchObject({
+        code: 'too.many.requests',
+        status: 429,
+        limit: { key: 'org.app.user.rate.per.minute', namespace: 'platform.api', value: 3 },
+      });
       expect(body.message).toMatch(/3 requests per 60 seconds/);
       expect((await get(b)).statusCode).toBe(200);
       now += 40_000;

@@ -63,7 +63,12 @@ describe('npm start (main.ts)', () => {
     const created = await fetch(`${url}/api/v2/groups`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'Written just before shutdown', type: 'social', visibility: 'public', rulesVisible: true }),
+      body: JSON.stringify({
+        name: 'Written just before shutdown',
+        type: 'social',
+        visibility: 'public',
+        rulesVisible: true,
+      }),
     });
     expect(created.status).toBe(200);
     const { id } = (await created.json()) as { id: string };
@@ -79,7 +84,9 @@ describe('npm start (main.ts)', () => {
     expect(existsSync(join(dataDir, `${DATABASE_FILE_NAME}-wal`))).toBe(false);
     const db = openDatabase(join(dataDir, DATABASE_FILE_NAME), { seed: 'none' });
     try {
-      expect(db.prepare('SELECT name FROM groups WHERE id = ?').get(id)).toEqual({ name: 'Written just before shutdown' });
+      expect(db.prepare('SELECT name FROM groups WHERE id = ?').get(id)).toEqual({
+        name: 'Written just before shutdown',
+      });
     } finally {
       db.close();
     }
@@ -98,7 +105,8 @@ describe('npm start (main.ts)', () => {
 describe('the console’s static files', () => {
   let server: TestServer;
   let staticDir: string;
-  const page = (path: string, accept = 'text/html,application/xhtml+xml') => fetch(`${server.url}${path}`, { headers: { Accept: accept } });
+  const page = (path: string, accept = 'text/html,application/xhtml+xml') =>
+    fetch(`${server.url}${path}`, { headers: { Accept: accept } });
 
   beforeAll(async () => {
     staticDir = mkdtempSync(join(tmpdir(), 'groups-static-'));
@@ -158,7 +166,9 @@ describe('the console’s static files', () => {
   });
 
   it('still serves the API next to the console', async () => {
-    const res = await fetch(`${server.url}/api/v2/groups?pageSize=1`, { headers: { Authorization: `Bearer ${server.tokenFor('admin')}` } });
+    const res = await fetch(`${server.url}/api/v2/groups?pageSize=1`, {
+      headers: { Authorization: `Bearer ${server.tokenFor('admin')}` },
+    });
     expect(res.status).toBe(200);
   });
 });

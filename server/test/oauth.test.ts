@@ -52,10 +52,17 @@ const postToken = (form: Record<string, string>, headers: Record<string, string>
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 
 const api = (path: string, token: string, init: RequestInit = {}) =>
-  fetch(`${server.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...(init.headers as Record<string, string> | undefined) } });
+  fetch(`${server.url}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${token}`, ...(init.headers as Record<string, string> | undefined) },
+  });
 
 /** Signs in through the form and returns the code from the redirect. */
-async function codeFor(params: Record<string, string>, email = PERSONAS.admin.email, password = 'demo'): Promise<string> {
+async function codeFor(
+  params: Record<string, string>,
+  email = PERSONAS.admin.email,
+  password = 'demo',
+): Promise<string> {
   const res = await postAuthorize(params, email, password);
   expect(res.status).toBe(302);
   const location = new URL(res.headers.get('location') as string);
@@ -148,7 +155,13 @@ describe('authorization code with PKCE', () => {
     const { verifier, challenge } = pkcePair();
     const params = authorizeParams({ code_challenge: challenge });
     const code = await codeFor(params, PERSONAS.editor.email);
-    const res = await postToken({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: 'groups-console', redirect_uri: callback });
+    const res = await postToken({
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: verifier,
+      client_id: 'groups-console',
+      redirect_uri: callback,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = (await res.json()) as { access_token: string; token_type: string; expires_in: number };
@@ -164,10 +177,22 @@ describe('authorization code with PKCE', () => {
     const { verifier, challenge } = pkcePair();
     const params = authorizeParams({ code_challenge: challenge });
     const code = await codeFor(params);
-    const wrong = await postToken({ grant_type: 'authorization_code', code, code_verifier: pkcePair().verifier, client_id: 'groups-console', redirect_uri: callback });
+    const wrong = await postToken({
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: pkcePair().verifier,
+      client_id: 'groups-console',
+      redirect_uri: callback,
+    });
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toMatchObject({ error: 'invalid_grant', code: 'bad.request', status: 400 });
-    const retry = await postToken({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: 'groups-console', redirect_uri: callback });
+    const retry = await postToken({
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: verifier,
+      client_id: 'groups-console',
+      redirect_uri: callback,
+    });
     expect(retry.status).toBe(400);
     expect(await retry.json()).toMatchObject({ error: 'invalid_grant' });
   });
@@ -175,7 +200,13 @@ describe('authorization code with PKCE', () => {
   it('rejects a reused code', async () => {
     const { verifier, challenge } = pkcePair();
     const code = await codeFor(authorizeParams({ code_challenge: challenge }));
-    const form = { grant_type: 'authorization_code', code, code_verifier: verifier, client_id: 'groups-console', redirect_uri: callback };
+    const form = {
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: verifier,
+      client_id: 'groups-console',
+      redirect_uri: callback,
+    };
     expect((await postToken(form)).status).toBe(200);
     const again = await postToken(form);
     expect(again.status).toBe(400);
@@ -187,12 +218,29 @@ describe('authorization code with PKCE', () => {
   it('rejects a code with another redirect URI, a missing verifier, or an unknown code', async () => {
     const { verifier, challenge } = pkcePair();
     const code = await codeFor(authorizeParams({ code_challenge: challenge }));
-    const other = await postToken({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: 'groups-console', redirect_uri: `${server.url}/` });
+    const other = await postToken({
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: verifier,
+      client_id: 'groups-console',
+      redirect_uri: `${server.url}/`,
+    });
     expect(other.status).toBe(400);
     expect(await other.json()).toMatchObject({ error: 'invalid_grant' });
-    const missing = await postToken({ grant_type: 'authorization_code', code: 'x', client_id: 'groups-console', redirect_uri: callback });
+    const missing = await postToken({
+      grant_type: 'authorization_code',
+      code: 'x',
+      client_id: 'groups-console',
+      redirect_uri: callback,
+    });
     expect(await missing.json()).toMatchObject({ error: 'invalid_request', status: 400 });
-    const unknown = await postToken({ grant_type: 'authorization_code', code: 'made-up', code_verifier: verifier, client_id: 'groups-console', redirect_uri: callback });
+    const unknown = await postToken({
+      grant_type: 'authorization_code',
+      code: 'made-up',
+      code_verifier: verifier,
+      client_id: 'groups-console',
+      redirect_uri: callback,
+    });
     expect(await unknown.json()).toMatchObject({ error: 'invalid_grant' });
     const grant = await postToken({ grant_type: 'password', username: 'a', password: 'b' });
     expect(await grant.json()).toMatchObject({ error: 'unsupported_grant_type', status: 400 });
@@ -208,7 +256,12 @@ describe('authorization code with PKCE', () => {
 
 describe('implicit grant', () => {
   it('redirects with the token in the fragment', async () => {
-    const params = authorizeParams({ response_type: 'token', code_challenge: undefined, code_challenge_method: undefined, state: 'imp' });
+    const params = authorizeParams({
+      response_type: 'token',
+      code_challenge: undefined,
+      code_challenge_method: undefined,
+      state: 'imp',
+    });
     const page = await getAuthorize(params);
     expect(page.status).toBe(200);
     const res = await postAuthorize(params, PERSONAS.supervisor.email, 'demo');
@@ -228,9 +281,15 @@ describe('implicit grant', () => {
 
 describe('client credentials', () => {
   it('issues a token for the right secret (HTTP Basic) that carries the client’s permissions', async () => {
-    const res = await postToken({ grant_type: 'client_credentials' }, { Authorization: basic('demo-viewer', 'demo-viewer-secret') });
+    const res = await postToken(
+      { grant_type: 'client_credentials' },
+      { Authorization: basic('demo-viewer', 'demo-viewer-secret') },
+    );
     expect(res.status).toBe(200);
-    const { access_token: token, token_type: type } = (await res.json()) as { access_token: string; token_type: string };
+    const { access_token: token, token_type: type } = (await res.json()) as {
+      access_token: string;
+      token_type: string;
+    };
     expect(type).toBe('bearer');
     const info = await api('/api/v2/tokens/me', token);
     expect(info.status).toBe(200);
@@ -263,7 +322,11 @@ describe('client credentials', () => {
   });
 
   it('also accepts the secret in the form body', async () => {
-    const res = await postToken({ grant_type: 'client_credentials', client_id: 'demo-admin', client_secret: 'demo-admin-secret' });
+    const res = await postToken({
+      grant_type: 'client_credentials',
+      client_id: 'demo-admin',
+      client_secret: 'demo-admin-secret',
+    });
     expect(res.status).toBe(200);
   });
 });
@@ -277,14 +340,20 @@ describe('token lifetime and revocation', () => {
   });
 
   it('expires tokens after the configured lifetime', async () => {
-    const short = await startServer({ seed: 'demo', tokenLifetimeSeconds: 1 });
+    const short = await startServer({ seed: 'none', tokenLifetimeSeconds: 1 });
     try {
       const res = await fetch(`${short.url}/oauth/token`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: basic('demo-admin', 'demo-admin-secret') },
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Authorization: basic('demo-admin', 'demo-admin-secret'),
+        },
         body: 'grant_type=client_credentials',
       });
-      const { access_token: token, expires_in: expiresIn } = (await res.json()) as { access_token: string; expires_in: number };
+      const { access_token: token, expires_in: expiresIn } = (await res.json()) as {
+        access_token: string;
+        expires_in: number;
+      };
       expect(expiresIn).toBe(1);
       const auth = { headers: { Authorization: `Bearer ${token}` } };
       expect((await fetch(`${short.url}/api/v2/tokens/me`, auth)).status).toBe(200);

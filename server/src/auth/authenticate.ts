@@ -16,7 +16,8 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 export function authenticator(tokens: TokenStore) {
   return async function authenticate(request: FastifyRequest): Promise<void> {
     const token = bearerToken(request);
-    if (!token) throw unauthorized('Authentication is required: send an access token as "Authorization: Bearer <token>".');
+    if (!token)
+      throw unauthorized('Authentication is required: send an access token as "Authorization: Bearer <token>".');
     const caller = tokens.resolve(token);
     if (!caller) throw unauthorized('The access token is unknown or has expired. Sign in again.');
     request.caller = caller;

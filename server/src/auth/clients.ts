@@ -95,6 +95,12 @@ export function isRegisteredRedirect(
   } catch {
     return false;
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || redirectUri.includes('#') || url.username || url.password) return false;
+  if (
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    redirectUri.includes('#') ||
+    url.username ||
+    url.password
+  )
+    return false;
   return url.origin === serverOrigin || DEV_SERVER_ORIGINS.includes(url.origin) || extraOrigins.includes(url.origin);
 }

@@ -24,7 +24,14 @@ export interface OAuthOptions {
 }
 
 /** The authorize request's own parameters, carried from the page to the form post. */
-const AUTHORIZE_PARAMS = ['client_id', 'response_type', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method'] as const;
+const AUTHORIZE_PARAMS = [
+  'client_id',
+  'response_type',
+  'redirect_uri',
+  'state',
+  'code_challenge',
+  'code_challenge_method',
+] as const;
 
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
 const CHALLENGE = /^[A-Za-z0-9\-_]{43}$/;
@@ -34,7 +41,13 @@ let dummyHash: string | undefined;
 
 const s256 = (verifier: string): string => createHash('sha256').update(verifier, 'ascii').digest('base64url');
 
-function oauthError(status: number, error: string, description: string, code = status === 401 ? 'bad.credentials' : 'bad.request', headers?: Record<string, string>) {
+function oauthError(
+  status: number,
+  error: string,
+  description: string,
+  code = status === 401 ? 'bad.credentials' : 'bad.request',
+  headers?: Record<string, string>,
+) {
   return new ApiErrorWithBody(status, code, description, { headers }, { error, error_description: description });
 }
 
@@ -52,7 +65,13 @@ function stringParams(source: unknown): Record<string, string> {
 type AuthorizeCheck =
   | { kind: 'page'; status: number; title: string; message: string }
   | { kind: 'redirect'; location: string }
-  | { kind: 'ok'; client: OAuthClientDefinition; redirectUri: string; responseType: 'code' | 'token'; params: Record<string, string> };
+  | {
+      kind: 'ok';
+      client: OAuthClientDefinition;
+      redirectUri: string;
+      responseType: 'code' | 'token';
+      params: Record<string, string>;
+    };
 
 function redirectWith(redirectUri: string, values: Record<string, string | undefined>, inFragment: boolean): string {
   const url = new URL(redirectUri);
@@ -71,11 +90,21 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
   function checkAuthorize(request: FastifyRequest, raw: Record<string, string>): AuthorizeCheck {
     const client = findClient(raw.client_id);
     if (!client || !client.grants.some((g) => g === 'authorization_code' || g === 'implicit')) {
-      return { kind: 'page', status: 400, title: 'Unknown application', message: `The application "${raw.client_id ?? ''}" is not registered for browser sign-in.` };
+      return {
+        kind: 'page',
+        status: 400,
+        title: 'Unknown application',
+        message: `The application "${raw.client_id ?? ''}" is not registered for browser sign-in.`,
+      };
     }
     const redirectUri = raw.redirect_uri;
     if (!isRegisteredRedirect(client, redirectUri, serverOrigin(request), extraRedirectOrigins)) {
-      return { kind: 'page', status: 400, title: 'Invalid redirect URI', message: `The redirect URI "${redirectUri ?? ''}" is not registered for ${client.name}.` };
+      return {
+        kind: 'page',
+        status: 400,
+        title: 'Invalid redirect URI',
+        message: `The redirect URI "${redirectUri ?? ''}" is not registered for ${client.name}.`,
+      };
     }
     const state = raw.state;
     const responseType = raw.response_type;
@@ -84,14 +113,24 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
       location: redirectWith(redirectUri, { error, error_description: description, state }, inFragment),
     });
     if (responseType === 'token') {
-      if (!client.grants.includes('implicit')) return fail('unauthorized_client', 'This client may not use the implicit grant.', true);
+      if (!client.grants.includes('implicit'))
+        return fail('unauthorized_client', 'This client may not use the implicit grant.', true);
     } else if (responseType === 'code') {
-      if (!client.grants.includes('authorization_code')) return fail('unauthorized_client', 'This client may not use the authorization code grant.');
-      if (!raw.code_challenge) return fail('invalid_request', 'code_challenge is required (PKCE with code_challenge_method=S256).');
+      if (!client.grants.includes('authorization_code'))
+        return fail('unauthorized_client', 'This client may not use the authorization code grant.');
+      if (!raw.code_challenge)
+        return fail('invalid_request', 'code_challenge is required (PKCE with code_challenge_method=S256).');
       if (raw.code_challenge_method !== 'S256') return fail('invalid_request', 'code_challenge_method must be S256.');
-      if (!CHALLENGE.test(raw.code_challenge)) return fail('invalid_request', 'code_challenge must be the base64url SHA-256 of the code verifier (43 characters).');
+      if (!CHALLENGE.test(raw.code_challenge))
+        return fail(
+          'invalid_request',
+          'code_challenge must be the base64url SHA-256 of the code verifier (43 characters).',
+        );
     } else {
-      return fail('unsupported_response_type', `response_type must be "code" or "token"${responseType ? `, not "${responseType}"` : ''}.`);
+      return fail(
+        'unsupported_response_type',
+        `response_type must be "code" or "token"${responseType ? `, not "${responseType}"` : ''}.`,
+      );
     }
     const params: Record<string, string> = {};
     for (const name of AUTHORIZE_PARAMS) if (raw[name] !== undefined) params[name] = raw[name];
@@ -117,7 +156,12 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
     const check = checkAuthorize(request, raw);
     if (check.kind === 'page') return sendPage(reply, check.status, errorPage(check.title, check.message));
     if (check.kind === 'redirect') return reply.redirect(check.location, 302);
-    return sendPage(reply, 200, signInPage({ clientName: check.client.name, params: check.params, email: raw.login_hint }), check.redirectUri);
+    return sendPage(
+      reply,
+      200,
+      signInPage({ clientName: check.client.name, params: check.params, email: raw.login_hint }),
+      check.redirectUri,
+    );
   });
 
   app.post('/oauth/authorize', async (request, reply) => {
@@ -131,7 +175,12 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
     const user = email ? tokens.findUserByEmail(email) : undefined;
     const matches = verifyPassword(password, user?.passwordHash ?? (dummyHash ??= hashPassword('not-a-password')));
     if (!user || !user.active || !user.passwordHash || !matches) {
-      const html = signInPage({ clientName: check.client.name, params: check.params, email, error: 'The email or password is incorrect.' });
+      const html = signInPage({
+        clientName: check.client.name,
+        params: check.params,
+        email,
+        error: 'The email or password is incorrect.',
+      });
       return sendPage(reply, 400, html, check.redirectUri);
     }
 
@@ -167,7 +216,13 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
       const client = findClient(clientId);
       const challenge = { 'WWW-Authenticate': 'Basic realm="oauth"' };
       if (!client || secret === undefined || !secretMatches(client, secret)) {
-        throw oauthError(401, 'invalid_client', 'The client id or client secret is incorrect.', 'bad.credentials', challenge);
+        throw oauthError(
+          401,
+          'invalid_client',
+          'The client id or client secret is incorrect.',
+          'bad.credentials',
+          challenge,
+        );
       }
       if (!client.grants.includes('client_credentials')) {
         throw oauthError(400, 'unauthorized_client', 'This client may not use the client credentials grant.');
@@ -178,27 +233,41 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
       if (!client) throw oauthError(401, 'invalid_client', 'Unknown client_id.', 'bad.credentials');
       if (client.confidential) {
         const secret = basic?.secret ?? body.client_secret;
-        if (secret === undefined || !secretMatches(client, secret)) throw oauthError(401, 'invalid_client', 'The client secret is incorrect.');
+        if (secret === undefined || !secretMatches(client, secret))
+          throw oauthError(401, 'invalid_client', 'The client secret is incorrect.');
       }
-      if (!client.grants.includes('authorization_code')) throw oauthError(400, 'unauthorized_client', 'This client may not use the authorization code grant.');
+      if (!client.grants.includes('authorization_code'))
+        throw oauthError(400, 'unauthorized_client', 'This client may not use the authorization code grant.');
       const { code, redirect_uri: redirectUri, code_verifier: verifier } = body;
       if (!code) throw oauthError(400, 'invalid_request', 'code is required.');
       if (!verifier) throw oauthError(400, 'invalid_request', 'code_verifier is required.');
-      if (!VERIFIER.test(verifier)) throw oauthError(400, 'invalid_request', 'code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, "-", ".", "_" or "~".');
+      if (!VERIFIER.test(verifier))
+        throw oauthError(
+          400,
+          'invalid_request',
+          'code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, "-", ".", "_" or "~".',
+        );
       const redemption = tokens.redeemCode(code);
       if (!redemption.ok) {
         const why = { unknown: 'is invalid', expired: 'has expired', used: 'has already been used' }[redemption.reason];
         throw oauthError(400, 'invalid_grant', `The authorization code ${why}.`);
       }
       const { grant } = redemption;
-      if (grant.clientId !== client.id) throw oauthError(400, 'invalid_grant', 'The authorization code was issued to another client.');
-      if (grant.redirectUri !== redirectUri) throw oauthError(400, 'invalid_grant', 'redirect_uri does not match the one of the authorization request.');
-      if (s256(verifier) !== grant.codeChallenge) throw oauthError(400, 'invalid_grant', 'code_verifier does not match the code_challenge.');
+      if (grant.clientId !== client.id)
+        throw oauthError(400, 'invalid_grant', 'The authorization code was issued to another client.');
+      if (grant.redirectUri !== redirectUri)
+        throw oauthError(400, 'invalid_grant', 'redirect_uri does not match the one of the authorization request.');
+      if (s256(verifier) !== grant.codeChallenge)
+        throw oauthError(400, 'invalid_grant', 'code_verifier does not match the code_challenge.');
       issued = tokens.issue(client.id, grant.userId, tokenLifetimeSeconds);
     } else if (!grantType) {
       throw oauthError(400, 'invalid_request', 'grant_type is required.');
     } else {
-      throw oauthError(400, 'unsupported_grant_type', `grant_type "${grantType}" is not supported; use authorization_code or client_credentials.`);
+      throw oauthError(
+        400,
+        'unsupported_grant_type',
+        `grant_type "${grantType}" is not supported; use authorization_code or client_credentials.`,
+      );
     }
 
     return reply

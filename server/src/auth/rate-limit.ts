@@ -42,7 +42,8 @@ export class RateLimiter {
       'too.many.requests',
       `Rate limit exceeded: at most ${this.perMinute} requests per ${windowSeconds} seconds for this token. Retry after ${retryAfter} seconds.`,
       {
-        messageWithParams: 'Rate limit exceeded: at most {limit} requests per {window} seconds for this token. Retry after {retryAfter} seconds.',
+        messageWithParams:
+          'Rate limit exceeded: at most {limit} requests per {window} seconds for this token. Retry after {retryAfter} seconds.',
         messageParams: { limit: String(this.perMinute), window: windowSeconds, retryAfter: String(retryAfter) },
         headers: { 'Retry-After': String(retryAfter) },
       },

@@ -59,7 +59,9 @@ export class TokenStore {
   ) {
     db.exec(TABLES);
     this.statements = {
-      insertToken: db.prepare('INSERT INTO oauth_tokens (token_hash, client_id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
+      insertToken: db.prepare(
+        'INSERT INTO oauth_tokens (token_hash, client_id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      ),
       findToken: db.prepare<[string], { client_id: string; user_id: string | null; expires_at: number }>(
         'SELECT client_id, user_id, expires_at FROM oauth_tokens WHERE token_hash = ?',
       ),
@@ -68,7 +70,17 @@ export class TokenStore {
       insertCode: db.prepare(
         'INSERT INTO oauth_codes (code_hash, client_id, user_id, redirect_uri, code_challenge, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
       ),
-      findCode: db.prepare<[string], { client_id: string; user_id: string; redirect_uri: string; code_challenge: string; expires_at: number; used: number }>(
+      findCode: db.prepare<
+        [string],
+        {
+          client_id: string;
+          user_id: string;
+          redirect_uri: string;
+          code_challenge: string;
+          expires_at: number;
+          used: number;
+        }
+      >(
         'SELECT client_id, user_id, redirect_uri, code_challenge, expires_at, used FROM oauth_codes WHERE code_hash = ?',
       ),
       useCode: db.prepare('UPDATE oauth_codes SET used = 1 WHERE code_hash = ? AND used = 0'),
@@ -101,7 +113,14 @@ export class TokenStore {
     if (!client) return undefined;
     const expiresAt = new Date(row.expires_at).toISOString();
     if (row.user_id === null) {
-      return { kind: 'client', userId: null, clientId: client.id, permissions: new Set(client.permissions), token, expiresAt };
+      return {
+        kind: 'client',
+        userId: null,
+        clientId: client.id,
+        permissions: new Set(client.permissions),
+        token,
+        expiresAt,
+      };
     }
     if (!this.statements.activeUser.get(row.user_id)) return undefined;
     const permissions = new Set(this.statements.userPermissions.all(row.user_id).map((r) => r.permission));
@@ -116,7 +135,14 @@ export class TokenStore {
     const now = this.now();
     this.statements.purgeCodes.run(now - CODE_LIFETIME_MS);
     const code = randomToken();
-    this.statements.insertCode.run(hash(code), grant.clientId, grant.userId, grant.redirectUri, grant.codeChallenge, now + CODE_LIFETIME_MS);
+    this.statements.insertCode.run(
+      hash(code),
+      grant.clientId,
+      grant.userId,
+      grant.redirectUri,
+      grant.codeChallenge,
+      now + CODE_LIFETIME_MS,
+    );
     return code;
   }
 
@@ -131,7 +157,12 @@ export class TokenStore {
       if (row.expires_at <= this.now()) return { ok: false, reason: 'expired' };
       return {
         ok: true,
-        grant: { clientId: row.client_id, userId: row.user_id, redirectUri: row.redirect_uri, codeChallenge: row.code_challenge },
+        grant: {
+          clientId: row.client_id,
+          userId: row.user_id,
+          redirectUri: row.redirect_uri,
+          codeChallenge: row.code_challenge,
+        },
       };
     })();
   }

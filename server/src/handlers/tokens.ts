@@ -19,7 +19,12 @@ export const tokenHandlers = {
       OAuthClient: {
         id: client.id,
         name: client.name,
-        authorizedGrantType: caller.kind === 'client' ? 'CLIENT-CREDENTIALS' : client.grants.includes('authorization_code') ? 'CODE' : 'TOKEN',
+        authorizedGrantType:
+          caller.kind === 'client'
+            ? 'CLIENT-CREDENTIALS'
+            : client.grants.includes('authorization_code')
+              ? 'CODE'
+              : 'TOKEN',
         scope: [...client.scope],
         state: 'active',
         organization: { ...ORGANIZATION },

@@ -73,7 +73,11 @@ const CODE_BY_STATUS: Record<number, string> = {
 function fromFastifyError(error: FastifyError): ApiError | undefined {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new ApiError(415, 'unsupported.media.type', 'The request body must be JSON: send it with Content-Type: application/json.');
+      return new ApiError(
+        415,
+        'unsupported.media.type',
+        'The request body must be JSON: send it with Content-Type: application/json.',
+      );
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new ApiError(413, 'response.entity.too.large', 'The request body is larger than the limit of 1 MB.', {
         messageWithParams: 'The request body is larger than the limit of {limit}.',
@@ -120,7 +124,11 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   else if (error && typeof error === 'object') apiError = fromFastifyError(error as FastifyError);
   if (!apiError) {
     logUnexpected(request, error);
-    apiError = new ApiError(500, 'internal.server.error', 'The server encountered an unexpected error. Quote the contextId when reporting it.');
+    apiError = new ApiError(
+      500,
+      'internal.server.error',
+      'The server encountered an unexpected error. Quote the contextId when reporting it.',
+    );
   }
   return sendError(request, reply, apiError);
 }

@@ -32,7 +32,11 @@ export const CONSOLE_CSP = [
 /** For JSON and everything that is not a page. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-export async function securityHeaders(_request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+export async function securityHeaders(
+  _request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+): Promise<unknown> {
   reply.header('X-Content-Type-Options', 'nosniff');
   reply.header('Referrer-Policy', 'no-referrer');
   reply.header('X-Frame-Options', 'DENY');

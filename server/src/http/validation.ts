@@ -10,7 +10,10 @@ type Where = 'path' | 'query' | 'body';
 
 /** `/query/0/type` → `query[0].type`; `/memberIds` → `memberIds`. */
 function fieldPath(instancePath: string, child?: string): string {
-  const parts = instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (child !== undefined) parts.push(child);
   let out = '';
   for (const part of parts) out += /^\d+$/.test(part) ? `[${part}]` : out ? `.${part}` : part;
@@ -43,7 +46,9 @@ function describe(error: ErrorObject, field: string, where: Where): string {
     case 'maxLength':
       return `${subject} must be at most ${String(params.limit)} characters long.`;
     case 'minLength':
-      return Number(params.limit) === 1 ? `${subject} must not be empty.` : `${subject} must be at least ${String(params.limit)} characters long.`;
+      return Number(params.limit) === 1
+        ? `${subject} must not be empty.`
+        : `${subject} must be at least ${String(params.limit)} characters long.`;
     case 'pattern':
       return `${subject} has an invalid value.`;
     default:
@@ -71,7 +76,9 @@ export function validationError(where: Where, errors: ErrorObject[]): ApiError {
           : undefined;
     const field = fieldPath(error.instancePath, child);
     // An unknown `expand` (an item of a query array) is a bad request; other enum misses are invalid values.
-    const isEnum = (error.keyword === 'enum' || error.keyword === 'const') && !(where === 'query' && /\/\d+$/.test(error.instancePath));
+    const isEnum =
+      (error.keyword === 'enum' || error.keyword === 'const') &&
+      !(where === 'query' && /\/\d+$/.test(error.instancePath));
     const errorCode = isEnum ? 'invalid.value' : 'bad.request';
     if (index === 0) code = errorCode;
     const key = `${field}|${errorCode}`;
@@ -110,7 +117,9 @@ export function validateRequest(request: FastifyRequest, operation: Operation): 
   if (operation.body === 'none') return;
   if (request.body === undefined || request.body === null) {
     if (operation.body === 'required') {
-      throw new ApiError(400, 'bad.request', 'A JSON request body is required.', { details: [{ errorCode: 'bad.request', fieldName: 'body' }] });
+      throw new ApiError(400, 'bad.request', 'A JSON request body is required.', {
+        details: [{ errorCode: 'bad.request', fieldName: 'body' }],
+      });
     }
     return;
   }

@@ -28,7 +28,8 @@ export function issueToken(app: FastifyInstance, options: IssueTokenOptions): st
     if (!user) throw new Error(`No user with email ${email} in this database (is it seeded?)`);
     return app.tokens.issue(options.clientId ?? 'groups-console', user.id, lifetime).accessToken;
   }
-  if (!options.clientId || options.clientId === 'groups-console') throw new Error('issueToken needs a persona, an email or a client-credentials clientId');
+  if (!options.clientId || options.clientId === 'groups-console')
+    throw new Error('issueToken needs a persona, an email or a client-credentials clientId');
   return app.tokens.issue(options.clientId, null, lifetime).accessToken;
 }
 
@@ -49,7 +50,12 @@ export interface LoginResult {
  * the credentials, follow nothing but read the redirect's code, then POST /oauth/token.
  * Throws with the server's answer when a step fails.
  */
-export async function loginWithPassword(baseUrl: string, email: string, password: string, redirectUri = `${baseUrl}/auth/callback`): Promise<LoginResult> {
+export async function loginWithPassword(
+  baseUrl: string,
+  email: string,
+  password: string,
+  redirectUri = `${baseUrl}/auth/callback`,
+): Promise<LoginResult> {
   const { verifier, challenge } = pkcePair();
   const state = randomBytes(8).toString('hex');
   const params = {
@@ -71,17 +77,26 @@ export async function loginWithPassword(baseUrl: string, email: string, password
     redirect: 'manual',
   });
   const location = posted.headers.get('location');
-  if (posted.status !== 302 || !location) throw new Error(`POST /oauth/authorize answered ${posted.status}: ${await posted.text()}`);
+  if (posted.status !== 302 || !location)
+    throw new Error(`POST /oauth/authorize answered ${posted.status}: ${await posted.text()}`);
   const redirected = new URL(location);
   const code = redirected.searchParams.get('code');
-  if (!code || redirected.searchParams.get('state') !== state) throw new Error(`Sign-in redirected without a code: ${location}`);
+  if (!code || redirected.searchParams.get('state') !== state)
+    throw new Error(`Sign-in redirected without a code: ${location}`);
 
   const tokenResponse = await fetch(`${baseUrl}/oauth/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: 'groups-console', redirect_uri: redirectUri }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: verifier,
+      client_id: 'groups-console',
+      redirect_uri: redirectUri,
+    }),
   });
   const body = (await tokenResponse.json()) as { access_token?: string; expires_in?: number; token_type?: string };
-  if (tokenResponse.status !== 200 || !body.access_token) throw new Error(`POST /oauth/token answered ${tokenResponse.status}: ${JSON.stringify(body)}`);
+  if (tokenResponse.status !== 200 || !body.access_token)
+    throw new Error(`POST /oauth/token answered ${tokenResponse.status}: ${JSON.stringify(body)}`);
   return { accessToken: body.access_token, expiresIn: body.expires_in ?? 0, tokenType: body.token_type ?? '' };
 }
