@@ -1,0 +1,177 @@
+import { z } from 'zod';
+
+/**
+ * The group list's view state, all of it kept in the URL's search params so that reload, back and a
+ * shared link restore the exact view:
+ *
+ *   q           text searched in name and description ('' = none)
+ *   match       how `q` matches: contains (default) or startsWith
+ *   type        filter, comma-separated: official, social
+ *   visibility  filter, comma-separated: public, members, owners
+ *   state       filter, comma-separated: active, inactive
+ *   sort        name (default), memberCount, dateModified
+ *   order       asc (default), desc
+ *   pageSize    25 (default), 50, 100
+ *   page        page number (from 1) of the plain listing, or of a search that has no q64 yet
+ *   q64         the search page being shown, as the search response's nextPage/previousPage named it
+ *
+ * Parsing never fails: a missing or invalid value falls back to its default. Serialising leaves
+ * defaults out, so the plain first page is just `/groups`.
+ */
+
+export const MATCH_MODES = ['contains', 'startsWith'] as const;
+export const GROUP_TYPES = ['official', 'social'] as const;
+export const GROUP_VISIBILITIES = ['public', 'members', 'owners'] as const;
+export const GROUP_STATES = ['active', 'inactive'] as const;
+export const SORT_FIELDS = ['name', 'memberCount', 'dateModified'] as const;
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+export type MatchMode = (typeof MATCH_MODES)[number];
+export type GroupTypeFilter = (typeof GROUP_TYPES)[number];
+export type GroupVisibilityFilter = (typeof GROUP_VISIBILITIES)[number];
+export type GroupStateFilter = (typeof GROUP_STATES)[number];
+export type SortField = (typeof SORT_FIELDS)[number];
+export type SortOrder = (typeof SORT_ORDERS)[number];
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+/** Longest search text kept from the URL. */
+export const MAX_QUERY_LENGTH = 200;
+/** Highest page number accepted (search allows pageSize × pageNumber ≤ 10,000). */
+export const MAX_PAGE = 10_000;
+/** Longest q64 accepted from the URL (the server refuses longer ones). */
+const MAX_Q64_LENGTH = 64 * 1024;
+
+/** A comma-separated list of allowed values: unknown entries are dropped, duplicates removed, order canonical. */
+const enumList = <T extends string>(allowed: readonly T[]) =>
+  z
+    .string()
+    .transform((raw) => {
+      const given = new Set(raw.split(',').map((s) => s.trim()));
+      return allowed.filter((value) => given.has(value));
+    })
+    .catch([]);
+
+export const groupListSearchSchema = z.object({
+  q: z
+    .string()
+    .transform((s) => s.trim().slice(0, MAX_QUERY_LENGTH))
+    .catch(''),
+  match: z.enum(MATCH_MODES).catch('contains'),
+  type: enumList(GROUP_TYPES),
+  visibility: enumList(GROUP_VISIBILITIES),
+  state: enumList(GROUP_STATES),
+  sort: z.enum(SORT_FIELDS).catch('name'),
+  order: z.enum(SORT_ORDERS).catch('asc'),
+  pageSize: z.coerce
+    .number()
+    .refine((n): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n))
+    .catch(25),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
+  q64: z
+    .string()
+    .max(MAX_Q64_LENGTH)
+    .regex(/^[A-Za-z0-9_\-+/]+={0,2}$/)
+    .optional()
+    .catch(undefined),
+});
+
+export interface GroupListState {
+  q: string;
+  match: MatchMode;
+  type: GroupTypeFilter[];
+  visibility: GroupVisibilityFilter[];
+  state: GroupStateFilter[];
+  sort: SortField;
+  order: SortOrder;
+  pageSize: PageSize;
+  page: number;
+  q64?: string;
+}
+
+export const DEFAULT_LIST_STATE: GroupListState = {
+  q: '',
+  match: 'contains',
+  type: [],
+  visibility: [],
+  state: [],
+  sort: 'name',
+  order: 'asc',
+  pageSize: 25,
+  page: 1,
+};
+
+const KEYS = Object.keys(groupListSearchSchema.shape) as (keyof GroupListState)[];
+
+/** Reads the view state from the URL (the first value of each param counts). */
+export const parseListState = (params: URLSearchParams): GroupListState => {
+  const raw: Record<string, string> = {};
+  for (const key of KEYS) {
+    const value = params.get(key);
+    if (value !== null) raw[key] = value;
+  }
+  const parsed = groupListSearchSchema.parse(raw);
+  const state: GroupListState = { ...parsed, pageSize: parsed.pageSize as PageSize };
+  if (state.q64 === undefined) delete state.q64;
+  return normaliseListState(state);
+};
+
+/** True when the view is the plain listing: no text, no filter, sorted by name. */
+export const isBrowseView = (state: GroupListState): boolean =>
+  state.q === '' &&
+  state.type.length === 0 &&
+  state.visibility.length === 0 &&
+  state.state.length === 0 &&
+  state.sort === 'name';
+
+/** The plain listing pages by number and has no q64; a search on a q64 page ignores `page`. */
+export const normaliseListState = (state: GroupListState): GroupListState => {
+  const next = { ...state };
+  if (isBrowseView(next)) delete next.q64;
+  else if (next.q64 !== undefined) next.page = 1;
+  return next;
+};
+
+/** The URL search params of a view, defaults left out. */
+export const toSearchParams = (input: GroupListState): URLSearchParams => {
+  const state = normaliseListState(input);
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  if (state.match !== DEFAULT_LIST_STATE.match) params.set('match', state.match);
+  if (state.type.length) params.set('type', state.type.join(','));
+  if (state.visibility.length) params.set('visibility', state.visibility.join(','));
+  if (state.state.length) params.set('state', state.state.join(','));
+  if (state.sort !== DEFAULT_LIST_STATE.sort) params.set('sort', state.sort);
+  if (state.order !== DEFAULT_LIST_STATE.order) params.set('order', state.order);
+  if (state.pageSize !== DEFAULT_LIST_STATE.pageSize) params.set('pageSize', String(state.pageSize));
+  if (state.page !== 1) params.set('page', String(state.page));
+  if (state.q64) params.set('q64', state.q64);
+  return params;
+};
+
+export type ViewChange = Partial<
+  Pick<GroupListState, 'q' | 'match' | 'type' | 'visibility' | 'state' | 'sort' | 'order' | 'pageSize'>
+>;
+
+/** A new query, filter, sort or page size starts again from the first page. */
+export const changeView = (state: GroupListState, change: ViewChange): GroupListState => {
+  const next: GroupListState = { ...state, ...change, page: 1 };
+  delete next.q64;
+  return normaliseListState(next);
+};
+
+/** Moves to another page: a page number for the plain listing, a q64 for a search. */
+export const goToPage = (state: GroupListState, target: { page: number } | { q64: string }): GroupListState => {
+  const next: GroupListState = { ...state };
+  delete next.q64;
+  if ('q64' in target) next.q64 = target.q64;
+  else next.page = Math.min(Math.max(1, Math.trunc(target.page)), MAX_PAGE);
+  return normaliseListState(next);
+};
+
+/** The view with no text and no filters (sort and page size stay). */
+export const clearSearchAndFilters = (state: GroupListState): GroupListState =>
+  changeView(state, { q: '', match: 'contains', type: [], visibility: [], state: [] });
+
+export const hasSearchOrFilters = (state: GroupListState): boolean =>
+  state.q !== '' || state.type.length > 0 || state.visibility.length > 0 || state.state.length > 0;
