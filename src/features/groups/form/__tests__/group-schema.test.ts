@@ -84,7 +84,10 @@ const group: Group = {
     },
     { type: 'GROUPRING', address: '5550199', mediaType: 'PHONE' },
   ],
-  owners: [{ id: 'u1', name: 'Olivia Owens' }, { id: 'u2' }],
+  owners: [
+    { id: 'u1', name: 'Olivia Owens', version: 1 },
+    { id: 'u2', version: 1 },
+  ],
 };
 
 describe('conversions', () => {
