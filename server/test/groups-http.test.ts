@@ -215,7 +215,7 @@ describe('members', () => {
     expect((await api('DELETE', `/api/v2/groups/${g.id}/members?ids=no-such-user`, 'admin')).status).toBe(400);
     const forbidden = await api('POST', `/api/v2/groups/${g.id}/members`, 'supervisor', { memberIds: someUsers(1) });
     expect(forbidden.status).toBe(403);
-    expect(forbidden.body.code).toBe('missing.Json.permissions');
+    expect(forbidden.body.code).toBe('missing.any.permissions');
     expect((await api('POST', `/api/v2/groups/${g.id}/members`, 'editor', { memberIds: someUsers(1) })).status).toBe(202);
   });
 
