@@ -5,7 +5,7 @@ import { getGetTokenInfoQueryOptions } from '@/api/generated/endpoints/tokens/to
 import { RouteErrorBoundary } from '@/components/feedback/route-error-boundary';
 import { StatusPage } from '@/components/feedback/status-page';
 import { paths, PUBLIC_PATHS } from '@/config/paths';
-import { beginSignIn, getAccessToken } from '@/lib/auth';
+import { beginSignIn, getAccessToken, setNavigationTarget } from '@/lib/auth';
 import { meQueryOptions } from '@/lib/permissions';
 import type { RouteHandle, RouteLoaderFactory } from '@/lib/routing';
 import { AppLayout } from './app-layout';
@@ -109,4 +109,11 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   },
 ];
 
-export const createAppRouter = (queryClient: QueryClient) => createBrowserRouter(createRoutes(queryClient));
+export const createAppRouter = (queryClient: QueryClient) => {
+  const router = createBrowserRouter(createRoutes(queryClient));
+  router.subscribe((state) => {
+    const target = state.navigation.location;
+    setNavigationTarget(target ? `${target.pathname}${target.search}${target.hash}` : null);
+  });
+  return router;
+};

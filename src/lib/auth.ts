@@ -97,7 +97,18 @@ const authorizationServer = (env: Environment): oauth.AuthorizationServer => ({
 
 const redirectUri = () => `${window.location.origin}${CALLBACK_PATH}`;
 
-const currentUrl = () => `${window.location.pathname}${window.location.search}${window.location.hash}`;
+let navigationTarget: string | null = null;
+
+/**
+ * The router reports the location it is navigating to, so a 401 from a loader brings the user back
+ * to the page they were opening rather than the one they were leaving.
+ */
+export const setNavigationTarget = (url: string | null): void => {
+  navigationTarget = url;
+};
+
+const currentUrl = () =>
+  navigationTarget ?? `${window.location.pathname}${window.location.search}${window.location.hash}`;
 
 /** Only same-origin paths are accepted as a place to come back to. */
 const safeReturnTo = (value: string | null | undefined): string =>
