@@ -1,0 +1,28 @@
+import Papa from 'papaparse';
+import type { User } from '@/api/generated/model/user';
+import { memberFieldFor } from './member-fields';
+
+/** The base columns of every export, before the chosen expand columns. */
+const BASE_COLUMNS: ReadonlyArray<{ header: string; text: (user: User) => string }> = [
+  { header: 'Name', text: (u) => u.name ?? '' },
+  { header: 'Email', text: (u) => u.email ?? '' },
+  { header: 'Title', text: (u) => u.title ?? '' },
+  { header: 'Department', text: (u) => u.department ?? '' },
+  { header: 'State', text: (u) => u.state ?? '' },
+  { header: 'Id', text: (u) => u.id ?? '' },
+];
+
+/** Header + rows for the members export: base columns, then one per chosen expand, in that order. */
+export const buildMemberCsvRows = (users: readonly User[], expand: readonly string[]): string[][] => {
+  const fields = expand.map((e) => memberFieldFor(e)).filter((f) => f !== undefined);
+  const header = [...BASE_COLUMNS.map((c) => c.header), ...fields.map((f) => f.label)];
+  const rows = users.map((user) => [...BASE_COLUMNS.map((c) => c.text(user)), ...fields.map((f) => f.text(user))]);
+  return [header, ...rows];
+};
+
+/** Cells starting with = + - @ are prefixed with ' so spreadsheets do not run them as formulas. */
+export const toMemberCsv = (rows: string[][]): string => Papa.unparse(rows, { escapeFormulae: true, newline: '\r\n' });
+
+/** `<group name>-members.csv`, with characters file systems refuse replaced. */
+export const memberCsvFileName = (groupName: string): string =>
+  `${groupName.replace(/[\\/:*?"<>|\x00-\x1f]+/g, '_').trim() || 'group'}-members.csv`;
