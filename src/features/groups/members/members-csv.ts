@@ -24,5 +24,7 @@ export const buildMemberCsvRows = (users: readonly User[], expand: readonly stri
 export const toMemberCsv = (rows: string[][]): string => Papa.unparse(rows, { escapeFormulae: true, newline: '\r\n' });
 
 /** `<group name>-members.csv`, with characters file systems refuse replaced. */
-export const memberCsvFileName = (groupName: string): string =>
-  `${groupName.replace(/[\\/:*?"<>|\x00-\x1f]+/g, '_').trim() || 'group'}-members.csv`;
+export const memberCsvFileName = (groupName: string): string => {
+  const safe = [...groupName].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
+  return `${safe.replace(/_+/g, '_').trim() || 'group'}-members.csv`;
+};
