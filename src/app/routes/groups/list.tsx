@@ -1,47 +1,26 @@
-// placeholder: replaced by the group list page
-import { Anchor, Stack, Table, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
-import { getListGroupsQueryOptions } from '@/api/generated/endpoints/groups/groups';
-import { paths } from '@/config/paths';
+import { groupsViewQueryOptions, isGroupListShowing } from '@/features/groups/list/groups-view-query';
+import { parseListState } from '@/features/groups/list/list-url-state';
 import type { RouteHandle, RouteLoaderFactory } from '@/lib/routing';
 
 export { RouteErrorBoundary as ErrorBoundary } from '@/components/feedback/route-error-boundary';
-
-const listOptions = () => getListGroupsQueryOptions({ pageSize: 25, pageNumber: 1 });
+export { GroupListPage as Component } from '@/features/groups/list/components/group-list-page';
 
 export const handle: RouteHandle = { title: 'Groups' };
 
-export const loader: RouteLoaderFactory = (queryClient) => async () => {
-  await queryClient.ensureQueryData(listOptions());
-  return null;
-};
-
-export function Component() {
-  const { data } = useQuery(listOptions());
-  return (
-    <Stack>
-      <Title order={1}>Groups</Title>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Members</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(data?.entities ?? []).map((group) => (
-            <Table.Tr key={group.id}>
-              <Table.Td>
-                <Anchor component={Link} to={paths.groups.detail.getHref(group.id ?? '')}>
-                  {group.name}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{group.memberCount}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Stack>
-  );
-}
+/**
+ * Arriving at the list, the page waits for its data, so page and rows appear together. A change of
+ * view on the list itself (search, filter, sort, paging) does not hold the URL back: the table keeps
+ * the previous rows, dimmed, until the new ones arrive. A failed load is shown by the page itself,
+ * with its message and "Try again", next to the search and filters that may fix it.
+ */
+export const loader: RouteLoaderFactory =
+  (queryClient) =>
+  async ({ request }) => {
+    const options = groupsViewQueryOptions(parseListState(new URL(request.url).searchParams));
+    if (isGroupListShowing(queryClient)) {
+      void queryClient.prefetchQuery(options);
+      return null;
+    }
+    await queryClient.ensureQueryData(options).catch(() => undefined);
+    return null;
+  };

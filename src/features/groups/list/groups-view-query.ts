@@ -1,4 +1,4 @@
-import { queryOptions, type QueryClient, type QueryFunction } from '@tanstack/react-query';
+import { queryOptions, type QueryClient, type QueryFunction, type QueryKey } from '@tanstack/react-query';
 import type { ApiError } from '@/api/errors';
 import {
   getListGroupsQueryKey,
@@ -76,7 +76,7 @@ const requestQueryOptions = (request: GroupsViewRequest) => {
 export const groupsViewQueryOptions = (state: GroupListState) => {
   const generated = requestQueryOptions(toViewRequest(state));
   return queryOptions<GroupsViewData, ApiError>({
-    queryKey: generated.queryKey,
+    queryKey: generated.queryKey as QueryKey,
     queryFn: generated.queryFn as QueryFunction<GroupsViewData>,
   });
 };

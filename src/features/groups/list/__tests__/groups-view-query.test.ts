@@ -5,7 +5,7 @@ import {
   getSearchGroupsByQ64QueryKey,
   getSearchGroupsQueryKey,
 } from '@/api/generated/endpoints/groups/groups';
-import { groupsViewQueryOptions, isGroupListShowing, toGroupsPage } from '../groups-view-query';
+import { groupsViewQueryOptions, isGroupListShowing, toGroupsPage, type GroupsViewData } from '../groups-view-query';
 import { DEFAULT_LIST_STATE } from '../list-url-state';
 import { buildSearchRequest } from '../search-request';
 
@@ -89,7 +89,7 @@ describe('groupsViewQueryOptions', () => {
     const client = new QueryClient();
     expect(isGroupListShowing(client)).toBe(false);
     const options = groupsViewQueryOptions(DEFAULT_LIST_STATE);
-    client.setQueryData(options.queryKey, { entities: [] });
+    client.setQueryData(options.queryKey, { entities: [] } satisfies GroupsViewData as GroupsViewData);
     expect(isGroupListShowing(client)).toBe(false);
     const observer = new QueryObserver(client, { ...options, enabled: false });
     const unsubscribe = observer.subscribe(() => {});

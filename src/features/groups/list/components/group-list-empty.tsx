@@ -1,0 +1,57 @@
+import { Button } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { EmptyState } from '@/components/feedback/empty-state';
+import { paths } from '@/config/paths';
+import { Can } from '@/lib/permissions';
+import { clearSearchAndFilters, goToPage, hasSearchOrFilters, type GroupListState } from '../list-url-state';
+
+export interface GroupListEmptyProps {
+  state: GroupListState;
+  /** How many groups the view holds in all (a page past the end can be empty while total > 0). */
+  total: number;
+  onNavigate: (next: GroupListState) => void;
+}
+
+/** Nothing to show, and the way out: clear the search, go back to the first page, or create a group. */
+export const GroupListEmpty = ({ state, total, onNavigate }: GroupListEmptyProps) => {
+  if (total > 0) {
+    return (
+      <EmptyState
+        title="This page is empty"
+        description="There are fewer groups than this page number suggests."
+        action={
+          <Button variant="light" onClick={() => onNavigate(goToPage(state, { page: 1 }))}>
+            Go to the first page
+          </Button>
+        }
+      />
+    );
+  }
+  if (hasSearchOrFilters(state)) {
+    return (
+      <EmptyState
+        title="No groups match"
+        description="No group you can see matches this search and these filters."
+        action={
+          <Button variant="light" onClick={() => onNavigate(clearSearchAndFilters(state))}>
+            Clear search and filters
+          </Button>
+        }
+      />
+    );
+  }
+  return (
+    <EmptyState
+      title="No groups yet"
+      description="There are no groups you can see."
+      action={
+        <Can permission="directory:group:add">
+          <Button component={Link} to={paths.groups.new.getHref()} leftSection={<IconPlus size={16} aria-hidden />}>
+            Create group
+          </Button>
+        </Can>
+      }
+    />
+  );
+};

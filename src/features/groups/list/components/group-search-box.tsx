@@ -1,0 +1,94 @@
+import { CloseButton, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useId, useState } from 'react';
+import { MAX_QUERY_LENGTH, type MatchMode } from '../list-url-state';
+
+/** How long typing must pause before the search runs. */
+export const SEARCH_DEBOUNCE_MS = 300;
+
+const MATCH_OPTIONS: { value: MatchMode; label: string }[] = [
+  { value: 'contains', label: 'Contains' },
+  { value: 'startsWith', label: 'Starts with' },
+];
+
+export interface GroupSearchBoxProps {
+  /** The search text in the URL. */
+  query: string;
+  match: MatchMode;
+  onQueryChange: (query: string) => void;
+  onMatchChange: (match: MatchMode) => void;
+}
+
+/**
+ * The search text (committed to the URL after a pause in typing) and the match mode. The text box
+ * keeps what is typed while a search is on its way, and follows the URL when it changes from
+ * elsewhere (Back, "Clear search and filters").
+ */
+export const GroupSearchBox = ({ query, match, onQueryChange, onMatchChange }: GroupSearchBoxProps) => {
+  const matchLabelId = useId();
+  const [input, setInput] = useState(query);
+  const [lastCommitted, setLastCommitted] = useState(query);
+  const [seenQuery, setSeenQuery] = useState(query);
+
+  // The URL's text changed: when it is not the text this box sent, it came from elsewhere.
+  if (query !== seenQuery) {
+    setSeenQuery(query);
+    if (query !== lastCommitted) {
+      setInput(query);
+      setLastCommitted(query);
+    }
+  }
+
+  const commit = (value: string) => {
+    const trimmed = value.trim().slice(0, MAX_QUERY_LENGTH);
+    setLastCommitted(trimmed);
+    if (trimmed !== query) onQueryChange(trimmed);
+  };
+  const debouncedCommit = useDebouncedCallback(commit, SEARCH_DEBOUNCE_MS);
+
+  const change = (value: string) => {
+    setInput(value);
+    debouncedCommit(value);
+  };
+
+  const clear = () => {
+    debouncedCommit.cancel();
+    setInput('');
+    commit('');
+  };
+
+  return (
+    <Group align="flex-end" gap="sm" wrap="wrap">
+      <TextInput
+        label="Search groups"
+        placeholder="Name or description"
+        type="search"
+        value={input}
+        maxLength={MAX_QUERY_LENGTH}
+        onChange={(event) => change(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') debouncedCommit.flush();
+          if (event.key === 'Escape' && input) {
+            event.preventDefault();
+            clear();
+          }
+        }}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        rightSection={input ? <CloseButton size="sm" aria-label="Clear search text" onClick={clear} /> : null}
+        style={{ flex: '1 1 260px', minWidth: 220 }}
+      />
+      <Stack gap={4}>
+        <Text id={matchLabelId} size="sm" fw={500} component="span">
+          Match
+        </Text>
+        <SegmentedControl
+          aria-labelledby={matchLabelId}
+          data={MATCH_OPTIONS}
+          value={match}
+          onChange={(value) => onMatchChange(value as MatchMode)}
+        />
+      </Stack>
+    </Group>
+  );
+};

@@ -1,0 +1,99 @@
+import { Anchor, Badge, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { Group } from '@/api/generated/model/group';
+import { paths } from '@/config/paths';
+import { STATE_LABELS, TYPE_LABELS, VISIBILITY_LABELS } from './group-list-filters';
+
+export interface GroupColumn {
+  key: string;
+  label: string;
+  render: (group: Group) => ReactNode;
+  align?: 'left' | 'right';
+  /** Width of the skeleton bar shown while loading. */
+  skeletonWidth: string;
+}
+
+const numberFormat = new Intl.NumberFormat('en-US');
+const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+export const formatCount = (n: number): string => numberFormat.format(n);
+
+export const formatDate = (iso: string | undefined): string => {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '—' : dateFormat.format(date);
+};
+
+/** Owner names, the first few in full and the rest counted. */
+export const formatOwners = (group: Pick<Group, 'owners'>, shown = 2): string => {
+  const names = (group.owners ?? []).map((owner) => owner.name ?? owner.id).filter(Boolean);
+  if (names.length === 0) return '—';
+  const rest = names.length - shown;
+  return rest > 0 ? `${names.slice(0, shown).join(', ')} +${rest} more` : names.join(', ');
+};
+
+const label = <T extends string>(labels: Record<T, string>, value: string | undefined): string =>
+  value && value in labels ? labels[value as T] : (value ?? '—');
+
+export const GROUP_COLUMNS: GroupColumn[] = [
+  {
+    key: 'name',
+    label: 'Name',
+    skeletonWidth: '70%',
+    render: (group) => (
+      <Anchor component={Link} to={paths.groups.detail.getHref(group.id ?? '')} fw={500}>
+        {group.name}
+      </Anchor>
+    ),
+  },
+  {
+    key: 'type',
+    label: 'Type',
+    skeletonWidth: '60%',
+    render: (group) => (
+      <Badge variant="light" color={group.type === 'social' ? 'grape' : 'blue'}>
+        {label(TYPE_LABELS, group.type)}
+      </Badge>
+    ),
+  },
+  {
+    key: 'visibility',
+    label: 'Visibility',
+    skeletonWidth: '70%',
+    render: (group) => label(VISIBILITY_LABELS, group.visibility),
+  },
+  {
+    key: 'memberCount',
+    label: 'Members',
+    align: 'right',
+    skeletonWidth: '40%',
+    render: (group) => formatCount(group.memberCount ?? 0),
+  },
+  {
+    key: 'state',
+    label: 'State',
+    skeletonWidth: '60%',
+    render: (group) => (
+      <Badge variant="dot" color={group.state === 'active' ? 'green' : 'gray'}>
+        {label(STATE_LABELS, group.state)}
+      </Badge>
+    ),
+  },
+  {
+    key: 'owners',
+    label: 'Owners',
+    skeletonWidth: '80%',
+    render: (group) => (
+      <Text size="sm" lineClamp={1} title={(group.owners ?? []).map((o) => o.name).join(', ') || undefined}>
+        {formatOwners(group)}
+      </Text>
+    ),
+  },
+  {
+    key: 'dateModified',
+    label: 'Last modified',
+    skeletonWidth: '80%',
+    render: (group) => formatDate(group.dateModified),
+  },
+];

@@ -1,0 +1,75 @@
+import { Skeleton, Table } from '@mantine/core';
+import type { MouseEvent } from 'react';
+import { useNavigate } from 'react-router';
+import type { Group } from '@/api/generated/model/group';
+import { paths } from '@/config/paths';
+import { GROUP_COLUMNS } from './group-table-columns';
+
+export interface GroupTableProps {
+  /** Undefined while the first page loads: skeleton rows are shown. */
+  groups: Group[] | undefined;
+  /** Rows to show as skeletons. */
+  skeletonRows: number;
+  /** The rows are from the previous view while the next one loads. */
+  stale?: boolean;
+}
+
+/** Clicks on the row open the group too; the name link is the keyboard's way in. */
+const useRowClick = () => {
+  const navigate = useNavigate();
+  return (group: Group) => (event: MouseEvent<HTMLTableRowElement>) => {
+    if (!group.id || (event.target as HTMLElement).closest('a, button')) return;
+    if (window.getSelection()?.toString()) return;
+    void navigate(paths.groups.detail.getHref(group.id));
+  };
+};
+
+export const GroupTable = ({ groups, skeletonRows, stale = false }: GroupTableProps) => {
+  const onRowClick = useRowClick();
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table
+        highlightOnHover
+        verticalSpacing="sm"
+        aria-label="Groups"
+        aria-busy={groups === undefined || stale}
+        style={{ opacity: stale ? 0.6 : 1, transition: 'opacity 150ms' }}
+      >
+        <Table.Thead>
+          <Table.Tr>
+            {GROUP_COLUMNS.map((column) => (
+              <Table.Th key={column.key} scope="col" ta={column.align}>
+                {column.label}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {groups === undefined
+            ? Array.from({ length: skeletonRows }, (_, i) => (
+                <Table.Tr key={i} data-testid="group-row-skeleton">
+                  {GROUP_COLUMNS.map((column) => (
+                    <Table.Td key={column.key}>
+                      <Skeleton
+                        height={14}
+                        width={column.skeletonWidth}
+                        ml={column.align === 'right' ? 'auto' : undefined}
+                      />
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))
+            : groups.map((group) => (
+                <Table.Tr key={group.id} onClick={onRowClick(group)} style={{ cursor: 'pointer' }}>
+                  {GROUP_COLUMNS.map((column) => (
+                    <Table.Td key={column.key} ta={column.align}>
+                      {column.render(group)}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+};

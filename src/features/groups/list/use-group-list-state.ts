@@ -1,0 +1,14 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { parseListState, toSearchParams, type GroupListState } from './list-url-state';
+
+/**
+ * The group list's view state, read from and written to the URL. Every change is a new history
+ * entry, so Back returns to the previous view.
+ */
+export const useGroupListState = (): [GroupListState, (next: GroupListState) => void] => {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const state = useMemo(() => parseListState(searchParams), [searchParams]);
+  const setState = useCallback((next: GroupListState) => setSearchParams(toSearchParams(next)), [setSearchParams]);
+  return [state, setState];
+};
