@@ -1,33 +1,16 @@
-// placeholder: replaced by the edit group page
-import { Stack, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router';
 import { getGetGroupQueryOptions } from '@/api/generated/endpoints/groups/groups';
-import { Forbidden } from '@/components/feedback/forbidden';
-import { useCanEditGroup } from '@/lib/permissions';
 import type { RouteHandle, RouteLoaderFactory } from '@/lib/routing';
 
 export { RouteErrorBoundary as ErrorBoundary } from '@/components/feedback/route-error-boundary';
+export { EditGroupPage as Component } from '@/features/groups/form/edit-group-page';
 
-// No handle.permission: owners may edit their own groups without directory:group:edit.
+// No handle.permission: owners may edit their own groups without directory:group:edit; the page
+// checks it against the loaded group.
 export const handle: RouteHandle = { title: 'Edit group' };
 
 export const loader: RouteLoaderFactory =
   (queryClient) =>
   async ({ params }) => {
-    await queryClient.ensureQueryData(getGetGroupQueryOptions(params.groupId!));
+    await queryClient.ensureQueryData(getGetGroupQueryOptions(params.groupId ?? ''));
     return null;
   };
-
-export function Component() {
-  const { groupId = '' } = useParams();
-  const { data: group } = useQuery(getGetGroupQueryOptions(groupId));
-  const canEdit = useCanEditGroup(group);
-  if (!canEdit)
-    return <Forbidden permission="directory:group:edit" action="edit this group (or be one of its owners)" />;
-  return (
-    <Stack>
-      <Title order={1}>Edit {group?.name}</Title>
-    </Stack>
-  );
-}

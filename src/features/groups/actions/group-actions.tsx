@@ -1,0 +1,49 @@
+import { Button, Group as MantineGroup, Tooltip } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import type { Group } from '@/api/generated/model/group';
+import { paths } from '@/config/paths';
+import { useCan, useCanEditGroup } from '@/lib/permissions';
+import { DeleteGroupButton } from '../delete/delete-group-button';
+import { editBlockedReason } from '../form/edit-blocked-reason';
+
+/**
+ * The Edit link and Delete button of a group's page header. Only what the user may do is shown
+ * (edit: directory:group:edit or an owner of the group; delete: directory:group:delete); what the
+ * group's state blocks is disabled with a tooltip that says why.
+ */
+export const GroupActions = ({ group }: { group: Group }) => {
+  const canEdit = useCanEditGroup(group);
+  const canDelete = useCan('directory:group:delete');
+  const id = group.id;
+  if (!id || (!canEdit && !canDelete)) return null;
+  const editBlocked = editBlockedReason(group);
+  return (
+    <MantineGroup gap="xs">
+      {canEdit &&
+        (editBlocked ? (
+          <Tooltip label={editBlocked}>
+            <Button
+              variant="default"
+              leftSection={<IconPencil size={16} />}
+              data-disabled
+              aria-disabled
+              onClick={(e) => e.preventDefault()}
+            >
+              Edit
+            </Button>
+          </Tooltip>
+        ) : (
+          <Button
+            component={Link}
+            to={paths.groups.edit.getHref(id)}
+            variant="default"
+            leftSection={<IconPencil size={16} />}
+          >
+            Edit
+          </Button>
+        ))}
+      {canDelete && <DeleteGroupButton group={{ ...group, id }} />}
+    </MantineGroup>
+  );
+};

@@ -1,0 +1,39 @@
+import { Button, Tooltip } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { Group } from '@/api/generated/model/group';
+import { DeleteGroupModal } from './delete-group-modal';
+
+/** Why a group's state keeps it from being deleted, or null when it can be. */
+export const deleteBlockedReason = (group: Pick<Group, 'state'>): string | null =>
+  group.state === 'deleted' ? 'The group is already deleted.' : null;
+
+/** The Delete button of a group's page, with its confirmation. Render it only for directory:group:delete. */
+export const DeleteGroupButton = ({ group }: { group: Group & { id: string } }) => {
+  const [opened, setOpened] = useState(false);
+  const blocked = deleteBlockedReason(group);
+  if (blocked) {
+    return (
+      <Tooltip label={blocked}>
+        <Button
+          color="red"
+          variant="light"
+          leftSection={<IconTrash size={16} />}
+          data-disabled
+          aria-disabled
+          onClick={(e) => e.preventDefault()}
+        >
+          Delete
+        </Button>
+      </Tooltip>
+    );
+  }
+  return (
+    <>
+      <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={() => setOpened(true)}>
+        Delete
+      </Button>
+      <DeleteGroupModal group={group} opened={opened} onClose={() => setOpened(false)} />
+    </>
+  );
+};

@@ -1,0 +1,68 @@
+import { Button, Group, Stack } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { paths } from '@/config/paths';
+import { useDraft } from '@/lib/drafts';
+import { DraftNotice } from './draft-notice';
+import { FormErrorAlert } from './form-error-alert';
+import { GroupFormFields } from './group-form-fields';
+import { useCreateGroupMutation } from './group-mutations';
+import { emptyGroupFormValues, formValuesToCreate } from './group-schema';
+import { UnsavedChangesGuard } from './unsaved-changes-guard';
+import { showSaveError, useGroupForm } from './use-group-form';
+
+export const CREATE_DRAFT_KEY = 'route:/groups/new';
+
+export interface CreateGroupFormProps {
+  /** Called after the draft was discarded, to start again with an empty form. */
+  onDraftDiscarded: () => void;
+}
+
+/** The create form: on success, the user lands on the new group's page. */
+export const CreateGroupForm = ({ onDraftDiscarded }: CreateGroupFormProps) => {
+  const navigate = useNavigate();
+  const form = useGroupForm(emptyGroupFormValues());
+  const draft = useDraft(CREATE_DRAFT_KEY, form);
+  const create = useCreateGroupMutation();
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const submit = form.onSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const group = await create.mutateAsync({ data: formValuesToCreate(values) });
+      draft.clear();
+      form.resetDirty(values);
+      notifications.show({ color: 'green', message: `Created ${group.name}` });
+      await navigate(paths.groups.detail.getHref(group.id ?? ''));
+    } catch (error) {
+      setFormError(showSaveError(form, error));
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Create group">
+      <Stack gap="lg" maw={760}>
+        {draft.restored && (
+          <DraftNotice
+            onDiscard={() => {
+              draft.clear();
+              onDraftDiscarded();
+            }}
+          />
+        )}
+        <FormErrorAlert message={formError} />
+        <GroupFormFields form={form} mode="create" />
+        <Group justify="flex-end">
+          <Button variant="default" component={Link} to={paths.groups.list.getHref()}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            Create group
+          </Button>
+        </Group>
+      </Stack>
+      <UnsavedChangesGuard hasUnsavedChanges={() => form.isDirty()} />
+    </form>
+  );
+};

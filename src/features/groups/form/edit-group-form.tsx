@@ -1,0 +1,141 @@
+import { Button, Group as MantineGroup, Stack } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { isApiError } from '@/api/errors';
+import { getGetGroupQueryOptions } from '@/api/generated/endpoints/groups/groups';
+import type { Group } from '@/api/generated/model/group';
+import { paths } from '@/config/paths';
+import { useDraft } from '@/lib/drafts';
+import { ConflictDialog } from './conflict-dialog';
+import { DraftNotice } from './draft-notice';
+import { FormErrorAlert } from './form-error-alert';
+import { reapplyChanges } from './group-diff';
+import { GroupFormFields } from './group-form-fields';
+import { useUpdateGroupMutation } from './group-mutations';
+import { formValuesToUpdate, groupToFormValues, type GroupFormValues } from './group-schema';
+import { UnsavedChangesGuard } from './unsaved-changes-guard';
+import { showSaveError, useGroupForm } from './use-group-form';
+
+/** The draft of an edit belongs to the group and the version the edit started from. */
+export const editDraftKey = (groupId: string, version: number) => `route:/groups/${groupId}/edit:v${version}`;
+
+interface Base {
+  values: GroupFormValues;
+  version: number;
+}
+
+interface Conflict {
+  current: Group;
+  mine: GroupFormValues;
+}
+
+export interface EditGroupFormProps {
+  group: Group & { id: string; version: number };
+  /** Called after the draft was discarded, to start again from the saved group. */
+  onDraftDiscarded: () => void;
+}
+
+/** The edit form: PUT with the version it loaded; a 409 opens the conflict dialog. */
+export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) => {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [base, setBase] = useState<Base>(() => ({ values: groupToFormValues(group), version: group.version }));
+  const form = useGroupForm(base.values);
+  const draft = useDraft(editDraftKey(group.id, base.version), form);
+  const update = useUpdateGroupMutation(group.id);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [showDraftNotice, setShowDraftNotice] = useState(draft.restored);
+
+  const startFrom = (current: Group, values: GroupFormValues) => {
+    draft.clear();
+    const currentValues = groupToFormValues(current);
+    setBase({ values: currentValues, version: current.version ?? base.version });
+    form.setInitialValues(currentValues);
+    form.setValues(values);
+    form.resetDirty(currentValues);
+    setShowDraftNotice(false);
+  };
+
+  const save = async (values: GroupFormValues, version: number) => {
+    setFormError(null);
+    try {
+      const saved = await update.mutateAsync({ groupId: group.id, data: formValuesToUpdate(values, version) });
+      draft.clear();
+      form.resetDirty(values);
+      setConflict(null);
+      notifications.show({ color: 'green', message: `Saved ${saved.name}` });
+      await navigate(paths.groups.detail.getHref(group.id));
+    } catch (error) {
+      if (isApiError(error) && error.isVersionConflict) {
+        try {
+          const current = await queryClient.fetchQuery({ ...getGetGroupQueryOptions(group.id), staleTime: 0 });
+          setConflict({ current, mine: values });
+        } catch (reloadError) {
+          setConflict(null);
+          setFormError(showSaveError(form, reloadError));
+        }
+        return;
+      }
+      setConflict(null);
+      setFormError(showSaveError(form, error));
+    }
+  };
+
+  const submit = form.onSubmit((values) => save(values, base.version));
+
+  const reload = () => {
+    if (!conflict) return;
+    const values = groupToFormValues(conflict.current);
+    startFrom(conflict.current, values);
+    setConflict(null);
+  };
+
+  const reapply = async () => {
+    if (!conflict) return;
+    const merged = reapplyChanges(base.values, groupToFormValues(conflict.current), conflict.mine);
+    startFrom(conflict.current, merged);
+    setConflict(null);
+    await save(merged, conflict.current.version ?? base.version);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Edit group">
+      <Stack gap="lg" maw={760}>
+        {showDraftNotice && (
+          <DraftNotice
+            onDiscard={() => {
+              draft.clear();
+              onDraftDiscarded();
+            }}
+          />
+        )}
+        <FormErrorAlert message={formError} />
+        <GroupFormFields form={form} mode="edit" />
+        <MantineGroup justify="flex-end">
+          <Button variant="default" component={Link} to={paths.groups.detail.getHref(group.id)}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={update.isPending}>
+            Save changes
+          </Button>
+        </MantineGroup>
+      </Stack>
+      {conflict && (
+        <ConflictDialog
+          opened
+          loaded={base.values}
+          current={groupToFormValues(conflict.current)}
+          currentVersion={conflict.current.version ?? 0}
+          mine={conflict.mine}
+          onReload={reload}
+          onReapply={() => void reapply()}
+          onClose={() => setConflict(null)}
+        />
+      )}
+      <UnsavedChangesGuard hasUnsavedChanges={() => form.isDirty()} />
+    </form>
+  );
+};

@@ -1,0 +1,54 @@
+import { Alert, Anchor, Breadcrumbs, Stack, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { getGetGroupQueryOptions } from '@/api/generated/endpoints/groups/groups';
+import { Forbidden } from '@/components/feedback/forbidden';
+import { paths } from '@/config/paths';
+import { usePageTitle } from '@/lib/page-title';
+import { useCanEditGroup } from '@/lib/permissions';
+import { editBlockedReason } from './edit-blocked-reason';
+import { EditGroupForm } from './edit-group-form';
+
+/**
+ * /groups/:groupId/edit. The loader has the group; who may edit it depends on the group itself
+ * (directory:group:edit, or being one of its owners), so the check happens here.
+ */
+export const EditGroupPage = () => {
+  const { groupId = '' } = useParams();
+  const { data: group } = useQuery(getGetGroupQueryOptions(groupId));
+  const canEdit = useCanEditGroup(group);
+  const [generation, setGeneration] = useState(0);
+  usePageTitle(group ? `Edit ${group.name}` : undefined);
+
+  if (!group?.id) return null;
+  if (!canEdit) {
+    return <Forbidden permission="directory:group:edit" action="edit this group (or be one of its owners)" />;
+  }
+  const blocked = editBlockedReason(group);
+  return (
+    <Stack gap="lg">
+      <Breadcrumbs>
+        <Anchor component={Link} to={paths.groups.list.getHref()}>
+          Groups
+        </Anchor>
+        <Anchor component={Link} to={paths.groups.detail.getHref(group.id)}>
+          {group.name}
+        </Anchor>
+        <span>Edit</span>
+      </Breadcrumbs>
+      <Title order={1}>Edit {group.name}</Title>
+      {blocked ? (
+        <Alert color="yellow" title="This group cannot be edited">
+          {blocked}
+        </Alert>
+      ) : (
+        <EditGroupForm
+          key={generation}
+          group={{ ...group, id: group.id, version: group.version ?? 1 }}
+          onDraftDiscarded={() => setGeneration((g) => g + 1)}
+        />
+      )}
+    </Stack>
+  );
+};

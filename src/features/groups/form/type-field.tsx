@@ -1,0 +1,56 @@
+import { Group, Radio, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import type { GroupFormValues } from './group-schema';
+
+const TYPE_OPTIONS: { value: GroupFormValues['type']; label: string; hint: string }[] = [
+  { value: 'official', label: 'Official', hint: 'Work-related: teams, departments, projects.' },
+  { value: 'social', label: 'Social', hint: 'Not work-related: clubs, interests, events.' },
+];
+
+export const TYPE_FIXED_REASON = "Type can't change after creation";
+
+export interface TypeFieldProps {
+  form: UseFormReturnType<GroupFormValues>;
+  /** Editing an existing group: the type is shown but cannot change. */
+  fixed?: boolean;
+}
+
+/** Official or social, as two radio cards with one line of explanation each. */
+export const TypeField = ({ form, fixed = false }: TypeFieldProps) => {
+  const input = form.getInputProps('type');
+  const group = (
+    <Radio.Group
+      label="Type"
+      withAsterisk={!fixed}
+      value={input.value as string}
+      onChange={(value) => form.setFieldValue('type', value as GroupFormValues['type'])}
+      error={input.error}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
+        {TYPE_OPTIONS.map((option) => (
+          <Radio.Card key={option.value} value={option.value} disabled={fixed} p="sm" radius="md">
+            <Group wrap="nowrap" align="flex-start" gap="sm">
+              <Radio.Indicator disabled={fixed} />
+              <Stack gap={2}>
+                <Text fw={600} size="sm">
+                  {option.label}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {option.hint}
+                </Text>
+              </Stack>
+            </Group>
+          </Radio.Card>
+        ))}
+      </SimpleGrid>
+    </Radio.Group>
+  );
+  if (!fixed) return group;
+  return (
+    <Tooltip label={TYPE_FIXED_REASON} position="top-start">
+      <div data-testid="group-type-fixed" aria-label={TYPE_FIXED_REASON}>
+        {group}
+      </div>
+    </Tooltip>
+  );
+};
