@@ -137,8 +137,12 @@ export function responseValidator(operationId: string, status: number): Validate
   return validator;
 }
 
-const describe = (errors: ErrorObject[] | null | undefined): string =>
-  (errors ?? [])
+const MAX_REPORTED_ERRORS = 12;
+
+const describe = (errors: ErrorObject[] | null | undefined): string => {
+  const all = errors ?? [];
+  const lines = all
+    .slice(0, MAX_REPORTED_ERRORS)
     .map((e) => {
       const where = e.instancePath === '' ? '(body)' : e.instancePath;
       const extra =
@@ -150,6 +154,8 @@ const describe = (errors: ErrorObject[] | null | undefined): string =>
       return `  - ${where} ${e.message ?? e.keyword}${extra} (schema ${e.schemaPath})`;
     })
     .join('\n');
+  return all.length > MAX_REPORTED_ERRORS ? `${lines}\n  … and ${all.length - MAX_REPORTED_ERRORS} more` : lines;
+};
 
 const preview = (body: unknown): string => {
   const text = JSON.stringify(body);
@@ -207,6 +213,24 @@ export interface CallResult<T = any> {
   request: string;
 }
 
+/**
+ * encodeURIComponent that never throws: a string with lone surrogates (not valid UTF-16) is sent
+ * as the invalid UTF-8 bytes of the surrogate, so servers can be tested with them.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function encodeComponent(value: string): string {
+  if (!LONE_SURROGATE.test(value)) return encodeURIComponent(value);
+  let out = '';
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0;
+    if (char.length === 1 && code >= 0xd800 && code <= 0xdfff) {
+      out += `%${(0xe0 | (code >> 12)).toString(16).toUpperCase()}%${(0x80 | ((code >> 6) & 0x3f)).toString(16).toUpperCase()}%${(0x80 | (code & 0x3f)).toString(16).toUpperCase()}`;
+    } else out += encodeURIComponent(char);
+  }
+  return out;
+}
+
 function buildQuery(query: CallOptions['query']): string {
   if (query === undefined) return '';
   if (typeof query === 'string') return query === '' ? '' : query.startsWith('?') ? query : `?${query}`;
@@ -215,7 +239,7 @@ function buildQuery(query: CallOptions['query']): string {
     if (value === undefined) continue;
     const text = value === null ? '' : Array.isArray(value) ? value.join(',') : String(value);
     // Commas stay literal, as axios (and so the SDK) leaves them.
-    parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(text).replace(/%2C/gi, ',')}`);
+    parts.push(`${encodeComponent(key)}=${encodeComponent(text).replace(/%2C/gi, ',')}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
 }
@@ -226,7 +250,7 @@ export function operationPath(operationId: string, params: Record<string, string
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`${operationId}: path parameter ${name} is missing`);
-    return encodeURIComponent(value);
+    return encodeComponent(value);
   });
 }
 
@@ -249,7 +273,8 @@ export function apiCaller(baseUrl: string) {
       body = JSON.stringify(options.body);
       headers['Content-Type'] = options.contentType ?? 'application/json';
     }
-    const request = `${method.toUpperCase()} ${path}`;
+    const fullRequest = `${method.toUpperCase()} ${path}`;
+    const request = fullRequest.length > 300 ? `${fullRequest.slice(0, 300)}… (${fullRequest.length} chars)` : fullRequest;
     const response = await fetch(baseUrl + path, { method: method.toUpperCase(), headers, body });
     const text = await response.text();
     let parsed: unknown;

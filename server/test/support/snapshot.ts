@@ -52,3 +52,49 @@ export function expectUnchanged(before: Snapshot, db: Database.Database, what: s
     throw new Error(`${what} was rejected but changed the database: ${detail}`);
   }
 }
+
+const totalChanges = (db: Database.Database): number =>
+  (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+const dataVersion = (db: Database.Database): number => db.pragma('data_version', { simple: true }) as number;
+
+/**
+ * Watches the database across many requests, hashing only when something may have been written:
+ * `total_changes()` (rows written by this connection, which the in-process server shares) and
+ * `PRAGMA data_version` (commits by any other connection) both stand still when nothing was.
+ *
+ *   const watcher = new ChangeWatcher(server.db);
+ *   …send a request…
+ *   watcher.check(status >= 400, 'POST /api/v2/groups {…}');   // throws if a rejected request changed data
+ */
+export class ChangeWatcher {
+  private changes: number;
+  private version: number;
+  private snapshot: Snapshot;
+  /** How many times a full snapshot was taken (for tests of the watcher itself). */
+  hashes = 1;
+
+  constructor(private readonly db: Database.Database) {
+    this.changes = totalChanges(db);
+    this.version = dataVersion(db);
+    this.snapshot = takeSnapshot(db);
+  }
+
+  /** After a request: when `rejected`, throws if any writable table changed; then moves the baseline on. */
+  check(rejected: boolean, what: string): void {
+    const changes = totalChanges(this.db);
+    const version = dataVersion(this.db);
+    if (changes === this.changes && version === this.version) return;
+    const after = takeSnapshot(this.db);
+    this.hashes++;
+    const before = this.snapshot;
+    this.snapshot = after;
+    this.changes = changes;
+    this.version = version;
+    if (!rejected) return;
+    const changed = changedTables(before, after);
+    if (changed.length > 0) {
+      const detail = changed.map((t) => `${t} (${before[t]?.rows} → ${after[t]?.rows} rows)`).join(', ');
+      throw new Error(`${what} was rejected but changed the database: ${detail}`);
+    }
+  }
+}
