@@ -48,10 +48,12 @@ describe('demo seed', () => {
     }
   });
 
-  it('is fast enough to create per test file', () => {
-    const started = performance.now();
+  it('is fast enough to create per test file (under 3 s of CPU time)', () => {
+    // CPU time rather than wall time: the machine running the tests may be shared.
+    const started = process.cpuUsage();
     openDatabase(':memory:', { seed: 'demo' }).close();
-    expect(performance.now() - started).toBeLessThan(3000);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000).toBeLessThan(3000);
   });
 
   it('has at least 2,000 users with unique lower-case example.com emails, and some inactive ones', () => {

@@ -26,6 +26,7 @@ CREATE TABLE users (
   expand_json       TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX users_sort ON users (sort_name, id);
+CREATE INDEX users_manager ON users (manager_id);
 
 -- Routing and language skills, in tables so dynamic group rules can be evaluated in SQL.
 CREATE TABLE user_skills (

@@ -74,6 +74,8 @@ export interface UserRow {
   division_id: string;
   division_name: string;
   manager_id: string | null;
+  manager_name: string | null;
+  manager_version: number | null;
   state: string;
   version: number;
   date_last_login: string | null;
@@ -83,8 +85,8 @@ export interface UserRow {
 
 /** SELECT of the columns toUsers needs, on `users u` joined to its division; append WHERE / ORDER BY. */
 export const USER_SELECT = `SELECT u.id, u.name, u.email, u.username, u.title, u.department, u.division_id, d.name AS division_name,
-  u.manager_id, u.state, u.version, u.date_last_login, u.date_welcome_sent, u.expand_json
-  FROM users u JOIN divisions d ON d.id = u.division_id`;
+  u.manager_id, m.name AS manager_name, m.version AS manager_version, u.state, u.version, u.date_last_login, u.date_welcome_sent, u.expand_json
+  FROM users u JOIN divisions d ON d.id = u.division_id LEFT JOIN users m ON m.id = u.manager_id`;
 
 export type User = Record<string, unknown> & { id: string; name: string; version: number; selfUri: string };
 
@@ -92,8 +94,6 @@ interface DomainRole {
   id: string;
   name: string;
 }
-
-const userRef = (id: string) => ({ id, selfUri: `${USERS_PATH}/${id}` });
 
 /**
  * Validates an `expand` list (already split, or a comma-joined string) against the allowed values.
@@ -195,7 +195,7 @@ export function toUsers(db: Database.Database, rows: readonly UserRow[], expand:
       state: row.state,
       ...(row.title ? { title: row.title } : {}),
       username: row.username,
-      ...(row.manager_id ? { manager: userRef(row.manager_id) } : {}),
+      ...(row.manager_id ? { manager: { id: row.manager_id, ...(row.manager_name ? { name: row.manager_name } : {}), version: row.manager_version ?? 1, selfUri: `${USERS_PATH}/${row.manager_id}` } } : {}),
       images: [],
       version: row.version,
       acdAutoAnswer: false,

@@ -198,7 +198,7 @@ export function generateUsers(rng: Rng, count: number): { users: UserSeed[]; div
       enterprise: { active: rng.int(0, 1), acw: 0 },
     });
     const station = rng.chance(0.7)
-      ? { id: rng.uuid(), name: `${name} WebRTC`, type: 'inin_webrtc_softphone', associatedUser: { id, selfUri: `/api/v2/users/${id}` }, associatedDate: rng.date(SEED_NOW - 20 * DAY, SEED_NOW), webRtcCallAppearances: 2 }
+      ? { id: rng.uuid(), name: `${name} WebRTC`, type: 'inin_webrtc_softphone', associatedUser: { id, name, version: 1, selfUri: `/api/v2/users/${id}` }, associatedDate: rng.date(SEED_NOW - 20 * DAY, SEED_NOW), webRtcCallAppearances: 2 }
       : null;
     const phoneDigits = String(rng.int(2000000, 9999999));
     const phone = `${office.phone} ${phoneDigits.slice(0, 3)} ${phoneDigits.slice(3)}`;
@@ -227,7 +227,7 @@ export function generateUsers(rng: Rng, count: number): { users: UserSeed[]; div
         modifiedDate: presenceTime,
       },
       conversationSummary: { userId: id, call: media(), callback: media(), email: media(), message: media(), chat: media(), socialExpression: media(), video: media() },
-      outOfOffice: { id, user: { id, selfUri: `/api/v2/users/${id}` }, startDate: oooStart, endDate: oooEnd, active: oooActive, indefinite: false, selfUri: `/api/v2/users/${id}/outofoffice` },
+      outOfOffice: { id, user: { id, name, version: 1, selfUri: `/api/v2/users/${id}` }, startDate: oooStart, endDate: oooEnd, active: oooActive, indefinite: false, selfUri: `/api/v2/users/${id}/outofoffice` },
       geolocation: {
         id,
         name: office.city,
@@ -240,7 +240,7 @@ export function generateUsers(rng: Rng, count: number): { users: UserSeed[]; div
         city: office.city,
         selfUri: `/api/v2/users/${id}/geolocations/PURECLOUD`,
       },
-      station: station ? { associatedStation: station, effectiveStation: station, defaultStation: station, lastAssociatedStation: station } : {},
+      station: station ? { associatedStation: station, effectiveStation: station } : {},
       lastTokenIssued: { dateIssued: lastLogin },
       team: { id: team.id, name: team.name, division: { id: divisionIds.get(divisionName), name: divisionName, selfUri: `/api/v2/authorization/divisions/${divisionIds.get(divisionName)}` }, selfUri: `/api/v2/teams/${team.id}` },
       workPlanBidRanks: { id, workPlanBiddingPerformance: rng.int(50, 100), biddingTieBreaker: String(rng.int(1, count)), selfUri: `/api/v2/workforcemanagement/users/${id}/workplanbidranks` },
@@ -324,7 +324,6 @@ function personaPasswordHash(key: Persona['key']): string {
  * Call inside a transaction.
  */
 export function writeOrg(db: Database.Database, org: Org): void {
-  db.pragma('defer_foreign_keys = ON');
   const insDivision = db.prepare('INSERT INTO divisions (id, name) VALUES (?, ?)');
   for (const d of org.divisions) insDivision.run(d.id, d.name);
 
@@ -342,7 +341,20 @@ export function writeOrg(db: Database.Database, org: Org): void {
   );
   const insSkill = db.prepare('INSERT INTO user_skills (user_id, kind, skill_id, skill_name, proficiency) VALUES (?, ?, ?, ?, ?)');
   const insUserRole = db.prepare('INSERT INTO user_roles (user_id, role_id) VALUES (?, ?)');
-  for (const u of org.users) {
+  // Managers before the people who report to them, so every foreign key holds when its row goes in.
+  const byId = new Map(org.users.map((u) => [u.id, u]));
+  const depth = new Map<string, number>();
+  const depthOf = (u: UserSeed, seen = 0): number => {
+    let d = depth.get(u.id);
+    if (d === undefined) {
+      const manager = u.managerId ? byId.get(u.managerId) : undefined;
+      d = manager && seen < 50 ? depthOf(manager, seen + 1) + 1 : 0;
+      depth.set(u.id, d);
+    }
+    return d;
+  };
+  const ordered = org.users.map((u, i) => ({ u, i, d: depthOf(u) })).sort((a, b) => a.d - b.d || a.i - b.i);
+  for (const { u } of ordered) {
     insUser.run(u.id, u.name, u.name.toLowerCase(), u.email, u.email, u.title, u.department, u.divisionId, u.managerId, u.state, 1, u.passwordHash, u.dateLastLogin, u.dateWelcomeSent, JSON.stringify(u.expand));
     for (const s of u.skills) insSkill.run(u.id, s.kind, s.skillId, s.name, s.proficiency);
     for (const r of u.roleIds) insUserRole.run(u.id, r);
