@@ -1,0 +1,94 @@
+/** Results: every figure beside its target, printed as a table and written as JSON. */
+
+export interface Figure {
+  section: string;
+  name: string;
+  /** null when the figure could not be measured (see `note`). */
+  value: number | null;
+  unit: string;
+  /** Human-readable target, e.g. "≤ 180 kB"; absent for figures reported without a target. */
+  target?: string;
+  /** true = met, false = missed (a finding), undefined = no target or not measured. */
+  met?: boolean;
+  note?: string;
+}
+
+export type Comparator = '<' | '<=' | '>=' | '=';
+
+export function figure(
+  section: string,
+  name: string,
+  value: number | null,
+  unit: string,
+  target?: { op: Comparator; limit: number; label?: string },
+  note?: string,
+): Figure {
+  const f: Figure = { section, name, value, unit, note };
+  if (target) {
+    f.target =
+      target.label ??
+      `${target.op === '<=' ? '≤' : target.op === '>=' ? '≥' : target.op} ${target.limit} ${unit}`.trim();
+    if (value !== null) {
+      f.met =
+        target.op === '<'
+          ? value < target.limit
+          : target.op === '<='
+            ? value <= target.limit
+            : target.op === '>='
+              ? value >= target.limit
+              : value === target.limit;
+    }
+  }
+  return f;
+}
+
+export const notMeasured = (section: string, name: string, reason: string): Figure => ({
+  section,
+  name,
+  value: null,
+  unit: '',
+  note: `not measured: ${reason}`,
+});
+
+/** Sorted-copy percentile (nearest rank), p in [0, 100]. */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))] ?? null;
+}
+
+export const median = (values: readonly number[]): number | null => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+export const round = (value: number | null, digits = 1): number | null =>
+  value === null || !Number.isFinite(value) ? null : Math.round(value * 10 ** digits) / 10 ** digits;
+
+const formatValue = (f: Figure) =>
+  f.value === null ? '—' : `${f.value.toLocaleString('en-US')}${f.unit ? ` ${f.unit}` : ''}`;
+
+const verdict = (f: Figure) => (f.met === true ? 'ok' : f.met === false ? 'MISS' : '');
+
+/** A plain-text table, one block per section. */
+export function formatTable(figures: readonly Figure[]): string {
+  const rows = figures.map((f) => [f.section, f.name, formatValue(f), f.target ?? '', verdict(f), f.note ?? '']);
+  const header = ['section', 'figure', 'value', 'target', '', 'note'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  ')];
+  let previous = '';
+  for (const row of rows) {
+    if (row[0] === previous) row[0] = '';
+    else previous = row[0]!;
+    out.push(line(row));
+  }
+  return out.join('\n');
+}

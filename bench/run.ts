@@ -1,0 +1,370 @@
+/**
+ * `npm run bench`: measured size and speed of the console and the embedded server, each figure beside
+ * its target, printed as a table and written to bench/results.json. A missed target is a finding,
+ * not a failure: the exit code is 0 unless the bench itself broke.
+ *
+ *   npm run bench                    the full bench (about 10 minutes once the data is seeded)
+ *   npm run bench -- --quick         a smoke run: one Lighthouse run each, shorter API and load runs
+ *   npm run bench -- --only=api,load run some sections: bundle, page, api, render, load
+ *
+ * It builds the console into bench/.tmp/dist, starts the server on the large seed (data kept in
+ * bench/.tmp/large, so only the first run seeds) on a free loopback port with the rate limit off,
+ * and stops it at the end, also on errors and Ctrl-C.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LARGE_GROUPS, PERSONA_PASSWORD, PERSONAS } from '../server/src/db/seed/personas';
+import type { Api } from './lib/api-client';
+import { EXPAND, runApiBench } from './lib/api-bench';
+import { measureBundle } from './lib/bundle';
+import { runLoadTest } from './lib/load-test';
+import { runPageLoad } from './lib/page-load';
+import { runRender } from './lib/render';
+import { figure, formatTable, notMeasured, type Figure } from './lib/report';
+import { adminToken, buildConsole, isSeeded, startServer, type RunningServer } from './lib/server';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TMP = join(ROOT, 'bench', '.tmp');
+const DIST = join(TMP, 'dist');
+const DATA_DIR = join(TMP, 'large');
+const RESULTS = join(ROOT, 'bench', 'results.json');
+const SECTIONS = ['bundle', 'page', 'api', 'render', 'load'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** The members tab of a group with 500 rows a page and six expand columns, as the console's URL carries it. */
+export const membersTabPath = (groupId: string, pageSize: number, expand: string) =>
+  `/groups/${groupId}?${new URLSearchParams({ tab: 'members', pageSize: String(pageSize), columns: expand }).toString()}`;
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyArg = args.find((a) => a.startsWith('--only='));
+const only = new Set<Section>(
+  onlyArg
+    ? (onlyArg
+        .slice('--only='.length)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean) as Section[])
+    : SECTIONS,
+);
+for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`Unknown section "${s}"; use ${SECTIONS.join(', ')}.`);
+
+const settings = quick
+  ? { lighthouseRuns: 1, api: { connections: 10, durationSeconds: 3 }, load: { connections: 200, durationSeconds: 8 } }
+  : {
+      lighthouseRuns: 3,
+      api: { connections: 10, durationSeconds: 10 },
+      load: { connections: 200, durationSeconds: 30 },
+    };
+/** The whole bench stops (and stops the server) if it runs longer than this. */
+const TIME_BUDGET_MS = (quick ? 20 : 45) * 60_000;
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
+
+/** The seed's code: a data dir seeded by other code is seeded again. */
+function seedFingerprint(): string {
+  const hash = createHash('sha256');
+  const seedDir = join(ROOT, 'server', 'src', 'db', 'seed');
+  for (const file of [
+    join(ROOT, 'server', 'src', 'db', 'schema.sql'),
+    ...readdirSync(seedDir)
+      .sort()
+      .map((f) => join(seedDir, f)),
+  ])
+    hash.update(readFileSync(file));
+  return hash.digest('hex');
+}
+
+function prepareDataDir(): void {
+  const stamp = join(DATA_DIR, 'bench-seed.json');
+  const fingerprint = seedFingerprint();
+  if (isSeeded(DATA_DIR) && existsSync(stamp)) {
+    const previous = (JSON.parse(readFileSync(stamp, 'utf8')) as { fingerprint?: string }).fingerprint;
+    if (previous !== fingerprint) {
+      log('The seed code changed since bench/.tmp/large was seeded: seeding again.');
+      rmSync(DATA_DIR, { recursive: true, force: true });
+    }
+  } else if (!isSeeded(DATA_DIR)) {
+    rmSync(DATA_DIR, { recursive: true, force: true });
+  }
+  mkdirSync(DATA_DIR, { recursive: true });
+  writeFileSync(stamp, JSON.stringify({ fingerprint }, null, 2));
+}
+
+async function main(): Promise<number> {
+  const startedAt = new Date();
+  const figures: Figure[] = [];
+  const results: Record<string, unknown> = {
+    startedAt: startedAt.toISOString(),
+    mode: quick ? 'quick' : 'full',
+    sections: [...only],
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      loadAverageAtStart: loadavg().map((l) => Math.round(l * 10) / 10),
+      node: process.version,
+    },
+    settings,
+  };
+  log(
+    `Machine: ${cpus().length} CPUs, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (other work on the machine skews the figures).`,
+  );
+  let broken = false;
+  const section = async (name: Section, run: () => Promise<void>) => {
+    if (!only.has(name)) return;
+    log(`\n▶ ${name}`);
+    const started = performance.now();
+    try {
+      await run();
+    } catch (error) {
+      broken = true;
+      const message = error instanceof Error ? error.message : String(error);
+      log(`  ${name} broke: ${message}`);
+      if (error instanceof Error && error.stack) log(error.stack.split('\n').slice(1, 4).join('\n'));
+      figures.push(notMeasured(name, 'section', `it broke: ${message.split('\n')[0]}`));
+    }
+    log(`  (${seconds(performance.now() - started)} s)`);
+  };
+
+  log(`▶ build: npx vite build --manifest → bench/.tmp/dist`);
+  const build = buildConsole(ROOT, DIST);
+  results.build = { seconds: seconds(build.ms) };
+  log(`  (${seconds(build.ms)} s)`);
+
+  await section('bundle', async () => {
+    const bundle = measureBundle(DIST, ROOT);
+    results.bundle = bundle;
+    const kB = (bytes: number) => Math.round(bytes / 100) / 10;
+    const s = 'bundle';
+    figures.push(
+      figure(
+        s,
+        'initial JS for /groups (gzip)',
+        kB(bundle.route.js.gzip),
+        'kB',
+        { op: '<=', limit: 180 },
+        `${kB(bundle.route.js.raw)} kB raw in ${bundle.route.js.files} files`,
+      ),
+      figure(
+        s,
+        'initial CSS for /groups (gzip)',
+        kB(bundle.route.css.gzip),
+        'kB',
+        { op: '<=', limit: 20 },
+        `${kB(bundle.route.css.raw)} kB raw in ${bundle.route.css.files} files`,
+      ),
+      figure(
+        s,
+        'whole app JS (gzip)',
+        kB(bundle.app.js.gzip),
+        'kB',
+        undefined,
+        `${kB(bundle.app.js.raw)} kB raw in ${bundle.app.js.files} files`,
+      ),
+      figure(
+        s,
+        'whole app CSS (gzip)',
+        kB(bundle.app.css.gzip),
+        'kB',
+        undefined,
+        `${kB(bundle.app.css.raw)} kB raw in ${bundle.app.css.files} files`,
+      ),
+      ...bundle.largestModules.map((m, i) =>
+        figure(s, `module #${i + 1} (minified)`, kB(m.bytes), 'kB', undefined, m.module),
+      ),
+      ...bundle.largestPackages
+        .slice(0, 5)
+        .map((m, i) => figure(s, `package #${i + 1} (minified)`, kB(m.bytes), 'kB', undefined, m.module)),
+    );
+    log(`  /groups: JS ${kB(bundle.route.js.gzip)} kB gzip, CSS ${kB(bundle.route.css.gzip)} kB gzip`);
+  });
+
+  const needsServer = (['page', 'api', 'render', 'load'] as const).some((s) => only.has(s));
+  if (!needsServer) return finish(figures, results, broken, startedAt);
+
+  prepareDataDir();
+  log(
+    `\n▶ server: SEED=large, data in bench/.tmp/large${isSeeded(DATA_DIR) ? ' (reused)' : ' (seeding: this takes a while)'}`,
+  );
+  let server: RunningServer | undefined;
+  const stopServer = async () => {
+    const s = server;
+    server = undefined;
+    if (s) await s.stop();
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`\n${signal}: stopping the server.`);
+    void stopServer().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const budget = setTimeout(() => {
+    log(`\nThe bench ran past its ${TIME_BUDGET_MS / 60_000}-minute budget: stopping.`);
+    void stopServer().finally(() => process.exit(2));
+  }, TIME_BUDGET_MS);
+  budget.unref();
+
+  try {
+    server = await startServer({
+      root: ROOT,
+      dataDir: DATA_DIR,
+      staticDir: DIST,
+      seed: 'large',
+      timeoutMs: 30 * 60_000,
+      log,
+    });
+    const startMem = server.memory();
+    results.server = {
+      url: server.url,
+      seeded: server.seeded,
+      startSeconds: seconds(server.startMs),
+      peakRssMiBAtStart: startMem ? Math.round(startMem.peakKb / 1024) : null,
+    };
+    log(
+      `  listening on ${server.url} after ${seconds(server.startMs)} s${server.seeded ? ' (including the seed)' : ''}`,
+    );
+    figures.push(
+      figure(
+        'server',
+        server.seeded ? 'start-up including the large seed' : 'start-up (seeded data reused)',
+        seconds(server.startMs),
+        's',
+      ),
+    );
+    if (startMem)
+      figures.push(
+        figure(
+          'server',
+          'peak RSS at start-up',
+          Math.round(startMem.peakKb / 1024),
+          'MiB',
+          undefined,
+          server.seeded ? 'includes seeding' : undefined,
+        ),
+      );
+    server.resetPeakRss();
+
+    const api: Api = { url: server.url, token: await adminToken(server.url) };
+    const groups = { fiveHundred: LARGE_GROUPS.fiveHundred.id, huge: LARGE_GROUPS.huge.id };
+    const credentials = { email: PERSONAS.admin.email, password: PERSONA_PASSWORD };
+    const runId = startedAt.toISOString().replace(/[:.]/g, '-');
+    const peak = (label: string) => {
+      const m = server?.memory();
+      if (!m) return;
+      figures.push(
+        figure(
+          'server',
+          `peak RSS during ${label}`,
+          Math.round(m.peakKb / 1024),
+          'MiB',
+          undefined,
+          `VmHWM; RSS now ${Math.round(m.rssKb / 1024)} MiB`,
+        ),
+      );
+      server?.resetPeakRss();
+    };
+
+    await section('page', async () => {
+      const out = await runPageLoad({
+        baseUrl: server!.url,
+        pages: [
+          { name: '/groups', path: '/groups' },
+          {
+            name: '50k members tab',
+            path: `/groups/${groups.huge}?tab=members`,
+            readySelector: '[data-testid="members-table"]',
+          },
+        ],
+        runs: settings.lighthouseRuns,
+        credentials,
+        log,
+      });
+      results.pageLoad = out.results;
+      figures.push(...out.figures);
+    });
+
+    await section('api', async () => {
+      server!.resetPeakRss();
+      const out = await runApiBench(api, groups, { ...settings.api, runId, log });
+      results.api = out.results;
+      figures.push(...out.figures);
+      peak('the API bench');
+    });
+
+    await section('render', async () => {
+      const path = membersTabPath(groups.huge, 500, EXPAND);
+      const out = await runRender({ baseUrl: server!.url, path, expectedRows: 500, credentials, log });
+      results.render = out.result ?? { url: path, notMeasured: out.figures[0]?.note };
+      figures.push(...out.figures);
+    });
+
+    await section('load', async () => {
+      server!.resetPeakRss();
+      const out = await runLoadTest(api, groups, {
+        ...settings.load,
+        scratchGroups: 4,
+        usersPerConnection: 5,
+        writeShare: 0.3,
+        staleVersionShare: 0.02,
+        runId,
+        log,
+      });
+      const { figures: loadFigures, ...rest } = out;
+      results.load = {
+        ...rest,
+        ledger: {
+          ...rest.ledger,
+          lost: rest.ledger.lost.slice(0, 20),
+          unexpected: rest.ledger.unexpected.slice(0, 20),
+        },
+      };
+      figures.push(...loadFigures);
+      log(
+        `  ${out.totals.requests} requests (${out.totals.rps}/s); statuses ${JSON.stringify(out.statuses)}; lost ${out.ledger.lost.length}`,
+      );
+      peak('the load test');
+    });
+  } catch (error) {
+    broken = true;
+    const message = error instanceof Error ? error.message : String(error);
+    log(`The bench broke: ${message}`);
+    figures.push(notMeasured('server', 'start', message.split('\n')[0] ?? message));
+  } finally {
+    await stopServer();
+    clearTimeout(budget);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+  return finish(figures, results, broken, startedAt);
+}
+
+function finish(figures: Figure[], results: Record<string, unknown>, broken: boolean, startedAt: Date): number {
+  results.seconds = seconds(Date.now() - startedAt.getTime());
+  results.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 10) / 10);
+  results.figures = figures;
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  log(`\n${formatTable(figures)}\n`);
+  const missed = figures.filter((f) => f.met === false).length;
+  const met = figures.filter((f) => f.met === true).length;
+  log(
+    `${met} targets met, ${missed} missed${broken ? '; some sections broke (see above)' : ''}. Results: bench/results.json (${results.seconds as number} s).`,
+  );
+  return broken ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(
+      `The bench broke: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { encode } from '@jridgewell/sourcemap-codec';
+import { attributeBytes, dynamicKey, entryKey, packageOf, staticClosure, type Manifest } from '../lib/bundle';
+
+const manifest: Manifest = {
+  'index.html': {
+    file: 'assets/index.js',
+    isEntry: true,
+    imports: ['_shared.js'],
+    dynamicImports: ['src/routes/list.tsx', 'src/routes/other.tsx'],
+    css: ['assets/index.css'],
+  },
+  '_shared.js': { file: 'assets/shared.js' },
+  '_table.js': { file: 'assets/table.js', imports: ['_shared.js', 'index.html'], css: ['assets/table.css'] },
+  'src/routes/list.tsx': { file: 'assets/list.js', isDynamicEntry: true, imports: ['index.html', '_table.js'] },
+  'src/routes/other.tsx': { file: 'assets/other.js', isDynamicEntry: true, imports: ['_big.js'] },
+  '_big.js': { file: 'assets/big.js' },
+};
+
+describe('bundle walk', () => {
+  it('follows static imports (with their CSS) and not dynamic ones', () => {
+    const key = dynamicKey(manifest, 'routes/list.tsx');
+    assert.equal(key, 'src/routes/list.tsx');
+    const files = staticClosure(manifest, [entryKey(manifest), key!]).sort();
+    assert.deepEqual(files, [
+      'assets/index.css',
+      'assets/index.js',
+      'assets/list.js',
+      'assets/shared.js',
+      'assets/table.css',
+      'assets/table.js',
+    ]);
+  });
+
+  it('fails on a key the manifest does not have', () => {
+    assert.throws(() => staticClosure(manifest, ['missing.js']), /no entry "missing.js"/);
+  });
+});
+
+describe('source map attribution', () => {
+  it('gives each segment the bytes up to the next one, the rest to (unmapped)', () => {
+    const code = 'var a=1;var b=2;\n/*x*/é';
+    // line 0: col 0 → source 0, col 8 → source 1; line 1: col 5 → source 1 (é is 2 bytes in UTF-8)
+    const mappings = encode([
+      [
+        [0, 0, 0, 0],
+        [8, 1, 0, 0],
+      ],
+      [[5, 1, 0, 0]],
+    ]);
+    const totals = attributeBytes(
+      code,
+      { sources: ['../../src/a.ts', '../../node_modules/@scope/pkg/index.js'], mappings },
+      '/repo/dist/assets',
+      '/repo',
+    );
+    assert.equal(totals.get('src/a.ts'), 8);
+    assert.equal(totals.get('node_modules/@scope/pkg/index.js'), 8 + 1 + 2);
+    assert.equal(totals.get('(unmapped)'), 5);
+    const sum = [...totals.values()].reduce((a, b) => a + b, 0);
+    assert.equal(sum, Buffer.byteLength(code));
+  });
+
+  it('names packages and app folders', () => {
+    assert.equal(packageOf('node_modules/@mantine/core/esm/index.mjs'), '@mantine/core');
+    assert.equal(packageOf('node_modules/.pnpm/x/node_modules/react-dom/cjs/a.js'), 'react-dom');
+    assert.equal(packageOf('src/features/groups/list/x.ts'), '(app) src/features');
+  });
+});
