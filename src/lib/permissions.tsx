@@ -26,7 +26,8 @@ export const meQueryOptions = () =>
 /** The signed-in user (with `id`, `name`, `authorization`), or undefined while unknown. */
 export const useMe = (): UserMe | undefined => {
   const signedIn = useIsSignedIn();
-  return useQuery({ ...meQueryOptions(), enabled: signedIn }).data;
+  const { data } = useQuery({ ...meQueryOptions(), enabled: signedIn });
+  return signedIn ? data : undefined;
 };
 
 /** The permissions of a user, keeping only the strings the console knows. */

@@ -81,7 +81,7 @@ export function Component() {
                 onChange={(v) => setRegion(v && isRegionId(v) ? v : null)}
                 searchable
                 error={errors.region}
-                required
+                withAsterisk
               />
               <TextInput
                 label="OAuth client ID"
@@ -89,7 +89,7 @@ export function Component() {
                 value={clientId}
                 onChange={(e) => setClientId(e.currentTarget.value)}
                 error={errors.clientId}
-                required
+                withAsterisk
               />
               <Alert variant="light" color="blue" title="Redirect URI">
                 Register <Code>{`${window.location.origin}${CALLBACK_PATH}`}</Code> as an authorized redirect URI of

@@ -11,7 +11,7 @@ export function Component() {
   return (
     <StatusPage
       title="You are signed out"
-      description="Your session has ended and its token was revoked."
+      description="Your session has ended. Sign in again to continue."
       actions={<Button onClick={() => void beginSignIn(paths.groups.list.getHref())}>Sign in again</Button>}
     />
   );

@@ -1,0 +1,77 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { PASSWORD, PERSONAS, type Persona } from './personas';
+
+export { expect };
+
+/**
+ * Console messages that are not bugs: the browser logs every 4xx answer as a failed resource, and
+ * the console gets 401/403/404/409 on purpose (expired sessions, permission checks, deleted groups,
+ * version conflicts). Anything else logged as an error, and every uncaught page error, fails the test.
+ */
+const ALLOWED_CONSOLE_ERRORS: readonly RegExp[] = [
+  /Failed to load resource: the server responded with a status of (401|403|404|409)/,
+];
+
+interface Fixtures {
+  /** More console errors a test expects (e.g. a 500 it provokes); set with `test.use({ allowedConsoleErrors: [...] })`. */
+  allowedConsoleErrors: RegExp[];
+  consoleGuard: void;
+}
+
+export const test = base.extend<Fixtures>({
+  allowedConsoleErrors: [[], { option: true }],
+  consoleGuard: [
+    async ({ page, allowedConsoleErrors }, use) => {
+      const problems: string[] = [];
+      const allowed = [...ALLOWED_CONSOLE_ERRORS, ...allowedConsoleErrors];
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        const text = `${message.text()} (${message.location().url})`;
+        if (!allowed.some((re) => re.test(text))) problems.push(`console.error: ${text}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      await use();
+      expect(problems, 'the page logged unexpected errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/**
+ * Signs in through the embedded server's real sign-in page (PKCE) and waits for the console to
+ * show `path`. sessionStorage is per tab and not kept by storageState, so every test signs in.
+ */
+export const signIn = async (page: Page, persona: Persona, path = '/groups'): Promise<void> => {
+  // Pages that work without a session do not start sign-in: sign in on the groups page first.
+  const start = PAGES_WITHOUT_SIGN_IN.includes(new URL(path, 'http://x').pathname) ? '/groups' : path;
+  await page.goto(start);
+  await page.waitForURL(/\/oauth\/authorize/);
+  await page.getByLabel('Email').fill(PERSONAS[persona].email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await assertSignedInAt(page, start);
+  if (start !== path) {
+    await page.goto(path);
+    await assertSignedInAt(page, path);
+  }
+};
+
+const PAGES_WITHOUT_SIGN_IN = ['/settings', '/signed-out'];
+
+/** The console shows `path` (pathname + search) with a signed-in header. */
+export const assertSignedInAt = async (page: Page, path: string): Promise<void> => {
+  const expected = new URL(path, 'http://x');
+  await page.waitForURL((url) => url.pathname === expected.pathname && url.search === expected.search);
+  await expect(page.getByTestId('user-name')).toHaveText(/^(?!…$)\S/);
+};
+
+/** Fails on serious or critical axe violations (WCAG 2 A/AA) of the current page. */
+export const assertNoSeriousA11yViolations = async (page: Page): Promise<void> => {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    'serious accessibility violations',
+  ).toEqual([]);
+};

@@ -1,0 +1,64 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { installMatchMedia, makeMe, signedInClient, TestProviders } from '@/lib/__tests__/test-providers';
+import type { RouteHandle } from '@/lib/routing';
+import { RouteGuard } from '../route-guard';
+
+beforeAll(installMatchMedia);
+afterEach(() => {
+  cleanup();
+  sessionStorage.clear();
+});
+
+const renderAt = (path: string, permissions: string[]) => {
+  const router = createMemoryRouter(
+    [
+      {
+        path: '/',
+        element: (
+          <RouteGuard>
+            <Outlet />
+          </RouteGuard>
+        ),
+        children: [
+          { path: 'groups', element: <h1>Groups</h1>, handle: { title: 'Groups' } satisfies RouteHandle },
+          {
+            path: 'groups/new',
+            element: <h1>Create group</h1>,
+            handle: {
+              title: 'Create group',
+              permission: 'directory:group:add',
+              permissionAction: 'create groups',
+            } satisfies RouteHandle,
+          },
+        ],
+      },
+    ],
+    { initialEntries: [path] },
+  );
+  render(
+    <TestProviders queryClient={signedInClient(makeMe(permissions))}>
+      <RouterProvider router={router} />
+    </TestProviders>,
+  );
+};
+
+describe('RouteGuard', () => {
+  it('shows the page when the user holds the route permission', async () => {
+    renderAt('/groups/new', ['directory:group:add']);
+    expect(await screen.findByRole('heading', { name: 'Create group' })).toBeInTheDocument();
+  });
+
+  it('shows a 403 page naming the missing permission instead', async () => {
+    renderAt('/groups/new', ['directory:user:view']);
+    expect(await screen.findByRole('heading', { name: 'You do not have access' })).toBeInTheDocument();
+    expect(screen.getByText(/You need the directory:group:add permission to create groups/)).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Create group' })).not.toBeInTheDocument();
+  });
+
+  it('lets routes without a permission through', async () => {
+    renderAt('/groups', []);
+    expect(await screen.findByRole('heading', { name: 'Groups' })).toBeInTheDocument();
+  });
+});
