@@ -40,7 +40,8 @@ export async function securityHeaders(
   reply.header('X-Content-Type-Options', 'nosniff');
   reply.header('Referrer-Policy', 'no-referrer');
   reply.header('X-Frame-Options', 'DENY');
-  if (!reply.hasHeader('Content-Security-Policy')) {
+  // A 304 has no content type; its headers replace the cached page's, so it must not carry the API policy.
+  if (!reply.hasHeader('Content-Security-Policy') && reply.statusCode !== 304) {
     const type = String(reply.getHeader('content-type') ?? '');
     reply.header('Content-Security-Policy', type.startsWith('text/html') ? CONSOLE_CSP : API_CSP);
   }
