@@ -16,6 +16,8 @@ export interface UserPickerProps {
   excludeIds?: readonly string[];
   /** Users shown as "already a member" and not selectable. */
   memberIds?: readonly string[];
+  /** A group id: people whose groups (the search asks for `expand=groups`) include it count as members too. */
+  memberOf?: string;
   placeholder?: string;
   error?: ReactNode;
   disabled?: boolean;
@@ -39,6 +41,7 @@ export const UserPicker = ({
   description,
   excludeIds,
   memberIds,
+  memberOf,
   placeholder = 'Search by name, email or title',
   error,
   disabled,
@@ -51,7 +54,10 @@ export const UserPicker = ({
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), debounceMs);
   const hasWords = searchWords(debounced).length > 0;
-  const request = useMemo(() => buildUserTypeaheadRequest(debounced), [debounced]);
+  const request = useMemo(
+    () => buildUserTypeaheadRequest(debounced, 20, memberOf ? ['groups'] : undefined),
+    [debounced, memberOf],
+  );
   const results = useSearchUsers(request, {
     query: { enabled: hasWords && !disabled, placeholderData: keepPreviousData, staleTime: 60_000 },
   });
@@ -67,7 +73,8 @@ export const UserPicker = ({
       return;
     }
     const user = options.find((option) => option.id === userId);
-    if (user && !members.has(userId)) onChange([...value, user]);
+    if (user && !members.has(userId) && !user.groups?.some((g) => memberOf && g.id === memberOf))
+      onChange([...value, user]);
     setSearch('');
   };
   const remove = (userId: string | undefined) => onChange(value.filter((user) => user.id !== userId));
@@ -85,7 +92,7 @@ export const UserPicker = ({
 
   const optionNodes = options.map((user) => {
     const id = user.id as string;
-    const isMember = members.has(id);
+    const isMember = members.has(id) || (!!memberOf && !!user.groups?.some((g) => g.id === memberOf));
     const chosen = chosenIds.has(id);
     return (
       <Combobox.Option value={id} key={id} disabled={isMember} active={chosen} aria-selected={chosen}>

@@ -17,12 +17,16 @@ export const searchWords = (text: string): string[] =>
  * The type-ahead request: every word must match the start of a word in the name, email or title
  * (TERM criteria, ANDed), sorted by name.
  */
-export const buildUserTypeaheadRequest = (text: string, pageSize = 20): UserSearchRequest => {
+export const buildUserTypeaheadRequest = (
+  text: string,
+  pageSize = 20,
+  expand?: UserSearchRequest['expand'],
+): UserSearchRequest => {
   const query: UserSearchCriteria[] = searchWords(text).map((value) => ({
     type: 'TERM',
     fields: [...USER_PICKER_SEARCH_FIELDS],
     value,
     operator: 'AND',
   }));
-  return { query, pageSize, pageNumber: 1, sortBy: 'name', sortOrder: 'ASC' };
+  return { query, pageSize, pageNumber: 1, sortBy: 'name', sortOrder: 'ASC', ...(expand?.length ? { expand } : {}) };
 };

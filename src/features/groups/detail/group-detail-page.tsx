@@ -1,0 +1,103 @@
+import { Skeleton, Stack, Tabs } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import {
+  getGetGroupDynamicSettingsQueryOptions,
+  getGetGroupQueryOptions,
+} from '@/api/generated/endpoints/groups/groups';
+import type { Group } from '@/api/generated/model/group';
+import { isApiError } from '@/api/errors';
+import { useCan, useCanEditGroup } from '@/lib/permissions';
+import { usePageTitle } from '@/lib/page-title';
+import { MembersTab } from '../members/members-tab';
+import { RulesTab } from '../rules/rules-tab';
+import { useDetailUrlState, type DetailTab } from './detail-url-state';
+import { GroupHeader } from './group-header';
+import { IndividualsTab, OwnersTab } from './people-tabs';
+import { ProfileTab } from './profile-tab';
+import { UserGroupsDrawer } from './user-groups-drawer';
+
+interface TabDescriptor {
+  key: DetailTab;
+  label: string;
+  hidden?: boolean;
+  render: () => ReactNode;
+}
+
+/** The group page: header, tabs (state in the URL) and the user drawer. */
+export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions?: (group: Group) => ReactNode }) => {
+  const group = useQuery(getGetGroupQueryOptions(groupId)).data;
+  const [state, update] = useDetailUrlState();
+  const canEditMembers = useCanEditGroup(group);
+  const canEditRules = useCan('directory:group:edit');
+  const canDeleteRules = useCan('directory:group:delete');
+  const rules = useQuery(
+    getGetGroupDynamicSettingsQueryOptions(groupId, {
+      query: { retry: false, throwOnError: false, meta: { silent: true } },
+    }),
+  );
+  usePageTitle(group?.name);
+
+  if (!group) return <Skeleton height={200} aria-label="Loading group" />;
+
+  const rulesMissing = isApiError(rules.error) && (rules.error.status === 404 || rules.error.status === 403);
+  const hasRules = !!rules.data;
+  const openUser = (userId: string) => update({ user: userId });
+
+  const tabs: TabDescriptor[] = [
+    {
+      key: 'members',
+      label: `Members (${group.memberCount ?? 0})`,
+      render: () => <MembersTab group={group} state={state} update={update} canEdit={canEditMembers} />,
+    },
+    { key: 'individuals', label: 'Individuals', render: () => <IndividualsTab group={group} onOpenUser={openUser} /> },
+    {
+      key: 'owners',
+      label: `Owners (${group.owners?.length ?? 0})`,
+      render: () => <OwnersTab group={group} onOpenUser={openUser} />,
+    },
+    { key: 'profile', label: 'Profile', render: () => <ProfileTab group={group} /> },
+    {
+      key: 'rules',
+      label: 'Dynamic rules',
+      hidden: !hasRules && !canEditRules,
+      render: () => (
+        <RulesTab
+          groupId={groupId}
+          rules={rules.data ?? (rulesMissing ? null : undefined)}
+          error={rules.isError && !rulesMissing ? rules.error : null}
+          onRetry={() => void rules.refetch()}
+          canEdit={canEditRules}
+          canDelete={canDeleteRules}
+        />
+      ),
+    },
+  ];
+  const shown = tabs.filter((t) => !t.hidden);
+  const active = shown.some((t) => t.key === state.tab) ? state.tab : 'members';
+
+  return (
+    <Stack gap="lg">
+      <GroupHeader group={group} actions={actions?.(group)} />
+      <Tabs
+        value={active}
+        onChange={(tab) => update({ tab: (tab ?? 'members') as DetailTab, page: 1, status: null })}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          {shown.map((t) => (
+            <Tabs.Tab key={t.key} value={t.key}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {shown.map((t) => (
+          <Tabs.Panel key={t.key} value={t.key} pt="md">
+            {t.render()}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+      <UserGroupsDrawer userId={state.user} onClose={() => update({ user: null })} />
+    </Stack>
+  );
+};

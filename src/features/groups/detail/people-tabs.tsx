@@ -1,0 +1,75 @@
+import { Skeleton, Stack, Text } from '@mantine/core';
+import { useMemo } from 'react';
+import { useListGroupIndividuals } from '@/api/generated/endpoints/groups/groups';
+import type { Group } from '@/api/generated/model/group';
+import { EmptyState } from '@/components/feedback/empty-state';
+import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
+import { membershipReasons } from './membership-reason';
+import { PeopleTable } from './people-table';
+
+interface PeopleTabProps {
+  group: Group;
+  onOpenUser: (userId: string) => void;
+}
+
+const useReasons = (group: Group) => {
+  const individuals = useListGroupIndividuals(group.id ?? '');
+  const individualIds = useMemo(
+    () => new Set((individuals.data?.entities ?? []).map((u) => u.id ?? '')),
+    [individuals.data],
+  );
+  const ownerIds = useMemo(() => new Set((group.owners ?? []).map((u) => u.id ?? '')), [group.owners]);
+  return { individuals, reasonsFor: (id: string | undefined) => membershipReasons(id, individualIds, ownerIds) };
+};
+
+/** People added to the group directly (GET …/individuals). */
+export const IndividualsTab = ({ group, onOpenUser }: PeopleTabProps) => {
+  const { individuals, reasonsFor } = useReasons(group);
+  if (individuals.isPending) return <Skeleton height={160} aria-label="Loading individuals" />;
+  if (individuals.isError) {
+    return (
+      <QueryErrorAlert
+        error={individuals.error}
+        onRetry={() => void individuals.refetch()}
+        title="Could not load the individuals"
+      />
+    );
+  }
+  const users = individuals.data.entities ?? [];
+  if (!users.length) {
+    return (
+      <EmptyState
+        title="No individual members"
+        description="Everyone in this group is there as an owner or through rules."
+      />
+    );
+  }
+  return (
+    <Stack gap="xs">
+      <Text size="sm" c="dimmed">
+        {users.length} {users.length === 1 ? 'person was' : 'people were'} added directly.
+      </Text>
+      <PeopleTable label="Individuals" users={users} reasonsFor={reasonsFor} onOpenUser={onOpenUser} />
+    </Stack>
+  );
+};
+
+/** The group's owners (from the group itself). */
+export const OwnersTab = ({ group, onOpenUser }: PeopleTabProps) => {
+  const { individuals, reasonsFor } = useReasons(group);
+  const owners = group.owners ?? [];
+  if (!owners.length) return <EmptyState title="No owners" description="This group has no owners." />;
+  return (
+    <Stack gap="xs">
+      <Text size="sm" c="dimmed">
+        {group.includeOwners
+          ? 'Owners count as members of this group.'
+          : 'Owners are not counted as members unless added.'}
+      </Text>
+      {individuals.isError ? (
+        <QueryErrorAlert error={individuals.error} onRetry={() => void individuals.refetch()} />
+      ) : null}
+      <PeopleTable label="Owners" users={owners} reasonsFor={reasonsFor} onOpenUser={onOpenUser} />
+    </Stack>
+  );
+};

@@ -1,0 +1,98 @@
+import { Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useGetFieldConfig } from '@/api/generated/endpoints/fieldconfig/fieldconfig';
+import { useGetGroupProfile } from '@/api/generated/endpoints/groups/groups';
+import type { Group } from '@/api/generated/model/group';
+import type { GroupProfile } from '@/api/generated/model/groupProfile';
+import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
+import { formatDateTime } from './group-header';
+
+/** "groupEmail" → "Group email". */
+export const labelForKey = (key: string): string => {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+const yesNo = (v: boolean | undefined) => (v === undefined ? '–' : v ? 'Yes' : 'No');
+
+/** A field's value: from the profile where it has the key, else from the group. */
+export const profileValue = (key: string, profile: GroupProfile | undefined, group: Group): ReactNode => {
+  const fromProfile = (profile as Record<string, unknown> | undefined)?.[key];
+  if (key === 'dateModified') return formatDateTime(profile?.dateModified ?? group.dateModified);
+  if (typeof fromProfile === 'string' || typeof fromProfile === 'number') return String(fromProfile);
+  switch (key) {
+    case 'groupEmail':
+      return group.email || '–';
+    case 'groupPhone':
+    case 'groupRing': {
+      const type = key === 'groupPhone' ? 'GROUPPHONE' : 'GROUPRING';
+      const address = group.addresses?.find((a) => a.type === type);
+      return address ? (address.display ?? address.address) : '–';
+    }
+    case 'owners':
+      return group.owners?.map((o) => o.name ?? o.id).join(', ') || '–';
+    case 'images':
+      return group.images?.length ? `${group.images.length} image(s)` : '–';
+    case 'rulesVisible':
+    case 'includeOwners':
+    case 'rolesEnabled':
+    case 'callsEnabled':
+      return yesNo(group[key]);
+    default: {
+      const value = (group as unknown as Record<string, unknown>)[key];
+      return value === undefined || value === null || value === '' ? '–' : String(value);
+    }
+  }
+};
+
+/** The group profile laid out by the field configuration (GET /fieldconfig?type=group). */
+export const ProfileTab = ({ group }: { group: Group }) => {
+  const config = useGetFieldConfig({ type: 'group' }, { query: { staleTime: 10 * 60_000 } });
+  const profile = useGetGroupProfile(group.id ?? '');
+  if (config.isPending || profile.isPending) return <Skeleton height={240} aria-label="Loading profile" />;
+  if (config.isError || profile.isError) {
+    return (
+      <QueryErrorAlert
+        error={config.error ?? profile.error}
+        onRetry={() => {
+          void config.refetch();
+          void profile.refetch();
+        }}
+        title="Could not load the profile"
+      />
+    );
+  }
+  const sections = (config.data.sections ?? []).filter((s) => s.state !== 'inactive');
+  return (
+    <Stack gap="lg">
+      {sections.map((section) => (
+        <section key={section.key} aria-labelledby={`profile-${section.key}`}>
+          <Title order={2} size="h4" id={`profile-${section.key}`}>
+            {labelForKey(section.key ?? '')}
+          </Title>
+          {section.instructionText ? (
+            <Text size="sm" c="dimmed">
+              {section.instructionText}
+            </Text>
+          ) : null}
+          <Table variant="vertical" withTableBorder mt="xs" aria-labelledby={`profile-${section.key}`}>
+            <Table.Tbody>
+              {(section.fieldList ?? [])
+                .filter((f) => f.state !== 'inactive' && f.key)
+                .map((field) => (
+                  <Table.Tr key={field.key}>
+                    <Table.Th w={220}>{labelForKey(field.key as string)}</Table.Th>
+                    <Table.Td>{profileValue(field.key as string, profile.data, group)}</Table.Td>
+                  </Table.Tr>
+                ))}
+            </Table.Tbody>
+          </Table>
+        </section>
+      ))}
+      <Text size="xs" c="dimmed">
+        Profile version {profile.data.version} · state {profile.data.state ?? '–'} · modified{' '}
+        {formatDateTime(profile.data.dateModified)}
+      </Text>
+    </Stack>
+  );
+};

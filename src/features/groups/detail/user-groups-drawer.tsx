@@ -1,0 +1,60 @@
+import { Anchor, Badge, Drawer, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { useGetUser } from '@/api/generated/endpoints/users/users';
+import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
+import { paths } from '@/config/paths';
+
+/** A user's details and the groups they belong to (GET /users/{id}?expand=groups). */
+export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; onClose: () => void }) => {
+  const user = useGetUser(userId ?? '', { expand: ['groups'] }, { query: { enabled: !!userId, staleTime: 0 } });
+  const data = user.data;
+  return (
+    <Drawer opened={!!userId} onClose={onClose} position="right" size="md" title={data?.name ?? 'Person'}>
+      {user.isPending ? <Skeleton height={200} aria-label="Loading person" /> : null}
+      {user.isError ? <QueryErrorAlert error={user.error} onRetry={() => void user.refetch()} /> : null}
+      {data ? (
+        <Stack gap="md">
+          <Stack gap={2}>
+            <Text size="sm">{data.title}</Text>
+            <Text size="sm" c="dimmed">
+              {[data.department, data.division?.name].filter(Boolean).join(' · ')}
+            </Text>
+            {data.email ? (
+              <Anchor href={`mailto:${data.email}`} size="sm">
+                {data.email}
+              </Anchor>
+            ) : null}
+            <Group gap="xs">
+              <Badge variant="light" color={data.state === 'active' ? 'green' : 'gray'} tt="none">
+                {data.state ?? 'active'}
+              </Badge>
+            </Group>
+          </Stack>
+          <Stack gap="xs">
+            <Title order={2} size="h4">
+              Groups ({data.groups?.length ?? 0})
+            </Title>
+            {data.groups?.length ? (
+              <List size="sm" spacing={4} aria-label={`Groups of ${data.name ?? 'this person'}`}>
+                {data.groups.map((g) => (
+                  <List.Item key={g.id}>
+                    <Anchor component={Link} to={paths.groups.detail.getHref(g.id ?? '')} onClick={onClose}>
+                      {g.name}
+                    </Anchor>{' '}
+                    <Text span size="xs" c="dimmed">
+                      {g.type}
+                    </Text>
+                  </List.Item>
+                ))}
+              </List>
+            ) : (
+              <Text size="sm" c="dimmed">
+                Not in any group you can see.
+              </Text>
+            )}
+          </Stack>
+        </Stack>
+      ) : null}
+    </Drawer>
+  );
+};

@@ -1,0 +1,93 @@
+import { Button, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconUserPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { Group as GroupModel } from '@/api/generated/model/group';
+import type { User } from '@/api/generated/model/user';
+import { UserPicker } from '@/components/user-picker/user-picker';
+import { BatchProgressView } from './batch-progress';
+import { usersToAdd, type PasteResolution } from './paste-list';
+import { PasteListPanel } from './paste-list-panel';
+import { useMembershipChange } from './use-membership-change';
+
+type Mode = 'search' | 'paste';
+
+/** "Add members": pick people, or paste a list and check it, then add in batches of 50. */
+export const AddMembersButton = ({ group }: { group: GroupModel }) => {
+  const [opened, setOpened] = useState(false);
+  const [mode, setMode] = useState<Mode>('search');
+  const [picked, setPicked] = useState<User[]>([]);
+  const [resolutions, setResolutions] = useState<PasteResolution[] | null>(null);
+  const change = useMembershipChange(group);
+  const groupId = group.id ?? '';
+
+  const toAdd = mode === 'search' ? picked : usersToAdd(resolutions ?? []);
+  const running = change.isPending;
+  const finished = change.isSuccess;
+
+  const close = () => {
+    if (running) return;
+    setOpened(false);
+    setPicked([]);
+    setResolutions(null);
+    change.reset();
+  };
+
+  const submit = () => {
+    const ids = toAdd.map((u) => u.id).filter((id): id is string => !!id);
+    if (ids.length) change.mutate({ operation: 'add', ids });
+  };
+
+  return (
+    <>
+      <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setOpened(true)}>
+        Add members
+      </Button>
+      <Modal opened={opened} onClose={close} title={`Add members to ${group.name ?? 'the group'}`} size="lg">
+        <Stack>
+          {!finished ? (
+            <>
+              <SegmentedControl
+                aria-label="How to add people"
+                value={mode}
+                onChange={(v) => setMode(v as Mode)}
+                disabled={running}
+                data={[
+                  { value: 'search', label: 'Search people' },
+                  { value: 'paste', label: 'Paste a list' },
+                ]}
+              />
+              {mode === 'search' ? (
+                <UserPicker
+                  label="People to add"
+                  description="Search by name, email or title. People already in the group are marked."
+                  value={picked}
+                  onChange={setPicked}
+                  memberOf={groupId}
+                  disabled={running}
+                />
+              ) : (
+                <PasteListPanel groupId={groupId} resolutions={resolutions} onResolved={setResolutions} />
+              )}
+            </>
+          ) : null}
+          <BatchProgressView progress={running ? change.progress : null} result={change.data} verb="added" />
+          {change.error ? (
+            <Text c="red" size="sm" role="alert">
+              {change.error.message}
+            </Text>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close} disabled={running}>
+              {finished ? 'Close' : 'Cancel'}
+            </Button>
+            {!finished ? (
+              <Button onClick={submit} loading={running} disabled={toAdd.length === 0}>
+                {toAdd.length ? `Add ${toAdd.length} ${toAdd.length === 1 ? 'person' : 'people'}` : 'Add'}
+              </Button>
+            ) : null}
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+};

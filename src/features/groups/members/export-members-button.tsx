@@ -1,0 +1,112 @@
+import { Button, Group, Modal, Progress, Stack, Text } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
+import { listGroupMembers } from '@/api/generated/endpoints/groups/groups';
+import type { UserExpand } from '@/api/generated/model/userExpand';
+import { describeError } from '@/components/feedback/query-error-alert';
+import { downloadText, EXPORT_PAGE_SIZE, fetchAllMembers, type ExportProgress } from './export-members';
+import { buildMemberCsvRows, memberCsvFileName, toMemberCsv } from './members-csv';
+
+export interface ExportMembersButtonProps {
+  groupId: string;
+  groupName: string;
+  columns: readonly UserExpand[];
+  sortOrder: 'ASC' | 'DESC';
+}
+
+type ExportState =
+  | { phase: 'idle' }
+  | { phase: 'running'; progress: ExportProgress | null }
+  | { phase: 'done'; count: number; fileName: string }
+  | { phase: 'failed'; message: string };
+
+/** Exports every member of the group (not just the page) with the chosen columns to CSV. */
+export const ExportMembersButton = ({ groupId, groupName, columns, sortOrder }: ExportMembersButtonProps) => {
+  const [state, setState] = useState<ExportState>({ phase: 'idle' });
+  const controller = useRef<AbortController | null>(null);
+
+  const run = async () => {
+    const abort = new AbortController();
+    controller.current = abort;
+    setState({ phase: 'running', progress: null });
+    try {
+      const users = await fetchAllMembers(
+        (pageNumber, signal) =>
+          listGroupMembers(
+            groupId,
+            { pageNumber, pageSize: EXPORT_PAGE_SIZE, sortOrder, ...(columns.length ? { expand: [...columns] } : {}) },
+            signal,
+          ),
+        abort.signal,
+        (progress) => setState({ phase: 'running', progress }),
+      );
+      const fileName = memberCsvFileName(groupName);
+      downloadText(toMemberCsv(buildMemberCsvRows(users, columns)), fileName);
+      setState({ phase: 'done', count: users.length, fileName });
+    } catch (error) {
+      if (abort.signal.aborted) setState({ phase: 'idle' });
+      else setState({ phase: 'failed', message: describeError(error) });
+    } finally {
+      controller.current = null;
+    }
+  };
+
+  const cancel = () => controller.current?.abort();
+  const close = () => {
+    cancel();
+    setState({ phase: 'idle' });
+  };
+  const progress = state.phase === 'running' ? state.progress : null;
+  const percent =
+    progress && progress.total > 0 ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : 0;
+
+  return (
+    <>
+      <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} onClick={() => void run()}>
+        Export CSV
+      </Button>
+      <Modal opened={state.phase !== 'idle'} onClose={close} title="Export members to CSV" closeOnClickOutside={false}>
+        <Stack>
+          {state.phase === 'running' ? (
+            <>
+              <Text size="sm">
+                {progress
+                  ? `Loaded ${progress.loaded} of ${progress.total} members (page ${progress.page} of ${progress.pageCount})…`
+                  : 'Starting…'}
+              </Text>
+              <Progress value={percent} animated aria-label="Export progress" />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={close}>
+                  Cancel export
+                </Button>
+              </Group>
+            </>
+          ) : null}
+          {state.phase === 'done' ? (
+            <>
+              <Text size="sm" role="status">
+                Exported {state.count} members to {state.fileName}.
+              </Text>
+              <Group justify="flex-end">
+                <Button onClick={close}>Close</Button>
+              </Group>
+            </>
+          ) : null}
+          {state.phase === 'failed' ? (
+            <>
+              <Text size="sm" c="red" role="alert">
+                The export failed: {state.message}
+              </Text>
+              <Group justify="flex-end">
+                <Button variant="default" onClick={close}>
+                  Close
+                </Button>
+                <Button onClick={() => void run()}>Try again</Button>
+              </Group>
+            </>
+          ) : null}
+        </Stack>
+      </Modal>
+    </>
+  );
+};

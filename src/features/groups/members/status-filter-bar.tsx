@@ -1,0 +1,74 @@
+import { Badge, Button, Group, Text } from '@mantine/core';
+import { useMemo } from 'react';
+import type { User } from '@/api/generated/model/user';
+import {
+  countStatuses,
+  describeCounts,
+  statusColour,
+  statusLabel,
+  type StatusFilter,
+  type StatusKind,
+} from './status-counts';
+
+export interface StatusFilterBarProps {
+  users: readonly User[];
+  kinds: readonly StatusKind[];
+  filter: StatusFilter | null;
+  onFilterChange: (filter: StatusFilter | null) => void;
+}
+
+const KIND_LABELS: Record<StatusKind, string> = { presence: 'Presence', routingStatus: 'Routing status' };
+
+/** Counts of each status over the page, as buttons that filter the page's rows. */
+export const StatusFilterBar = ({ users, kinds, filter, onFilterChange }: StatusFilterBarProps) => {
+  const byKind = useMemo(() => kinds.map((kind) => ({ kind, counts: countStatuses(users, kind) })), [users, kinds]);
+  if (byKind.every((k) => k.counts.length === 0)) return null;
+  return (
+    <div role="group" aria-label="Status filters (this page only)">
+      {byKind.map(({ kind, counts }) =>
+        counts.length ? (
+          <Group key={kind} gap={6} mb={4} wrap="wrap">
+            <Text size="xs" fw={600} c="dimmed" w={110}>
+              {KIND_LABELS[kind]}
+            </Text>
+            {counts.map((c) => {
+              const active = filter?.kind === kind && filter.value === c.value;
+              return (
+                <Button
+                  key={c.value}
+                  size="compact-xs"
+                  variant={active ? 'filled' : 'light'}
+                  color={statusColour(kind, c.value)}
+                  aria-pressed={active}
+                  onClick={() => onFilterChange(active ? null : { kind, value: c.value })}
+                  rightSection={
+                    <Badge size="xs" variant="white" color="dark" circle={c.count < 10}>
+                      {c.count}
+                    </Badge>
+                  }
+                >
+                  {statusLabel(c.value)}
+                </Button>
+              );
+            })}
+            <Text size="xs" c="dimmed">
+              {describeCounts(counts)}
+            </Text>
+          </Group>
+        ) : null,
+      )}
+      <Text size="xs" c="dimmed">
+        Counts and status filters cover the members on this page only.
+        {filter ? (
+          <>
+            {' '}
+            Showing {KIND_LABELS[filter.kind].toLowerCase()} “{statusLabel(filter.value)}”.{' '}
+            <Button size="compact-xs" variant="subtle" onClick={() => onFilterChange(null)}>
+              Clear filter
+            </Button>
+          </>
+        ) : null}
+      </Text>
+    </div>
+  );
+};

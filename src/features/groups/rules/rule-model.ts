@@ -1,0 +1,94 @@
+import type { DynamicGroupQuery } from '@/api/generated/model/dynamicGroupQuery';
+import type { DynamicGroupSkillComparator } from '@/api/generated/model/dynamicGroupSkillComparator';
+import type { DynamicGroupSkillConditionOperation } from '@/api/generated/model/dynamicGroupSkillConditionOperation';
+
+/** The editor's flat model of a dynamic group query: condition blocks of skill conditions. */
+export type SkillKind = 'routing' | 'language';
+
+export interface SkillRow {
+  kind: SkillKind;
+  skill: string;
+  comparator: DynamicGroupSkillComparator;
+  proficiency: number;
+}
+
+export interface ConditionBlock {
+  operation: DynamicGroupSkillConditionOperation;
+  rows: SkillRow[];
+}
+
+export const COMPARATOR_LABELS: Record<DynamicGroupSkillComparator, string> = {
+  EqualTo: 'equal to',
+  NotEqualTo: 'not equal to',
+  LessThan: 'less than',
+  GreaterThan: 'greater than',
+  GreaterThanOrEqualTo: 'at least',
+  LessThanOrEqualTo: 'at most',
+};
+
+export const OPERATIONS: readonly DynamicGroupSkillConditionOperation[] = ['And', 'Or', 'Not'];
+
+export const emptyRow = (): SkillRow => ({
+  kind: 'routing',
+  skill: '',
+  comparator: 'GreaterThanOrEqualTo',
+  proficiency: 3,
+});
+export const emptyBlock = (): ConditionBlock => ({ operation: 'And', rows: [emptyRow()] });
+
+/** API query → editor blocks (nested child conditions are not edited here and are dropped on save). */
+export const toBlocks = (query: DynamicGroupQuery | undefined): ConditionBlock[] =>
+  (query?.skillConditions ?? []).map((sc) => ({
+    operation: sc.operation,
+    rows: [
+      ...(sc.routingSkillConditions ?? []).map((c) => ({
+        kind: 'routing' as const,
+        skill: c.routingSkill,
+        comparator: c.comparator,
+        proficiency: c.proficiency,
+      })),
+      ...(sc.languageSkillConditions ?? []).map((c) => ({
+        kind: 'language' as const,
+        skill: c.languageSkill,
+        comparator: c.comparator,
+        proficiency: c.proficiency,
+      })),
+    ],
+  }));
+
+/** Editor blocks → API query (skill names trimmed). */
+export const toQuery = (blocks: readonly ConditionBlock[]): DynamicGroupQuery => ({
+  skillConditions: blocks.map((b) => ({
+    operation: b.operation,
+    routingSkillConditions: b.rows
+      .filter((r) => r.kind === 'routing')
+      .map((r) => ({ routingSkill: r.skill.trim(), comparator: r.comparator, proficiency: r.proficiency })),
+    languageSkillConditions: b.rows
+      .filter((r) => r.kind === 'language')
+      .map((r) => ({ languageSkill: r.skill.trim(), comparator: r.comparator, proficiency: r.proficiency })),
+  })),
+});
+
+/** Why the blocks cannot be saved, or null when they can. */
+export const validateBlocks = (blocks: readonly ConditionBlock[]): string | null => {
+  if (blocks.length === 0) return 'Add at least one condition.';
+  for (const [i, b] of blocks.entries()) {
+    if (b.rows.length === 0) return `Condition ${i + 1} has no skills.`;
+    for (const r of b.rows) {
+      if (!r.skill.trim()) return `Condition ${i + 1}: every skill needs a name.`;
+      if (!Number.isInteger(r.proficiency) || r.proficiency < 0 || r.proficiency > 5) {
+        return `Condition ${i + 1}: proficiency must be a whole number from 0 to 5.`;
+      }
+    }
+  }
+  return null;
+};
+
+/** "Language Spanish at least 3 AND Routing Billing equal to 2". */
+export const describeBlock = (block: ConditionBlock): string =>
+  block.rows
+    .map(
+      (r) =>
+        `${r.kind === 'routing' ? 'Routing skill' : 'Language'} ${r.skill} ${COMPARATOR_LABELS[r.comparator]} ${r.proficiency}`,
+    )
+    .join(' and ');
