@@ -21,6 +21,7 @@ CREATE TABLE users (
   password_hash     TEXT,                     -- scrypt "salt:hash"; only personas can sign in
   date_last_login   TEXT,
   date_welcome_sent TEXT,
+  addresses_json    TEXT NOT NULL DEFAULT '[]', -- Contact[]: the user's phone numbers
   -- Values for the expand options (presence, routingStatus, station, outOfOffice, conversationSummary,
   -- geolocation, locations, certifications, team, biography, employerInfo, profileSkills, languagePreference ...)
   expand_json       TEXT NOT NULL DEFAULT '{}'

@@ -80,12 +80,13 @@ export interface UserRow {
   version: number;
   date_last_login: string | null;
   date_welcome_sent: string | null;
-  expand_json: string;
+  /** The user's addresses (Contact[] as JSON). */
+  addresses_json: string;
 }
 
 /** SELECT of the columns toUsers needs, on `users u` joined to its division; append WHERE / ORDER BY. */
 export const USER_SELECT = `SELECT u.id, u.name, u.email, u.username, u.title, u.department, u.division_id, d.name AS division_name,
-  u.manager_id, m.name AS manager_name, m.version AS manager_version, u.state, u.version, u.date_last_login, u.date_welcome_sent, u.expand_json
+  u.manager_id, m.name AS manager_name, m.version AS manager_version, u.state, u.version, u.date_last_login, u.date_welcome_sent, u.addresses_json
   FROM users u JOIN divisions d ON d.id = u.division_id LEFT JOIN users m ON m.id = u.manager_id`;
 
 export type User = Record<string, unknown> & { id: string; name: string; version: number; selfUri: string };
@@ -181,8 +182,19 @@ export function toUsers(db: Database.Database, rows: readonly UserRow[], expand:
     );
   }
 
+  // The stored expand values (users.expand_json), read only when a requested expand needs them.
+  const jsonKeys = [...want].map((e) => JSON_EXPANDS[e]).filter((k): k is string => k !== undefined);
+  const stored = new Map<string, string>();
+  if (jsonKeys.length) {
+    for (const r of cached(db, 'SELECT id, expand_json FROM users WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Array<{ id: string; expand_json: string }>) {
+      stored.set(r.id, r.expand_json);
+    }
+  }
+
   return rows.map((row) => {
-    const data = JSON.parse(row.expand_json) as Record<string, unknown>;
+    const json = stored.get(row.id);
+    const data = json ? (JSON.parse(json) as Record<string, unknown>) : {};
+    const addresses: unknown = JSON.parse(row.addresses_json || '[]');
     const user: User = {
       id: row.id,
       name: row.name,
@@ -191,7 +203,7 @@ export function toUsers(db: Database.Database, rows: readonly UserRow[], expand:
       ...(row.department ? { department: row.department } : {}),
       email: row.email,
       primaryContactInfo: [{ address: row.email, mediaType: 'EMAIL', type: 'PRIMARY' }],
-      addresses: Array.isArray(data.addresses) ? data.addresses : [],
+      addresses: Array.isArray(addresses) ? addresses : [],
       state: row.state,
       ...(row.title ? { title: row.title } : {}),
       username: row.username,
@@ -201,10 +213,7 @@ export function toUsers(db: Database.Database, rows: readonly UserRow[], expand:
       acdAutoAnswer: false,
       selfUri: `${USERS_PATH}/${row.id}`,
     };
-    for (const e of want) {
-      const key = JSON_EXPANDS[e];
-      if (key !== undefined && data[key] !== undefined) user[key] = data[key];
-    }
+    for (const key of jsonKeys) if (data[key] !== undefined) user[key] = data[key];
     if (roles && permissions) {
       const perms = (permissions.get(row.id) ?? []).map((p) => p.permission);
       user.authorization = {

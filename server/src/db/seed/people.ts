@@ -50,6 +50,7 @@ export interface UserSeed {
   passwordHash: string | null;
   dateLastLogin: string | null;
   dateWelcomeSent: string | null;
+  addresses: Array<Record<string, string>>;
   expand: Record<string, unknown>;
   skills: SkillSeed[];
   roleIds: string[];
@@ -207,11 +208,11 @@ export function generateUsers(rng: Rng, count: number): { users: UserSeed[]; div
     const interests = rng.sample(INTERESTS, rng.int(1, 3));
     const team = cat.teams[teamIndex] as (typeof cat.teams)[number];
 
-    const expand: Record<string, unknown> = {
-      addresses: [
+    const addresses: Array<Record<string, string>> = [
         { address: phone.replace(/\s/g, ''), display: phone, mediaType: 'PHONE', type: 'WORK', extension: String(rng.int(1000, 9999)), countryCode: office.country },
         ...(rng.chance(0.4) ? [{ address: `+1555${rng.int(1000000, 9999999)}`, display: `+1 555 ${rng.int(100, 999)} ${rng.int(1000, 9999)}`, mediaType: 'SMS', type: 'MOBILE', countryCode: office.country }] : []),
-      ],
+    ];
+    const expand: Record<string, unknown> = {
       routingStatus: { userId: id, status: routingStatus, startTime: presenceTime },
       presence: {
         source: 'PURECLOUD',
@@ -274,6 +275,7 @@ export function generateUsers(rng: Rng, count: number): { users: UserSeed[]; div
       passwordHash: persona ? personaPasswordHash(persona.key) : null,
       dateLastLogin: lastLogin,
       dateWelcomeSent: welcome,
+      addresses,
       expand,
       skills,
       roleIds,
@@ -336,8 +338,8 @@ export function writeOrg(db: Database.Database, org: Org): void {
 
   const insUser = db.prepare(
     `INSERT INTO users (id, name, sort_name, email, username, title, department, division_id, manager_id, state, version,
-       password_hash, date_last_login, date_welcome_sent, expand_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       password_hash, date_last_login, date_welcome_sent, addresses_json, expand_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insSkill = db.prepare('INSERT INTO user_skills (user_id, kind, skill_id, skill_name, proficiency) VALUES (?, ?, ?, ?, ?)');
   const insUserRole = db.prepare('INSERT INTO user_roles (user_id, role_id) VALUES (?, ?)');
@@ -355,7 +357,7 @@ export function writeOrg(db: Database.Database, org: Org): void {
   };
   const ordered = org.users.map((u, i) => ({ u, i, d: depthOf(u) })).sort((a, b) => a.d - b.d || a.i - b.i);
   for (const { u } of ordered) {
-    insUser.run(u.id, u.name, u.name.toLowerCase(), u.email, u.email, u.title, u.department, u.divisionId, u.managerId, u.state, 1, u.passwordHash, u.dateLastLogin, u.dateWelcomeSent, JSON.stringify(u.expand));
+    insUser.run(u.id, u.name, u.name.toLowerCase(), u.email, u.email, u.title, u.department, u.divisionId, u.managerId, u.state, 1, u.passwordHash, u.dateLastLogin, u.dateWelcomeSent, JSON.stringify(u.addresses), JSON.stringify(u.expand));
     for (const s of u.skills) insSkill.run(u.id, s.kind, s.skillId, s.name, s.proficiency);
     for (const r of u.roleIds) insUserRole.run(u.id, r);
   }
