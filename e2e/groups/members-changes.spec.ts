@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { apiAs, type Api } from '../support/api';
+import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
+
+interface GroupBody {
+  id: string;
+  name: string;
+  version: number;
+  memberCount?: number;
+}
+interface UserBody {
+  id: string;
+  name: string;
+  email: string;
+}
+
+const uniqueName = (label: string) => `E2E ${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** A fresh group with `memberCount` individual members, and some other users not in it. */
+const seedGroup = async (api: Api, label: string, memberCount: number) => {
+  const users = await api.get<{ entities: UserBody[] }>(`/api/v2/users?pageSize=100&pageNumber=${2 + Math.floor(Math.random() * 15)}`);
+  const shuffled = users.entities.sort(() => Math.random() - 0.5);
+  const members = shuffled.slice(0, memberCount);
+  const outsiders = shuffled.slice(memberCount, memberCount + 10);
+  const group = await api.post<GroupBody>('/api/v2/groups', {
+    name: uniqueName(label),
+    type: 'official',
+    visibility: 'public',
+    rulesVisible: true,
+  });
+  if (members.length) await api.post(`/api/v2/groups/${group.id}/members`, { memberIds: members.map((m) => m.id) });
+  return { group: await api.get<GroupBody>(`/api/v2/groups/${group.id}`), members, outsiders };
+};
+
+const memberRows = (page: Page) => page.getByTestId('members-table').locator('tbody tr');
+
+test('exports every member with the chosen columns to CSV', async ({ page, baseURL }) => {
+  const api = await apiAs('admin', baseURL!);
+  const { group } = await seedGroup(api, 'export', 30);
+  await signIn(page, 'admin', `/groups/${group.id}?cols=presence,languages`);
+  await expect(memberRows(page)).toHaveCount(25);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`${group.name}-members.csv`);
+  const text = (await readFile(await file.path())).toString('utf8').replace(/^\uFEFF/, '');
+  const rows = Papa.parse<string[]>(text.trim()).data;
+  expect(rows[0]).toEqual(['Name', 'Email', 'Title', 'Department', 'State', 'Id', 'Presence', 'Languages']);
+  expect(rows.length - 1).toBe(30);
+  await expect(page.getByRole('status').filter({ hasText: 'Exported 30 members' })).toBeVisible();
+});
+
+test('adds members with the picker, and removes them after confirming', async ({ page, baseURL }) => {
+  const api = await apiAs('admin', baseURL!);
+  const { group, members, outsiders } = await seedGroup(api, 'picker', 3);
+  await signIn(page, 'admin', `/groups/${group.id}`);
+  await expect(memberRows(page)).toHaveCount(3);
+
+  await page.getByRole('button', { name: 'Add members' }).click();
+  const dialog = page.getByRole('dialog', { name: /Add members/ });
+  const picker = dialog.getByRole('textbox', { name: 'People to add' });
+  await picker.fill(members[0]!.email);
+  await expect(dialog.getByRole('option', { name: new RegExp(members[0]!.name) })).toContainText('already a member');
+  await picker.fill(outsiders[0]!.email);
+  await dialog.getByRole('option', { name: new RegExp(outsiders[0]!.name) }).click();
+  await assertNoSeriousA11yViolations(page);
+  await dialog.getByRole('button', { name: 'Add 1 person' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: '1 person added' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(memberRows(page)).toHaveCount(4);
+  await expect(page.getByRole('tab', { name: 'Members (4)' })).toBeVisible();
+
+  await page.getByRole('checkbox', { name: `Select ${outsiders[0]!.name}` }).check();
+  await page.getByRole('checkbox', { name: `Select ${members[0]!.name}` }).check();
+  await page.getByRole('button', { name: 'Remove selected (2)' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Remove 2 members?' });
+  await confirm.getByRole('button', { name: 'Remove 2 members' }).click();
+  await expect(memberRows(page)).toHaveCount(2);
+  const after = await api.get<GroupBody>(`/api/v2/groups/${group.id}`);
+  expect(after.memberCount).toBe(2);
+});
+
+test('adds members from a pasted list after showing how each line resolved', async ({ page, baseURL }) => {
+  const api = await apiAs('admin', baseURL!);
+  const { group, members, outsiders } = await seedGroup(api, 'paste', 2);
+  await signIn(page, 'admin', `/groups/${group.id}`);
+  await page.getByRole('button', { name: 'Add members' }).click();
+  const dialog = page.getByRole('dialog', { name: /Add members/ });
+  await dialog.getByText('Paste a list').click();
+  const lines = [outsiders[0]!.email, outsiders[1]!.name, members[0]!.email, 'nobody-here@example.invalid'];
+  await dialog.getByRole('textbox', { name: 'Emails or names, one per line' }).fill(lines.join('\n'));
+  await dialog.getByRole('button', { name: 'Check list' }).click();
+  const checked = dialog.getByRole('table', { name: 'Checked list' });
+  await expect(checked.getByRole('row', { name: new RegExp(lines[2]!) })).toContainText('Already a member');
+  await expect(checked.getByRole('row', { name: /nobody-here/ })).toContainText('Not found');
+  await expect(checked.getByRole('row', { name: new RegExp(lines[0]!) })).toContainText('Matched');
+  const matched = await checked.getByText('Matched', { exact: true }).count();
+  expect(matched).toBeGreaterThanOrEqual(1);
+  // nothing was sent yet
+  expect((await api.get<GroupBody>(`/api/v2/groups/${group.id}`)).memberCount).toBe(2);
+  await dialog.getByRole('button', { name: new RegExp(`^Add ${matched} (person|people)$`) }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: /added/ })).toBeVisible();
+  expect((await api.get<GroupBody>(`/api/v2/groups/${group.id}`)).memberCount).toBe(2 + matched);
+});
+
+test('a version conflict re-reads the group and retries the batch once', async ({ page, baseURL }) => {
+  const api = await apiAs('admin', baseURL!);
+  const { group, outsiders } = await seedGroup(api, 'conflict', 2);
+  await signIn(page, 'admin', `/groups/${group.id}`);
+  await page.getByRole('button', { name: 'Add members' }).click();
+  const dialog = page.getByRole('dialog', { name: /Add members/ });
+  await dialog.getByRole('textbox', { name: 'People to add' }).fill(outsiders[0]!.email);
+  await dialog.getByRole('option', { name: new RegExp(outsiders[0]!.name) }).click();
+
+  // Someone else changes the group meanwhile: its version moves on.
+  const current = await api.get<GroupBody>(`/api/v2/groups/${group.id}`);
+  await api.post(`/api/v2/groups/${group.id}/members`, { memberIds: [outsiders[1]!.id], version: current.version });
+
+  await dialog.getByRole('button', { name: 'Add 1 person' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: /1 person added \(the group changed meanwhile; retried once\)/ })).toBeVisible();
+  expect((await api.get<GroupBody>(`/api/v2/groups/${group.id}`)).memberCount).toBe(4);
+});
