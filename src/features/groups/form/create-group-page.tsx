@@ -9,12 +9,14 @@ export const CreateGroupPage = () => {
   const [generation, setGeneration] = useState(0);
   return (
     <Stack gap="lg">
-      <Breadcrumbs>
-        <Anchor component={Link} to={paths.groups.list.getHref()}>
-          Groups
-        </Anchor>
-        <span>Create group</span>
-      </Breadcrumbs>
+      <nav aria-label="Breadcrumb">
+        <Breadcrumbs>
+          <Anchor component={Link} to={paths.groups.list.getHref()}>
+            Groups
+          </Anchor>
+          <span>Create group</span>
+        </Breadcrumbs>
+      </nav>
       <Title order={1}>Create group</Title>
       <CreateGroupForm key={generation} onDraftDiscarded={() => setGeneration((g) => g + 1)} />
     </Stack>

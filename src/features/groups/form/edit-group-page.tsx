@@ -28,15 +28,17 @@ export const EditGroupPage = () => {
   const blocked = editBlockedReason(group);
   return (
     <Stack gap="lg">
-      <Breadcrumbs>
-        <Anchor component={Link} to={paths.groups.list.getHref()}>
-          Groups
-        </Anchor>
-        <Anchor component={Link} to={paths.groups.detail.getHref(group.id)}>
-          {group.name}
-        </Anchor>
-        <span>Edit</span>
-      </Breadcrumbs>
+      <nav aria-label="Breadcrumb">
+        <Breadcrumbs>
+          <Anchor component={Link} to={paths.groups.list.getHref()}>
+            Groups
+          </Anchor>
+          <Anchor component={Link} to={paths.groups.detail.getHref(group.id)}>
+            {group.name}
+          </Anchor>
+          <span>Edit</span>
+        </Breadcrumbs>
+      </nav>
       <Title order={1}>Edit {group.name}</Title>
       {blocked ? (
         <Alert color="yellow" title="This group cannot be edited">

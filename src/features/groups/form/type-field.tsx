@@ -22,13 +22,21 @@ export const TypeField = ({ form, fixed = false }: TypeFieldProps) => {
     <Radio.Group
       label="Type"
       withAsterisk={!fixed}
+      description={fixed ? TYPE_FIXED_REASON : undefined}
       value={input.value as string}
       onChange={(value) => form.setFieldValue('type', value as GroupFormValues['type'])}
       error={input.error}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
         {TYPE_OPTIONS.map((option) => (
-          <Radio.Card key={option.value} value={option.value} disabled={fixed} p="sm" radius="md">
+          <Radio.Card
+            key={option.value}
+            value={option.value}
+            disabled={fixed}
+            aria-label={option.label}
+            p="sm"
+            radius="md"
+          >
             <Group wrap="nowrap" align="flex-start" gap="sm">
               <Radio.Indicator disabled={fixed} />
               <Stack gap={2}>
@@ -48,9 +56,7 @@ export const TypeField = ({ form, fixed = false }: TypeFieldProps) => {
   if (!fixed) return group;
   return (
     <Tooltip label={TYPE_FIXED_REASON} position="top-start">
-      <div data-testid="group-type-fixed" aria-label={TYPE_FIXED_REASON}>
-        {group}
-      </div>
+      <div data-testid="group-type-fixed">{group}</div>
     </Tooltip>
   );
 };

@@ -9,7 +9,6 @@ export const useGroupForm = (initialValues: GroupFormValues): UseFormReturnType<
     mode: 'controlled',
     initialValues,
     validate: schemaResolver(groupFormSchema, { sync: true }),
-    validateInputOnBlur: true,
   });
 
 /**
