@@ -73,6 +73,7 @@ describe('demo seed', () => {
     const statuses = db.prepare("SELECT DISTINCT json_extract(expand_json, '$.routingStatus.status') FROM users").pluck().all() as string[];
     for (const s of statuses) expect(['OFF_QUEUE', 'IDLE', 'INTERACTING', 'NOT_RESPONDING', 'COMMUNICATING']).toContain(s);
     expect(count(db, 'SELECT COUNT(*) FROM users WHERE date_last_login IS NULL OR date_welcome_sent IS NULL')).toBe(0);
+    expect(count(db, "SELECT COUNT(*) FROM users WHERE json_array_length(addresses_json) = 0")).toBe(0);
     expect(count(db, "SELECT COUNT(DISTINCT user_id) FROM user_skills WHERE kind = 'language'")).toBe(count(db, 'SELECT COUNT(*) FROM users'));
     expect(count(db, "SELECT COUNT(DISTINCT user_id) FROM user_skills WHERE kind = 'routing'")).toBeGreaterThan(1000);
   });
