@@ -94,7 +94,7 @@ test.describe('environments', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Enter the client ID of an OAuth client')).toBeVisible();
 
-    await page.getByRole('textbox', { name: 'Region' }).click();
+    await page.getByRole('combobox', { name: 'Region' }).click();
     await page.getByRole('option', { name: 'mypurecloud.ie (eu_west_1)' }).click();
     await page.getByRole('textbox', { name: 'OAuth client ID' }).fill('0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0');
     await expect(page.getByText(/\/auth\/callback/)).toBeVisible();
