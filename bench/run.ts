@@ -34,9 +34,12 @@ const RESULTS = join(ROOT, 'bench', 'results.json');
 const SECTIONS = ['bundle', 'page', 'api', 'render', 'load'] as const;
 type Section = (typeof SECTIONS)[number];
 
-/** The members tab of a group with 500 rows a page and six expand columns, as the console's URL carries it. */
+/**
+ * The members tab of a group with `pageSize` rows a page and the given expand columns, in the URL
+ * state the group page reads (src/features/groups/detail/detail-url-state.ts: tab, size, cols).
+ */
 export const membersTabPath = (groupId: string, pageSize: number, expand: string) =>
-  `/groups/${groupId}?${new URLSearchParams({ tab: 'members', pageSize: String(pageSize), columns: expand }).toString()}`;
+  `/groups/${groupId}?${new URLSearchParams({ tab: 'members', size: String(pageSize), cols: expand }).toString()}`;
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
