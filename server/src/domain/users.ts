@@ -154,15 +154,37 @@ export function toUsers(db: Database.Database, rows: readonly UserRow[], expand:
   const want = new Set(expand);
   const ids = rows.map((r) => r.id);
 
-  let roles: Map<string, Array<{ user_id: string; id: string; name: string }>> | undefined;
-  let permissions: Map<string, Array<{ user_id: string; permission: string }>> | undefined;
+  // Authorization: the page's role assignments, and the permissions of those roles (few), combined here.
+  let authorizationOf: ((userId: string) => unknown) | undefined;
   if (want.has('authorization') || want.has('authorization.unusedRoles')) {
-    roles = byUser(db, 'SELECT ur.user_id, r.id, r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id IN (SELECT value FROM json_each(?)) ORDER BY r.name', ids);
-    permissions = byUser(
+    const roles = byUser<{ user_id: string; id: string; name: string }>(
       db,
-      'SELECT DISTINCT ur.user_id, rp.permission FROM user_roles ur JOIN role_permissions rp ON rp.role_id = ur.role_id WHERE ur.user_id IN (SELECT value FROM json_each(?)) ORDER BY rp.permission',
+      'SELECT ur.user_id, r.id, r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id IN (SELECT value FROM json_each(?)) ORDER BY r.name, r.id',
       ids,
     );
+    const rolePermissions = new Map<string, string[]>();
+    for (const r of cached(db, 'SELECT role_id, permission FROM role_permissions WHERE role_id IN (SELECT DISTINCT role_id FROM user_roles WHERE user_id IN (SELECT value FROM json_each(?)))').all(JSON.stringify(ids)) as Array<{ role_id: string; permission: string }>) {
+      let list = rolePermissions.get(r.role_id);
+      if (!list) rolePermissions.set(r.role_id, (list = []));
+      list.push(r.permission);
+    }
+    // Users with the same roles share one permissions list and policy set.
+    const byRoleSet = new Map<string, { permissions: string[]; permissionPolicies: ReturnType<typeof permissionPolicies> }>();
+    authorizationOf = (userId) => {
+      const assigned = roles.get(userId) ?? [];
+      const key = assigned.map((r) => r.id).join(',');
+      let granted = byRoleSet.get(key);
+      if (!granted) {
+        const perms = [...new Set(assigned.flatMap((r) => rolePermissions.get(r.id) ?? []))].sort();
+        byRoleSet.set(key, (granted = { permissions: perms, permissionPolicies: permissionPolicies(perms) }));
+      }
+      return {
+        roles: assigned.map((r): DomainRole => ({ id: r.id, name: r.name })),
+        unusedRoles: [],
+        permissions: [...granted.permissions],
+        permissionPolicies: structuredClone(granted.permissionPolicies),
+      };
+    };
   }
 
   let skills: Map<string, Array<{ user_id: string; kind: string; skill_id: string; skill_name: string; proficiency: number }>> | undefined;
@@ -214,15 +236,7 @@ export function toUsers(db: Database.Database, rows: readonly UserRow[], expand:
       selfUri: `${USERS_PATH}/${row.id}`,
     };
     for (const key of jsonKeys) if (data[key] !== undefined) user[key] = data[key];
-    if (roles && permissions) {
-      const perms = (permissions.get(row.id) ?? []).map((p) => p.permission);
-      user.authorization = {
-        roles: (roles.get(row.id) ?? []).map((r): DomainRole => ({ id: r.id, name: r.name })),
-        unusedRoles: [],
-        permissions: perms,
-        permissionPolicies: permissionPolicies(perms),
-      };
-    }
+    if (authorizationOf) user.authorization = authorizationOf(row.id);
     if (skills) {
       const list = skills.get(row.id) ?? [];
       if (want.has('skills')) {
