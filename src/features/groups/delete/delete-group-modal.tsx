@@ -44,7 +44,13 @@ export const DeleteGroupModal = ({ group, opened, onClose }: DeleteGroupModalPro
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={`Delete ${group.name}?`} centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={`Delete ${group.name}?`}
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();

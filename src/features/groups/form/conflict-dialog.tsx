@@ -35,7 +35,14 @@ export const ConflictDialog = ({
 }: ConflictDialogProps) => {
   const { rows, overlapping } = describeConflict(loaded, current, mine);
   return (
-    <Modal opened={opened} onClose={onClose} title="Someone else changed this group" size="xl" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Someone else changed this group"
+      size="xl"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stack>
         <Text size="sm">
           The group was saved by someone else while you were editing (it is now at version {currentVersion}). Your

@@ -34,7 +34,13 @@ export const UnsavedChangesGuard = ({ hasUnsavedChanges }: UnsavedChangesGuardPr
 
   const blocked = blocker.state === 'blocked';
   return (
-    <Modal opened={blocked} onClose={() => blocker.reset?.()} title="Leave without saving?" centered>
+    <Modal
+      opened={blocked}
+      onClose={() => blocker.reset?.()}
+      title="Leave without saving?"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Text size="sm">You have unsaved changes. If you leave this page now, they will be lost.</Text>
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>

@@ -1,0 +1,170 @@
+import type { Page } from '@playwright/test';
+import { DEMO_GROUPS, PERSONAS as SEED_PERSONAS } from '../../server/src/db/seed/personas';
+import { apiAs, ApiCallError, type Api } from '../support/api';
+import { expect, signIn, test } from '../support/fixtures';
+import type { Persona } from '../support/personas';
+
+interface GroupBody {
+  id: string;
+  name: string;
+  version: number;
+}
+
+const uniqueName = (label: string) =>
+  `E2E ${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** What each persona may do (contract §5), and so what the console must offer. */
+const EXPECTED: Record<Persona, { create: boolean; editAny: boolean; delete: boolean }> = {
+  admin: { create: true, editAny: true, delete: true },
+  editor: { create: false, editAny: true, delete: false },
+  owner: { create: false, editAny: false, delete: false },
+  supervisor: { create: false, editAny: false, delete: false },
+};
+
+/** A public group the owner persona owns and one it does not. */
+const OWNED = DEMO_GROUPS.small;
+const NOT_OWNED = DEMO_GROUPS.allStaff;
+
+const header = (page: Page) => page.getByRole('main');
+const editLink = (page: Page) => header(page).getByRole('link', { name: 'Edit', exact: true });
+const deleteButton = (page: Page) => header(page).getByRole('button', { name: 'Delete', exact: true });
+const addMembers = (page: Page) => header(page).getByRole('button', { name: 'Add members' });
+
+const expectShown = async (locator: ReturnType<Page['getByRole']>, shown: boolean) => {
+  if (shown) await expect(locator.first()).toBeVisible();
+  else await expect(locator).toHaveCount(0);
+};
+
+const expectStatus = async (call: Promise<unknown>, status: number) => {
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error, 'the server refused the call').toBeInstanceOf(ApiCallError);
+  expect((error as ApiCallError).status).toBe(status);
+};
+
+test.describe('what each persona is offered', () => {
+  for (const persona of Object.keys(EXPECTED) as Persona[]) {
+    const can = EXPECTED[persona];
+    const ownsGroup = persona === 'owner';
+
+    test(`${persona}: create, edit, delete and membership controls`, async ({ page }) => {
+      await signIn(page, persona, `/groups/${NOT_OWNED.id}`);
+      await expect(page.getByRole('heading', { name: NOT_OWNED.name, level: 1 })).toBeVisible();
+      await expectShown(
+        page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Create group' }),
+        can.create,
+      );
+      await expectShown(editLink(page), can.editAny);
+      await expectShown(deleteButton(page), can.delete);
+      await expectShown(addMembers(page), can.editAny);
+
+      // A group the owner persona owns: owners edit it and its membership; nobody else gains anything.
+      await page.goto(`/groups/${OWNED.id}`);
+      await expect(page.getByRole('heading', { name: OWNED.name, level: 1 })).toBeVisible();
+      await expectShown(editLink(page), can.editAny || ownsGroup);
+      await expectShown(deleteButton(page), can.delete);
+      await expectShown(addMembers(page), can.editAny || ownsGroup);
+
+      // Pages the persona may not use answer with the 403 page, naming the permission.
+      await page.goto('/groups/new');
+      if (can.create) {
+        await expect(page.getByRole('heading', { name: 'Create group', level: 1 })).toBeVisible();
+      } else {
+        await expect(page.getByText('You do not have access')).toBeVisible();
+        await expect(page.getByText(/directory:group:add/)).toBeVisible();
+      }
+      await page.goto(`/groups/${NOT_OWNED.id}/edit`);
+      if (can.editAny) {
+        await expect(page.getByRole('heading', { name: `Edit ${NOT_OWNED.name}` })).toBeVisible();
+      } else {
+        await expect(page.getByText('You do not have access')).toBeVisible();
+        await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveCount(0);
+      }
+      if (ownsGroup) {
+        await page.goto(`/groups/${OWNED.id}/edit`);
+        await expect(page.getByRole('heading', { name: `Edit ${OWNED.name}` })).toBeVisible();
+      }
+    });
+  }
+});
+
+test.describe('the server refuses what the console does not offer', () => {
+  let admin: Api;
+  let group: GroupBody;
+
+  test.beforeEach(async ({ baseURL }) => {
+    admin = await apiAs('admin', baseURL!);
+    group = await admin.post<GroupBody>('/api/v2/groups', {
+      name: uniqueName('Refusals'),
+      type: 'official',
+      visibility: 'public',
+      rulesVisible: true,
+      ownerIds: [SEED_PERSONAS.owner.id],
+    });
+  });
+
+  test('editor: no create, no delete', async ({ baseURL }) => {
+    const editor = await apiAs('editor', baseURL!);
+    await expectStatus(
+      editor.post('/api/v2/groups', {
+        name: uniqueName('Editor'),
+        type: 'official',
+        visibility: 'public',
+        rulesVisible: true,
+      }),
+      403,
+    );
+    await expectStatus(editor.delete(`/api/v2/groups/${group.id}`), 403);
+    expect((await admin.get<GroupBody>(`/api/v2/groups/${group.id}`)).id).toBe(group.id);
+  });
+
+  test('owner: edits only the groups it owns, no create, no delete', async ({ baseURL }) => {
+    const owner = await apiAs('owner', baseURL!);
+    const notOwned = await admin.get<GroupBody>(`/api/v2/groups/${NOT_OWNED.id}`);
+    await expectStatus(
+      owner.put(`/api/v2/groups/${NOT_OWNED.id}`, { version: notOwned.version, description: 'Not mine' }),
+      403,
+    );
+    await expectStatus(owner.delete(`/api/v2/groups/${group.id}`), 403);
+    await expectStatus(
+      owner.post('/api/v2/groups', {
+        name: uniqueName('Owner'),
+        type: 'official',
+        visibility: 'public',
+        rulesVisible: true,
+      }),
+      403,
+    );
+    const updated = await owner.put<GroupBody>(`/api/v2/groups/${group.id}`, {
+      version: group.version,
+      description: 'Mine',
+    });
+    expect(updated.version).toBe(group.version + 1);
+  });
+
+  test('supervisor: no create, edit, delete or membership change', async ({ baseURL }) => {
+    const supervisor = await apiAs('supervisor', baseURL!);
+    await expectStatus(
+      supervisor.post('/api/v2/groups', {
+        name: uniqueName('Supervisor'),
+        type: 'official',
+        visibility: 'public',
+        rulesVisible: true,
+      }),
+      403,
+    );
+    await expectStatus(
+      supervisor.put(`/api/v2/groups/${group.id}`, { version: group.version, description: 'No' }),
+      403,
+    );
+    await expectStatus(supervisor.delete(`/api/v2/groups/${group.id}`), 403);
+    await expectStatus(
+      supervisor.post(`/api/v2/groups/${group.id}/members`, { memberIds: [SEED_PERSONAS.supervisor.id] }),
+      403,
+    );
+    const after = await admin.get<GroupBody>(`/api/v2/groups/${group.id}`);
+    expect(after.version).toBe(group.version);
+  });
+});
