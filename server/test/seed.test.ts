@@ -10,20 +10,39 @@ import { DEMO_GROUPS, PERSONAS, PERSONA_PASSWORD } from '../src/db/seed/personas
 import { seedLarge } from '../src/db/seed/large.js';
 import { verifyPassword } from '../src/domain/passwords.js';
 
-const TABLES = ['divisions', 'users', 'user_skills', 'roles', 'role_permissions', 'user_roles', 'groups', 'group_owners', 'group_individuals', 'group_dynamic_settings', 'group_members'];
+const TABLES = [
+  'divisions',
+  'users',
+  'user_skills',
+  'roles',
+  'role_permissions',
+  'user_roles',
+  'groups',
+  'group_owners',
+  'group_individuals',
+  'group_dynamic_settings',
+  'group_members',
+];
 
 function tableHash(db: Database.Database, table: string): string {
   const hash = createHash('sha256');
   const columns = (db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((c) => c.name).join(', ');
-  for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY ${columns}`).raw().iterate()) hash.update(JSON.stringify(row));
+  for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY ${columns}`).raw().iterate())
+    hash.update(JSON.stringify(row));
   return hash.digest('hex');
 }
 
-const count = (db: Database.Database, sql: string, ...params: unknown[]) => (db.prepare(sql).pluck().get(...params) as number);
+const count = (db: Database.Database, sql: string, ...params: unknown[]) =>
+  db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 
 function permissionsOf(db: Database.Database, userId: string): string[] {
   return db
-    .prepare('SELECT DISTINCT rp.permission FROM user_roles ur JOIN role_permissions rp ON rp.role_id = ur.role_id WHERE ur.user_id = ? ORDER BY 1')
+    .prepare(
+      'SELECT DISTINCT rp.permission FROM user_roles ur JOIN role_permissions rp ON rp.role_id = ur.role_id WHERE ur.user_id = ? ORDER BY 1',
+    )
     .pluck()
     .all(userId) as string[];
 }
@@ -58,7 +77,9 @@ describe('demo seed', () => {
 
   it('has at least 2,000 users with unique lower-case example.com emails, and some inactive ones', () => {
     expect(count(db, 'SELECT COUNT(*) FROM users')).toBeGreaterThanOrEqual(2000);
-    expect(count(db, "SELECT COUNT(*) FROM users WHERE email <> lower(email) OR email NOT LIKE '%@example.com'")).toBe(0);
+    expect(count(db, "SELECT COUNT(*) FROM users WHERE email <> lower(email) OR email NOT LIKE '%@example.com'")).toBe(
+      0,
+    );
     expect(count(db, 'SELECT COUNT(DISTINCT lower(email)) FROM users')).toBe(count(db, 'SELECT COUNT(*) FROM users'));
     expect(count(db, "SELECT COUNT(*) FROM users WHERE state = 'inactive'")).toBeGreaterThan(10);
     expect(count(db, 'SELECT COUNT(DISTINCT division_id) FROM users')).toBeGreaterThanOrEqual(3);
@@ -66,38 +87,98 @@ describe('demo seed', () => {
   });
 
   it('stores a value for every expand option on every user', () => {
-    const keys = ['routingStatus', 'presence', 'integrationPresence', 'conversationSummary', 'outOfOffice', 'geolocation', 'station', 'lastTokenIssued', 'team', 'workPlanBidRanks', 'externalContactsSettings', 'customAttributes', 'profileSkills', 'certifications', 'locations', 'languagePreference', 'employerInfo', 'biography'];
-    for (const key of keys) expect(count(db, `SELECT COUNT(*) FROM users WHERE json_type(expand_json, '$.${key}') IS NULL`), key).toBe(0);
-    const presences = db.prepare("SELECT DISTINCT json_extract(expand_json, '$.presence.presenceDefinition.systemPresence') FROM users").pluck().all();
-    expect(new Set(presences)).toEqual(new Set(['Available', 'Away', 'Busy', 'Offline', 'Idle', 'On Queue', 'Meal', 'Training', 'Meeting', 'Break']));
-    const statuses = db.prepare("SELECT DISTINCT json_extract(expand_json, '$.routingStatus.status') FROM users").pluck().all() as string[];
-    for (const s of statuses) expect(['OFF_QUEUE', 'IDLE', 'INTERACTING', 'NOT_RESPONDING', 'COMMUNICATING']).toContain(s);
+    const keys = [
+      'routingStatus',
+      'presence',
+      'integrationPresence',
+      'conversationSummary',
+      'outOfOffice',
+      'geolocation',
+      'station',
+      'lastTokenIssued',
+      'team',
+      'workPlanBidRanks',
+      'externalContactsSettings',
+      'customAttributes',
+      'profileSkills',
+      'certifications',
+      'locations',
+      'languagePreference',
+      'employerInfo',
+      'biography',
+    ];
+    for (const key of keys)
+      expect(count(db, `SELECT COUNT(*) FROM users WHERE json_type(expand_json, '$.${key}') IS NULL`), key).toBe(0);
+    const presences = db
+      .prepare("SELECT DISTINCT json_extract(expand_json, '$.presence.presenceDefinition.systemPresence') FROM users")
+      .pluck()
+      .all();
+    expect(new Set(presences)).toEqual(
+      new Set(['Available', 'Away', 'Busy', 'Offline', 'Idle', 'On Queue', 'Meal', 'Training', 'Meeting', 'Break']),
+    );
+    const statuses = db
+      .prepare("SELECT DISTINCT json_extract(expand_json, '$.routingStatus.status') FROM users")
+      .pluck()
+      .all() as string[];
+    for (const s of statuses)
+      expect(['OFF_QUEUE', 'IDLE', 'INTERACTING', 'NOT_RESPONDING', 'COMMUNICATING']).toContain(s);
     expect(count(db, 'SELECT COUNT(*) FROM users WHERE date_last_login IS NULL OR date_welcome_sent IS NULL')).toBe(0);
-    expect(count(db, "SELECT COUNT(*) FROM users WHERE json_array_length(addresses_json) = 0")).toBe(0);
-    expect(count(db, "SELECT COUNT(DISTINCT user_id) FROM user_skills WHERE kind = 'language'")).toBe(count(db, 'SELECT COUNT(*) FROM users'));
+    expect(count(db, 'SELECT COUNT(*) FROM users WHERE json_array_length(addresses_json) = 0')).toBe(0);
+    expect(count(db, "SELECT COUNT(DISTINCT user_id) FROM user_skills WHERE kind = 'language'")).toBe(
+      count(db, 'SELECT COUNT(*) FROM users'),
+    );
     expect(count(db, "SELECT COUNT(DISTINCT user_id) FROM user_skills WHERE kind = 'routing'")).toBeGreaterThan(1000);
   });
 
   it('has at least 300 groups of every type and visibility', () => {
     expect(count(db, 'SELECT COUNT(*) FROM groups')).toBeGreaterThanOrEqual(300);
-    for (const type of ['official', 'social']) expect(count(db, 'SELECT COUNT(*) FROM groups WHERE type = ?', type), type).toBeGreaterThan(10);
-    for (const v of ['public', 'members', 'owners']) expect(count(db, 'SELECT COUNT(*) FROM groups WHERE visibility = ?', v), v).toBeGreaterThan(3);
+    for (const type of ['official', 'social'])
+      expect(count(db, 'SELECT COUNT(*) FROM groups WHERE type = ?', type), type).toBeGreaterThan(10);
+    for (const v of ['public', 'members', 'owners'])
+      expect(count(db, 'SELECT COUNT(*) FROM groups WHERE visibility = ?', v), v).toBeGreaterThan(3);
     expect(count(db, 'SELECT COUNT(*) FROM groups WHERE rules_visible = 0')).toBeGreaterThan(5);
     expect(count(db, 'SELECT COUNT(*) FROM groups WHERE include_owners = 1')).toBeGreaterThan(5);
     expect(count(db, "SELECT COUNT(*) FROM groups WHERE addresses_json <> '[]'")).toBeGreaterThan(5);
-    expect(count(db, 'SELECT COUNT(*) FROM groups g WHERE NOT EXISTS (SELECT 1 FROM group_owners o WHERE o.group_id = g.id)')).toBe(0);
+    expect(
+      count(
+        db,
+        'SELECT COUNT(*) FROM groups g WHERE NOT EXISTS (SELECT 1 FROM group_owners o WHERE o.group_id = g.id)',
+      ),
+    ).toBe(0);
     expect(count(db, 'SELECT MAX(member_count) FROM groups')).toBeGreaterThanOrEqual(1500);
   });
 
   it('keeps member_count equal to the member rows, and member rows equal to their sources', () => {
-    expect(count(db, 'SELECT COUNT(*) FROM groups g WHERE member_count <> (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id)')).toBe(0);
+    expect(
+      count(
+        db,
+        'SELECT COUNT(*) FROM groups g WHERE member_count <> (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id)',
+      ),
+    ).toBe(0);
     // Every individual is a member flagged as such.
-    expect(count(db, 'SELECT COUNT(*) FROM group_individuals i LEFT JOIN group_members m USING (group_id, user_id) WHERE m.is_individual IS NOT 1')).toBe(0);
+    expect(
+      count(
+        db,
+        'SELECT COUNT(*) FROM group_individuals i LEFT JOIN group_members m USING (group_id, user_id) WHERE m.is_individual IS NOT 1',
+      ),
+    ).toBe(0);
     // Owners are members exactly when the group includes owners.
-    expect(count(db, 'SELECT COUNT(*) FROM group_owners o JOIN groups g ON g.id = o.group_id AND g.include_owners = 1 LEFT JOIN group_members m ON m.group_id = o.group_id AND m.user_id = o.user_id WHERE m.is_owner IS NOT 1')).toBe(0);
+    expect(
+      count(
+        db,
+        'SELECT COUNT(*) FROM group_owners o JOIN groups g ON g.id = o.group_id AND g.include_owners = 1 LEFT JOIN group_members m ON m.group_id = o.group_id AND m.user_id = o.user_id WHERE m.is_owner IS NOT 1',
+      ),
+    ).toBe(0);
     // No member without a reason; sort_name follows the user's name.
-    expect(count(db, 'SELECT COUNT(*) FROM group_members WHERE is_individual = 0 AND is_rule = 0 AND is_owner = 0')).toBe(0);
-    expect(count(db, 'SELECT COUNT(*) FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.sort_name <> lower(u.name)')).toBe(0);
+    expect(
+      count(db, 'SELECT COUNT(*) FROM group_members WHERE is_individual = 0 AND is_rule = 0 AND is_owner = 0'),
+    ).toBe(0);
+    expect(
+      count(
+        db,
+        'SELECT COUNT(*) FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.sort_name <> lower(u.name)',
+      ),
+    ).toBe(0);
     // Rebuilding from scratch changes nothing.
     const before = membershipSnapshot(db);
     rebuildGroupMembers(db);
@@ -105,25 +186,48 @@ describe('demo seed', () => {
   });
 
   it('materialises dynamic settings as rule members', () => {
-    const ruleMembers = count(db, 'SELECT COUNT(*) FROM group_members WHERE group_id = ? AND is_rule = 1', DEMO_GROUPS.dynamic.id);
-    const spanish = count(db, "SELECT COUNT(*) FROM users u JOIN user_skills s ON s.user_id = u.id WHERE u.state = 'active' AND s.kind = 'language' AND s.skill_name = 'Spanish' AND s.proficiency >= 3");
+    const ruleMembers = count(
+      db,
+      'SELECT COUNT(*) FROM group_members WHERE group_id = ? AND is_rule = 1',
+      DEMO_GROUPS.dynamic.id,
+    );
+    const spanish = count(
+      db,
+      "SELECT COUNT(*) FROM users u JOIN user_skills s ON s.user_id = u.id WHERE u.state = 'active' AND s.kind = 'language' AND s.skill_name = 'Spanish' AND s.proficiency >= 3",
+    );
     expect(ruleMembers).toBe(spanish);
     expect(ruleMembers).toBeGreaterThan(20);
     expect(count(db, 'SELECT COUNT(*) FROM group_dynamic_settings')).toBeGreaterThanOrEqual(3);
   });
 
   it('keeps every user within 100 official and 100 social groups', () => {
-    expect(count(db, 'SELECT COUNT(*) FROM (SELECT m.user_id FROM group_members m JOIN groups g ON g.id = m.group_id GROUP BY m.user_id, g.type HAVING COUNT(*) > 100)')).toBe(0);
+    expect(
+      count(
+        db,
+        'SELECT COUNT(*) FROM (SELECT m.user_id FROM group_members m JOIN groups g ON g.id = m.group_id GROUP BY m.user_id, g.type HAVING COUNT(*) > 100)',
+      ),
+    ).toBe(0);
   });
 
   it('gives the personas their permissions through roles, and a password', () => {
-    expect(permissionsOf(db, PERSONAS.admin.id)).toEqual(['directory:group:add', 'directory:group:delete', 'directory:group:edit', 'directory:group:view', 'directory:privateGroup:view', 'directory:user:view']);
+    expect(permissionsOf(db, PERSONAS.admin.id)).toEqual([
+      'directory:group:add',
+      'directory:group:delete',
+      'directory:group:edit',
+      'directory:group:view',
+      'directory:privateGroup:view',
+      'directory:user:view',
+    ]);
     expect(permissionsOf(db, PERSONAS.editor.id)).toEqual(['directory:group:edit', 'directory:user:view']);
     expect(permissionsOf(db, PERSONAS.owner.id)).toEqual(['directory:user:view']);
     expect(permissionsOf(db, PERSONAS.supervisor.id)).toEqual(['directory:user:view']);
     for (const p of Object.values(PERSONAS)) {
       expect(permissionsOf(db, p.id)).toEqual(p.permissions);
-      const row = db.prepare('SELECT email, state, password_hash FROM users WHERE id = ?').get(p.id) as { email: string; state: string; password_hash: string };
+      const row = db.prepare('SELECT email, state, password_hash FROM users WHERE id = ?').get(p.id) as {
+        email: string;
+        state: string;
+        password_hash: string;
+      };
       expect(row.email).toBe(p.email);
       expect(row.state).toBe('active');
       expect(verifyPassword(PERSONA_PASSWORD, row.password_hash)).toBe(true);
@@ -133,9 +237,17 @@ describe('demo seed', () => {
   });
 
   it('places the personas in the fixture groups as described', () => {
-    const owns = (userId: string, groupId: string) => count(db, 'SELECT COUNT(*) FROM group_owners WHERE user_id = ? AND group_id = ?', userId, groupId) === 1;
-    const isMember = (userId: string, groupId: string) => count(db, 'SELECT COUNT(*) FROM group_members WHERE user_id = ? AND group_id = ?', userId, groupId) === 1;
-    const group = (id: string) => db.prepare('SELECT name, type, visibility, member_count AS memberCount FROM groups WHERE id = ?').get(id) as { name: string; type: string; visibility: string; memberCount: number };
+    const owns = (userId: string, groupId: string) =>
+      count(db, 'SELECT COUNT(*) FROM group_owners WHERE user_id = ? AND group_id = ?', userId, groupId) === 1;
+    const isMember = (userId: string, groupId: string) =>
+      count(db, 'SELECT COUNT(*) FROM group_members WHERE user_id = ? AND group_id = ?', userId, groupId) === 1;
+    const group = (id: string) =>
+      db.prepare('SELECT name, type, visibility, member_count AS memberCount FROM groups WHERE id = ?').get(id) as {
+        name: string;
+        type: string;
+        visibility: string;
+        memberCount: number;
+      };
     for (const g of Object.values(DEMO_GROUPS)) expect(group(g.id).name).toBe(g.name);
 
     expect(group(DEMO_GROUPS.allStaff.id).memberCount).toBeGreaterThanOrEqual(1500);
@@ -201,8 +313,15 @@ describe('large seed (scaled down)', () => {
     expect(count(db, 'SELECT COUNT(*) FROM users')).toBe(3000);
     expect(count(db, 'SELECT COUNT(*) FROM groups')).toBe(200);
     expect(count(db, "SELECT member_count FROM groups WHERE name = 'Regional Support Pool'")).toBe(500);
-    expect(count(db, "SELECT member_count FROM groups WHERE name = 'All Staff'")).toBe(count(db, "SELECT COUNT(*) FROM users WHERE state = 'active'"));
-    expect(count(db, 'SELECT COUNT(*) FROM groups g WHERE member_count <> (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id)')).toBe(0);
+    expect(count(db, "SELECT member_count FROM groups WHERE name = 'All Staff'")).toBe(
+      count(db, "SELECT COUNT(*) FROM users WHERE state = 'active'"),
+    );
+    expect(
+      count(
+        db,
+        'SELECT COUNT(*) FROM groups g WHERE member_count <> (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id)',
+      ),
+    ).toBe(0);
     db.close();
   });
 });

@@ -19,7 +19,15 @@ import type { Caller } from '../context.js';
 import { ApiError, badRequest, invalidValue, missingAnyPermissions } from '../errors.js';
 import { entityListing, parsePaging, splitMulti, type EntityListing } from './listing.js';
 import { decodeQ64, searchPageUri } from './q64.js';
-import { compileCriteria, compileSort, registerSearchFunctions, searchPaging, type FieldMap, type SearchCriteria, type SearchRequestBase } from './search.js';
+import {
+  compileCriteria,
+  compileSort,
+  registerSearchFunctions,
+  searchPaging,
+  type FieldMap,
+  type SearchCriteria,
+  type SearchRequestBase,
+} from './search.js';
 import { cached, groupVisibilityCondition } from './visibility.js';
 
 export const USERS_PATH = '/api/v2/users';
@@ -28,18 +36,55 @@ export const JABBER_DOMAIN = 'groups-demo.orgspan.com';
 
 /** The `expand` values of member lists, user lists, user search and single users. */
 export const USER_EXPANDS = [
-  'routingStatus', 'presence', 'integrationPresence', 'conversationSummary', 'outOfOffice', 'geolocation', 'station',
-  'authorization', 'lasttokenissued', 'authorization.unusedRoles', 'team', 'workPlanBidRanks', 'externalContactsSettings',
-  'groups', 'customAttributes', 'profileSkills', 'certifications', 'locations', 'skills', 'languages', 'languagePreference',
-  'employerInfo', 'biography', 'dateLastLogin', 'dateWelcomeSent',
+  'routingStatus',
+  'presence',
+  'integrationPresence',
+  'conversationSummary',
+  'outOfOffice',
+  'geolocation',
+  'station',
+  'authorization',
+  'lasttokenissued',
+  'authorization.unusedRoles',
+  'team',
+  'workPlanBidRanks',
+  'externalContactsSettings',
+  'groups',
+  'customAttributes',
+  'profileSkills',
+  'certifications',
+  'locations',
+  'skills',
+  'languages',
+  'languagePreference',
+  'employerInfo',
+  'biography',
+  'dateLastLogin',
+  'dateWelcomeSent',
 ] as const;
 export type UserExpand = (typeof USER_EXPANDS)[number];
 
 /** The extra `expand` values of /users/me. */
 export const ME_EXPANDS = [
-  'date', 'geolocationsettings', 'organization', 'presencedefinitions', 'divisionedpresencedefinitions', 'locationdefinitions',
-  'orgauthorization', 'orgproducts', 'favorites', 'superiors', 'directreports', 'adjacents', 'routingskills', 'routinglanguages',
-  'fieldconfigs', 'token', 'trustors', 'logCapture', 'autoanswersettings',
+  'date',
+  'geolocationsettings',
+  'organization',
+  'presencedefinitions',
+  'divisionedpresencedefinitions',
+  'locationdefinitions',
+  'orgauthorization',
+  'orgproducts',
+  'favorites',
+  'superiors',
+  'directreports',
+  'adjacents',
+  'routingskills',
+  'routinglanguages',
+  'fieldconfigs',
+  'token',
+  'trustors',
+  'logCapture',
+  'autoanswersettings',
 ] as const;
 
 /** Expand values whose data sits in users.expand_json under the User field of the same (or mapped) name. */
@@ -104,15 +149,21 @@ export function parseExpand(value: unknown, allowed: readonly string[] = USER_EX
   const list = splitMulti(value) ?? [];
   const unknown = list.filter((e) => !allowed.includes(e));
   if (unknown.length) {
-    throw badRequest(`Unknown expand value${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}. Valid values: ${allowed.join(', ')}.`, [
-      { errorCode: 'bad.request', fieldName },
-    ]);
+    throw badRequest(
+      `Unknown expand value${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}. Valid values: ${allowed.join(', ')}.`,
+      [{ errorCode: 'bad.request', fieldName }],
+    );
   }
   return [...new Set(list)];
 }
 
 /** Runs `sql` (with `?` standing for a JSON array of user ids) and groups the rows by their user_id. */
-function byUser<T extends { user_id: string }>(db: Database.Database, sql: string, ids: string[], ...extra: unknown[]): Map<string, T[]> {
+function byUser<T extends { user_id: string }>(
+  db: Database.Database,
+  sql: string,
+  ids: string[],
+  ...extra: unknown[]
+): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const row of cached(db, sql).all(JSON.stringify(ids), ...extra) as T[]) {
     let list = out.get(row.user_id);
@@ -149,7 +200,12 @@ export function permissionPolicies(permissions: readonly string[]) {
  * whole page (authorization, skills/languages, groups), whatever the page size; the other expands
  * come from each row. `caller` decides which groups `expand=groups` shows (without it: public only).
  */
-export function toUsers(db: Database.Database, rows: readonly UserRow[], expand: readonly string[], caller?: Caller): User[] {
+export function toUsers(
+  db: Database.Database,
+  rows: readonly UserRow[],
+  expand: readonly string[],
+  caller?: Caller,
+): User[] {
   if (rows.length === 0) return [];
   const want = new Set(expand);
   const ids = rows.map((r) => r.id);
@@ -163,13 +219,19 @@ export function toUsers(db: Database.Database, rows: readonly UserRow[], expand:
       ids,
     );
     const rolePermissions = new Map<string, string[]>();
-    for (const r of cached(db, 'SELECT role_id, permission FROM role_permissions WHERE role_id IN (SELECT DISTINCT role_id FROM user_roles WHERE user_id IN (SELECT value FROM json_each(?)))').all(JSON.stringify(ids)) as Array<{ role_id: string; permission: string }>) {
+    for (const r of cached(
+      db,
+      'SELECT role_id, permission FROM role_permissions WHERE role_id IN (SELECT DISTINCT role_id FROM user_roles WHERE user_id IN (SELECT value FROM json_each(?)))',
+    ).all(JSON.stringify(ids)) as Array<{ role_id: string; permission: string }>) {
       let list = rolePermissions.get(r.role_id);
       if (!list) rolePermissions.set(r.role_id, (list = []));
       list.push(r.permission);
     }
     // Users with the same roles share one permissions list and policy set.
-    const byRoleSet = new Map<string, { permissions: string[]; permissionPolicies: ReturnType<typeof permissionPolicies> }>();
+    const byRoleSet = new Map<
+      string,
+      { permissions: string[]; permissionPolicies: ReturnType<typeof permissionPolicies> }
+    >();
     authorizationOf = (userId) => {
       const assigned = roles.get(userId) ?? [];
       const key = assigned.map((r) => r.id).join(',');
@@ -187,14 +249,27 @@ export function toUsers(db: Database.Database, rows: readonly UserRow[], expand:
     };
   }
 
-  let skills: Map<string, Array<{ user_id: string; kind: string; skill_id: string; skill_name: string; proficiency: number }>> | undefined;
+  let skills:
+    | Map<string, Array<{ user_id: string; kind: string; skill_id: string; skill_name: string; proficiency: number }>>
+    | undefined;
   if (want.has('skills') || want.has('languages')) {
-    skills = byUser(db, 'SELECT user_id, kind, skill_id, skill_name, proficiency FROM user_skills WHERE user_id IN (SELECT value FROM json_each(?)) ORDER BY skill_name', ids);
+    skills = byUser(
+      db,
+      'SELECT user_id, kind, skill_id, skill_name, proficiency FROM user_skills WHERE user_id IN (SELECT value FROM json_each(?)) ORDER BY skill_name',
+      ids,
+    );
   }
 
-  let groups: Map<string, Array<{ user_id: string; id: string; name: string; type: string; visibility: string; rules_visible: number }>> | undefined;
+  let groups:
+    | Map<
+        string,
+        Array<{ user_id: string; id: string; name: string; type: string; visibility: string; rules_visible: number }>
+      >
+    | undefined;
   if (want.has('groups')) {
-    const v = caller ? groupVisibilityCondition(caller) : { sql: "(g.state <> 'deleted' AND g.visibility = 'public')", params: [] };
+    const v = caller
+      ? groupVisibilityCondition(caller)
+      : { sql: "(g.state <> 'deleted' AND g.visibility = 'public')", params: [] };
     groups = byUser(
       db,
       `SELECT gm.user_id, g.id, g.name, g.type, g.visibility, g.rules_visible FROM group_members gm JOIN groups g ON g.id = gm.group_id
@@ -208,7 +283,9 @@ export function toUsers(db: Database.Database, rows: readonly UserRow[], expand:
   const jsonKeys = [...want].map((e) => JSON_EXPANDS[e]).filter((k): k is string => k !== undefined);
   const stored = new Map<string, string>();
   if (jsonKeys.length) {
-    for (const r of cached(db, 'SELECT id, expand_json FROM users WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Array<{ id: string; expand_json: string }>) {
+    for (const r of cached(db, 'SELECT id, expand_json FROM users WHERE id IN (SELECT value FROM json_each(?))').all(
+      JSON.stringify(ids),
+    ) as Array<{ id: string; expand_json: string }>) {
       stored.set(r.id, r.expand_json);
     }
   }
@@ -220,7 +297,11 @@ export function toUsers(db: Database.Database, rows: readonly UserRow[], expand:
     const user: User = {
       id: row.id,
       name: row.name,
-      division: { id: row.division_id, name: row.division_name, selfUri: `/api/v2/authorization/divisions/${row.division_id}` },
+      division: {
+        id: row.division_id,
+        name: row.division_name,
+        selfUri: `/api/v2/authorization/divisions/${row.division_id}`,
+      },
       chat: { jabberId: `${row.id}@${JABBER_DOMAIN}` },
       ...(row.department ? { department: row.department } : {}),
       email: row.email,
@@ -229,7 +310,16 @@ export function toUsers(db: Database.Database, rows: readonly UserRow[], expand:
       state: row.state,
       ...(row.title ? { title: row.title } : {}),
       username: row.username,
-      ...(row.manager_id ? { manager: { id: row.manager_id, ...(row.manager_name ? { name: row.manager_name } : {}), version: row.manager_version ?? 1, selfUri: `${USERS_PATH}/${row.manager_id}` } } : {}),
+      ...(row.manager_id
+        ? {
+            manager: {
+              id: row.manager_id,
+              ...(row.manager_name ? { name: row.manager_name } : {}),
+              version: row.manager_version ?? 1,
+              selfUri: `${USERS_PATH}/${row.manager_id}`,
+            },
+          }
+        : {}),
       images: [],
       version: row.version,
       acdAutoAnswer: false,
@@ -242,16 +332,37 @@ export function toUsers(db: Database.Database, rows: readonly UserRow[], expand:
       if (want.has('skills')) {
         user.skills = list
           .filter((s) => s.kind === 'routing')
-          .map((s) => ({ id: s.skill_id, name: s.skill_name, proficiency: s.proficiency, state: 'active', skillUri: `/api/v2/routing/skills/${s.skill_id}`, selfUri: `${USERS_PATH}/${row.id}/routingskills/${s.skill_id}` }));
+          .map((s) => ({
+            id: s.skill_id,
+            name: s.skill_name,
+            proficiency: s.proficiency,
+            state: 'active',
+            skillUri: `/api/v2/routing/skills/${s.skill_id}`,
+            selfUri: `${USERS_PATH}/${row.id}/routingskills/${s.skill_id}`,
+          }));
       }
       if (want.has('languages')) {
         user.languages = list
           .filter((s) => s.kind === 'language')
-          .map((s) => ({ id: s.skill_id, name: s.skill_name, proficiency: s.proficiency, state: 'active', languageUri: `/api/v2/routing/languages/${s.skill_id}`, selfUri: `${USERS_PATH}/${row.id}/routinglanguages/${s.skill_id}` }));
+          .map((s) => ({
+            id: s.skill_id,
+            name: s.skill_name,
+            proficiency: s.proficiency,
+            state: 'active',
+            languageUri: `/api/v2/routing/languages/${s.skill_id}`,
+            selfUri: `${USERS_PATH}/${row.id}/routinglanguages/${s.skill_id}`,
+          }));
       }
     }
     if (groups) {
-      user.groups = (groups.get(row.id) ?? []).map((g) => ({ id: g.id, name: g.name, type: g.type, visibility: g.visibility, rulesVisible: g.rules_visible === 1, selfUri: `/api/v2/groups/${g.id}` }));
+      user.groups = (groups.get(row.id) ?? []).map((g) => ({
+        id: g.id,
+        name: g.name,
+        type: g.type,
+        visibility: g.visibility,
+        rulesVisible: g.rules_visible === 1,
+        selfUri: `/api/v2/groups/${g.id}`,
+      }));
     }
     if (want.has('dateLastLogin') && row.date_last_login) user.dateLastLogin = row.date_last_login;
     if (want.has('dateWelcomeSent') && row.date_welcome_sent) user.dateWelcomeSent = row.date_welcome_sent;
@@ -265,11 +376,23 @@ export function toUser(row: UserRow, expand: readonly string[], db: Database.Dat
 }
 
 /** Users by id, in the order given (missing ids skipped), as User models. */
-export function usersByIds(db: Database.Database, ids: readonly string[], expand: readonly string[] = [], caller?: Caller): User[] {
+export function usersByIds(
+  db: Database.Database,
+  ids: readonly string[],
+  expand: readonly string[] = [],
+  caller?: Caller,
+): User[] {
   if (ids.length === 0) return [];
-  const rows = cached(db, `${USER_SELECT} WHERE u.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as UserRow[];
+  const rows = cached(db, `${USER_SELECT} WHERE u.id IN (SELECT value FROM json_each(?))`).all(
+    JSON.stringify(ids),
+  ) as UserRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return toUsers(db, ids.map((id) => byId.get(id)).filter((r): r is UserRow => r !== undefined), expand, caller);
+  return toUsers(
+    db,
+    ids.map((id) => byId.get(id)).filter((r): r is UserRow => r !== undefined),
+    expand,
+    caller,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -280,7 +403,8 @@ const STATES = ['active', 'inactive', 'deleted', 'any'] as const;
 function parseState(v: unknown, dflt: (typeof STATES)[number] | undefined): (typeof STATES)[number] | undefined {
   if (v === undefined || v === null || v === '') return dflt;
   const s = String(v);
-  if (!(STATES as readonly string[]).includes(s)) throw invalidValue(`state must be one of ${STATES.join(', ')} (got "${s}").`, 'state');
+  if (!(STATES as readonly string[]).includes(s))
+    throw invalidValue(`state must be one of ${STATES.join(', ')} (got "${s}").`, 'state');
   return s as (typeof STATES)[number];
 }
 
@@ -301,9 +425,14 @@ export function listUsers(db: Database.Database, caller: Caller, query: ListUser
   const state = parseState(query.state, 'active') as (typeof STATES)[number];
   const ids = splitMulti(query.id);
   const jabberIds = splitMulti(query.jabberId);
-  if (ids?.length && jabberIds?.length) throw badRequest('id and jabberId cannot be used together.', [{ errorCode: 'bad.request', fieldName: 'jabberId' }]);
-  for (const [name, list] of [['id', ids], ['jabberId', jabberIds]] as const) {
-    if (list && list.length > 100) throw badRequest(`At most 100 values of ${name} are allowed.`, [{ errorCode: 'bad.request', fieldName: name }]);
+  if (ids?.length && jabberIds?.length)
+    throw badRequest('id and jabberId cannot be used together.', [{ errorCode: 'bad.request', fieldName: 'jabberId' }]);
+  for (const [name, list] of [
+    ['id', ids],
+    ['jabberId', jabberIds],
+  ] as const) {
+    if (list && list.length > 100)
+      throw badRequest(`At most 100 values of ${name} are allowed.`, [{ errorCode: 'bad.request', fieldName: name }]);
   }
   const conditions: string[] = [];
   const params: unknown[] = [];
@@ -319,23 +448,43 @@ export function listUsers(db: Database.Database, caller: Caller, query: ListUser
     params.push(JSON.stringify(jabberIds.map((j) => j.split('@')[0])));
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-  const total = cached(db, `SELECT COUNT(*) FROM users u ${where}`).pluck().get(...params) as number;
+  const total = cached(db, `SELECT COUNT(*) FROM users u ${where}`)
+    .pluck()
+    .get(...params) as number;
   const dir = paging.sortOrder;
-  const rows = paging.offset >= total ? [] : (cached(db, `${USER_SELECT} ${where} ORDER BY u.sort_name ${dir}, u.id ${dir} LIMIT ? OFFSET ?`).all(...params, paging.pageSize, paging.offset) as UserRow[]);
+  const rows =
+    paging.offset >= total
+      ? []
+      : (cached(db, `${USER_SELECT} ${where} ORDER BY u.sort_name ${dir}, u.id ${dir} LIMIT ? OFFSET ?`).all(
+          ...params,
+          paging.pageSize,
+          paging.offset,
+        ) as UserRow[]);
   return entityListing(toUsers(db, rows, expand, caller), {
     path: USERS_PATH,
-    query: { id: ids, jabberId: jabberIds, expand: expand.length ? expand : undefined, state: query.state === undefined ? undefined : state },
+    query: {
+      id: ids,
+      jabberId: jabberIds,
+      expand: expand.length ? expand : undefined,
+      state: query.state === undefined ? undefined : state,
+    },
     paging,
     total,
   });
 }
 
-export function getUser(db: Database.Database, caller: Caller, userId: string, query: { expand?: unknown; state?: unknown } = {}): User {
+export function getUser(
+  db: Database.Database,
+  caller: Caller,
+  userId: string,
+  query: { expand?: unknown; state?: unknown } = {},
+): User {
   const expand = parseExpand(query.expand);
   const state = parseState(query.state, undefined);
   const row = cached(db, `${USER_SELECT} WHERE u.id = ?`).get(userId) as UserRow | undefined;
   const matches = row && (state === undefined ? row.state !== 'deleted' : state === 'any' || row.state === state);
-  if (!row || !matches) throw new ApiError(404, 'not.found', `User ${userId} was not found.`, { entityId: userId, entityName: 'user' });
+  if (!row || !matches)
+    throw new ApiError(404, 'not.found', `User ${userId} was not found.`, { entityId: userId, entityName: 'user' });
   return toUser(row, expand, db, caller);
 }
 
@@ -348,16 +497,38 @@ export interface MeContext {
   organization?: { id: string; name: string };
 }
 
-const SYSTEM_PRESENCES = ['Available', 'Away', 'Busy', 'Offline', 'Idle', 'On Queue', 'Meal', 'Training', 'Meeting', 'Break'];
+const SYSTEM_PRESENCES = [
+  'Available',
+  'Away',
+  'Busy',
+  'Offline',
+  'Idle',
+  'On Queue',
+  'Meal',
+  'Training',
+  'Meeting',
+  'Break',
+];
 
-export function getMe(db: Database.Database, caller: Caller, query: { expand?: unknown } = {}, context: MeContext = {}): User {
+export function getMe(
+  db: Database.Database,
+  caller: Caller,
+  query: { expand?: unknown } = {},
+  context: MeContext = {},
+): User {
   if (caller.kind !== 'user' || !caller.userId) {
-    throw badRequest('This request requires a user context. Client credentials cannot be used for requests to this resource.');
+    throw badRequest(
+      'This request requires a user context. Client credentials cannot be used for requests to this resource.',
+    );
   }
   const all = parseExpand(query.expand, [...USER_EXPANDS, ...ME_EXPANDS]);
   const userExpands = all.filter((e) => (USER_EXPANDS as readonly string[]).includes(e));
   const row = cached(db, `${USER_SELECT} WHERE u.id = ?`).get(caller.userId) as UserRow | undefined;
-  if (!row || row.state === 'deleted') throw new ApiError(404, 'not.found', 'The signed-in user no longer exists.', { entityId: caller.userId, entityName: 'user' });
+  if (!row || row.state === 'deleted')
+    throw new ApiError(404, 'not.found', 'The signed-in user no longer exists.', {
+      entityId: caller.userId,
+      entityName: 'user',
+    });
   const me = toUser(row, userExpands, db, caller);
   const org = context.organization ?? { id: '00000000-0000-4000-8000-000000000000', name: 'Groups Demo Org' };
   for (const e of all) {
@@ -366,7 +537,16 @@ export function getMe(db: Database.Database, caller: Caller, query: { expand?: u
         me.date = { currentDate: new Date().toISOString() };
         break;
       case 'organization':
-        me.organization = { id: org.id, name: org.name, defaultLanguage: 'en-US', defaultCountryCode: 'US', domain: 'example.com', state: 'active', version: 1, selfUri: `/api/v2/organizations/${org.id}` };
+        me.organization = {
+          id: org.id,
+          name: org.name,
+          defaultLanguage: 'en-US',
+          defaultCountryCode: 'US',
+          domain: 'example.com',
+          state: 'active',
+          version: 1,
+          selfUri: `/api/v2/organizations/${org.id}`,
+        };
         break;
       case 'token':
         if (context.tokenInfo) me.token = context.tokenInfo();
@@ -378,15 +558,28 @@ export function getMe(db: Database.Database, caller: Caller, query: { expand?: u
         me.superiors = superiors(db, row, caller);
         break;
       case 'directreports': {
-        const ids = cached(db, "SELECT id FROM users WHERE manager_id = ? AND state <> 'deleted' ORDER BY sort_name, id LIMIT 500").pluck().all(row.id) as string[];
+        const ids = cached(
+          db,
+          "SELECT id FROM users WHERE manager_id = ? AND state <> 'deleted' ORDER BY sort_name, id LIMIT 500",
+        )
+          .pluck()
+          .all(row.id) as string[];
         me.directReports = usersByIds(db, ids, [], caller);
         break;
       }
       case 'routingskills':
       case 'routinglanguages': {
         const kind = e === 'routingskills' ? 'routing' : 'language';
-        const list = cached(db, 'SELECT skill_id AS id, skill_name AS name FROM user_skills WHERE user_id = ? AND kind = ? ORDER BY skill_name').all(row.id, kind) as Array<{ id: string; name: string }>;
-        const mapped = list.map((s) => ({ id: s.id, name: s.name, state: 'active', selfUri: `/api/v2/routing/${kind === 'routing' ? 'skills' : 'languages'}/${s.id}` }));
+        const list = cached(
+          db,
+          'SELECT skill_id AS id, skill_name AS name FROM user_skills WHERE user_id = ? AND kind = ? ORDER BY skill_name',
+        ).all(row.id, kind) as Array<{ id: string; name: string }>;
+        const mapped = list.map((s) => ({
+          id: s.id,
+          name: s.name,
+          state: 'active',
+          selfUri: `/api/v2/routing/${kind === 'routing' ? 'skills' : 'languages'}/${s.id}`,
+        }));
         if (kind === 'routing') me.routingSkills = mapped;
         else me.routingLanguages = mapped;
         break;
@@ -397,20 +590,44 @@ export function getMe(db: Database.Database, caller: Caller, query: { expand?: u
       case 'orgproducts':
       case 'locationdefinitions':
       case 'divisionedpresencedefinitions':
-        me[{ favorites: 'favorites', trustors: 'trustors', orgauthorization: 'orgAuthorization', orgproducts: 'orgProducts', locationdefinitions: 'locationDefinitions', divisionedpresencedefinitions: 'divisionedPresenceDefinitions' }[e]] = [];
+        me[
+          {
+            favorites: 'favorites',
+            trustors: 'trustors',
+            orgauthorization: 'orgAuthorization',
+            orgproducts: 'orgProducts',
+            locationdefinitions: 'locationDefinitions',
+            divisionedpresencedefinitions: 'divisionedPresenceDefinitions',
+          }[e]
+        ] = [];
         break;
       case 'adjacents': {
         const peers = row.manager_id
-          ? (cached(db, "SELECT id FROM users WHERE manager_id = ? AND id <> ? AND state <> 'deleted' ORDER BY sort_name, id LIMIT 100").pluck().all(row.manager_id, row.id) as string[])
+          ? (cached(
+              db,
+              "SELECT id FROM users WHERE manager_id = ? AND id <> ? AND state <> 'deleted' ORDER BY sort_name, id LIMIT 100",
+            )
+              .pluck()
+              .all(row.manager_id, row.id) as string[])
           : [];
-        me.adjacents = { superiors: superiors(db, row, caller).slice(0, 1), siblings: usersByIds(db, peers, [], caller), directReports: [] };
+        me.adjacents = {
+          superiors: superiors(db, row, caller).slice(0, 1),
+          siblings: usersByIds(db, peers, [], caller),
+          directReports: [],
+        };
         break;
       }
       case 'autoanswersettings':
         me.autoAnswerSettings = { settings: {} };
         break;
       case 'geolocationsettings':
-        me.geolocationSettings = { id: org.id, name: 'Geolocation settings', enabled: true, mapboxKey: '', selfUri: '/api/v2/geolocations/settings' };
+        me.geolocationSettings = {
+          id: org.id,
+          name: 'Geolocation settings',
+          enabled: true,
+          mapboxKey: '',
+          selfUri: '/api/v2/geolocations/settings',
+        };
         break;
       default:
         // fieldconfigs, logCapture: nothing to add in this org.
@@ -421,10 +638,21 @@ export function getMe(db: Database.Database, caller: Caller, query: { expand?: u
 }
 
 function presenceDefinitions(db: Database.Database) {
-  const rows = cached(db, "SELECT DISTINCT json_extract(expand_json, '$.presence.presenceDefinition.id') AS id, json_extract(expand_json, '$.presence.presenceDefinition.systemPresence') AS systemPresence FROM users WHERE json_extract(expand_json, '$.presence.presenceDefinition.id') IS NOT NULL").all() as Array<{ id: string; systemPresence: string }>;
+  const rows = cached(
+    db,
+    "SELECT DISTINCT json_extract(expand_json, '$.presence.presenceDefinition.id') AS id, json_extract(expand_json, '$.presence.presenceDefinition.systemPresence') AS systemPresence FROM users WHERE json_extract(expand_json, '$.presence.presenceDefinition.id') IS NOT NULL",
+  ).all() as Array<{ id: string; systemPresence: string }>;
   return rows
     .sort((a, b) => SYSTEM_PRESENCES.indexOf(a.systemPresence) - SYSTEM_PRESENCES.indexOf(b.systemPresence))
-    .map((p) => ({ id: p.id, name: p.systemPresence, languageLabels: { en_US: p.systemPresence }, systemPresence: p.systemPresence, primary: true, deactivated: false, selfUri: `/api/v2/presencedefinitions/${p.id}` }));
+    .map((p) => ({
+      id: p.id,
+      name: p.systemPresence,
+      languageLabels: { en_US: p.systemPresence },
+      systemPresence: p.systemPresence,
+      primary: true,
+      deactivated: false,
+      selfUri: `/api/v2/presencedefinitions/${p.id}`,
+    }));
 }
 
 function superiors(db: Database.Database, row: UserRow, caller: Caller): User[] {
@@ -456,7 +684,13 @@ export const USER_SEARCH_FIELDS: FieldMap = {
 /** Fields a QUERY_STRING criterion searches when it names none. */
 export const QUERY_STRING_DEFAULT_FIELDS = ['name', 'email', 'username', 'title', 'department'];
 
-export const USER_SORT_FIELDS = { name: 'u.sort_name', email: 'u.email', title: 'u.title', department: 'u.department', dateLastLogin: 'u.date_last_login' } as const;
+export const USER_SORT_FIELDS = {
+  name: 'u.sort_name',
+  email: 'u.email',
+  title: 'u.title',
+  department: 'u.department',
+  dateLastLogin: 'u.date_last_login',
+} as const;
 
 export interface UsersSearchResponse {
   total: number;
@@ -491,57 +725,100 @@ function queryStringTerms(value: string): Array<{ text: string; field?: string; 
 }
 
 /** Rewrites QUERY_STRING criteria (which the shared compiler does not know) into nested criteria groups. */
-export function expandQueryStrings(criteria: SearchCriteria[] | undefined, path = 'query'): SearchCriteria[] | undefined {
+export function expandQueryStrings(
+  criteria: SearchCriteria[] | undefined,
+  path = 'query',
+): SearchCriteria[] | undefined {
   if (!Array.isArray(criteria)) return criteria;
   return criteria.map((c, i) => {
     if (!c || typeof c !== 'object') return c;
     const p = `${path}[${i}]`;
     const group = Array.isArray(c.group) ? expandQueryStrings(c.group, `${p}.group`) : c.group;
-    if (typeof c.type !== 'string' || c.type.toUpperCase() !== 'QUERY_STRING') return group === c.group ? c : { ...c, group };
+    if (typeof c.type !== 'string' || c.type.toUpperCase() !== 'QUERY_STRING')
+      return group === c.group ? c : { ...c, group };
     if (typeof c.value !== 'string' || c.value.trim() === '') {
-      throw badRequest('A QUERY_STRING criterion needs a value.', [{ errorCode: 'bad.request', fieldName: `${p}.value` }]);
+      throw badRequest('A QUERY_STRING criterion needs a value.', [
+        { errorCode: 'bad.request', fieldName: `${p}.value` },
+      ]);
     }
     const fields = Array.isArray(c.fields) && c.fields.length ? c.fields : QUERY_STRING_DEFAULT_FIELDS;
     const terms = queryStringTerms(c.value);
     const anyOf = terms.some((t) => t.text === 'OR' && !t.phrase && !t.field);
     const words = terms.filter((t) => t.phrase || t.field || (t.text !== 'OR' && t.text !== 'AND'));
-    if (words.length === 0) throw badRequest('The QUERY_STRING value holds no search terms.', [{ errorCode: 'bad.request', fieldName: `${p}.value` }]);
-    if (words.length > MAX_QUERY_STRING_TERMS) throw badRequest(`A QUERY_STRING may hold at most ${MAX_QUERY_STRING_TERMS} terms.`, [{ errorCode: 'bad.request', fieldName: `${p}.value` }]);
+    if (words.length === 0)
+      throw badRequest('The QUERY_STRING value holds no search terms.', [
+        { errorCode: 'bad.request', fieldName: `${p}.value` },
+      ]);
+    if (words.length > MAX_QUERY_STRING_TERMS)
+      throw badRequest(`A QUERY_STRING may hold at most ${MAX_QUERY_STRING_TERMS} terms.`, [
+        { errorCode: 'bad.request', fieldName: `${p}.value` },
+      ]);
     const inner: SearchCriteria[] = words.map((t) => ({
       type: t.phrase ? 'CONTAINS' : 'TERM',
       fields: t.field ? [t.field] : fields,
       value: t.text,
       operator: t.negate ? 'NOT' : anyOf ? 'OR' : 'AND',
     }));
-    const own: SearchCriteria = { type: 'MATCH_ALL', group: inner, ...(c.operator !== undefined ? { operator: c.operator } : {}) };
-    return group && group.length ? { type: 'MATCH_ALL', operator: c.operator, group: [{ ...own, operator: 'AND' }, { type: 'MATCH_ALL', group, operator: 'AND' }] } : own;
+    const own: SearchCriteria = {
+      type: 'MATCH_ALL',
+      group: inner,
+      ...(c.operator !== undefined ? { operator: c.operator } : {}),
+    };
+    return group && group.length
+      ? {
+          type: 'MATCH_ALL',
+          operator: c.operator,
+          group: [
+            { ...own, operator: 'AND' },
+            { type: 'MATCH_ALL', group, operator: 'AND' },
+          ],
+        }
+      : own;
   });
 }
 
 /** Whether any criterion (at any depth) names the `state` field. */
 function mentionsState(criteria: SearchCriteria[] | undefined): boolean {
   if (!Array.isArray(criteria)) return false;
-  return criteria.some((c) => !!c && ((Array.isArray(c.fields) && c.fields.includes('state')) || mentionsState(c.group)));
+  return criteria.some(
+    (c) => !!c && ((Array.isArray(c.fields) && c.fields.includes('state')) || mentionsState(c.group)),
+  );
 }
 
-const SEARCH_KEYS = ['sortOrder', 'sortBy', 'pageSize', 'pageNumber', 'sort', 'query', 'expand', 'integrationPresenceSource', 'enforcePermissions'] as const;
+const SEARCH_KEYS = [
+  'sortOrder',
+  'sortBy',
+  'pageSize',
+  'pageNumber',
+  'sort',
+  'query',
+  'expand',
+  'integrationPresenceSource',
+  'enforcePermissions',
+] as const;
 
 function assertRequestShape(request: unknown): asserts request is UserSearchRequest {
-  const fail = (fieldName: string, what: string) => badRequest(`${fieldName} must be ${what}.`, [{ errorCode: 'bad.request', fieldName }]);
+  const fail = (fieldName: string, what: string) =>
+    badRequest(`${fieldName} must be ${what}.`, [{ errorCode: 'bad.request', fieldName }]);
   if (!request || typeof request !== 'object' || Array.isArray(request)) throw fail('body', 'a JSON object');
   const r = request as Record<string, unknown>;
-  for (const k of ['sortOrder', 'sortBy', 'integrationPresenceSource'] as const) if (r[k] !== undefined && typeof r[k] !== 'string') throw fail(k, 'a string');
-  for (const k of ['pageSize', 'pageNumber'] as const) if (r[k] !== undefined && !Number.isInteger(r[k])) throw fail(k, 'an integer');
-  if (r.enforcePermissions !== undefined && typeof r.enforcePermissions !== 'boolean') throw fail('enforcePermissions', 'a boolean');
+  for (const k of ['sortOrder', 'sortBy', 'integrationPresenceSource'] as const)
+    if (r[k] !== undefined && typeof r[k] !== 'string') throw fail(k, 'a string');
+  for (const k of ['pageSize', 'pageNumber'] as const)
+    if (r[k] !== undefined && !Number.isInteger(r[k])) throw fail(k, 'an integer');
+  if (r.enforcePermissions !== undefined && typeof r.enforcePermissions !== 'boolean')
+    throw fail('enforcePermissions', 'a boolean');
   if (r.sort !== undefined) {
     if (!Array.isArray(r.sort)) throw fail('sort', 'an array');
     r.sort.forEach((s: unknown, i) => {
       if (!s || typeof s !== 'object') throw fail(`sort[${i}]`, 'an object');
       const o = s as Record<string, unknown>;
-      for (const k of ['sortOrder', 'sortBy']) if (o[k] !== undefined && typeof o[k] !== 'string') throw fail(`sort[${i}].${k}`, 'a string');
+      for (const k of ['sortOrder', 'sortBy'])
+        if (o[k] !== undefined && typeof o[k] !== 'string') throw fail(`sort[${i}].${k}`, 'a string');
     });
   }
-  if (r.expand !== undefined && (!Array.isArray(r.expand) || r.expand.some((e) => typeof e !== 'string'))) throw fail('expand', 'an array of strings');
+  if (r.expand !== undefined && (!Array.isArray(r.expand) || r.expand.some((e) => typeof e !== 'string')))
+    throw fail('expand', 'an array of strings');
   const check = (list: unknown, path: string, depth: number): void => {
     if (list === undefined) return;
     if (!Array.isArray(list)) throw fail(path, 'an array');
@@ -550,10 +827,12 @@ function assertRequestShape(request: unknown): asserts request is UserSearchRequ
       const p = `${path}[${i}]`;
       if (!c || typeof c !== 'object' || Array.isArray(c)) throw fail(p, 'an object');
       const o = c as Record<string, unknown>;
-      for (const k of ['type', 'value', 'startValue', 'endValue', 'dateFormat', 'operator']) if (o[k] !== undefined && typeof o[k] !== 'string') throw fail(`${p}.${k}`, 'a string');
+      for (const k of ['type', 'value', 'startValue', 'endValue', 'dateFormat', 'operator'])
+        if (o[k] !== undefined && typeof o[k] !== 'string') throw fail(`${p}.${k}`, 'a string');
       for (const k of ['fields', 'values']) {
         const a = o[k];
-        if (a !== undefined && (!Array.isArray(a) || a.some((x) => typeof x !== 'string'))) throw fail(`${p}.${k}`, 'an array of strings');
+        if (a !== undefined && (!Array.isArray(a) || a.some((x) => typeof x !== 'string')))
+          throw fail(`${p}.${k}`, 'an array of strings');
       }
       check(o.group, `${p}.group`, depth + 1);
     });
@@ -562,7 +841,12 @@ function assertRequestShape(request: unknown): asserts request is UserSearchRequ
 }
 
 /** POST /users/search. `expandOverride` (from GET …?q64=&expand=) replaces the request's expand when given. */
-export function searchUsers(db: Database.Database, caller: Caller, request: unknown, expandOverride?: string[]): UsersSearchResponse {
+export function searchUsers(
+  db: Database.Database,
+  caller: Caller,
+  request: unknown,
+  expandOverride?: string[],
+): UsersSearchResponse {
   if (!caller.permissions.has(USER_VIEW)) throw missingAnyPermissions([USER_VIEW]);
   assertRequestShape(request);
   const expand = expandOverride?.length ? expandOverride : parseExpand(request.expand);
@@ -573,24 +857,47 @@ export function searchUsers(db: Database.Database, caller: Caller, request: unkn
   const stateFilter = mentionsState(request.query) ? "u.state <> 'deleted'" : "u.state = 'active'";
   const where = `${stateFilter} AND ${criteria.where}`;
   // Search SQL varies with the criteria: prepared per request, not cached.
-  const total = db.prepare(`SELECT COUNT(*) FROM users u WHERE ${where}`).pluck().get(...criteria.params) as number;
-  const rows = offset >= total ? [] : (db.prepare(`${USER_SELECT} WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`).all(...criteria.params, pageSize, offset) as UserRow[]);
+  const total = db
+    .prepare(`SELECT COUNT(*) FROM users u WHERE ${where}`)
+    .pluck()
+    .get(...criteria.params) as number;
+  const rows =
+    offset >= total
+      ? []
+      : (db
+          .prepare(`${USER_SELECT} WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`)
+          .all(...criteria.params, pageSize, offset) as UserRow[]);
   const pageCount = Math.ceil(total / pageSize);
   const base: Record<string, unknown> = {};
   for (const k of SEARCH_KEYS) if (request[k] !== undefined) base[k] = request[k];
   if (expand.length) base.expand = expand;
   else delete base.expand;
-  const page = (n: number) => searchPageUri(`${USERS_PATH}/search`, { ...base, types: ['users'], pageSize, pageNumber: n });
-  const response: UsersSearchResponse = { total, pageCount, pageSize, pageNumber, currentPage: page(pageNumber), types: ['users'], results: toUsers(db, rows, expand, caller) };
+  const page = (n: number) =>
+    searchPageUri(`${USERS_PATH}/search`, { ...base, types: ['users'], pageSize, pageNumber: n });
+  const response: UsersSearchResponse = {
+    total,
+    pageCount,
+    pageSize,
+    pageNumber,
+    currentPage: page(pageNumber),
+    types: ['users'],
+    results: toUsers(db, rows, expand, caller),
+  };
   if (pageNumber > 1) response.previousPage = page(pageNumber - 1);
   if (pageNumber < pageCount) response.nextPage = page(pageNumber + 1);
   return response;
 }
 
 /** GET /users/search?q64=…[&expand=…]. */
-export function searchUsersByQ64(db: Database.Database, caller: Caller, q64: unknown, expand?: unknown): UsersSearchResponse {
+export function searchUsersByQ64(
+  db: Database.Database,
+  caller: Caller,
+  q64: unknown,
+  expand?: unknown,
+): UsersSearchResponse {
   if (!caller.permissions.has(USER_VIEW)) throw missingAnyPermissions([USER_VIEW]);
-  if (typeof q64 !== 'string') throw badRequest('The q64 parameter is required.', [{ errorCode: 'bad.request', fieldName: 'q64' }]);
+  if (typeof q64 !== 'string')
+    throw badRequest('The q64 parameter is required.', [{ errorCode: 'bad.request', fieldName: 'q64' }]);
   const decoded = decodeQ64(q64);
   const { types, returnFields: _rf, aggregations: _ag, ...request } = decoded;
   if (types !== undefined && !(Array.isArray(types) && types.every((t) => t === 'users'))) {

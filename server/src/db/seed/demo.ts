@@ -13,7 +13,11 @@ import { DEPARTMENTS, DIVISIONS, OFFICES, PROJECT_CODENAMES, SOCIAL_TOPICS, TEAM
 export const DEMO_USER_COUNT = 2400;
 const DEMO_SEED = 20250601;
 
-const emailSlug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const emailSlug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 export function seedDemo(db: Database.Database): void {
   const rng = new Rng(DEMO_SEED);
@@ -38,7 +42,13 @@ function buildDemoGroups(rng: Rng, users: UserSeed[]) {
     ...DEMO_GROUPS.allStaff,
     type: 'official',
     description: 'Everyone in the company. Announcements and company-wide updates.',
-    owners: [admin.id, ...pickOwners(leaders.filter((u) => u.department === 'Human Resources'), 1)],
+    owners: [
+      admin.id,
+      ...pickOwners(
+        leaders.filter((u) => u.department === 'Human Resources'),
+        1,
+      ),
+    ],
     individuals: ids(active),
     email: 'all-staff@example.com',
     addresses: b.phone(),
@@ -84,7 +94,13 @@ function buildDemoGroups(rng: Rng, users: UserSeed[]) {
     type: 'official',
     visibility: 'owners',
     description: 'Approves refunds above the agent limit.',
-    owners: [owner.id, ...pickOwners(billing.filter((u) => u.leader), 1)],
+    owners: [
+      owner.id,
+      ...pickOwners(
+        billing.filter((u) => u.leader),
+        1,
+      ),
+    ],
     individuals: ids(rng.sample(billing, 8)),
   });
   b.add({
@@ -92,14 +108,27 @@ function buildDemoGroups(rng: Rng, users: UserSeed[]) {
     type: 'official',
     description: 'Agents with Spanish at proficiency 3 or above (added by rule).',
     owners: pickOwners(careLeaders, 1),
-    dynamic: { skillConditions: [{ routingSkillConditions: [], languageSkillConditions: [{ languageSkill: 'Spanish', comparator: 'GreaterThanOrEqualTo', proficiency: 3 }], operation: 'And' }] },
+    dynamic: {
+      skillConditions: [
+        {
+          routingSkillConditions: [],
+          languageSkillConditions: [{ languageSkill: 'Spanish', comparator: 'GreaterThanOrEqualTo', proficiency: 3 }],
+          operation: 'And',
+        },
+      ],
+    },
   });
   b.add({
     ...DEMO_GROUPS.small,
     type: 'official',
     description: 'People who joined this month, for onboarding sessions.',
     owners: [owner.id],
-    individuals: ids(rng.sample(regular.filter((u) => !u.leader), 10)),
+    individuals: ids(
+      rng.sample(
+        regular.filter((u) => !u.leader),
+        10,
+      ),
+    ),
   });
   b.add({
     ...DEMO_GROUPS.social,
@@ -116,7 +145,15 @@ function buildDemoGroups(rng: Rng, users: UserSeed[]) {
     description: 'Agents with the Escalations skill at 4 or above (added by rule).',
     owners: pickOwners(careLeaders, 2),
     individuals: ids(rng.sample(careAgents, 3)),
-    dynamic: { skillConditions: [{ routingSkillConditions: [{ routingSkill: 'Escalations', comparator: 'GreaterThanOrEqualTo', proficiency: 4 }], languageSkillConditions: [], operation: 'And' }] },
+    dynamic: {
+      skillConditions: [
+        {
+          routingSkillConditions: [{ routingSkill: 'Escalations', comparator: 'GreaterThanOrEqualTo', proficiency: 4 }],
+          languageSkillConditions: [],
+          operation: 'And',
+        },
+      ],
+    },
   });
   b.add({
     ...DEMO_GROUPS.socialMembersOnly,
@@ -136,7 +173,10 @@ function buildDemoGroups(rng: Rng, users: UserSeed[]) {
       name: d.name,
       type: 'official',
       description: `Everyone in ${d.name}.`,
-      owners: pickOwners(people.filter((u) => u.leader && !personaIds.has(u.id)), 2),
+      owners: pickOwners(
+        people.filter((u) => u.leader && !personaIds.has(u.id)),
+        2,
+      ),
       individuals: ids(people),
       email: `${emailSlug(d.name)}@example.com`,
       rolesEnabled: true,
@@ -144,13 +184,37 @@ function buildDemoGroups(rng: Rng, users: UserSeed[]) {
     });
   }
   for (const division of DIVISIONS) {
-    const people = regular.filter((u) => u.expand.team && (u.expand.team as { division: { name: string } }).division.name === division);
-    b.add({ id: rng.uuid(), name: `${division} Staff`, type: 'official', description: `People in the ${division} division.`, owners: pickOwners(people.filter((u) => u.leader), 1), individuals: ids(people) });
+    const people = regular.filter(
+      (u) => u.expand.team && (u.expand.team as { division: { name: string } }).division.name === division,
+    );
+    b.add({
+      id: rng.uuid(),
+      name: `${division} Staff`,
+      type: 'official',
+      description: `People in the ${division} division.`,
+      owners: pickOwners(
+        people.filter((u) => u.leader),
+        1,
+      ),
+      individuals: ids(people),
+    });
   }
   for (let i = 0; i < OFFICES.length; i++) {
     const office = OFFICES[i] as (typeof OFFICES)[number];
     const people = regular.filter((u) => u.officeIndex === i);
-    b.add({ id: rng.uuid(), name: office.name, type: 'official', description: `${office.street}, ${office.city}`, owners: pickOwners(people.filter((u) => u.leader), 1), individuals: ids(people), addresses: b.phone(), callsEnabled: true });
+    b.add({
+      id: rng.uuid(),
+      name: office.name,
+      type: 'official',
+      description: `${office.street}, ${office.city}`,
+      owners: pickOwners(
+        people.filter((u) => u.leader),
+        1,
+      ),
+      individuals: ids(people),
+      addresses: b.phone(),
+      callsEnabled: true,
+    });
   }
 
   // --- Teams: the populated teams of each department.
@@ -168,8 +232,14 @@ function buildDemoGroups(rng: Rng, users: UserSeed[]) {
         rulesVisible: !rng.chance(0.15),
         includeOwners: rng.chance(0.4),
         description: `The ${TEAM_NAMES[t]} team of ${dept.name}.`,
-        owners: pickOwners(people.filter((u) => u.leader), rng.int(1, 2)),
-        individuals: [...ids(people), ...(members && dept.name === 'Customer Care' && rng.chance(0.5) ? [supervisor.id] : [])],
+        owners: pickOwners(
+          people.filter((u) => u.leader),
+          rng.int(1, 2),
+        ),
+        individuals: [
+          ...ids(people),
+          ...(members && dept.name === 'Customer Care' && rng.chance(0.5) ? [supervisor.id] : []),
+        ],
       });
     }
   }
@@ -178,9 +248,32 @@ function buildDemoGroups(rng: Rng, users: UserSeed[]) {
   for (const code of PROJECT_CODENAMES) {
     const core = rng.sample(regular, rng.int(6, 40));
     const visibility = rng.pick(['public', 'public', 'members', 'owners'] as const);
-    b.add({ id: rng.uuid(), name: `Project ${code}`, type: 'official', visibility, rulesVisible: !rng.chance(0.2), includeOwners: rng.chance(0.5), description: `Core team of project ${code}.`, owners: pickOwners(core.filter((u) => u.leader), 1).concat(ids(core.slice(0, 1))), individuals: ids(core) });
+    b.add({
+      id: rng.uuid(),
+      name: `Project ${code}`,
+      type: 'official',
+      visibility,
+      rulesVisible: !rng.chance(0.2),
+      includeOwners: rng.chance(0.5),
+      description: `Core team of project ${code}.`,
+      owners: pickOwners(
+        core.filter((u) => u.leader),
+        1,
+      ).concat(ids(core.slice(0, 1))),
+      individuals: ids(core),
+    });
     const steering = rng.sample(directors, rng.int(3, 9));
-    b.add({ id: rng.uuid(), name: `Project ${code} Steering Committee`, type: 'official', visibility: rng.pick(['members', 'owners', 'public'] as const), rulesVisible: !rng.chance(0.3), includeOwners: true, description: `Decisions and budget for project ${code}.`, owners: ids(steering.slice(0, 2)), individuals: ids(steering) });
+    b.add({
+      id: rng.uuid(),
+      name: `Project ${code} Steering Committee`,
+      type: 'official',
+      visibility: rng.pick(['members', 'owners', 'public'] as const),
+      rulesVisible: !rng.chance(0.3),
+      includeOwners: true,
+      description: `Decisions and budget for project ${code}.`,
+      owners: ids(steering.slice(0, 2)),
+      individuals: ids(steering),
+    });
   }
 
   // --- Skill-based groups with dynamic settings.
@@ -202,8 +295,16 @@ function buildDemoGroups(rng: Rng, users: UserSeed[]) {
       dynamic: {
         skillConditions: [
           kind === 'routing'
-            ? { routingSkillConditions: [{ routingSkill: skill, ...condition }], languageSkillConditions: [], operation: 'And' }
-            : { routingSkillConditions: [], languageSkillConditions: [{ languageSkill: skill, ...condition }], operation: 'And' },
+            ? {
+                routingSkillConditions: [{ routingSkill: skill, ...condition }],
+                languageSkillConditions: [],
+                operation: 'And',
+              }
+            : {
+                routingSkillConditions: [],
+                languageSkillConditions: [{ languageSkill: skill, ...condition }],
+                operation: 'And',
+              },
         ],
       },
     });
@@ -216,7 +317,11 @@ function buildDemoGroups(rng: Rng, users: UserSeed[]) {
     owners: pickOwners(leaders, 1),
     dynamic: {
       skillConditions: [
-        { routingSkillConditions: [{ routingSkill: 'Billing', comparator: 'GreaterThanOrEqualTo', proficiency: 2 }], languageSkillConditions: [], operation: 'And' },
+        {
+          routingSkillConditions: [{ routingSkill: 'Billing', comparator: 'GreaterThanOrEqualTo', proficiency: 2 }],
+          languageSkillConditions: [],
+          operation: 'And',
+        },
         {
           routingSkillConditions: [],
           languageSkillConditions: [
@@ -232,7 +337,16 @@ function buildDemoGroups(rng: Rng, users: UserSeed[]) {
   // --- Social groups: company-wide and per office.
   for (const topic of SOCIAL_TOPICS) {
     const people = rng.sample(regular, rng.int(8, 120));
-    b.add({ id: rng.uuid(), name: topic, type: 'social', visibility: rng.chance(0.85) ? 'public' : 'members', includeOwners: rng.chance(0.7), description: `${topic}: all welcome.`, owners: ids(people.slice(0, rng.int(1, 2))), individuals: ids(people) });
+    b.add({
+      id: rng.uuid(),
+      name: topic,
+      type: 'social',
+      visibility: rng.chance(0.85) ? 'public' : 'members',
+      includeOwners: rng.chance(0.7),
+      description: `${topic}: all welcome.`,
+      owners: ids(people.slice(0, rng.int(1, 2))),
+      individuals: ids(people),
+    });
   }
   let office = 0;
   while (b.groups.length < 330) {
@@ -242,7 +356,16 @@ function buildDemoGroups(rng: Rng, users: UserSeed[]) {
     if (b.has(name)) continue;
     const local = regular.filter((u) => (OFFICES[u.officeIndex] as (typeof OFFICES)[number]).city === place);
     const people = rng.sample(local, rng.int(4, 30));
-    b.add({ id: rng.uuid(), name, type: 'social', visibility: rng.chance(0.8) ? 'public' : 'members', includeOwners: rng.chance(0.6), description: `${topic} for colleagues at the ${place} office.`, owners: ids(people.slice(0, 1)), individuals: ids(people) });
+    b.add({
+      id: rng.uuid(),
+      name,
+      type: 'social',
+      visibility: rng.chance(0.8) ? 'public' : 'members',
+      includeOwners: rng.chance(0.6),
+      description: `${topic} for colleagues at the ${place} office.`,
+      owners: ids(people.slice(0, 1)),
+      individuals: ids(people),
+    });
   }
   return b.groups;
 }

@@ -24,8 +24,20 @@ export function seedLarge(db: Database.Database, userCount = LARGE_USER_COUNT, g
   const regularIds = regular.map((u) => u.id);
   const leaders = regular.filter((u) => u.leader).map((u) => u.id);
 
-  b.add({ ...LARGE_GROUPS.huge, type: 'official', description: 'Everyone in the company.', owners: [PERSONAS.admin.id], individuals: active.map((u) => u.id) });
-  b.add({ ...LARGE_GROUPS.fiveHundred, type: 'official', description: 'Exactly five hundred agents.', owners: [PERSONAS.owner.id], individuals: rng.sample(regularIds, 500) });
+  b.add({
+    ...LARGE_GROUPS.huge,
+    type: 'official',
+    description: 'Everyone in the company.',
+    owners: [PERSONAS.admin.id],
+    individuals: active.map((u) => u.id),
+  });
+  b.add({
+    ...LARGE_GROUPS.fiveHundred,
+    type: 'official',
+    description: 'Exactly five hundred agents.',
+    owners: [PERSONAS.owner.id],
+    individuals: rng.sample(regularIds, 500),
+  });
 
   const prefixes = [
     ...DEPARTMENTS.map((d) => d.name),

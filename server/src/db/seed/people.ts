@@ -107,10 +107,17 @@ function divisionForOffice(country: string): string {
   return 'Latin America';
 }
 
-const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]/g, '');
 
 /** Generates `count` users (the four personas first, then everybody else), deterministic for a seed. */
-export function generateUsers(rng: Rng, count: number): { users: UserSeed[]; divisions: Array<{ id: string; name: string }> } {
+export function generateUsers(
+  rng: Rng,
+  count: number,
+): { users: UserSeed[]; divisions: Array<{ id: string; name: string }> } {
   const cat = catalogue();
   const divisionIds = new Map<string, string>(cat.divisions.map((d) => [d.name, d.id]));
   const totalWeight = DEPARTMENTS.reduce((s, d) => s + d.weight, 0);
@@ -150,7 +157,16 @@ export function generateUsers(rng: Rng, count: number): { users: UserSeed[]; div
       const titles = (DEPARTMENTS[departmentIndex] as (typeof DEPARTMENTS)[number]).titles;
       // Most people hold the first titles of their department; few are managers.
       const r = rng.next();
-      const t = r < 0.55 ? 0 : r < 0.8 ? 1 : r < 0.9 ? Math.min(2, titles.length - 1) : r < 0.97 ? Math.min(3, titles.length - 1) : titles.length - 1;
+      const t =
+        r < 0.55
+          ? 0
+          : r < 0.8
+            ? 1
+            : r < 0.9
+              ? Math.min(2, titles.length - 1)
+              : r < 0.97
+                ? Math.min(3, titles.length - 1)
+                : titles.length - 1;
       title = titles[t] as string;
     }
     const department = (DEPARTMENTS[departmentIndex] as (typeof DEPARTMENTS)[number]).name;
@@ -158,7 +174,9 @@ export function generateUsers(rng: Rng, count: number): { users: UserSeed[]; div
     const officeIndex = persona ? 0 : rng.int(0, OFFICES.length - 1);
     const office = cat.offices[officeIndex] as (typeof cat.offices)[number];
     const divisionName = rng.chance(0.1) ? 'Home' : divisionForOffice(office.country);
-    const teamIndex = departmentIndex * TEAM_NAMES.length + rng.int(0, Math.max(0, Math.min(TEAM_NAMES.length, 4 + Math.floor(count / 400))) - 1);
+    const teamIndex =
+      departmentIndex * TEAM_NAMES.length +
+      rng.int(0, Math.max(0, Math.min(TEAM_NAMES.length, 4 + Math.floor(count / 400))) - 1);
     teamSizes.set(teamIndex, (teamSizes.get(teamIndex) ?? 0) + 1);
     const state: UserSeed['state'] = persona || !rng.chance(0.03) ? 'active' : 'inactive';
     const leader = /Lead|Supervisor|Manager|Director|Controller|Head/.test(title);
@@ -168,7 +186,8 @@ export function generateUsers(rng: Rng, count: number): { users: UserSeed[]; div
     const skills: SkillSeed[] = [];
     if (contactCenter || rng.chance(0.1)) {
       const n = contactCenter ? rng.int(1, 5) : 1;
-      for (const s of rng.sample(cat.routingSkills, n)) skills.push({ kind: 'routing', skillId: s.id, name: s.name, proficiency: rng.int(1, 5) });
+      for (const s of rng.sample(cat.routingSkills, n))
+        skills.push({ kind: 'routing', skillId: s.id, name: s.name, proficiency: rng.int(1, 5) });
     }
     const english = cat.languages[0] as (typeof cat.languages)[number];
     skills.push({ kind: 'language', skillId: english.id, name: english.name, proficiency: rng.int(3, 5) });
@@ -183,23 +202,39 @@ export function generateUsers(rng: Rng, count: number): { users: UserSeed[]; div
 
     const roleIds = persona
       ? persona.roles.map((r) => ROLES[r].id)
-      : [ROLES.employee.id, ROLES.communicate.id, ...(contactCenter ? [ROLES.agent.id] : []), ...(leader && contactCenter ? [ROLES.supervisor.id] : []), ...(rng.chance(0.15) ? [ROLES.reportingViewer.id] : [])];
+      : [
+          ROLES.employee.id,
+          ROLES.communicate.id,
+          ...(contactCenter ? [ROLES.agent.id] : []),
+          ...(leader && contactCenter ? [ROLES.supervisor.id] : []),
+          ...(rng.chance(0.15) ? [ROLES.reportingViewer.id] : []),
+        ];
 
     const welcome = rng.date(SEED_NOW - 6 * 365 * DAY, SEED_NOW - 30 * DAY);
-    const lastLogin = state === 'active' ? rng.date(SEED_NOW - 30 * DAY, SEED_NOW) : rng.date(Date.parse(welcome), SEED_NOW - 60 * DAY);
+    const lastLogin =
+      state === 'active' ? rng.date(SEED_NOW - 30 * DAY, SEED_NOW) : rng.date(Date.parse(welcome), SEED_NOW - 60 * DAY);
     const presence = rng.pick(cat.presenceDefinitions);
     const presenceTime = rng.date(SEED_NOW - DAY, SEED_NOW);
     const onQueue = presence.systemPresence === 'On Queue';
     const routingStatus = onQueue ? rng.pick(ROUTING_STATUSES.slice(1)) : 'OFF_QUEUE';
     const oooActive = state === 'active' && rng.chance(0.05);
-    const oooStart = oooActive ? rng.date(SEED_NOW - 10 * DAY, SEED_NOW) : rng.date(SEED_NOW - 200 * DAY, SEED_NOW - 30 * DAY);
+    const oooStart = oooActive
+      ? rng.date(SEED_NOW - 10 * DAY, SEED_NOW)
+      : rng.date(SEED_NOW - 200 * DAY, SEED_NOW - 30 * DAY);
     const oooEnd = new Date(Date.parse(oooStart) + rng.int(1, 14) * DAY).toISOString();
     const media = () => ({
       contactCenter: { active: onQueue ? rng.int(0, 2) : 0, acw: onQueue ? rng.int(0, 1) : 0 },
       enterprise: { active: rng.int(0, 1), acw: 0 },
     });
     const station = rng.chance(0.7)
-      ? { id: rng.uuid(), name: `${name} WebRTC`, type: 'inin_webrtc_softphone', associatedUser: { id, name, version: 1, selfUri: `/api/v2/users/${id}` }, associatedDate: rng.date(SEED_NOW - 20 * DAY, SEED_NOW), webRtcCallAppearances: 2 }
+      ? {
+          id: rng.uuid(),
+          name: `${name} WebRTC`,
+          type: 'inin_webrtc_softphone',
+          associatedUser: { id, name, version: 1, selfUri: `/api/v2/users/${id}` },
+          associatedDate: rng.date(SEED_NOW - 20 * DAY, SEED_NOW),
+          webRtcCallAppearances: 2,
+        }
       : null;
     const phoneDigits = String(rng.int(2000000, 9999999));
     const phone = `${office.phone} ${phoneDigits.slice(0, 3)} ${phoneDigits.slice(3)}`;
@@ -209,26 +244,78 @@ export function generateUsers(rng: Rng, count: number): { users: UserSeed[]; div
     const team = cat.teams[teamIndex] as (typeof cat.teams)[number];
 
     const addresses: Array<Record<string, string>> = [
-        { address: phone.replace(/\s/g, ''), display: phone, mediaType: 'PHONE', type: 'WORK', extension: String(rng.int(1000, 9999)), countryCode: office.country },
-        ...(rng.chance(0.4) ? [{ address: `+1555${rng.int(1000000, 9999999)}`, display: `+1 555 ${rng.int(100, 999)} ${rng.int(1000, 9999)}`, mediaType: 'SMS', type: 'MOBILE', countryCode: office.country }] : []),
+      {
+        address: phone.replace(/\s/g, ''),
+        display: phone,
+        mediaType: 'PHONE',
+        type: 'WORK',
+        extension: String(rng.int(1000, 9999)),
+        countryCode: office.country,
+      },
+      ...(rng.chance(0.4)
+        ? [
+            {
+              address: `+1555${rng.int(1000000, 9999999)}`,
+              display: `+1 555 ${rng.int(100, 999)} ${rng.int(1000, 9999)}`,
+              mediaType: 'SMS',
+              type: 'MOBILE',
+              countryCode: office.country,
+            },
+          ]
+        : []),
     ];
     const expand: Record<string, unknown> = {
       routingStatus: { userId: id, status: routingStatus, startTime: presenceTime },
       presence: {
         source: 'PURECLOUD',
         primary: true,
-        presenceDefinition: { id: presence.id, systemPresence: presence.systemPresence, selfUri: `/api/v2/presencedefinitions/${presence.id}` },
-        ...(rng.chance(0.2) ? { message: rng.pick(['In a customer workshop', 'Heads down until 3pm', 'Back after lunch', 'Working from home today', 'Covering the escalations queue']) } : {}),
+        presenceDefinition: {
+          id: presence.id,
+          systemPresence: presence.systemPresence,
+          selfUri: `/api/v2/presencedefinitions/${presence.id}`,
+        },
+        ...(rng.chance(0.2)
+          ? {
+              message: rng.pick([
+                'In a customer workshop',
+                'Heads down until 3pm',
+                'Back after lunch',
+                'Working from home today',
+                'Covering the escalations queue',
+              ]),
+            }
+          : {}),
         modifiedDate: presenceTime,
       },
       integrationPresence: {
         source: 'MicrosoftTeams',
         primary: false,
-        presenceDefinition: { id: presence.id, systemPresence: presence.systemPresence === 'On Queue' ? 'Busy' : presence.systemPresence, selfUri: `/api/v2/presencedefinitions/${presence.id}` },
+        presenceDefinition: {
+          id: presence.id,
+          systemPresence: presence.systemPresence === 'On Queue' ? 'Busy' : presence.systemPresence,
+          selfUri: `/api/v2/presencedefinitions/${presence.id}`,
+        },
         modifiedDate: presenceTime,
       },
-      conversationSummary: { userId: id, call: media(), callback: media(), email: media(), message: media(), chat: media(), socialExpression: media(), video: media() },
-      outOfOffice: { id, user: { id, name, version: 1, selfUri: `/api/v2/users/${id}` }, startDate: oooStart, endDate: oooEnd, active: oooActive, indefinite: false, selfUri: `/api/v2/users/${id}/outofoffice` },
+      conversationSummary: {
+        userId: id,
+        call: media(),
+        callback: media(),
+        email: media(),
+        message: media(),
+        chat: media(),
+        socialExpression: media(),
+        video: media(),
+      },
+      outOfOffice: {
+        id,
+        user: { id, name, version: 1, selfUri: `/api/v2/users/${id}` },
+        startDate: oooStart,
+        endDate: oooEnd,
+        active: oooActive,
+        indefinite: false,
+        selfUri: `/api/v2/users/${id}/outofoffice`,
+      },
       geolocation: {
         id,
         name: office.city,
@@ -243,20 +330,83 @@ export function generateUsers(rng: Rng, count: number): { users: UserSeed[]; div
       },
       station: station ? { associatedStation: station, effectiveStation: station } : {},
       lastTokenIssued: { dateIssued: lastLogin },
-      team: { id: team.id, name: team.name, division: { id: divisionIds.get(divisionName), name: divisionName, selfUri: `/api/v2/authorization/divisions/${divisionIds.get(divisionName)}` }, selfUri: `/api/v2/teams/${team.id}` },
-      workPlanBidRanks: { id, workPlanBiddingPerformance: rng.int(50, 100), biddingTieBreaker: String(rng.int(1, count)), selfUri: `/api/v2/workforcemanagement/users/${id}/workplanbidranks` },
-      externalContactsSettings: { manuallyAssignDivisionsToInteractions: rng.chance(0.2), manuallyAssignDivisionsToContacts: rng.chance(0.2) },
-      customAttributes: { id, userId: id, attributes: { costCenter: `CC-${String(100 + departmentIndex * 10 + rng.int(0, 9))}`, shift: rng.pick(['Day', 'Evening', 'Night', 'Flexible']), badgeNumber: String(rng.int(100000, 999999)) }, selfUri: `/api/v2/users/${id}/customattributes` },
+      team: {
+        id: team.id,
+        name: team.name,
+        division: {
+          id: divisionIds.get(divisionName),
+          name: divisionName,
+          selfUri: `/api/v2/authorization/divisions/${divisionIds.get(divisionName)}`,
+        },
+        selfUri: `/api/v2/teams/${team.id}`,
+      },
+      workPlanBidRanks: {
+        id,
+        workPlanBiddingPerformance: rng.int(50, 100),
+        biddingTieBreaker: String(rng.int(1, count)),
+        selfUri: `/api/v2/workforcemanagement/users/${id}/workplanbidranks`,
+      },
+      externalContactsSettings: {
+        manuallyAssignDivisionsToInteractions: rng.chance(0.2),
+        manuallyAssignDivisionsToContacts: rng.chance(0.2),
+      },
+      customAttributes: {
+        id,
+        userId: id,
+        attributes: {
+          costCenter: `CC-${String(100 + departmentIndex * 10 + rng.int(0, 9))}`,
+          shift: rng.pick(['Day', 'Evening', 'Night', 'Flexible']),
+          badgeNumber: String(rng.int(100000, 999999)),
+        },
+        selfUri: `/api/v2/users/${id}/customattributes`,
+      },
       profileSkills: rng.sample(PROFILE_SKILLS, rng.int(1, 4)),
       certifications: certs,
-      locations: [{ id: office.id, floorplanId: office.floorplanId, notes: `Floor ${rng.int(1, 8)}, desk ${rng.int(1, 120)}`, locationDefinition: { id: office.id, name: office.name, selfUri: `/api/v2/locations/${office.id}` } }],
+      locations: [
+        {
+          id: office.id,
+          floorplanId: office.floorplanId,
+          notes: `Floor ${rng.int(1, 8)}, desk ${rng.int(1, 120)}`,
+          locationDefinition: { id: office.id, name: office.name, selfUri: `/api/v2/locations/${office.id}` },
+        },
+      ],
       languagePreference: rng.pick(LANGUAGE_PREFERENCES),
-      employerInfo: { officialName: name, employeeId: `E${String(10000 + i).padStart(6, '0')}`, employeeType: rng.chance(0.9) ? 'Full-time' : rng.pick(['Part-time', 'Contractor']), dateHire: dateHire.slice(0, 10) },
+      employerInfo: {
+        officialName: name,
+        employeeId: `E${String(10000 + i).padStart(6, '0')}`,
+        employeeType: rng.chance(0.9) ? 'Full-time' : rng.pick(['Part-time', 'Contractor']),
+        dateHire: dateHire.slice(0, 10),
+      },
       biography: {
         biography: `${name.split(' ')[0]} works in ${department} as ${/^[AEIOU]/.test(title) ? 'an' : 'a'} ${title} at the ${office.name}.`,
         interests,
         hobbies: rng.sample(INTERESTS, 1),
-        education: rng.chance(0.6) ? [{ school: rng.pick(['Purdue University', 'University of Toronto', 'Trinity College Dublin', 'University of Sydney', 'Keio University', 'Universidade de Sao Paulo', 'Indian Institute of Science', 'Ohio State University']), fieldOfStudy: rng.pick(['Business', 'Computer Science', 'Communications', 'Psychology', 'Economics', 'Linguistics']), dateStart: '2008-09-01', dateEnd: '2012-06-01' }] : [],
+        education: rng.chance(0.6)
+          ? [
+              {
+                school: rng.pick([
+                  'Purdue University',
+                  'University of Toronto',
+                  'Trinity College Dublin',
+                  'University of Sydney',
+                  'Keio University',
+                  'Universidade de Sao Paulo',
+                  'Indian Institute of Science',
+                  'Ohio State University',
+                ]),
+                fieldOfStudy: rng.pick([
+                  'Business',
+                  'Computer Science',
+                  'Communications',
+                  'Psychology',
+                  'Economics',
+                  'Linguistics',
+                ]),
+                dateStart: '2008-09-01',
+                dateEnd: '2012-06-01',
+              },
+            ]
+          : [],
       },
     };
 
@@ -286,7 +436,9 @@ export function generateUsers(rng: Rng, count: number): { users: UserSeed[]; div
 
   // Managers: each department's first leader heads it; other leaders report to the head, everybody else to a leader.
   const leadersByDept = new Map<number, UserSeed[]>();
-  for (const u of users) if (u.leader && !u.persona) leadersByDept.set(u.departmentIndex, [...(leadersByDept.get(u.departmentIndex) ?? []), u]);
+  for (const u of users)
+    if (u.leader && !u.persona)
+      leadersByDept.set(u.departmentIndex, [...(leadersByDept.get(u.departmentIndex) ?? []), u]);
   for (const u of users) {
     const leaders = leadersByDept.get(u.departmentIndex) ?? [];
     const head = leaders[0];
@@ -341,7 +493,9 @@ export function writeOrg(db: Database.Database, org: Org): void {
        password_hash, date_last_login, date_welcome_sent, addresses_json, expand_json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insSkill = db.prepare('INSERT INTO user_skills (user_id, kind, skill_id, skill_name, proficiency) VALUES (?, ?, ?, ?, ?)');
+  const insSkill = db.prepare(
+    'INSERT INTO user_skills (user_id, kind, skill_id, skill_name, proficiency) VALUES (?, ?, ?, ?, ?)',
+  );
   const insUserRole = db.prepare('INSERT INTO user_roles (user_id, role_id) VALUES (?, ?)');
   // Managers before the people who report to them, so every foreign key holds when its row goes in.
   const byId = new Map(org.users.map((u) => [u.id, u]));
@@ -357,7 +511,24 @@ export function writeOrg(db: Database.Database, org: Org): void {
   };
   const ordered = org.users.map((u, i) => ({ u, i, d: depthOf(u) })).sort((a, b) => a.d - b.d || a.i - b.i);
   for (const { u } of ordered) {
-    insUser.run(u.id, u.name, u.name.toLowerCase(), u.email, u.email, u.title, u.department, u.divisionId, u.managerId, u.state, 1, u.passwordHash, u.dateLastLogin, u.dateWelcomeSent, JSON.stringify(u.addresses), JSON.stringify(u.expand));
+    insUser.run(
+      u.id,
+      u.name,
+      u.name.toLowerCase(),
+      u.email,
+      u.email,
+      u.title,
+      u.department,
+      u.divisionId,
+      u.managerId,
+      u.state,
+      1,
+      u.passwordHash,
+      u.dateLastLogin,
+      u.dateWelcomeSent,
+      JSON.stringify(u.addresses),
+      JSON.stringify(u.expand),
+    );
     for (const s of u.skills) insSkill.run(u.id, s.kind, s.skillId, s.name, s.proficiency);
     for (const r of u.roleIds) insUserRole.run(u.id, r);
   }
@@ -369,9 +540,26 @@ export function writeOrg(db: Database.Database, org: Org): void {
   );
   const insOwner = db.prepare('INSERT OR IGNORE INTO group_owners (group_id, user_id) VALUES (?, ?)');
   const insIndividual = db.prepare('INSERT OR IGNORE INTO group_individuals (group_id, user_id) VALUES (?, ?)');
-  const insDynamic = db.prepare('INSERT INTO group_dynamic_settings (group_id, query_json, date_modified) VALUES (?, ?, ?)');
+  const insDynamic = db.prepare(
+    'INSERT INTO group_dynamic_settings (group_id, query_json, date_modified) VALUES (?, ?, ?)',
+  );
   for (const g of org.groups) {
-    insGroup.run(g.id, g.name, g.name.toLowerCase(), g.description, g.type, g.visibility, g.rulesVisible ? 1 : 0, g.rolesEnabled ? 1 : 0, g.includeOwners ? 1 : 0, g.callsEnabled ? 1 : 0, g.email, JSON.stringify(g.addresses), g.version, g.dateModified);
+    insGroup.run(
+      g.id,
+      g.name,
+      g.name.toLowerCase(),
+      g.description,
+      g.type,
+      g.visibility,
+      g.rulesVisible ? 1 : 0,
+      g.rolesEnabled ? 1 : 0,
+      g.includeOwners ? 1 : 0,
+      g.callsEnabled ? 1 : 0,
+      g.email,
+      JSON.stringify(g.addresses),
+      g.version,
+      g.dateModified,
+    );
     for (const o of g.owners) insOwner.run(g.id, o);
     for (const m of g.individuals) insIndividual.run(g.id, m);
     if (g.dynamic) insDynamic.run(g.id, JSON.stringify(g.dynamic), g.dateModified);

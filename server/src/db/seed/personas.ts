@@ -49,7 +49,12 @@ export const ROLES = {
     id: '7b1c2d3e-0005-4f00-8a00-00000000a005',
     name: 'Contact Center Supervisor',
     description: 'Monitors queues and agents.',
-    permissions: ['analytics:queueObservation:view', 'analytics:userObservation:view', 'quality:evaluation:view', 'routing:queue:view'],
+    permissions: [
+      'analytics:queueObservation:view',
+      'analytics:userObservation:view',
+      'quality:evaluation:view',
+      'routing:queue:view',
+    ],
   },
   communicate: {
     id: '7b1c2d3e-0006-4f00-8a00-00000000a006',
