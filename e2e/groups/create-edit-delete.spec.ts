@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_GROUPS, PERSONAS } from '../../server/src/db/seed/personas';
-import { apiAs } from '../support/api';
+import { apiAs, apiWithToken } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
 
 interface GroupBody {
@@ -197,6 +197,40 @@ test.describe('creating, editing and deleting groups', () => {
     await page.waitForURL(new RegExp(`/groups/${group.id}$`));
     const saved = await (await apiAs('admin', baseURL!)).get<GroupBody>(`/api/v2/groups/${group.id}`);
     expect(saved.name).toBe(name);
+  });
+
+  test('keeps the unsaved edit across signing in again, and the draft can be discarded', async ({ page, baseURL }) => {
+    const name = uniqueName('Draft');
+    const group = await createGroupViaApi(baseURL!, name, { description: 'Saved text' });
+    await signIn(page, 'admin', `/groups/${group.id}/edit`);
+    await page.getByRole('textbox', { name: 'Description' }).fill('Typed before the session ended');
+
+    // The session ends on the server (token revoked): the next save gets a 401 and sign-in starts.
+    const token = await page.evaluate(() => {
+      for (let i = 0; i < sessionStorage.length; i += 1) {
+        const value = sessionStorage.getItem(sessionStorage.key(i) ?? '') ?? '';
+        if (value.includes('accessToken')) return (JSON.parse(value) as { accessToken: string }).accessToken;
+      }
+      return '';
+    });
+    expect(token).not.toBe('');
+    await apiWithToken(token, baseURL!).delete('/api/v2/tokens/me');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(/\/oauth\/authorize/);
+    await page.getByLabel('Email').fill('admin@example.com');
+    await page.getByLabel('Password').fill('demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    await page.waitForURL(new RegExp(`/groups/${group.id}/edit$`));
+    await expect(page.getByText('Unsaved draft restored')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue('Typed before the session ended');
+
+    await page.getByRole('button', { name: 'Discard draft' }).click();
+    await expect(page.getByText('Unsaved draft restored')).toBeHidden();
+    await expect(page.getByRole('textbox', { name: 'Description' })).toHaveValue('Saved text');
+    // Nothing unsaved any more: leaving does not ask.
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name }).click();
+    await page.waitForURL(new RegExp(`/groups/${group.id}$`));
   });
 
   test('deletes a group after its name is typed, and it leaves the list and search', async ({ page, baseURL }) => {
