@@ -1,4 +1,5 @@
 import type { DynamicGroupQuery } from '@/api/generated/model/dynamicGroupQuery';
+import type { DynamicGroupSkillCondition } from '@/api/generated/model/dynamicGroupSkillCondition';
 import type { DynamicGroupSkillComparator } from '@/api/generated/model/dynamicGroupSkillComparator';
 import type { DynamicGroupSkillConditionOperation } from '@/api/generated/model/dynamicGroupSkillConditionOperation';
 
@@ -10,6 +11,11 @@ export interface SkillRow {
   skill: string;
   comparator: DynamicGroupSkillComparator;
   proficiency: number;
+  /**
+   * Conditions nested under this skill. The editor does not edit them: they are shown as a count and
+   * sent back exactly as they were read.
+   */
+  childConditions?: DynamicGroupSkillCondition[];
 }
 
 export interface ConditionBlock {
@@ -36,7 +42,10 @@ export const emptyRow = (): SkillRow => ({
 });
 export const emptyBlock = (): ConditionBlock => ({ operation: 'And', rows: [emptyRow()] });
 
-/** API query → editor blocks (nested child conditions are not edited here and are dropped on save). */
+const nested = (children: DynamicGroupSkillCondition[] | undefined) =>
+  children?.length ? { childConditions: children } : {};
+
+/** API query → editor blocks (nested child conditions ride along unchanged on their skill row). */
 export const toBlocks = (query: DynamicGroupQuery | undefined): ConditionBlock[] =>
   (query?.skillConditions ?? []).map((sc) => ({
     operation: sc.operation,
@@ -46,28 +55,59 @@ export const toBlocks = (query: DynamicGroupQuery | undefined): ConditionBlock[]
         skill: c.routingSkill,
         comparator: c.comparator,
         proficiency: c.proficiency,
+        ...nested(c.childConditions),
       })),
       ...(sc.languageSkillConditions ?? []).map((c) => ({
         kind: 'language' as const,
         skill: c.languageSkill,
         comparator: c.comparator,
         proficiency: c.proficiency,
+        ...nested(c.childConditions),
       })),
     ],
   }));
 
-/** Editor blocks → API query (skill names trimmed). */
+/** Editor blocks → API query (skill names trimmed; nested child conditions sent back as they were read). */
 export const toQuery = (blocks: readonly ConditionBlock[]): DynamicGroupQuery => ({
   skillConditions: blocks.map((b) => ({
     operation: b.operation,
     routingSkillConditions: b.rows
       .filter((r) => r.kind === 'routing')
-      .map((r) => ({ routingSkill: r.skill.trim(), comparator: r.comparator, proficiency: r.proficiency })),
+      .map((r) => ({
+        routingSkill: r.skill.trim(),
+        comparator: r.comparator,
+        proficiency: r.proficiency,
+        ...nested(r.childConditions),
+      })),
     languageSkillConditions: b.rows
       .filter((r) => r.kind === 'language')
-      .map((r) => ({ languageSkill: r.skill.trim(), comparator: r.comparator, proficiency: r.proficiency })),
+      .map((r) => ({
+        languageSkill: r.skill.trim(),
+        comparator: r.comparator,
+        proficiency: r.proficiency,
+        ...nested(r.childConditions),
+      })),
   })),
 });
+
+/** How many skill conditions are nested (at any depth) under the given conditions. */
+export const countNestedConditions = (conditions: readonly DynamicGroupSkillCondition[] | undefined): number =>
+  (conditions ?? []).reduce(
+    (sum, sc) =>
+      sum +
+      1 +
+      [...(sc.routingSkillConditions ?? []), ...(sc.languageSkillConditions ?? [])].reduce(
+        (inner, leaf) => inner + countNestedConditions(leaf.childConditions),
+        0,
+      ),
+    0,
+  );
+
+/** "2 nested conditions" for a row that has any, else ''. */
+export const describeNested = (row: SkillRow): string => {
+  const n = countNestedConditions(row.childConditions);
+  return n ? `${n} nested ${n === 1 ? 'condition' : 'conditions'}` : '';
+};
 
 /** Why the blocks cannot be saved, or null when they can. */
 export const validateBlocks = (blocks: readonly ConditionBlock[]): string | null => {
@@ -87,8 +127,9 @@ export const validateBlocks = (blocks: readonly ConditionBlock[]): string | null
 /** "Language Spanish at least 3 AND Routing Billing equal to 2". */
 export const describeBlock = (block: ConditionBlock): string =>
   block.rows
-    .map(
-      (r) =>
-        `${r.kind === 'routing' ? 'Routing skill' : 'Language'} ${r.skill} ${COMPARATOR_LABELS[r.comparator]} ${r.proficiency}`,
-    )
+    .map((r) => {
+      const text = `${r.kind === 'routing' ? 'Routing skill' : 'Language'} ${r.skill} ${COMPARATOR_LABELS[r.comparator]} ${r.proficiency}`;
+      const more = describeNested(r);
+      return more ? `${text} (with ${more})` : text;
+    })
     .join(' and ');

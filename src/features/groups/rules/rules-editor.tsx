@@ -16,6 +16,7 @@ import type { DynamicGroupSkillConditionOperation } from '@/api/generated/model/
 import { describeError } from '@/components/feedback/query-error-alert';
 import {
   COMPARATOR_LABELS,
+  describeNested,
   emptyBlock,
   emptyRow,
   OPERATIONS,
@@ -135,6 +136,11 @@ export const RulesEditor = ({ groupId, initial, onDone }: RulesEditorProps) => {
                   >
                     <IconTrash size={16} />
                   </ActionIcon>
+                  {row.childConditions?.length ? (
+                    <Text size="xs" c="dimmed" w="100%">
+                      {`This skill has ${describeNested(row)}; they are kept unchanged (edit them through the API).`}
+                    </Text>
+                  ) : null}
                 </Group>
               );
             })}
