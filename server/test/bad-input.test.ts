@@ -30,6 +30,8 @@ type Server = Awaited<ReturnType<typeof startServer>>;
 
 const SEED = Number(process.env.FC_SEED ?? 20261126);
 const RUNS = Number(process.env.FC_RUNS ?? 30);
+/** Generated URLs stay under this length. */
+const MAX_URL_LENGTH = 15_000;
 
 let server: Server;
 let call: ApiCall;
@@ -516,6 +518,14 @@ describe('every operation survives arbitrary input (property tests)', () => {
         queryArb,
         spec.body ?? fc.constant({}),
         async (params, query, body) => {
+          // Request lines beyond Node's 16 KB header limit are refused by the HTTP parser itself (431).
+          fc.pre(
+            Object.values(params ?? {})
+              .map(encodeComponent)
+              .join('').length +
+              query.length <
+              MAX_URL_LENGTH,
+          );
           await send(operationId, { params: resolveParams(params), query: resolveQuery(query), ...body });
         },
       );
