@@ -69,7 +69,9 @@ export const assertSignedInAt = async (page: Page, path: string): Promise<void> 
 /** Fails on serious or critical axe violations (WCAG 2 A/AA) of the current page. */
 export const assertNoSeriousA11yViolations = async (page: Page): Promise<void> => {
   // Colours measured mid-transition (fades, skeletons) give false contrast failures.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(

@@ -17,7 +17,7 @@ export const theme = createTheme({
 const lightVariantText = Object.fromEntries(
   Object.keys(DEFAULT_THEME.colors).map((color) => [
     `--mantine-color-${color}-light-color`,
-    `color-mix(in srgb, var(--mantine-color-${color}-9), black 25%)`,
+    `color-mix(in srgb, var(--mantine-color-${color}-9), black 40%)`,
   ]),
 );
 
