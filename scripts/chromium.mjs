@@ -5,7 +5,12 @@
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 const executable = (path) => {
   try {
@@ -33,13 +38,14 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-const INSTALL_HINT = 'apt-get update && apt-get install -y chromium   (as root), or set CHROME_PATH to a Chromium or Chrome binary';
+const INSTALL_HINT =
+  'apt-get update && apt-get install -y chromium   (as root), or set CHROME_PATH to a Chromium or Chrome binary';
 
 const ensure = () => {
   let found = findChromium();
   if (found) return found;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  let hasApt = false;
+  let hasApt;
   try {
     execFileSync('which', ['apt-get'], { stdio: 'ignore' });
     hasApt = true;
@@ -47,9 +53,12 @@ const ensure = () => {
     hasApt = false;
   }
   if (isRoot && hasApt && !process.env.CHROME_PATH) {
-    console.log('No Chromium found: installing Debian\'s chromium package (apt-get install -y chromium) ...');
+    console.log("No Chromium found: installing Debian's chromium package (apt-get install -y chromium) ...");
     execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     found = findChromium();
     if (found) return found;
   }

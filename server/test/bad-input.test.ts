@@ -780,6 +780,27 @@ describe('explicit bad input', () => {
     expectErrorBody(await send('getFieldConfig', { query: { type: 'spaceship' } }), 400);
   });
 
+  it('a page number far past the last page answers an empty page or 400, within the documented int32', async () => {
+    for (const operationId of ['listGroups', 'listGroupProfiles', 'listUsers']) {
+      const far = await send(operationId, { query: 'pageNumber=99999999999' });
+      if (far.status === 200) expect(far.body.entities).toEqual([]);
+      else expectErrorBody(far, 400, 'bad.request');
+    }
+    const far = await send('listGroupMembers', {
+      params: { groupId: DEMO_GROUPS.allStaff.id },
+      query: 'pageNumber=99999999999',
+    });
+    if (far.status === 200) expect(far.body.entities).toEqual([]);
+    else expectErrorBody(far, 400, 'bad.request');
+  });
+
+  it('a 10,000-character id is an unknown id: 404 not.found', async () => {
+    const long = 'x'.repeat(10_000);
+    expectErrorBody(await send('getGroup', { params: { groupId: long } }), 404, 'not.found');
+    expectErrorBody(await send('listGroupMembers', { params: { groupId: long } }), 404, 'not.found');
+    expectErrorBody(await send('getUser', { params: { userId: long } }), 404, 'not.found');
+  });
+
   it('revokeToken with junk is harmless', async () => {
     for (const token of ['not-a-token', '', 'x'.repeat(5000)]) {
       const res = await call('revokeToken', { token, query: 'x=%ZZ&&=' });

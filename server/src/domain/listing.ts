@@ -51,19 +51,35 @@ export function parseSortOrder(v: unknown, fieldName = 'sortOrder'): SortOrder {
   const s = String(v).toUpperCase();
   if (s === 'ASC' || s === 'ASCENDING') return 'ASC';
   if (s === 'DESC' || s === 'DESCENDING') return 'DESC';
-  throw new ApiError(400, 'invalid.value', `sortOrder must be one of ASC, DESC, ascending, descending (got "${String(v)}").`, {
-    details: [{ errorCode: 'invalid.value', fieldName }],
-  });
+  throw new ApiError(
+    400,
+    'invalid.value',
+    `sortOrder must be one of ASC, DESC, ascending, descending (got "${String(v)}").`,
+    {
+      details: [{ errorCode: 'invalid.value', fieldName }],
+    },
+  );
 }
+
+/** Page numbers are int32 in the API document. */
+const INT32_MAX = 2_147_483_647;
 
 export function parsePaging(query: Record<string, unknown> | undefined, { maxPageSize = 500 } = {}): Paging {
   const q = query ?? {};
   const pageSize = toInt(q.pageSize, 'pageSize', 25);
   const pageNumber = toInt(q.pageNumber, 'pageNumber', 1);
   if (pageSize < 1 || pageSize > maxPageSize) {
-    throw badRequest(`pageSize must be between 1 and ${maxPageSize}.`, [{ errorCode: 'bad.request', fieldName: 'pageSize' }]);
+    throw badRequest(`pageSize must be between 1 and ${maxPageSize}.`, [
+      { errorCode: 'bad.request', fieldName: 'pageSize' },
+    ]);
   }
-  if (pageNumber < 1) throw badRequest('pageNumber must be 1 or more.', [{ errorCode: 'bad.request', fieldName: 'pageNumber' }]);
+  if (pageNumber < 1)
+    throw badRequest('pageNumber must be 1 or more.', [{ errorCode: 'bad.request', fieldName: 'pageNumber' }]);
+  if (pageNumber > INT32_MAX) {
+    throw badRequest(`pageNumber must be at most ${INT32_MAX}.`, [
+      { errorCode: 'bad.request', fieldName: 'pageNumber' },
+    ]);
+  }
   const offset = Math.min((pageNumber - 1) * pageSize, Number.MAX_SAFE_INTEGER);
   return { pageSize, pageNumber, sortOrder: parseSortOrder(q.sortOrder), offset };
 }
@@ -101,7 +117,12 @@ export function queryString(params: Record<string, QueryValue>): string {
 
 export function entityListing<T>(
   entities: T[],
-  { path, query = {}, paging, total }: { path: string; query?: Record<string, QueryValue>; paging: Paging; total: number },
+  {
+    path,
+    query = {},
+    paging,
+    total,
+  }: { path: string; query?: Record<string, QueryValue>; paging: Paging; total: number },
 ): EntityListing<T> {
   const { pageSize, pageNumber, sortOrder } = paging;
   const pageCount = Math.ceil(total / pageSize);

@@ -77,7 +77,8 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
     genReqId: correlationId,
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT,
-    routerOptions: { maxParamLength: 500, ignoreTrailingSlash: true },
+    // Ids longer than any real one still reach the handlers, which answer 404 not.found for them.
+    routerOptions: { maxParamLength: 16_384, ignoreTrailingSlash: true },
     return503OnClosing: true,
     frameworkErrors: (error, request, reply) => {
       handleError(error, request, reply);
