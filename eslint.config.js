@@ -16,7 +16,11 @@ const importDirection = {
       zones: [
         { target: './src/features', from: './src/app', message: 'Features must not import from app/.' },
         ...['api', 'components', 'lib', 'config'].flatMap((dir) => [
-          { target: `./src/${dir}`, from: './src/features', message: `src/${dir} is shared code: it must not import features.` },
+          {
+            target: `./src/${dir}`,
+            from: './src/features',
+            message: `src/${dir} is shared code: it must not import features.`,
+          },
           { target: `./src/${dir}`, from: './src/app', message: `src/${dir} is shared code: it must not import app/.` },
         ]),
         { target: './src', from: './server', message: 'The console must not import server code.' },
@@ -27,7 +31,17 @@ const importDirection = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'data/', 'node_modules/', 'src/api/generated/', 'test-results/', 'playwright-report/', 'bench/.tmp/'] },
+  {
+    ignores: [
+      'dist/',
+      'data/',
+      'node_modules/',
+      'src/api/generated/',
+      'test-results/',
+      'playwright-report/',
+      'bench/.tmp/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -56,7 +70,13 @@ export default tseslint.config(
     rules: { 'no-restricted-globals': 'off' },
   },
   {
-    files: ['server/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.{ts,js,mjs}', 'bench/**/*.{ts,js,mjs}', '*.config.{ts,js,cjs}'],
+    files: [
+      'server/**/*.ts',
+      'e2e/**/*.ts',
+      'scripts/**/*.{ts,js,mjs}',
+      'bench/**/*.{ts,js,mjs}',
+      '*.config.{ts,js,cjs}',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -38,7 +38,9 @@ try {
   rmSync(backup, { recursive: true, force: true });
 }
 if (stale.length > 0) {
-  console.error(`src/api/generated is stale against openapi/groups.yaml (${stale.length} files differ, e.g. ${stale.slice(0, 5).join(', ')}).\nRun: npm run generate, and commit the result.`);
+  console.error(
+    `src/api/generated is stale against openapi/groups.yaml (${stale.length} files differ, e.g. ${stale.slice(0, 5).join(', ')}).\nRun: npm run generate, and commit the result.`,
+  );
   process.exit(1);
 }
 console.log('Generated code is current with openapi/groups.yaml.');

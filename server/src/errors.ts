@@ -46,10 +46,16 @@ export const unauthorized = (message = 'Authentication is required to access thi
   new ApiError(401, 'authentication.required', message);
 
 export const missingAnyPermissions = (permissions: string[]): ApiError =>
-  new ApiError(403, 'missing.any.permissions', `Unable to perform the requested action. You must have at least one of the following permissions assigned: ${permissions.join(', ')}`, {
-    messageWithParams: 'Unable to perform the requested action. You must have at least one of the following permissions assigned: {permissions}',
-    messageParams: { permissions: permissions.join(', ') },
-  });
+  new ApiError(
+    403,
+    'missing.any.permissions',
+    `Unable to perform the requested action. You must have at least one of the following permissions assigned: ${permissions.join(', ')}`,
+    {
+      messageWithParams:
+        'Unable to perform the requested action. You must have at least one of the following permissions assigned: {permissions}',
+      messageParams: { permissions: permissions.join(', ') },
+    },
+  );
 
 export const versionConflict = (supplied: number, current: number, entityId?: string): ApiError =>
   new ApiError(409, 'conflict', `The supplied version ${supplied} does not match the current version ${current}.`, {

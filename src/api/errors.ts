@@ -25,7 +25,9 @@ export class ApiError extends Error {
   readonly retryAfterSeconds: number | null;
 
   constructor(status: number, body: ErrorBodyShape, retryAfterSeconds: number | null = null) {
-    super(body.message ?? (status === 0 ? 'The server could not be reached.' : `Request failed with status ${status}.`));
+    super(
+      body.message ?? (status === 0 ? 'The server could not be reached.' : `Request failed with status ${status}.`),
+    );
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code ?? (status === 0 ? 'network.error' : 'unknown');

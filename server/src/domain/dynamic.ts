@@ -20,7 +20,11 @@
 import type Database from 'better-sqlite3';
 import { hasPermission, type Caller } from '../context.js';
 import { badRequest, invalidValue, missingAnyPermissions, notFound } from '../errors.js';
-import { dynamicQueryUsersSql, type DynamicGroupQuery, type DynamicGroupSkillCondition } from '../db/seed/materialise.js';
+import {
+  dynamicQueryUsersSql,
+  type DynamicGroupQuery,
+  type DynamicGroupSkillCondition,
+} from '../db/seed/materialise.js';
 import { bumpVersion, groupUri, loadVisibleGroup, PERM, pruneMembers, recountMembers } from './groups.js';
 import { cached, isGroupOwner, PRIVATE_GROUP_VIEW } from './visibility.js';
 
@@ -28,7 +32,14 @@ export type { DynamicGroupQuery } from '../db/seed/materialise.js';
 
 export const MAX_CONDITIONS = 100;
 export const MAX_CONDITION_DEPTH = 5;
-const COMPARATORS = ['EqualTo', 'NotEqualTo', 'LessThan', 'GreaterThan', 'GreaterThanOrEqualTo', 'LessThanOrEqualTo'] as const;
+const COMPARATORS = [
+  'EqualTo',
+  'NotEqualTo',
+  'LessThan',
+  'GreaterThan',
+  'GreaterThanOrEqualTo',
+  'LessThanOrEqualTo',
+] as const;
 const OPERATIONS = ['And', 'Or', 'Not'] as const;
 
 export interface DynamicGroupDefinition {
@@ -46,27 +57,43 @@ export function validateDynamicQuery(raw: unknown): DynamicGroupQuery {
 
   const condition = (sc: unknown, path: string, depth: number): DynamicGroupSkillCondition => {
     if (!isObj(sc)) throw fail(path, `${path} must be an object.`);
-    if (depth > MAX_CONDITION_DEPTH) throw fail(path, `Skill conditions nest deeper than ${MAX_CONDITION_DEPTH} levels.`);
-    if (!(OPERATIONS as readonly unknown[]).includes(sc.operation)) throw invalidValue(`${path}.operation must be one of ${OPERATIONS.join(', ')}.`, `${path}.operation`);
+    if (depth > MAX_CONDITION_DEPTH)
+      throw fail(path, `Skill conditions nest deeper than ${MAX_CONDITION_DEPTH} levels.`);
+    if (!(OPERATIONS as readonly unknown[]).includes(sc.operation))
+      throw invalidValue(`${path}.operation must be one of ${OPERATIONS.join(', ')}.`, `${path}.operation`);
     const leaves = <K extends 'routingSkill' | 'languageSkill'>(key: K, listName: string) => {
       const list = sc[listName] ?? [];
       if (!Array.isArray(list)) throw fail(`${path}.${listName}`, `${path}.${listName} must be an array.`);
       return list.map((c: unknown, i) => {
         const p = `${path}.${listName}[${i}]`;
         if (!isObj(c)) throw fail(p, `${p} must be an object.`);
-        if (++count > MAX_CONDITIONS) throw fail(p, `A dynamic group query holds at most ${MAX_CONDITIONS} conditions.`);
+        if (++count > MAX_CONDITIONS)
+          throw fail(p, `A dynamic group query holds at most ${MAX_CONDITIONS} conditions.`);
         const name = c[key];
-        if (typeof name !== 'string' || name.trim() === '' || name.length > 200) throw fail(`${p}.${key}`, `${p}.${key} must name a skill.`);
-        if (!(COMPARATORS as readonly unknown[]).includes(c.comparator)) throw invalidValue(`${p}.comparator must be one of ${COMPARATORS.join(', ')}.`, `${p}.comparator`);
-        if (!Number.isInteger(c.proficiency) || (c.proficiency as number) < 0 || (c.proficiency as number) > 5) throw fail(`${p}.proficiency`, `${p}.proficiency must be a whole number from 0 to 5.`);
+        if (typeof name !== 'string' || name.trim() === '' || name.length > 200)
+          throw fail(`${p}.${key}`, `${p}.${key} must name a skill.`);
+        if (!(COMPARATORS as readonly unknown[]).includes(c.comparator))
+          throw invalidValue(`${p}.comparator must be one of ${COMPARATORS.join(', ')}.`, `${p}.comparator`);
+        if (!Number.isInteger(c.proficiency) || (c.proficiency as number) < 0 || (c.proficiency as number) > 5)
+          throw fail(`${p}.proficiency`, `${p}.proficiency must be a whole number from 0 to 5.`);
         const children = c.childConditions ?? [];
         if (!Array.isArray(children)) throw fail(`${p}.childConditions`, `${p}.childConditions must be an array.`);
         return {
           [key]: name.trim(),
           comparator: c.comparator as (typeof COMPARATORS)[number],
           proficiency: c.proficiency as number,
-          ...(children.length ? { childConditions: children.map((cc: unknown, j) => condition(cc, `${p}.childConditions[${j}]`, depth + 1)) } : {}),
-        } as { [P in K]: string } & { comparator: (typeof COMPARATORS)[number]; proficiency: number; childConditions?: DynamicGroupSkillCondition[] };
+          ...(children.length
+            ? {
+                childConditions: children.map((cc: unknown, j) =>
+                  condition(cc, `${p}.childConditions[${j}]`, depth + 1),
+                ),
+              }
+            : {}),
+        } as { [P in K]: string } & {
+          comparator: (typeof COMPARATORS)[number];
+          proficiency: number;
+          childConditions?: DynamicGroupSkillCondition[];
+        };
       });
     };
     return {
@@ -78,20 +105,23 @@ export function validateDynamicQuery(raw: unknown): DynamicGroupQuery {
 
   if (!isObj(raw)) throw fail('body', 'A dynamic group query is required.');
   if (!Array.isArray(raw.skillConditions)) throw fail('skillConditions', 'skillConditions must be an array.');
-  if (raw.skillConditions.length === 0) throw fail('skillConditions', 'skillConditions must hold at least one condition.');
+  if (raw.skillConditions.length === 0)
+    throw fail('skillConditions', 'skillConditions must hold at least one condition.');
   return { skillConditions: raw.skillConditions.map((sc: unknown, i) => condition(sc, `skillConditions[${i}]`, 0)) };
 }
 
-const canEditOrOwn = (db: Database.Database, caller: Caller, groupId: string) => hasPermission(caller, PERM.edit) || isGroupOwner(db, groupId, caller.userId);
+const canEditOrOwn = (db: Database.Database, caller: Caller, groupId: string) =>
+  hasPermission(caller, PERM.edit) || isGroupOwner(db, groupId, caller.userId);
 
 export function getDynamicSettings(db: Database.Database, caller: Caller, groupId: string): DynamicGroupDefinition {
   const group = loadVisibleGroup(db, caller, groupId);
   const privileged = canEditOrOwn(db, caller, groupId);
   if (!privileged && !hasPermission(caller, PERM.view)) throw missingAnyPermissions([PERM.view]);
-  if (group.rules_visible === 0 && !privileged && !hasPermission(caller, PRIVATE_GROUP_VIEW)) throw missingAnyPermissions([PERM.edit, PRIVATE_GROUP_VIEW]);
-  const row = cached(db, 'SELECT query_json, date_modified FROM group_dynamic_settings WHERE group_id = ?').get(groupId) as
-    | { query_json: string; date_modified: string }
-    | undefined;
+  if (group.rules_visible === 0 && !privileged && !hasPermission(caller, PRIVATE_GROUP_VIEW))
+    throw missingAnyPermissions([PERM.edit, PRIVATE_GROUP_VIEW]);
+  const row = cached(db, 'SELECT query_json, date_modified FROM group_dynamic_settings WHERE group_id = ?').get(
+    groupId,
+  ) as { query_json: string; date_modified: string } | undefined;
   if (!row) throw notFound(`Group ${groupId} has no dynamic settings.`, groupId);
   return {
     group: { id: groupId, selfUri: groupUri(groupId) },
@@ -145,9 +175,13 @@ export function deleteDynamicSettings(db: Database.Database, caller: Caller, gro
 }
 
 export function previewDynamicGroup(db: Database.Database, caller: Caller, body: unknown): { userCount: number } {
-  if (!hasPermission(caller, PERM.view) && !hasPermission(caller, PERM.edit)) throw missingAnyPermissions([PERM.view, PERM.edit]);
+  if (!hasPermission(caller, PERM.view) && !hasPermission(caller, PERM.edit))
+    throw missingAnyPermissions([PERM.view, PERM.edit]);
   const query = validateDynamicQuery(body);
   const users = dynamicQueryUsersSql(query);
-  const userCount = db.prepare(`SELECT COUNT(*) FROM (${users.sql})`).pluck().get(...users.params) as number;
+  const userCount = db
+    .prepare(`SELECT COUNT(*) FROM (${users.sql})`)
+    .pluck()
+    .get(...users.params) as number;
   return { userCount };
 }

@@ -54,7 +54,12 @@ const field = ([key, type, opts = {}]: FieldSpec): FieldList => ({
   ...opts,
 });
 
-const section = (key: string, fields: FieldSpec[], instructionText = ''): Section => ({ fieldList: fields.map(field), instructionText, key, state: 'active' });
+const section = (key: string, fields: FieldSpec[], instructionText = ''): Section => ({
+  fieldList: fields.map(field),
+  instructionText,
+  key,
+  state: 'active',
+});
 
 const phoneLabels = { labelKeys: ['work', 'mobile', 'other'], customLabels: true, repeatable: true };
 
@@ -67,11 +72,15 @@ const SECTIONS: Record<FieldConfigType, Section[]> = {
       ['visibility', 'enum', { required: true, params: { values: ['public', 'members', 'owners'] } }],
       ['images', 'image', { repeatable: true }],
     ]),
-    section('contactInfo', [
-      ['groupEmail', 'email', { params: { maxLength: 320 } }],
-      ['groupPhone', 'phone', { labelKeys: ['main'], params: { mediaType: 'PHONE', addressType: 'GROUPPHONE' } }],
-      ['groupRing', 'phone', { labelKeys: ['ring'], params: { mediaType: 'PHONE', addressType: 'GROUPRING' } }],
-    ], 'How people reach the group.'),
+    section(
+      'contactInfo',
+      [
+        ['groupEmail', 'email', { params: { maxLength: 320 } }],
+        ['groupPhone', 'phone', { labelKeys: ['main'], params: { mediaType: 'PHONE', addressType: 'GROUPPHONE' } }],
+        ['groupRing', 'phone', { labelKeys: ['ring'], params: { mediaType: 'PHONE', addressType: 'GROUPRING' } }],
+      ],
+      'How people reach the group.',
+    ),
     section('membership', [
       ['owners', 'person', { repeatable: true, params: { maxItems: 100 } }],
       ['rulesVisible', 'boolean'],
@@ -103,7 +112,10 @@ const SECTIONS: Record<FieldConfigType, Section[]> = {
       ['biography', 'longtext', { gdpr: true }],
       ['hireDate', 'date', { gdpr: true }],
     ]),
-    section('hr', [['employeeId', 'text', { gdpr: true }], ['employeeType', 'enum', { params: { values: ['Full-time', 'Part-time', 'Contractor'] } }]]),
+    section('hr', [
+      ['employeeId', 'text', { gdpr: true }],
+      ['employeeType', 'enum', { params: { values: ['Full-time', 'Part-time', 'Contractor'] } }],
+    ]),
   ],
   org: [
     section('general', [
@@ -133,7 +145,12 @@ const SECTIONS: Record<FieldConfigType, Section[]> = {
   ],
 };
 
-const NAMES: Record<FieldConfigType, string> = { person: 'Person', group: 'Group', org: 'Organization', externalContact: 'External Contact' };
+const NAMES: Record<FieldConfigType, string> = {
+  person: 'Person',
+  group: 'Group',
+  org: 'Organization',
+  externalContact: 'External Contact',
+};
 const IDS: Record<FieldConfigType, string> = {
   person: '8d2f3c1a-0001-4e00-9f00-0000000fc001',
   group: '8d2f3c1a-0002-4e00-9f00-0000000fc002',

@@ -13,10 +13,24 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { hasPermission, type Caller } from '../context.js';
-import { ApiError, badRequest, invalidValue, missingAnyPermissions, versionConflict, type ErrorDetail } from '../errors.js';
+import {
+  ApiError,
+  badRequest,
+  invalidValue,
+  missingAnyPermissions,
+  versionConflict,
+  type ErrorDetail,
+} from '../errors.js';
 import { entityListing, parsePaging, splitMulti, type EntityListing } from './listing.js';
 import { searchPageUri } from './q64.js';
-import { compileCriteria, compileSort, registerSearchFunctions, searchPaging, type FieldMap, type SearchRequestBase } from './search.js';
+import {
+  compileCriteria,
+  compileSort,
+  registerSearchFunctions,
+  searchPaging,
+  type FieldMap,
+  type SearchRequestBase,
+} from './search.js';
 import { assertGroupVisible, cached, groupNotFound, groupVisibilityCondition, isGroupOwner } from './visibility.js';
 
 export const GROUPS_PATH = '/api/v2/groups';
@@ -120,7 +134,8 @@ function ownersOf(db: Database.Database, groupIds: string[]): Map<string, OwnerR
     `SELECT go.group_id AS groupId, u.id, u.name, u.version FROM group_owners go JOIN users u ON u.id = go.user_id
      WHERE go.group_id IN (SELECT value FROM json_each(?)) ORDER BY u.sort_name, u.id`,
   ).all(JSON.stringify(groupIds)) as { groupId: string; id: string; name: string; version: number }[];
-  for (const r of rows) out.get(r.groupId)?.push({ id: r.id, name: r.name, version: r.version, selfUri: userUri(r.id) });
+  for (const r of rows)
+    out.get(r.groupId)?.push({ id: r.id, name: r.name, version: r.version, selfUri: userUri(r.id) });
   return out;
 }
 
@@ -159,14 +174,24 @@ function serialise(row: GroupRow, owners: OwnerRef[]): Group {
 
 /** Serialises rows as Groups (owners loaded in one query). */
 export function toGroups(db: Database.Database, rows: GroupRow[]): Group[] {
-  const owners = ownersOf(db, rows.map((r) => r.id));
+  const owners = ownersOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => serialise(r, owners.get(r.id) ?? []));
 }
 
 export const toGroup = (db: Database.Database, row: GroupRow): Group => toGroups(db, [row])[0]!;
 
 export function toProfile(row: GroupRow): GroupProfile {
-  return { id: row.id, name: row.name, state: row.state, dateModified: row.date_modified, version: row.version, selfUri: `${groupUri(row.id)}/profile` };
+  return {
+    id: row.id,
+    name: row.name,
+    state: row.state,
+    dateModified: row.date_modified,
+    version: row.version,
+    selfUri: `${groupUri(row.id)}/profile`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,37 +220,54 @@ export function syncOwnerMembers(db: Database.Database, groupId: string): void {
 }
 
 /** Removes member rows that no longer have a reason to exist. */
-export const pruneMembers = (db: Database.Database, groupId: string): void => void cached(db, PRUNE).run({ g: groupId });
+export const pruneMembers = (db: Database.Database, groupId: string): void =>
+  void cached(db, PRUNE).run({ g: groupId });
 
 /** Sets groups.member_count to the group's row count (an index range count). */
 export function recountMembers(db: Database.Database, groupId: string): void {
-  cached(db, 'UPDATE groups SET member_count = (SELECT COUNT(*) FROM group_members WHERE group_id = @g) WHERE id = @g').run({ g: groupId });
+  cached(
+    db,
+    'UPDATE groups SET member_count = (SELECT COUNT(*) FROM group_members WHERE group_id = @g) WHERE id = @g',
+  ).run({ g: groupId });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reads
 
-const selectGroup = (db: Database.Database, id: string): GroupRow | undefined => cached(db, 'SELECT * FROM groups WHERE id = ?').get(id) as GroupRow | undefined;
+const selectGroup = (db: Database.Database, id: string): GroupRow | undefined =>
+  cached(db, 'SELECT * FROM groups WHERE id = ?').get(id) as GroupRow | undefined;
 
 /** The group if the caller may see it, else 404. */
 export function loadVisibleGroup(db: Database.Database, caller: Caller, id: string): GroupRow {
   const v = groupVisibilityCondition(caller);
-  const row = cached(db, `SELECT g.* FROM groups g WHERE g.id = ? AND ${v.sql}`).get(id, ...v.params) as GroupRow | undefined;
+  const row = cached(db, `SELECT g.* FROM groups g WHERE g.id = ? AND ${v.sql}`).get(id, ...v.params) as
+    GroupRow | undefined;
   if (!row) throw groupNotFound(id);
   return row;
 }
 
-export const getGroup = (db: Database.Database, caller: Caller, id: string): Group => toGroup(db, loadVisibleGroup(db, caller, id));
+export const getGroup = (db: Database.Database, caller: Caller, id: string): Group =>
+  toGroup(db, loadVisibleGroup(db, caller, id));
 
 const PROFILE_KEYS = ['id', 'name', 'state', 'dateModified', 'version', 'selfUri'] as const;
 
-export function getGroupProfile(db: Database.Database, caller: Caller, id: string, fields: string | undefined): GroupProfile {
+export function getGroupProfile(
+  db: Database.Database,
+  caller: Caller,
+  id: string,
+  fields: string | undefined,
+): GroupProfile {
   const profile = toProfile(loadVisibleGroup(db, caller, id));
   const wanted = splitMulti(fields);
   if (!wanted || wanted.length === 0) return profile;
-  const unknown = wanted.filter((k) => !(PROFILE_KEYS as readonly string[]).includes(k) && !GROUP_PROFILE_EXTRA_KEYS.has(k));
+  const unknown = wanted.filter(
+    (k) => !(PROFILE_KEYS as readonly string[]).includes(k) && !GROUP_PROFILE_EXTRA_KEYS.has(k),
+  );
   if (unknown.length) {
-    throw invalidValue(`Unknown profile field(s): ${unknown.join(', ')}. Valid fields: ${[...PROFILE_KEYS, ...GROUP_PROFILE_EXTRA_KEYS].join(', ')}.`, 'fields');
+    throw invalidValue(
+      `Unknown profile field(s): ${unknown.join(', ')}. Valid fields: ${[...PROFILE_KEYS, ...GROUP_PROFILE_EXTRA_KEYS].join(', ')}.`,
+      'fields',
+    );
   }
   // id, version and selfUri always stay (version is required in GroupProfile).
   const out: GroupProfile = { id: profile.id, version: profile.version, selfUri: profile.selfUri };
@@ -250,9 +292,14 @@ function listRows(db: Database.Database, caller: Caller, query: ListQuery, path:
   const paging = parsePaging(query as Record<string, unknown>);
   const ids = splitMulti(query.id);
   const jabberIds = splitMulti(query.jabberId);
-  if (ids?.length && jabberIds?.length) throw badRequest('id and jabberId cannot be used together.', [{ errorCode: 'bad.request', fieldName: 'jabberId' }]);
-  for (const [name, list] of [['id', ids], ['jabberId', jabberIds]] as const) {
-    if (list && list.length > 100) throw badRequest(`At most 100 values of ${name} are allowed.`, [{ errorCode: 'bad.request', fieldName: name }]);
+  if (ids?.length && jabberIds?.length)
+    throw badRequest('id and jabberId cannot be used together.', [{ errorCode: 'bad.request', fieldName: 'jabberId' }]);
+  for (const [name, list] of [
+    ['id', ids],
+    ['jabberId', jabberIds],
+  ] as const) {
+    if (list && list.length > 100)
+      throw badRequest(`At most 100 values of ${name} are allowed.`, [{ errorCode: 'bad.request', fieldName: name }]);
   }
   const v = groupVisibilityCondition(caller);
   let filter = '';
@@ -265,12 +312,17 @@ function listRows(db: Database.Database, caller: Caller, query: ListQuery, path:
     params.push(JSON.stringify(jabberIds.map((j) => j.split('@')[0])));
   }
   const where = `${v.sql}${filter}`;
-  const total = cached(db, `SELECT COUNT(*) FROM groups g WHERE ${where}`).pluck().get(...params) as number;
+  const total = cached(db, `SELECT COUNT(*) FROM groups g WHERE ${where}`)
+    .pluck()
+    .get(...params) as number;
   const dir = paging.sortOrder;
   const rows =
     paging.offset >= total
       ? []
-      : (cached(db, `SELECT g.* FROM groups g WHERE ${where} ORDER BY g.sort_name ${dir}, g.id ${dir} LIMIT ? OFFSET ?`).all(...params, paging.pageSize, paging.offset) as GroupRow[]);
+      : (cached(
+          db,
+          `SELECT g.* FROM groups g WHERE ${where} ORDER BY g.sort_name ${dir}, g.id ${dir} LIMIT ? OFFSET ?`,
+        ).all(...params, paging.pageSize, paging.offset) as GroupRow[]);
   const listingQuery = { id: ids, jabberId: jabberIds };
   return { rows, total, paging, listingQuery, path };
 }
@@ -280,9 +332,18 @@ export function listGroups(db: Database.Database, caller: Caller, query: ListQue
   return entityListing(toGroups(db, r.rows), { path: r.path, query: r.listingQuery, paging: r.paging, total: r.total });
 }
 
-export function listGroupProfiles(db: Database.Database, caller: Caller, query: ListQuery): EntityListing<GroupProfile> {
+export function listGroupProfiles(
+  db: Database.Database,
+  caller: Caller,
+  query: ListQuery,
+): EntityListing<GroupProfile> {
   const r = listRows(db, caller, query, '/api/v2/profiles/groups');
-  return entityListing(r.rows.map(toProfile), { path: r.path, query: r.listingQuery, paging: r.paging, total: r.total });
+  return entityListing(r.rows.map(toProfile), {
+    path: r.path,
+    query: r.listingQuery,
+    paging: r.paging,
+    total: r.total,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -297,10 +358,21 @@ export const GROUP_SEARCH_FIELDS: FieldMap = {
   state: { kind: 'enum', sql: 'g.state' },
   dateModified: { kind: 'date', sql: 'g.date_modified' },
   memberCount: { kind: 'number', sql: 'g.member_count' },
-  'owners.id': { kind: 'list', from: 'group_owners so', where: 'so.group_id = g.id', value: 'so.user_id', elementKind: 'id' },
+  'owners.id': {
+    kind: 'list',
+    from: 'group_owners so',
+    where: 'so.group_id = g.id',
+    value: 'so.user_id',
+    elementKind: 'id',
+  },
 };
 
-export const GROUP_SORT_FIELDS = { name: 'g.sort_name', dateModified: 'g.date_modified', memberCount: 'g.member_count', type: 'g.type' } as const;
+export const GROUP_SORT_FIELDS = {
+  name: 'g.sort_name',
+  dateModified: 'g.date_modified',
+  memberCount: 'g.member_count',
+  type: 'g.type',
+} as const;
 
 export interface GroupsSearchResponse {
   total: number;
@@ -316,7 +388,12 @@ export interface GroupsSearchResponse {
 
 const SEARCH_KEYS = ['sortOrder', 'sortBy', 'pageSize', 'pageNumber', 'sort', 'query', 'expand'] as const;
 
-export function searchGroups(db: Database.Database, caller: Caller, request: SearchRequestBase, expand?: string[]): GroupsSearchResponse {
+export function searchGroups(
+  db: Database.Database,
+  caller: Caller,
+  request: SearchRequestBase,
+  expand?: string[],
+): GroupsSearchResponse {
   assertSearchRequestShape(request);
   registerSearchFunctions(db);
   const { pageSize, pageNumber, offset } = searchPaging(request);
@@ -326,14 +403,30 @@ export function searchGroups(db: Database.Database, caller: Caller, request: Sea
   const where = `${v.sql} AND ${criteria.where}`;
   const params = [...v.params, ...criteria.params];
   // Search SQL varies with the criteria: prepared per request, not cached.
-  const total = db.prepare(`SELECT COUNT(*) FROM groups g WHERE ${where}`).pluck().get(...params) as number;
-  const rows = offset >= total ? [] : (db.prepare(`SELECT g.* FROM groups g WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`).all(...params, pageSize, offset) as GroupRow[]);
+  const total = db
+    .prepare(`SELECT COUNT(*) FROM groups g WHERE ${where}`)
+    .pluck()
+    .get(...params) as number;
+  const rows =
+    offset >= total
+      ? []
+      : (db
+          .prepare(`SELECT g.* FROM groups g WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`)
+          .all(...params, pageSize, offset) as GroupRow[]);
   const pageCount = Math.ceil(total / pageSize);
   const base: Record<string, unknown> = {};
   for (const k of SEARCH_KEYS) if (request[k] !== undefined) base[k] = request[k];
   if (expand?.length) base.expand = expand;
   const page = (n: number) => searchPageUri(`${GROUPS_PATH}/search`, { ...base, pageSize, pageNumber: n });
-  const response: GroupsSearchResponse = { total, pageCount, pageSize, pageNumber, currentPage: page(pageNumber), types: ['groups'], results: toGroups(db, rows) };
+  const response: GroupsSearchResponse = {
+    total,
+    pageCount,
+    pageSize,
+    pageNumber,
+    currentPage: page(pageNumber),
+    types: ['groups'],
+    results: toGroups(db, rows),
+  };
   if (pageNumber > 1) response.previousPage = page(pageNumber - 1);
   if (pageNumber < pageCount) response.nextPage = page(pageNumber + 1);
   return response;
@@ -341,20 +434,25 @@ export function searchGroups(db: Database.Database, caller: Caller, request: Sea
 
 /** Checks the JSON types of a search request (a q64 request is not validated by the HTTP layer). */
 export function assertSearchRequestShape(request: unknown): asserts request is SearchRequestBase {
-  const fail = (fieldName: string, what: string) => badRequest(`${fieldName} must be ${what}.`, [{ errorCode: 'bad.request', fieldName }]);
+  const fail = (fieldName: string, what: string) =>
+    badRequest(`${fieldName} must be ${what}.`, [{ errorCode: 'bad.request', fieldName }]);
   if (!request || typeof request !== 'object' || Array.isArray(request)) throw fail('body', 'a JSON object');
   const r = request as Record<string, unknown>;
-  for (const k of ['sortOrder', 'sortBy'] as const) if (r[k] !== undefined && typeof r[k] !== 'string') throw fail(k, 'a string');
-  for (const k of ['pageSize', 'pageNumber'] as const) if (r[k] !== undefined && !Number.isInteger(r[k])) throw fail(k, 'an integer');
+  for (const k of ['sortOrder', 'sortBy'] as const)
+    if (r[k] !== undefined && typeof r[k] !== 'string') throw fail(k, 'a string');
+  for (const k of ['pageSize', 'pageNumber'] as const)
+    if (r[k] !== undefined && !Number.isInteger(r[k])) throw fail(k, 'an integer');
   if (r.sort !== undefined) {
     if (!Array.isArray(r.sort)) throw fail('sort', 'an array');
     r.sort.forEach((s: unknown, i) => {
       if (!s || typeof s !== 'object') throw fail(`sort[${i}]`, 'an object');
       const o = s as Record<string, unknown>;
-      for (const k of ['sortOrder', 'sortBy']) if (o[k] !== undefined && typeof o[k] !== 'string') throw fail(`sort[${i}].${k}`, 'a string');
+      for (const k of ['sortOrder', 'sortBy'])
+        if (o[k] !== undefined && typeof o[k] !== 'string') throw fail(`sort[${i}].${k}`, 'a string');
     });
   }
-  if (r.expand !== undefined && (!Array.isArray(r.expand) || r.expand.some((e) => typeof e !== 'string'))) throw fail('expand', 'an array of strings');
+  if (r.expand !== undefined && (!Array.isArray(r.expand) || r.expand.some((e) => typeof e !== 'string')))
+    throw fail('expand', 'an array of strings');
   const checkCriteria = (list: unknown, path: string, depth: number): void => {
     if (list === undefined) return;
     if (!Array.isArray(list)) throw fail(path, 'an array');
@@ -363,10 +461,12 @@ export function assertSearchRequestShape(request: unknown): asserts request is S
       const p = `${path}[${i}]`;
       if (!c || typeof c !== 'object' || Array.isArray(c)) throw fail(p, 'an object');
       const o = c as Record<string, unknown>;
-      for (const k of ['type', 'value', 'startValue', 'endValue', 'dateFormat', 'operator']) if (o[k] !== undefined && typeof o[k] !== 'string') throw fail(`${p}.${k}`, 'a string');
+      for (const k of ['type', 'value', 'startValue', 'endValue', 'dateFormat', 'operator'])
+        if (o[k] !== undefined && typeof o[k] !== 'string') throw fail(`${p}.${k}`, 'a string');
       for (const k of ['fields', 'values']) {
         const a = o[k];
-        if (a !== undefined && (!Array.isArray(a) || a.some((x) => typeof x !== 'string'))) throw fail(`${p}.${k}`, 'an array of strings');
+        if (a !== undefined && (!Array.isArray(a) || a.some((x) => typeof x !== 'string')))
+          throw fail(`${p}.${k}`, 'an array of strings');
       }
       checkCriteria(o.group, `${p}.group`, depth + 1);
     });
@@ -398,10 +498,18 @@ const PHONE = /^\+?[0-9][0-9 ().-]*$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function validName(db: Database.Database, raw: unknown, selfId: string | null): string {
-  if (typeof raw !== 'string' || raw.trim() === '') throw badRequest('The group name is required and cannot be blank.', [{ errorCode: 'bad.request', fieldName: 'name' }]);
+  if (typeof raw !== 'string' || raw.trim() === '')
+    throw badRequest('The group name is required and cannot be blank.', [
+      { errorCode: 'bad.request', fieldName: 'name' },
+    ]);
   const name = raw.trim();
-  if (name.length > MAX_NAME_LENGTH) throw badRequest(`The group name is longer than ${MAX_NAME_LENGTH} characters.`, [{ errorCode: 'bad.request', fieldName: 'name' }]);
-  const clash = cached(db, `SELECT id FROM groups WHERE sort_name = ? AND state <> 'deleted' AND id <> ? LIMIT 1`).pluck().get(fold(name), selfId ?? '') as string | undefined;
+  if (name.length > MAX_NAME_LENGTH)
+    throw badRequest(`The group name is longer than ${MAX_NAME_LENGTH} characters.`, [
+      { errorCode: 'bad.request', fieldName: 'name' },
+    ]);
+  const clash = cached(db, `SELECT id FROM groups WHERE sort_name = ? AND state <> 'deleted' AND id <> ? LIMIT 1`)
+    .pluck()
+    .get(fold(name), selfId ?? '') as string | undefined;
   if (clash) {
     throw new ApiError(400, 'bad.request', `A group named "${name}" already exists. Group names must be unique.`, {
       messageWithParams: 'A group named "{name}" already exists. Group names must be unique.',
@@ -414,8 +522,12 @@ function validName(db: Database.Database, raw: unknown, selfId: string | null): 
 
 function validDescription(raw: unknown): string | null {
   if (raw === undefined || raw === null || raw === '') return null;
-  if (typeof raw !== 'string') throw badRequest('description must be a string.', [{ errorCode: 'bad.request', fieldName: 'description' }]);
-  if (raw.length > MAX_DESCRIPTION_LENGTH) throw badRequest(`The description is longer than ${MAX_DESCRIPTION_LENGTH} characters.`, [{ errorCode: 'bad.request', fieldName: 'description' }]);
+  if (typeof raw !== 'string')
+    throw badRequest('description must be a string.', [{ errorCode: 'bad.request', fieldName: 'description' }]);
+  if (raw.length > MAX_DESCRIPTION_LENGTH)
+    throw badRequest(`The description is longer than ${MAX_DESCRIPTION_LENGTH} characters.`, [
+      { errorCode: 'bad.request', fieldName: 'description' },
+    ]);
   return raw;
 }
 
@@ -425,48 +537,68 @@ function validEnum<T extends string>(raw: unknown, allowed: readonly T[], fieldN
 }
 
 function validBool(raw: unknown, fieldName: string): number {
-  if (typeof raw !== 'boolean') throw badRequest(`${fieldName} must be true or false.`, [{ errorCode: 'bad.request', fieldName }]);
+  if (typeof raw !== 'boolean')
+    throw badRequest(`${fieldName} must be true or false.`, [{ errorCode: 'bad.request', fieldName }]);
   return raw ? 1 : 0;
 }
 
 function validState(raw: unknown): 'active' | 'inactive' {
   const s = validEnum(raw, ['active', 'inactive', 'deleted'] as const, 'state');
-  if (s === 'deleted') throw badRequest('A group cannot be set to deleted; delete it instead.', [{ errorCode: 'bad.request', fieldName: 'state' }]);
+  if (s === 'deleted')
+    throw badRequest('A group cannot be set to deleted; delete it instead.', [
+      { errorCode: 'bad.request', fieldName: 'state' },
+    ]);
   return s;
 }
 
 function validEmail(raw: unknown): string | null {
   if (raw === undefined || raw === null || raw === '') return null;
-  if (typeof raw !== 'string' || raw.length > 320 || !EMAIL.test(raw.trim())) throw badRequest('email is not a valid email address.', [{ errorCode: 'bad.request', fieldName: 'email' }]);
+  if (typeof raw !== 'string' || raw.length > 320 || !EMAIL.test(raw.trim()))
+    throw badRequest('email is not a valid email address.', [{ errorCode: 'bad.request', fieldName: 'email' }]);
   return raw.trim();
 }
 
 /** A phone number as displayed: North American numbers as +1 (NXX) NXX-XXXX, others as given. */
 export function displayPhone(address: string): string {
   const digits = address.replace(/\D/g, '');
-  const nanp = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits.length === 10 && !address.trim().startsWith('+') ? digits : null;
+  const nanp =
+    digits.length === 11 && digits.startsWith('1')
+      ? digits.slice(1)
+      : digits.length === 10 && !address.trim().startsWith('+')
+        ? digits
+        : null;
   return nanp ? `+1 (${nanp.slice(0, 3)}) ${nanp.slice(3, 6)}-${nanp.slice(6)}` : address;
 }
 
 function validAddresses(raw: unknown): GroupContact[] {
   if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw)) throw badRequest('addresses must be an array.', [{ errorCode: 'bad.request', fieldName: 'addresses' }]);
-  if (raw.length > MAX_ADDRESSES) throw badRequest(`At most ${MAX_ADDRESSES} addresses are allowed.`, [{ errorCode: 'bad.request', fieldName: 'addresses' }]);
+  if (!Array.isArray(raw))
+    throw badRequest('addresses must be an array.', [{ errorCode: 'bad.request', fieldName: 'addresses' }]);
+  if (raw.length > MAX_ADDRESSES)
+    throw badRequest(`At most ${MAX_ADDRESSES} addresses are allowed.`, [
+      { errorCode: 'bad.request', fieldName: 'addresses' },
+    ]);
   return raw.map((a: unknown, i) => {
     const p = `addresses[${i}]`;
-    if (!a || typeof a !== 'object') throw badRequest(`${p} must be an object.`, [{ errorCode: 'bad.request', fieldName: p }]);
+    if (!a || typeof a !== 'object')
+      throw badRequest(`${p} must be an object.`, [{ errorCode: 'bad.request', fieldName: p }]);
     const o = a as Record<string, unknown>;
     const type = validEnum(o.type, ['GROUPRING', 'GROUPPHONE'] as const, `${p}.type`);
     const mediaType = validEnum(o.mediaType, ['PHONE'] as const, `${p}.mediaType`);
     const address = typeof o.address === 'string' ? o.address.trim() : '';
     const digits = address.replace(/\D/g, '');
     if (!PHONE.test(address) || digits.length < 3 || digits.length > 20) {
-      throw badRequest(`${p}.address must be a phone number (digits, with an optional leading +, spaces, dashes and parentheses).`, [{ errorCode: 'bad.request', fieldName: `${p}.address` }]);
+      throw badRequest(
+        `${p}.address must be a phone number (digits, with an optional leading +, spaces, dashes and parentheses).`,
+        [{ errorCode: 'bad.request', fieldName: `${p}.address` }],
+      );
     }
     const out: GroupContact = { address, display: displayPhone(address), type, mediaType };
     if (o.extension !== undefined && o.extension !== null && o.extension !== '') {
       if (typeof o.extension !== 'string' || !/^[0-9*#]{1,10}$/.test(o.extension)) {
-        throw badRequest(`${p}.extension must be up to 10 digits.`, [{ errorCode: 'bad.request', fieldName: `${p}.extension` }]);
+        throw badRequest(`${p}.extension must be up to 10 digits.`, [
+          { errorCode: 'bad.request', fieldName: `${p}.extension` },
+        ]);
       }
       out.extension = o.extension;
       out.display = `${out.display} ext. ${o.extension}`;
@@ -477,16 +609,20 @@ function validAddresses(raw: unknown): GroupContact[] {
 
 function validImages(raw: unknown): Image[] {
   if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw)) throw badRequest('images must be an array.', [{ errorCode: 'bad.request', fieldName: 'images' }]);
-  if (raw.length > MAX_IMAGES) throw badRequest(`At most ${MAX_IMAGES} images are allowed.`, [{ errorCode: 'bad.request', fieldName: 'images' }]);
+  if (!Array.isArray(raw))
+    throw badRequest('images must be an array.', [{ errorCode: 'bad.request', fieldName: 'images' }]);
+  if (raw.length > MAX_IMAGES)
+    throw badRequest(`At most ${MAX_IMAGES} images are allowed.`, [{ errorCode: 'bad.request', fieldName: 'images' }]);
   return raw.map((img: unknown, i) => {
     const p = `images[${i}]`;
-    if (!img || typeof img !== 'object') throw badRequest(`${p} must be an object.`, [{ errorCode: 'bad.request', fieldName: p }]);
+    if (!img || typeof img !== 'object')
+      throw badRequest(`${p} must be an object.`, [{ errorCode: 'bad.request', fieldName: p }]);
     const o = img as Record<string, unknown>;
     const out: Image = {};
     for (const k of ['resolution', 'imageUri'] as const) {
       if (o[k] === undefined || o[k] === null) continue;
-      if (typeof o[k] !== 'string' || (o[k] as string).length > 2048) throw badRequest(`${p}.${k} must be a string.`, [{ errorCode: 'bad.request', fieldName: `${p}.${k}` }]);
+      if (typeof o[k] !== 'string' || (o[k] as string).length > 2048)
+        throw badRequest(`${p}.${k} must be a string.`, [{ errorCode: 'bad.request', fieldName: `${p}.${k}` }]);
       out[k] = o[k] as string;
     }
     return out;
@@ -499,10 +635,16 @@ function validOwnerIds(db: Database.Database, raw: unknown): string[] {
     throw badRequest('ownerIds must be an array of user ids.', [{ errorCode: 'bad.request', fieldName: 'ownerIds' }]);
   }
   const ids = [...new Set(raw as string[])];
-  if (ids.length > MAX_OWNERS) throw badRequest(`A group can have at most ${MAX_OWNERS} owners.`, [{ errorCode: 'bad.request', fieldName: 'ownerIds' }]);
+  if (ids.length > MAX_OWNERS)
+    throw badRequest(`A group can have at most ${MAX_OWNERS} owners.`, [
+      { errorCode: 'bad.request', fieldName: 'ownerIds' },
+    ]);
   const unknown = unknownUserIds(db, ids);
   if (unknown.length) {
-    throw badRequest(`Unknown user id(s) in ownerIds: ${unknown.join(', ')}.`, unknown.map((id): ErrorDetail => ({ errorCode: 'not.found', fieldName: 'ownerIds', entityId: id })));
+    throw badRequest(
+      `Unknown user id(s) in ownerIds: ${unknown.join(', ')}.`,
+      unknown.map((id): ErrorDetail => ({ errorCode: 'not.found', fieldName: 'ownerIds', entityId: id })),
+    );
   }
   return ids;
 }
@@ -511,7 +653,9 @@ function validOwnerIds(db: Database.Database, raw: unknown): string[] {
 export function unknownUserIds(db: Database.Database, ids: string[]): string[] {
   if (ids.length === 0) return [];
   const found = new Set(
-    cached(db, `SELECT id FROM users WHERE id IN (SELECT value FROM json_each(?)) AND state <> 'deleted'`).pluck().all(JSON.stringify(ids)) as string[],
+    cached(db, `SELECT id FROM users WHERE id IN (SELECT value FROM json_each(?)) AND state <> 'deleted'`)
+      .pluck()
+      .all(JSON.stringify(ids)) as string[],
   );
   return ids.filter((id) => !found.has(id));
 }
@@ -537,87 +681,113 @@ export function assertCanEditGroup(db: Database.Database, caller: Caller, groupI
 
 export function createGroup(db: Database.Database, caller: Caller, body: GroupWrite): Group {
   requireAny(caller, [PERM.add]);
-  if (!body || typeof body !== 'object') throw badRequest('A group is required in the body.', [{ errorCode: 'bad.request', fieldName: 'body' }]);
-  return db.transaction(() => {
-    const name = validName(db, body.name, null);
-    const row = {
-      id: randomUUID(),
-      name,
-      sort_name: fold(name),
-      description: validDescription(body.description),
-      type: validEnum(body.type, ['official', 'social'] as const, 'type'),
-      visibility: validEnum(body.visibility === 'ownerIds' ? 'owners' : body.visibility, ['public', 'owners', 'members'] as const, 'visibility'),
-      state: body.state === undefined ? 'active' : validState(body.state),
-      rules_visible: body.rulesVisible === undefined ? 1 : validBool(body.rulesVisible, 'rulesVisible'),
-      roles_enabled: body.rolesEnabled === undefined ? 0 : validBool(body.rolesEnabled, 'rolesEnabled'),
-      include_owners: body.includeOwners === undefined ? 0 : validBool(body.includeOwners, 'includeOwners'),
-      calls_enabled: body.callsEnabled === undefined ? 0 : validBool(body.callsEnabled, 'callsEnabled'),
-      email: validEmail(body.email),
-      addresses_json: JSON.stringify(validAddresses(body.addresses)),
-      images_json: JSON.stringify(validImages(body.images)),
-      date_modified: now(),
-    };
-    const owners = body.ownerIds === undefined || body.ownerIds === null ? [] : validOwnerIds(db, body.ownerIds);
-    cached(
-      db,
-      `INSERT INTO groups (id, name, sort_name, description, type, visibility, state, rules_visible, roles_enabled, include_owners,
+  if (!body || typeof body !== 'object')
+    throw badRequest('A group is required in the body.', [{ errorCode: 'bad.request', fieldName: 'body' }]);
+  return db
+    .transaction(() => {
+      const name = validName(db, body.name, null);
+      const row = {
+        id: randomUUID(),
+        name,
+        sort_name: fold(name),
+        description: validDescription(body.description),
+        type: validEnum(body.type, ['official', 'social'] as const, 'type'),
+        visibility: validEnum(
+          body.visibility === 'ownerIds' ? 'owners' : body.visibility,
+          ['public', 'owners', 'members'] as const,
+          'visibility',
+        ),
+        state: body.state === undefined ? 'active' : validState(body.state),
+        rules_visible: body.rulesVisible === undefined ? 1 : validBool(body.rulesVisible, 'rulesVisible'),
+        roles_enabled: body.rolesEnabled === undefined ? 0 : validBool(body.rolesEnabled, 'rolesEnabled'),
+        include_owners: body.includeOwners === undefined ? 0 : validBool(body.includeOwners, 'includeOwners'),
+        calls_enabled: body.callsEnabled === undefined ? 0 : validBool(body.callsEnabled, 'callsEnabled'),
+        email: validEmail(body.email),
+        addresses_json: JSON.stringify(validAddresses(body.addresses)),
+        images_json: JSON.stringify(validImages(body.images)),
+        date_modified: now(),
+      };
+      const owners = body.ownerIds === undefined || body.ownerIds === null ? [] : validOwnerIds(db, body.ownerIds);
+      cached(
+        db,
+        `INSERT INTO groups (id, name, sort_name, description, type, visibility, state, rules_visible, roles_enabled, include_owners,
          calls_enabled, email, addresses_json, images_json, version, date_modified, member_count)
        VALUES (@id, @name, @sort_name, @description, @type, @visibility, @state, @rules_visible, @roles_enabled, @include_owners,
          @calls_enabled, @email, @addresses_json, @images_json, 1, @date_modified, 0)`,
-    ).run(row);
-    replaceOwners(db, row.id, owners);
-    syncOwnerMembers(db, row.id);
-    recountMembers(db, row.id);
-    return toGroup(db, selectGroup(db, row.id)!);
-  }).immediate();
+      ).run(row);
+      replaceOwners(db, row.id, owners);
+      syncOwnerMembers(db, row.id);
+      recountMembers(db, row.id);
+      return toGroup(db, selectGroup(db, row.id)!);
+    })
+    .immediate();
 }
 
 export function updateGroup(db: Database.Database, caller: Caller, id: string, body: GroupWrite | undefined): Group {
-  return db.transaction(() => {
-    const current = loadVisibleGroup(db, caller, id);
-    assertCanEditGroup(db, caller, id);
-    if (!body || typeof body !== 'object') throw badRequest('A group update with its version is required in the body.', [{ errorCode: 'bad.request', fieldName: 'version' }]);
-    if (body.version === undefined || body.version === null) throw badRequest('version is required.', [{ errorCode: 'bad.request', fieldName: 'version' }]);
-    if (!Number.isInteger(body.version)) throw badRequest('version must be an integer.', [{ errorCode: 'bad.request', fieldName: 'version' }]);
-    const version = body.version as number;
-    if (body.type !== undefined && body.type !== current.type) {
-      throw invalidValue(`The type of a group cannot change after creation (it is ${current.type}).`, 'type');
-    }
-    const name = body.name === undefined ? current.name : validName(db, body.name, id);
-    const next = {
-      id,
-      version,
-      name,
-      sort_name: fold(name),
-      description: body.description === undefined ? current.description : validDescription(body.description),
-      visibility: body.visibility === undefined ? current.visibility : validEnum(body.visibility === 'ownerIds' ? 'owners' : body.visibility, ['public', 'owners', 'members'] as const, 'visibility'),
-      state: body.state === undefined ? current.state : validState(body.state),
-      rules_visible: body.rulesVisible === undefined ? current.rules_visible : validBool(body.rulesVisible, 'rulesVisible'),
-      roles_enabled: body.rolesEnabled === undefined ? current.roles_enabled : validBool(body.rolesEnabled, 'rolesEnabled'),
-      include_owners: body.includeOwners === undefined ? current.include_owners : validBool(body.includeOwners, 'includeOwners'),
-      calls_enabled: body.callsEnabled === undefined ? current.calls_enabled : validBool(body.callsEnabled, 'callsEnabled'),
-      email: body.email === undefined ? current.email : validEmail(body.email),
-      addresses_json: body.addresses === undefined ? current.addresses_json : JSON.stringify(validAddresses(body.addresses)),
-      images_json: body.images === undefined ? current.images_json : JSON.stringify(validImages(body.images)),
-      date_modified: now(),
-    };
-    const owners = body.ownerIds === undefined || body.ownerIds === null ? null : validOwnerIds(db, body.ownerIds);
-    // Conditional on the version: of several updates carrying the same version, exactly one succeeds.
-    const result = cached(
-      db,
-      `UPDATE groups SET name = @name, sort_name = @sort_name, description = @description, visibility = @visibility, state = @state,
+  return db
+    .transaction(() => {
+      const current = loadVisibleGroup(db, caller, id);
+      assertCanEditGroup(db, caller, id);
+      if (!body || typeof body !== 'object')
+        throw badRequest('A group update with its version is required in the body.', [
+          { errorCode: 'bad.request', fieldName: 'version' },
+        ]);
+      if (body.version === undefined || body.version === null)
+        throw badRequest('version is required.', [{ errorCode: 'bad.request', fieldName: 'version' }]);
+      if (!Number.isInteger(body.version))
+        throw badRequest('version must be an integer.', [{ errorCode: 'bad.request', fieldName: 'version' }]);
+      const version = body.version as number;
+      if (body.type !== undefined && body.type !== current.type) {
+        throw invalidValue(`The type of a group cannot change after creation (it is ${current.type}).`, 'type');
+      }
+      const name = body.name === undefined ? current.name : validName(db, body.name, id);
+      const next = {
+        id,
+        version,
+        name,
+        sort_name: fold(name),
+        description: body.description === undefined ? current.description : validDescription(body.description),
+        visibility:
+          body.visibility === undefined
+            ? current.visibility
+            : validEnum(
+                body.visibility === 'ownerIds' ? 'owners' : body.visibility,
+                ['public', 'owners', 'members'] as const,
+                'visibility',
+              ),
+        state: body.state === undefined ? current.state : validState(body.state),
+        rules_visible:
+          body.rulesVisible === undefined ? current.rules_visible : validBool(body.rulesVisible, 'rulesVisible'),
+        roles_enabled:
+          body.rolesEnabled === undefined ? current.roles_enabled : validBool(body.rolesEnabled, 'rolesEnabled'),
+        include_owners:
+          body.includeOwners === undefined ? current.include_owners : validBool(body.includeOwners, 'includeOwners'),
+        calls_enabled:
+          body.callsEnabled === undefined ? current.calls_enabled : validBool(body.callsEnabled, 'callsEnabled'),
+        email: body.email === undefined ? current.email : validEmail(body.email),
+        addresses_json:
+          body.addresses === undefined ? current.addresses_json : JSON.stringify(validAddresses(body.addresses)),
+        images_json: body.images === undefined ? current.images_json : JSON.stringify(validImages(body.images)),
+        date_modified: now(),
+      };
+      const owners = body.ownerIds === undefined || body.ownerIds === null ? null : validOwnerIds(db, body.ownerIds);
+      // Conditional on the version: of several updates carrying the same version, exactly one succeeds.
+      const result = cached(
+        db,
+        `UPDATE groups SET name = @name, sort_name = @sort_name, description = @description, visibility = @visibility, state = @state,
          rules_visible = @rules_visible, roles_enabled = @roles_enabled, include_owners = @include_owners, calls_enabled = @calls_enabled,
          email = @email, addresses_json = @addresses_json, images_json = @images_json, date_modified = @date_modified, version = version + 1
        WHERE id = @id AND version = @version`,
-    ).run(next);
-    if (result.changes === 0) throw versionConflict(version, current.version, id);
-    if (owners) replaceOwners(db, id, owners);
-    if (owners || next.include_owners !== current.include_owners) {
-      syncOwnerMembers(db, id);
-      recountMembers(db, id);
-    }
-    return toGroup(db, selectGroup(db, id)!);
-  }).immediate();
+      ).run(next);
+      if (result.changes === 0) throw versionConflict(version, current.version, id);
+      if (owners) replaceOwners(db, id, owners);
+      if (owners || next.include_owners !== current.include_owners) {
+        syncOwnerMembers(db, id);
+        recountMembers(db, id);
+      }
+      return toGroup(db, selectGroup(db, id)!);
+    })
+    .immediate();
 }
 
 export function deleteGroup(db: Database.Database, caller: Caller, id: string): void {
@@ -637,7 +807,11 @@ export function bumpVersion(db: Database.Database, id: string, expected?: number
     cached(db, 'UPDATE groups SET version = version + 1, date_modified = ? WHERE id = ?').run(now(), id);
     return;
   }
-  const r = cached(db, 'UPDATE groups SET version = version + 1, date_modified = ? WHERE id = ? AND version = ?').run(now(), id, expected);
+  const r = cached(db, 'UPDATE groups SET version = version + 1, date_modified = ? WHERE id = ? AND version = ?').run(
+    now(),
+    id,
+    expected,
+  );
   if (r.changes === 0) {
     const current = cached(db, 'SELECT version FROM groups WHERE id = ?').pluck().get(id) as number;
     throw versionConflict(expected, current, id);
@@ -645,4 +819,5 @@ export function bumpVersion(db: Database.Database, id: string, expected?: number
 }
 
 /** The current version of a group (for checks before a write). */
-export const currentVersion = (db: Database.Database, id: string): number => cached(db, 'SELECT version FROM groups WHERE id = ?').pluck().get(id) as number;
+export const currentVersion = (db: Database.Database, id: string): number =>
+  cached(db, 'SELECT version FROM groups WHERE id = ?').pluck().get(id) as number;

@@ -18,7 +18,16 @@ import type Database from 'better-sqlite3';
 import type { Caller } from '../context.js';
 import { badRequest, versionConflict, type ErrorDetail } from '../errors.js';
 import { entityListing, parsePaging, splitMulti, type EntityListing } from './listing.js';
-import { assertCanEditGroup, bumpVersion, currentVersion, groupUri, loadVisibleGroup, pruneMembers, recountMembers, unknownUserIds } from './groups.js';
+import {
+  assertCanEditGroup,
+  bumpVersion,
+  currentVersion,
+  groupUri,
+  loadVisibleGroup,
+  pruneMembers,
+  recountMembers,
+  unknownUserIds,
+} from './groups.js';
 import { cached } from './visibility.js';
 import { parseExpand, usersByIds, type User } from './users.js';
 
@@ -39,7 +48,12 @@ export interface MembersQuery {
  * A page of members sorted by name. Paging walks the (group_id, sort_name, user_id) index; the total is
  * the group's member_count, so no page counts rows.
  */
-export function listGroupMembers(db: Database.Database, caller: Caller, groupId: string, query: MembersQuery): EntityListing<User> {
+export function listGroupMembers(
+  db: Database.Database,
+  caller: Caller,
+  groupId: string,
+  query: MembersQuery,
+): EntityListing<User> {
   const paging = parsePaging(query as Record<string, unknown>);
   const expand = parseExpand(query.expand);
   const group = loadVisibleGroup(db, caller, groupId);
@@ -72,7 +86,11 @@ export function listGroupIndividuals(db: Database.Database, caller: Caller, grou
     .all(groupId) as string[];
   const total = ids.length;
   const paging = { pageSize: Math.max(total, 1), pageNumber: 1, sortOrder: 'ASC' as const, offset: 0 };
-  const listing = entityListing(usersByIds(db, ids, [], caller), { path: `${groupUri(groupId)}/individuals`, paging, total });
+  const listing = entityListing(usersByIds(db, ids, [], caller), {
+    path: `${groupUri(groupId)}/individuals`,
+    paging,
+    total,
+  });
   const self = `${groupUri(groupId)}/individuals`;
   return { ...listing, pageSize: total, pageCount: 1, firstUri: self, selfUri: self, lastUri: self };
 }
@@ -82,9 +100,12 @@ export function listGroupIndividuals(db: Database.Database, caller: Caller, grou
 
 function validIds(raw: unknown, fieldName: string): string[] {
   const ids = splitMulti(raw);
-  if (!ids || ids.length === 0) throw badRequest(`${fieldName} must list at least one user id.`, [{ errorCode: 'bad.request', fieldName }]);
+  if (!ids || ids.length === 0)
+    throw badRequest(`${fieldName} must list at least one user id.`, [{ errorCode: 'bad.request', fieldName }]);
   if (ids.length > MAX_MEMBER_IDS) {
-    throw badRequest(`At most ${MAX_MEMBER_IDS} user ids can be given at once (got ${ids.length}).`, [{ errorCode: 'bad.request', fieldName }]);
+    throw badRequest(`At most ${MAX_MEMBER_IDS} user ids can be given at once (got ${ids.length}).`, [
+      { errorCode: 'bad.request', fieldName },
+    ]);
   }
   return [...new Set(ids)];
 }
@@ -92,7 +113,10 @@ function validIds(raw: unknown, fieldName: string): string[] {
 function assertUsersExist(db: Database.Database, ids: string[], fieldName: string): void {
   const unknown = unknownUserIds(db, ids);
   if (unknown.length) {
-    throw badRequest(`Unknown user id(s): ${unknown.join(', ')}.`, unknown.map((id): ErrorDetail => ({ errorCode: 'not.found', fieldName, entityId: id })));
+    throw badRequest(
+      `Unknown user id(s): ${unknown.join(', ')}.`,
+      unknown.map((id): ErrorDetail => ({ errorCode: 'not.found', fieldName, entityId: id })),
+    );
   }
 }
 
@@ -101,13 +125,21 @@ export interface AddMembersBody {
   version?: unknown;
 }
 
-export function addGroupMembers(db: Database.Database, caller: Caller, groupId: string, body: AddMembersBody | undefined): void {
+export function addGroupMembers(
+  db: Database.Database,
+  caller: Caller,
+  groupId: string,
+  body: AddMembersBody | undefined,
+): void {
   db.transaction(() => {
     const group = loadVisibleGroup(db, caller, groupId);
     assertCanEditGroup(db, caller, groupId);
-    if (!body || typeof body !== 'object') throw badRequest('memberIds is required.', [{ errorCode: 'bad.request', fieldName: 'memberIds' }]);
+    if (!body || typeof body !== 'object')
+      throw badRequest('memberIds is required.', [{ errorCode: 'bad.request', fieldName: 'memberIds' }]);
     if (!Array.isArray(body.memberIds) || body.memberIds.some((x) => typeof x !== 'string')) {
-      throw badRequest('memberIds must be an array of user ids.', [{ errorCode: 'bad.request', fieldName: 'memberIds' }]);
+      throw badRequest('memberIds must be an array of user ids.', [
+        { errorCode: 'bad.request', fieldName: 'memberIds' },
+      ]);
     }
     const ids = validIds(body.memberIds, 'memberIds');
     const version = optionalVersion(body.version);
@@ -115,14 +147,30 @@ export function addGroupMembers(db: Database.Database, caller: Caller, groupId: 
     assertUsersExist(db, ids, 'memberIds');
     const isIndividual = cached(db, 'SELECT 1 FROM group_individuals WHERE group_id = ? AND user_id = ?');
     const isMember = cached(db, 'SELECT 1 FROM group_members WHERE group_id = ? AND user_id = ?');
-    const groupsOfType = cached(db, 'SELECT COUNT(*) FROM group_members gm JOIN groups g ON g.id = gm.group_id WHERE gm.user_id = ? AND g.type = ?').pluck();
+    const groupsOfType = cached(
+      db,
+      'SELECT COUNT(*) FROM group_members gm JOIN groups g ON g.id = gm.group_id WHERE gm.user_id = ? AND g.type = ?',
+    ).pluck();
     const toAdd = ids.filter((id) => isIndividual.get(groupId, id) === undefined);
     if (toAdd.length === 0) return;
-    const overLimit = toAdd.filter((id) => isMember.get(groupId, id) === undefined && (groupsOfType.get(id, group.type) as number) >= MAX_GROUPS_PER_TYPE);
+    const overLimit = toAdd.filter(
+      (id) =>
+        isMember.get(groupId, id) === undefined && (groupsOfType.get(id, group.type) as number) >= MAX_GROUPS_PER_TYPE,
+    );
     if (overLimit.length) {
-      const names = cached(db, 'SELECT id, name FROM users WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(overLimit)) as { id: string; name: string }[];
+      const names = cached(db, 'SELECT id, name FROM users WHERE id IN (SELECT value FROM json_each(?))').all(
+        JSON.stringify(overLimit),
+      ) as { id: string; name: string }[];
       const label = names.map((u) => `${u.name} (${u.id})`).join(', ');
-      throw badRequest(`A user can be in at most ${MAX_GROUPS_PER_TYPE} ${group.type} groups; already at the limit: ${label}.`, names.map((u): ErrorDetail => ({ errorCode: 'bad.request', fieldName: 'memberIds', entityId: u.id, entityName: u.name })));
+      throw badRequest(
+        `A user can be in at most ${MAX_GROUPS_PER_TYPE} ${group.type} groups; already at the limit: ${label}.`,
+        names.map((u): ErrorDetail => ({
+          errorCode: 'bad.request',
+          fieldName: 'memberIds',
+          entityId: u.id,
+          entityName: u.name,
+        })),
+      );
     }
     const insIndividual = cached(db, 'INSERT OR IGNORE INTO group_individuals (group_id, user_id) VALUES (?, ?)');
     const upsertMember = cached(
@@ -141,7 +189,13 @@ export function addGroupMembers(db: Database.Database, caller: Caller, groupId: 
   }).immediate();
 }
 
-export function removeGroupMembers(db: Database.Database, caller: Caller, groupId: string, rawIds: unknown, rawVersion?: unknown): void {
+export function removeGroupMembers(
+  db: Database.Database,
+  caller: Caller,
+  groupId: string,
+  rawIds: unknown,
+  rawVersion?: unknown,
+): void {
   db.transaction(() => {
     const group = loadVisibleGroup(db, caller, groupId);
     assertCanEditGroup(db, caller, groupId);
@@ -166,6 +220,7 @@ export function removeGroupMembers(db: Database.Database, caller: Caller, groupI
 function optionalVersion(raw: unknown): number | undefined {
   if (raw === undefined || raw === null || raw === '') return undefined;
   const n = typeof raw === 'number' ? raw : Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw badRequest('version must be a positive integer.', [{ errorCode: 'bad.request', fieldName: 'version' }]);
+  if (!Number.isInteger(n) || n < 1)
+    throw badRequest('version must be a positive integer.', [{ errorCode: 'bad.request', fieldName: 'version' }]);
   return n;
 }

@@ -17,7 +17,10 @@ export function encodeQ64(request: unknown): string {
   return gzipSync(Buffer.from(JSON.stringify(request), 'utf8')).toString('base64url');
 }
 
-const bad = (why: string) => badRequest(`The q64 parameter is not a valid encoded search request: ${why}.`, [{ errorCode: 'bad.request', fieldName: 'q64' }]);
+const bad = (why: string) =>
+  badRequest(`The q64 parameter is not a valid encoded search request: ${why}.`, [
+    { errorCode: 'bad.request', fieldName: 'q64' },
+  ]);
 
 export function decodeQ64(q64: string): Record<string, unknown> {
   if (typeof q64 !== 'string' || q64.trim() === '') throw bad('it is empty');
@@ -47,4 +50,5 @@ export function decodeQ64(q64: string): Record<string, unknown> {
 }
 
 /** A relative URI that repeats `request` through GET `path`?q64=. */
-export const searchPageUri = (path: string, request: unknown): string => `${path}?q64=${encodeURIComponent(encodeQ64(request))}`;
+export const searchPageUri = (path: string, request: unknown): string =>
+  `${path}?q64=${encodeURIComponent(encodeQ64(request))}`;

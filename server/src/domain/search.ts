@@ -71,7 +71,18 @@ export interface ListFieldSpec {
 export type FieldSpec = ScalarFieldSpec | ListFieldSpec;
 export type FieldMap = Readonly<Record<string, FieldSpec>>;
 
-export const CRITERIA_TYPES = ['EXACT', 'STARTS_WITH', 'CONTAINS', 'REGEX', 'TERM', 'TERMS', 'REQUIRED_FIELDS', 'MATCH_ALL', 'RANGE', 'QUERY_STRING'] as const;
+export const CRITERIA_TYPES = [
+  'EXACT',
+  'STARTS_WITH',
+  'CONTAINS',
+  'REGEX',
+  'TERM',
+  'TERMS',
+  'REQUIRED_FIELDS',
+  'MATCH_ALL',
+  'RANGE',
+  'QUERY_STRING',
+] as const;
 export type CriteriaType = (typeof CRITERIA_TYPES)[number];
 
 export interface SearchCriteria {
@@ -127,16 +138,22 @@ export function compileSearchRegex(pattern: string, fieldName = 'value'): RegExp
   const cached = regexCache.get(pattern);
   if (cached) return cached;
   if (pattern.length > MAX_REGEX_LENGTH) {
-    throw badRequest(`The regular expression is longer than ${MAX_REGEX_LENGTH} characters.`, [{ errorCode: 'bad.request', fieldName }]);
+    throw badRequest(`The regular expression is longer than ${MAX_REGEX_LENGTH} characters.`, [
+      { errorCode: 'bad.request', fieldName },
+    ]);
   }
   if (/\\[1-9]|\\k</.test(pattern)) {
-    throw badRequest('Back-references are not supported in regular expressions.', [{ errorCode: 'bad.request', fieldName }]);
+    throw badRequest('Back-references are not supported in regular expressions.', [
+      { errorCode: 'bad.request', fieldName },
+    ]);
   }
   if (/\(\?<?[=!]/.test(pattern)) {
     throw badRequest('Look-around is not supported in regular expressions.', [{ errorCode: 'bad.request', fieldName }]);
   }
   if (hasNestedQuantifier(pattern)) {
-    throw badRequest('The regular expression nests quantifiers (e.g. "(a+)+"), which is not allowed.', [{ errorCode: 'bad.request', fieldName }]);
+    throw badRequest('The regular expression nests quantifiers (e.g. "(a+)+"), which is not allowed.', [
+      { errorCode: 'bad.request', fieldName },
+    ]);
   }
   let re: RegExp;
   try {
@@ -159,14 +176,29 @@ function hasNestedQuantifier(pattern: string): boolean {
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
-    if (c === '\\') { i++; continue; }
-    if (inClass) { if (c === ']') inClass = false; continue; }
-    if (c === '[') { inClass = true; continue; }
-    if (c === '(') { stack.push({ risky: false }); continue; }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      continue;
+    }
+    if (c === '(') {
+      stack.push({ risky: false });
+      continue;
+    }
     const top = stack[stack.length - 1];
     if (c === '*' || c === '+' || c === '{' || c === '|') {
       if (top) top.risky = true;
-      if (c === '{') { const end = pattern.indexOf('}', i); if (end > i) i = end; }
+      if (c === '{') {
+        const end = pattern.indexOf('}', i);
+        if (end > i) i = end;
+      }
       continue;
     }
     if (c === ')') {
@@ -185,7 +217,9 @@ function hasNestedQuantifier(pattern: string): boolean {
 /** Registers the SQL functions used by compiled conditions on this connection (idempotent). */
 export function registerSearchFunctions(db: Database.Database): void {
   if (registered.has(db)) return;
-  db.function('search_fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? fold(s) : s === null || s === undefined ? null : fold(String(s))));
+  db.function('search_fold', { deterministic: true }, (s: unknown) =>
+    typeof s === 'string' ? fold(s) : s === null || s === undefined ? null : fold(String(s)),
+  );
   db.function('search_word_prefix', { deterministic: true }, (s: unknown, prefix: unknown) => {
     if (s === null || s === undefined || typeof prefix !== 'string') return 0;
     const text = fold(String(s));
@@ -208,7 +242,10 @@ export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (m) => `\\
 
 function requireValue(c: SearchCriteria, path: string): string {
   if (typeof c.value === 'string' && c.value.length > 0) {
-    if (c.value.length > MAX_VALUE_LENGTH) throw badRequest(`The search value is longer than ${MAX_VALUE_LENGTH} characters.`, [{ errorCode: 'bad.request', fieldName: `${path}.value` }]);
+    if (c.value.length > MAX_VALUE_LENGTH)
+      throw badRequest(`The search value is longer than ${MAX_VALUE_LENGTH} characters.`, [
+        { errorCode: 'bad.request', fieldName: `${path}.value` },
+      ]);
     return c.value;
   }
   if (Array.isArray(c.values) && c.values.length === 1 && typeof c.values[0] === 'string') return c.values[0];
@@ -216,18 +253,33 @@ function requireValue(c: SearchCriteria, path: string): string {
 }
 
 function requireValues(c: SearchCriteria, path: string): string[] {
-  const values = Array.isArray(c.values) && c.values.length > 0 ? c.values : typeof c.value === 'string' && c.value !== '' ? [c.value] : [];
-  if (values.length === 0) throw badRequest(`A ${c.type} criterion needs values.`, [{ errorCode: 'bad.request', fieldName: `${path}.values` }]);
-  if (values.length > 1000) throw badRequest('A TERMS criterion accepts at most 1000 values.', [{ errorCode: 'bad.request', fieldName: `${path}.values` }]);
+  const values =
+    Array.isArray(c.values) && c.values.length > 0
+      ? c.values
+      : typeof c.value === 'string' && c.value !== ''
+        ? [c.value]
+        : [];
+  if (values.length === 0)
+    throw badRequest(`A ${c.type} criterion needs values.`, [
+      { errorCode: 'bad.request', fieldName: `${path}.values` },
+    ]);
+  if (values.length > 1000)
+    throw badRequest('A TERMS criterion accepts at most 1000 values.', [
+      { errorCode: 'bad.request', fieldName: `${path}.values` },
+    ]);
   values.forEach((v, i) => {
-    if (typeof v !== 'string') throw badRequest('Search values must be strings.', [{ errorCode: 'bad.request', fieldName: `${path}.values[${i}]` }]);
+    if (typeof v !== 'string')
+      throw badRequest('Search values must be strings.', [
+        { errorCode: 'bad.request', fieldName: `${path}.values[${i}]` },
+      ]);
   });
   return values;
 }
 
 function parseNumber(v: string, fieldName: string): number {
   const n = Number(v.trim());
-  if (v.trim() === '' || !Number.isFinite(n)) throw badRequest(`"${v}" is not a number.`, [{ errorCode: 'bad.request', fieldName }]);
+  if (v.trim() === '' || !Number.isFinite(n))
+    throw badRequest(`"${v}" is not a number.`, [{ errorCode: 'bad.request', fieldName }]);
   return n;
 }
 
@@ -238,7 +290,9 @@ interface ParsedDate {
 }
 
 const invalidDate = (v: string, fieldName: string, why = ''): ApiError =>
-  new ApiError(400, 'invalid.date', `"${v}" is not a valid date${why}.`, { details: [{ errorCode: 'invalid.date', fieldName }] });
+  new ApiError(400, 'invalid.date', `"${v}" is not a valid date${why}.`, {
+    details: [{ errorCode: 'invalid.date', fieldName }],
+  });
 
 /**
  * Parses a date value. Without `dateFormat`: ISO-8601 (date, date-time, with or without zone; no zone = UTC)
@@ -249,14 +303,42 @@ export function parseSearchDate(v: string, dateFormat: string | undefined, field
   const value = v.trim();
   if (dateFormat) return parseWithJavaPattern(value, dateFormat, fieldName);
   if (/^\d{10,}$/.test(value)) return { start: Number(value), span: 1 };
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(value);
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(
+      value,
+    );
   if (!m) throw invalidDate(v, fieldName);
   const [, y, mo, d, h, mi, s, frac, zone] = m;
   const span = h === undefined ? 86_400_000 : s === undefined ? 60_000 : frac === undefined ? 1000 : 1;
-  return { start: toEpoch(v, fieldName, +y!, +mo!, +d!, +(h ?? 0), +(mi ?? 0), +(s ?? 0), frac ? Math.floor(+(frac + '00').slice(0, 3)) : 0, zone), span };
+  return {
+    start: toEpoch(
+      v,
+      fieldName,
+      +y!,
+      +mo!,
+      +d!,
+      +(h ?? 0),
+      +(mi ?? 0),
+      +(s ?? 0),
+      frac ? Math.floor(+(frac + '00').slice(0, 3)) : 0,
+      zone,
+    ),
+    span,
+  };
 }
 
-function toEpoch(raw: string, fieldName: string, y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, zone?: string): number {
+function toEpoch(
+  raw: string,
+  fieldName: string,
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms: number,
+  zone?: string,
+): number {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) throw invalidDate(raw, fieldName);
   let t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   const check = new Date(t);
@@ -274,7 +356,7 @@ function parseWithJavaPattern(value: string, pattern: string, fieldName: string)
   if (pattern.length > 64) throw badRequest('dateFormat is too long.', [{ errorCode: 'bad.request', fieldName }]);
   const tokens: string[] = [];
   let re = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const c = pattern[i]!;
     if (c === "'") {
       const end = pattern.indexOf("'", i + 1);
@@ -288,9 +370,22 @@ function parseWithJavaPattern(value: string, pattern: string, fieldName: string)
       while (pattern[j] === c) j++;
       const tok = pattern.slice(i, j);
       i = j;
-      const part: Record<string, string> = { y: '(\\d{4})', M: '(\\d{1,2})', d: '(\\d{1,2})', H: '(\\d{1,2})', m: '(\\d{1,2})', s: '(\\d{1,2})', S: '(\\d{1,9})', X: '(Z|[+-]\\d{2}(?::?\\d{2})?)', Z: '(Z|[+-]\\d{2}:?\\d{2})' };
+      const part: Record<string, string> = {
+        y: '(\\d{4})',
+        M: '(\\d{1,2})',
+        d: '(\\d{1,2})',
+        H: '(\\d{1,2})',
+        m: '(\\d{1,2})',
+        s: '(\\d{1,2})',
+        S: '(\\d{1,9})',
+        X: '(Z|[+-]\\d{2}(?::?\\d{2})?)',
+        Z: '(Z|[+-]\\d{2}:?\\d{2})',
+      };
       const p = part[c];
-      if (!p) throw badRequest(`dateFormat letter "${c}" is not supported (use y, M, d, H, m, s, S, X, Z).`, [{ errorCode: 'bad.request', fieldName }]);
+      if (!p)
+        throw badRequest(`dateFormat letter "${c}" is not supported (use y, M, d, H, m, s, S, X, Z).`, [
+          { errorCode: 'bad.request', fieldName },
+        ]);
       tokens.push(c === 'y' && tok.length === 2 ? 'yy' : c);
       re += c === 'y' && tok.length === 2 ? '(\\d{2})' : p;
       continue;
@@ -306,7 +401,21 @@ function parseWithJavaPattern(value: string, pattern: string, fieldName: string)
   const span = f.S ? 1 : f.s ? 1000 : f.m ? 60_000 : f.H ? 3_600_000 : f.d ? 86_400_000 : 86_400_000;
   let zone = f.X ?? f.Z;
   if (zone && /^[+-]\d{2}$/.test(zone)) zone += '00';
-  return { start: toEpoch(value, fieldName, year, f.M ? +f.M : 1, f.d ? +f.d : 1, f.H ? +f.H : 0, f.m ? +f.m : 0, f.s ? +f.s : 0, f.S ? Math.floor(+(f.S + '00').slice(0, 3)) : 0, zone), span };
+  return {
+    start: toEpoch(
+      value,
+      fieldName,
+      year,
+      f.M ? +f.M : 1,
+      f.d ? +f.d : 1,
+      f.H ? +f.H : 0,
+      f.m ? +f.m : 0,
+      f.s ? +f.s : 0,
+      f.S ? Math.floor(+(f.S + '00').slice(0, 3)) : 0,
+      zone,
+    ),
+    span,
+  };
 }
 
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -323,9 +432,14 @@ const iso = (ms: number, fieldName: string, raw: string): string => {
 const normaliseType = (t: unknown, path: string): CriteriaType => {
   const up = typeof t === 'string' ? t.toUpperCase() : '';
   if ((CRITERIA_TYPES as readonly string[]).includes(up) && up !== 'QUERY_STRING') return up as CriteriaType;
-  throw new ApiError(400, 'invalid.value', `Unknown search criteria type "${String(t)}". Valid types: EXACT, STARTS_WITH, CONTAINS, REGEX, TERM, TERMS, REQUIRED_FIELDS, MATCH_ALL.`, {
-    details: [{ errorCode: 'invalid.value', fieldName: `${path}.type` }],
-  });
+  throw new ApiError(
+    400,
+    'invalid.value',
+    `Unknown search criteria type "${String(t)}". Valid types: EXACT, STARTS_WITH, CONTAINS, REGEX, TERM, TERMS, REQUIRED_FIELDS, MATCH_ALL.`,
+    {
+      details: [{ errorCode: 'invalid.value', fieldName: `${path}.type` }],
+    },
+  );
 };
 
 const normaliseOperator = (op: unknown, path: string): 'AND' | 'OR' | 'NOT' => {
@@ -344,15 +458,23 @@ class Builder {
 
   list(criteria: SearchCriteria[] | undefined, path: string, depth: number): string {
     if (criteria === undefined || criteria === null) return '1';
-    if (!Array.isArray(criteria)) throw badRequest('Search criteria must be an array.', [{ errorCode: 'bad.request', fieldName: path }]);
-    if (depth > MAX_DEPTH) throw badRequest(`Search criteria nest deeper than ${MAX_DEPTH} levels.`, [{ errorCode: 'bad.request', fieldName: path }]);
+    if (!Array.isArray(criteria))
+      throw badRequest('Search criteria must be an array.', [{ errorCode: 'bad.request', fieldName: path }]);
+    if (depth > MAX_DEPTH)
+      throw badRequest(`Search criteria nest deeper than ${MAX_DEPTH} levels.`, [
+        { errorCode: 'bad.request', fieldName: path },
+      ]);
     const must: string[] = [];
     const should: string[] = [];
     const mustNot: string[] = [];
     criteria.forEach((c, i) => {
       const p = `${path}[${i}]`;
-      if (++this.count > MAX_CRITERIA) throw badRequest(`A search may hold at most ${MAX_CRITERIA} criteria.`, [{ errorCode: 'bad.request', fieldName: p }]);
-      if (!c || typeof c !== 'object') throw badRequest('Each search criterion must be an object.', [{ errorCode: 'bad.request', fieldName: p }]);
+      if (++this.count > MAX_CRITERIA)
+        throw badRequest(`A search may hold at most ${MAX_CRITERIA} criteria.`, [
+          { errorCode: 'bad.request', fieldName: p },
+        ]);
+      if (!c || typeof c !== 'object')
+        throw badRequest('Each search criterion must be an object.', [{ errorCode: 'bad.request', fieldName: p }]);
       const op = normaliseOperator(c.operator, p);
       const sql = this.criterion(c, p, depth);
       (op === 'AND' ? must : op === 'OR' ? should : mustNot).push(sql);
@@ -376,32 +498,42 @@ class Builder {
 
   fieldsCondition(c: SearchCriteria, type: CriteriaType, path: string): string {
     if (!Array.isArray(c.fields) || c.fields.length === 0) {
-      throw badRequest(`A ${type} criterion needs fields.`, [{ errorCode: 'bad.request', fieldName: `${path}.fields` }]);
+      throw badRequest(`A ${type} criterion needs fields.`, [
+        { errorCode: 'bad.request', fieldName: `${path}.fields` },
+      ]);
     }
     const specs = c.fields.map((f, i) => {
       const spec = typeof f === 'string' ? this.fieldMap[f] : undefined;
       if (!spec || !Object.prototype.hasOwnProperty.call(this.fieldMap, f)) {
-        throw badRequest(`Unknown search field "${String(f)}". Searchable fields: ${Object.keys(this.fieldMap).join(', ')}.`, [
-          { errorCode: 'bad.request', fieldName: `${path}.fields[${i}]` },
-        ]);
+        throw badRequest(
+          `Unknown search field "${String(f)}". Searchable fields: ${Object.keys(this.fieldMap).join(', ')}.`,
+          [{ errorCode: 'bad.request', fieldName: `${path}.fields[${i}]` }],
+        );
       }
       return { name: f, spec, path: `${path}.fields[${i}]` };
     });
-    const isRange = type === 'RANGE' || ((c.startValue !== undefined || c.endValue !== undefined) && type !== 'REQUIRED_FIELDS');
-    const conds = specs.map(({ spec, path: fp }) => (isRange ? this.range(c, spec, fp, path) : this.fieldCondition(c, type, spec, fp, path)));
+    const isRange =
+      type === 'RANGE' || ((c.startValue !== undefined || c.endValue !== undefined) && type !== 'REQUIRED_FIELDS');
+    const conds = specs.map(({ spec, path: fp }) =>
+      isRange ? this.range(c, spec, fp, path) : this.fieldCondition(c, type, spec, fp, path),
+    );
     if (type === 'REQUIRED_FIELDS') return `(${conds.join(' AND ')})`;
     return conds.length === 1 ? conds[0]! : `(${conds.join(' OR ')})`;
   }
 
   range(c: SearchCriteria, spec: FieldSpec, fieldPath: string, path: string): string {
     if (c.startValue === undefined && c.endValue === undefined) {
-      throw badRequest('A range criterion needs startValue or endValue.', [{ errorCode: 'bad.request', fieldName: `${path}.startValue` }]);
+      throw badRequest('A range criterion needs startValue or endValue.', [
+        { errorCode: 'bad.request', fieldName: `${path}.startValue` },
+      ]);
     }
-    if (spec.kind === 'list') throw badRequest('Ranges are not supported on this field.', [{ errorCode: 'bad.request', fieldName: fieldPath }]);
+    if (spec.kind === 'list')
+      throw badRequest('Ranges are not supported on this field.', [{ errorCode: 'bad.request', fieldName: fieldPath }]);
     const conds: string[] = [];
     const bound = (raw: string | undefined, which: 'startValue' | 'endValue'): void => {
       if (raw === undefined || raw === null) return;
-      if (typeof raw !== 'string') throw badRequest(`${which} must be a string.`, [{ errorCode: 'bad.request', fieldName: `${path}.${which}` }]);
+      if (typeof raw !== 'string')
+        throw badRequest(`${which} must be a string.`, [{ errorCode: 'bad.request', fieldName: `${path}.${which}` }]);
       const fp = `${path}.${which}`;
       const cmp = which === 'startValue' ? '>=' : '<=';
       if (spec.kind === 'number') {
@@ -446,12 +578,16 @@ class Builder {
   scalar(c: SearchCriteria, type: CriteriaType, spec: ScalarFieldSpec, fieldPath: string, path: string): string {
     const { sql } = spec;
     if (type === 'REQUIRED_FIELDS') {
-      return spec.kind === 'text' || spec.kind === 'enum' || spec.kind === 'id' ? `(${sql} IS NOT NULL AND ${sql} <> '')` : `(${sql} IS NOT NULL)`;
+      return spec.kind === 'text' || spec.kind === 'enum' || spec.kind === 'id'
+        ? `(${sql} IS NOT NULL AND ${sql} <> '')`
+        : `(${sql} IS NOT NULL)`;
     }
     if (spec.kind === 'number' || spec.kind === 'date') {
       if (type === 'EXACT' || type === 'TERMS') {
         const values = type === 'EXACT' ? [requireValue(c, path)] : requireValues(c, path);
-        const ors = values.map((v) => this.exactNumeric(spec, v, c.dateFormat, type === 'EXACT' ? `${path}.value` : `${path}.values`));
+        const ors = values.map((v) =>
+          this.exactNumeric(spec, v, c.dateFormat, type === 'EXACT' ? `${path}.value` : `${path}.values`),
+        );
         return ors.length === 1 ? ors[0]! : `(${ors.join(' OR ')})`;
       }
       if (type === 'REGEX' && spec.kind === 'number') {
@@ -462,7 +598,9 @@ class Builder {
         return `search_regexp(?, CAST(${sql} AS TEXT))`;
       }
       if (spec.kind === 'number' || type === 'REGEX') {
-        throw badRequest(`${type} is not supported on a ${spec.kind} field; use EXACT, TERMS or a range.`, [{ errorCode: 'bad.request', fieldName: fieldPath }]);
+        throw badRequest(`${type} is not supported on a ${spec.kind} field; use EXACT, TERMS or a range.`, [
+          { errorCode: 'bad.request', fieldName: fieldPath },
+        ]);
       }
       // Text matching on a date's ISO form (e.g. STARTS_WITH "2024-05").
     }
@@ -499,7 +637,9 @@ class Builder {
         return `search_regexp(?, ${sql})`;
       }
       default:
-        throw badRequest(`Unsupported criteria type ${type}.`, [{ errorCode: 'bad.request', fieldName: `${path}.type` }]);
+        throw badRequest(`Unsupported criteria type ${type}.`, [
+          { errorCode: 'bad.request', fieldName: `${path}.type` },
+        ]);
     }
   }
 
@@ -519,7 +659,11 @@ class Builder {
 }
 
 /** Compiles a search request's `query` into a SQL condition over the rows described by `fieldMap`. */
-export function compileCriteria(criteria: SearchCriteria[] | undefined, fieldMap: FieldMap, path = 'query'): CompiledCondition {
+export function compileCriteria(
+  criteria: SearchCriteria[] | undefined,
+  fieldMap: FieldMap,
+  path = 'query',
+): CompiledCondition {
   const b = new Builder(fieldMap);
   const where = b.list(criteria, path, 0);
   return { where, params: b.params };
@@ -534,11 +678,17 @@ const sortDirection = (order: string | undefined, fieldName: string): 'ASC' | 'D
   if (up === 'ASC' || up === 'ASCENDING') return 'ASC';
   if (up === 'DESC' || up === 'DESCENDING') return 'DESC';
   if (up === 'SCORE') return 'SCORE';
-  throw new ApiError(400, 'invalid.value', `Unknown sortOrder "${order}". Valid values: ASC, DESC, SCORE.`, { details: [{ errorCode: 'invalid.value', fieldName }] });
+  throw new ApiError(400, 'invalid.value', `Unknown sortOrder "${order}". Valid values: ASC, DESC, SCORE.`, {
+    details: [{ errorCode: 'invalid.value', fieldName }],
+  });
 };
 
 /** Builds the ORDER BY clause of a search. The first key of `sortMap` is the default (and SCORE) sort. */
-export function compileSort(request: SearchRequestBase, sortMap: Readonly<Record<string, string>>, tieBreaker: string): string {
+export function compileSort(
+  request: SearchRequestBase,
+  sortMap: Readonly<Record<string, string>>,
+  tieBreaker: string,
+): string {
   const keys: { expr: string; dir: 'ASC' | 'DESC' }[] = [];
   const defaultExpr = Object.values(sortMap)[0];
   const add = (sortBy: string | undefined, sortOrder: string | undefined, path: string): void => {
@@ -549,18 +699,23 @@ export function compileSort(request: SearchRequestBase, sortMap: Readonly<Record
     }
     const expr = Object.prototype.hasOwnProperty.call(sortMap, sortBy) ? sortMap[sortBy] : undefined;
     if (!expr) {
-      throw badRequest(`Cannot sort by "${sortBy}". Sortable fields: ${Object.keys(sortMap).join(', ')}.`, [{ errorCode: 'bad.request', fieldName: `${path}sortBy` }]);
+      throw badRequest(`Cannot sort by "${sortBy}". Sortable fields: ${Object.keys(sortMap).join(', ')}.`, [
+        { errorCode: 'bad.request', fieldName: `${path}sortBy` },
+      ]);
     }
     keys.push({ expr, dir });
   };
   if (Array.isArray(request.sort) && request.sort.length > 0) {
-    if (request.sort.length > 10) throw badRequest('At most 10 sort keys are allowed.', [{ errorCode: 'bad.request', fieldName: 'sort' }]);
+    if (request.sort.length > 10)
+      throw badRequest('At most 10 sort keys are allowed.', [{ errorCode: 'bad.request', fieldName: 'sort' }]);
     request.sort.forEach((s, i) => add(s?.sortBy, s?.sortOrder, `sort[${i}].`));
   } else {
     add(request.sortBy, request.sortOrder, '');
   }
   const seen = new Set<string>();
-  const parts = keys.filter((k) => (seen.has(k.expr) ? false : (seen.add(k.expr), true))).map((k) => `${k.expr} ${k.dir}`);
+  const parts = keys
+    .filter((k) => (seen.has(k.expr) ? false : (seen.add(k.expr), true)))
+    .map((k) => `${k.expr} ${k.dir}`);
   parts.push(`${tieBreaker} ASC`);
   return `ORDER BY ${parts.join(', ')}`;
 }
@@ -576,13 +731,17 @@ export function searchPaging(request: SearchRequestBase, { maxPageSize = 100, wi
   const pageSize = request.pageSize ?? 25;
   const pageNumber = request.pageNumber ?? 1;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > maxPageSize) {
-    throw badRequest(`pageSize must be between 1 and ${maxPageSize}.`, [{ errorCode: 'bad.request', fieldName: 'pageSize' }]);
+    throw badRequest(`pageSize must be between 1 and ${maxPageSize}.`, [
+      { errorCode: 'bad.request', fieldName: 'pageSize' },
+    ]);
   }
   if (!Number.isInteger(pageNumber) || pageNumber < 1) {
     throw badRequest('pageNumber must be 1 or more.', [{ errorCode: 'bad.request', fieldName: 'pageNumber' }]);
   }
   if (pageSize * pageNumber > window) {
-    throw badRequest(`A search can page through at most ${window} results (pageSize × pageNumber ≤ ${window}).`, [{ errorCode: 'bad.request', fieldName: 'pageNumber' }]);
+    throw badRequest(`A search can page through at most ${window} results (pageSize × pageNumber ≤ ${window}).`, [
+      { errorCode: 'bad.request', fieldName: 'pageNumber' },
+    ]);
   }
   return { pageSize, pageNumber, offset: (pageNumber - 1) * pageSize };
 }

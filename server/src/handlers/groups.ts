@@ -4,11 +4,34 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OperationHandlers } from '../context.js';
-import { createGroup, deleteGroup, getGroup, getGroupProfile, listGroupProfiles, listGroups, searchGroups, updateGroup, type GroupWrite, type ListQuery } from '../domain/groups.js';
-import { addGroupMembers, listGroupIndividuals, listGroupMembers, removeGroupMembers, type AddMembersBody, type MembersQuery } from '../domain/members.js';
+import {
+  createGroup,
+  deleteGroup,
+  getGroup,
+  getGroupProfile,
+  listGroupProfiles,
+  listGroups,
+  searchGroups,
+  updateGroup,
+  type GroupWrite,
+  type ListQuery,
+} from '../domain/groups.js';
+import {
+  addGroupMembers,
+  listGroupIndividuals,
+  listGroupMembers,
+  removeGroupMembers,
+  type AddMembersBody,
+  type MembersQuery,
+} from '../domain/members.js';
 import { decodeQ64 } from '../domain/q64.js';
 import { splitMulti } from '../domain/listing.js';
-import { deleteDynamicSettings, getDynamicSettings, previewDynamicGroup, updateDynamicSettings } from '../domain/dynamic.js';
+import {
+  deleteDynamicSettings,
+  getDynamicSettings,
+  previewDynamicGroup,
+  updateDynamicSettings,
+} from '../domain/dynamic.js';
 import type { SearchRequestBase } from '../domain/search.js';
 
 type Query = Record<string, unknown>;
@@ -22,7 +45,8 @@ export const groupHandlers: OperationHandlers = {
 
   getGroup: (request) => getGroup(request.server.db, request.caller, groupId(request)),
 
-  updateGroup: (request) => updateGroup(request.server.db, request.caller, groupId(request), request.body as GroupWrite | undefined),
+  updateGroup: (request) =>
+    updateGroup(request.server.db, request.caller, groupId(request), request.body as GroupWrite | undefined),
 
   deleteGroup: (request, reply: FastifyReply) => {
     deleteGroup(request.server.db, request.caller, groupId(request));
@@ -30,7 +54,8 @@ export const groupHandlers: OperationHandlers = {
     return undefined;
   },
 
-  listGroupMembers: (request) => listGroupMembers(request.server.db, request.caller, groupId(request), query(request) as MembersQuery),
+  listGroupMembers: (request) =>
+    listGroupMembers(request.server.db, request.caller, groupId(request), query(request) as MembersQuery),
 
   addGroupMembers: (request, reply) => {
     addGroupMembers(request.server.db, request.caller, groupId(request), request.body as AddMembersBody | undefined);
@@ -47,7 +72,8 @@ export const groupHandlers: OperationHandlers = {
 
   listGroupIndividuals: (request) => listGroupIndividuals(request.server.db, request.caller, groupId(request)),
 
-  getGroupProfile: (request) => getGroupProfile(request.server.db, request.caller, groupId(request), query(request).fields as string | undefined),
+  getGroupProfile: (request) =>
+    getGroupProfile(request.server.db, request.caller, groupId(request), query(request).fields as string | undefined),
 
   listGroupProfiles: (request) => listGroupProfiles(request.server.db, request.caller, query(request) as ListQuery),
 

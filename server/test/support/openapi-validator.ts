@@ -274,7 +274,8 @@ export function apiCaller(baseUrl: string) {
       headers['Content-Type'] = options.contentType ?? 'application/json';
     }
     const fullRequest = `${method.toUpperCase()} ${path}`;
-    const request = fullRequest.length > 300 ? `${fullRequest.slice(0, 300)}… (${fullRequest.length} chars)` : fullRequest;
+    const request =
+      fullRequest.length > 300 ? `${fullRequest.slice(0, 300)}… (${fullRequest.length} chars)` : fullRequest;
     const response = await fetch(baseUrl + path, { method: method.toUpperCase(), headers, body });
     const text = await response.text();
     let parsed: unknown;
