@@ -23,6 +23,11 @@ export interface UserPickerProps {
   disabled?: boolean;
   /** Milliseconds between the last key press and the search (default 250). */
   debounceMs?: number;
+  /**
+   * Render the list of matches in a portal at the end of the page (default true). Pass false inside
+   * a modal dialog: the list must stay inside the dialog to be part of it for assistive technology.
+   */
+  withinPortal?: boolean;
 }
 
 const userLine = (user: User) => [user.email, user.title].filter(Boolean).join(' · ');
@@ -31,7 +36,7 @@ const userLine = (user: User) => [user.email, user.title].filter(Boolean).join('
  * Multi-select user picker with a type-ahead search over name, email and title (POST /users/search).
  * ```tsx
  * <UserPicker label="Owners" value={owners} onChange={setOwners} excludeIds={[me.id]} />
- * <UserPicker label="People to add" value={picked} onChange={setPicked} memberIds={memberIds} />
+ * <UserPicker label="People to add" value={picked} onChange={setPicked} memberIds={memberIds} withinPortal={false} />
  * ```
  */
 export const UserPicker = ({
@@ -46,6 +51,7 @@ export const UserPicker = ({
   error,
   disabled,
   debounceMs = 250,
+  withinPortal = true,
 }: UserPickerProps) => {
   const combobox = useCombobox({
     onDropdownClose: () => combobox.resetSelectedOption(),
@@ -76,6 +82,12 @@ export const UserPicker = ({
     if (user && !members.has(userId) && !user.groups?.some((g) => memberOf && g.id === memberOf))
       onChange([...value, user]);
     setSearch('');
+    // The list closes once someone is chosen (it would cover what follows); typing opens it again.
+    combobox.closeDropdown();
+  };
+  // The list opens once a word is typed (the placeholder says what to type until then).
+  const openIfTyped = () => {
+    if (searchWords(search).length) combobox.openDropdown();
   };
   const remove = (userId: string | undefined) => onChange(value.filter((user) => user.id !== userId));
 
@@ -118,20 +130,25 @@ export const UserPicker = ({
   });
 
   let status: ReactNode = null;
-  if (!hasWords) status = <Combobox.Empty>Type a name, email or title.</Combobox.Empty>;
-  else if (results.isError) status = <Combobox.Empty>Search failed. Keep typing to try again.</Combobox.Empty>;
-  else if (results.isPending) status = <Combobox.Empty>Searching…</Combobox.Empty>;
-  else if (optionNodes.length === 0) status = <Combobox.Empty>No people match “{debounced}”.</Combobox.Empty>;
+  if (results.isError) status = 'Search failed. Keep typing to try again.';
+  else if (results.isPending) status = 'Searching…';
+  else if (optionNodes.length === 0) status = `No people match “${debounced}”.`;
 
   return (
-    <Combobox store={combobox} onOptionSubmit={add} disabled={disabled}>
+    <Combobox
+      store={combobox}
+      onOptionSubmit={add}
+      disabled={disabled}
+      withinPortal={withinPortal}
+      floatingStrategy={withinPortal ? 'absolute' : 'fixed'}
+    >
       <Combobox.DropdownTarget>
         <PillsInput
           label={label}
           description={description}
           error={error}
           disabled={disabled}
-          onClick={() => combobox.openDropdown()}
+          onClick={openIfTyped}
           rightSection={results.isFetching ? <Loader size="xs" aria-label="Searching" /> : null}
         >
           <Pill.Group>
@@ -140,12 +157,14 @@ export const UserPicker = ({
               <PillsInput.Field
                 value={search}
                 placeholder={value.length ? undefined : placeholder}
-                onFocus={() => combobox.openDropdown()}
+                onFocus={openIfTyped}
                 onBlur={() => combobox.closeDropdown()}
                 onChange={(event) => {
+                  const text = event.currentTarget.value;
                   combobox.updateSelectedOptionIndex();
-                  combobox.openDropdown();
-                  setSearch(event.currentTarget.value);
+                  if (searchWords(text).length) combobox.openDropdown();
+                  else combobox.closeDropdown();
+                  setSearch(text);
                 }}
                 onKeyDown={(event) => {
                   if (event.key === 'Backspace' && search.length === 0 && value.length > 0) {
@@ -159,9 +178,11 @@ export const UserPicker = ({
         </PillsInput>
       </Combobox.DropdownTarget>
       <Combobox.Dropdown>
+        {/* The list holds options only; a message about the search sits beside it. */}
         <Combobox.Options mah={280} style={{ overflowY: 'auto' }} aria-label="Matching people">
-          {status ?? optionNodes}
+          {status ? null : optionNodes}
         </Combobox.Options>
+        {status ? <Combobox.Empty role="status">{status}</Combobox.Empty> : null}
       </Combobox.Dropdown>
     </Combobox>
   );

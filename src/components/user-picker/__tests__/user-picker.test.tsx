@@ -1,8 +1,8 @@
 import { MantineProvider } from '@mantine/core';
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { User } from '@/api/generated/model/user';
 import type { UserSearchRequest } from '@/api/generated/model/userSearchRequest';
 import { UserPicker } from '../user-picker';
@@ -42,6 +42,8 @@ beforeAll(() => {
   } as unknown as typeof ResizeObserver;
 });
 
+afterEach(cleanup);
+
 const Harness = ({ onChange }: { onChange: (users: User[]) => void }) => {
   const [value, setValue] = useState<User[]>([]);
   return (
@@ -80,5 +82,22 @@ describe('UserPicker', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Remove Ann Smith' }));
     expect(onChange).toHaveBeenLastCalledWith([]);
+  });
+
+  it('keeps the list to options only, opens it once a word is typed and closes it once someone is chosen', async () => {
+    render(<Harness onChange={vi.fn()} />);
+    const field = screen.getByLabelText('People');
+    await userEvent.click(field);
+    expect(field).not.toHaveAttribute('data-expanded');
+    await userEvent.type(field, 'an');
+    expect(field).toHaveAttribute('data-expanded', 'true');
+    // jsdom gives the field no size, so the floating list counts as hidden here.
+    const list = await screen.findByRole('listbox', { name: 'Matching people', hidden: true });
+    expect(list.children.length).toBeGreaterThan(0);
+    for (const child of Array.from(list.children)) expect(child).toHaveAttribute('role', 'option');
+    await userEvent.click(screen.getByText('Ann Smith'));
+    expect(field).not.toHaveAttribute('data-expanded');
+    await userEvent.type(field, 'a');
+    expect(field).toHaveAttribute('data-expanded', 'true');
   });
 });
