@@ -42,7 +42,13 @@ export const AddMembersButton = ({ group }: { group: GroupModel }) => {
       <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setOpened(true)}>
         Add members
       </Button>
-      <Modal opened={opened} onClose={close} title={`Add members to ${group.name ?? 'the group'}`} size="lg">
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={`Add members to ${group.name ?? 'the group'}`}
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Dismiss' }}
+      >
         <Stack>
           {!finished ? (
             <>
@@ -64,6 +70,7 @@ export const AddMembersButton = ({ group }: { group: GroupModel }) => {
                   onChange={setPicked}
                   memberOf={groupId}
                   disabled={running}
+                  withinPortal={false}
                 />
               ) : (
                 <PasteListPanel groupId={groupId} resolutions={resolutions} onResolved={setResolutions} />
