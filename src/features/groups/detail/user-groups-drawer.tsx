@@ -9,7 +9,14 @@ export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; o
   const user = useGetUser(userId ?? '', { expand: ['groups'] }, { query: { enabled: !!userId, staleTime: 0 } });
   const data = user.data;
   return (
-    <Drawer opened={!!userId} onClose={onClose} position="right" size="md" title={data?.name ?? 'Person'}>
+    <Drawer
+      opened={!!userId}
+      onClose={onClose}
+      position="right"
+      size="md"
+      title={data?.name ?? 'Person'}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       {user.isPending ? <Skeleton height={200} aria-label="Loading person" /> : null}
       {user.isError ? <QueryErrorAlert error={user.error} onRetry={() => void user.refetch()} /> : null}
       {data ? (

@@ -6,7 +6,7 @@ import { PASTE_STATUS_LABELS, resolvePasteList, type PasteResolution, type Paste
 
 const STATUS_COLOURS: Record<PasteStatus, string> = {
   matched: 'green',
-  ambiguous: 'yellow',
+  ambiguous: 'violet',
   notFound: 'red',
   alreadyMember: 'gray',
   inactive: 'orange',

@@ -52,16 +52,17 @@ export const statusLabel = (value: string): string => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
+/** Badge colours (no yellow: its light variant is below AA contrast for small text). */
 const PRESENCE_COLOURS: Record<string, string> = {
   available: 'green',
   'on queue': 'teal',
   busy: 'red',
   meeting: 'red',
-  away: 'yellow',
-  break: 'yellow',
-  meal: 'yellow',
+  away: 'orange',
+  break: 'orange',
+  meal: 'orange',
   training: 'grape',
-  idle: 'orange',
+  idle: 'pink',
   offline: 'gray',
 };
 
