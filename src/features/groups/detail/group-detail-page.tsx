@@ -31,9 +31,15 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
   const canEditMembers = useCanEditGroup(group);
   const canEditRules = useCan('directory:group:edit');
   const canDeleteRules = useCan('directory:group:delete');
+  const canViewGroups = useCan('directory:group:view');
+  const canViewPrivate = useCan('directory:privateGroup:view');
+  // The server reads rules for group viewers, editors and owners; hidden rules only for the last two
+  // (or with private group view). Anyone else would get a 403, so the request is not made.
+  const canReadRules =
+    !!group && (canEditMembers || (canViewGroups && (group.rulesVisible !== false || canViewPrivate)));
   const rules = useQuery(
     getGetGroupDynamicSettingsQueryOptions(groupId, {
-      query: { retry: false, throwOnError: false, meta: { silent: true } },
+      query: { enabled: canReadRules, retry: false, throwOnError: false, meta: { silent: true } },
     }),
   );
   usePageTitle(group?.name);
@@ -60,7 +66,7 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
     {
       key: 'rules',
       label: 'Dynamic rules',
-      hidden: !hasRules && !canEditRules,
+      hidden: !canReadRules || (!hasRules && !canEditRules),
       render: () => (
         <RulesTab
           groupId={groupId}
