@@ -1,5 +1,6 @@
-import { Button, Checkbox, Group, Popover, ScrollArea, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Popover, ScrollArea, SimpleGrid, Stack } from '@mantine/core';
 import { IconColumns } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { UserExpand } from '@/api/generated/model/userExpand';
 import { MEMBER_FIELDS, normaliseExpand } from './member-fields';
 
@@ -8,38 +9,57 @@ export interface ColumnChooserProps {
   onChange: (columns: UserExpand[]) => void;
 }
 
+/**
+ * The ticked columns follow a click at once: `value` comes from the URL, which the router updates a
+ * moment later (in a transition), and a controlled checkbox would show the old state until then.
+ */
+const useImmediateValue = (value: readonly UserExpand[]) => {
+  const [shown, setShown] = useState(value);
+  const [source, setSource] = useState(value);
+  if (source.join() !== value.join()) {
+    setSource(value);
+    setShown(value);
+  }
+  return [shown, setShown] as const;
+};
+
 /** Chooses the extra member columns; each is one `expand` value of the members request. */
-export const ColumnChooser = ({ value, onChange }: ColumnChooserProps) => (
-  <Popover position="bottom-end" shadow="md" withinPortal trapFocus>
-    <Popover.Target>
-      <Button variant="default" leftSection={<IconColumns size={16} aria-hidden />}>
-        Columns ({value.length})
-      </Button>
-    </Popover.Target>
-    <Popover.Dropdown maw={480}>
-      <Stack gap="xs">
-        <Group justify="space-between">
-          <Text size="sm" fw={600} id="member-columns-label">
-            Extra columns (each adds an expand option to the request)
-          </Text>
-          <Button size="compact-xs" variant="subtle" onClick={() => onChange([])} disabled={value.length === 0}>
-            Clear
-          </Button>
-        </Group>
-        <ScrollArea.Autosize mah={360}>
-          <Checkbox.Group
-            aria-labelledby="member-columns-label"
-            value={[...value]}
-            onChange={(next) => onChange(normaliseExpand(next))}
-          >
-            <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
-              {MEMBER_FIELDS.map((field) => (
-                <Checkbox key={field.expand} value={field.expand} label={field.label} size="sm" />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
-        </ScrollArea.Autosize>
-      </Stack>
-    </Popover.Dropdown>
-  </Popover>
-);
+export const ColumnChooser = ({ value, onChange }: ColumnChooserProps) => {
+  const [shown, setShown] = useImmediateValue(value);
+  const change = (next: UserExpand[]) => {
+    setShown(next);
+    onChange(next);
+  };
+  return (
+    <Popover position="bottom-end" shadow="md" withinPortal trapFocus>
+      <Popover.Target>
+        <Button variant="default" leftSection={<IconColumns size={16} aria-hidden />}>
+          Columns ({shown.length})
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown maw={480}>
+        <Stack gap="xs">
+          <ScrollArea.Autosize mah={360}>
+            <Checkbox.Group
+              label="Extra columns"
+              description="Each adds an expand option to the members request."
+              value={[...shown]}
+              onChange={(next) => change(normaliseExpand(next))}
+            >
+              <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
+                {MEMBER_FIELDS.map((field) => (
+                  <Checkbox key={field.expand} value={field.expand} label={field.label} size="sm" />
+                ))}
+              </SimpleGrid>
+            </Checkbox.Group>
+          </ScrollArea.Autosize>
+          <Group justify="flex-end">
+            <Button size="compact-xs" variant="subtle" onClick={() => change([])} disabled={shown.length === 0}>
+              Clear columns
+            </Button>
+          </Group>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+};
