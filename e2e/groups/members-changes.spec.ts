@@ -16,11 +16,14 @@ interface UserBody {
   email: string;
 }
 
-const uniqueName = (label: string) => `E2E ${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const uniqueName = (label: string) =>
+  `E2E ${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** A fresh group with `memberCount` individual members, and some other users not in it. */
 const seedGroup = async (api: Api, label: string, memberCount: number) => {
-  const users = await api.get<{ entities: UserBody[] }>(`/api/v2/users?pageSize=100&pageNumber=${2 + Math.floor(Math.random() * 15)}`);
+  const users = await api.get<{ entities: UserBody[] }>(
+    `/api/v2/users?pageSize=100&pageNumber=${2 + Math.floor(Math.random() * 15)}`,
+  );
   const shuffled = users.entities.sort(() => Math.random() - 0.5);
   const members = shuffled.slice(0, memberCount);
   const outsiders = shuffled.slice(memberCount, memberCount + 10);
@@ -119,6 +122,8 @@ test('a version conflict re-reads the group and retries the batch once', async (
   await api.post(`/api/v2/groups/${group.id}/members`, { memberIds: [outsiders[1]!.id], version: current.version });
 
   await dialog.getByRole('button', { name: 'Add 1 person' }).click();
-  await expect(dialog.getByRole('status').filter({ hasText: /1 person added \(the group changed meanwhile; retried once\)/ })).toBeVisible();
+  await expect(
+    dialog.getByRole('status').filter({ hasText: /1 person added \(the group changed meanwhile; retried once\)/ }),
+  ).toBeVisible();
   expect((await api.get<GroupBody>(`/api/v2/groups/${group.id}`)).memberCount).toBe(4);
 });
