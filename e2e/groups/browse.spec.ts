@@ -18,8 +18,14 @@ const main = (page: Page) => page.getByRole('main');
 
 const currentSearch = (page: Page) => new URL(page.url()).searchParams;
 
-/** Waits until the table shows fresh rows (not the previous view's, dimmed, while loading). */
+/**
+ * Waits until the table shows fresh rows for the current URL: rendered for it (data-view) and not the
+ * previous view's rows, dimmed, while loading (aria-busy).
+ */
 const assertTableSettled = async (page: Page) => {
+  await expect
+    .poll(async () => (await groupsTable(page).getAttribute('data-view')) === new URL(page.url()).search)
+    .toBe(true);
   await expect(groupsTable(page)).toHaveAttribute('aria-busy', 'false');
   await expect(groupRows(page).first()).toBeVisible();
 };

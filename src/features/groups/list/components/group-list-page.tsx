@@ -2,7 +2,7 @@ import { Button, Group, Loader, Paper, Skeleton, Stack, Text, Title } from '@man
 import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { paths } from '@/config/paths';
 import { Can } from '@/lib/permissions';
@@ -24,6 +24,7 @@ export const formatGroupTotal = (total: number): string => `${formatCount(total)
 /** The group list: search, filters, sort, the table and paging, all driven by the URL. */
 export const GroupListPage = () => {
   const [state, setState] = useGroupListState();
+  const location = useLocation();
   const queryClient = useQueryClient();
   const query = useQuery({
     ...groupsViewQueryOptions(state),
@@ -86,6 +87,7 @@ export const GroupListPage = () => {
             groups={page?.groups}
             skeletonRows={Math.min(state.pageSize, MAX_SKELETON_ROWS)}
             stale={showingPrevious}
+            view={location.search}
           />
           {page ? (
             <Group justify="space-between" wrap="nowrap">

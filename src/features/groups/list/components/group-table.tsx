@@ -12,6 +12,8 @@ export interface GroupTableProps {
   skeletonRows: number;
   /** The rows are from the previous view while the next one loads. */
   stale?: boolean;
+  /** The URL query string this render is for, exposed as data-view so tests can tell a settled table. */
+  view?: string;
 }
 
 /** Clicks on the row open the group too; the name link is the keyboard's way in. */
@@ -24,7 +26,7 @@ const useRowClick = () => {
   };
 };
 
-export const GroupTable = ({ groups, skeletonRows, stale = false }: GroupTableProps) => {
+export const GroupTable = ({ groups, skeletonRows, stale = false, view }: GroupTableProps) => {
   const onRowClick = useRowClick();
   return (
     <Table.ScrollContainer minWidth={900}>
@@ -33,6 +35,7 @@ export const GroupTable = ({ groups, skeletonRows, stale = false }: GroupTablePr
         verticalSpacing="sm"
         aria-label="Groups"
         aria-busy={groups === undefined || stale}
+        data-view={view}
         style={{ opacity: stale ? 0.6 : 1, transition: 'opacity 150ms' }}
       >
         <Table.Thead>
