@@ -6,6 +6,16 @@ import { Forbidden } from './forbidden';
 import { describeError } from './query-error-alert';
 import { StatusPage } from './status-page';
 
+/**
+ * A page's code (a lazy chunk) failed to download, e.g. while offline. Browsers remember a failed
+ * module import, so only a full reload fetches it again.
+ */
+const isChunkLoadError = (error: unknown): boolean =>
+  error instanceof Error &&
+  /Failed to fetch dynamically imported module|error loading dynamically imported module|Importing a module script failed/i.test(
+    error.message,
+  );
+
 const statusOf = (error: unknown): number | null => {
   if (isApiError(error)) return error.status;
   if (isRouteErrorResponse(error)) return error.status;
@@ -15,7 +25,8 @@ const statusOf = (error: unknown): number | null => {
 /**
  * The error view of every route (export it as the route module's `ErrorBoundary`): a first load
  * that failed. 404 → "not found" with a way back; 403 → the missing permission; 401 → sign-in is
- * on its way; anything else (5xx, network) → the message and "Try again", which re-runs the loaders.
+ * on its way; anything else (5xx, network) → the message and "Try again", which re-runs the loaders
+ * (or reloads the page when the page's code itself could not be fetched).
  */
 export const RouteErrorBoundary = () => {
   const error = useRouteError();
@@ -51,14 +62,22 @@ export const RouteErrorBoundary = () => {
     return <StatusPage loading title="Signing you in…" description="Your session has ended." />;
   }
 
+  const chunkError = isChunkLoadError(error);
   return (
     <StatusPage
       code={status && status >= 500 ? status : undefined}
       title="Something went wrong"
-      description={describeError(error)}
+      description={
+        chunkError
+          ? 'This page of the console could not be loaded. Check your connection and try again.'
+          : describeError(error)
+      }
       actions={
         <Group>
-          <Button onClick={() => void revalidator.revalidate()} loading={revalidator.state === 'loading'}>
+          <Button
+            onClick={() => (chunkError ? window.location.reload() : void revalidator.revalidate())}
+            loading={revalidator.state === 'loading'}
+          >
             Try again
           </Button>
           <Button component={Link} to="/groups" variant="default">
