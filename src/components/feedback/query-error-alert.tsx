@@ -13,7 +13,13 @@ export const describeError = (error: unknown): string => {
   if (isApiError(error)) {
     if (error.isNetworkError) return 'The server could not be reached. Check your connection and try again.';
     if (error.status === 403) return `You do not have permission to do this. ${error.message}`;
-    if (error.status === 429) return 'Too many requests. Wait a moment and try again.';
+    if (error.status === 429) {
+      // The server's message names the limit and the wait (the HTTP layer already waited out short ones).
+      const wait = error.retryAfterSeconds
+        ? `Try again in ${error.retryAfterSeconds} seconds.`
+        : 'Wait a moment and try again.';
+      return `Too many requests. ${error.body.message ?? wait}`;
+    }
     return error.message;
   }
   return error instanceof Error ? error.message : 'Something went wrong.';
