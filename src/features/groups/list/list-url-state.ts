@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The group list's view state, all of it kept in the URL's search params so that reload, back and a
  * shared link restore the exact view:
@@ -43,38 +41,20 @@ export const MAX_PAGE = 10_000;
 const MAX_Q64_LENGTH = 64 * 1024;
 
 /** A comma-separated list of allowed values: unknown entries are dropped, duplicates removed, order canonical. */
-const enumList = <T extends string>(allowed: readonly T[]) =>
-  z
-    .string()
-    .transform((raw) => {
-      const given = new Set(raw.split(',').map((s) => s.trim()));
-      return allowed.filter((value) => given.has(value));
-    })
-    .catch([]);
+const enumList = <T extends string>(allowed: readonly T[], raw: string | null): T[] => {
+  if (raw === null) return [];
+  const given = new Set(raw.split(',').map((s) => s.trim()));
+  return allowed.filter((value) => given.has(value));
+};
 
-export const groupListSearchSchema = z.object({
-  q: z
-    .string()
-    .transform((s) => s.trim().slice(0, MAX_QUERY_LENGTH))
-    .catch(''),
-  match: z.enum(MATCH_MODES).catch('contains'),
-  type: enumList(GROUP_TYPES),
-  visibility: enumList(GROUP_VISIBILITIES),
-  state: enumList(GROUP_STATES),
-  sort: z.enum(SORT_FIELDS).catch('name'),
-  order: z.enum(SORT_ORDERS).catch('asc'),
-  pageSize: z.coerce
-    .number()
-    .refine((n): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n))
-    .catch(25),
-  page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
-  q64: z
-    .string()
-    .max(MAX_Q64_LENGTH)
-    .regex(/^[A-Za-z0-9_\-+/]+={0,2}$/)
-    .optional()
-    .catch(undefined),
-});
+/** One of the allowed values, or the fallback. */
+const oneOf = <T extends string>(allowed: readonly T[], raw: string | null, fallback: T): T =>
+  raw !== null && (allowed as readonly string[]).includes(raw) ? (raw as T) : fallback;
+
+/** A number as `Number()` reads it ('' and junk are not numbers). */
+const toNumber = (raw: string | null): number => (raw === null || raw.trim() === '' ? Number.NaN : Number(raw));
+
+const Q64_PATTERN = /^[A-Za-z0-9_\-+/]+={0,2}$/;
 
 export interface GroupListState {
   q: string;
@@ -101,18 +81,24 @@ export const DEFAULT_LIST_STATE: GroupListState = {
   page: 1,
 };
 
-const KEYS = Object.keys(groupListSearchSchema.shape) as (keyof GroupListState)[];
-
 /** Reads the view state from the URL (the first value of each param counts). */
 export const parseListState = (params: URLSearchParams): GroupListState => {
-  const raw: Record<string, string> = {};
-  for (const key of KEYS) {
-    const value = params.get(key);
-    if (value !== null) raw[key] = value;
-  }
-  const parsed = groupListSearchSchema.parse(raw);
-  const state: GroupListState = { ...parsed, pageSize: parsed.pageSize as PageSize };
-  if (state.q64 === undefined) delete state.q64;
+  const q = params.get('q');
+  const pageSize = toNumber(params.get('pageSize'));
+  const page = toNumber(params.get('page'));
+  const q64 = params.get('q64');
+  const state: GroupListState = {
+    q: q === null ? '' : q.trim().slice(0, MAX_QUERY_LENGTH),
+    match: oneOf(MATCH_MODES, params.get('match'), 'contains'),
+    type: enumList(GROUP_TYPES, params.get('type')),
+    visibility: enumList(GROUP_VISIBILITIES, params.get('visibility')),
+    state: enumList(GROUP_STATES, params.get('state')),
+    sort: oneOf(SORT_FIELDS, params.get('sort'), 'name'),
+    order: oneOf(SORT_ORDERS, params.get('order'), 'asc'),
+    pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? (pageSize as PageSize) : 25,
+    page: Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1,
+  };
+  if (q64 !== null && q64.length <= MAX_Q64_LENGTH && Q64_PATTERN.test(q64)) state.q64 = q64;
   return normaliseListState(state);
 };
 
