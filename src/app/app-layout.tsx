@@ -18,7 +18,6 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { spotlight } from '@mantine/spotlight';
 import {
   IconChevronDown,
   IconLogout,
@@ -40,7 +39,7 @@ import { formatDocumentTitle, PageTitleProvider } from '@/lib/page-title';
 import type { Permission } from '@/lib/permission-names';
 import { useMe, usePermissions } from '@/lib/permissions';
 import { isRouteHandle } from '@/lib/routing';
-import { CommandPalette } from './command-palette';
+import { useCommandPalette } from './command-palette-launcher';
 import { RouteGuard } from './route-guard';
 
 interface NavItem {
@@ -168,6 +167,7 @@ export const AppLayout = () => {
   const permissions = usePermissions();
   const [titleOverride, setTitleOverride] = useState<{ pathname: string; title: string } | null>(null);
   const busy = navigation.state !== 'idle';
+  const commandPalette = useCommandPalette();
 
   useEffect(() => close(), [pathname, close]);
 
@@ -207,20 +207,14 @@ export const AppLayout = () => {
               variant="default"
               leftSection={<IconSearch size={16} stroke={1.5} />}
               rightSection={<Kbd size="xs">Ctrl K</Kbd>}
-              onClick={() => spotlight.open()}
+              onClick={commandPalette.open}
               visibleFrom="md"
               c="dimmed"
               fw={400}
             >
               Search
             </Button>
-            <ActionIcon
-              variant="default"
-              size="lg"
-              aria-label="Search"
-              onClick={() => spotlight.open()}
-              hiddenFrom="md"
-            >
+            <ActionIcon variant="default" size="lg" aria-label="Search" onClick={commandPalette.open} hiddenFrom="md">
               <IconSearch size={18} stroke={1.5} />
             </ActionIcon>
             <ThemeToggle />
@@ -249,7 +243,7 @@ export const AppLayout = () => {
           </RouteGuard>
         </PageTitleProvider>
       </AppShell.Main>
-      <CommandPalette />
+      {commandPalette.palette}
     </AppShell>
   );
 };

@@ -1,4 +1,5 @@
-import { Spotlight } from '@mantine/spotlight';
+import '@mantine/spotlight/styles.css';
+import { Spotlight, spotlight } from '@mantine/spotlight';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch, IconSettings, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -14,6 +15,9 @@ const RESULT_COUNT = 8;
 
 /** UI-only query keys of the palette (API data keys come from the generated code). */
 const spotlightKeys = { search: (query: string) => ['spotlight', query] as const };
+
+/** Opens the palette (it may mount a moment later: it reads the open state from Spotlight's store). */
+export const openCommandPalette = () => spotlight.open();
 
 /**
  * Ctrl/Cmd+K anywhere: search groups by name and open one, or jump to a page.

@@ -1,8 +1,8 @@
 import { MantineProvider } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { ModalsHost } from '@/components/feedback/modals-host';
+import { NotificationsHost } from '@/components/feedback/notifications-host';
 import { cssVariablesResolver, theme } from '@/config/theme';
 
 export interface AppProviderProps {
@@ -14,10 +14,9 @@ export interface AppProviderProps {
 export const AppProvider = ({ queryClient, children }: AppProviderProps) => (
   <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
     <QueryClientProvider client={queryClient}>
-      <ModalsProvider>
-        <Notifications position="top-right" limit={4} />
-        {children}
-      </ModalsProvider>
+      <ModalsHost />
+      <NotificationsHost />
+      {children}
     </QueryClientProvider>
   </MantineProvider>
 );

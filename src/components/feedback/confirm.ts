@@ -1,5 +1,6 @@
 import { modals } from '@mantine/modals';
 import type { ReactNode } from 'react';
+import { modalsReady } from './modals-host';
 
 export interface ConfirmActionOptions {
   title: ReactNode;
@@ -25,13 +26,15 @@ export const confirmAction = ({
   danger = false,
 }: ConfirmActionOptions): Promise<boolean> =>
   new Promise((resolve) => {
-    modals.openConfirmModal({
-      title,
-      children: message,
-      labels: { confirm: confirmLabel, cancel: cancelLabel },
-      confirmProps: danger ? { color: 'red' } : undefined,
-      onConfirm: () => resolve(true),
-      onCancel: () => resolve(false),
-      onClose: () => resolve(false),
-    });
+    void modalsReady.then(() =>
+      modals.openConfirmModal({
+        title,
+        children: message,
+        labels: { confirm: confirmLabel, cancel: cancelLabel },
+        confirmProps: danger ? { color: 'red' } : undefined,
+        onConfirm: () => resolve(true),
+        onCancel: () => resolve(false),
+        onClose: () => resolve(false),
+      }),
+    );
   });

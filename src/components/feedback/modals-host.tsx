@@ -1,0 +1,30 @@
+import { lazy, Suspense, useEffect } from 'react';
+
+let markReady: () => void = () => undefined;
+/**
+ * Resolves once the modals host listens for `modals.open…` events (which are lost while it is not
+ * mounted). Resolving from a child's effect is safe: the awaiting code runs in a microtask, after the
+ * whole commit's effects, the provider's listener included.
+ */
+export const modalsReady = new Promise<void>((resolve) => {
+  markReady = resolve;
+});
+
+const Ready = () => {
+  useEffect(() => markReady(), []);
+  return null;
+};
+
+const ModalsProvider = lazy(() => import('@mantine/modals').then((m) => ({ default: m.ModalsProvider })));
+
+/**
+ * The host of `@mantine/modals` (confirm dialogs), loaded after the first paint instead of with it.
+ * Render it once, beside the app: nothing here reads the modals context, only `modals.open…` events.
+ */
+export const ModalsHost = () => (
+  <Suspense fallback={null}>
+    <ModalsProvider>
+      <Ready />
+    </ModalsProvider>
+  </Suspense>
+);

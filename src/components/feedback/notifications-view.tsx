@@ -1,0 +1,4 @@
+import '@mantine/notifications/styles.css';
+import { Notifications } from '@mantine/notifications';
+
+export const NotificationsView = () => <Notifications position="top-right" limit={4} />;
