@@ -1,3 +1,4 @@
+import '@/styles/page-styles';
 import { Alert, Button, Code, Group, Paper, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';

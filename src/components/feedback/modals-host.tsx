@@ -15,7 +15,7 @@ const Ready = () => {
   return null;
 };
 
-const ModalsProvider = lazy(() => import('@mantine/modals').then((m) => ({ default: m.ModalsProvider })));
+const ModalsProvider = lazy(() => import('./modals-provider').then((m) => ({ default: m.ModalsProvider })));
 
 /**
  * The host of `@mantine/modals` (confirm dialogs), loaded after the first paint instead of with it.

@@ -1,3 +1,4 @@
+import '@/styles/page-styles';
 import { useParams } from 'react-router';
 import { getGetGroupQueryOptions } from '@/api/generated/endpoints/groups/groups';
 import { GroupActions } from '@/features/groups/actions/group-actions';

@@ -1,3 +1,4 @@
+import '@/styles/page-styles';
 import { getGetGroupQueryOptions } from '@/api/generated/endpoints/groups/groups';
 import type { RouteHandle, RouteLoaderFactory } from '@/lib/routing';
 

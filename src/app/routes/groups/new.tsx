@@ -1,3 +1,4 @@
+import '@/styles/page-styles';
 import { paths } from '@/config/paths';
 import type { RouteHandle } from '@/lib/routing';
 

@@ -1,0 +1,3 @@
+import '@/styles/page-styles';
+
+export { ModalsProvider } from '@mantine/modals';
