@@ -60,6 +60,24 @@ export function checkHandlers(operations: readonly Operation[], handlers: Operat
   if (problems.length) throw new Error(`The API does not match openapi/groups.yaml: ${problems.join('; ')}.`);
 }
 
+/** Query parameters whose values are secrets (the sign-in redirect's code and state, tokens). */
+const SECRET_PARAMS = new Set(['code', 'state', 'access_token', 'id_token', 'refresh_token', 'token', 'code_verifier']);
+
+/** A request URL fit for the logs: the values of secret query parameters replaced. */
+export function redactUrl(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const params = new URLSearchParams(url.slice(at + 1));
+  let redacted = false;
+  for (const key of [...params.keys()]) {
+    if (SECRET_PARAMS.has(key.toLowerCase())) {
+      params.set(key, 'REDACTED');
+      redacted = true;
+    }
+  }
+  return redacted ? `${url.slice(0, at)}?${params.toString()}` : url;
+}
+
 export function createApp(options: CreateAppOptions): FastifyInstance {
   const operations = compileOperations(loadOpenApiDocument());
   checkHandlers(operations, options.handlers);
@@ -73,7 +91,20 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
   const limiter = new RateLimiter(options.rateLimitPerMinute ?? 300, options.now);
 
   const app = Fastify({
-    logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'warn' } : false,
+    logger: options.logger
+      ? {
+          level: process.env.LOG_LEVEL ?? 'warn',
+          serializers: {
+            req: (request: FastifyRequest) => ({
+              method: request.method,
+              url: redactUrl(request.url),
+              host: request.host,
+              remoteAddress: request.ip,
+              remotePort: request.socket?.remotePort,
+            }),
+          },
+        }
+      : false,
     genReqId: correlationId,
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT,
