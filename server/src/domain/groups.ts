@@ -23,6 +23,7 @@ import {
 } from '../errors.js';
 import { entityListing, parsePaging, splitMulti, type EntityListing } from './listing.js';
 import { searchPageUri } from './q64.js';
+import { cachedCount, preparedSearch } from './read-cache.js';
 import {
   compileCriteria,
   compileSort,
@@ -312,9 +313,7 @@ function listRows(db: Database.Database, caller: Caller, query: ListQuery, path:
     params.push(JSON.stringify(jabberIds.map((j) => j.split('@')[0])));
   }
   const where = `${v.sql}${filter}`;
-  const total = cached(db, `SELECT COUNT(*) FROM groups g WHERE ${where}`)
-    .pluck()
-    .get(...params) as number;
+  const total = cachedCount(db, `SELECT COUNT(*) FROM groups g WHERE ${where}`, params);
   const dir = paging.sortOrder;
   const rows =
     paging.offset >= total
@@ -402,17 +401,16 @@ export function searchGroups(
   const v = groupVisibilityCondition(caller);
   const where = `${v.sql} AND ${criteria.where}`;
   const params = [...v.params, ...criteria.params];
-  // Search SQL varies with the criteria: prepared per request, not cached.
-  const total = db
-    .prepare(`SELECT COUNT(*) FROM groups g WHERE ${where}`)
-    .pluck()
-    .get(...params) as number;
+  // Search SQL varies with the criteria: statements come from a bounded set; the total is kept until a write.
+  const total = cachedCount(db, `SELECT COUNT(*) FROM groups g WHERE ${where}`, params);
   const rows =
     offset >= total
       ? []
-      : (db
-          .prepare(`SELECT g.* FROM groups g WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`)
-          .all(...params, pageSize, offset) as GroupRow[]);
+      : (preparedSearch(db, `SELECT g.* FROM groups g WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`).all(
+          ...params,
+          pageSize,
+          offset,
+        ) as GroupRow[]);
   const pageCount = Math.ceil(total / pageSize);
   const base: Record<string, unknown> = {};
   for (const k of SEARCH_KEYS) if (request[k] !== undefined) base[k] = request[k];

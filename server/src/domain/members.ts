@@ -28,6 +28,7 @@ import {
   recountMembers,
   unknownUserIds,
 } from './groups.js';
+import { memberPageIds } from './member-pages.js';
 import { cached } from './visibility.js';
 import { parseExpand, usersByIds, type User } from './users.js';
 
@@ -45,8 +46,8 @@ export interface MembersQuery {
 }
 
 /**
- * A page of members sorted by name. Paging walks the (group_id, sort_name, user_id) index; the total is
- * the group's member_count, so no page counts rows.
+ * A page of members sorted by name. Paging walks the (group_id, sort_name, user_id) index, from an anchor
+ * on deep pages (member-pages.ts); the total is the group's member_count, so no page counts rows.
  */
 export function listGroupMembers(
   db: Database.Database,
@@ -58,15 +59,7 @@ export function listGroupMembers(
   const expand = parseExpand(query.expand);
   const group = loadVisibleGroup(db, caller, groupId);
   const total = group.member_count;
-  const ids =
-    paging.offset >= total
-      ? []
-      : (cached(
-          db,
-          `SELECT user_id FROM group_members WHERE group_id = ? ORDER BY sort_name ${paging.sortOrder}, user_id ${paging.sortOrder} LIMIT ? OFFSET ?`,
-        )
-          .pluck()
-          .all(groupId, paging.pageSize, paging.offset) as string[]);
+  const ids = memberPageIds(db, group, paging);
   return entityListing(usersByIds(db, ids, expand, caller), {
     path: `${groupUri(groupId)}/members`,
     query: { expand: expand.length ? expand : undefined },

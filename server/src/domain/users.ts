@@ -19,6 +19,7 @@ import type { Caller } from '../context.js';
 import { ApiError, badRequest, invalidValue, missingAnyPermissions } from '../errors.js';
 import { entityListing, parsePaging, splitMulti, type EntityListing } from './listing.js';
 import { decodeQ64, searchPageUri } from './q64.js';
+import { cachedCount, preparedSearch } from './read-cache.js';
 import {
   compileCriteria,
   compileSort,
@@ -448,9 +449,7 @@ export function listUsers(db: Database.Database, caller: Caller, query: ListUser
     params.push(JSON.stringify(jabberIds.map((j) => j.split('@')[0])));
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-  const total = cached(db, `SELECT COUNT(*) FROM users u ${where}`)
-    .pluck()
-    .get(...params) as number;
+  const total = cachedCount(db, `SELECT COUNT(*) FROM users u ${where}`, params);
   const dir = paging.sortOrder;
   const rows =
     paging.offset >= total
@@ -856,17 +855,16 @@ export function searchUsers(
   const orderBy = compileSort(request, USER_SORT_FIELDS, 'u.id');
   const stateFilter = mentionsState(request.query) ? "u.state <> 'deleted'" : "u.state = 'active'";
   const where = `${stateFilter} AND ${criteria.where}`;
-  // Search SQL varies with the criteria: prepared per request, not cached.
-  const total = db
-    .prepare(`SELECT COUNT(*) FROM users u WHERE ${where}`)
-    .pluck()
-    .get(...criteria.params) as number;
+  // Search SQL varies with the criteria: statements come from a bounded set; the total is kept until a write.
+  const total = cachedCount(db, `SELECT COUNT(*) FROM users u WHERE ${where}`, criteria.params);
   const rows =
     offset >= total
       ? []
-      : (db
-          .prepare(`${USER_SELECT} WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`)
-          .all(...criteria.params, pageSize, offset) as UserRow[]);
+      : (preparedSearch(db, `${USER_SELECT} WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`).all(
+          ...criteria.params,
+          pageSize,
+          offset,
+        ) as UserRow[]);
   const pageCount = Math.ceil(total / pageSize);
   const base: Record<string, unknown> = {};
   for (const k of SEARCH_KEYS) if (request[k] !== undefined) base[k] = request[k];

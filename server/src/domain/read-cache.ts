@@ -1,0 +1,70 @@
+/**
+ * Row counts of listings and searches, remembered until the database changes.
+ *
+ *   cachedCount(db, sql, params) → number
+ *     Runs `sql` (a `SELECT COUNT(*) …`) the first time, then answers from memory for the same SQL and
+ *     parameters until anything is written: by this connection (`total_changes()`) or committed by
+ *     another one (`PRAGMA data_version`). Inside a transaction it always runs the query.
+ *   preparedSearch(db, sql) → Statement
+ *     A prepared statement for SQL that varies with each request (searches), kept in a bounded
+ *     least-recently-used set per connection, so repeated searches skip preparing without the set
+ *     growing with every distinct query.
+ *
+ * Counting a filtered table is a scan of every candidate row; a page of the same listing is an index
+ * walk of one page. Paging through a listing or search repeats the same count for every page, so it is
+ * worth keeping. Any write clears every remembered count, which keeps the rule simple and exact.
+ */
+import type Database from 'better-sqlite3';
+import { cached } from './visibility.js';
+
+const MAX_ENTRIES = 512;
+const MAX_SEARCH_STATEMENTS = 256;
+
+interface CountCache {
+  stamp: string;
+  counts: Map<string, number>;
+}
+
+const caches = new WeakMap<Database.Database, CountCache>();
+
+/** Changes whenever this connection writes or another connection commits. */
+export function changeStamp(db: Database.Database): string {
+  const dataVersion = cached(db, 'PRAGMA data_version').pluck().get() as number;
+  const changes = cached(db, 'SELECT total_changes()').pluck().get() as number;
+  return `${dataVersion}:${changes}`;
+}
+
+const searchStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+export function preparedSearch(db: Database.Database, sql: string): Database.Statement {
+  let m = searchStatements.get(db);
+  if (!m) searchStatements.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (s) {
+    m.delete(sql);
+  } else {
+    s = db.prepare(sql);
+    if (m.size >= MAX_SEARCH_STATEMENTS) m.delete(m.keys().next().value as string);
+  }
+  m.set(sql, s);
+  return s;
+}
+
+export function cachedCount(db: Database.Database, sql: string, params: readonly unknown[]): number {
+  const run = () =>
+    preparedSearch(db, sql)
+      .pluck()
+      .get(...params) as number;
+  if (db.inTransaction) return run();
+  const stamp = changeStamp(db);
+  let cache = caches.get(db);
+  if (!cache || cache.stamp !== stamp) caches.set(db, (cache = { stamp, counts: new Map() }));
+  const key = `${sql}\u0000${JSON.stringify(params)}`;
+  let count = cache.counts.get(key);
+  if (count === undefined) {
+    count = run();
+    if (cache.counts.size >= MAX_ENTRIES) cache.counts.clear();
+    cache.counts.set(key, count);
+  }
+  return count;
+}

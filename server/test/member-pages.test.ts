@@ -1,0 +1,136 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Caller } from '../src/context.js';
+import { openDatabase } from '../src/db/open.js';
+import { ANCHOR_SPACING, memberPageIds } from '../src/domain/member-pages.js';
+import { addGroupMembers, listGroupMembers, removeGroupMembers } from '../src/domain/members.js';
+import { cachedCount } from '../src/domain/read-cache.js';
+
+const GROUP = 'g-anchors';
+const USERS = 1_300;
+
+const admin: Caller = {
+  kind: 'client',
+  userId: null,
+  clientId: 'test',
+  token: 't',
+  expiresAt: '2100-01-01T00:00:00.000Z',
+  permissions: new Set(['directory:group:edit', 'directory:privateGroup:view', 'directory:user:view']),
+};
+
+let dir: string;
+let db: Database.Database;
+
+const uid = (i: number) => `u-${String(i).padStart(5, '0')}`;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'member-pages-'));
+  db = openDatabase(join(dir, 'groups.db'), { seed: 'none' });
+  db.prepare("INSERT INTO divisions (id, name) VALUES ('d1', 'Home')").run();
+  const user = db.prepare(
+    "INSERT INTO users (id, name, sort_name, email, username, division_id) VALUES (?, ?, ?, ?, ?, 'd1')",
+  );
+  const member = db.prepare(
+    'INSERT INTO group_members (group_id, user_id, sort_name, is_individual) VALUES (?, ?, ?, 1)',
+  );
+  const individual = db.prepare('INSERT INTO group_individuals (group_id, user_id) VALUES (?, ?)');
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO groups (id, name, sort_name, type, visibility, date_modified, member_count)
+       VALUES (?, 'Anchors', 'anchors', 'social', 'public', '2024-01-01T00:00:00.000Z', ?)`,
+    ).run(GROUP, USERS - 100);
+    for (let i = 0; i < USERS; i++) {
+      // Few distinct names, so many members share a sort key and the id breaks the tie.
+      const name = `Person ${String.fromCharCode(65 + ((i * 7) % 26))}${(i * 13) % 5}`;
+      user.run(uid(i), name, name.toLowerCase(), `${uid(i)}@example.com`, uid(i));
+      if (i < USERS - 100) {
+        member.run(GROUP, uid(i), name.toLowerCase());
+        individual.run(GROUP, uid(i));
+      }
+    }
+  })();
+});
+
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const offsetPage = (dir: 'ASC' | 'DESC', pageSize: number, offset: number) =>
+  db
+    .prepare(
+      `SELECT user_id FROM group_members WHERE group_id = ? ORDER BY sort_name ${dir}, user_id ${dir} LIMIT ? OFFSET ?`,
+    )
+    .pluck()
+    .all(GROUP, pageSize, offset) as string[];
+
+function expectEveryPageMatches() {
+  const group = db.prepare('SELECT id, version, member_count FROM groups WHERE id = ?').get(GROUP) as {
+    id: string;
+    version: number;
+    member_count: number;
+  };
+  const total = group.member_count;
+  const offsets = [0, 1, ANCHOR_SPACING - 1, ANCHOR_SPACING, ANCHOR_SPACING + 1, 2 * ANCHOR_SPACING - 3, 700];
+  offsets.push(total - 1, total - 7, total - ANCHOR_SPACING, total - ANCHOR_SPACING - 1, total, total + 5);
+  for (const sortOrder of ['ASC', 'DESC'] as const) {
+    for (const pageSize of [1, 25, 500]) {
+      for (const offset of offsets) {
+        expect(memberPageIds(db, group, { pageSize, offset, sortOrder }), `${sortOrder} ${pageSize}@${offset}`).toEqual(
+          offsetPage(sortOrder, pageSize, offset),
+        );
+      }
+    }
+  }
+}
+
+describe('memberPageIds (deep member pages from anchors)', () => {
+  it('gives the same pages as offset paging, both ways, at every depth', () => {
+    expectEveryPageMatches();
+  });
+
+  it('follows membership changes made through the API', () => {
+    expectEveryPageMatches();
+    addGroupMembers(db, admin, GROUP, { memberIds: [uid(USERS - 1), uid(USERS - 2), uid(USERS - 50)] });
+    expectEveryPageMatches();
+    removeGroupMembers(db, admin, GROUP, [uid(3), uid(400), uid(900)].join(','));
+    expectEveryPageMatches();
+    const deep = listGroupMembers(db, admin, GROUP, { pageSize: 25, pageNumber: 30 });
+    expect(deep.entities.map((u) => u.id)).toEqual(offsetPage('ASC', 25, 29 * 25));
+    expect(deep.total).toBe(USERS - 100);
+  });
+
+  it('follows writes committed by another connection', () => {
+    expectEveryPageMatches();
+    const other = new Database(join(dir, 'groups.db'));
+    try {
+      other
+        .prepare("INSERT INTO group_members (group_id, user_id, sort_name, is_individual) VALUES (?, ?, 'a', 1)")
+        .run(GROUP, uid(USERS - 3));
+      other
+        .prepare(
+          'UPDATE groups SET member_count = (SELECT COUNT(*) FROM group_members WHERE group_id = ?) WHERE id = ?',
+        )
+        .run(GROUP, GROUP);
+    } finally {
+      other.close();
+    }
+    expectEveryPageMatches();
+  });
+});
+
+describe('cachedCount', () => {
+  it('answers from memory until a write, then counts again', () => {
+    const sql = 'SELECT COUNT(*) FROM group_members WHERE group_id = ?';
+    const before = cachedCount(db, sql, [GROUP]);
+    expect(cachedCount(db, sql, [GROUP])).toBe(before);
+    addGroupMembers(db, admin, GROUP, { memberIds: [uid(USERS - 4)] });
+    expect(cachedCount(db, sql, [GROUP])).toBe(before + 1);
+    db.prepare('DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(GROUP, uid(USERS - 4));
+    expect(cachedCount(db, sql, [GROUP])).toBe(before);
+    expect(cachedCount(db, sql, ['no-such-group'])).toBe(0);
+  });
+});
