@@ -23,7 +23,7 @@ import {
 } from '../errors.js';
 import { entityListing, parsePaging, splitMulti, type EntityListing } from './listing.js';
 import { searchPageUri } from './q64.js';
-import { cachedCount, preparedSearch } from './read-cache.js';
+import { cachedCount, preparedBounded } from './read-cache.js';
 import {
   compileCriteria,
   compileSort,
@@ -406,7 +406,7 @@ export function searchGroups(
   const rows =
     offset >= total
       ? []
-      : (preparedSearch(db, `SELECT g.* FROM groups g WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`).all(
+      : (preparedBounded(db, `SELECT g.* FROM groups g WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`).all(
           ...params,
           pageSize,
           offset,

@@ -1,14 +1,16 @@
 /**
- * Row counts of listings and searches, remembered until the database changes.
+ * Read helpers: row counts of listings and searches remembered until the database changes, and prepared
+ * statements for SQL that varies between requests.
  *
  *   cachedCount(db, sql, params) → number
  *     Runs `sql` (a `SELECT COUNT(*) …`) the first time, then answers from memory for the same SQL and
  *     parameters until anything is written: by this connection (`total_changes()`) or committed by
  *     another one (`PRAGMA data_version`). Inside a transaction it always runs the query.
- *   preparedSearch(db, sql) → Statement
- *     A prepared statement for SQL that varies with each request (searches), kept in a bounded
- *     least-recently-used set per connection, so repeated searches skip preparing without the set
- *     growing with every distinct query.
+ *   preparedBounded(db, sql) → Statement
+ *     A prepared statement for SQL that varies between requests (search criteria, sets of expands),
+ *     kept in a bounded least-recently-used set per connection, so repeated requests skip preparing
+ *     without the set growing with every distinct query. Each SQL text keeps one result mode
+ *     (plain, pluck or raw) wherever it is used.
  *
  * Counting a filtered table is a scan of every candidate row; a page of the same listing is an index
  * walk of one page. Paging through a listing or search repeats the same count for every page, so it is
@@ -18,7 +20,7 @@ import type Database from 'better-sqlite3';
 import { cached } from './visibility.js';
 
 const MAX_ENTRIES = 512;
-const MAX_SEARCH_STATEMENTS = 256;
+const MAX_VARYING_STATEMENTS = 256;
 
 interface CountCache {
   stamp: string;
@@ -34,17 +36,17 @@ export function changeStamp(db: Database.Database): string {
   return `${dataVersion}:${changes}`;
 }
 
-const searchStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const varyingStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
-export function preparedSearch(db: Database.Database, sql: string): Database.Statement {
-  let m = searchStatements.get(db);
-  if (!m) searchStatements.set(db, (m = new Map()));
+export function preparedBounded(db: Database.Database, sql: string): Database.Statement {
+  let m = varyingStatements.get(db);
+  if (!m) varyingStatements.set(db, (m = new Map()));
   let s = m.get(sql);
   if (s) {
     m.delete(sql);
   } else {
     s = db.prepare(sql);
-    if (m.size >= MAX_SEARCH_STATEMENTS) m.delete(m.keys().next().value as string);
+    if (m.size >= MAX_VARYING_STATEMENTS) m.delete(m.keys().next().value as string);
   }
   m.set(sql, s);
   return s;
@@ -52,7 +54,7 @@ export function preparedSearch(db: Database.Database, sql: string): Database.Sta
 
 export function cachedCount(db: Database.Database, sql: string, params: readonly unknown[]): number {
   const run = () =>
-    preparedSearch(db, sql)
+    preparedBounded(db, sql)
       .pluck()
       .get(...params) as number;
   if (db.inTransaction) return run();

@@ -19,7 +19,7 @@ import type { Caller } from '../context.js';
 import { ApiError, badRequest, invalidValue, missingAnyPermissions } from '../errors.js';
 import { entityListing, parsePaging, splitMulti, type EntityListing } from './listing.js';
 import { decodeQ64, searchPageUri } from './q64.js';
-import { cachedCount, preparedSearch } from './read-cache.js';
+import { cachedCount, preparedBounded } from './read-cache.js';
 import {
   compileCriteria,
   compileSort,
@@ -280,20 +280,20 @@ export function toUsers(
     );
   }
 
-  // The stored expand values (users.expand_json), read only when a requested expand needs them.
+  // The stored expand values (users.expand_json): only the requested keys, extracted in SQL, so a page
+  // parses a few small values per user rather than every user's whole document.
   const jsonKeys = [...want].map((e) => JSON_EXPANDS[e]).filter((k): k is string => k !== undefined);
-  const stored = new Map<string, string>();
+  const stored = new Map<string, Array<string | null>>();
   if (jsonKeys.length) {
-    for (const r of cached(db, 'SELECT id, expand_json FROM users WHERE id IN (SELECT value FROM json_each(?))').all(
-      JSON.stringify(ids),
-    ) as Array<{ id: string; expand_json: string }>) {
-      stored.set(r.id, r.expand_json);
-    }
+    // Keys come from JSON_EXPANDS (plain identifiers), never from the request.
+    const columns = jsonKeys.map((k, i) => `expand_json -> '$.${k}' AS k${i}`).join(', ');
+    const sql = `SELECT id, ${columns} FROM users WHERE id IN (SELECT value FROM json_each(?))`;
+    for (const r of preparedBounded(db, sql).raw().all(JSON.stringify(ids)) as Array<[string, ...Array<string | null>]>)
+      stored.set(r[0], r.slice(1));
   }
 
   return rows.map((row) => {
-    const json = stored.get(row.id);
-    const data = json ? (JSON.parse(json) as Record<string, unknown>) : {};
+    const values = stored.get(row.id);
     const addresses: unknown = JSON.parse(row.addresses_json || '[]');
     const user: User = {
       id: row.id,
@@ -326,7 +326,12 @@ export function toUsers(
       acdAutoAnswer: false,
       selfUri: `${USERS_PATH}/${row.id}`,
     };
-    for (const key of jsonKeys) if (data[key] !== undefined) user[key] = data[key];
+    if (values) {
+      jsonKeys.forEach((key, i) => {
+        const value = values[i];
+        if (value !== null && value !== undefined) user[key] = JSON.parse(value) as unknown;
+      });
+    }
     if (authorizationOf) user.authorization = authorizationOf(row.id);
     if (skills) {
       const list = skills.get(row.id) ?? [];
@@ -860,7 +865,7 @@ export function searchUsers(
   const rows =
     offset >= total
       ? []
-      : (preparedSearch(db, `${USER_SELECT} WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`).all(
+      : (preparedBounded(db, `${USER_SELECT} WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`).all(
           ...criteria.params,
           pageSize,
           offset,
