@@ -5,7 +5,9 @@
  * `buildApp` (app.ts) calls it with the real handlers.
  */
 import type { Database } from 'better-sqlite3';
+import compress from '@fastify/compress';
 import cors from '@fastify/cors';
+import { constants as zlib } from 'node:zlib';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { authenticator } from '../auth/authenticate.js';
 import { oauthRoutes } from '../auth/oauth.js';
@@ -145,6 +147,16 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
       return;
     }
     jsonParser(request, body as string, done);
+  });
+
+  // Brotli or gzip for answers above 1 kB (JSON and the console's files), at levels fast enough to run
+  // on every response.
+  app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip', 'deflate'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 5 },
   });
 
   app.register(cors, {
