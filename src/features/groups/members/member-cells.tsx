@@ -1,5 +1,5 @@
-import { Badge, Group, Text } from '@mantine/core';
-import { memo, type ReactNode } from 'react';
+import { Badge, Group } from '@mantine/core';
+import { memo, type CSSProperties, type ReactNode } from 'react';
 import type { User } from '@/api/generated/model/user';
 import { REASON_LABELS, type MembershipReason } from '../detail/membership-reason';
 import { memberFieldFor } from './member-fields';
@@ -29,6 +29,22 @@ export const ReasonBadges = ({ reasons }: { reasons: readonly MembershipReason[]
   </Group>
 );
 
+/** A table cell's text as `<Text size="sm">` shows it, without a component per cell. */
+export const CELL_TEXT_STYLE: CSSProperties = {
+  margin: 0,
+  fontSize: 'var(--mantine-font-size-sm)',
+  lineHeight: 'var(--mantine-line-height-sm)',
+};
+const CLAMPED_TEXT_STYLE: CSSProperties = {
+  ...CELL_TEXT_STYLE,
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  display: '-webkit-box',
+  WebkitLineClamp: 2,
+  WebkitBoxOrient: 'vertical',
+};
+const NONE_TEXT_STYLE: CSSProperties = { ...CELL_TEXT_STYLE, color: 'var(--mantine-color-dimmed)' };
+
 /** The cell of one expand column for one member. */
 export const renderExpandCell = (expand: string, user: User): ReactNode => {
   if (expand === 'presence' || expand === 'routingStatus') {
@@ -36,12 +52,12 @@ export const renderExpandCell = (expand: string, user: User): ReactNode => {
   }
   const text = memberFieldFor(expand)?.text(user) ?? '';
   return text ? (
-    <Text size="sm" lineClamp={2} title={text.length > 60 ? text : undefined}>
+    <p style={CLAMPED_TEXT_STYLE} title={text.length > 60 ? text : undefined}>
       {text}
-    </Text>
+    </p>
   ) : (
-    <Text size="sm" c="dimmed" aria-label="none">
+    <p style={NONE_TEXT_STYLE} aria-label="none">
       –
-    </Text>
+    </p>
   );
 };

@@ -1,10 +1,11 @@
 import { Anchor, Checkbox, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
-import { memo } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { memo, useLayoutEffect, useState } from 'react';
 import type { User } from '@/api/generated/model/user';
 import type { UserExpand } from '@/api/generated/model/userExpand';
 import type { MembershipReason } from '../detail/membership-reason';
-import { ReasonBadges, renderExpandCell } from './member-cells';
+import { CELL_TEXT_STYLE, ReasonBadges, renderExpandCell } from './member-cells';
 import { memberFieldFor } from './member-fields';
 
 export interface MembersTableProps {
@@ -24,6 +25,9 @@ export interface MembersTableProps {
 
 interface RowProps {
   user: User;
+  /** Row index on the page; set (with the row's position for assistive tech) only when virtualised. */
+  index?: number;
+  measureRef?: (element: HTMLTableRowElement | null) => void;
   columns: readonly UserExpand[];
   selectable: boolean;
   selected: boolean;
@@ -32,37 +36,133 @@ interface RowProps {
   reasons: string;
 }
 
+/*
+ * Row and cell markup: plain elements with the Table's own classes instead of a Table.Tr/Table.Td
+ * component each (a 500-row page has over 5,000 cells); the same classes and data attributes.
+ */
+const trClass = Table.classes.tr;
+const tdClass = Table.classes.td;
+const SELECTED_ROW_STYLE = { backgroundColor: 'var(--mantine-color-blue-light)' };
+const CHECKBOX_CELL_STYLE = { width: 40 };
+
+/** Pages longer than this render only the rows in and near the viewport. */
+export const VIRTUALISE_ABOVE = 100;
+/** A member row's height before it is measured (one line of text, badges, a checkbox). */
+const ESTIMATED_ROW_HEIGHT = 41;
+
+/**
+ * The rows to render. A long page (up to 500 members, 5,000+ cells) renders only the rows in and
+ * near the viewport, scrolled with the window, with spacer rows keeping the table's height: a full
+ * render and the layout of the whole table each took seconds. A page up to `VIRTUALISE_ABOVE` rows
+ * renders every row (find in page, printing).
+ *
+ * The first rendered row is always at an even index and follows two spacer rows, so each row keeps
+ * its place in the table's odd/even striping (`:nth-of-type`) while scrolling.
+ */
+const useVirtualRows = (count: number) => {
+  const enabled = count > VIRTUALISE_ABOVE;
+  const [body, attachBody] = useState<HTMLTableSectionElement | null>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    if (!enabled || !body) return;
+    const measure = () => {
+      const top = body.getBoundingClientRect().top + window.scrollY;
+      setScrollMargin((current) => (Math.abs(current - top) > 1 ? top : current));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [enabled, body]);
+  const virtualizer = useWindowVirtualizer({
+    count: enabled ? count : 0,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    overscan: 10,
+    scrollMargin,
+    rangeExtractor: ({ startIndex, endIndex, overscan, count: total }) => {
+      const start = Math.max(0, startIndex - overscan);
+      const first = start - (start % 2);
+      const last = Math.min(total - 1, endIndex + overscan);
+      return Array.from({ length: last - first + 1 }, (_, k) => first + k);
+    },
+  });
+  if (!enabled) {
+    return {
+      enabled,
+      attachBody,
+      indexes: Array.from({ length: count }, (_, i) => i),
+      before: 0,
+      after: 0,
+      measure: undefined,
+    };
+  }
+  const items = virtualizer.getVirtualItems();
+  const before = items.length ? items[0]!.start - scrollMargin : 0;
+  const after = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]!.end - scrollMargin) : 0;
+  return {
+    virtualised: true,
+    attachBody,
+    indexes: items.map((item) => item.index),
+    before,
+    after,
+    measure: virtualizer.measureElement,
+  };
+};
+
+/** Two rows, so the first rendered member row is the third (odd) row, as at index 0. */
+const Spacers = ({ height }: { height: number }) =>
+  height > 0 ? (
+    <>
+      <tr aria-hidden style={{ height }} />
+      <tr aria-hidden />
+    </>
+  ) : null;
+
 /** One member row; memoised so a refresh re-renders only the members whose data changed. */
-const MemberRow = memo(({ user, columns, selectable, selected, onToggle, onOpenUser, reasons }: RowProps) => {
-  const id = user.id ?? '';
-  const name = user.name ?? id;
-  return (
-    <Table.Tr data-selected={selected || undefined} bg={selected ? 'var(--mantine-color-blue-light)' : undefined}>
-      {selectable ? (
-        <Table.Td w={40}>
-          <Checkbox aria-label={`Select ${name}`} checked={selected} onChange={() => onToggle(id)} />
-        </Table.Td>
-      ) : null}
-      <Table.Td>
-        <Anchor component="button" type="button" size="sm" onClick={() => onOpenUser(id)}>
-          {name}
-        </Anchor>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm">{user.email}</Text>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm">{user.title}</Text>
-      </Table.Td>
-      <Table.Td>
-        <ReasonBadges reasons={reasons ? (reasons.split(',') as MembershipReason[]) : []} />
-      </Table.Td>
-      {columns.map((expand) => (
-        <Table.Td key={expand}>{renderExpandCell(expand, user)}</Table.Td>
-      ))}
-    </Table.Tr>
-  );
-});
+const MemberRow = memo(
+  ({ user, index, measureRef, columns, selectable, selected, onToggle, onOpenUser, reasons }: RowProps) => {
+    const id = user.id ?? '';
+    const name = user.name ?? id;
+    return (
+      <tr
+        ref={measureRef}
+        data-index={index}
+        aria-rowindex={index === undefined ? undefined : index + 2}
+        className={trClass}
+        data-striped="odd"
+        data-hover
+        data-with-row-border
+        data-selected={selected || undefined}
+        style={selected ? SELECTED_ROW_STYLE : undefined}
+      >
+        {selectable ? (
+          <td className={tdClass} style={CHECKBOX_CELL_STYLE}>
+            <Checkbox aria-label={`Select ${name}`} checked={selected} onChange={() => onToggle(id)} />
+          </td>
+        ) : null}
+        <td className={tdClass}>
+          <Anchor component="button" type="button" size="sm" onClick={() => onOpenUser(id)}>
+            {name}
+          </Anchor>
+        </td>
+        <td className={tdClass}>
+          <p style={CELL_TEXT_STYLE}>{user.email}</p>
+        </td>
+        <td className={tdClass}>
+          <p style={CELL_TEXT_STYLE}>{user.title}</p>
+        </td>
+        <td className={tdClass}>
+          <ReasonBadges reasons={reasons ? (reasons.split(',') as MembershipReason[]) : []} />
+        </td>
+        {columns.map((expand) => (
+          <td className={tdClass} key={expand}>
+            {renderExpandCell(expand, user)}
+          </td>
+        ))}
+      </tr>
+    );
+  },
+);
 MemberRow.displayName = 'MemberRow';
 
 export const MembersTable = ({
@@ -82,10 +182,18 @@ export const MembersTable = ({
   const someSelected = ids.some((id) => selected.has(id));
   const toggleAll = () => onToggleAll(ids, !allSelected);
   const SortIcon = sortOrder === 'ASC' ? IconArrowUp : IconArrowDown;
+  const { virtualised, attachBody, indexes, before, after, measure } = useVirtualRows(users.length);
 
   return (
     <Table.ScrollContainer minWidth={720}>
-      <Table striped highlightOnHover data-testid="members-table" aria-label="Members" verticalSpacing={6}>
+      <Table
+        striped
+        highlightOnHover
+        data-testid="members-table"
+        aria-label="Members"
+        aria-rowcount={virtualised ? users.length + 1 : undefined}
+        verticalSpacing={6}
+      >
         <Table.Thead>
           <Table.Tr>
             {selectable ? (
@@ -116,19 +224,26 @@ export const MembersTable = ({
             ))}
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
-          {users.map((user) => (
-            <MemberRow
-              key={user.id}
-              user={user}
-              columns={columns}
-              selectable={selectable}
-              selected={selected.has(user.id ?? '')}
-              onToggle={onToggle}
-              onOpenUser={onOpenUser}
-              reasons={reasonsFor(user.id).join(',')}
-            />
-          ))}
+        <Table.Tbody ref={attachBody}>
+          {virtualised ? <Spacers height={before} /> : null}
+          {indexes.map((i) => {
+            const user = users[i]!;
+            return (
+              <MemberRow
+                key={user.id}
+                user={user}
+                index={virtualised ? i : undefined}
+                measureRef={virtualised ? measure : undefined}
+                columns={columns}
+                selectable={selectable}
+                selected={selected.has(user.id ?? '')}
+                onToggle={onToggle}
+                onOpenUser={onOpenUser}
+                reasons={reasonsFor(user.id).join(',')}
+              />
+            );
+          })}
+          {virtualised && after > 0 ? <tr aria-hidden style={{ height: after }} /> : null}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
