@@ -9,7 +9,7 @@ import type { Group } from '@/api/generated/model/group';
 import { isApiError } from '@/api/errors';
 import { useCan, useCanEditGroup } from '@/lib/permissions';
 import { usePageTitle } from '@/lib/page-title';
-import { MembersTab } from '../members/members-tab';
+import { MembersTab, type RulesPresence } from '../members/members-tab';
 import { RulesTab } from '../rules/rules-tab';
 import { useDetailUrlState, type DetailTab } from './detail-url-state';
 import { GroupHeader } from './group-header';
@@ -48,13 +48,24 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
 
   const rulesMissing = isApiError(rules.error) && (rules.error.status === 404 || rules.error.status === 403);
   const hasRules = !!rules.data;
+  const rulesPresence: RulesPresence = !canReadRules
+    ? 'unknown'
+    : hasRules
+      ? 'some'
+      : isApiError(rules.error) && rules.error.status === 404
+        ? 'none'
+        : rules.isError
+          ? 'unknown'
+          : 'loading';
   const openUser = (userId: string) => update({ user: userId });
 
   const tabs: TabDescriptor[] = [
     {
       key: 'members',
       label: `Members (${group.memberCount ?? 0})`,
-      render: () => <MembersTab group={group} state={state} update={update} canEdit={canEditMembers} />,
+      render: () => (
+        <MembersTab group={group} rules={rulesPresence} state={state} update={update} canEdit={canEditMembers} />
+      ),
     },
     { key: 'individuals', label: 'Individuals', render: () => <IndividualsTab group={group} onOpenUser={openUser} /> },
     {

@@ -6,7 +6,7 @@ import type { Group as GroupModel } from '@/api/generated/model/group';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { PAGE_SIZES, type DetailUrlState } from '../detail/detail-url-state';
-import { membershipReasons } from '../detail/membership-reason';
+import { membershipReasons, type MembershipReason } from '../detail/membership-reason';
 import { AddMembersButton } from './add-members-dialog';
 import { ColumnChooser } from './column-chooser';
 import { ExportMembersButton } from './export-members-button';
@@ -21,14 +21,21 @@ export const MEMBERS_REFRESH_MS = 5_000;
 const refreshWhileVisible = () =>
   typeof document !== 'undefined' && document.visibilityState === 'visible' ? MEMBERS_REFRESH_MS : false;
 
+/**
+ * What is known of the group's dynamic rules: still loading, none (404), some, or unknown (not
+ * readable by this user, or the read failed).
+ */
+export type RulesPresence = 'loading' | 'none' | 'some' | 'unknown';
+
 export interface MembersTabProps {
   group: GroupModel;
+  rules: RulesPresence;
   state: DetailUrlState;
   update: (change: Partial<DetailUrlState>, options?: { replace?: boolean }) => void;
   canEdit: boolean;
 }
 
-export const MembersTab = ({ group, state, update, canEdit }: MembersTabProps) => {
+export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabProps) => {
   const groupId = group.id ?? '';
   const params = useMemo(
     () => ({
@@ -42,7 +49,12 @@ export const MembersTab = ({ group, state, update, canEdit }: MembersTabProps) =
   const members = useListGroupMembers(groupId, params, {
     query: { placeholderData: keepPreviousData, refetchInterval: refreshWhileVisible, staleTime: 0 },
   });
-  const individuals = useListGroupIndividuals(groupId);
+  // Without rules and with owners not counted, every member was added directly: the reasons need no
+  // list of individuals (which for a group of many thousands is megabytes to download and parse).
+  const everyoneIndividual = rules === 'none' && group.includeOwners === false;
+  const individuals = useListGroupIndividuals(groupId, {
+    query: { enabled: rules !== 'loading' && !everyoneIndividual },
+  });
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
 
   const individualIds = useMemo(
@@ -51,8 +63,17 @@ export const MembersTab = ({ group, state, update, canEdit }: MembersTabProps) =
   );
   const ownerIds = useMemo(() => new Set((group.owners ?? []).map((u) => u.id ?? '')), [group.owners]);
   const reasonsFor = useCallback(
-    (id: string | undefined) => (individuals.data ? membershipReasons(id, individualIds, ownerIds) : []),
-    [individuals.data, individualIds, ownerIds],
+    (id: string | undefined): MembershipReason[] =>
+      everyoneIndividual
+        ? id
+          ? ownerIds.has(id)
+            ? ['individual', 'owner']
+            : ['individual']
+          : []
+        : individuals.data
+          ? membershipReasons(id, individualIds, ownerIds)
+          : [],
+    [everyoneIndividual, individuals.data, individualIds, ownerIds],
   );
 
   const onToggle = useCallback(
