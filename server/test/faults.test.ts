@@ -116,13 +116,17 @@ describe('crash safety', () => {
     expect(users.status).toBe(200);
     const candidates = (users.body.entities as Array<{ id: string }>).map((u) => u.id);
 
-    // Stream writes one user at a time; kill the server while they flow.
+    // Stream writes one user at a time on two lanes; kill the server once a good share has been
+    // acknowledged, while the other lane's write is still in flight (by count, not by a timer, so a
+    // fast or a slow machine kills at the same point of the stream).
     const acknowledged: string[] = [];
     let stopped = false;
-    const killer = setTimeout(() => {
+    const killAfter = Math.floor(candidates.length * 0.3);
+    const kill = () => {
+      if (stopped) return;
       stopped = true;
       killGroup(first.child, 'SIGKILL');
-    }, 1_500);
+    };
     const writers = [0, 1].map(async (lane) => {
       for (let i = lane; i < candidates.length && !stopped; i += 2) {
         const userId = candidates[i] as string;
@@ -133,8 +137,10 @@ describe('crash safety', () => {
             body: JSON.stringify({ memberIds: [userId] }),
           });
           await response.text();
-          if (response.status === 202) acknowledged.push(userId);
-          else if (!stopped) throw new Error(`adding ${userId} answered ${response.status}`);
+          if (response.status === 202) {
+            acknowledged.push(userId);
+            if (acknowledged.length >= killAfter) kill();
+          } else if (!stopped) throw new Error(`adding ${userId} answered ${response.status}`);
         } catch (error) {
           if (!stopped) throw error;
           return; // the connection died with the server
@@ -142,8 +148,7 @@ describe('crash safety', () => {
       }
     });
     await Promise.all(writers);
-    clearTimeout(killer);
-    if (!stopped) killGroup(first.child, 'SIGKILL');
+    kill();
     await waitForExit(first.child);
     expect(first.child.signalCode ?? 'SIGKILL').toBe('SIGKILL');
     expect(acknowledged.length, 'some writes should have been acknowledged before the kill').toBeGreaterThan(5);
