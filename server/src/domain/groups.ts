@@ -25,6 +25,7 @@ import { entityListing, parsePaging, splitMulti, type EntityListing } from './li
 import { searchPageUri } from './q64.js';
 import { cachedCount, preparedBounded } from './read-cache.js';
 import {
+  assertSearchRequestShape,
   compileCriteria,
   compileSort,
   registerSearchFunctions,
@@ -428,48 +429,6 @@ export function searchGroups(
   if (pageNumber > 1) response.previousPage = page(pageNumber - 1);
   if (pageNumber < pageCount) response.nextPage = page(pageNumber + 1);
   return response;
-}
-
-/** Checks the JSON types of a search request (a q64 request is not validated by the HTTP layer). */
-export function assertSearchRequestShape(request: unknown): asserts request is SearchRequestBase {
-  const fail = (fieldName: string, what: string) =>
-    badRequest(`${fieldName} must be ${what}.`, [{ errorCode: 'bad.request', fieldName }]);
-  if (!request || typeof request !== 'object' || Array.isArray(request)) throw fail('body', 'a JSON object');
-  const r = request as Record<string, unknown>;
-  for (const k of ['sortOrder', 'sortBy'] as const)
-    if (r[k] !== undefined && typeof r[k] !== 'string') throw fail(k, 'a string');
-  for (const k of ['pageSize', 'pageNumber'] as const)
-    if (r[k] !== undefined && !Number.isInteger(r[k])) throw fail(k, 'an integer');
-  if (r.sort !== undefined) {
-    if (!Array.isArray(r.sort)) throw fail('sort', 'an array');
-    r.sort.forEach((s: unknown, i) => {
-      if (!s || typeof s !== 'object') throw fail(`sort[${i}]`, 'an object');
-      const o = s as Record<string, unknown>;
-      for (const k of ['sortOrder', 'sortBy'])
-        if (o[k] !== undefined && typeof o[k] !== 'string') throw fail(`sort[${i}].${k}`, 'a string');
-    });
-  }
-  if (r.expand !== undefined && (!Array.isArray(r.expand) || r.expand.some((e) => typeof e !== 'string')))
-    throw fail('expand', 'an array of strings');
-  const checkCriteria = (list: unknown, path: string, depth: number): void => {
-    if (list === undefined) return;
-    if (!Array.isArray(list)) throw fail(path, 'an array');
-    if (depth > 10) throw fail(path, 'nested at most 10 levels deep');
-    list.forEach((c: unknown, i) => {
-      const p = `${path}[${i}]`;
-      if (!c || typeof c !== 'object' || Array.isArray(c)) throw fail(p, 'an object');
-      const o = c as Record<string, unknown>;
-      for (const k of ['type', 'value', 'startValue', 'endValue', 'dateFormat', 'operator'])
-        if (o[k] !== undefined && typeof o[k] !== 'string') throw fail(`${p}.${k}`, 'a string');
-      for (const k of ['fields', 'values']) {
-        const a = o[k];
-        if (a !== undefined && (!Array.isArray(a) || a.some((x) => typeof x !== 'string')))
-          throw fail(`${p}.${k}`, 'an array of strings');
-      }
-      checkCriteria(o.group, `${p}.group`, depth + 1);
-    });
-  };
-  checkCriteria(r.query, 'query', 0);
 }
 
 // ---------------------------------------------------------------------------------------------

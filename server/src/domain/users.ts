@@ -21,6 +21,7 @@ import { entityListing, parsePaging, splitMulti, type EntityListing } from './li
 import { decodeQ64, searchPageUri } from './q64.js';
 import { cachedCount, preparedBounded } from './read-cache.js';
 import {
+  assertSearchRequestShape,
   compileCriteria,
   compileSort,
   registerSearchFunctions,
@@ -801,49 +802,6 @@ const SEARCH_KEYS = [
   'enforcePermissions',
 ] as const;
 
-function assertRequestShape(request: unknown): asserts request is UserSearchRequest {
-  const fail = (fieldName: string, what: string) =>
-    badRequest(`${fieldName} must be ${what}.`, [{ errorCode: 'bad.request', fieldName }]);
-  if (!request || typeof request !== 'object' || Array.isArray(request)) throw fail('body', 'a JSON object');
-  const r = request as Record<string, unknown>;
-  for (const k of ['sortOrder', 'sortBy', 'integrationPresenceSource'] as const)
-    if (r[k] !== undefined && typeof r[k] !== 'string') throw fail(k, 'a string');
-  for (const k of ['pageSize', 'pageNumber'] as const)
-    if (r[k] !== undefined && !Number.isInteger(r[k])) throw fail(k, 'an integer');
-  if (r.enforcePermissions !== undefined && typeof r.enforcePermissions !== 'boolean')
-    throw fail('enforcePermissions', 'a boolean');
-  if (r.sort !== undefined) {
-    if (!Array.isArray(r.sort)) throw fail('sort', 'an array');
-    r.sort.forEach((s: unknown, i) => {
-      if (!s || typeof s !== 'object') throw fail(`sort[${i}]`, 'an object');
-      const o = s as Record<string, unknown>;
-      for (const k of ['sortOrder', 'sortBy'])
-        if (o[k] !== undefined && typeof o[k] !== 'string') throw fail(`sort[${i}].${k}`, 'a string');
-    });
-  }
-  if (r.expand !== undefined && (!Array.isArray(r.expand) || r.expand.some((e) => typeof e !== 'string')))
-    throw fail('expand', 'an array of strings');
-  const check = (list: unknown, path: string, depth: number): void => {
-    if (list === undefined) return;
-    if (!Array.isArray(list)) throw fail(path, 'an array');
-    if (depth > 10) throw fail(path, 'nested at most 10 levels deep');
-    list.forEach((c: unknown, i) => {
-      const p = `${path}[${i}]`;
-      if (!c || typeof c !== 'object' || Array.isArray(c)) throw fail(p, 'an object');
-      const o = c as Record<string, unknown>;
-      for (const k of ['type', 'value', 'startValue', 'endValue', 'dateFormat', 'operator'])
-        if (o[k] !== undefined && typeof o[k] !== 'string') throw fail(`${p}.${k}`, 'a string');
-      for (const k of ['fields', 'values']) {
-        const a = o[k];
-        if (a !== undefined && (!Array.isArray(a) || a.some((x) => typeof x !== 'string')))
-          throw fail(`${p}.${k}`, 'an array of strings');
-      }
-      check(o.group, `${p}.group`, depth + 1);
-    });
-  };
-  check(r.query, 'query', 0);
-}
-
 /** POST /users/search. `expandOverride` (from GET …?q64=&expand=) replaces the request's expand when given. */
 export function searchUsers(
   db: Database.Database,
@@ -852,7 +810,10 @@ export function searchUsers(
   expandOverride?: string[],
 ): UsersSearchResponse {
   if (!caller.permissions.has(USER_VIEW)) throw missingAnyPermissions([USER_VIEW]);
-  assertRequestShape(request);
+  assertSearchRequestShape<UserSearchRequest>(request, {
+    strings: ['integrationPresenceSource'],
+    booleans: ['enforcePermissions'],
+  });
   const expand = expandOverride?.length ? expandOverride : parseExpand(request.expand);
   registerSearchFunctions(db);
   const { pageSize, pageNumber, offset } = searchPaging(request);
