@@ -47,8 +47,8 @@ const CHECKBOX_CELL_STYLE = { width: 40 };
 
 /** Pages longer than this render only the rows in and near the viewport. */
 export const VIRTUALISE_ABOVE = 100;
-/** A member row's height before it is measured (one line of text, badges, a checkbox). */
-const ESTIMATED_ROW_HEIGHT = 41;
+/** A member row's height before it is measured (44 px with one line of text, 54 px with two). */
+const ESTIMATED_ROW_HEIGHT = 50;
 
 /**
  * The rows to render. A long page (up to 500 members, 5,000+ cells) renders only the rows in and
