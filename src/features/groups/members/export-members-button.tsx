@@ -5,7 +5,6 @@ import { listGroupMembers } from '@/api/generated/endpoints/groups/groups';
 import type { UserExpand } from '@/api/generated/model/userExpand';
 import { describeError } from '@/components/feedback/query-error-alert';
 import { downloadText, EXPORT_PAGE_SIZE, fetchAllMembers, type ExportProgress } from './export-members';
-import { buildMemberCsvRows, memberCsvFileName, toMemberCsv } from './members-csv';
 
 export interface ExportMembersButtonProps {
   groupId: string;
@@ -30,6 +29,9 @@ export const ExportMembersButton = ({ groupId, groupName, columns, sortOrder }: 
     controller.current = abort;
     setState({ phase: 'running', progress: null });
     try {
+      // The CSV code (and papaparse) loads with the first export, alongside the member pages.
+      const csv = import('./members-csv');
+      csv.catch(() => undefined); // a failed load is reported where it is awaited, below
       const users = await fetchAllMembers(
         (pageNumber, signal) =>
           listGroupMembers(
@@ -40,6 +42,7 @@ export const ExportMembersButton = ({ groupId, groupName, columns, sortOrder }: 
         abort.signal,
         (progress) => setState({ phase: 'running', progress }),
       );
+      const { buildMemberCsvRows, memberCsvFileName, toMemberCsv } = await csv;
       const fileName = memberCsvFileName(groupName);
       downloadText(toMemberCsv(buildMemberCsvRows(users, columns)), fileName);
       setState({ phase: 'done', count: users.length, fileName });
