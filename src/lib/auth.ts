@@ -1,4 +1,7 @@
-import * as oauth from 'oauth4webapi';
+import type { AuthorizationServer, Client, TokenEndpointResponse } from 'oauth4webapi';
+
+/** The OAuth library loads only when a sign-in starts or finishes, not with every page. */
+const loadOauth = () => import('oauth4webapi');
 import { useSyncExternalStore } from 'react';
 import { rawFetch } from '@/api/http';
 import { flushDrafts } from './drafts';
@@ -89,7 +92,7 @@ const subscribeSessionOrEnvironment = (listener: () => void) => {
   };
 };
 
-const authorizationServer = (env: Environment): oauth.AuthorizationServer => ({
+const authorizationServer = (env: Environment): AuthorizationServer => ({
   issuer: env.loginBase,
   authorization_endpoint: `${env.loginBase}/oauth/authorize`,
   token_endpoint: `${env.loginBase}/oauth/token`,
@@ -128,6 +131,7 @@ export const beginSignIn = (returnTo: string = currentUrl(), afterUnauthorized =
   redirecting = (async () => {
     flushDrafts();
     const env = getEnvironment();
+    const oauth = await loadOauth();
     const verifier = oauth.generateRandomCodeVerifier();
     const state = oauth.generateRandomState();
     const challenge = await oauth.calculatePKCECodeChallenge(verifier);
@@ -169,8 +173,9 @@ export const completeSignIn = async (callbackUrl: URL): Promise<string> => {
     sessionStorage.removeItem(PENDING_KEY);
     throw new SignInError('The environment changed during sign-in. Sign in again.');
   }
+  const oauth = await loadOauth();
   const as = authorizationServer(env);
-  const client: oauth.Client = { client_id: env.clientId };
+  const client: Client = { client_id: env.clientId };
   let params: URLSearchParams;
   try {
     params = oauth.validateAuthResponse(as, client, callbackUrl, pending.state);
@@ -190,7 +195,7 @@ export const completeSignIn = async (callbackUrl: URL): Promise<string> => {
     pending.verifier,
     { [oauth.customFetch]: rawFetch, [oauth.allowInsecureRequests]: env.loginBase.startsWith('http:') },
   );
-  let result: oauth.TokenEndpointResponse;
+  let result: TokenEndpointResponse;
   try {
     result = await oauth.processAuthorizationCodeResponse(as, client, response);
   } catch (error) {
