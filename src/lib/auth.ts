@@ -1,7 +1,7 @@
 import type { AuthorizationServer, Client, TokenEndpointResponse } from 'oauth4webapi';
 
 /** The OAuth library loads only when a sign-in starts or finishes, not with every page. */
-const loadOauth = () => import('oauth4webapi');
+const loadOauth = () => import('./oauth-client');
 import { useSyncExternalStore } from 'react';
 import { rawFetch } from '@/api/http';
 import { flushDrafts } from './drafts';
