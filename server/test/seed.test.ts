@@ -277,7 +277,7 @@ describe('openDatabase', () => {
   it('creates the data folder, seeds once, and never reseeds an existing database', () => {
     const dataDir = join(dir, 'nested', 'data');
     const first = openDataDir(dataDir, 'demo');
-    expect(first.pragma('user_version', { simple: true })).toBe(1);
+    expect(first.pragma('user_version', { simple: true })).toBe(2);
     expect(first.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(first.pragma('foreign_keys', { simple: true })).toBe(1);
     first.prepare('DELETE FROM group_members WHERE group_id = ?').run(DEMO_GROUPS.small.id);
@@ -301,7 +301,7 @@ describe('openDatabase', () => {
     const file = join(dir, 'bad.db');
     expect(() => openDatabase(file, { seed: 'bogus' as 'none' })).toThrow(/Unknown seed/);
     const db = openDatabase(file, { seed: 'none' });
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
     db.close();
   });
 });

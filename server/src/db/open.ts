@@ -4,19 +4,34 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { registerSearchFunctions } from '../domain/search.js';
 import { runSeed, type SeedKind } from './seed/index.js';
 
 export type { SeedKind } from './seed/index.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const DATABASE_FILE_NAME = 'groups.db';
 
 let schemaSql: string | undefined;
 const schema = (): string => (schemaSql ??= readFileSync(new URL('./schema.sql', import.meta.url), 'utf8'));
 
+/** The part of the schema added in `version` (after its "@schema version" marker). */
+function schemaSince(version: number): string {
+  const marker = `-- @schema version ${version}\n`;
+  const at = schema().indexOf(marker);
+  if (at < 0) throw new Error(`schema.sql has no "${marker.trim()}" marker`);
+  return schema().slice(at);
+}
+
+/** Indexes every group in `groups_fts` (which must be empty), as the insert trigger would. */
+const FILL_GROUPS_FTS = `INSERT INTO groups_fts (rowid, name, description)
+  SELECT rowid, sort_name, search_fold(description) FROM groups`;
+
 /**
  * Opens `file` (a path or ':memory:'). A new database (user_version 0) gets the schema and the chosen
- * seed in one transaction and user_version 1; an existing one is opened as it is, never reseeded.
+ * seed in one transaction and user_version 2; an existing one is opened as it is, never reseeded. A
+ * version 1 database is upgraded in place: it gets the groups substring index (`groups_fts`), filled
+ * from its groups.
  */
 export function openDatabase(file: string, options: { seed: SeedKind }): Database.Database {
   const db = new Database(file);
@@ -25,6 +40,8 @@ export function openDatabase(file: string, options: { seed: SeedKind }): Databas
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // The schema's triggers call search_fold.
+    registerSearchFunctions(db);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version === 0) {
       // A large page cache while seeding keeps the one big transaction in memory until it commits,
@@ -41,6 +58,12 @@ export function openDatabase(file: string, options: { seed: SeedKind }): Databas
         db.pragma(`cache_size = ${cacheSize}`);
       }
       db.pragma('optimize');
+    } else if (version === 1) {
+      db.transaction(() => {
+        db.exec(schemaSince(2));
+        db.exec(FILL_GROUPS_FTS);
+        db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      }).immediate();
     } else if (version !== SCHEMA_VERSION) {
       throw new Error(`Database ${file} has schema version ${version}; this server expects ${SCHEMA_VERSION}.`);
     }

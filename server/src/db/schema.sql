@@ -1,5 +1,6 @@
 -- The embedded server's database. One org; ids are UUIDs as text.
--- Written by server/src/db/open.ts on a new database (PRAGMA user_version = 1).
+-- Written by server/src/db/open.ts on a new database (PRAGMA user_version = 2). A version 1 database is
+-- upgraded by running the part after the "schema version 2" marker below.
 
 CREATE TABLE divisions (
   id   TEXT PRIMARY KEY,
@@ -115,3 +116,20 @@ CREATE TABLE group_members (
 );
 CREATE INDEX group_members_page ON group_members (group_id, sort_name, user_id);
 CREATE INDEX group_members_by_user ON group_members (user_id);
+
+-- @schema version 2
+-- Trigram index for substring (CONTAINS) search on group names and descriptions. It holds the texts
+-- folded as search folds them (NFC, lower case: `sort_name` and `search_fold(description)`), so a
+-- substring of the folded text is always a match of the index; the search still checks the exact
+-- condition on the rows the index returns. Keyed by the groups rowid; kept current by the triggers,
+-- which need `search_fold` (registered by open.ts on every connection it opens).
+CREATE VIRTUAL TABLE groups_fts USING fts5(name, description, tokenize = 'trigram case_sensitive 0');
+CREATE TRIGGER groups_fts_insert AFTER INSERT ON groups BEGIN
+  INSERT INTO groups_fts (rowid, name, description) VALUES (new.rowid, new.sort_name, search_fold(new.description));
+END;
+CREATE TRIGGER groups_fts_delete AFTER DELETE ON groups BEGIN
+  DELETE FROM groups_fts WHERE rowid = old.rowid;
+END;
+CREATE TRIGGER groups_fts_update AFTER UPDATE OF sort_name, description ON groups BEGIN
+  UPDATE groups_fts SET name = new.sort_name, description = search_fold(new.description) WHERE rowid = old.rowid;
+END;

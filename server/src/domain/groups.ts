@@ -349,10 +349,22 @@ export function listGroupProfiles(
 // ---------------------------------------------------------------------------------------------
 // Search
 
+/** The groups trigram index (schema.sql `groups_fts`), for CONTAINS on name and description. */
+const GROUPS_FTS_MATCH = 'g.rowid IN (SELECT rowid FROM groups_fts WHERE groups_fts MATCH ?)';
+
 export const GROUP_SEARCH_FIELDS: FieldMap = {
   id: { kind: 'id', sql: 'g.id' },
-  name: { kind: 'text', sql: 'g.name', folded: 'g.sort_name' },
-  description: { kind: 'text', sql: 'g.description' },
+  name: {
+    kind: 'text',
+    sql: 'g.name',
+    folded: 'g.sort_name',
+    substringIndex: { match: GROUPS_FTS_MATCH, column: 'name' },
+  },
+  description: {
+    kind: 'text',
+    sql: 'g.description',
+    substringIndex: { match: GROUPS_FTS_MATCH, column: 'description' },
+  },
   type: { kind: 'enum', sql: 'g.type' },
   visibility: { kind: 'enum', sql: 'g.visibility' },
   state: { kind: 'enum', sql: 'g.state' },
