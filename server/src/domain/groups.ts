@@ -21,7 +21,7 @@ import {
   versionConflict,
   type ErrorDetail,
 } from '../errors.js';
-import { entityListing, parsePaging, splitMulti, type EntityListing } from './listing.js';
+import { entityListing, parseIdFilters, parsePaging, splitMulti, type EntityListing } from './listing.js';
 import { searchPageUri } from './q64.js';
 import { cachedCount, preparedBounded } from './read-cache.js';
 import {
@@ -292,17 +292,7 @@ export interface ListQuery {
 
 function listRows(db: Database.Database, caller: Caller, query: ListQuery, path: string) {
   const paging = parsePaging(query as Record<string, unknown>);
-  const ids = splitMulti(query.id);
-  const jabberIds = splitMulti(query.jabberId);
-  if (ids?.length && jabberIds?.length)
-    throw badRequest('id and jabberId cannot be used together.', [{ errorCode: 'bad.request', fieldName: 'jabberId' }]);
-  for (const [name, list] of [
-    ['id', ids],
-    ['jabberId', jabberIds],
-  ] as const) {
-    if (list && list.length > 100)
-      throw badRequest(`At most 100 values of ${name} are allowed.`, [{ errorCode: 'bad.request', fieldName: name }]);
-  }
+  const { ids, jabberIds } = parseIdFilters(query);
   const v = groupVisibilityCondition(caller);
   let filter = '';
   const params: unknown[] = [...v.params];

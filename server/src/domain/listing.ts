@@ -98,6 +98,28 @@ export function splitMulti(v: unknown): string[] | undefined {
   return out;
 }
 
+/**
+ * The `id` and `jabberId` filters of GET /groups, /profiles/groups and /users: split, not both at once,
+ * at most 100 values each (400 bad.request otherwise).
+ */
+export function parseIdFilters(query: { id?: unknown; jabberId?: unknown }): {
+  ids: string[] | undefined;
+  jabberIds: string[] | undefined;
+} {
+  const ids = splitMulti(query.id);
+  const jabberIds = splitMulti(query.jabberId);
+  if (ids?.length && jabberIds?.length)
+    throw badRequest('id and jabberId cannot be used together.', [{ errorCode: 'bad.request', fieldName: 'jabberId' }]);
+  for (const [name, list] of [
+    ['id', ids],
+    ['jabberId', jabberIds],
+  ] as const) {
+    if (list && list.length > 100)
+      throw badRequest(`At most 100 values of ${name} are allowed.`, [{ errorCode: 'bad.request', fieldName: name }]);
+  }
+  return { ids, jabberIds };
+}
+
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
 
 /** A query string (without '?') from ordered params; arrays comma-joined, undefined/empty dropped. */

@@ -17,7 +17,7 @@
 import type Database from 'better-sqlite3';
 import type { Caller } from '../context.js';
 import { ApiError, badRequest, invalidValue, missingAnyPermissions } from '../errors.js';
-import { entityListing, parsePaging, splitMulti, type EntityListing } from './listing.js';
+import { entityListing, parseIdFilters, parsePaging, splitMulti, type EntityListing } from './listing.js';
 import { decodeQ64, searchPageUri } from './q64.js';
 import { cachedCount, preparedBounded } from './read-cache.js';
 import {
@@ -30,6 +30,7 @@ import {
   type SearchCriteria,
   type SearchRequestBase,
 } from './search.js';
+import { SYSTEM_PRESENCES } from '../db/seed/words.js';
 import { cached, groupVisibilityCondition } from './visibility.js';
 
 export const USERS_PATH = '/api/v2/users';
@@ -430,17 +431,7 @@ export function listUsers(db: Database.Database, caller: Caller, query: ListUser
   const paging = parsePaging(query as Record<string, unknown>);
   const expand = parseExpand(query.expand);
   const state = parseState(query.state, 'active') as (typeof STATES)[number];
-  const ids = splitMulti(query.id);
-  const jabberIds = splitMulti(query.jabberId);
-  if (ids?.length && jabberIds?.length)
-    throw badRequest('id and jabberId cannot be used together.', [{ errorCode: 'bad.request', fieldName: 'jabberId' }]);
-  for (const [name, list] of [
-    ['id', ids],
-    ['jabberId', jabberIds],
-  ] as const) {
-    if (list && list.length > 100)
-      throw badRequest(`At most 100 values of ${name} are allowed.`, [{ errorCode: 'bad.request', fieldName: name }]);
-  }
+  const { ids, jabberIds } = parseIdFilters(query);
   const conditions: string[] = [];
   const params: unknown[] = [];
   if (state !== 'any') {
@@ -501,19 +492,6 @@ export interface MeContext {
   tokenInfo?: () => unknown;
   organization?: { id: string; name: string };
 }
-
-const SYSTEM_PRESENCES = [
-  'Available',
-  'Away',
-  'Busy',
-  'Offline',
-  'Idle',
-  'On Queue',
-  'Meal',
-  'Training',
-  'Meeting',
-  'Break',
-];
 
 export function getMe(
   db: Database.Database,
@@ -642,13 +620,15 @@ export function getMe(
   return me;
 }
 
+const PRESENCE_ORDER: readonly string[] = SYSTEM_PRESENCES;
+
 function presenceDefinitions(db: Database.Database) {
   const rows = cached(
     db,
     "SELECT DISTINCT json_extract(expand_json, '$.presence.presenceDefinition.id') AS id, json_extract(expand_json, '$.presence.presenceDefinition.systemPresence') AS systemPresence FROM users WHERE json_extract(expand_json, '$.presence.presenceDefinition.id') IS NOT NULL",
   ).all() as Array<{ id: string; systemPresence: string }>;
   return rows
-    .sort((a, b) => SYSTEM_PRESENCES.indexOf(a.systemPresence) - SYSTEM_PRESENCES.indexOf(b.systemPresence))
+    .sort((a, b) => PRESENCE_ORDER.indexOf(a.systemPresence) - PRESENCE_ORDER.indexOf(b.systemPresence))
     .map((p) => ({
       id: p.id,
       name: p.systemPresence,
