@@ -22,7 +22,7 @@ import {
   type ErrorDetail,
 } from '../errors.js';
 import { entityListing, parseIdFilters, parsePaging, splitMulti, type EntityListing } from './listing.js';
-import { searchPageUri } from './q64.js';
+import { searchResponse, type SearchResponse } from './q64.js';
 import { cachedCount, preparedBounded } from './read-cache.js';
 import {
   assertSearchRequestShape,
@@ -376,17 +376,7 @@ export const GROUP_SORT_FIELDS = {
   type: 'g.type',
 } as const;
 
-export interface GroupsSearchResponse {
-  total: number;
-  pageCount: number;
-  pageSize: number;
-  pageNumber: number;
-  previousPage?: string;
-  currentPage: string;
-  nextPage?: string;
-  types: string[];
-  results: Group[];
-}
+export type GroupsSearchResponse = SearchResponse<Group>;
 
 const SEARCH_KEYS = ['sortOrder', 'sortBy', 'pageSize', 'pageNumber', 'sort', 'query', 'expand'] as const;
 
@@ -414,23 +404,10 @@ export function searchGroups(
           pageSize,
           offset,
         ) as GroupRow[]);
-  const pageCount = Math.ceil(total / pageSize);
   const base: Record<string, unknown> = {};
   for (const k of SEARCH_KEYS) if (request[k] !== undefined) base[k] = request[k];
   if (expand?.length) base.expand = expand;
-  const page = (n: number) => searchPageUri(`${GROUPS_PATH}/search`, { ...base, pageSize, pageNumber: n });
-  const response: GroupsSearchResponse = {
-    total,
-    pageCount,
-    pageSize,
-    pageNumber,
-    currentPage: page(pageNumber),
-    types: ['groups'],
-    results: toGroups(db, rows),
-  };
-  if (pageNumber > 1) response.previousPage = page(pageNumber - 1);
-  if (pageNumber < pageCount) response.nextPage = page(pageNumber + 1);
-  return response;
+  return searchResponse(`${GROUPS_PATH}/search`, base, { total, pageSize, pageNumber }, 'groups', toGroups(db, rows));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
  *   encodeQ64(request) → string          (URL-safe base64, no padding)
  *   decodeQ64(q64) → object               (throws ApiError 400 bad.request, fieldName "q64", when bad)
  *   searchPageUri(path, request) → string (e.g. `/api/v2/groups/search?q64=<percent-encoded>`)
+ *   searchResponse(path, request, page, type, results) → a search answer with its page URIs
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { badRequest } from '../errors.js';
@@ -52,3 +53,44 @@ export function decodeQ64(q64: string): Record<string, unknown> {
 /** A relative URI that repeats `request` through GET `path`?q64=. */
 export const searchPageUri = (path: string, request: unknown): string =>
   `${path}?q64=${encodeURIComponent(encodeQ64(request))}`;
+
+/** GroupsSearchResponse / UsersSearchResponse. */
+export interface SearchResponse<T> {
+  total: number;
+  pageCount: number;
+  pageSize: number;
+  pageNumber: number;
+  previousPage?: string;
+  currentPage: string;
+  nextPage?: string;
+  types: string[];
+  results: T[];
+}
+
+/**
+ * A search answer for one page: `currentPage`, and `previousPage` / `nextPage` where those pages exist,
+ * each a q64 URI of `request` (what the page links repeat) with that page's number.
+ */
+export function searchResponse<T>(
+  path: string,
+  request: Record<string, unknown>,
+  page: { total: number; pageSize: number; pageNumber: number },
+  type: string,
+  results: T[],
+): SearchResponse<T> {
+  const { total, pageSize, pageNumber } = page;
+  const pageCount = Math.ceil(total / pageSize);
+  const uri = (n: number) => searchPageUri(path, { ...request, pageSize, pageNumber: n });
+  const response: SearchResponse<T> = {
+    total,
+    pageCount,
+    pageSize,
+    pageNumber,
+    currentPage: uri(pageNumber),
+    types: [type],
+    results,
+  };
+  if (pageNumber > 1) response.previousPage = uri(pageNumber - 1);
+  if (pageNumber < pageCount) response.nextPage = uri(pageNumber + 1);
+  return response;
+}

@@ -18,7 +18,7 @@ import type Database from 'better-sqlite3';
 import type { Caller } from '../context.js';
 import { ApiError, badRequest, invalidValue, missingAnyPermissions } from '../errors.js';
 import { entityListing, parseIdFilters, parsePaging, splitMulti, type EntityListing } from './listing.js';
-import { decodeQ64, searchPageUri } from './q64.js';
+import { decodeQ64, searchResponse, type SearchResponse } from './q64.js';
 import { cachedCount, preparedBounded } from './read-cache.js';
 import {
   assertSearchRequestShape,
@@ -677,17 +677,7 @@ export const USER_SORT_FIELDS = {
   dateLastLogin: 'u.date_last_login',
 } as const;
 
-export interface UsersSearchResponse {
-  total: number;
-  pageCount: number;
-  pageSize: number;
-  pageNumber: number;
-  previousPage?: string;
-  currentPage: string;
-  nextPage?: string;
-  types: string[];
-  results: User[];
-}
+export type UsersSearchResponse = SearchResponse<User>;
 
 export interface UserSearchRequest extends SearchRequestBase {
   integrationPresenceSource?: string;
@@ -811,25 +801,17 @@ export function searchUsers(
           pageSize,
           offset,
         ) as UserRow[]);
-  const pageCount = Math.ceil(total / pageSize);
   const base: Record<string, unknown> = {};
   for (const k of SEARCH_KEYS) if (request[k] !== undefined) base[k] = request[k];
   if (expand.length) base.expand = expand;
   else delete base.expand;
-  const page = (n: number) =>
-    searchPageUri(`${USERS_PATH}/search`, { ...base, types: ['users'], pageSize, pageNumber: n });
-  const response: UsersSearchResponse = {
-    total,
-    pageCount,
-    pageSize,
-    pageNumber,
-    currentPage: page(pageNumber),
-    types: ['users'],
-    results: toUsers(db, rows, expand, caller),
-  };
-  if (pageNumber > 1) response.previousPage = page(pageNumber - 1);
-  if (pageNumber < pageCount) response.nextPage = page(pageNumber + 1);
-  return response;
+  return searchResponse(
+    `${USERS_PATH}/search`,
+    { ...base, types: ['users'] },
+    { total, pageSize, pageNumber },
+    'users',
+    toUsers(db, rows, expand, caller),
+  );
 }
 
 /** GET /users/search?q64=…[&expand=…]. */
