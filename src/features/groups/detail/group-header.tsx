@@ -1,7 +1,7 @@
-import { Anchor, Badge, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import type { Group as GroupModel } from '@/api/generated/model/group';
+import { PageBreadcrumbs } from '@/components/layout/page-breadcrumbs';
 import { paths } from '@/config/paths';
 
 const VISIBILITY_LABELS: Record<string, string> = { public: 'Public', members: 'Members only', owners: 'Owners only' };
@@ -23,14 +23,7 @@ export const formatDateTime = (iso: string | undefined) =>
 /** Name, description and the group's facts; `actions` sits top right (Edit / Delete). */
 export const GroupHeader = ({ group, actions }: { group: GroupModel; actions?: ReactNode }) => (
   <Stack gap="sm">
-    <nav aria-label="Breadcrumb">
-      <Breadcrumbs>
-        <Anchor component={Link} to={paths.groups.list.getHref()}>
-          Groups
-        </Anchor>
-        <span>{group.name}</span>
-      </Breadcrumbs>
-    </nav>
+    <PageBreadcrumbs links={[{ label: 'Groups', href: paths.groups.list.getHref() }]} current={group.name} />
     <Group justify="space-between" align="flex-start" wrap="nowrap">
       <Stack gap={4}>
         <Group gap="xs">

@@ -1,6 +1,6 @@
-import { Anchor, Breadcrumbs, Stack, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { PageBreadcrumbs } from '@/components/layout/page-breadcrumbs';
 import { paths } from '@/config/paths';
 import { CreateGroupForm } from './create-group-form';
 
@@ -9,14 +9,7 @@ export const CreateGroupPage = () => {
   const [generation, setGeneration] = useState(0);
   return (
     <Stack gap="lg">
-      <nav aria-label="Breadcrumb">
-        <Breadcrumbs>
-          <Anchor component={Link} to={paths.groups.list.getHref()}>
-            Groups
-          </Anchor>
-          <span>Create group</span>
-        </Breadcrumbs>
-      </nav>
+      <PageBreadcrumbs links={[{ label: 'Groups', href: paths.groups.list.getHref() }]} current="Create group" />
       <Title order={1}>Create group</Title>
       <CreateGroupForm key={generation} onDraftDiscarded={() => setGeneration((g) => g + 1)} />
     </Stack>

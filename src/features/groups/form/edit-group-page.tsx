@@ -1,9 +1,10 @@
-import { Alert, Anchor, Breadcrumbs, Stack, Title } from '@mantine/core';
+import { Alert, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { getGetGroupQueryOptions } from '@/api/generated/endpoints/groups/groups';
 import { Forbidden } from '@/components/feedback/forbidden';
+import { PageBreadcrumbs } from '@/components/layout/page-breadcrumbs';
 import { paths } from '@/config/paths';
 import { usePageTitle } from '@/lib/page-title';
 import { useCanEditGroup } from '@/lib/permissions';
@@ -28,17 +29,13 @@ export const EditGroupPage = () => {
   const blocked = editBlockedReason(group);
   return (
     <Stack gap="lg">
-      <nav aria-label="Breadcrumb">
-        <Breadcrumbs>
-          <Anchor component={Link} to={paths.groups.list.getHref()}>
-            Groups
-          </Anchor>
-          <Anchor component={Link} to={paths.groups.detail.getHref(group.id)}>
-            {group.name}
-          </Anchor>
-          <span>Edit</span>
-        </Breadcrumbs>
-      </nav>
+      <PageBreadcrumbs
+        links={[
+          { label: 'Groups', href: paths.groups.list.getHref() },
+          { label: group.name, href: paths.groups.detail.getHref(group.id) },
+        ]}
+        current="Edit"
+      />
       <Title order={1}>Edit {group.name}</Title>
       {blocked ? (
         <Alert color="yellow" title="This group cannot be edited">
