@@ -74,6 +74,7 @@ function seedFingerprint(): string {
   const seedDir = join(ROOT, 'server', 'src', 'db', 'seed');
   for (const file of [
     join(ROOT, 'server', 'src', 'db', 'schema.sql'),
+    join(ROOT, 'server', 'src', 'db', 'open.ts'),
     ...readdirSync(seedDir)
       .sort()
       .map((f) => join(seedDir, f)),

@@ -28,6 +28,12 @@ const FILL_GROUPS_FTS = `INSERT INTO groups_fts (rowid, name, description)
   SELECT rowid, sort_name, search_fold(description) FROM groups`;
 
 /**
+ * Merges the substring index into one segment. Filled row by row (seed, upgrade), it is left in many
+ * small segments, and every lookup reads each of them; one segment halves the cost of a CONTAINS search.
+ */
+const OPTIMIZE_GROUPS_FTS = `INSERT INTO groups_fts (groups_fts) VALUES ('optimize')`;
+
+/**
  * Opens `file` (a path or ':memory:'). A new database (user_version 0) gets the schema and the chosen
  * seed in one transaction and user_version 2; an existing one is opened as it is, never reseeded. A
  * version 1 database is upgraded in place: it gets the groups substring index (`groups_fts`), filled
@@ -57,11 +63,13 @@ export function openDatabase(file: string, options: { seed: SeedKind }): Databas
       } finally {
         db.pragma(`cache_size = ${cacheSize}`);
       }
+      db.exec(OPTIMIZE_GROUPS_FTS);
       db.pragma('optimize');
     } else if (version === 1) {
       db.transaction(() => {
         db.exec(schemaSince(2));
         db.exec(FILL_GROUPS_FTS);
+        db.exec(OPTIMIZE_GROUPS_FTS);
         db.pragma(`user_version = ${SCHEMA_VERSION}`);
       }).immediate();
     } else if (version !== SCHEMA_VERSION) {
