@@ -50,6 +50,21 @@ describe('compression', () => {
     expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain);
   });
 
+  it('compresses a large JSON answer in one go, with its exact Content-Length', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v2/groups?pageSize=100',
+      headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'br' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['transfer-encoding']).toBeUndefined();
+    expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
+    const body = JSON.parse(brotliDecompressSync(res.rawPayload).toString()) as { entities: unknown[] };
+    expect(JSON.stringify(body).length).toBeGreaterThan(32 * 1024);
+    expect(body.entities).toHaveLength(100);
+  });
+
   it('leaves small answers alone', async () => {
     const res = await app.inject({
       method: 'GET',
