@@ -9,6 +9,7 @@ import {
   searchPaging,
   type FieldMap,
   type SearchCriteria,
+  type SearchRequestBase,
 } from '../src/domain/search.js';
 import { decodeQ64, encodeQ64, searchPageUri } from '../src/domain/q64.js';
 import { entityListing, parsePaging, splitMulti } from '../src/domain/listing.js';
@@ -16,7 +17,10 @@ import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/db/open.js';
-import { GROUP_SEARCH_FIELDS } from '../src/domain/groups.js';
+import { GROUP_SEARCH_FIELDS, GROUP_SORT_FIELDS, searchGroups } from '../src/domain/groups.js';
+import { rememberedCount } from '../src/domain/read-cache.js';
+import { PRIVATE_GROUP_VIEW } from '../src/domain/visibility.js';
+import type { Caller } from '../src/context.js';
 import { startServer, type TestServer } from './support/server.js';
 
 const fields: FieldMap = {
@@ -242,6 +246,15 @@ describe('q64', () => {
     const uri = searchPageUri('/api/v2/groups/search', req);
     expect(uri.startsWith('/api/v2/groups/search?q64=')).toBe(true);
     expect(decodeQ64(decodeURIComponent(uri.split('q64=')[1]!))).toEqual(req);
+  });
+  it('gives each request one encoding, also after more requests than it remembers', () => {
+    const req = (n: number) => ({ query: [{ type: 'CONTAINS', fields: ['name'], value: `term ${n}` }], pageNumber: n });
+    const first = encodeQ64(req(0));
+    const many = Array.from({ length: 600 }, (_, n) => encodeQ64(req(n)));
+    expect(new Set(many).size).toBe(600);
+    many.forEach((q, n) => expect(decodeQ64(q)).toEqual(req(n)));
+    expect(encodeQ64(req(0))).toBe(first);
+    expect(encodeQ64(JSON.parse(JSON.stringify(req(599))))).toBe(many[599]);
   });
   it('rejects garbage', () => {
     for (const bad of [
@@ -503,5 +516,64 @@ describe('schema version 1 databases', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('searchGroups pages', () => {
+  let sdb: Database.Database;
+  const caller = {
+    userId: null,
+    clientId: 'demo-admin',
+    permissions: new Set([PRIVATE_GROUP_VIEW]),
+  } as unknown as Caller;
+  beforeAll(() => {
+    sdb = openDatabase(':memory:', { seed: 'demo' });
+  });
+  afterAll(() => sdb.close());
+
+  // The order the API promises, straight from SQL: every visible match, sorted, then the page.
+  const expected = (request: SearchRequestBase): { total: number; ids: string[] } => {
+    const { where, params } = compileCriteria(request.query, GROUP_SEARCH_FIELDS);
+    const orderBy = compileSort(request, GROUP_SORT_FIELDS, 'g.id');
+    const all = sdb
+      .prepare(`SELECT g.id FROM groups g WHERE g.state <> 'deleted' AND ${where} ${orderBy}`)
+      .pluck()
+      .all(...params) as string[];
+    const { offset, pageSize } = searchPaging(request);
+    return { total: all.length, ids: all.slice(offset, offset + pageSize) };
+  };
+
+  it('are the same for a new search (one pass) and a repeated one (remembered count)', () => {
+    const queries: SearchCriteria[][] = [
+      [{ type: 'CONTAINS', fields: ['name'], value: 'support' }],
+      [{ type: 'CONTAINS', fields: ['name', 'description'], value: 'an' }],
+      [{ type: 'EXACT', fields: ['type'], value: 'social' }],
+      [{ type: 'MATCH_ALL' }],
+      [{ type: 'CONTAINS', fields: ['name'], value: 'no group is called this' }],
+    ];
+    let compared = 0;
+    for (const query of queries)
+      for (const sortBy of ['name', 'memberCount', 'dateModified'])
+        for (const sortOrder of ['ASC', 'DESC'])
+          for (const pageNumber of [1, 2, 7]) {
+            const request = { query, sortBy, sortOrder, pageSize: 10, pageNumber } as SearchRequestBase;
+            const label = JSON.stringify(request);
+            const want = expected(request);
+            const fresh = searchGroups(sdb, caller, structuredClone(request));
+            expect(fresh.total, label).toBe(want.total);
+            expect(
+              fresh.results.map((g) => g.id),
+              label,
+            ).toEqual(want.ids);
+            const { where, params } = compileCriteria(query, GROUP_SEARCH_FIELDS);
+            expect(
+              rememberedCount(sdb, `SELECT COUNT(*) FROM groups g WHERE (g.state <> 'deleted') AND ${where}`, params),
+              label,
+            ).toBe(want.total);
+            const again = searchGroups(sdb, caller, structuredClone(request));
+            expect(again, label).toEqual(fresh);
+            compared += want.ids.length;
+          }
+    expect(compared).toBeGreaterThan(100);
   });
 });

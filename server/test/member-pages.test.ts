@@ -7,7 +7,7 @@ import type { Caller } from '../src/context.js';
 import { openDatabase } from '../src/db/open.js';
 import { ANCHOR_SPACING, memberPageIds } from '../src/domain/member-pages.js';
 import { addGroupMembers, listGroupMembers, removeGroupMembers } from '../src/domain/members.js';
-import { cachedCount } from '../src/domain/read-cache.js';
+import { cachedCount, rememberCount, rememberedCount } from '../src/domain/read-cache.js';
 
 const GROUP = 'g-anchors';
 const USERS = 1_300;
@@ -132,5 +132,16 @@ describe('cachedCount', () => {
     db.prepare('DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(GROUP, uid(USERS - 4));
     expect(cachedCount(db, sql, [GROUP])).toBe(before);
     expect(cachedCount(db, sql, ['no-such-group'])).toBe(0);
+  });
+
+  it('keeps counts worked out elsewhere until a write', () => {
+    const sql = 'SELECT COUNT(*) FROM group_members WHERE group_id = ? AND is_individual = 1';
+    expect(rememberedCount(db, sql, [GROUP])).toBeUndefined();
+    rememberCount(db, sql, [GROUP], 42);
+    expect(rememberedCount(db, sql, [GROUP])).toBe(42);
+    expect(cachedCount(db, sql, [GROUP])).toBe(42);
+    expect(rememberedCount(db, sql, ['other'])).toBeUndefined();
+    db.prepare('UPDATE groups SET version = version WHERE id = ?').run(GROUP);
+    expect(rememberedCount(db, sql, [GROUP])).toBeUndefined();
   });
 });

@@ -23,7 +23,7 @@ import {
 } from '../errors.js';
 import { entityListing, parseIdFilters, parsePaging, splitMulti, type EntityListing } from './listing.js';
 import { searchResponse, type SearchResponse } from './q64.js';
-import { cachedCount, preparedBounded } from './read-cache.js';
+import { cachedCount, preparedBounded, rememberCount, rememberedCount } from './read-cache.js';
 import {
   assertSearchRequestShape,
   compileCriteria,
@@ -378,6 +378,20 @@ export const GROUP_SORT_FIELDS = {
 
 export type GroupsSearchResponse = SearchResponse<Group>;
 
+/** The rows with these rowids, in the order given. */
+function groupRowsInOrder(db: Database.Database, rowids: number[]): GroupRow[] {
+  if (rowids.length === 0) return [];
+  const rows = cached(
+    db,
+    'SELECT rowid AS _rowid, g.* FROM groups g WHERE g.rowid IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(rowids)) as Array<GroupRow & { _rowid: number }>;
+  const byRowid = new Map(rows.map(({ _rowid, ...row }) => [_rowid, row as GroupRow]));
+  return rowids.map((r) => byRowid.get(r)).filter((r): r is GroupRow => r !== undefined);
+}
+
+/** Matches a new search reads in one pass; beyond them it counts separately. Deep pages end at 10,000 (searchPaging). */
+const ONE_PASS_LIMIT = 10_000;
+
 const SEARCH_KEYS = ['sortOrder', 'sortBy', 'pageSize', 'pageNumber', 'sort', 'query', 'expand'] as const;
 
 export function searchGroups(
@@ -395,15 +409,32 @@ export function searchGroups(
   const where = `${v.sql} AND ${criteria.where}`;
   const params = [...v.params, ...criteria.params];
   // Search SQL varies with the criteria: statements come from a bounded set; the total is kept until a write.
-  const total = cachedCount(db, `SELECT COUNT(*) FROM groups g WHERE ${where}`, params);
-  const rows =
-    offset >= total
-      ? []
-      : (preparedBounded(db, `SELECT g.* FROM groups g WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`).all(
-          ...params,
-          pageSize,
-          offset,
-        ) as GroupRow[]);
+  const countSql = `SELECT COUNT(*) FROM groups g WHERE ${where}`;
+  let total = rememberedCount(db, countSql, params);
+  let rows: GroupRow[];
+  if (total === undefined) {
+    // A new search: one pass over the matches, in order, gives both the page and (up to
+    // ONE_PASS_LIMIT matches) their number, instead of finding every match twice, to count and to sort.
+    const matches = preparedBounded(db, `SELECT g.rowid FROM groups g WHERE ${where} ${orderBy} LIMIT ?`)
+      .pluck()
+      .all(...params, ONE_PASS_LIMIT + 1) as number[];
+    if (matches.length <= ONE_PASS_LIMIT) {
+      total = matches.length;
+      rememberCount(db, countSql, params, total);
+    } else {
+      total = cachedCount(db, countSql, params);
+    }
+    rows = groupRowsInOrder(db, matches.slice(offset, offset + pageSize));
+  } else {
+    rows =
+      offset >= total
+        ? []
+        : (preparedBounded(db, `SELECT g.* FROM groups g WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`).all(
+            ...params,
+            pageSize,
+            offset,
+          ) as GroupRow[]);
+  }
   const base: Record<string, unknown> = {};
   for (const k of SEARCH_KEYS) if (request[k] !== undefined) base[k] = request[k];
   if (expand?.length) base.expand = expand;

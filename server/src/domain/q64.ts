@@ -14,8 +14,19 @@ import { badRequest } from '../errors.js';
 export const MAX_Q64_LENGTH = 64 * 1024;
 const MAX_JSON_BYTES = 1024 * 1024;
 
+/** Recent encodings by JSON text: paging repeats the links of the page before (its next is this one's current). */
+const recentEncodings = new Map<string, string>();
+const MAX_RECENT_ENCODINGS = 256;
+
 export function encodeQ64(request: unknown): string {
-  return gzipSync(Buffer.from(JSON.stringify(request), 'utf8')).toString('base64url');
+  const json = JSON.stringify(request);
+  let q64 = recentEncodings.get(json);
+  if (q64 === undefined) {
+    q64 = gzipSync(Buffer.from(json, 'utf8')).toString('base64url');
+    if (recentEncodings.size >= MAX_RECENT_ENCODINGS) recentEncodings.delete(recentEncodings.keys().next().value!);
+    recentEncodings.set(json, q64);
+  }
+  return q64;
 }
 
 const bad = (why: string) =>

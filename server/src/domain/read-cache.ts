@@ -6,6 +6,9 @@
  *     Runs `sql` (a `SELECT COUNT(*) …`) the first time, then answers from memory for the same SQL and
  *     parameters until anything is written: by this connection (`total_changes()`) or committed by
  *     another one (`PRAGMA data_version`). Inside a transaction it always runs the query.
+ *   rememberedCount(db, sql, params) → number | undefined;  rememberCount(db, sql, params, count)
+ *     The same memory, for callers that can work a count out along with other work (a search that
+ *     reads every match anyway) rather than by running `sql`.
  *   preparedBounded(db, sql) → Statement
  *     A prepared statement for SQL that varies between requests (search criteria, sets of expands),
  *     kept in a bounded least-recently-used set per connection, so repeated requests skip preparing
@@ -52,21 +55,37 @@ export function preparedBounded(db: Database.Database, sql: string): Database.St
   return s;
 }
 
-export function cachedCount(db: Database.Database, sql: string, params: readonly unknown[]): number {
-  const run = () =>
-    preparedBounded(db, sql)
-      .pluck()
-      .get(...params) as number;
-  if (db.inTransaction) return run();
+/** The remembered counts of `db`, emptied when anything has been written since they were taken. */
+function currentCounts(db: Database.Database): Map<string, number> {
   const stamp = changeStamp(db);
   let cache = caches.get(db);
   if (!cache || cache.stamp !== stamp) caches.set(db, (cache = { stamp, counts: new Map() }));
-  const key = `${sql}\u0000${JSON.stringify(params)}`;
-  let count = cache.counts.get(key);
+  return cache.counts;
+}
+
+const countKey = (sql: string, params: readonly unknown[]) => `${sql}\u0000${JSON.stringify(params)}`;
+
+/** The remembered result of count `sql` with `params`, if it is still exact (never inside a transaction). */
+export function rememberedCount(db: Database.Database, sql: string, params: readonly unknown[]): number | undefined {
+  if (db.inTransaction) return undefined;
+  return currentCounts(db).get(countKey(sql, params));
+}
+
+/** Remembers `count` as the result of count `sql` with `params`, worked out some other way. */
+export function rememberCount(db: Database.Database, sql: string, params: readonly unknown[], count: number): void {
+  if (db.inTransaction) return;
+  const counts = currentCounts(db);
+  if (counts.size >= MAX_ENTRIES) counts.clear();
+  counts.set(countKey(sql, params), count);
+}
+
+export function cachedCount(db: Database.Database, sql: string, params: readonly unknown[]): number {
+  let count = rememberedCount(db, sql, params);
   if (count === undefined) {
-    count = run();
-    if (cache.counts.size >= MAX_ENTRIES) cache.counts.clear();
-    cache.counts.set(key, count);
+    count = preparedBounded(db, sql)
+      .pluck()
+      .get(...params) as number;
+    rememberCount(db, sql, params, count);
   }
   return count;
 }
