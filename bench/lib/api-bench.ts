@@ -2,19 +2,28 @@
  * API latency and throughput with autocannon over loopback: listing, search, members pages of the
  * 500- and 50,000-member groups (first and middle page, with and without the six expands), and
  * membership writes on a scratch group. Every response time is kept, so p95 is exact.
+ * Reads go without `Accept-Encoding` (the answer as the server builds it); the first pages of the
+ * listing, the search and the 50,000-member group are measured again the way the console's browser
+ * asks for them, with Brotli, so the cost of compression shows.
  */
 import autocannon from 'autocannon';
-import { createScratchGroup, deleteGroup, expectOk, memberIds, type Api } from './api-client';
+import { createScratchGroup, deleteGroup, expectOk, groupNameTerms, memberIds, type Api } from './api-client';
 import { figure, percentile, round, type Figure } from './report';
 
 export const EXPAND = 'presence,routingStatus,station,outOfOffice,skills,languages';
 export const MEMBERS_PAGE_SIZE = 25;
+/** Distinct terms of the varied search (more than the server's 512 remembered counts). */
+const VARIED_SEARCH_TERMS = 1500;
+/** Chromium's Accept-Encoding. */
+export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 
 export interface Scenario {
   name: string;
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
   body?: string;
+  /** Sent as `Accept-Encoding` (none when absent). */
+  acceptEncoding?: string;
   /** Builds a fresh request for each call (rotating bodies or ids). */
   setup?: () => { path: string; body?: string };
   read: boolean;
@@ -46,6 +55,7 @@ export async function runScenario(
     authorization: `Bearer ${api.token}`,
     accept: 'application/json',
     ...(scenario.method === 'GET' ? {} : { 'content-type': 'application/json' }),
+    ...(scenario.acceptEncoding ? { 'accept-encoding': scenario.acceptEncoding } : {}),
   };
   const request = scenario.setup
     ? {
@@ -108,6 +118,29 @@ export async function readScenarios(api: Api, groups: { fiveHundred: string; hug
       read: true,
     },
   ];
+  // The same search with a different term (and order) each time: more distinct requests than the
+  // server remembers counts or page links for, so every answer is worked out afresh.
+  const terms = await groupNameTerms(api, VARIED_SEARCH_TERMS);
+  let searches = 0;
+  scenarios.push({
+    name: 'POST /groups/search CONTAINS (varied)',
+    method: 'POST',
+    path: `/api/v2/groups/search (${terms.length} terms, ascending and descending)`,
+    setup: () => {
+      const n = searches++;
+      return {
+        path: '/api/v2/groups/search',
+        body: JSON.stringify({
+          pageSize: 25,
+          pageNumber: 1,
+          sortBy: 'name',
+          sortOrder: Math.floor(n / terms.length) % 2 ? 'DESC' : 'ASC',
+          query: [{ type: 'CONTAINS', fields: ['name'], value: terms[n % terms.length] }],
+        }),
+      };
+    },
+    read: true,
+  });
   for (const [label, id] of [
     ['500', groups.fiveHundred],
     ['50k', groups.huge],
@@ -127,6 +160,12 @@ export async function readScenarios(api: Api, groups: { fiveHundred: string; hug
         });
       }
     }
+  }
+  // What a browser sends: the console's pages, compressed.
+  const compressed = ['GET /groups', 'POST /groups/search CONTAINS', 'members 50k p1', 'members 50k p1 +expand'];
+  for (const name of compressed) {
+    const plain = scenarios.find((s) => s.name === name);
+    if (plain) scenarios.push({ ...plain, name: `${name} (br)`, acceptEncoding: BROWSER_ACCEPT_ENCODING });
   }
   return scenarios;
 }
@@ -201,9 +240,10 @@ export async function runApiBench(
     figures.push(figure(section, `${r.name} p95`, r.p95, 'ms', isRead ? { op: '<', limit: 20 } : undefined, note));
   }
   // The 50,000-member pages against the matching 500-member pages (median latency).
-  for (const small of results.filter((r) => r.name.startsWith('members 500 '))) {
+  const uncompressed = results.filter((r) => !r.name.endsWith(' (br)'));
+  for (const small of uncompressed.filter((r) => r.name.startsWith('members 500 '))) {
     const suffix = small.name.slice('members 500 '.length);
-    const sameKind = results.find(
+    const sameKind = uncompressed.find(
       (r) =>
         r.name.startsWith('members 50k ') &&
         r.name.includes('+expand') === suffix.includes('+expand') &&

@@ -61,6 +61,23 @@ export async function memberIds(api: Api, groupId: string, limit: number, firstP
   return ids.slice(0, limit);
 }
 
+/**
+ * Search terms that find groups: the pieces (4 to 6 letters) of the words in group names, read from
+ * the listing page by page, up to `limit` distinct terms in a fixed order.
+ */
+export async function groupNameTerms(api: Api, limit: number): Promise<string[]> {
+  const terms = new Set<string>();
+  for (let page = 1; terms.size < limit; page++) {
+    const listing = await expectOk<Listing<GroupRef>>(api, 'GET', `/api/v2/groups?pageSize=100&pageNumber=${page}`);
+    for (const group of listing.entities ?? [])
+      for (const word of group.name.toLowerCase().split(/[^a-z]+/))
+        for (let length = 4; length <= 6; length++)
+          for (let start = 0; start + length <= word.length; start++) terms.add(word.slice(start, start + length));
+    if (page >= (listing.pageCount ?? 1)) break;
+  }
+  return [...terms].slice(0, limit);
+}
+
 /** The individuals (directly added users) of a group: GET /groups/{id}/individuals, unpaged. */
 export async function allMemberIdsOf(api: Api, groupId: string): Promise<Set<string>> {
   const listing = await expectOk<Listing<{ id: string }>>(api, 'GET', `/api/v2/groups/${groupId}/individuals`);

@@ -74,7 +74,9 @@ export async function startServer(options: {
 }): Promise<RunningServer> {
   const seeded = !isSeeded(options.dataDir);
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  // BENCH_SERVER_NODE_ARGS: extra Node options for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profile`.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/src/main.ts'], {
     cwd: options.root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
