@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/db/open.js';
 import { GROUP_SEARCH_FIELDS, GROUP_SORT_FIELDS, searchGroups } from '../src/domain/groups.js';
-import { rememberedCount } from '../src/domain/read-cache.js';
+import { recall } from '../src/domain/read-cache.js';
 import { PRIVATE_GROUP_VIEW } from '../src/domain/visibility.js';
 import type { Caller } from '../src/context.js';
 import { startServer, type TestServer } from './support/server.js';
@@ -567,7 +567,7 @@ describe('searchGroups pages', () => {
             ).toEqual(want.ids);
             const { where, params } = compileCriteria(query, GROUP_SEARCH_FIELDS);
             expect(
-              rememberedCount(sdb, `SELECT COUNT(*) FROM groups g WHERE (g.state <> 'deleted') AND ${where}`, params),
+              recall(sdb, 'count', `SELECT COUNT(*) FROM groups g WHERE (g.state <> 'deleted') AND ${where}`, params),
               label,
             ).toBe(want.total);
             const again = searchGroups(sdb, caller, structuredClone(request));
@@ -575,5 +575,27 @@ describe('searchGroups pages', () => {
             compared += want.ids.length;
           }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it('forget remembered pages and totals at the next write', () => {
+    const request = {
+      query: [{ type: 'CONTAINS', fields: ['name'], value: 'zz remembered' }],
+      pageSize: 25,
+      pageNumber: 1,
+    } as SearchRequestBase;
+    const search = () => searchGroups(sdb, caller, structuredClone(request));
+    expect(search().total).toBe(0);
+    const id = sdb
+      .prepare("SELECT id FROM groups WHERE state <> 'deleted' ORDER BY id LIMIT 1")
+      .pluck()
+      .get() as string;
+    sdb.prepare("UPDATE groups SET name = 'ZZ Remembered', sort_name = 'zz remembered' WHERE id = ?").run(id);
+    const found = search();
+    expect(found.total).toBe(1);
+    expect(found.results.map((g) => g.id)).toEqual([id]);
+    expect(search()).toEqual(found);
+    sdb.prepare("UPDATE groups SET state = 'deleted' WHERE id = ?").run(id);
+    expect(search().total).toBe(0);
+    expect(search().results).toEqual([]);
   });
 });

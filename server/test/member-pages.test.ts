@@ -7,7 +7,7 @@ import type { Caller } from '../src/context.js';
 import { openDatabase } from '../src/db/open.js';
 import { ANCHOR_SPACING, memberPageIds } from '../src/domain/member-pages.js';
 import { addGroupMembers, listGroupMembers, removeGroupMembers } from '../src/domain/members.js';
-import { cachedCount, rememberCount, rememberedCount } from '../src/domain/read-cache.js';
+import { cachedCount, recall, remember } from '../src/domain/read-cache.js';
 
 const GROUP = 'g-anchors';
 const USERS = 1_300;
@@ -134,14 +134,17 @@ describe('cachedCount', () => {
     expect(cachedCount(db, sql, ['no-such-group'])).toBe(0);
   });
 
-  it('keeps counts worked out elsewhere until a write', () => {
+  it('keeps results worked out elsewhere until a write, apart by kind', () => {
     const sql = 'SELECT COUNT(*) FROM group_members WHERE group_id = ? AND is_individual = 1';
-    expect(rememberedCount(db, sql, [GROUP])).toBeUndefined();
-    rememberCount(db, sql, [GROUP], 42);
-    expect(rememberedCount(db, sql, [GROUP])).toBe(42);
+    expect(recall(db, 'count', sql, [GROUP])).toBeUndefined();
+    remember(db, 'count', sql, [GROUP], 42);
+    remember(db, 'page', sql, [GROUP], [7, 8]);
+    expect(recall(db, 'count', sql, [GROUP])).toBe(42);
+    expect(recall(db, 'page', sql, [GROUP])).toEqual([7, 8]);
     expect(cachedCount(db, sql, [GROUP])).toBe(42);
-    expect(rememberedCount(db, sql, ['other'])).toBeUndefined();
+    expect(recall(db, 'count', sql, ['other'])).toBeUndefined();
     db.prepare('UPDATE groups SET version = version WHERE id = ?').run(GROUP);
-    expect(rememberedCount(db, sql, [GROUP])).toBeUndefined();
+    expect(recall(db, 'count', sql, [GROUP])).toBeUndefined();
+    expect(recall(db, 'page', sql, [GROUP])).toBeUndefined();
   });
 });

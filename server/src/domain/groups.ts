@@ -23,7 +23,7 @@ import {
 } from '../errors.js';
 import { entityListing, parseIdFilters, parsePaging, splitMulti, type EntityListing } from './listing.js';
 import { searchResponse, type SearchResponse } from './q64.js';
-import { cachedCount, preparedBounded, rememberCount, rememberedCount } from './read-cache.js';
+import { cachedCount, preparedBounded, recall, remember } from './read-cache.js';
 import {
   assertSearchRequestShape,
   compileCriteria,
@@ -379,14 +379,11 @@ export const GROUP_SORT_FIELDS = {
 export type GroupsSearchResponse = SearchResponse<Group>;
 
 /** The rows with these rowids, in the order given. */
-function groupRowsInOrder(db: Database.Database, rowids: number[]): GroupRow[] {
+function groupRowsInOrder(db: Database.Database, rowids: readonly number[]): GroupRow[] {
   if (rowids.length === 0) return [];
-  const rows = cached(
-    db,
-    'SELECT rowid AS _rowid, g.* FROM groups g WHERE g.rowid IN (SELECT value FROM json_each(?))',
-  ).all(JSON.stringify(rowids)) as Array<GroupRow & { _rowid: number }>;
-  const byRowid = new Map(rows.map(({ _rowid, ...row }) => [_rowid, row as GroupRow]));
-  return rowids.map((r) => byRowid.get(r)).filter((r): r is GroupRow => r !== undefined);
+  return cached(db, 'SELECT g.* FROM json_each(?) AS j CROSS JOIN groups g ON g.rowid = j.value ORDER BY j.key').all(
+    JSON.stringify(rowids),
+  ) as GroupRow[];
 }
 
 /** Matches a new search reads in one pass; beyond them it counts separately. Deep pages end at 10,000 (searchPaging). */
@@ -408,33 +405,37 @@ export function searchGroups(
   const v = groupVisibilityCondition(caller);
   const where = `${v.sql} AND ${criteria.where}`;
   const params = [...v.params, ...criteria.params];
-  // Search SQL varies with the criteria: statements come from a bounded set; the total is kept until a write.
+  // Search SQL varies with the criteria: statements come from a bounded set. The total and the page's
+  // ids are remembered until a write, so paging, refreshes and steps back skip the search.
   const countSql = `SELECT COUNT(*) FROM groups g WHERE ${where}`;
-  let total = rememberedCount(db, countSql, params);
-  let rows: GroupRow[];
+  const matchSql = `SELECT g.rowid FROM groups g WHERE ${where} ${orderBy}`;
+  const pageParams = [...params, pageSize, offset];
+  let total = recall<number>(db, 'count', countSql, params);
+  let page = recall<number[]>(db, 'page', matchSql, pageParams);
   if (total === undefined) {
     // A new search: one pass over the matches, in order, gives both the page and (up to
     // ONE_PASS_LIMIT matches) their number, instead of finding every match twice, to count and to sort.
-    const matches = preparedBounded(db, `SELECT g.rowid FROM groups g WHERE ${where} ${orderBy} LIMIT ?`)
+    const matches = preparedBounded(db, `${matchSql} LIMIT ?`)
       .pluck()
       .all(...params, ONE_PASS_LIMIT + 1) as number[];
     if (matches.length <= ONE_PASS_LIMIT) {
       total = matches.length;
-      rememberCount(db, countSql, params, total);
+      remember(db, 'count', countSql, params, total);
     } else {
       total = cachedCount(db, countSql, params);
     }
-    rows = groupRowsInOrder(db, matches.slice(offset, offset + pageSize));
-  } else {
-    rows =
+    page ??= matches.slice(offset, offset + pageSize);
+    remember(db, 'page', matchSql, pageParams, page);
+  } else if (page === undefined) {
+    page =
       offset >= total
         ? []
-        : (preparedBounded(db, `SELECT g.* FROM groups g WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`).all(
-            ...params,
-            pageSize,
-            offset,
-          ) as GroupRow[]);
+        : (preparedBounded(db, `${matchSql} LIMIT ? OFFSET ?`)
+            .pluck()
+            .all(...pageParams) as number[]);
+    remember(db, 'page', matchSql, pageParams, page);
   }
+  const rows = groupRowsInOrder(db, page);
   const base: Record<string, unknown> = {};
   for (const k of SEARCH_KEYS) if (request[k] !== undefined) base[k] = request[k];
   if (expand?.length) base.expand = expand;

@@ -1,14 +1,15 @@
 /**
- * Read helpers: row counts of listings and searches remembered until the database changes, and prepared
- * statements for SQL that varies between requests.
+ * Read helpers: results of reads remembered until the database changes, and prepared statements for
+ * SQL that varies between requests.
  *
  *   cachedCount(db, sql, params) → number
  *     Runs `sql` (a `SELECT COUNT(*) …`) the first time, then answers from memory for the same SQL and
  *     parameters until anything is written: by this connection (`total_changes()`) or committed by
  *     another one (`PRAGMA data_version`). Inside a transaction it always runs the query.
- *   rememberedCount(db, sql, params) → number | undefined;  rememberCount(db, sql, params, count)
- *     The same memory, for callers that can work a count out along with other work (a search that
- *     reads every match anyway) rather than by running `sql`.
+ *   recall(db, kind, sql, params) → T | undefined;  remember(db, kind, sql, params, value)
+ *     The same memory for any result, by kind ('count', 'page'): for callers that work a result out
+ *     some other way (a search that reads every match anyway knows their count), or that keep more
+ *     than a count (the ids of a search page).
  *   preparedBounded(db, sql) → Statement
  *     A prepared statement for SQL that varies between requests (search criteria, sets of expands),
  *     kept in a bounded least-recently-used set per connection, so repeated requests skip preparing
@@ -17,20 +18,21 @@
  *
  * Counting a filtered table is a scan of every candidate row; a page of the same listing is an index
  * walk of one page. Paging through a listing or search repeats the same count for every page, so it is
- * worth keeping. Any write clears every remembered count, which keeps the rule simple and exact.
+ * worth keeping; a search page asked for again (a refresh, a step back) is worth keeping too. Any write
+ * clears everything remembered, which keeps the rule simple and exact.
  */
 import type Database from 'better-sqlite3';
 import { cached } from './visibility.js';
 
-const MAX_ENTRIES = 512;
+const MAX_ENTRIES = 1024;
 const MAX_VARYING_STATEMENTS = 256;
 
-interface CountCache {
+interface Memory {
   stamp: string;
-  counts: Map<string, number>;
+  values: Map<string, unknown>;
 }
 
-const caches = new WeakMap<Database.Database, CountCache>();
+const memories = new WeakMap<Database.Database, Memory>();
 
 /** Changes whenever this connection writes or another connection commits. */
 export function changeStamp(db: Database.Database): string {
@@ -55,37 +57,51 @@ export function preparedBounded(db: Database.Database, sql: string): Database.St
   return s;
 }
 
-/** The remembered counts of `db`, emptied when anything has been written since they were taken. */
-function currentCounts(db: Database.Database): Map<string, number> {
+/** What `db` remembers, emptied when anything has been written since it was remembered. */
+function currentValues(db: Database.Database): Map<string, unknown> {
   const stamp = changeStamp(db);
-  let cache = caches.get(db);
-  if (!cache || cache.stamp !== stamp) caches.set(db, (cache = { stamp, counts: new Map() }));
-  return cache.counts;
+  let memory = memories.get(db);
+  if (!memory || memory.stamp !== stamp) memories.set(db, (memory = { stamp, values: new Map() }));
+  return memory.values;
 }
 
-const countKey = (sql: string, params: readonly unknown[]) => `${sql}\u0000${JSON.stringify(params)}`;
+export type RememberedKind = 'count' | 'page';
 
-/** The remembered result of count `sql` with `params`, if it is still exact (never inside a transaction). */
-export function rememberedCount(db: Database.Database, sql: string, params: readonly unknown[]): number | undefined {
+const memoryKey = (kind: RememberedKind, sql: string, params: readonly unknown[]) =>
+  `${kind}\u0000${sql}\u0000${JSON.stringify(params)}`;
+
+/** The remembered `kind` result of `sql` with `params`, if it is still exact (never inside a transaction). */
+export function recall<T>(
+  db: Database.Database,
+  kind: RememberedKind,
+  sql: string,
+  params: readonly unknown[],
+): T | undefined {
   if (db.inTransaction) return undefined;
-  return currentCounts(db).get(countKey(sql, params));
+  return currentValues(db).get(memoryKey(kind, sql, params)) as T | undefined;
 }
 
-/** Remembers `count` as the result of count `sql` with `params`, worked out some other way. */
-export function rememberCount(db: Database.Database, sql: string, params: readonly unknown[], count: number): void {
+/** Remembers `value` as the `kind` result of `sql` with `params` until the next write. */
+export function remember(
+  db: Database.Database,
+  kind: RememberedKind,
+  sql: string,
+  params: readonly unknown[],
+  value: unknown,
+): void {
   if (db.inTransaction) return;
-  const counts = currentCounts(db);
-  if (counts.size >= MAX_ENTRIES) counts.clear();
-  counts.set(countKey(sql, params), count);
+  const values = currentValues(db);
+  if (values.size >= MAX_ENTRIES) values.clear();
+  values.set(memoryKey(kind, sql, params), value);
 }
 
 export function cachedCount(db: Database.Database, sql: string, params: readonly unknown[]): number {
-  let count = rememberedCount(db, sql, params);
+  let count = recall<number>(db, 'count', sql, params);
   if (count === undefined) {
     count = preparedBounded(db, sql)
       .pluck()
       .get(...params) as number;
-    rememberCount(db, sql, params, count);
+    remember(db, 'count', sql, params, count);
   }
   return count;
 }
