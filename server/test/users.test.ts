@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../src/context.js';
 import { openDatabase } from '../src/db/open.js';
 import { DEMO_GROUPS, PERSONAS, type PersonaKey } from '../src/db/seed/personas.js';
+import { SYSTEM_PRESENCES } from '../src/db/seed/words.js';
 import { ApiError } from '../src/errors.js';
 import { decodeQ64, encodeQ64 } from '../src/domain/q64.js';
 import {
@@ -317,7 +318,13 @@ describe('getMe', () => {
     expect(Date.parse((me.date as { currentDate: string }).currentDate)).not.toBeNaN();
     expect(me.token).toEqual({ organization: { id: 'org-1', name: 'Org' } });
     expect((me.superiors as Array<{ id: string }>)[0]?.id).toBe(PERSONAS.editor.id);
-    expect((me.presenceDefinitions as unknown[]).length).toBe(10);
+    const definitions = me.presenceDefinitions as Array<{ id: string; systemPresence: string }>;
+    expect(definitions.map((d) => d.systemPresence)).toEqual([...SYSTEM_PRESENCES]);
+    const used = listUsers(db, persona('admin'), { pageSize: '100', expand: 'presence' }).entities.map(
+      (u) => (u.presence as { presenceDefinition: { id: string; systemPresence: string } }).presenceDefinition,
+    );
+    expect(used.length).toBe(100);
+    for (const p of used) expect(definitions.find((d) => d.id === p.id)?.systemPresence).toBe(p.systemPresence);
     const editor = getMe(db, persona('editor'), { expand: ['directreports'] });
     expect((editor.directReports as Array<{ id: string }>).map((u) => u.id).sort()).toEqual(
       [PERSONAS.owner.id, PERSONAS.supervisor.id].sort(),

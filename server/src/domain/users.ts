@@ -30,7 +30,7 @@ import {
   type SearchCriteria,
   type SearchRequestBase,
 } from './search.js';
-import { SYSTEM_PRESENCES } from '../db/seed/words.js';
+import { catalogue } from '../db/seed/people.js';
 import { cached, groupVisibilityCondition } from './visibility.js';
 
 export const USERS_PATH = '/api/v2/users';
@@ -535,7 +535,7 @@ export function getMe(
         if (context.tokenInfo) me.token = context.tokenInfo();
         break;
       case 'presencedefinitions':
-        me.presenceDefinitions = presenceDefinitions(db);
+        me.presenceDefinitions = presenceDefinitions();
         break;
       case 'superiors':
         me.superiors = superiors(db, row, caller);
@@ -620,24 +620,23 @@ export function getMe(
   return me;
 }
 
-const PRESENCE_ORDER: readonly string[] = SYSTEM_PRESENCES;
+/**
+ * The org's presence definitions: the seed's fixed catalogue (the same ids the users' presences point
+ * at), one per system presence, in the order of SYSTEM_PRESENCES.
+ */
+let presenceCatalogue: ReturnType<typeof catalogue>['presenceDefinitions'] | undefined;
 
-function presenceDefinitions(db: Database.Database) {
-  const rows = cached(
-    db,
-    "SELECT DISTINCT json_extract(expand_json, '$.presence.presenceDefinition.id') AS id, json_extract(expand_json, '$.presence.presenceDefinition.systemPresence') AS systemPresence FROM users WHERE json_extract(expand_json, '$.presence.presenceDefinition.id') IS NOT NULL",
-  ).all() as Array<{ id: string; systemPresence: string }>;
-  return rows
-    .sort((a, b) => PRESENCE_ORDER.indexOf(a.systemPresence) - PRESENCE_ORDER.indexOf(b.systemPresence))
-    .map((p) => ({
-      id: p.id,
-      name: p.systemPresence,
-      languageLabels: { en_US: p.systemPresence },
-      systemPresence: p.systemPresence,
-      primary: true,
-      deactivated: false,
-      selfUri: `/api/v2/presencedefinitions/${p.id}`,
-    }));
+function presenceDefinitions() {
+  presenceCatalogue ??= catalogue().presenceDefinitions;
+  return presenceCatalogue.map((p) => ({
+    id: p.id,
+    name: p.systemPresence,
+    languageLabels: { en_US: p.systemPresence },
+    systemPresence: p.systemPresence,
+    primary: true,
+    deactivated: false,
+    selfUri: `/api/v2/presencedefinitions/${p.id}`,
+  }));
 }
 
 function superiors(db: Database.Database, row: UserRow, caller: Caller): User[] {
