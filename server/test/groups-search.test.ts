@@ -16,7 +16,7 @@ import { entityListing, parsePaging, splitMulti } from '../src/domain/listing.js
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../src/db/open.js';
+import { openDatabase, SCHEMA_VERSION } from '../src/db/open.js';
 import { GROUP_SEARCH_FIELDS, GROUP_SORT_FIELDS, searchGroups } from '../src/domain/groups.js';
 import { recall } from '../src/domain/read-cache.js';
 import { PRIVATE_GROUP_VIEW } from '../src/domain/visibility.js';
@@ -497,7 +497,7 @@ describe('schema version 1 databases', () => {
       old.close();
       const db2 = openDatabase(file, { seed: 'none' });
       try {
-        expect(db2.pragma('user_version', { simple: true })).toBe(2);
+        expect(db2.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
         const find = (fields: string[], value: string) => {
           const { where, params } = compileCriteria([{ type: 'CONTAINS', fields, value }], GROUP_SEARCH_FIELDS);
           expect(where).toContain('groups_fts');
@@ -510,6 +510,36 @@ describe('schema version 1 databases', () => {
         expect(find(['description'], 'ce ⅷ')).toEqual(['g1']);
         db2.prepare("UPDATE groups SET name = 'New', sort_name = 'new' WHERE id = 'g1'").run();
         expect(find(['name'], 'timers')).toEqual([]);
+      } finally {
+        db2.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('schema version 2 databases', () => {
+  it('are upgraded with the users-by-state index, which the users count then uses', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'groups-v2-'));
+    try {
+      const file = join(dir, 'groups.db');
+      const old = new Database(file);
+      registerSearchFunctions(old);
+      const schemaSql = readFileSync(new URL('../src/db/schema.sql', import.meta.url), 'utf8');
+      old.exec(schemaSql.slice(0, schemaSql.indexOf('-- @schema version 3')));
+      old.exec(`INSERT INTO groups (id, name, sort_name, type, visibility, date_modified)
+        VALUES ('g1', 'Kept', 'kept', 'social', 'public', '2024-01-01T00:00:00.000Z')`);
+      old.pragma('user_version = 2');
+      old.close();
+      const db2 = openDatabase(file, { seed: 'none' });
+      try {
+        expect(db2.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+        const plan = db2
+          .prepare('EXPLAIN QUERY PLAN SELECT COUNT(*) FROM users u WHERE u.state = ?')
+          .all('active') as Array<{ detail: string }>;
+        expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX users_by_state');
+        expect(db2.prepare('SELECT count(*) FROM groups_fts WHERE groups_fts MATCH \'"kept"\'').pluck().get()).toBe(1);
       } finally {
         db2.close();
       }

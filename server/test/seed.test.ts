@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, openDataDir } from '../src/db/open.js';
+import { openDatabase, openDataDir, SCHEMA_VERSION } from '../src/db/open.js';
 import { rebuildGroupMembers } from '../src/db/seed/materialise.js';
 import { DEMO_GROUPS, PERSONAS, PERSONA_PASSWORD } from '../src/db/seed/personas.js';
 import { seedLarge } from '../src/db/seed/large.js';
@@ -277,7 +277,7 @@ describe('openDatabase', () => {
   it('creates the data folder, seeds once, and never reseeds an existing database', () => {
     const dataDir = join(dir, 'nested', 'data');
     const first = openDataDir(dataDir, 'demo');
-    expect(first.pragma('user_version', { simple: true })).toBe(2);
+    expect(first.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(first.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(first.pragma('foreign_keys', { simple: true })).toBe(1);
     first.prepare('DELETE FROM group_members WHERE group_id = ?').run(DEMO_GROUPS.small.id);
@@ -301,7 +301,7 @@ describe('openDatabase', () => {
     const file = join(dir, 'bad.db');
     expect(() => openDatabase(file, { seed: 'bogus' as 'none' })).toThrow(/Unknown seed/);
     const db = openDatabase(file, { seed: 'none' });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
   });
 });

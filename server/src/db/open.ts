@@ -9,18 +9,19 @@ import { runSeed, type SeedKind } from './seed/index.js';
 
 export type { SeedKind } from './seed/index.js';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const DATABASE_FILE_NAME = 'groups.db';
 
 let schemaSql: string | undefined;
 const schema = (): string => (schemaSql ??= readFileSync(new URL('./schema.sql', import.meta.url), 'utf8'));
 
-/** The part of the schema added in `version` (after its "@schema version" marker). */
-function schemaSince(version: number): string {
-  const marker = `-- @schema version ${version}\n`;
-  const at = schema().indexOf(marker);
-  if (at < 0) throw new Error(`schema.sql has no "${marker.trim()}" marker`);
-  return schema().slice(at);
+/** The part of the schema added in `version` (from its "@schema version" marker to the next one). */
+function schemaPart(version: number): string {
+  const marker = (v: number) => `-- @schema version ${v}\n`;
+  const at = schema().indexOf(marker(version));
+  if (at < 0) throw new Error(`schema.sql has no "${marker(version).trim()}" marker`);
+  const end = schema().indexOf(marker(version + 1), at);
+  return schema().slice(at, end < 0 ? undefined : end);
 }
 
 /** Indexes every group in `groups_fts` (which must be empty), as the insert trigger would. */
@@ -33,11 +34,21 @@ const FILL_GROUPS_FTS = `INSERT INTO groups_fts (rowid, name, description)
  */
 const OPTIMIZE_GROUPS_FTS = `INSERT INTO groups_fts (groups_fts) VALUES ('optimize')`;
 
+/** Brings a database of schema `version - 1` to `version` (inside the caller's transaction). */
+function upgradeTo(db: Database.Database, version: number): void {
+  db.exec(schemaPart(version));
+  if (version === 2) {
+    db.exec(FILL_GROUPS_FTS);
+    db.exec(OPTIMIZE_GROUPS_FTS);
+  }
+}
+
 /**
  * Opens `file` (a path or ':memory:'). A new database (user_version 0) gets the schema and the chosen
- * seed in one transaction and user_version 2; an existing one is opened as it is, never reseeded. A
- * version 1 database is upgraded in place: it gets the groups substring index (`groups_fts`), filled
- * from its groups.
+ * seed in one transaction and the current user_version; an existing one is opened as it is, never
+ * reseeded. An older one is upgraded in place, one version at a time, in one transaction: version 2
+ * adds the groups substring index (`groups_fts`, filled from the groups), version 3 the users-by-state
+ * index.
  */
 export function openDatabase(file: string, options: { seed: SeedKind }): Database.Database {
   const db = new Database(file);
@@ -65,11 +76,9 @@ export function openDatabase(file: string, options: { seed: SeedKind }): Databas
       }
       db.exec(OPTIMIZE_GROUPS_FTS);
       db.pragma('optimize');
-    } else if (version === 1) {
+    } else if (version < SCHEMA_VERSION) {
       db.transaction(() => {
-        db.exec(schemaSince(2));
-        db.exec(FILL_GROUPS_FTS);
-        db.exec(OPTIMIZE_GROUPS_FTS);
+        for (let next = version + 1; next <= SCHEMA_VERSION; next++) upgradeTo(db, next);
         db.pragma(`user_version = ${SCHEMA_VERSION}`);
       }).immediate();
     } else if (version !== SCHEMA_VERSION) {

@@ -1,6 +1,6 @@
 -- The embedded server's database. One org; ids are UUIDs as text.
--- Written by server/src/db/open.ts on a new database (PRAGMA user_version = 2). A version 1 database is
--- upgraded by running the part after the "schema version 2" marker below.
+-- Written by server/src/db/open.ts on a new database (PRAGMA user_version = 3). An older database is
+-- upgraded by running the parts after its version's "@schema version" marker below, in order.
 
 CREATE TABLE divisions (
   id   TEXT PRIMARY KEY,
@@ -133,3 +133,8 @@ END;
 CREATE TRIGGER groups_fts_update AFTER UPDATE OF sort_name, description ON groups BEGIN
   UPDATE groups_fts SET name = new.sort_name, description = search_fold(new.description) WHERE rowid = old.rowid;
 END;
+
+-- @schema version 3
+-- Users by state in name order: counts the users of a state (the users listing's total) from the index
+-- alone, without reading every user's row, and pages them in name order.
+CREATE INDEX users_by_state ON users (state, sort_name, id);
