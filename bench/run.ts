@@ -158,6 +158,14 @@ async function main(): Promise<number> {
       ),
       figure(
         s,
+        'initial JS for /groups as served (Brotli copies)',
+        kB(bundle.route.js.served),
+        'kB',
+        undefined,
+        'the bytes a browser that accepts Brotli downloads',
+      ),
+      figure(
+        s,
         'initial CSS for /groups (gzip)',
         kB(bundle.route.css.gzip),
         'kB',

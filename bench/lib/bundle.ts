@@ -3,7 +3,7 @@
  * the /groups route chunk with its static imports, plus their CSS), the whole app, and which source
  * modules and packages take the most bytes (from the chunks' source maps).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { decode } from '@jridgewell/sourcemap-codec';
@@ -23,6 +23,8 @@ export interface Size {
   files: number;
   raw: number;
   gzip: number;
+  /** What a browser that accepts Brotli downloads: the build's `.br` copy where there is one, else the raw file. */
+  served: number;
 }
 export interface Sizes {
   js: Size;
@@ -80,12 +82,15 @@ export function dynamicKey(manifest: Manifest, suffix: string): string | undefin
 const sizeOf = (distDir: string, files: readonly string[]): Size => {
   let raw = 0;
   let gzip = 0;
+  let served = 0;
   for (const file of files) {
     const content = readFileSync(join(distDir, file));
     raw += content.length;
     gzip += gzipSync(content).length;
+    const brotli = join(distDir, `${file}.br`);
+    served += existsSync(brotli) ? statSync(brotli).size : content.length;
   }
-  return { files: files.length, raw, gzip };
+  return { files: files.length, raw, gzip, served };
 };
 
 export const sizes = (distDir: string, files: readonly string[]): Sizes => ({

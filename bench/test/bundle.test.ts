@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { encode } from '@jridgewell/sourcemap-codec';
-import { attributeBytes, dynamicKey, entryKey, packageOf, staticClosure, type Manifest } from '../lib/bundle';
+import { attributeBytes, dynamicKey, entryKey, packageOf, sizes, staticClosure, type Manifest } from '../lib/bundle';
 
 const manifest: Manifest = {
   'index.html': {
@@ -66,5 +70,27 @@ describe('source map attribution', () => {
     assert.equal(packageOf('node_modules/@mantine/core/esm/index.mjs'), '@mantine/core');
     assert.equal(packageOf('node_modules/.pnpm/x/node_modules/react-dom/cjs/a.js'), 'react-dom');
     assert.equal(packageOf('src/features/groups/list/x.ts'), '(app) src/features');
+  });
+});
+
+describe('bundle sizes', () => {
+  it('count the build’s Brotli copy as what is served, and the raw file where there is none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bundle-sizes-'));
+    try {
+      mkdirSync(join(dir, 'assets'));
+      const script = 'export const x = 1;\n'.repeat(100);
+      writeFileSync(join(dir, 'assets', 'a.js'), script);
+      writeFileSync(join(dir, 'assets', 'a.js.br'), brotliCompressSync(script));
+      writeFileSync(join(dir, 'assets', 'b.js'), 'let y;');
+      writeFileSync(join(dir, 'assets', 'c.css'), 'a{}');
+      const { js, css } = sizes(dir, ['assets/a.js', 'assets/b.js', 'assets/c.css']);
+      assert.equal(js.files, 2);
+      assert.equal(js.raw, script.length + 6);
+      assert.equal(js.served, brotliCompressSync(script).length + 6);
+      assert.ok(js.gzip < js.raw);
+      assert.equal(css.served, 3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, openDatabase } from '../src/db/open.js';
 import { CONSOLE_CSP } from '../src/http/headers.js';
@@ -114,6 +115,11 @@ describe('the console’s static files', () => {
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Groups Console</title><div id="root"></div>');
     writeFileSync(join(staticDir, 'assets', 'index-AbC123.js'), 'console.log("app")');
     writeFileSync(join(staticDir, 'config.json'), '{"mode":"embedded"}');
+    // A built asset with its build-time copies; each copy says which one it is.
+    const script = (variant: string) => `export const variant = '${variant}';\n${'// padding\n'.repeat(200)}`;
+    writeFileSync(join(staticDir, 'assets', 'big-XyZ789.js'), script('original'));
+    writeFileSync(join(staticDir, 'assets', 'big-XyZ789.js.br'), brotliCompressSync(script('br')));
+    writeFileSync(join(staticDir, 'assets', 'big-XyZ789.js.gz'), gzipSync(script('gzip')));
     server = await startServer({ staticDir });
   });
   afterAll(async () => {
@@ -150,6 +156,22 @@ describe('the console’s static files', () => {
     expect(config.status).toBe(200);
     expect(config.headers.get('cache-control')).toBe('no-cache');
     expect(await config.json()).toEqual({ mode: 'embedded' });
+  });
+
+  it('sends the build’s Brotli or gzip copy of an asset to browsers that accept it', async () => {
+    const get = (encoding: string) =>
+      fetch(`${server.url}/assets/big-XyZ789.js`, { headers: { 'Accept-Encoding': encoding } });
+    const br = await get('gzip, deflate, br');
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(await br.text()).toContain("variant = 'br'");
+    const gz = await get('gzip');
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(await gz.text()).toContain("variant = 'gzip'");
+    const plain = await get('identity');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toContain("variant = 'original'");
   });
 
   it('answers JSON 404s, not the page, for API paths, missing assets and non-HTML requests', async () => {

@@ -22,6 +22,8 @@ export function registerStatic(app: FastifyInstance, staticDir: string): void {
     cacheControl: false,
     etag: true,
     lastModified: true,
+    // The build's Brotli and gzip copies of assets (vite.config.ts), for browsers that accept them.
+    preCompressed: true,
     setHeaders(reply, path) {
       const relative = path.slice(root.length).replace(/\\/g, '/');
       reply.header('Cache-Control', relative.startsWith('/assets/') ? LONG_CACHE : NO_CACHE);
