@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, SCHEMA_VERSION } from '../src/db/open.js';
 import { GROUP_SEARCH_FIELDS, GROUP_SORT_FIELDS, searchGroups } from '../src/domain/groups.js';
-import { recall } from '../src/domain/read-cache.js';
+import { readMemory } from '../src/domain/read-cache.js';
 import { PRIVATE_GROUP_VIEW } from '../src/domain/visibility.js';
 import type { Caller } from '../src/context.js';
 import { startServer, type TestServer } from './support/server.js';
@@ -573,7 +573,7 @@ describe('searchGroups pages', () => {
     return { total: all.length, ids: all.slice(offset, offset + pageSize) };
   };
 
-  it('are the same for a new search (one pass) and a repeated one (remembered count)', () => {
+  it('are the same for a new search, a new page of a known one, and a repeated one', () => {
     const queries: SearchCriteria[][] = [
       [{ type: 'CONTAINS', fields: ['name'], value: 'support' }],
       [{ type: 'CONTAINS', fields: ['name', 'description'], value: 'an' }],
@@ -597,7 +597,11 @@ describe('searchGroups pages', () => {
             ).toEqual(want.ids);
             const { where, params } = compileCriteria(query, GROUP_SEARCH_FIELDS);
             expect(
-              recall(sdb, 'count', `SELECT COUNT(*) FROM groups g WHERE (g.state <> 'deleted') AND ${where}`, params),
+              readMemory(sdb).recall(
+                'count',
+                `SELECT COUNT(*) FROM groups g WHERE (g.state <> 'deleted') AND ${where}`,
+                params,
+              ),
               label,
             ).toBe(want.total);
             const again = searchGroups(sdb, caller, structuredClone(request));

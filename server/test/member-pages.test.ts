@@ -7,7 +7,7 @@ import type { Caller } from '../src/context.js';
 import { openDatabase } from '../src/db/open.js';
 import { ANCHOR_SPACING, memberPageIds } from '../src/domain/member-pages.js';
 import { addGroupMembers, listGroupMembers, removeGroupMembers } from '../src/domain/members.js';
-import { cachedCount, recall, remember } from '../src/domain/read-cache.js';
+import { cachedCount, readMemory } from '../src/domain/read-cache.js';
 
 const GROUP = 'g-anchors';
 const USERS = 1_300;
@@ -136,15 +136,33 @@ describe('cachedCount', () => {
 
   it('keeps results worked out elsewhere until a write, apart by kind', () => {
     const sql = 'SELECT COUNT(*) FROM group_members WHERE group_id = ? AND is_individual = 1';
-    expect(recall(db, 'count', sql, [GROUP])).toBeUndefined();
-    remember(db, 'count', sql, [GROUP], 42);
-    remember(db, 'page', sql, [GROUP], [7, 8]);
-    expect(recall(db, 'count', sql, [GROUP])).toBe(42);
-    expect(recall(db, 'page', sql, [GROUP])).toEqual([7, 8]);
+    const memory = readMemory(db);
+    expect(memory.recall('count', sql, [GROUP])).toBeUndefined();
+    memory.remember('count', sql, [GROUP], 42);
+    memory.remember('page', sql, [GROUP], [7, 8]);
+    expect(readMemory(db).recall('count', sql, [GROUP])).toBe(42);
+    expect(readMemory(db).recall('page', sql, [GROUP])).toEqual([7, 8]);
     expect(cachedCount(db, sql, [GROUP])).toBe(42);
-    expect(recall(db, 'count', sql, ['other'])).toBeUndefined();
+    expect(readMemory(db).recall('count', sql, ['other'])).toBeUndefined();
     db.prepare('UPDATE groups SET version = version WHERE id = ?').run(GROUP);
-    expect(recall(db, 'count', sql, [GROUP])).toBeUndefined();
-    expect(recall(db, 'page', sql, [GROUP])).toBeUndefined();
+    expect(readMemory(db).recall('count', sql, [GROUP])).toBeUndefined();
+    expect(readMemory(db).recall('page', sql, [GROUP])).toBeUndefined();
+  });
+
+  it('does not keep a result worked out across a write', () => {
+    const sql = 'SELECT COUNT(*) FROM group_members WHERE group_id = ? AND is_owner = 1';
+    const memory = readMemory(db);
+    db.prepare('UPDATE groups SET version = version WHERE id = ?').run(GROUP);
+    memory.remember('count', sql, [GROUP], 999);
+    expect(readMemory(db).recall('count', sql, [GROUP])).toBeUndefined();
+    const other = new Database(db.name);
+    try {
+      const before = readMemory(db);
+      other.prepare('UPDATE groups SET version = version + 1 WHERE id = ?').run(GROUP);
+      before.remember('count', sql, [GROUP], 999);
+      expect(readMemory(db).recall('count', sql, [GROUP])).toBeUndefined();
+    } finally {
+      other.close();
+    }
   });
 });

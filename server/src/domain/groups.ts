@@ -23,7 +23,7 @@ import {
 } from '../errors.js';
 import { entityListing, parseIdFilters, parsePaging, splitMulti, type EntityListing } from './listing.js';
 import { searchResponse, type SearchResponse } from './q64.js';
-import { cachedCount, preparedBounded, recall, remember } from './read-cache.js';
+import { cachedCount, preparedBounded, readMemory } from './read-cache.js';
 import {
   assertSearchRequestShape,
   compileCriteria,
@@ -386,9 +386,6 @@ function groupRowsInOrder(db: Database.Database, rowids: readonly number[]): Gro
   ) as GroupRow[];
 }
 
-/** Matches a new search reads in one pass; beyond them it counts separately. Deep pages end at 10,000 (searchPaging). */
-const ONE_PASS_LIMIT = 10_000;
-
 const SEARCH_KEYS = ['sortOrder', 'sortBy', 'pageSize', 'pageNumber', 'sort', 'query', 'expand'] as const;
 
 export function searchGroups(
@@ -407,33 +404,19 @@ export function searchGroups(
   const params = [...v.params, ...criteria.params];
   // Search SQL varies with the criteria: statements come from a bounded set. The total and the page's
   // ids are remembered until a write, so paging, refreshes and steps back skip the search.
-  const countSql = `SELECT COUNT(*) FROM groups g WHERE ${where}`;
-  const matchSql = `SELECT g.rowid FROM groups g WHERE ${where} ${orderBy}`;
+  const total = cachedCount(db, `SELECT COUNT(*) FROM groups g WHERE ${where}`, params);
+  const pageSql = `SELECT g.rowid FROM groups g WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`;
   const pageParams = [...params, pageSize, offset];
-  let total = recall<number>(db, 'count', countSql, params);
-  let page = recall<number[]>(db, 'page', matchSql, pageParams);
-  if (total === undefined) {
-    // A new search: one pass over the matches, in order, gives both the page and (up to
-    // ONE_PASS_LIMIT matches) their number, instead of finding every match twice, to count and to sort.
-    const matches = preparedBounded(db, `${matchSql} LIMIT ?`)
-      .pluck()
-      .all(...params, ONE_PASS_LIMIT + 1) as number[];
-    if (matches.length <= ONE_PASS_LIMIT) {
-      total = matches.length;
-      remember(db, 'count', countSql, params, total);
-    } else {
-      total = cachedCount(db, countSql, params);
-    }
-    page ??= matches.slice(offset, offset + pageSize);
-    remember(db, 'page', matchSql, pageParams, page);
-  } else if (page === undefined) {
+  const memory = readMemory(db);
+  let page = memory.recall<number[]>('page', pageSql, pageParams);
+  if (page === undefined) {
     page =
       offset >= total
         ? []
-        : (preparedBounded(db, `${matchSql} LIMIT ? OFFSET ?`)
+        : (preparedBounded(db, pageSql)
             .pluck()
             .all(...pageParams) as number[]);
-    remember(db, 'page', matchSql, pageParams, page);
+    memory.remember('page', pageSql, pageParams, page);
   }
   const rows = groupRowsInOrder(db, page);
   const base: Record<string, unknown> = {};

@@ -6,10 +6,10 @@
  *     Runs `sql` (a `SELECT COUNT(*) …`) the first time, then answers from memory for the same SQL and
  *     parameters until anything is written: by this connection (`total_changes()`) or committed by
  *     another one (`PRAGMA data_version`). Inside a transaction it always runs the query.
- *   recall(db, kind, sql, params) → T | undefined;  remember(db, kind, sql, params, value)
- *     The same memory for any result, by kind ('count', 'page'): for callers that work a result out
- *     some other way (a search that reads every match anyway knows their count), or that keep more
- *     than a count (the ids of a search page).
+ *   readMemory(db) → { recall(kind, sql, params), remember(kind, sql, params, value) }
+ *     The same memory for any result, by kind ('count', 'page'), for one piece of work: for callers
+ *     that work a result out some other way (a search that reads every match anyway knows their
+ *     count), or that keep more than a count (the ids of a search page).
  *   preparedBounded(db, sql) → Statement
  *     A prepared statement for SQL that varies between requests (search criteria, sets of expands),
  *     kept in a bounded least-recently-used set per connection, so repeated requests skip preparing
@@ -58,50 +58,55 @@ export function preparedBounded(db: Database.Database, sql: string): Database.St
 }
 
 /** What `db` remembers, emptied when anything has been written since it was remembered. */
-function currentValues(db: Database.Database): Map<string, unknown> {
+function currentMemory(db: Database.Database): Memory {
   const stamp = changeStamp(db);
   let memory = memories.get(db);
   if (!memory || memory.stamp !== stamp) memories.set(db, (memory = { stamp, values: new Map() }));
-  return memory.values;
+  return memory;
 }
 
 export type RememberedKind = 'count' | 'page';
 
+export interface ReadMemory {
+  /** The remembered `kind` result of `sql` with `params`, if it is still exact. */
+  recall<T>(kind: RememberedKind, sql: string, params: readonly unknown[]): T | undefined;
+  /** Remembers `value` as the `kind` result of `sql` with `params`, unless a write came in meanwhile. */
+  remember(kind: RememberedKind, sql: string, params: readonly unknown[], value: unknown): void;
+}
+
 const memoryKey = (kind: RememberedKind, sql: string, params: readonly unknown[]) =>
   `${kind}\u0000${sql}\u0000${JSON.stringify(params)}`;
 
-/** The remembered `kind` result of `sql` with `params`, if it is still exact (never inside a transaction). */
-export function recall<T>(
-  db: Database.Database,
-  kind: RememberedKind,
-  sql: string,
-  params: readonly unknown[],
-): T | undefined {
-  if (db.inTransaction) return undefined;
-  return currentValues(db).get(memoryKey(kind, sql, params)) as T | undefined;
-}
+const NOTHING_REMEMBERED: ReadMemory = { recall: () => undefined, remember: () => undefined };
 
-/** Remembers `value` as the `kind` result of `sql` with `params` until the next write. */
-export function remember(
-  db: Database.Database,
-  kind: RememberedKind,
-  sql: string,
-  params: readonly unknown[],
-  value: unknown,
-): void {
-  if (db.inTransaction) return;
-  const values = currentValues(db);
-  if (values.size >= MAX_ENTRIES) values.clear();
-  values.set(memoryKey(kind, sql, params), value);
+/**
+ * The memory of `db` for one piece of work: what it recalls is exact as of now, and what it remembers
+ * is kept only when nothing was written (here or by another connection) since it was opened, so a result
+ * worked out before someone else's commit is never kept as current. Inside a transaction it neither
+ * recalls nor remembers.
+ */
+export function readMemory(db: Database.Database): ReadMemory {
+  if (db.inTransaction) return NOTHING_REMEMBERED;
+  const memory = currentMemory(db);
+  return {
+    recall: <T>(kind: RememberedKind, sql: string, params: readonly unknown[]) =>
+      memory.values.get(memoryKey(kind, sql, params)) as T | undefined,
+    remember: (kind, sql, params, value) => {
+      if (memories.get(db) !== memory || changeStamp(db) !== memory.stamp) return;
+      if (memory.values.size >= MAX_ENTRIES) memory.values.clear();
+      memory.values.set(memoryKey(kind, sql, params), value);
+    },
+  };
 }
 
 export function cachedCount(db: Database.Database, sql: string, params: readonly unknown[]): number {
-  let count = recall<number>(db, 'count', sql, params);
+  const memory = readMemory(db);
+  let count = memory.recall<number>('count', sql, params);
   if (count === undefined) {
     count = preparedBounded(db, sql)
       .pluck()
       .get(...params) as number;
-    remember(db, 'count', sql, params, count);
+    memory.remember('count', sql, params, count);
   }
   return count;
 }
