@@ -1,7 +1,8 @@
-import { Button, Group as MantineGroup, Tooltip } from '@mantine/core';
+import { Button, Group as MantineGroup } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Group } from '@/api/generated/model/group';
+import { BlockedButton } from '@/components/controls/blocked-button';
 import { paths } from '@/config/paths';
 import { useCan, useCanEditGroup } from '@/lib/permissions';
 import { DeleteGroupButton } from '../delete/delete-group-button';
@@ -22,17 +23,9 @@ export const GroupActions = ({ group }: { group: Group }) => {
     <MantineGroup gap="xs">
       {canEdit &&
         (editBlocked ? (
-          <Tooltip label={editBlocked}>
-            <Button
-              variant="default"
-              leftSection={<IconPencil size={16} />}
-              data-disabled
-              aria-disabled
-              onClick={(e) => e.preventDefault()}
-            >
-              Edit
-            </Button>
-          </Tooltip>
+          <BlockedButton reason={editBlocked} variant="default" leftSection={<IconPencil size={16} />}>
+            Edit
+          </BlockedButton>
         ) : (
           <Button
             component={Link}

@@ -1,7 +1,8 @@
-import { Button, Tooltip } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Group } from '@/api/generated/model/group';
+import { BlockedButton } from '@/components/controls/blocked-button';
 import { DeleteGroupModal } from './delete-group-modal';
 
 /** Why a group's state keeps it from being deleted, or null when it can be. */
@@ -14,18 +15,9 @@ export const DeleteGroupButton = ({ group }: { group: Group & { id: string } }) 
   const blocked = deleteBlockedReason(group);
   if (blocked) {
     return (
-      <Tooltip label={blocked}>
-        <Button
-          color="red"
-          variant="light"
-          leftSection={<IconTrash size={16} />}
-          data-disabled
-          aria-disabled
-          onClick={(e) => e.preventDefault()}
-        >
-          Delete
-        </Button>
-      </Tooltip>
+      <BlockedButton reason={blocked} color="red" variant="light" leftSection={<IconTrash size={16} />}>
+        Delete
+      </BlockedButton>
     );
   }
   return (
