@@ -2,7 +2,8 @@
  * Load test: N concurrent keep-alive connections for a fixed time over a mix of reads (group list,
  * search, members pages) and membership writes on a few scratch groups. Each connection owns its own
  * users, so the writes of any (group, user) pair are sequential on one connection; afterwards the
- * final membership of every scratch group is checked against the acknowledged writes.
+ * final membership of every scratch group is checked against the acknowledged writes. The connections
+ * open over the first second (RAMP_UP_MS), as clients arrive, rather than all in the same instant.
  */
 import { Agent, request } from 'node:http';
 import { allMemberIdsOf, createScratchGroup, deleteGroup, expectOk, memberIds, type Api } from './api-client';
@@ -33,6 +34,9 @@ export interface LoadTestOptions {
 }
 
 const SEARCH_WORDS = ['support', 'sales', 'team', 'project', 'london', 'ops', 'an', 'club', 'eng', 'desk'];
+
+/** Time over which the connections open. */
+const RAMP_UP_MS = 1000;
 
 /** A tiny deterministic PRNG, so two runs send the same mix. */
 const mulberry32 = (seed: number) => () => {
@@ -129,6 +133,7 @@ export async function runLoadTest(
   const started = performance.now();
 
   const virtualUser = async (index: number) => {
+    await new Promise((resolve) => setTimeout(resolve, (index * RAMP_UP_MS) / options.connections));
     const random = mulberry32(1000 + index);
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
