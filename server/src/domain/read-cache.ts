@@ -8,8 +8,7 @@
  *     another one (`PRAGMA data_version`). Inside a transaction it always runs the query.
  *   readMemory(db) → { recall(kind, sql, params), remember(kind, sql, params, value) }
  *     The same memory for any result, by kind ('count', 'page'), for one piece of work: for callers
- *     that work a result out some other way (a search that reads every match anyway knows their
- *     count), or that keep more than a count (the ids of a search page).
+ *     that keep more than a count (the ids of a search page).
  *   preparedBounded(db, sql) → Statement
  *     A prepared statement for SQL that varies between requests (search criteria, sets of expands),
  *     kept in a bounded least-recently-used set per connection, so repeated requests skip preparing
