@@ -1,8 +1,7 @@
 import { PERSONAS, type Persona } from '../support/personas';
-import { assertSignedInAt, expect, signIn, test } from '../support/fixtures';
+import { assertSignedInAt, expect, pageToken, SESSION_KEY, signIn, test } from '../support/fixtures';
 import { apiWithToken } from '../support/api';
 
-const SESSION_KEY = 'groups-console.session.embedded';
 const ALL_STAFF = '9c3d4e5f-0001-4b00-9a00-000000000001';
 
 test.describe('sign-in with PKCE', () => {
@@ -42,11 +41,7 @@ test.describe('sign-in with PKCE', () => {
 test.describe('sign-out', () => {
   test('revokes the token and shows the signed-out page without redirecting', async ({ page, baseURL }) => {
     await signIn(page, 'editor');
-    const token = await page.evaluate(
-      (key) => JSON.parse(sessionStorage.getItem(key) ?? '{}').accessToken as string,
-      SESSION_KEY,
-    );
-    expect(token).toBeTruthy();
+    const token = await pageToken(page);
 
     await page.getByRole('button', { name: /User menu/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();

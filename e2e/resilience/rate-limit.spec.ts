@@ -1,6 +1,6 @@
 import type { Page, Response } from '@playwright/test';
 import { DEMO_GROUPS } from '../../server/src/db/seed/personas';
-import { expect, signIn } from '../support/fixtures';
+import { expect, pageToken, signIn } from '../support/fixtures';
 import { testWithOwnServer } from '../support/own-server';
 
 /**
@@ -11,19 +11,9 @@ import { testWithOwnServer } from '../support/own-server';
  */
 const LIMIT = 20;
 const test = testWithOwnServer({ rateLimitPerMinute: LIMIT });
-const SESSION_KEY = 'groups-console.session.embedded';
 
 // The browser logs each 429 as a failed resource.
 test.use({ allowedConsoleErrors: [/the server responded with a status of 429/] });
-
-const pageToken = async (page: Page): Promise<string> => {
-  const token = await page.evaluate(
-    (key) => (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { accessToken?: string }).accessToken,
-    SESSION_KEY,
-  );
-  expect(token).toBeTruthy();
-  return token!;
-};
 
 /** Spends the token's budget; returns the Retry-After of the first 429. */
 const exhaust = async (baseURL: string, token: string): Promise<number> => {

@@ -1,10 +1,9 @@
 import { DEMO_GROUPS } from '../../server/src/db/seed/personas';
 import { apiWithToken } from '../support/api';
-import { expect, signIn } from '../support/fixtures';
+import { expect, pageToken, signIn } from '../support/fixtures';
 import { testWithOwnServer } from '../support/own-server';
 
 const test = testWithOwnServer();
-const SESSION_KEY = 'groups-console.session.embedded';
 
 // While the server is down every request fails to connect, and Chromium logs each failure.
 test.use({ allowedConsoleErrors: [/net::ERR_CONNECTION_REFUSED/] });
@@ -25,11 +24,7 @@ test('the server goes away mid-session: the error offers "Try again", which reco
   await expect(page.getByRole('heading', { level: 1, name: DEMO_GROUPS.social.name })).toBeVisible();
   await page.goBack();
   await expect(groups.getByRole('link', { name: DEMO_GROUPS.socialMembersOnly.name })).toBeVisible();
-  const token = await page.evaluate(
-    (key) => (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { accessToken?: string }).accessToken,
-    SESSION_KEY,
-  );
-  expect(token).toBeTruthy();
+  const token = await pageToken(page);
 
   await ownServer.stop();
   expect(ownServer.running).toBe(false);
@@ -52,12 +47,9 @@ test('the server goes away mid-session: the error offers "Try again", which reco
   await expect(page.getByTestId('members-table').locator('tbody tr').first()).toBeVisible();
   expect(new URL(page.url()).pathname).toBe(`/groups/${DEMO_GROUPS.socialMembersOnly.id}`);
 
-  const tokenAfter = await page.evaluate(
-    (key) => (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { accessToken?: string }).accessToken,
-    SESSION_KEY,
-  );
+  const tokenAfter = await pageToken(page);
   expect(tokenAfter, 'the session was kept, not replaced by a new sign-in').toBe(token);
-  const me = await apiWithToken(token!, ownServer.baseURL).get<{ owner?: { id?: string } }>('/api/v2/tokens/me');
+  const me = await apiWithToken(token, ownServer.baseURL).get<{ owner?: { id?: string } }>('/api/v2/tokens/me');
   expect(me).toBeTruthy();
 });
 

@@ -59,6 +59,19 @@ export const signIn = async (page: Page, persona: Persona, path = '/groups'): Pr
 
 const PAGES_WITHOUT_SIGN_IN = ['/settings', '/signed-out'];
 
+/** Where the console keeps its session (per tab) when signed in to the embedded server. */
+export const SESSION_KEY = 'groups-console.session.embedded';
+
+/** The access token of the page's session (which must exist). */
+export const pageToken = async (page: Page): Promise<string> => {
+  const token = await page.evaluate(
+    (key) => (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { accessToken?: string }).accessToken,
+    SESSION_KEY,
+  );
+  expect(token, 'the page has a signed-in session').toBeTruthy();
+  return token!;
+};
+
 /** The console shows `path` (pathname + search) with a signed-in header. */
 export const assertSignedInAt = async (page: Page, path: string): Promise<void> => {
   const expected = new URL(path, 'http://x');
