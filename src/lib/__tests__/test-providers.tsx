@@ -23,6 +23,15 @@ export const installMatchMedia = (): void => {
   });
 };
 
+/** jsdom has no ResizeObserver; Mantine's indicators and the virtualised table ask for one. */
+export const installResizeObserver = (): void => {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+};
+
 export const makeMe = (permissions: string[], id = 'user-1'): UserMe => ({
   id,
   name: 'Test User',

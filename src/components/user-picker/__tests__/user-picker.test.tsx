@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { User } from '@/api/generated/model/user';
 import type { UserSearchRequest } from '@/api/generated/model/userSearchRequest';
+import { installMatchMedia, installResizeObserver } from '@/lib/__tests__/test-providers';
 import { UserPicker } from '../user-picker';
 
 const people: User[] = [
@@ -24,22 +25,9 @@ vi.mock('@/api/generated/endpoints/users/users', () => ({
 }));
 
 beforeAll(() => {
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-    addListener: () => undefined,
-    removeListener: () => undefined,
-    onchange: null,
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
+  installMatchMedia();
+  installResizeObserver();
   window.HTMLElement.prototype.scrollIntoView ??= () => undefined;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
 });
 
 afterEach(cleanup);

@@ -1,17 +1,12 @@
 import { MantineProvider } from '@mantine/core';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { installMatchMedia } from '@/lib/__tests__/test-providers';
+import { installMatchMedia, installResizeObserver } from '@/lib/__tests__/test-providers';
 import { GroupSearchBox, SEARCH_DEBOUNCE_MS } from '../components/group-search-box';
 
 beforeAll(() => {
   installMatchMedia();
-  // jsdom has no ResizeObserver; the match control's indicator asks for one.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
+  installResizeObserver();
 });
 afterEach(() => {
   cleanup();
