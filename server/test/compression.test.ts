@@ -23,12 +23,13 @@ afterAll(async () => {
   db.close();
 });
 
-const list = (encoding?: string) =>
+const get = (url: string, encoding?: string) =>
   app.inject({
     method: 'GET',
-    url: '/api/v2/groups?pageSize=25',
+    url,
     headers: { authorization: `Bearer ${token}`, ...(encoding ? { 'accept-encoding': encoding } : {}) },
   });
+const list = (encoding?: string) => get('/api/v2/groups?pageSize=25', encoding);
 
 describe('compression', () => {
   it('answers JSON uncompressed to a client that asks for no encoding', async () => {
@@ -51,11 +52,7 @@ describe('compression', () => {
   });
 
   it('compresses a large JSON answer in one go, with its exact Content-Length', async () => {
-    const res = await app.inject({
-      method: 'GET',
-      url: '/api/v2/groups?pageSize=100',
-      headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'br' },
-    });
+    const res = await get('/api/v2/groups?pageSize=100', 'br');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-encoding']).toBe('br');
     expect(res.headers['transfer-encoding']).toBeUndefined();
@@ -66,11 +63,7 @@ describe('compression', () => {
   });
 
   it('leaves small answers alone', async () => {
-    const res = await app.inject({
-      method: 'GET',
-      url: '/api/v2/groups/not-a-group',
-      headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' },
-    });
+    const res = await get('/api/v2/groups/not-a-group', 'gzip');
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-encoding']).toBeUndefined();
   });

@@ -483,69 +483,65 @@ describe('CONTAINS through the groups trigram index', () => {
   });
 });
 
+/**
+ * Writes a database as schema `version` left it (schema.sql up to the next version's marker), with
+ * `rows` (SQL) in it, then opens it with the current server code and hands it to `check`.
+ */
+function upgradedFrom(version: number, rows: string, check: (db: Database.Database) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), `groups-v${version}-`));
+  try {
+    const file = join(dir, 'groups.db');
+    const old = new Database(file);
+    registerSearchFunctions(old);
+    const schemaSql = readFileSync(new URL('../src/db/schema.sql', import.meta.url), 'utf8');
+    old.exec(schemaSql.slice(0, schemaSql.indexOf(`-- @schema version ${version + 1}`)));
+    old.exec(rows);
+    old.pragma(`user_version = ${version}`);
+    old.close();
+    const upgraded = openDatabase(file, { seed: 'none' });
+    try {
+      expect(upgraded.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      check(upgraded);
+    } finally {
+      upgraded.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('schema version 1 databases', () => {
   it('are upgraded with the trigram index filled from their groups', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'groups-v1-'));
-    try {
-      const file = join(dir, 'groups.db');
-      const old = new Database(file);
-      const schemaSql = readFileSync(new URL('../src/db/schema.sql', import.meta.url), 'utf8');
-      old.exec(schemaSql.slice(0, schemaSql.indexOf('-- @schema version 2')));
-      old.exec(`INSERT INTO groups (id, name, sort_name, description, type, visibility, date_modified)
-        VALUES ('g1', 'Old Timers', 'old timers', 'Since Ⅷ', 'social', 'public', '2024-01-01T00:00:00.000Z')`);
-      old.pragma('user_version = 1');
-      old.close();
-      const db2 = openDatabase(file, { seed: 'none' });
-      try {
-        expect(db2.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-        const find = (fields: string[], value: string) => {
-          const { where, params } = compileCriteria([{ type: 'CONTAINS', fields, value }], GROUP_SEARCH_FIELDS);
-          expect(where).toContain('groups_fts');
-          return db2
-            .prepare(`SELECT g.id FROM groups g WHERE ${where}`)
-            .pluck()
-            .all(...params);
-        };
-        expect(find(['name'], 'D TIM')).toEqual(['g1']);
-        expect(find(['description'], 'ce ⅷ')).toEqual(['g1']);
-        db2.prepare("UPDATE groups SET name = 'New', sort_name = 'new' WHERE id = 'g1'").run();
-        expect(find(['name'], 'timers')).toEqual([]);
-      } finally {
-        db2.close();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const rows = `INSERT INTO groups (id, name, sort_name, description, type, visibility, date_modified)
+      VALUES ('g1', 'Old Timers', 'old timers', 'Since Ⅷ', 'social', 'public', '2024-01-01T00:00:00.000Z')`;
+    upgradedFrom(1, rows, (db2) => {
+      const find = (fields: string[], value: string) => {
+        const { where, params } = compileCriteria([{ type: 'CONTAINS', fields, value }], GROUP_SEARCH_FIELDS);
+        expect(where).toContain('groups_fts');
+        return db2
+          .prepare(`SELECT g.id FROM groups g WHERE ${where}`)
+          .pluck()
+          .all(...params);
+      };
+      expect(find(['name'], 'D TIM')).toEqual(['g1']);
+      expect(find(['description'], 'ce ⅷ')).toEqual(['g1']);
+      db2.prepare("UPDATE groups SET name = 'New', sort_name = 'new' WHERE id = 'g1'").run();
+      expect(find(['name'], 'timers')).toEqual([]);
+    });
   });
 });
 
 describe('schema version 2 databases', () => {
   it('are upgraded with the users-by-state index, which the users count then uses', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'groups-v2-'));
-    try {
-      const file = join(dir, 'groups.db');
-      const old = new Database(file);
-      registerSearchFunctions(old);
-      const schemaSql = readFileSync(new URL('../src/db/schema.sql', import.meta.url), 'utf8');
-      old.exec(schemaSql.slice(0, schemaSql.indexOf('-- @schema version 3')));
-      old.exec(`INSERT INTO groups (id, name, sort_name, type, visibility, date_modified)
-        VALUES ('g1', 'Kept', 'kept', 'social', 'public', '2024-01-01T00:00:00.000Z')`);
-      old.pragma('user_version = 2');
-      old.close();
-      const db2 = openDatabase(file, { seed: 'none' });
-      try {
-        expect(db2.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-        const plan = db2
-          .prepare('EXPLAIN QUERY PLAN SELECT COUNT(*) FROM users u WHERE u.state = ?')
-          .all('active') as Array<{ detail: string }>;
-        expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX users_by_state');
-        expect(db2.prepare('SELECT count(*) FROM groups_fts WHERE groups_fts MATCH \'"kept"\'').pluck().get()).toBe(1);
-      } finally {
-        db2.close();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const rows = `INSERT INTO groups (id, name, sort_name, type, visibility, date_modified)
+      VALUES ('g1', 'Kept', 'kept', 'social', 'public', '2024-01-01T00:00:00.000Z')`;
+    upgradedFrom(2, rows, (db2) => {
+      const plan = db2
+        .prepare('EXPLAIN QUERY PLAN SELECT COUNT(*) FROM users u WHERE u.state = ?')
+        .all('active') as Array<{ detail: string }>;
+      expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX users_by_state');
+      expect(db2.prepare('SELECT count(*) FROM groups_fts WHERE groups_fts MATCH \'"kept"\'').pluck().get()).toBe(1);
+    });
   });
 });
 
