@@ -404,10 +404,10 @@ export function searchGroups(
   const params = [...v.params, ...criteria.params];
   // Search SQL varies with the criteria: statements come from a bounded set. The total and the page's
   // ids are remembered until a write, so paging, refreshes and steps back skip the search.
-  const total = cachedCount(db, `SELECT COUNT(*) FROM groups g WHERE ${where}`, params);
+  const memory = readMemory(db);
+  const total = cachedCount(db, `SELECT COUNT(*) FROM groups g WHERE ${where}`, params, memory);
   const pageSql = `SELECT g.rowid FROM groups g WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`;
   const pageParams = [...params, pageSize, offset];
-  const memory = readMemory(db);
   let page = memory.recall<number[]>('page', pageSql, pageParams);
   if (page === undefined) {
     page =

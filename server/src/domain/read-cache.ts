@@ -2,7 +2,7 @@
  * Read helpers: results of reads remembered until the database changes, and prepared statements for
  * SQL that varies between requests.
  *
- *   cachedCount(db, sql, params) → number
+ *   cachedCount(db, sql, params, memory?) → number
  *     Runs `sql` (a `SELECT COUNT(*) …`) the first time, then answers from memory for the same SQL and
  *     parameters until anything is written: by this connection (`total_changes()`) or committed by
  *     another one (`PRAGMA data_version`). Inside a transaction it always runs the query.
@@ -98,8 +98,13 @@ export function readMemory(db: Database.Database): ReadMemory {
   };
 }
 
-export function cachedCount(db: Database.Database, sql: string, params: readonly unknown[]): number {
-  const memory = readMemory(db);
+/** `memory`: the caller's own, when it also recalls other results for the same piece of work. */
+export function cachedCount(
+  db: Database.Database,
+  sql: string,
+  params: readonly unknown[],
+  memory: ReadMemory = readMemory(db),
+): number {
   let count = memory.recall<number>('count', sql, params);
   if (count === undefined) {
     count = preparedBounded(db, sql)
