@@ -12,7 +12,7 @@ import { figure, percentile, round, type Figure } from './report';
 
 export const EXPAND = 'presence,routingStatus,station,outOfOffice,skills,languages';
 export const MEMBERS_PAGE_SIZE = 25;
-/** Distinct terms of the varied search (more than the server's 512 remembered counts). */
+/** Terms of the varied search, at most: with both orders, more searches than the 1,024 results the server remembers. */
 const VARIED_SEARCH_TERMS = 1500;
 /** Chromium's Accept-Encoding. */
 export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
