@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, SCHEMA_VERSION } from '../src/db/open.js';
-import { GROUP_SEARCH_FIELDS, GROUP_SORT_FIELDS, searchGroups } from '../src/domain/groups.js';
+import { GROUP_SEARCH_FIELDS, GROUP_SORT_FIELDS, listGroups, searchGroups } from '../src/domain/groups.js';
 import { readMemory } from '../src/domain/read-cache.js';
 import { PRIVATE_GROUP_VIEW } from '../src/domain/visibility.js';
 import type { Caller } from '../src/context.js';
@@ -545,6 +545,27 @@ describe('schema version 2 databases', () => {
   });
 });
 
+describe('schema version 3 databases', () => {
+  it('are upgraded with the owner reference index, which reading a page of groups with owners then uses', () => {
+    const rows = `INSERT INTO divisions (id, name) VALUES ('d1', 'Home');
+      INSERT INTO users (id, name, sort_name, email, username, division_id, version)
+        VALUES ('u1', 'Ada Owner', 'ada owner', 'ada@example.com', 'ada@example.com', 'd1', 3);
+      INSERT INTO groups (id, name, sort_name, type, visibility, date_modified)
+        VALUES ('g1', 'Owned', 'owned', 'social', 'public', '2024-01-01T00:00:00.000Z');
+      INSERT INTO group_owners (group_id, user_id) VALUES ('g1', 'u1');`;
+    upgradedFrom(3, rows, (db2) => {
+      const indexes = db2
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'users'")
+        .pluck()
+        .all();
+      expect(indexes).toContain('users_ref');
+      const caller = { userId: null, clientId: 'demo-admin', permissions: new Set([PRIVATE_GROUP_VIEW]) };
+      const [group] = listGroups(db2, caller as unknown as Caller, {}).entities;
+      expect(group?.owners).toEqual([expect.objectContaining({ id: 'u1', name: 'Ada Owner', version: 3 })]);
+    });
+  });
+});
+
 describe('searchGroups pages', () => {
   let sdb: Database.Database;
   const caller = {
@@ -627,5 +648,57 @@ describe('searchGroups pages', () => {
     sdb.prepare("UPDATE groups SET state = 'deleted' WHERE id = ?").run(id);
     expect(search().total).toBe(0);
     expect(search().results).toEqual([]);
+  });
+});
+
+describe('searchGroups with more matches than it reads in one pass', () => {
+  let bdb: Database.Database;
+  const caller = {
+    userId: null,
+    clientId: 'demo-admin',
+    permissions: new Set([PRIVATE_GROUP_VIEW]),
+  } as unknown as Caller;
+  const BULK = 640;
+  beforeAll(() => {
+    bdb = openDatabase(':memory:', { seed: 'none' });
+    const insert = bdb.prepare(`INSERT INTO groups (id, name, sort_name, type, visibility, state, date_modified)
+      VALUES (?, ?, lower(?), 'social', 'public', ?, '2024-01-01T00:00:00.000Z')`);
+    bdb.transaction(() => {
+      for (let i = 0; i < BULK; i++) {
+        const name = `Bulk ${String(i).padStart(4, '0')}`;
+        insert.run(`bulk-${i}`, name, name, i % 10 === 9 ? 'deleted' : 'active');
+      }
+    })();
+  });
+  afterAll(() => bdb.close());
+
+  const visible = Array.from({ length: BULK }, (_, i) => i)
+    .filter((i) => i % 10 !== 9)
+    .map((i) => `bulk-${i}`);
+
+  it('counts them all, and pages through them in order on both sides of the one pass', () => {
+    expect(visible.length).toBeGreaterThan(500);
+    for (const [pageSize, pageNumber] of [
+      [25, 1],
+      [100, 5],
+      [100, 6],
+      [25, 20],
+      [25, 21],
+      [25, 23],
+      [25, 24],
+    ]) {
+      const found = searchGroups(bdb, caller, {
+        query: [{ type: 'CONTAINS', fields: ['name'], value: 'bulk' }],
+        sortBy: 'name',
+        pageSize,
+        pageNumber,
+      } as SearchRequestBase);
+      const label = `pageSize ${pageSize}, pageNumber ${pageNumber}`;
+      expect(found.total, label).toBe(visible.length);
+      expect(
+        found.results.map((g) => g.id),
+        label,
+      ).toEqual(visible.slice((pageNumber - 1) * pageSize, pageNumber * pageSize));
+    }
   });
 });

@@ -138,3 +138,8 @@ END;
 -- Users by state in name order: counts the users of a state (the users listing's total) from the index
 -- alone, without reading every user's row, and pages them in name order.
 CREATE INDEX users_by_state ON users (state, sort_name, id);
+
+-- @schema version 4
+-- A user as an owner reference (id, name, version, in name order) from the index alone: a page of
+-- groups reads its owners without reading each owner's full row (the row holds the expand data).
+CREATE INDEX users_ref ON users (id, sort_name, name, version);
