@@ -10,13 +10,18 @@
  *   CORS_ORIGINS            comma-separated origins allowed by CORS  (none)
  *   STATIC_DIR              the built console                        <repo>/dist
  *   SKIP_BUILD              1 = do not build the console when stale  (build)
+ *   READER_THREADS          threads that run searches, 0 to 8         one per core beyond the first, up to 2
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_STATIC_DIR = resolve(REPO_ROOT, 'dist');
+
+/** A search runs on a reader thread while the main thread serves HTTP: worth it with a core to spare. */
+export const defaultReaderThreads = (cores = availableParallelism()): number => Math.min(2, Math.max(0, cores - 1));
 
 const integer = (name: string, min: number, max: number) =>
   z
@@ -56,6 +61,7 @@ const schema = z.object({
     .enum(['0', '1', 'true', 'false'], { error: 'SKIP_BUILD must be 1 or 0' })
     .transform((v) => v === '1' || v === 'true')
     .default(false),
+  READER_THREADS: integer('READER_THREADS', 0, 8).default(defaultReaderThreads()),
 });
 
 export interface Config {
@@ -68,6 +74,7 @@ export interface Config {
   corsOrigins: string[];
   staticDir: string;
   skipBuild: boolean;
+  readerThreads: number;
 }
 
 export class ConfigError extends Error {
@@ -100,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: c.CORS_ORIGINS,
     staticDir: resolve(c.STATIC_DIR),
     skipBuild: c.SKIP_BUILD,
+    readerThreads: c.READER_THREADS,
   };
 }

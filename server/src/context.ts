@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ReaderPool } from './readers/pool.js';
 
 export interface Caller {
   /** 'user' for authorization-code / implicit tokens, 'client' for client-credentials tokens. */
@@ -23,6 +24,8 @@ export const hasPermission = (caller: Caller, permission: string): boolean => ca
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database.Database;
+    /** Runs searches on reader threads (or here, when there are none). */
+    readers: ReaderPool;
   }
   interface FastifyRequest {
     caller: Caller;

@@ -54,6 +54,7 @@ async function main(config: Config): Promise<void> {
     corsOrigins: config.corsOrigins,
     staticDir,
     logger: true,
+    readerThreads: config.readerThreads,
   });
 
   let closing = false;

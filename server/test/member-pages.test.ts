@@ -149,6 +149,30 @@ describe('cachedCount', () => {
     expect(readMemory(db).recall('page', sql, [GROUP])).toBeUndefined();
   });
 
+  it('holds in the read transactions of a read-only connection, as of their snapshot', () => {
+    const sql = 'SELECT COUNT(*) FROM group_members WHERE group_id = ? AND is_rule = 0';
+    const reader = new Database(db.name, { readonly: true });
+    try {
+      const count = reader.transaction(() => cachedCount(reader, sql, [GROUP]));
+      const before = count();
+      reader.transaction(() => readMemory(reader).remember('count', sql, [GROUP], -1))();
+      expect(count()).toBe(-1);
+      // A commit elsewhere during a read transaction leaves its snapshot, and its memory, as they were…
+      const during = reader.transaction(() => {
+        const first = cachedCount(reader, sql, [GROUP]);
+        db.prepare('UPDATE groups SET version = version + 1 WHERE id = ?').run(GROUP);
+        return [first, cachedCount(reader, sql, [GROUP])];
+      });
+      expect(during()).toEqual([-1, -1]);
+      // …and the next transaction sees the commit and forgets.
+      expect(count()).toBe(before);
+      const writer = db.transaction(() => readMemory(db).recall('count', sql, [GROUP]));
+      expect(writer()).toBeUndefined();
+    } finally {
+      reader.close();
+    }
+  });
+
   it('does not keep a result worked out across a write', () => {
     const sql = 'SELECT COUNT(*) FROM group_members WHERE group_id = ? AND is_owner = 1';
     const memory = readMemory(db);

@@ -81,11 +81,12 @@ const NOTHING_REMEMBERED: ReadMemory = { recall: () => undefined, remember: () =
 /**
  * The memory of `db` for one piece of work: what it recalls is exact as of now, and what it remembers
  * is kept only when nothing was written (here or by another connection) since it was opened, so a result
- * worked out before someone else's commit is never kept as current. Inside a transaction it neither
- * recalls nor remembers.
+ * worked out before someone else's commit is never kept as current. Inside a transaction of a connection
+ * that writes (whose changes may yet be rolled back) it neither recalls nor remembers; a read-only
+ * connection's transaction is one snapshot, and its change stamp is that snapshot's.
  */
 export function readMemory(db: Database.Database): ReadMemory {
-  if (db.inTransaction) return NOTHING_REMEMBERED;
+  if (db.inTransaction && !db.readonly) return NOTHING_REMEMBERED;
   const memory = currentMemory(db);
   return {
     recall: <T>(kind: RememberedKind, sql: string, params: readonly unknown[]) =>

@@ -11,7 +11,6 @@ import {
   getGroupProfile,
   listGroupProfiles,
   listGroups,
-  searchGroups,
   updateGroup,
   type GroupWrite,
   type ListQuery,
@@ -24,15 +23,13 @@ import {
   type AddMembersBody,
   type MembersQuery,
 } from '../domain/members.js';
-import { decodeQ64 } from '../domain/q64.js';
-import { splitMulti } from '../domain/listing.js';
+import { answerJson } from '../http/json-answer.js';
 import {
   deleteDynamicSettings,
   getDynamicSettings,
   previewDynamicGroup,
   updateDynamicSettings,
 } from '../domain/dynamic.js';
-import type { SearchRequestBase } from '../domain/search.js';
 
 type Query = Record<string, unknown>;
 const groupId = (request: FastifyRequest): string => (request.params as { groupId: string }).groupId;
@@ -77,12 +74,15 @@ export const groupHandlers: OperationHandlers = {
 
   listGroupProfiles: (request) => listGroupProfiles(request.server.db, request.caller, query(request) as ListQuery),
 
-  searchGroups: (request) => searchGroups(request.server.db, request.caller, request.body as SearchRequestBase),
+  searchGroups: (request, reply) =>
+    answerJson(reply, request.server.readers.run({ kind: 'searchGroups', caller: request.caller, body: request.body })),
 
-  searchGroupsByQ64: (request) => {
+  searchGroupsByQ64: (request, reply) => {
     const q = query(request);
-    const decoded = decodeQ64(String(q.q64 ?? ''));
-    return searchGroups(request.server.db, request.caller, decoded as SearchRequestBase, splitMulti(q.expand));
+    return answerJson(
+      reply,
+      request.server.readers.run({ kind: 'searchGroupsByQ64', caller: request.caller, q64: q.q64, expand: q.expand }),
+    );
   },
 
   getGroupDynamicSettings: (request) => getDynamicSettings(request.server.db, request.caller, groupId(request)),

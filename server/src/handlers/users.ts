@@ -4,7 +4,8 @@
 import type { FastifyRequest } from 'fastify';
 import { ORGANIZATION } from '../auth/clients.js';
 import type { OperationHandlers } from '../context.js';
-import { getMe, getUser, listUsers, searchUsers, searchUsersByQ64, type ListUsersQuery } from '../domain/users.js';
+import { getMe, getUser, listUsers, type ListUsersQuery } from '../domain/users.js';
+import { answerJson } from '../http/json-answer.js';
 import { tokenHandlers } from './tokens.js';
 
 type Query = Record<string, unknown>;
@@ -28,12 +29,14 @@ export const userHandlers: OperationHandlers = {
     return getUser(request.server.db, request.caller, userId, { expand: q.expand, state: q.state });
   },
 
-  searchUsers(request) {
-    return searchUsers(request.server.db, request.caller, request.body);
-  },
+  searchUsers: (request, reply) =>
+    answerJson(reply, request.server.readers.run({ kind: 'searchUsers', caller: request.caller, body: request.body })),
 
-  searchUsersByQ64(request) {
+  searchUsersByQ64: (request, reply) => {
     const q = query(request);
-    return searchUsersByQ64(request.server.db, request.caller, q.q64, q.expand);
+    return answerJson(
+      reply,
+      request.server.readers.run({ kind: 'searchUsersByQ64', caller: request.caller, q64: q.q64, expand: q.expand }),
+    );
   },
 };

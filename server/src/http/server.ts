@@ -16,6 +16,7 @@ import { TokenStore } from '../auth/tokens.js';
 import type { Caller, OperationHandlers } from '../context.js';
 import { openDataDir, type SeedKind } from '../db/open.js';
 import { notFound } from '../errors.js';
+import { ReaderPool } from '../readers/pool.js';
 import { compileOperations, loadOpenApiDocument, type Operation } from '../openapi.js';
 import { CORRELATION_HEADER, correlationId } from './correlation.js';
 import { handleError, sendError } from './errors.js';
@@ -42,6 +43,8 @@ export interface AppOptions {
   staticDir?: string;
   /** Log warnings and errors (pino, level from LOG_LEVEL). Default false. */
   logger?: boolean;
+  /** Worker threads that run searches (readers/pool.ts); 0 runs them on the main thread. Default 0. */
+  readerThreads?: number;
 }
 
 export interface CreateAppOptions extends AppOptions {
@@ -118,19 +121,21 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
     },
   });
 
+  const readers = new ReaderPool(db, options.readerThreads ?? 0);
   app.decorate('db', db);
+  app.decorate('readers', readers);
   app.decorate('tokens', tokens);
   app.decorateRequest('caller', null as unknown as Caller);
-  if (ownsDb) {
-    app.addHook('onClose', async () => {
-      if (!db.open) return;
-      try {
-        db.pragma('wal_checkpoint(TRUNCATE)');
-      } finally {
-        db.close();
-      }
-    });
-  }
+  // The reader threads stop first: what they had not answered runs on the main connection.
+  app.addHook('onClose', async () => {
+    await readers.close();
+    if (!ownsDb || !db.open) return;
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      db.close();
+    }
+  });
 
   app.setErrorHandler(handleError);
   app.addHook('onRequest', async (request, reply) => {

@@ -17,7 +17,8 @@
  * - `clientToken('demo-admin' | 'demo-viewer')`: a client-credentials token.
  * - `app` (Fastify instance, also usable with `app.inject`), `db` (better-sqlite3), `dataDir`.
  * - Options: `seed` ('demo' default, or 'none'), `rateLimitPerMinute` (default 0 = off, so
- *   contract tests are not throttled), `tokenLifetimeSeconds`, `staticDir`, `corsOrigins`.
+ *   contract tests are not throttled), `tokenLifetimeSeconds`, `staticDir`, `corsOrigins`,
+ *   `readerThreads` (default 0).
  *
  * `issueToken(app, {...})` and `loginWithPassword(url, email, password)` (the real
  * /oauth/authorize + /oauth/token code flow with PKCE, over fetch) are in ./tokens.ts.
@@ -39,6 +40,8 @@ export interface StartServerOptions {
   tokenLifetimeSeconds?: number;
   staticDir?: string;
   corsOrigins?: string[];
+  /** Reader threads for the searches (default 0: they run on the main thread). */
+  readerThreads?: number;
 }
 
 export interface TestServer {
@@ -62,6 +65,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
       tokenLifetimeSeconds: options.tokenLifetimeSeconds,
       staticDir: options.staticDir,
       corsOrigins: options.corsOrigins,
+      readerThreads: options.readerThreads,
     });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     const started = app;
