@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, openDataDir, SCHEMA_VERSION } from '../src/db/open.js';
+import { openDatabase, openDataDir, SCHEMA_VERSION, seedInChildProcess } from '../src/db/open.js';
 import { rebuildGroupMembers } from '../src/db/seed/materialise.js';
 import { DEMO_GROUPS, PERSONAS, PERSONA_PASSWORD } from '../src/db/seed/personas.js';
 import { seedLarge } from '../src/db/seed/large.js';
@@ -280,6 +280,8 @@ describe('openDatabase', () => {
     expect(first.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(first.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(first.pragma('foreign_keys', { simple: true })).toBe(1);
+    // The seed's pages are in the database file, not left in the WAL.
+    expect(statSync(join(dataDir, 'groups.db-wal')).size).toBe(0);
     first.prepare('DELETE FROM group_members WHERE group_id = ?').run(DEMO_GROUPS.small.id);
     first.prepare('DELETE FROM group_individuals WHERE group_id = ?').run(DEMO_GROUPS.small.id);
     first.close();
@@ -289,6 +291,16 @@ describe('openDatabase', () => {
     expect(count(second, 'SELECT COUNT(*) FROM users')).toBeGreaterThanOrEqual(2000);
     second.close();
   });
+
+  it('seeds in a child process, and says so when that fails', () => {
+    const file = join(dir, 'child.db');
+    seedInChildProcess(file, 'demo');
+    const db = openDatabase(file, { seed: 'none' });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(count(db, 'SELECT COUNT(*) FROM users')).toBeGreaterThanOrEqual(2000);
+    db.close();
+    expect(() => seedInChildProcess(join(dir, 'child-bad.db'), 'bogus' as 'none')).toThrow(/Seeding .* failed: exit 1/);
+  }, 60_000);
 
   it("creates only the schema for seed 'none'", () => {
     const db = openDatabase(':memory:', { seed: 'none' });

@@ -17,26 +17,15 @@
  * in-memory database, or after a thread stopped, tasks run on the main thread, on its connection.
  */
 import type Database from 'better-sqlite3';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../errors.js';
 import { ApiErrorWithBody } from '../http/errors.js';
+import { tsxImport } from '../tsx.js';
 import { runReadTask, type ReadTask } from './tasks.js';
 import type { CopiedApiError, ReaderMessage, ReaderRequest } from './thread.js';
 
-// The server runs its TypeScript through tsx; a worker thread registers it before loading thread.ts,
-// from tsx's ES module API (the entry its package exports for `import`).
-const require = createRequire(import.meta.url);
-const TSX_PACKAGE = require.resolve('tsx/package.json');
-const TSX_API = pathToFileURL(
-  join(
-    dirname(TSX_PACKAGE),
-    (require(TSX_PACKAGE) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!.import
-      .default,
-  ),
-).href;
+// A worker thread registers tsx (see tsx.ts) before it loads thread.ts.
+const TSX_API = tsxImport('./esm/api');
 const THREAD = new URL('./thread.ts', import.meta.url).href;
 const BOOT = `import { register } from ${JSON.stringify(TSX_API)};
 register();
