@@ -258,7 +258,7 @@ async function main(): Promise<number> {
           Math.round(startMem.peakKb / 1024),
           'MiB',
           undefined,
-          server.seeded ? 'includes seeding' : undefined,
+          server.seeded ? 'the seed ran in a child process of its own, not counted here' : undefined,
         ),
       );
     server.resetPeakRss();
