@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { TurnLimiter } from './http/turns.js';
 import type { ReaderPool } from './readers/pool.js';
 
 export interface Caller {
@@ -26,6 +27,8 @@ declare module 'fastify' {
     db: Database.Database;
     /** Runs searches on reader threads (or here, when there are none). */
     readers: ReaderPool;
+    /** Starts requests a batch per turn of the event loop under load (http/turns.ts). */
+    turns: TurnLimiter;
   }
   interface FastifyRequest {
     caller: Caller;

@@ -371,3 +371,29 @@ describe('rate limit', () => {
     }
   });
 });
+
+describe('requests under load', () => {
+  it('start a batch per turn of the event loop beyond the first, and are all answered in order', async () => {
+    // More requests in one turn than the largest batch (64), so some wait whatever the batch is now.
+    const count = 150;
+    const fresh = issueToken(app, { persona: 'admin' });
+    const before = app.turns.stats().waited;
+    const order: number[] = [];
+    const answers = await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        app
+          .inject({ method: 'GET', url: `/api/v2/groups/g${i}`, headers: { authorization: `Bearer ${fresh}` } })
+          .then((res) => {
+            order.push(i);
+            return res;
+          }),
+      ),
+    );
+    expect(answers.map((r) => r.statusCode)).toEqual(Array(count).fill(200));
+    expect(answers.map((r) => (r.json() as { id: string }).id)).toEqual(
+      Array.from({ length: count }, (_, i) => `g${i}`),
+    );
+    expect(app.turns.stats().waited).toBeGreaterThan(before);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+});

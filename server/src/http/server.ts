@@ -21,10 +21,14 @@ import { compileOperations, loadOpenApiDocument, type Operation } from '../opena
 import { CORRELATION_HEADER, correlationId } from './correlation.js';
 import { handleError, sendError } from './errors.js';
 import { securityHeaders } from './headers.js';
+import { TurnLimiter } from './turns.js';
 import { registerStatic, sendConsolePage, wantsConsolePage } from './static.js';
 import { validateRequest } from './validation.js';
 
 export const BODY_LIMIT = 1024 * 1024;
+
+/** The turn of the event loop aimed at under load: about 100 new connections accepted a second. */
+const TURN_TARGET_MS = 10;
 
 export interface AppOptions {
   /** An open database (the caller closes it), or… */
@@ -138,6 +142,15 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
   });
 
   app.setErrorHandler(handleError);
+  // Under load, requests start a few per turn of the event loop, so new connections keep being
+  // accepted (turns.ts); below saturation none waits.
+  const turns = new TurnLimiter({ targetMs: TURN_TARGET_MS });
+  app.decorate('turns', turns);
+  app.addHook('onRequest', (_request, _reply, done) => {
+    const wait = turns.admit();
+    if (wait) void wait.then(() => done());
+    else done();
+  });
   app.addHook('onRequest', async (request, reply) => {
     reply.header(CORRELATION_HEADER, request.id);
   });
