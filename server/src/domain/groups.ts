@@ -452,6 +452,56 @@ function groupRowsInOrder(db: Database.Database, rowids: readonly number[]): Gro
  */
 const ONE_PASS_MATCHES = 500;
 
+/**
+ * The total and one page of rowids of `SELECT g.rowid ${from} ${orderBy}`. Search SQL varies with the
+ * criteria: statements come from a bounded set. The ids found and the total are remembered until a write,
+ * so paging, refreshes and steps back skip the search.
+ */
+function searchPage(
+  db: Database.Database,
+  from: string,
+  params: readonly unknown[],
+  orderBy: string,
+  offset: number,
+  pageSize: number,
+): { total: number; page: number[] } {
+  const memory = readMemory(db);
+  const countSql = `SELECT COUNT(*) ${from}`;
+  const end = offset + pageSize;
+  if (end > ONE_PASS_MATCHES) {
+    const total = cachedCount(db, countSql, params, memory);
+    const pageSql = `SELECT g.rowid ${from} ${orderBy} LIMIT ? OFFSET ?`;
+    const pageParams = [...params, pageSize, offset];
+    const page = memory.recallOr('page', pageSql, pageParams, () =>
+      offset >= total
+        ? []
+        : (preparedBounded(db, pageSql)
+            .pluck()
+            .all(...pageParams) as number[]),
+    );
+    return { total, page };
+  }
+  // The first ONE_PASS_MATCHES matches in order, and one more to tell whether there are others.
+  const matchesSql = `SELECT g.rowid ${from} ${orderBy} LIMIT ${ONE_PASS_MATCHES + 1}`;
+  const matches = memory.recallOr(
+    'page',
+    matchesSql,
+    params,
+    () =>
+      preparedBounded(db, matchesSql)
+        .pluck()
+        .all(...params) as number[],
+  );
+  let total: number;
+  if (matches.length <= ONE_PASS_MATCHES) {
+    total = matches.length;
+    memory.remember('count', countSql, params, total);
+  } else {
+    total = cachedCount(db, countSql, params, memory);
+  }
+  return { total, page: matches.slice(offset, end) };
+}
+
 const SEARCH_KEYS = ['sortOrder', 'sortBy', 'pageSize', 'pageNumber', 'sort', 'query', 'expand'] as const;
 
 export function searchGroups(
@@ -468,46 +518,7 @@ export function searchGroups(
   const v = groupVisibilityCondition(caller);
   const where = `${v.sql} AND ${criteria.where}`;
   const params = [...v.params, ...criteria.params];
-  // Search SQL varies with the criteria: statements come from a bounded set. The ids found and the total
-  // are remembered until a write, so paging, refreshes and steps back skip the search.
-  const memory = readMemory(db);
-  const countSql = `SELECT COUNT(*) FROM groups g WHERE ${where}`;
-  const end = offset + pageSize;
-  let total: number;
-  let page: number[];
-  if (end <= ONE_PASS_MATCHES) {
-    // The first ONE_PASS_MATCHES matches in order, and one more to tell whether there are others.
-    const matchesSql = `SELECT g.rowid FROM groups g WHERE ${where} ${orderBy} LIMIT ${ONE_PASS_MATCHES + 1}`;
-    let matches = memory.recall<number[]>('page', matchesSql, params);
-    if (matches === undefined) {
-      matches = preparedBounded(db, matchesSql)
-        .pluck()
-        .all(...params) as number[];
-      memory.remember('page', matchesSql, params, matches);
-    }
-    if (matches.length <= ONE_PASS_MATCHES) {
-      total = matches.length;
-      memory.remember('count', countSql, params, total);
-    } else {
-      total = cachedCount(db, countSql, params, memory);
-    }
-    page = matches.slice(offset, end);
-  } else {
-    total = cachedCount(db, countSql, params, memory);
-    const pageSql = `SELECT g.rowid FROM groups g WHERE ${where} ${orderBy} LIMIT ? OFFSET ?`;
-    const pageParams = [...params, pageSize, offset];
-    let remembered = memory.recall<number[]>('page', pageSql, pageParams);
-    if (remembered === undefined) {
-      remembered =
-        offset >= total
-          ? []
-          : (preparedBounded(db, pageSql)
-              .pluck()
-              .all(...pageParams) as number[]);
-      memory.remember('page', pageSql, pageParams, remembered);
-    }
-    page = remembered;
-  }
+  const { total, page } = searchPage(db, `FROM groups g WHERE ${where}`, params, orderBy, offset, pageSize);
   const rows = groupRowsInOrder(db, page);
   const base: Record<string, unknown> = {};
   for (const k of SEARCH_KEYS) if (request[k] !== undefined) base[k] = request[k];
