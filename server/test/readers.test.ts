@@ -161,4 +161,14 @@ describe('reader threads', () => {
     expect((await api(admin, `/groups/${group.id}`, { method: 'DELETE' })).status).toBeLessThan(300);
     expect((await search(admin)).total).toBe(0);
   });
+
+  it('leave the searches to the main thread once they have stopped', async () => {
+    await server.app.readers.close();
+    expect(server.app.readers.stats()).toMatchObject({ threads: 0, ready: 0 });
+    const before = server.app.readers.stats().byMainThread;
+    const found = await api(admin, '/groups/search', { method: 'POST', body: JSON.stringify(contains('support')) });
+    expect(found.status).toBe(200);
+    expect(((await found.json()) as { total: number }).total).toBeGreaterThan(0);
+    expect(server.app.readers.stats().byMainThread).toBe(before + 1);
+  });
 });
