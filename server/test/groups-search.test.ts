@@ -678,7 +678,7 @@ describe('searchGroups with more matches than it reads in one pass', () => {
 
   it('counts them all, and pages through them in order on both sides of the one pass', () => {
     expect(visible.length).toBeGreaterThan(500);
-    for (const [pageSize, pageNumber] of [
+    const pages: Array<[pageSize: number, pageNumber: number]> = [
       [25, 1],
       [100, 5],
       [100, 6],
@@ -686,7 +686,8 @@ describe('searchGroups with more matches than it reads in one pass', () => {
       [25, 21],
       [25, 23],
       [25, 24],
-    ]) {
+    ];
+    for (const [pageSize, pageNumber] of pages) {
       const found = searchGroups(bdb, caller, {
         query: [{ type: 'CONTAINS', fields: ['name'], value: 'bulk' }],
         sortBy: 'name',

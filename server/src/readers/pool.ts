@@ -135,7 +135,7 @@ export class ReaderPool {
         for (const { task, resolve, reject } of reader.pending.values()) this.runHere(task).then(resolve, reject);
         reader.pending.clear();
       };
-      worker.on('error', (error) => {
+      worker.on('error', (error: Error) => {
         process.emitWarning(`A reader thread stopped; its searches run on the main thread: ${error.message}`);
         drop();
       });
