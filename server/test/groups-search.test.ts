@@ -483,6 +483,13 @@ describe('CONTAINS through the groups trigram index', () => {
   });
 });
 
+/** A client-credentials caller that sees every group (the demo-admin client). */
+const adminClient = {
+  userId: null,
+  clientId: 'demo-admin',
+  permissions: new Set([PRIVATE_GROUP_VIEW]),
+} as unknown as Caller;
+
 /**
  * Writes a database as schema `version` left it (schema.sql up to the next version's marker), with
  * `rows` (SQL) in it, then opens it with the current server code and hands it to `check`.
@@ -559,8 +566,7 @@ describe('schema version 3 databases', () => {
         .pluck()
         .all();
       expect(indexes).toContain('users_ref');
-      const caller = { userId: null, clientId: 'demo-admin', permissions: new Set([PRIVATE_GROUP_VIEW]) };
-      const [group] = listGroups(db2, caller as unknown as Caller, {}).entities;
+      const [group] = listGroups(db2, adminClient, {}).entities;
       expect(group?.owners).toEqual([expect.objectContaining({ id: 'u1', name: 'Ada Owner', version: 3 })]);
     });
   });
@@ -568,11 +574,6 @@ describe('schema version 3 databases', () => {
 
 describe('searchGroups pages', () => {
   let sdb: Database.Database;
-  const caller = {
-    userId: null,
-    clientId: 'demo-admin',
-    permissions: new Set([PRIVATE_GROUP_VIEW]),
-  } as unknown as Caller;
   beforeAll(() => {
     sdb = openDatabase(':memory:', { seed: 'demo' });
   });
@@ -606,7 +607,7 @@ describe('searchGroups pages', () => {
             const request = { query, sortBy, sortOrder, pageSize: 10, pageNumber } as SearchRequestBase;
             const label = JSON.stringify(request);
             const want = expected(request);
-            const fresh = searchGroups(sdb, caller, structuredClone(request));
+            const fresh = searchGroups(sdb, adminClient, structuredClone(request));
             expect(fresh.total, label).toBe(want.total);
             expect(
               fresh.results.map((g) => g.id),
@@ -621,7 +622,7 @@ describe('searchGroups pages', () => {
               ),
               label,
             ).toBe(want.total);
-            const again = searchGroups(sdb, caller, structuredClone(request));
+            const again = searchGroups(sdb, adminClient, structuredClone(request));
             expect(again, label).toEqual(fresh);
             compared += want.ids.length;
           }
@@ -634,7 +635,7 @@ describe('searchGroups pages', () => {
       pageSize: 25,
       pageNumber: 1,
     } as SearchRequestBase;
-    const search = () => searchGroups(sdb, caller, structuredClone(request));
+    const search = () => searchGroups(sdb, adminClient, structuredClone(request));
     expect(search().total).toBe(0);
     const id = sdb
       .prepare("SELECT id FROM groups WHERE state <> 'deleted' ORDER BY id LIMIT 1")
@@ -653,11 +654,6 @@ describe('searchGroups pages', () => {
 
 describe('searchGroups with more matches than it reads in one pass', () => {
   let bdb: Database.Database;
-  const caller = {
-    userId: null,
-    clientId: 'demo-admin',
-    permissions: new Set([PRIVATE_GROUP_VIEW]),
-  } as unknown as Caller;
   const BULK = 640;
   beforeAll(() => {
     bdb = openDatabase(':memory:', { seed: 'none' });
@@ -688,7 +684,7 @@ describe('searchGroups with more matches than it reads in one pass', () => {
       [25, 24],
     ];
     for (const [pageSize, pageNumber] of pages) {
-      const found = searchGroups(bdb, caller, {
+      const found = searchGroups(bdb, adminClient, {
         query: [{ type: 'CONTAINS', fields: ['name'], value: 'bulk' }],
         sortBy: 'name',
         pageSize,
