@@ -1,5 +1,5 @@
 -- The embedded server's database. One org; ids are UUIDs as text.
--- Written by server/src/db/open.ts on a new database (PRAGMA user_version = 3). An older database is
+-- Written by server/src/db/open.ts on a new database (PRAGMA user_version = 4). An older database is
 -- upgraded by running the parts after its version's "@schema version" marker below, in order.
 
 CREATE TABLE divisions (
