@@ -6,7 +6,7 @@
  *     Runs `sql` (a `SELECT COUNT(*) …`) the first time, then answers from memory for the same SQL and
  *     parameters until anything is written: by this connection (`total_changes()`) or committed by
  *     another one (`PRAGMA data_version`). Inside a transaction it always runs the query.
- *   readMemory(db) → { recall(kind, sql, params), remember(kind, sql, params, value), recallOr(…, work) }
+ *   readMemory(db) → { recall(kind, sql, params), remember(kind, sql, params, value), recallOr(…, compute) }
  *     The same memory for any result, by kind ('count', 'page'), for one piece of work: for callers
  *     that keep more than a count (the ids of a search page).
  *   preparedBounded(db, sql) → Statement
@@ -71,8 +71,8 @@ export interface ReadMemory {
   recall<T>(kind: RememberedKind, sql: string, params: readonly unknown[]): T | undefined;
   /** Remembers `value` as the `kind` result of `sql` with `params`, unless a write came in meanwhile. */
   remember(kind: RememberedKind, sql: string, params: readonly unknown[], value: unknown): void;
-  /** The remembered result, or `work()`'s, which is then remembered. */
-  recallOr<T>(kind: RememberedKind, sql: string, params: readonly unknown[], work: () => T): T;
+  /** The remembered result, or `compute()`'s, which is then remembered. */
+  recallOr<T>(kind: RememberedKind, sql: string, params: readonly unknown[], compute: () => T): T;
 }
 
 const memoryKey = (kind: RememberedKind, sql: string, params: readonly unknown[]) =>
@@ -81,7 +81,7 @@ const memoryKey = (kind: RememberedKind, sql: string, params: readonly unknown[]
 const NOTHING_REMEMBERED: ReadMemory = {
   recall: () => undefined,
   remember: () => undefined,
-  recallOr: (_kind, _sql, _params, work) => work(),
+  recallOr: (_kind, _sql, _params, compute) => compute(),
 };
 
 /**
@@ -94,7 +94,7 @@ const NOTHING_REMEMBERED: ReadMemory = {
 export function readMemory(db: Database.Database): ReadMemory {
   if (db.inTransaction && !db.readonly) return NOTHING_REMEMBERED;
   const memory = currentMemory(db);
-  const readMemory: ReadMemory = {
+  const handle: ReadMemory = {
     recall: <T>(kind: RememberedKind, sql: string, params: readonly unknown[]) =>
       memory.values.get(memoryKey(kind, sql, params)) as T | undefined,
     remember: (kind, sql, params, value) => {
@@ -102,16 +102,16 @@ export function readMemory(db: Database.Database): ReadMemory {
       if (memory.values.size >= MAX_ENTRIES) memory.values.clear();
       memory.values.set(memoryKey(kind, sql, params), value);
     },
-    recallOr: <T>(kind: RememberedKind, sql: string, params: readonly unknown[], work: () => T): T => {
-      let value = readMemory.recall<T>(kind, sql, params);
+    recallOr: <T>(kind: RememberedKind, sql: string, params: readonly unknown[], compute: () => T): T => {
+      let value = handle.recall<T>(kind, sql, params);
       if (value === undefined) {
-        value = work();
-        readMemory.remember(kind, sql, params, value);
+        value = compute();
+        handle.remember(kind, sql, params, value);
       }
       return value;
     },
   };
-  return readMemory;
+  return handle;
 }
 
 /** `memory`: the caller's own, when it also recalls other results for the same piece of work. */
