@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GROUPS, PERSONAS, type PersonaKey } from '../src/db/seed/personas.js';
-import { decodeQ64, encodeQ64 } from '../src/domain/q64.js';
+import { decodeQ64, encodeQ64 } from '../src/domain/search/q64.js';
 import { startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../src/errors.js';
+import { ApiError } from '../src/contract/errors.js';
 import {
   compileCriteria,
   compileSort,
@@ -10,17 +10,17 @@ import {
   type FieldMap,
   type SearchCriteria,
   type SearchRequestBase,
-} from '../src/domain/search.js';
-import { decodeQ64, encodeQ64, searchPageUri } from '../src/domain/q64.js';
-import { entityListing, parsePaging, splitMulti } from '../src/domain/listing.js';
+} from '../src/domain/search/criteria.js';
+import { decodeQ64, encodeQ64, searchPageUri } from '../src/domain/search/q64.js';
+import { entityListing, parsePaging, splitMulti } from '../src/domain/search/paging.js';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, SCHEMA_VERSION } from '../src/db/open.js';
-import { GROUP_SEARCH_FIELDS, GROUP_SORT_FIELDS, listGroups, searchGroups } from '../src/domain/groups.js';
-import { readMemory } from '../src/domain/read-cache.js';
-import { PRIVATE_GROUP_VIEW } from '../src/domain/visibility.js';
-import type { Caller } from '../src/context.js';
+import { GROUP_SEARCH_FIELDS, GROUP_SORT_FIELDS, listGroups, searchGroups } from '../src/domain/groups/groups.js';
+import { readMemory } from '../src/db/read-memory.js';
+import { PRIVATE_GROUP_VIEW } from '../src/domain/groups/visibility.js';
+import type { Caller } from '../src/http/context.js';
 import { startServer, type TestServer } from './support/server.js';
 
 const fields: FieldMap = {

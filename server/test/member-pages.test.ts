@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../src/context.js';
+import type { Caller } from '../src/http/context.js';
 import { openDatabase } from '../src/db/open.js';
-import { ANCHOR_SPACING, memberPageIds } from '../src/domain/member-pages.js';
-import { addGroupMembers, listGroupMembers, removeGroupMembers } from '../src/domain/members.js';
-import { cachedCount, readMemory } from '../src/domain/read-cache.js';
+import { ANCHOR_SPACING, memberPageIds } from '../src/domain/membership/member-pages.js';
+import { addGroupMembers, listGroupMembers, removeGroupMembers } from '../src/domain/membership/members.js';
+import { cachedCount, readMemory } from '../src/db/read-memory.js';
 
 const GROUP = 'g-anchors';
 const USERS = 1_300;

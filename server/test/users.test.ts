@@ -4,12 +4,12 @@
  */
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../src/context.js';
+import type { Caller } from '../src/http/context.js';
 import { openDatabase } from '../src/db/open.js';
 import { DEMO_GROUPS, PERSONAS, type PersonaKey } from '../src/db/seed/personas.js';
 import { SYSTEM_PRESENCES } from '../src/db/seed/words.js';
-import { ApiError } from '../src/errors.js';
-import { decodeQ64, encodeQ64 } from '../src/domain/q64.js';
+import { ApiError } from '../src/contract/errors.js';
+import { decodeQ64, encodeQ64 } from '../src/domain/search/q64.js';
 import {
   getMe,
   getUser,
@@ -20,7 +20,7 @@ import {
   USER_EXPANDS,
   USER_SELECT,
   type UserRow,
-} from '../src/domain/users.js';
+} from '../src/domain/users/users.js';
 import { apiCaller, expectErrorBody, type ApiCall } from './support/openapi-validator.js';
 import { startServer } from './support/server.js';
 

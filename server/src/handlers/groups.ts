@@ -3,7 +3,7 @@
  * Requests arrive validated against the document; the domain modules do the rest.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { OperationHandlers } from '../context.js';
+import type { OperationHandlers } from '../http/context.js';
 import {
   createGroup,
   deleteGroup,
@@ -14,7 +14,7 @@ import {
   updateGroup,
   type GroupWrite,
   type ListQuery,
-} from '../domain/groups.js';
+} from '../domain/groups/groups.js';
 import {
   addGroupMembers,
   listGroupIndividuals,
@@ -22,14 +22,14 @@ import {
   removeGroupMembers,
   type AddMembersBody,
   type MembersQuery,
-} from '../domain/members.js';
+} from '../domain/membership/members.js';
 import { answerJson } from '../http/json-answer.js';
 import {
   deleteDynamicSettings,
   getDynamicSettings,
   previewDynamicGroup,
   updateDynamicSettings,
-} from '../domain/dynamic.js';
+} from '../domain/membership/dynamic.js';
 
 type Query = Record<string, unknown>;
 const groupId = (request: FastifyRequest): string => (request.params as { groupId: string }).groupId;

@@ -3,8 +3,8 @@
  * to check a new token), and revoking it (the console's "Sign out").
  */
 import { CLIENTS, ORGANIZATION } from '../auth/clients.js';
-import type { OperationHandlers } from '../context.js';
-import { notFound } from '../errors.js';
+import type { OperationHandlers } from '../http/context.js';
+import { notFound } from '../contract/errors.js';
 
 export const tokenHandlers = {
   getTokenInfo(request) {

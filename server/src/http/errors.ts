@@ -3,7 +3,7 @@
  * with the request's correlation id as `contextId`.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, type ApiErrorOptions, type ErrorDetail } from '../errors.js';
+import { ApiError, type ApiErrorOptions, type ErrorDetail } from '../contract/errors.js';
 import { CORRELATION_HEADER } from './correlation.js';
 
 export interface ErrorBody {

@@ -3,8 +3,8 @@
  * an enum violation is `invalid.value`, anything else `bad.request`, each with `details[].fieldName`.
  */
 import type { FastifyRequest } from 'fastify';
-import { ApiError, type ErrorDetail } from '../errors.js';
-import type { ErrorObject, Operation } from '../openapi.js';
+import { ApiError, type ErrorDetail } from '../contract/errors.js';
+import type { ErrorObject, Operation } from '../contract/operations.js';
 
 type Where = 'path' | 'query' | 'body';
 

@@ -4,12 +4,12 @@
  * ready. A task holds only data (it is copied to the thread); its answer is the endpoint's response.
  */
 import type Database from 'better-sqlite3';
-import type { Caller } from '../context.js';
-import { searchGroups } from '../domain/groups.js';
-import { splitMulti } from '../domain/listing.js';
-import { decodeQ64 } from '../domain/q64.js';
-import type { SearchRequestBase } from '../domain/search.js';
-import { searchUsers, searchUsersByQ64 } from '../domain/users.js';
+import type { Caller } from '../http/context.js';
+import { searchGroups } from '../domain/groups/groups.js';
+import { splitMulti } from '../domain/search/paging.js';
+import { decodeQ64 } from '../domain/search/q64.js';
+import type { SearchRequestBase } from '../domain/search/criteria.js';
+import { searchUsers, searchUsersByQ64 } from '../domain/users/users.js';
 
 export type ReadTask =
   | { kind: 'searchGroups'; caller: Caller; body: unknown }

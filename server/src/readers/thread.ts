@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { ApiError } from '../errors.js';
+import { ApiError } from '../contract/errors.js';
 import { ApiErrorWithBody } from '../http/errors.js';
 import { runReadTask, type ReadTask } from './tasks.js';
 

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { hashPassword } from '../../domain/passwords.js';
-import type { DynamicGroupQuery } from './materialise.js';
+import type { DynamicGroupQuery } from '../../domain/membership/upkeep.js';
 import { PERSONAS, PERSONA_PASSWORD, ROLES, type Persona } from './personas.js';
 import { Rng } from './prng.js';
 import {

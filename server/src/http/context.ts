@@ -4,8 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { TurnLimiter } from './http/turns.js';
-import type { ReaderPool } from './readers/pool.js';
+import type { TurnLimiter } from './turns.js';
+import type { ReaderPool } from '../readers/pool.js';
 
 export interface Caller {
   /** 'user' for authorization-code / implicit tokens, 'client' for client-credentials tokens. */

@@ -16,8 +16,8 @@
  * are neither built nor used inside a transaction.
  */
 import type Database from 'better-sqlite3';
-import type { SortOrder } from './listing.js';
-import { cached } from './visibility.js';
+import type { SortOrder } from '../search/paging.js';
+import { cached } from '../groups/visibility.js';
 
 export const ANCHOR_SPACING = 256;
 const MAX_GROUPS = 32;

@@ -8,7 +8,7 @@
  *   searchResponse(path, request, page, type, results) → a search answer with its page URIs
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { badRequest } from '../errors.js';
+import { badRequest } from '../../contract/errors.js';
 
 /** Longest q64 accepted, and the most a q64 may inflate to. */
 export const MAX_Q64_LENGTH = 64 * 1024;

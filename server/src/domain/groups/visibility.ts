@@ -9,8 +9,8 @@
  * unless its permissions include `directory:privateGroup:view`.
  */
 import type Database from 'better-sqlite3';
-import { hasPermission, type Caller } from '../context.js';
-import { notFound } from '../errors.js';
+import { hasPermission, type Caller } from '../../http/context.js';
+import { notFound } from '../../contract/errors.js';
 
 export const PRIVATE_GROUP_VIEW = 'directory:privateGroup:view';
 

@@ -15,11 +15,11 @@
  *     username, title, department.
  */
 import type Database from 'better-sqlite3';
-import type { Caller } from '../context.js';
-import { ApiError, badRequest, invalidValue, missingAnyPermissions } from '../errors.js';
-import { entityListing, parseIdFilters, parsePaging, splitMulti, type EntityListing } from './listing.js';
-import { decodeQ64, searchResponse, type SearchResponse } from './q64.js';
-import { cachedCount, preparedBounded } from './read-cache.js';
+import type { Caller } from '../../http/context.js';
+import { ApiError, badRequest, invalidValue, missingAnyPermissions } from '../../contract/errors.js';
+import { entityListing, parseIdFilters, parsePaging, splitMulti, type EntityListing } from '../search/paging.js';
+import { decodeQ64, searchResponse, type SearchResponse } from '../search/q64.js';
+import { cachedCount, preparedBounded } from '../../db/read-memory.js';
 import {
   assertSearchRequestShape,
   compileCriteria,
@@ -29,9 +29,9 @@ import {
   type FieldMap,
   type SearchCriteria,
   type SearchRequestBase,
-} from './search.js';
-import { catalogue } from '../db/seed/people.js';
-import { cached, groupVisibilityCondition } from './visibility.js';
+} from '../search/criteria.js';
+import { catalogue } from '../../db/seed/people.js';
+import { cached, groupVisibilityCondition } from '../groups/visibility.js';
 
 export const USERS_PATH = '/api/v2/users';
 export const USER_VIEW = 'directory:user:view';

@@ -15,9 +15,9 @@
  *     calls that a person makes); owners and rule matches are not refused for it.
  */
 import type Database from 'better-sqlite3';
-import type { Caller } from '../context.js';
-import { badRequest, versionConflict, type ErrorDetail } from '../errors.js';
-import { entityListing, parsePaging, splitMulti, type EntityListing } from './listing.js';
+import type { Caller } from '../../http/context.js';
+import { badRequest, versionConflict, type ErrorDetail } from '../../contract/errors.js';
+import { entityListing, parsePaging, splitMulti, type EntityListing } from '../search/paging.js';
 import {
   assertCanEditGroup,
   bumpVersion,
@@ -27,10 +27,10 @@ import {
   pruneMembers,
   recountMembers,
   unknownUserIds,
-} from './groups.js';
+} from '../groups/groups.js';
 import { memberPageIds } from './member-pages.js';
-import { cached } from './visibility.js';
-import { parseExpand, usersByIds, type User } from './users.js';
+import { cached } from '../groups/visibility.js';
+import { parseExpand, usersByIds, type User } from '../users/users.js';
 
 export const MAX_MEMBER_IDS = 50;
 export const MAX_GROUPS_PER_TYPE = 100;

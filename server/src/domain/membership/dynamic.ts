@@ -18,17 +18,17 @@
  *   - Rule matches are active users only, and are not refused for the per-user group limit.
  */
 import type Database from 'better-sqlite3';
-import { hasPermission, type Caller } from '../context.js';
-import { badRequest, invalidValue, missingAnyPermissions, notFound } from '../errors.js';
+import { hasPermission, type Caller } from '../../http/context.js';
+import { badRequest, invalidValue, missingAnyPermissions, notFound } from '../../contract/errors.js';
 import {
   dynamicQueryUsersSql,
   type DynamicGroupQuery,
   type DynamicGroupSkillCondition,
-} from '../db/seed/materialise.js';
-import { bumpVersion, groupUri, loadVisibleGroup, PERM, pruneMembers, recountMembers } from './groups.js';
-import { cached, isGroupOwner, PRIVATE_GROUP_VIEW } from './visibility.js';
+} from './upkeep.js';
+import { bumpVersion, groupUri, loadVisibleGroup, PERM, pruneMembers, recountMembers } from '../groups/groups.js';
+import { cached, isGroupOwner, PRIVATE_GROUP_VIEW } from '../groups/visibility.js';
 
-export type { DynamicGroupQuery } from '../db/seed/materialise.js';
+export type { DynamicGroupQuery } from './upkeep.js';
 
 export const MAX_CONDITIONS = 100;
 export const MAX_CONDITION_DEPTH = 5;

@@ -42,7 +42,7 @@
  * Date columns must hold `Date#toISOString()` strings (they are compared as text).
  */
 import type Database from 'better-sqlite3';
-import { ApiError, badRequest } from '../errors.js';
+import { ApiError, badRequest } from '../../contract/errors.js';
 
 export type FieldKind = 'text' | 'enum' | 'id' | 'number' | 'date' | 'list';
 

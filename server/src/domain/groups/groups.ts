@@ -12,7 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { hasPermission, type Caller } from '../context.js';
+import { hasPermission, type Caller } from '../../http/context.js';
 import {
   ApiError,
   badRequest,
@@ -20,10 +20,10 @@ import {
   missingAnyPermissions,
   versionConflict,
   type ErrorDetail,
-} from '../errors.js';
-import { entityListing, parseIdFilters, parsePaging, splitMulti, type EntityListing } from './listing.js';
-import { searchResponse, type SearchResponse } from './q64.js';
-import { cachedCount, preparedBounded, readMemory } from './read-cache.js';
+} from '../../contract/errors.js';
+import { entityListing, parseIdFilters, parsePaging, splitMulti, type EntityListing } from '../search/paging.js';
+import { searchResponse, type SearchResponse } from '../search/q64.js';
+import { cachedCount, preparedBounded, readMemory } from '../../db/read-memory.js';
 import {
   assertSearchRequestShape,
   compileCriteria,
@@ -32,7 +32,7 @@ import {
   searchPaging,
   type FieldMap,
   type SearchRequestBase,
-} from './search.js';
+} from '../search/criteria.js';
 import { assertGroupVisible, cached, groupNotFound, groupVisibilityCondition, isGroupOwner } from './visibility.js';
 
 export const GROUPS_PATH = '/api/v2/groups';

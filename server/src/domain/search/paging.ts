@@ -13,7 +13,7 @@
  *     previousUri? }. The URIs keep `query` (insertion order; arrays comma-joined) with pageSize,
  *     pageNumber and sortOrder first: `/api/v2/groups/{id}/members?pageSize=25&pageNumber=2&sortOrder=ASC&expand=presence`.
  */
-import { ApiError, badRequest } from '../errors.js';
+import { ApiError, badRequest } from '../../contract/errors.js';
 
 export type SortOrder = 'ASC' | 'DESC';
 
