@@ -9,7 +9,8 @@ import type { OperationHandlers } from '../src/http/context.js';
 import { openDatabase } from '../src/db/open.js';
 import { ApiError } from '../src/contract/errors.js';
 import { checkHandlers, createApp } from '../src/http/server.js';
-import { compileOperations, loadOpenApiDocument } from '../src/contract/operations.js';
+import { loadOpenApiDocument } from '../src/contract/document.js';
+import { compileOperations } from '../src/contract/operations.js';
 import { issueToken } from './support/tokens.js';
 
 const operations = compileOperations(loadOpenApiDocument());

@@ -19,8 +19,8 @@ import { join } from 'node:path';
 import { openDatabase, SCHEMA_VERSION } from '../src/db/open.js';
 import { GROUP_SEARCH_FIELDS, GROUP_SORT_FIELDS, listGroups, searchGroups } from '../src/domain/groups/groups.js';
 import { readMemory } from '../src/db/read-memory.js';
-import { PRIVATE_GROUP_VIEW } from '../src/domain/groups/visibility.js';
-import type { Caller } from '../src/http/context.js';
+import { PRIVATE_GROUP_VIEW } from '../src/contract/group-rules.js';
+import type { Caller } from '../src/auth/caller.js';
 import { startServer, type TestServer } from './support/server.js';
 
 const fields: FieldMap = {

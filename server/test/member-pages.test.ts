@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../src/http/context.js';
+import type { Caller } from '../src/auth/caller.js';
 import { openDatabase } from '../src/db/open.js';
 import { ANCHOR_SPACING, memberPageIds } from '../src/domain/membership/member-pages.js';
 import { addGroupMembers, listGroupMembers, removeGroupMembers } from '../src/domain/membership/members.js';

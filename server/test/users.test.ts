@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../src/http/context.js';
+import type { Caller } from '../src/auth/caller.js';
 import { openDatabase } from '../src/db/open.js';
 import { DEMO_GROUPS, PERSONAS, type PersonaKey } from '../src/db/seed/personas.js';
 import { SYSTEM_PRESENCES } from '../src/db/seed/words.js';

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashPassword, verifyPassword } from '../domain/passwords.js';
-import { ApiErrorWithBody } from '../http/errors.js';
+import { ApiErrorWithBody } from '../contract/errors.js';
 import { findClient, isRegisteredRedirect, secretMatches, type OAuthClientDefinition } from './clients.js';
 import { errorPage, signInPage } from './sign-in-page.js';
 import type { TokenStore } from './tokens.js';

@@ -63,3 +63,19 @@ export const versionConflict = (supplied: number, current: number, entityId?: st
     messageParams: { supplied: String(supplied), current: String(current) },
     entityId,
   });
+
+/**
+ * An ApiError whose body carries more than the common fields: the rate limiter's `limit`, or the
+ * OAuth endpoints' RFC 6749 `error` / `error_description`.
+ */
+export class ApiErrorWithBody extends ApiError {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    options: ApiErrorOptions,
+    readonly extraBody: Record<string, unknown>,
+  ) {
+    super(status, code, message, options);
+  }
+}

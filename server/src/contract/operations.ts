@@ -3,17 +3,11 @@
  * the Fastify route, and request validators compiled from the document's own schemas (JSON Schema
  * 2020-12, as OpenAPI 3.1 uses). Nothing here is copied by hand from the document.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { parse } from 'yaml';
-
-export const OPENAPI_FILE = fileURLToPath(new URL('../../openapi/groups.yaml', import.meta.url));
+import { resolveRef, type Json, type OpenApiDocument } from './document.js';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 type HttpMethod = (typeof HTTP_METHODS)[number];
-
-type Json = Record<string, unknown>;
 
 interface ParameterObject {
   name: string;
@@ -43,40 +37,7 @@ export interface Operation {
   validators: OperationValidators;
 }
 
-export interface OpenApiDocument {
-  openapi: string;
-  paths: Record<string, Record<string, unknown>>;
-  components?: Json;
-  [key: string]: unknown;
-}
-
-export function loadOpenApiDocument(file = OPENAPI_FILE): OpenApiDocument {
-  const doc = parse(readFileSync(file, 'utf8')) as OpenApiDocument;
-  if (!doc || typeof doc !== 'object' || !doc.paths) throw new Error(`${file} is not an OpenAPI document (no paths)`);
-  if (!String(doc.openapi).startsWith('3.1'))
-    throw new Error(`${file}: expected OpenAPI 3.1, found ${String(doc.openapi)}`);
-  return doc;
-}
-
 const SCHEMA_ID = 'openapi';
-
-/** Follows a local `$ref` (`#/components/...`) inside the document. */
-function resolveRef<T>(doc: OpenApiDocument, value: unknown): T {
-  let current = value as Json;
-  for (let depth = 0; current && typeof current.$ref === 'string'; depth++) {
-    if (depth > 20) throw new Error(`$ref loop at ${String(current.$ref)}`);
-    const ref = current.$ref as string;
-    if (!ref.startsWith('#/')) throw new Error(`Only local $refs are supported: ${ref}`);
-    let target: unknown = doc;
-    for (const raw of ref.slice(2).split('/')) {
-      const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-      target = (target as Json | undefined)?.[key];
-    }
-    if (target === undefined) throw new Error(`Unresolved $ref ${ref}`);
-    current = target as Json;
-  }
-  return current as T;
-}
 
 /** Points the document's local refs at the schema registered under SCHEMA_ID. */
 function retarget(schema: unknown): unknown {

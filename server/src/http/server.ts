@@ -13,11 +13,13 @@ import { authenticator } from '../auth/authenticate.js';
 import { oauthRoutes } from '../auth/oauth.js';
 import { RateLimiter } from '../auth/rate-limit.js';
 import { TokenStore } from '../auth/tokens.js';
-import type { Caller, OperationHandlers } from './context.js';
+import type { Caller } from '../auth/caller.js';
+import type { OperationHandlers } from './context.js';
 import { openDataDir, type SeedKind } from '../db/open.js';
 import { notFound } from '../contract/errors.js';
 import { ReaderPool } from '../readers/pool.js';
-import { compileOperations, loadOpenApiDocument, type Operation } from '../contract/operations.js';
+import { contractDocument } from '../contract/document.js';
+import { compileOperations, type Operation } from '../contract/operations.js';
 import { CORRELATION_HEADER, correlationId } from './correlation.js';
 import { handleError, sendError } from './errors.js';
 import { securityHeaders } from './headers.js';
@@ -88,7 +90,7 @@ export function redactUrl(url: string): string {
 }
 
 export function createApp(options: CreateAppOptions): FastifyInstance {
-  const operations = compileOperations(loadOpenApiDocument());
+  const operations = compileOperations(contractDocument());
   checkHandlers(operations, options.handlers);
 
   if (!options.db && !options.dataDir) throw new Error('createApp needs a db or a dataDir');

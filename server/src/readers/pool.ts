@@ -18,8 +18,7 @@
  */
 import type Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
-import { ApiError } from '../contract/errors.js';
-import { ApiErrorWithBody } from '../http/errors.js';
+import { ApiError, ApiErrorWithBody } from '../contract/errors.js';
 import { tsxImport } from '../tsx.js';
 import { runReadTask, type ReadTask } from './tasks.js';
 import type { CopiedApiError, ReaderMessage, ReaderRequest } from './thread.js';

@@ -4,7 +4,7 @@
  * ready. A task holds only data (it is copied to the thread); its answer is the endpoint's response.
  */
 import type Database from 'better-sqlite3';
-import type { Caller } from '../http/context.js';
+import type { Caller } from '../auth/caller.js';
 import { searchGroups } from '../domain/groups/groups.js';
 import { splitMulti } from '../domain/search/paging.js';
 import { decodeQ64 } from '../domain/search/q64.js';

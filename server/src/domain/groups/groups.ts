@@ -12,15 +12,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { hasPermission, type Caller } from '../../http/context.js';
-import {
-  ApiError,
-  badRequest,
-  invalidValue,
-  missingAnyPermissions,
-  versionConflict,
-  type ErrorDetail,
-} from '../../contract/errors.js';
+import type { Caller } from '../../auth/caller.js';
+import { authorize } from '../../contract/authorize.js';
+import { ApiError, badRequest, invalidValue, versionConflict, type ErrorDetail } from '../../contract/errors.js';
 import { entityListing, parseIdFilters, parsePaging, splitMulti, type EntityListing } from '../search/paging.js';
 import { searchResponse, type SearchResponse } from '../search/q64.js';
 import { cachedCount, preparedBounded, readMemory } from '../../db/read-memory.js';
@@ -41,13 +35,6 @@ export const MAX_DESCRIPTION_LENGTH = 4000;
 export const MAX_OWNERS = 100;
 export const MAX_ADDRESSES = 10;
 export const MAX_IMAGES = 10;
-
-export const PERM = {
-  add: 'directory:group:add',
-  edit: 'directory:group:edit',
-  delete: 'directory:group:delete',
-  view: 'directory:group:view',
-} as const;
 
 export interface GroupRow {
   id: string;
@@ -721,18 +708,16 @@ function replaceOwners(db: Database.Database, groupId: string, ownerIds: string[
 // ---------------------------------------------------------------------------------------------
 // Writes
 
-const requireAny = (caller: Caller, perms: string[]): void => {
-  if (!perms.some((p) => hasPermission(caller, p))) throw missingAnyPermissions(perms);
-};
-
-/** Edit rights on one group: `directory:group:edit`, or owning it. */
-export function assertCanEditGroup(db: Database.Database, caller: Caller, groupId: string): void {
-  if (hasPermission(caller, PERM.edit) || isGroupOwner(db, groupId, caller.userId)) return;
-  throw missingAnyPermissions([PERM.edit]);
-}
+/** Checks the permissions of an operation that the group's owners may call without them. */
+export const authorizeGroupEdit = (
+  db: Database.Database,
+  caller: Caller,
+  groupId: string,
+  operationId: 'updateGroup' | 'addGroupMembers' | 'removeGroupMembers',
+): void => authorize(operationId, caller, () => isGroupOwner(db, groupId, caller.userId));
 
 export function createGroup(db: Database.Database, caller: Caller, body: GroupWrite): Group {
-  requireAny(caller, [PERM.add]);
+  authorize('createGroup', caller);
   if (!body || typeof body !== 'object')
     throw badRequest('A group is required in the body.', [{ errorCode: 'bad.request', fieldName: 'body' }]);
   return db
@@ -779,7 +764,7 @@ export function updateGroup(db: Database.Database, caller: Caller, id: string, b
   return db
     .transaction(() => {
       const current = loadVisibleGroup(db, caller, id);
-      assertCanEditGroup(db, caller, id);
+      authorizeGroupEdit(db, caller, id, 'updateGroup');
       if (!body || typeof body !== 'object')
         throw badRequest('A group update with its version is required in the body.', [
           { errorCode: 'bad.request', fieldName: 'version' },
@@ -845,7 +830,7 @@ export function updateGroup(db: Database.Database, caller: Caller, id: string, b
 export function deleteGroup(db: Database.Database, caller: Caller, id: string): void {
   db.transaction(() => {
     assertGroupVisible(db, caller, id);
-    requireAny(caller, [PERM.delete]);
+    authorize('deleteGroup', caller);
     for (const table of ['group_members', 'group_individuals', 'group_owners', 'group_dynamic_settings']) {
       cached(db, `DELETE FROM ${table} WHERE group_id = ?`).run(id);
     }

@@ -9,10 +9,9 @@
  * unless its permissions include `directory:privateGroup:view`.
  */
 import type Database from 'better-sqlite3';
-import { hasPermission, type Caller } from '../../http/context.js';
+import type { Caller } from '../../auth/caller.js';
 import { notFound } from '../../contract/errors.js';
-
-export const PRIVATE_GROUP_VIEW = 'directory:privateGroup:view';
+import { maySeeEveryGroup } from '../../contract/group-rules.js';
 
 export interface SqlCondition {
   sql: string;
@@ -22,7 +21,7 @@ export interface SqlCondition {
 /** The visibility condition on a `groups` row aliased `alias`. */
 export function groupVisibilityCondition(caller: Caller, alias = 'g'): SqlCondition {
   const notDeleted = `${alias}.state <> 'deleted'`;
-  if (hasPermission(caller, PRIVATE_GROUP_VIEW)) return { sql: `(${notDeleted})`, params: [] };
+  if (maySeeEveryGroup(caller.permissions)) return { sql: `(${notDeleted})`, params: [] };
   if (!caller.userId) return { sql: `(${notDeleted} AND ${alias}.visibility = 'public')`, params: [] };
   const owner = `EXISTS (SELECT 1 FROM group_owners vo WHERE vo.group_id = ${alias}.id AND vo.user_id = ?)`;
   const member = `EXISTS (SELECT 1 FROM group_members vm WHERE vm.group_id = ${alias}.id AND vm.user_id = ?)`;

@@ -18,15 +18,13 @@
  *   - Rule matches are active users only, and are not refused for the per-user group limit.
  */
 import type Database from 'better-sqlite3';
-import { hasPermission, type Caller } from '../../http/context.js';
+import type { Caller } from '../../auth/caller.js';
+import { authorize } from '../../contract/authorize.js';
 import { badRequest, invalidValue, missingAnyPermissions, notFound } from '../../contract/errors.js';
-import {
-  dynamicQueryUsersSql,
-  type DynamicGroupQuery,
-  type DynamicGroupSkillCondition,
-} from './upkeep.js';
-import { bumpVersion, groupUri, loadVisibleGroup, PERM, pruneMembers, recountMembers } from '../groups/groups.js';
-import { cached, isGroupOwner, PRIVATE_GROUP_VIEW } from '../groups/visibility.js';
+import { mayReadRules, rulesPermissionsMissing } from '../../contract/group-rules.js';
+import { dynamicQueryUsersSql, type DynamicGroupQuery, type DynamicGroupSkillCondition } from './upkeep.js';
+import { bumpVersion, groupUri, loadVisibleGroup, pruneMembers, recountMembers } from '../groups/groups.js';
+import { cached, isGroupOwner } from '../groups/visibility.js';
 
 export type { DynamicGroupQuery } from './upkeep.js';
 
@@ -110,15 +108,11 @@ export function validateDynamicQuery(raw: unknown): DynamicGroupQuery {
   return { skillConditions: raw.skillConditions.map((sc: unknown, i) => condition(sc, `skillConditions[${i}]`, 0)) };
 }
 
-const canEditOrOwn = (db: Database.Database, caller: Caller, groupId: string) =>
-  hasPermission(caller, PERM.edit) || isGroupOwner(db, groupId, caller.userId);
-
 export function getDynamicSettings(db: Database.Database, caller: Caller, groupId: string): DynamicGroupDefinition {
   const group = loadVisibleGroup(db, caller, groupId);
-  const privileged = canEditOrOwn(db, caller, groupId);
-  if (!privileged && !hasPermission(caller, PERM.view)) throw missingAnyPermissions([PERM.view]);
-  if (group.rules_visible === 0 && !privileged && !hasPermission(caller, PRIVATE_GROUP_VIEW))
-    throw missingAnyPermissions([PERM.edit, PRIVATE_GROUP_VIEW]);
+  const facts = { isOwner: isGroupOwner(db, groupId, caller.userId), rulesVisible: group.rules_visible === 1 };
+  if (!mayReadRules(caller.permissions, facts))
+    throw missingAnyPermissions(rulesPermissionsMissing(caller.permissions));
   const row = cached(db, 'SELECT query_json, date_modified FROM group_dynamic_settings WHERE group_id = ?').get(
     groupId,
   ) as { query_json: string; date_modified: string } | undefined;
@@ -151,7 +145,7 @@ export function applyDynamicMembers(db: Database.Database, groupId: string, quer
 export function updateDynamicSettings(db: Database.Database, caller: Caller, groupId: string, body: unknown): void {
   db.transaction(() => {
     loadVisibleGroup(db, caller, groupId);
-    if (!hasPermission(caller, PERM.edit)) throw missingAnyPermissions([PERM.edit]);
+    authorize('updateGroupDynamicSettings', caller);
     const query = validateDynamicQuery(body);
     cached(
       db,
@@ -166,7 +160,7 @@ export function updateDynamicSettings(db: Database.Database, caller: Caller, gro
 export function deleteDynamicSettings(db: Database.Database, caller: Caller, groupId: string): void {
   db.transaction(() => {
     loadVisibleGroup(db, caller, groupId);
-    if (!hasPermission(caller, PERM.delete)) throw missingAnyPermissions([PERM.delete]);
+    authorize('deleteGroupDynamicSettings', caller);
     const removed = cached(db, 'DELETE FROM group_dynamic_settings WHERE group_id = ?').run(groupId).changes;
     if (removed === 0) return;
     applyDynamicMembers(db, groupId, null);
@@ -175,8 +169,7 @@ export function deleteDynamicSettings(db: Database.Database, caller: Caller, gro
 }
 
 export function previewDynamicGroup(db: Database.Database, caller: Caller, body: unknown): { userCount: number } {
-  if (!hasPermission(caller, PERM.view) && !hasPermission(caller, PERM.edit))
-    throw missingAnyPermissions([PERM.view, PERM.edit]);
+  authorize('previewDynamicGroup', caller);
   const query = validateDynamicQuery(body);
   const users = dynamicQueryUsersSql(query);
   const userCount = db

@@ -15,11 +15,11 @@
  *     calls that a person makes); owners and rule matches are not refused for it.
  */
 import type Database from 'better-sqlite3';
-import type { Caller } from '../../http/context.js';
+import type { Caller } from '../../auth/caller.js';
 import { badRequest, versionConflict, type ErrorDetail } from '../../contract/errors.js';
 import { entityListing, parsePaging, splitMulti, type EntityListing } from '../search/paging.js';
 import {
-  assertCanEditGroup,
+  authorizeGroupEdit,
   bumpVersion,
   currentVersion,
   groupUri,
@@ -126,7 +126,7 @@ export function addGroupMembers(
 ): void {
   db.transaction(() => {
     const group = loadVisibleGroup(db, caller, groupId);
-    assertCanEditGroup(db, caller, groupId);
+    authorizeGroupEdit(db, caller, groupId, 'addGroupMembers');
     if (!body || typeof body !== 'object')
       throw badRequest('memberIds is required.', [{ errorCode: 'bad.request', fieldName: 'memberIds' }]);
     if (!Array.isArray(body.memberIds) || body.memberIds.some((x) => typeof x !== 'string')) {
@@ -191,7 +191,7 @@ export function removeGroupMembers(
 ): void {
   db.transaction(() => {
     const group = loadVisibleGroup(db, caller, groupId);
-    assertCanEditGroup(db, caller, groupId);
+    authorizeGroupEdit(db, caller, groupId, 'removeGroupMembers');
     const ids = validIds(rawIds, 'ids');
     const version = optionalVersion(rawVersion);
     if (version !== undefined && version !== group.version) throw versionConflict(version, group.version, groupId);

@@ -15,8 +15,9 @@
  *     username, title, department.
  */
 import type Database from 'better-sqlite3';
-import type { Caller } from '../../http/context.js';
-import { ApiError, badRequest, invalidValue, missingAnyPermissions } from '../../contract/errors.js';
+import type { Caller } from '../../auth/caller.js';
+import { authorize } from '../../contract/authorize.js';
+import { ApiError, badRequest, invalidValue } from '../../contract/errors.js';
 import { entityListing, parseIdFilters, parsePaging, splitMulti, type EntityListing } from '../search/paging.js';
 import { decodeQ64, searchResponse, type SearchResponse } from '../search/q64.js';
 import { cachedCount, preparedBounded } from '../../db/read-memory.js';
@@ -34,7 +35,6 @@ import { catalogue } from '../../db/seed/people.js';
 import { cached, groupVisibilityCondition } from '../groups/visibility.js';
 
 export const USERS_PATH = '/api/v2/users';
-export const USER_VIEW = 'directory:user:view';
 export const JABBER_DOMAIN = 'groups-demo.orgspan.com';
 
 /** The `expand` values of member lists, user lists, user search and single users. */
@@ -778,7 +778,7 @@ export function searchUsers(
   request: unknown,
   expandOverride?: string[],
 ): UsersSearchResponse {
-  if (!caller.permissions.has(USER_VIEW)) throw missingAnyPermissions([USER_VIEW]);
+  authorize('searchUsers', caller);
   assertSearchRequestShape<UserSearchRequest>(request, {
     strings: ['integrationPresenceSource'],
     booleans: ['enforcePermissions'],
@@ -820,7 +820,7 @@ export function searchUsersByQ64(
   q64: unknown,
   expand?: unknown,
 ): UsersSearchResponse {
-  if (!caller.permissions.has(USER_VIEW)) throw missingAnyPermissions([USER_VIEW]);
+  authorize('searchUsersByQ64', caller);
   if (typeof q64 !== 'string')
     throw badRequest('The q64 parameter is required.', [{ errorCode: 'bad.request', fieldName: 'q64' }]);
   const decoded = decodeQ64(q64);
