@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { accessOf, authorize, operationAccess } from '../src/contract/authorize.js';
 import { loadOpenApiDocument } from '../src/contract/document.js';
 import { ApiError } from '../src/contract/errors.js';
+import { groupLimitsOf, membershipLimitsOf } from '../src/contract/limits.js';
 import {
   GROUP_EDIT,
   GROUP_VIEW,
@@ -81,5 +82,28 @@ describe('group rules', () => {
     expect(mayReadRules([PRIVATE_GROUP_VIEW], visible)).toBe(false);
     expect(rulesPermissionsMissing([])).toEqual([GROUP_VIEW]);
     expect(rulesPermissionsMissing([GROUP_VIEW])).toEqual([GROUP_EDIT, PRIVATE_GROUP_VIEW]);
+  });
+});
+
+describe('limits from the document', () => {
+  it('follow the schemas: a changed limit in the YAML is the server’s limit', () => {
+    const doc = loadOpenApiDocument();
+    const limits = groupLimitsOf(doc);
+    expect(limits).toMatchObject({ name: 256, description: 4000, owners: 100, addresses: 10, images: 10 });
+    expect(limits.phonePattern.test(' +1 (317) 555-0100 ')).toBe(true);
+    expect(limits.extensionPattern.test('')).toBe(true);
+    expect(limits.extensionPattern.test('12345678901')).toBe(false);
+    const schemas = doc.components!.schemas as Record<string, { properties: Record<string, Record<string, unknown>> }>;
+    schemas.GroupCreate!.properties.name!.maxLength = 12;
+    schemas.GroupMembersUpdate!.properties.memberIds!.maxItems = 7;
+    expect(groupLimitsOf(doc).name).toBe(12);
+    expect(membershipLimitsOf(doc)).toMatchObject({
+      memberIds: 7,
+      groupsPerType: 100,
+      conditions: 100,
+      conditionDepth: 5,
+    });
+    delete schemas.GroupCreate!.properties.name!.maxLength;
+    expect(() => groupLimitsOf(doc)).toThrow(/GroupCreate\.name\.maxLength/);
   });
 });

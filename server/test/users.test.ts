@@ -10,17 +10,9 @@ import { DEMO_GROUPS, PERSONAS, type PersonaKey } from '../src/db/seed/personas.
 import { SYSTEM_PRESENCES } from '../src/db/seed/words.js';
 import { ApiError } from '../src/contract/errors.js';
 import { decodeQ64, encodeQ64 } from '../src/domain/search/q64.js';
-import {
-  getMe,
-  getUser,
-  listUsers,
-  searchUsers,
-  searchUsersByQ64,
-  toUsers,
-  USER_EXPANDS,
-  USER_SELECT,
-  type UserRow,
-} from '../src/domain/users/users.js';
+import { getMe, getUser, listUsers } from '../src/domain/users/reads.js';
+import { searchUsers, searchUsersByQ64 } from '../src/domain/users/search.js';
+import { toUsers, USER_EXPANDS, USER_SELECT, type UserRow } from '../src/domain/users/users.js';
 import { apiCaller, expectErrorBody, type ApiCall } from './support/openapi-validator.js';
 import { startServer } from './support/server.js';
 

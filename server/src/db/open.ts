@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsxImport } from '../tsx.js';
-import { registerSearchFunctions } from '../domain/search/criteria.js';
+import { registerSearchFunctions } from './functions.js';
 import { runSeed, type SeedKind } from './seed/index.js';
 
 export type { SeedKind } from './seed/index.js';

@@ -21,7 +21,7 @@
  * clears everything remembered, which keeps the rule simple and exact.
  */
 import type Database from 'better-sqlite3';
-import { cached } from '../domain/groups/visibility.js';
+import { cached } from './statements.js';
 
 const MAX_ENTRIES = 1024;
 const MAX_VARYING_STATEMENTS = 256;

@@ -4,17 +4,9 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OperationHandlers } from '../http/context.js';
-import {
-  createGroup,
-  deleteGroup,
-  getGroup,
-  getGroupProfile,
-  listGroupProfiles,
-  listGroups,
-  updateGroup,
-  type GroupWrite,
-  type ListQuery,
-} from '../domain/groups/groups.js';
+import { getGroup, getGroupProfile, listGroupProfiles, listGroups, type ListQuery } from '../domain/groups/groups.js';
+import type { GroupWrite } from '../domain/groups/validation.js';
+import { createGroup, deleteGroup, updateGroup } from '../domain/groups/writes.js';
 import {
   addGroupMembers,
   listGroupIndividuals,

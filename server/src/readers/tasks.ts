@@ -5,11 +5,11 @@
  */
 import type Database from 'better-sqlite3';
 import type { Caller } from '../auth/caller.js';
-import { searchGroups } from '../domain/groups/groups.js';
+import { searchGroups } from '../domain/groups/search.js';
 import { splitMulti } from '../domain/search/paging.js';
 import { decodeQ64 } from '../domain/search/q64.js';
 import type { SearchRequestBase } from '../domain/search/criteria.js';
-import { searchUsers, searchUsersByQ64 } from '../domain/users/users.js';
+import { searchUsers, searchUsersByQ64 } from '../domain/users/search.js';
 
 export type ReadTask =
   | { kind: 'searchGroups'; caller: Caller; body: unknown }

@@ -12,6 +12,7 @@ import type Database from 'better-sqlite3';
 import type { Caller } from '../../auth/caller.js';
 import { notFound } from '../../contract/errors.js';
 import { maySeeEveryGroup } from '../../contract/group-rules.js';
+import { cached } from '../../db/statements.js';
 
 export interface SqlCondition {
   sql: string;
@@ -29,17 +30,6 @@ export function groupVisibilityCondition(caller: Caller, alias = 'g'): SqlCondit
     sql: `(${notDeleted} AND (${alias}.visibility = 'public' OR (${alias}.visibility = 'members' AND (${member} OR ${owner})) OR (${alias}.visibility = 'owners' AND ${owner})))`,
     params: [caller.userId, caller.userId, caller.userId],
   };
-}
-
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** A prepared statement cached per connection and SQL text. */
-export function cached(db: Database.Database, sql: string): Database.Statement {
-  let m = statements.get(db);
-  if (!m) statements.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql)));
-  return s;
 }
 
 /** Whether `userId` owns `groupId`. */

@@ -2,8 +2,9 @@
  * Dynamic (skill-based) group membership: GET / PUT / DELETE /groups/{id}/dynamicsettings and
  * POST /groups/dynamicsettings/preview.
  *
- * The query → SQL compilation is the one the seed uses (db/seed/materialise.ts), so seeded and
- * API-written rules select the same users; this module validates queries and applies them.
+ * The query → SQL compilation (dynamic-query.ts) and the member rows it yields (upkeep.ts) are the ones
+ * the seed uses, so seeded and API-written rules select the same users; this module validates queries
+ * and stores them.
  *
  * Decisions:
  *   - GET needs `directory:group:view`; `directory:group:edit` holders and the group's owners may read
@@ -22,14 +23,14 @@ import type { Caller } from '../../auth/caller.js';
 import { authorize } from '../../contract/authorize.js';
 import { badRequest, invalidValue, missingAnyPermissions, notFound } from '../../contract/errors.js';
 import { mayReadRules, rulesPermissionsMissing } from '../../contract/group-rules.js';
-import { dynamicQueryUsersSql, type DynamicGroupQuery, type DynamicGroupSkillCondition } from './upkeep.js';
-import { bumpVersion, groupUri, loadVisibleGroup, pruneMembers, recountMembers } from '../groups/groups.js';
-import { cached, isGroupOwner } from '../groups/visibility.js';
+import { MEMBERSHIP_LIMITS } from '../../contract/limits.js';
+import { dynamicQueryUsersSql, type DynamicGroupQuery, type DynamicGroupSkillCondition } from './dynamic-query.js';
+import { applyDynamicMembers } from './upkeep.js';
+import { groupUri, loadVisibleGroup } from '../groups/groups.js';
+import { bumpVersion } from '../groups/writes.js';
+import { cached } from '../../db/statements.js';
+import { isGroupOwner } from '../groups/visibility.js';
 
-export type { DynamicGroupQuery } from './upkeep.js';
-
-export const MAX_CONDITIONS = 100;
-export const MAX_CONDITION_DEPTH = 5;
 const COMPARATORS = [
   'EqualTo',
   'NotEqualTo',
@@ -55,8 +56,8 @@ export function validateDynamicQuery(raw: unknown): DynamicGroupQuery {
 
   const condition = (sc: unknown, path: string, depth: number): DynamicGroupSkillCondition => {
     if (!isObj(sc)) throw fail(path, `${path} must be an object.`);
-    if (depth > MAX_CONDITION_DEPTH)
-      throw fail(path, `Skill conditions nest deeper than ${MAX_CONDITION_DEPTH} levels.`);
+    if (depth > MEMBERSHIP_LIMITS.conditionDepth)
+      throw fail(path, `Skill conditions nest deeper than ${MEMBERSHIP_LIMITS.conditionDepth} levels.`);
     if (!(OPERATIONS as readonly unknown[]).includes(sc.operation))
       throw invalidValue(`${path}.operation must be one of ${OPERATIONS.join(', ')}.`, `${path}.operation`);
     const leaves = <K extends 'routingSkill' | 'languageSkill'>(key: K, listName: string) => {
@@ -65,10 +66,10 @@ export function validateDynamicQuery(raw: unknown): DynamicGroupQuery {
       return list.map((c: unknown, i) => {
         const p = `${path}.${listName}[${i}]`;
         if (!isObj(c)) throw fail(p, `${p} must be an object.`);
-        if (++count > MAX_CONDITIONS)
-          throw fail(p, `A dynamic group query holds at most ${MAX_CONDITIONS} conditions.`);
+        if (++count > MEMBERSHIP_LIMITS.conditions)
+          throw fail(p, `A dynamic group query holds at most ${MEMBERSHIP_LIMITS.conditions} conditions.`);
         const name = c[key];
-        if (typeof name !== 'string' || name.trim() === '' || name.length > 200)
+        if (typeof name !== 'string' || name.trim() === '' || name.length > MEMBERSHIP_LIMITS.skillName)
           throw fail(`${p}.${key}`, `${p}.${key} must name a skill.`);
         if (!(COMPARATORS as readonly unknown[]).includes(c.comparator))
           throw invalidValue(`${p}.comparator must be one of ${COMPARATORS.join(', ')}.`, `${p}.comparator`);
@@ -123,23 +124,6 @@ export function getDynamicSettings(db: Database.Database, caller: Caller, groupI
     query: JSON.parse(row.query_json) as DynamicGroupQuery,
     selfUri: `${groupUri(groupId)}/dynamicsettings`,
   };
-}
-
-/** Re-materialises the rule members of a group from its stored query (none when it has no settings). */
-export function applyDynamicMembers(db: Database.Database, groupId: string, query: DynamicGroupQuery | null): void {
-  cached(db, 'UPDATE group_members SET is_rule = 0 WHERE group_id = ? AND is_rule = 1').run(groupId);
-  if (query) {
-    const users = dynamicQueryUsersSql(query);
-    // The SQL varies with the query, so it is prepared here rather than cached.
-    db.prepare(
-      `INSERT INTO group_members (group_id, user_id, sort_name, is_individual, is_owner, is_rule)
-       SELECT ?, u.id, u.sort_name, 0, EXISTS (SELECT 1 FROM group_owners o WHERE o.group_id = ? AND o.user_id = u.id), 1
-       FROM users u WHERE u.id IN (${users.sql})
-       ON CONFLICT (group_id, user_id) DO UPDATE SET is_rule = 1`,
-    ).run(groupId, groupId, ...users.params);
-  }
-  pruneMembers(db, groupId);
-  recountMembers(db, groupId);
 }
 
 export function updateDynamicSettings(db: Database.Database, caller: Caller, groupId: string, body: unknown): void {

@@ -17,7 +17,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { SortOrder } from '../search/paging.js';
-import { cached } from '../groups/visibility.js';
+import { cached } from '../../db/statements.js';
 
 export const ANCHOR_SPACING = 256;
 const MAX_GROUPS = 32;

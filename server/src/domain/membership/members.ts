@@ -1,9 +1,5 @@
 /**
- * Group membership: the materialised member list (`group_members`), individuals, adding and removing.
- *
- * A `group_members` row exists for each member: individuals, owners when the group's include_owners is
- * on, and users matched by its dynamic settings. is_individual / is_rule say why; is_owner marks a member
- * who owns the group, whatever brought them in. `groups.member_count` is kept equal to the row count.
+ * Group membership: the member list (`group_members`, kept by upkeep.ts), individuals, adding and removing.
  *
  * Decisions:
  *   - Adding a user who is already an individual changes nothing. Adding a member who is in only through
@@ -17,23 +13,15 @@
 import type Database from 'better-sqlite3';
 import type { Caller } from '../../auth/caller.js';
 import { badRequest, versionConflict, type ErrorDetail } from '../../contract/errors.js';
+import { MEMBERSHIP_LIMITS } from '../../contract/limits.js';
 import { entityListing, parsePaging, splitMulti, type EntityListing } from '../search/paging.js';
-import {
-  authorizeGroupEdit,
-  bumpVersion,
-  currentVersion,
-  groupUri,
-  loadVisibleGroup,
-  pruneMembers,
-  recountMembers,
-  unknownUserIds,
-} from '../groups/groups.js';
+import { groupUri, loadVisibleGroup } from '../groups/groups.js';
+import { unknownUserIds } from '../groups/validation.js';
+import { authorizeGroupEdit, bumpVersion, currentVersion } from '../groups/writes.js';
+import { addIndividualMembers, removeIndividualMembers } from './upkeep.js';
 import { memberPageIds } from './member-pages.js';
-import { cached } from '../groups/visibility.js';
+import { cached } from '../../db/statements.js';
 import { parseExpand, usersByIds, type User } from '../users/users.js';
-
-export const MAX_MEMBER_IDS = 50;
-export const MAX_GROUPS_PER_TYPE = 100;
 
 // ---------------------------------------------------------------------------------------------
 // Reads
@@ -95,8 +83,8 @@ function validIds(raw: unknown, fieldName: string): string[] {
   const ids = splitMulti(raw);
   if (!ids || ids.length === 0)
     throw badRequest(`${fieldName} must list at least one user id.`, [{ errorCode: 'bad.request', fieldName }]);
-  if (ids.length > MAX_MEMBER_IDS) {
-    throw badRequest(`At most ${MAX_MEMBER_IDS} user ids can be given at once (got ${ids.length}).`, [
+  if (ids.length > MEMBERSHIP_LIMITS.memberIds) {
+    throw badRequest(`At most ${MEMBERSHIP_LIMITS.memberIds} user ids can be given at once (got ${ids.length}).`, [
       { errorCode: 'bad.request', fieldName },
     ]);
   }
@@ -148,7 +136,8 @@ export function addGroupMembers(
     if (toAdd.length === 0) return;
     const overLimit = toAdd.filter(
       (id) =>
-        isMember.get(groupId, id) === undefined && (groupsOfType.get(id, group.type) as number) >= MAX_GROUPS_PER_TYPE,
+        isMember.get(groupId, id) === undefined &&
+        (groupsOfType.get(id, group.type) as number) >= MEMBERSHIP_LIMITS.groupsPerType,
     );
     if (overLimit.length) {
       const names = cached(db, 'SELECT id, name FROM users WHERE id IN (SELECT value FROM json_each(?))').all(
@@ -156,7 +145,7 @@ export function addGroupMembers(
       ) as { id: string; name: string }[];
       const label = names.map((u) => `${u.name} (${u.id})`).join(', ');
       throw badRequest(
-        `A user can be in at most ${MAX_GROUPS_PER_TYPE} ${group.type} groups; already at the limit: ${label}.`,
+        `A user can be in at most ${MEMBERSHIP_LIMITS.groupsPerType} ${group.type} groups; already at the limit: ${label}.`,
         names.map((u): ErrorDetail => ({
           errorCode: 'bad.request',
           fieldName: 'memberIds',
@@ -166,18 +155,8 @@ export function addGroupMembers(
       );
     }
     const insIndividual = cached(db, 'INSERT OR IGNORE INTO group_individuals (group_id, user_id) VALUES (?, ?)');
-    const upsertMember = cached(
-      db,
-      `INSERT INTO group_members (group_id, user_id, sort_name, is_individual, is_owner, is_rule)
-       SELECT @g, u.id, u.sort_name, 1, EXISTS (SELECT 1 FROM group_owners o WHERE o.group_id = @g AND o.user_id = u.id), 0
-       FROM users u WHERE u.id = @u
-       ON CONFLICT (group_id, user_id) DO UPDATE SET is_individual = 1`,
-    );
-    for (const id of toAdd) {
-      insIndividual.run(groupId, id);
-      upsertMember.run({ g: groupId, u: id });
-    }
-    recountMembers(db, groupId);
+    for (const id of toAdd) insIndividual.run(groupId, id);
+    addIndividualMembers(db, groupId, toAdd);
     bumpVersion(db, groupId, group.version);
   }).immediate();
 }
@@ -197,15 +176,10 @@ export function removeGroupMembers(
     if (version !== undefined && version !== group.version) throw versionConflict(version, group.version, groupId);
     assertUsersExist(db, ids, 'ids');
     const del = cached(db, 'DELETE FROM group_individuals WHERE group_id = ? AND user_id = ?');
-    const unflag = cached(db, 'UPDATE group_members SET is_individual = 0 WHERE group_id = ? AND user_id = ?');
     let changed = 0;
-    for (const id of ids) {
-      changed += del.run(groupId, id).changes;
-      unflag.run(groupId, id);
-    }
+    for (const id of ids) changed += del.run(groupId, id).changes;
     if (changed === 0) return;
-    pruneMembers(db, groupId);
-    recountMembers(db, groupId);
+    removeIndividualMembers(db, groupId, ids);
     bumpVersion(db, groupId, currentVersion(db, groupId));
   }).immediate();
 }

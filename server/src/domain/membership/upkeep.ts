@@ -1,89 +1,90 @@
 /**
- * Keeps `group_members` and `groups.member_count` consistent with a group's individuals, owners
- * (when include_owners) and dynamic settings. Every write that changes any of those calls
- * rebuildGroupMembers for the group it touched.
+ * The one writer of `group_members` and `groups.member_count`: seeds and API writes alike keep them with
+ * these functions, inside the write's own transaction (none opens one).
+ *
+ * A `group_members` row exists for each member: individuals (group_individuals), owners (group_owners)
+ * when the group's include_owners is on, and users matched by its dynamic settings. is_individual /
+ * is_rule say why; is_owner marks a member who owns the group, whatever brought them in.
+ * `groups.member_count` equals the group's row count.
  */
 import type Database from 'better-sqlite3';
+import { cached } from '../../db/statements.js';
+import { dynamicQueryUsersSql, type DynamicGroupQuery } from './dynamic-query.js';
 
-type Comparator = 'EqualTo' | 'NotEqualTo' | 'LessThan' | 'GreaterThan' | 'GreaterThanOrEqualTo' | 'LessThanOrEqualTo';
+const PRUNE = `DELETE FROM group_members WHERE group_id = @g AND is_individual = 0 AND is_rule = 0
+  AND NOT (is_owner = 1 AND (SELECT include_owners FROM groups WHERE id = @g) = 1)`;
 
-interface SkillConditionBase {
-  comparator: Comparator;
-  proficiency: number;
-  childConditions?: DynamicGroupSkillCondition[];
-}
-export interface DynamicGroupRoutingSkillCondition extends SkillConditionBase {
-  routingSkill: string;
-}
-export interface DynamicGroupLanguageSkillCondition extends SkillConditionBase {
-  languageSkill: string;
-}
-export interface DynamicGroupSkillCondition {
-  routingSkillConditions: DynamicGroupRoutingSkillCondition[];
-  languageSkillConditions: DynamicGroupLanguageSkillCondition[];
-  operation: 'And' | 'Or' | 'Not';
-}
-export interface DynamicGroupQuery {
-  skillConditions: DynamicGroupSkillCondition[];
-}
-
-const COMPARATORS: Record<Comparator, string> = {
-  EqualTo: '=',
-  NotEqualTo: '<>',
-  LessThan: '<',
-  GreaterThan: '>',
-  GreaterThanOrEqualTo: '>=',
-  LessThanOrEqualTo: '<=',
-};
-
-/**
- * Compiles a DynamicGroupQuery into an SQL condition on a `users` row aliased `u`, with bound parameters.
- * Semantics:
- * - one routing/language condition holds when the user has that skill (name compared ignoring case)
- *   with a proficiency satisfying the comparator, and all its childConditions hold;
- * - a skill condition combines its routing and language conditions with its operation:
- *   And = all hold, Or = at least one holds, Not = none holds;
- * - the query's skillConditions must all hold. An empty query matches nobody.
- * Input is assumed validated (comparators and operations from their enums); unknown values throw.
- */
-export function dynamicQueryToSql(query: DynamicGroupQuery): { sql: string; params: Array<string | number> } {
-  const params: Array<string | number> = [];
-
-  const leaf = (kind: 'routing' | 'language', name: string, c: SkillConditionBase): string => {
-    const op = COMPARATORS[c.comparator];
-    if (!op) throw new Error(`Unknown comparator ${String(c.comparator)}`);
-    params.push(kind, name, c.proficiency);
-    const own = `EXISTS (SELECT 1 FROM user_skills s WHERE s.user_id = u.id AND s.kind = ? AND s.skill_name = ? COLLATE NOCASE AND s.proficiency ${op} ?)`;
-    const children = (c.childConditions ?? []).map(skillCondition);
-    return children.length ? `(${[own, ...children].join(' AND ')})` : own;
-  };
-
-  const skillCondition = (sc: DynamicGroupSkillCondition): string => {
-    const parts = [
-      ...(sc.routingSkillConditions ?? []).map((c) => leaf('routing', c.routingSkill, c)),
-      ...(sc.languageSkillConditions ?? []).map((c) => leaf('language', c.languageSkill, c)),
-    ];
-    switch (sc.operation) {
-      case 'And':
-        return parts.length ? `(${parts.join(' AND ')})` : '1';
-      case 'Or':
-        return parts.length ? `(${parts.join(' OR ')})` : '0';
-      case 'Not':
-        return parts.length ? `NOT (${parts.join(' OR ')})` : '1';
-      default:
-        throw new Error(`Unknown operation ${String(sc.operation)}`);
-    }
-  };
-
-  const conditions = (query.skillConditions ?? []).map(skillCondition);
-  return { sql: conditions.length ? conditions.join(' AND ') : '0', params };
+/** Brings is_owner flags and owner rows in line with group_owners and include_owners. */
+export function syncOwnerMembers(db: Database.Database, groupId: string): void {
+  cached(
+    db,
+    `UPDATE group_members SET is_owner = EXISTS (SELECT 1 FROM group_owners o WHERE o.group_id = group_members.group_id AND o.user_id = group_members.user_id)
+     WHERE group_id = ?`,
+  ).run(groupId);
+  cached(
+    db,
+    `INSERT INTO group_members (group_id, user_id, sort_name, is_individual, is_owner, is_rule)
+     SELECT o.group_id, o.user_id, u.sort_name, 0, 1, 0
+     FROM group_owners o JOIN users u ON u.id = o.user_id JOIN groups g ON g.id = o.group_id AND g.include_owners = 1
+     WHERE o.group_id = ?
+     ON CONFLICT (group_id, user_id) DO UPDATE SET is_owner = 1`,
+  ).run(groupId);
+  cached(db, PRUNE).run({ g: groupId });
 }
 
-/** Ids of the active users a dynamic query matches, as an SQL statement's parts (SELECT u.id ...). */
-export function dynamicQueryUsersSql(query: DynamicGroupQuery): { sql: string; params: Array<string | number> } {
-  const where = dynamicQueryToSql(query);
-  return { sql: `SELECT u.id FROM users u WHERE u.state = 'active' AND (${where.sql})`, params: where.params };
+/** Removes member rows that no longer have a reason to exist. */
+export const pruneMembers = (db: Database.Database, groupId: string): void =>
+  void cached(db, PRUNE).run({ g: groupId });
+
+/** Sets groups.member_count to the group's row count (an index range count). */
+export function recountMembers(db: Database.Database, groupId: string): void {
+  cached(
+    db,
+    'UPDATE groups SET member_count = (SELECT COUNT(*) FROM group_members WHERE group_id = @g) WHERE id = @g',
+  ).run({ g: groupId });
 }
+
+/** Makes the users individuals' member rows (they must also be in group_individuals). */
+export function addIndividualMembers(db: Database.Database, groupId: string, userIds: readonly string[]): void {
+  const upsertMember = cached(
+    db,
+    `INSERT INTO group_members (group_id, user_id, sort_name, is_individual, is_owner, is_rule)
+     SELECT @g, u.id, u.sort_name, 1, EXISTS (SELECT 1 FROM group_owners o WHERE o.group_id = @g AND o.user_id = u.id), 0
+     FROM users u WHERE u.id = @u
+     ON CONFLICT (group_id, user_id) DO UPDATE SET is_individual = 1`,
+  );
+  for (const id of userIds) upsertMember.run({ g: groupId, u: id });
+  recountMembers(db, groupId);
+}
+
+/** The users are no longer individuals of the group: their rows go unless an owner or a rule keeps them. */
+export function removeIndividualMembers(db: Database.Database, groupId: string, userIds: readonly string[]): void {
+  const unflag = cached(db, 'UPDATE group_members SET is_individual = 0 WHERE group_id = ? AND user_id = ?');
+  for (const id of userIds) unflag.run(groupId, id);
+  pruneMembers(db, groupId);
+  recountMembers(db, groupId);
+}
+
+/** Re-materialises the rule members of a group from its stored query (none when it has no settings). */
+export function applyDynamicMembers(db: Database.Database, groupId: string, query: DynamicGroupQuery | null): void {
+  cached(db, 'UPDATE group_members SET is_rule = 0 WHERE group_id = ? AND is_rule = 1').run(groupId);
+  if (query) {
+    const users = dynamicQueryUsersSql(query);
+    // The SQL varies with the query, so it is prepared here rather than cached.
+    db.prepare(
+      `INSERT INTO group_members (group_id, user_id, sort_name, is_individual, is_owner, is_rule)
+       SELECT ?, u.id, u.sort_name, 0, EXISTS (SELECT 1 FROM group_owners o WHERE o.group_id = ? AND o.user_id = u.id), 1
+       FROM users u WHERE u.id IN (${users.sql})
+       ON CONFLICT (group_id, user_id) DO UPDATE SET is_rule = 1`,
+    ).run(groupId, groupId, ...users.params);
+  }
+  pruneMembers(db, groupId);
+  recountMembers(db, groupId);
+}
+
+/** Removes every member row of a group (it is being deleted). */
+export const forgetGroupMembers = (db: Database.Database, groupId: string): void =>
+  void cached(db, 'DELETE FROM group_members WHERE group_id = ?').run(groupId);
 
 /**
  * Recomputes the member rows and member_count of one group, or of every group when groupId is omitted.

@@ -3,7 +3,7 @@
  *
  * API (stable; the groups and the users search both use it):
  *
- *   registerSearchFunctions(db)
+ *   registerSearchFunctions(db) (db/functions.ts)
  *     Registers the SQL functions the compiled conditions call (`search_fold`, `search_word_prefix`,
  *     `search_regexp`). Call it once per connection before running a compiled condition; it is idempotent.
  *
@@ -14,12 +14,12 @@
  *     (unknown field, bad type, missing value, bad number/date, invalid or unsafe regex), with
  *     `details[].fieldName` a path such as `query[0].fields[1]`.
  *
- *   compileSort(request, sortMap, tieBreaker) → 'ORDER BY ...'
+ *   compileSort(request, sortMap, tieBreaker) → 'ORDER BY ...' (request.ts)
  *     `sortMap` maps sortable API field names to SQL expressions; `sortBy`/`sortOrder` and `sort[]` are
  *     honoured; SCORE (no relevance here) and a missing sort fall back to the first key of `sortMap`
  *     ascending. `tieBreaker` (e.g. 'g.id') is appended so paging is stable. Unknown sortBy → 400.
  *
- *   searchPaging(request, { maxPageSize = 100, window = 10_000 }) → { pageSize, pageNumber, offset }
+ *   searchPaging(request, { maxPageSize = 100, window = 10_000 }) → { pageSize, pageNumber, offset } (request.ts)
  *     Defaults 25 / 1; pageSize 1..maxPageSize, pageNumber ≥ 1, pageSize × pageNumber ≤ window (400 beyond).
  *
  * Criteria semantics: within one list, every AND criterion must match, at least one OR criterion must
@@ -41,8 +41,9 @@
  * `substringIndex` narrows the rows with that index first (same results, without a scan).
  * Date columns must hold `Date#toISOString()` strings (they are compared as text).
  */
-import type Database from 'better-sqlite3';
 import { ApiError, badRequest } from '../../contract/errors.js';
+import { compileSearchRegex, fold } from '../../db/functions.js';
+import { iso, parseSearchDate } from './dates.js';
 
 export type FieldKind = 'text' | 'enum' | 'id' | 'number' | 'date' | 'list';
 
@@ -130,120 +131,6 @@ export interface CompiledCondition {
 const MAX_DEPTH = 10;
 const MAX_CRITERIA = 200;
 const MAX_VALUE_LENGTH = 1000;
-export const MAX_REGEX_LENGTH = 256;
-const MAX_REGEX_INPUT = 2000;
-
-// ---------------------------------------------------------------------------------------------
-// SQL functions
-
-const fold = (s: string): string => s.normalize('NFC').toLowerCase();
-
-const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
-
-const registered = new WeakSet<Database.Database>();
-const regexCache = new Map<string, RegExp>();
-
-/** Compiles (and caches) a search REGEX pattern; throws ApiError 400 when it is invalid or unsafe. */
-export function compileSearchRegex(pattern: string, fieldName = 'value'): RegExp {
-  const cached = regexCache.get(pattern);
-  if (cached) return cached;
-  if (pattern.length > MAX_REGEX_LENGTH) {
-    throw badRequest(`The regular expression is longer than ${MAX_REGEX_LENGTH} characters.`, [
-      { errorCode: 'bad.request', fieldName },
-    ]);
-  }
-  if (/\\[1-9]|\\k</.test(pattern)) {
-    throw badRequest('Back-references are not supported in regular expressions.', [
-      { errorCode: 'bad.request', fieldName },
-    ]);
-  }
-  if (/\(\?<?[=!]/.test(pattern)) {
-    throw badRequest('Look-around is not supported in regular expressions.', [{ errorCode: 'bad.request', fieldName }]);
-  }
-  if (hasNestedQuantifier(pattern)) {
-    throw badRequest('The regular expression nests quantifiers (e.g. "(a+)+"), which is not allowed.', [
-      { errorCode: 'bad.request', fieldName },
-    ]);
-  }
-  let re: RegExp;
-  try {
-    re = new RegExp(`^(?:${pattern})$`, 'iu');
-  } catch (e) {
-    throw badRequest(`Invalid regular expression: ${(e as Error).message}`, [{ errorCode: 'bad.request', fieldName }]);
-  }
-  if (regexCache.size > 500) regexCache.clear();
-  regexCache.set(pattern, re);
-  return re;
-}
-
-/**
- * True when a quantified group contains a quantifier or an alternation (the shapes behind catastrophic
- * backtracking: `(a+)+`, `(a|aa)*`, `(.*x){2,}`).
- */
-function hasNestedQuantifier(pattern: string): boolean {
-  // Walk the pattern tracking, for each open group, whether it holds a quantifier or an alternation.
-  const stack: { risky: boolean }[] = [];
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') {
-      inClass = true;
-      continue;
-    }
-    if (c === '(') {
-      stack.push({ risky: false });
-      continue;
-    }
-    const top = stack[stack.length - 1];
-    if (c === '*' || c === '+' || c === '{' || c === '|') {
-      if (top) top.risky = true;
-      if (c === '{') {
-        const end = pattern.indexOf('}', i);
-        if (end > i) i = end;
-      }
-      continue;
-    }
-    if (c === ')') {
-      const group = stack.pop();
-      const next = pattern[i + 1];
-      const quantified = next === '*' || next === '+' || next === '{';
-      if (group?.risky && quantified) return true;
-      // A group holding a quantifier makes its parent risky too.
-      const parent = stack[stack.length - 1];
-      if (parent && (group?.risky || quantified)) parent.risky = true;
-    }
-  }
-  return false;
-}
-
-/** Registers the SQL functions used by compiled conditions on this connection (idempotent). */
-export function registerSearchFunctions(db: Database.Database): void {
-  if (registered.has(db)) return;
-  db.function('search_fold', { deterministic: true }, (s: unknown) =>
-    typeof s === 'string' ? fold(s) : s === null || s === undefined ? null : fold(String(s)),
-  );
-  db.function('search_word_prefix', { deterministic: true }, (s: unknown, prefix: unknown) => {
-    if (s === null || s === undefined || typeof prefix !== 'string') return 0;
-    const text = fold(String(s));
-    if (text.startsWith(prefix)) return 1;
-    for (const word of text.split(WORD_SPLIT)) if (word.startsWith(prefix)) return 1;
-    return 0;
-  });
-  db.function('search_regexp', { deterministic: true }, (pattern: unknown, s: unknown) => {
-    if (s === null || s === undefined || typeof pattern !== 'string') return 0;
-    const re = compileSearchRegex(pattern);
-    return re.test(String(s).slice(0, MAX_REGEX_INPUT)) ? 1 : 0;
-  });
-  registered.add(db);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -295,149 +182,6 @@ function parseNumber(v: string, fieldName: string): number {
     throw badRequest(`"${v}" is not a number.`, [{ errorCode: 'bad.request', fieldName }]);
   return n;
 }
-
-interface ParsedDate {
-  start: number;
-  /** Size of the instant's precision in ms (e.g. 86,400,000 for a date without a time). */
-  span: number;
-}
-
-const invalidDate = (v: string, fieldName: string, why = ''): ApiError =>
-  new ApiError(400, 'invalid.date', `"${v}" is not a valid date${why}.`, {
-    details: [{ errorCode: 'invalid.date', fieldName }],
-  });
-
-/**
- * Parses a date value. Without `dateFormat`: ISO-8601 (date, date-time, with or without zone; no zone = UTC)
- * or epoch milliseconds. With `dateFormat`: a Java pattern using yyyy, MM, dd, HH, mm, ss, SSS, X/XX/XXX/Z
- * and quoted literals; other letters are refused.
- */
-export function parseSearchDate(v: string, dateFormat: string | undefined, fieldName: string): ParsedDate {
-  const value = v.trim();
-  if (dateFormat) return parseWithJavaPattern(value, dateFormat, fieldName);
-  if (/^\d{10,}$/.test(value)) return { start: Number(value), span: 1 };
-  const m =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(
-      value,
-    );
-  if (!m) throw invalidDate(v, fieldName);
-  const [, y, mo, d, h, mi, s, frac, zone] = m;
-  const span = h === undefined ? 86_400_000 : s === undefined ? 60_000 : frac === undefined ? 1000 : 1;
-  return {
-    start: toEpoch(
-      v,
-      fieldName,
-      +y!,
-      +mo!,
-      +d!,
-      +(h ?? 0),
-      +(mi ?? 0),
-      +(s ?? 0),
-      frac ? Math.floor(+(frac + '00').slice(0, 3)) : 0,
-      zone,
-    ),
-    span,
-  };
-}
-
-function toEpoch(
-  raw: string,
-  fieldName: string,
-  y: number,
-  mo: number,
-  d: number,
-  h: number,
-  mi: number,
-  s: number,
-  ms: number,
-  zone?: string,
-): number {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) throw invalidDate(raw, fieldName);
-  let t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  const check = new Date(t);
-  if (check.getUTCDate() !== d) throw invalidDate(raw, fieldName);
-  if (zone && zone.toUpperCase() !== 'Z') {
-    const zm = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
-    if (!zm) throw invalidDate(raw, fieldName);
-    const offset = (+zm[2]! * 60 + +zm[3]!) * 60_000;
-    t -= zm[1] === '+' ? offset : -offset;
-  }
-  return t;
-}
-
-function parseWithJavaPattern(value: string, pattern: string, fieldName: string): ParsedDate {
-  if (pattern.length > 64) throw badRequest('dateFormat is too long.', [{ errorCode: 'bad.request', fieldName }]);
-  const tokens: string[] = [];
-  let re = '';
-  for (let i = 0; i < pattern.length;) {
-    const c = pattern[i]!;
-    if (c === "'") {
-      const end = pattern.indexOf("'", i + 1);
-      if (end < 0) throw badRequest(`Invalid dateFormat "${pattern}".`, [{ errorCode: 'bad.request', fieldName }]);
-      re += end === i + 1 ? "'" : escapeRegex(pattern.slice(i + 1, end));
-      i = end + 1;
-      continue;
-    }
-    if (/[A-Za-z]/.test(c)) {
-      let j = i;
-      while (pattern[j] === c) j++;
-      const tok = pattern.slice(i, j);
-      i = j;
-      const part: Record<string, string> = {
-        y: '(\\d{4})',
-        M: '(\\d{1,2})',
-        d: '(\\d{1,2})',
-        H: '(\\d{1,2})',
-        m: '(\\d{1,2})',
-        s: '(\\d{1,2})',
-        S: '(\\d{1,9})',
-        X: '(Z|[+-]\\d{2}(?::?\\d{2})?)',
-        Z: '(Z|[+-]\\d{2}:?\\d{2})',
-      };
-      const p = part[c];
-      if (!p)
-        throw badRequest(`dateFormat letter "${c}" is not supported (use y, M, d, H, m, s, S, X, Z).`, [
-          { errorCode: 'bad.request', fieldName },
-        ]);
-      tokens.push(c === 'y' && tok.length === 2 ? 'yy' : c);
-      re += c === 'y' && tok.length === 2 ? '(\\d{2})' : p;
-      continue;
-    }
-    re += escapeRegex(c);
-    i++;
-  }
-  const m = new RegExp(`^${re}$`).exec(value);
-  if (!m) throw invalidDate(value, fieldName, ` for the format "${pattern}"`);
-  const f: Record<string, string> = {};
-  tokens.forEach((t, k) => (f[t] = m[k + 1]!));
-  const year = f.y ? +f.y : f.yy ? 2000 + +f.yy : 1970;
-  const span = f.S ? 1 : f.s ? 1000 : f.m ? 60_000 : f.H ? 3_600_000 : f.d ? 86_400_000 : 86_400_000;
-  let zone = f.X ?? f.Z;
-  if (zone && /^[+-]\d{2}$/.test(zone)) zone += '00';
-  return {
-    start: toEpoch(
-      value,
-      fieldName,
-      year,
-      f.M ? +f.M : 1,
-      f.d ? +f.d : 1,
-      f.H ? +f.H : 0,
-      f.m ? +f.m : 0,
-      f.s ? +f.s : 0,
-      f.S ? Math.floor(+(f.S + '00').slice(0, 3)) : 0,
-      zone,
-    ),
-    span,
-  };
-}
-
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-const iso = (ms: number, fieldName: string, raw: string): string => {
-  const d = new Date(ms);
-  if (Number.isNaN(d.getTime())) throw invalidDate(raw, fieldName);
-  return d.toISOString();
-};
 
 // ---------------------------------------------------------------------------------------------
 // Compiler
@@ -687,131 +431,4 @@ export function compileCriteria(
   const b = new Builder(fieldMap);
   const where = b.list(criteria, path, 0);
   return { where, params: b.params };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sort and paging
-
-const sortDirection = (order: string | undefined, fieldName: string): 'ASC' | 'DESC' | 'SCORE' => {
-  if (order === undefined || order === null || order === '') return 'ASC';
-  const up = String(order).toUpperCase();
-  if (up === 'ASC' || up === 'ASCENDING') return 'ASC';
-  if (up === 'DESC' || up === 'DESCENDING') return 'DESC';
-  if (up === 'SCORE') return 'SCORE';
-  throw new ApiError(400, 'invalid.value', `Unknown sortOrder "${order}". Valid values: ASC, DESC, SCORE.`, {
-    details: [{ errorCode: 'invalid.value', fieldName }],
-  });
-};
-
-/** Builds the ORDER BY clause of a search. The first key of `sortMap` is the default (and SCORE) sort. */
-export function compileSort(
-  request: SearchRequestBase,
-  sortMap: Readonly<Record<string, string>>,
-  tieBreaker: string,
-): string {
-  const keys: { expr: string; dir: 'ASC' | 'DESC' }[] = [];
-  const defaultExpr = Object.values(sortMap)[0];
-  const add = (sortBy: string | undefined, sortOrder: string | undefined, path: string): void => {
-    const dir = sortDirection(sortOrder, `${path}sortOrder`);
-    if (dir === 'SCORE' || sortBy === undefined || sortBy === null || sortBy === '') {
-      if (defaultExpr) keys.push({ expr: defaultExpr, dir: dir === 'SCORE' ? 'ASC' : dir });
-      return;
-    }
-    const expr = Object.prototype.hasOwnProperty.call(sortMap, sortBy) ? sortMap[sortBy] : undefined;
-    if (!expr) {
-      throw badRequest(`Cannot sort by "${sortBy}". Sortable fields: ${Object.keys(sortMap).join(', ')}.`, [
-        { errorCode: 'bad.request', fieldName: `${path}sortBy` },
-      ]);
-    }
-    keys.push({ expr, dir });
-  };
-  if (Array.isArray(request.sort) && request.sort.length > 0) {
-    if (request.sort.length > 10)
-      throw badRequest('At most 10 sort keys are allowed.', [{ errorCode: 'bad.request', fieldName: 'sort' }]);
-    request.sort.forEach((s, i) => add(s?.sortBy, s?.sortOrder, `sort[${i}].`));
-  } else {
-    add(request.sortBy, request.sortOrder, '');
-  }
-  const seen = new Set<string>();
-  const parts = keys
-    .filter((k) => (seen.has(k.expr) ? false : (seen.add(k.expr), true)))
-    .map((k) => `${k.expr} ${k.dir}`);
-  parts.push(`${tieBreaker} ASC`);
-  return `ORDER BY ${parts.join(', ')}`;
-}
-
-export interface SearchPage {
-  pageSize: number;
-  pageNumber: number;
-  offset: number;
-}
-
-/** Validates the paging of a search request. */
-export function searchPaging(request: SearchRequestBase, { maxPageSize = 100, window = 10_000 } = {}): SearchPage {
-  const pageSize = request.pageSize ?? 25;
-  const pageNumber = request.pageNumber ?? 1;
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > maxPageSize) {
-    throw badRequest(`pageSize must be between 1 and ${maxPageSize}.`, [
-      { errorCode: 'bad.request', fieldName: 'pageSize' },
-    ]);
-  }
-  if (!Number.isInteger(pageNumber) || pageNumber < 1) {
-    throw badRequest('pageNumber must be 1 or more.', [{ errorCode: 'bad.request', fieldName: 'pageNumber' }]);
-  }
-  if (pageSize * pageNumber > window) {
-    throw badRequest(`A search can page through at most ${window} results (pageSize × pageNumber ≤ ${window}).`, [
-      { errorCode: 'bad.request', fieldName: 'pageNumber' },
-    ]);
-  }
-  return { pageSize, pageNumber, offset: (pageNumber - 1) * pageSize };
-}
-
-/**
- * Checks the JSON types of a search request (a q64 request is not validated by the HTTP layer).
- * `strings` and `booleans` name extra top-level fields a particular search accepts (users search:
- * integrationPresenceSource, enforcePermissions).
- */
-export function assertSearchRequestShape<T extends SearchRequestBase = SearchRequestBase>(
-  request: unknown,
-  { strings = [], booleans = [] }: { strings?: readonly string[]; booleans?: readonly string[] } = {},
-): asserts request is T {
-  const fail = (fieldName: string, what: string) =>
-    badRequest(`${fieldName} must be ${what}.`, [{ errorCode: 'bad.request', fieldName }]);
-  if (!request || typeof request !== 'object' || Array.isArray(request)) throw fail('body', 'a JSON object');
-  const r = request as Record<string, unknown>;
-  for (const k of ['sortOrder', 'sortBy', ...strings])
-    if (r[k] !== undefined && typeof r[k] !== 'string') throw fail(k, 'a string');
-  for (const k of booleans) if (r[k] !== undefined && typeof r[k] !== 'boolean') throw fail(k, 'a boolean');
-  for (const k of ['pageSize', 'pageNumber'] as const)
-    if (r[k] !== undefined && !Number.isInteger(r[k])) throw fail(k, 'an integer');
-  if (r.sort !== undefined) {
-    if (!Array.isArray(r.sort)) throw fail('sort', 'an array');
-    r.sort.forEach((s: unknown, i) => {
-      if (!s || typeof s !== 'object') throw fail(`sort[${i}]`, 'an object');
-      const o = s as Record<string, unknown>;
-      for (const k of ['sortOrder', 'sortBy'])
-        if (o[k] !== undefined && typeof o[k] !== 'string') throw fail(`sort[${i}].${k}`, 'a string');
-    });
-  }
-  if (r.expand !== undefined && (!Array.isArray(r.expand) || r.expand.some((e) => typeof e !== 'string')))
-    throw fail('expand', 'an array of strings');
-  const checkCriteria = (list: unknown, path: string, depth: number): void => {
-    if (list === undefined) return;
-    if (!Array.isArray(list)) throw fail(path, 'an array');
-    if (depth > 10) throw fail(path, 'nested at most 10 levels deep');
-    list.forEach((c: unknown, i) => {
-      const p = `${path}[${i}]`;
-      if (!c || typeof c !== 'object' || Array.isArray(c)) throw fail(p, 'an object');
-      const o = c as Record<string, unknown>;
-      for (const k of ['type', 'value', 'startValue', 'endValue', 'dateFormat', 'operator'])
-        if (o[k] !== undefined && typeof o[k] !== 'string') throw fail(`${p}.${k}`, 'a string');
-      for (const k of ['fields', 'values']) {
-        const a = o[k];
-        if (a !== undefined && (!Array.isArray(a) || a.some((x) => typeof x !== 'string')))
-          throw fail(`${p}.${k}`, 'an array of strings');
-      }
-      checkCriteria(o.group, `${p}.group`, depth + 1);
-    });
-  };
-  checkCriteria(r.query, 'query', 0);
 }
