@@ -1,5 +1,5 @@
 /**
- * The server's settings, from the environment (contract §5), validated with a clear message:
+ * The server's settings, from the environment (README.md, "Server settings"), validated with a clear message:
  *
  *   HOST                    interface to listen on                   127.0.0.1
  *   PORT                    port (0 = any free port)                 8080
@@ -21,7 +21,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_STATIC_DIR = resolve(REPO_ROOT, 'dist');
 
 /** A search runs on a reader thread while the main thread serves HTTP: worth it with a core to spare. */
-export const defaultReaderThreads = (cores = availableParallelism()): number => Math.min(2, Math.max(0, cores - 1));
+const defaultReaderThreads = (cores = availableParallelism()): number => Math.min(2, Math.max(0, cores - 1));
 
 const integer = (name: string, min: number, max: number) =>
   z

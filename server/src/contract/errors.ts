@@ -1,6 +1,6 @@
 /**
  * The one error type of the embedded server. Every error answer is an ErrorBody
- * (contract §3) built from an ApiError by the app's error handler.
+ * (docs/embedded-server.md, "Errors") built from an ApiError by the app's error handler.
  */
 export interface ErrorDetail {
   errorCode?: string;

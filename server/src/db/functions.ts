@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { badRequest } from '../contract/errors.js';
 
-export const MAX_REGEX_LENGTH = 256;
+const MAX_REGEX_LENGTH = 256;
 const MAX_REGEX_INPUT = 2000;
 
 /** Text as searches compare it: NFC, lower case. */

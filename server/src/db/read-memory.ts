@@ -1,8 +1,9 @@
 /**
- * Read helpers: results of reads remembered until the database changes, and prepared statements for
- * SQL that varies between requests.
+ * Read memory: results of reads remembered until the database changes (the one word for it is
+ * "remember": readMemory, remember, recall, rememberedCount), and prepared statements for SQL that
+ * varies between requests.
  *
- *   cachedCount(db, sql, params, memory?) → number
+ *   rememberedCount(db, sql, params, memory?) → number
  *     Runs `sql` (a `SELECT COUNT(*) …`) the first time, then answers from memory for the same SQL and
  *     parameters until anything is written: by this connection (`total_changes()`) or committed by
  *     another one (`PRAGMA data_version`). Inside a transaction it always runs the query.
@@ -34,7 +35,7 @@ interface Memory {
 const memories = new WeakMap<Database.Database, Memory>();
 
 /** Changes whenever this connection writes or another connection commits. */
-export function changeStamp(db: Database.Database): string {
+function changeStamp(db: Database.Database): string {
   const dataVersion = cached(db, 'PRAGMA data_version').pluck().get() as number;
   const changes = cached(db, 'SELECT total_changes()').pluck().get() as number;
   return `${dataVersion}:${changes}`;
@@ -115,7 +116,7 @@ export function readMemory(db: Database.Database): ReadMemory {
 }
 
 /** `memory`: the caller's own, when it also recalls other results for the same piece of work. */
-export function cachedCount(
+export function rememberedCount(
   db: Database.Database,
   sql: string,
   params: readonly unknown[],

@@ -4,7 +4,7 @@
  */
 import { invalidValue } from '../contract/errors.js';
 
-export const FIELD_CONFIG_TYPES = ['person', 'group', 'org', 'externalContact'] as const;
+const FIELD_CONFIG_TYPES = ['person', 'group', 'org', 'externalContact'] as const;
 export type FieldConfigType = (typeof FIELD_CONFIG_TYPES)[number];
 
 export interface FieldList {

@@ -27,7 +27,7 @@ import { TurnLimiter } from './turns.js';
 import { registerStatic, sendConsolePage, wantsConsolePage } from './static.js';
 import { validateRequest } from './validation.js';
 
-export const BODY_LIMIT = 1024 * 1024;
+const BODY_LIMIT = 1024 * 1024;
 
 /** The turn of the event loop aimed at under load: about 100 new connections accepted a second. */
 const TURN_TARGET_MS = 10;
@@ -75,7 +75,7 @@ export function checkHandlers(operations: readonly Operation[], handlers: Operat
 const SECRET_PARAMS = new Set(['code', 'state', 'access_token', 'id_token', 'refresh_token', 'token', 'code_verifier']);
 
 /** A request URL fit for the logs: the values of secret query parameters replaced. */
-export function redactUrl(url: string): string {
+function redactUrl(url: string): string {
   const at = url.indexOf('?');
   if (at < 0) return url;
   const params = new URLSearchParams(url.slice(at + 1));

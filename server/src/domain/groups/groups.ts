@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { Caller } from '../../auth/caller.js';
 import { invalidValue } from '../../contract/errors.js';
-import { cachedCount } from '../../db/read-memory.js';
+import { rememberedCount } from '../../db/read-memory.js';
 import { cached } from '../../db/statements.js';
 import { entityListing, parseIdFilters, parsePaging, splitMulti, type EntityListing } from '../search/paging.js';
 import { groupNotFound, groupVisibilityCondition } from './visibility.js';
@@ -202,7 +202,7 @@ export function toGroups(db: Database.Database, rows: GroupRow[]): Group[] {
 
 export const toGroup = (db: Database.Database, row: GroupRow): Group => toGroups(db, [row])[0]!;
 
-export function toProfile(row: GroupRow): GroupProfile {
+function toProfile(row: GroupRow): GroupProfile {
   return {
     id: row.id,
     name: row.name,
@@ -284,7 +284,7 @@ function listRows(db: Database.Database, caller: Caller, query: ListQuery, path:
     params.push(JSON.stringify(jabberIds.map((j) => j.split('@')[0])));
   }
   const where = `${v.sql}${filter}`;
-  const total = cachedCount(db, `SELECT COUNT(*) FROM groups g WHERE ${where}`, params);
+  const total = rememberedCount(db, `SELECT COUNT(*) FROM groups g WHERE ${where}`, params);
   const dir = paging.sortOrder;
   const rows =
     paging.offset >= total

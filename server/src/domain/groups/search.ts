@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Caller } from '../../auth/caller.js';
 import { registerSearchFunctions } from '../../db/functions.js';
-import { cachedCount, preparedBounded, readMemory } from '../../db/read-memory.js';
+import { rememberedCount, preparedBounded, readMemory } from '../../db/read-memory.js';
 import { cached } from '../../db/statements.js';
 import { compileCriteria, type FieldMap, type SearchRequestBase } from '../search/criteria.js';
 import { searchResponse, type SearchResponse } from '../search/q64.js';
@@ -83,7 +83,7 @@ function searchPage(
   const countSql = `SELECT COUNT(*) ${from}`;
   const end = offset + pageSize;
   if (end > ONE_PASS_MATCHES) {
-    const total = cachedCount(db, countSql, params, memory);
+    const total = rememberedCount(db, countSql, params, memory);
     const pageSql = `SELECT g.rowid ${from} ${orderBy} LIMIT ? OFFSET ?`;
     const pageParams = [...params, pageSize, offset];
     const page = memory.recallOr('page', pageSql, pageParams, () =>
@@ -111,7 +111,7 @@ function searchPage(
     total = matches.length;
     memory.remember('count', countSql, params, total);
   } else {
-    total = cachedCount(db, countSql, params, memory);
+    total = rememberedCount(db, countSql, params, memory);
   }
   return { total, page: matches.slice(offset, end) };
 }

@@ -87,7 +87,7 @@ export function validEmail(raw: unknown): string | null {
 }
 
 /** A phone number as displayed: North American numbers as +1 (NXX) NXX-XXXX, others as given. */
-export function displayPhone(address: string): string {
+function displayPhone(address: string): string {
   const digits = address.replace(/\D/g, '');
   const nanp =
     digits.length === 11 && digits.startsWith('1')

@@ -1,5 +1,5 @@
 /**
- * Who sees which group (contract §5 "Authorization"), as one SQL condition so that gets, lists, counts,
+ * Who sees which group (docs/embedded-server.md, "Authorization"), as one SQL condition so that gets, lists, counts,
  * paging and searches all apply the same rule:
  *   - public groups: everyone;
  *   - members-only groups: their members and owners;
@@ -39,7 +39,7 @@ export function isGroupOwner(db: Database.Database, groupId: string, userId: str
 }
 
 /** Whether the caller may see the group (false also when it does not exist or is deleted). */
-export function canSeeGroup(db: Database.Database, caller: Caller, groupId: string): boolean {
+function canSeeGroup(db: Database.Database, caller: Caller, groupId: string): boolean {
   const v = groupVisibilityCondition(caller);
   return cached(db, `SELECT 1 FROM groups g WHERE g.id = ? AND ${v.sql}`).get(groupId, ...v.params) !== undefined;
 }

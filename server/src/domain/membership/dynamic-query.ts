@@ -43,7 +43,7 @@ const COMPARATORS: Record<Comparator, string> = {
  * - the query's skillConditions must all hold. An empty query matches nobody.
  * Input is assumed validated (comparators and operations from their enums); unknown values throw.
  */
-export function dynamicQueryToSql(query: DynamicGroupQuery): { sql: string; params: Array<string | number> } {
+function dynamicQueryToSql(query: DynamicGroupQuery): { sql: string; params: Array<string | number> } {
   const params: Array<string | number> = [];
 
   const leaf = (kind: 'routing' | 'language', name: string, c: SkillConditionBase): string => {

@@ -49,7 +49,7 @@ export interface DynamicGroupDefinition {
 }
 
 /** Validates a DynamicGroupQuery (shape, enums, proficiency 0..5, size and depth) and returns a clean copy. */
-export function validateDynamicQuery(raw: unknown): DynamicGroupQuery {
+function validateDynamicQuery(raw: unknown): DynamicGroupQuery {
   let count = 0;
   const fail = (fieldName: string, message: string) => badRequest(message, [{ errorCode: 'bad.request', fieldName }]);
   const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);

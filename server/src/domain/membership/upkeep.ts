@@ -33,7 +33,7 @@ export function syncOwnerMembers(db: Database.Database, groupId: string): void {
 }
 
 /** Removes member rows that no longer have a reason to exist. */
-export const pruneMembers = (db: Database.Database, groupId: string): void =>
+const pruneMembers = (db: Database.Database, groupId: string): void =>
   void cached(db, PRUNE).run({ g: groupId });
 
 /** Sets groups.member_count to the group's row count (an index range count). */

@@ -82,7 +82,7 @@ export interface ListFieldSpec {
 export type FieldSpec = ScalarFieldSpec | ListFieldSpec;
 export type FieldMap = Readonly<Record<string, FieldSpec>>;
 
-export const CRITERIA_TYPES = [
+const CRITERIA_TYPES = [
   'EXACT',
   'STARTS_WITH',
   'CONTAINS',
@@ -135,10 +135,10 @@ const MAX_VALUE_LENGTH = 1000;
 // ---------------------------------------------------------------------------------------------
 // Values
 
-export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /** An FTS5 phrase matching `s` literally: double quotes, with inner double quotes doubled. */
-export const ftsPhrase = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+const ftsPhrase = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 function requireValue(c: SearchCriteria, path: string): string {
   if (typeof c.value === 'string' && c.value.length > 0) {

@@ -46,7 +46,7 @@ const toInt = (v: unknown, name: string, dflt: number): number => {
   return n;
 };
 
-export function parseSortOrder(v: unknown, fieldName = 'sortOrder'): SortOrder {
+function parseSortOrder(v: unknown, fieldName = 'sortOrder'): SortOrder {
   if (v === undefined || v === null || v === '') return 'ASC';
   const s = String(v).toUpperCase();
   if (s === 'ASC' || s === 'ASCENDING') return 'ASC';

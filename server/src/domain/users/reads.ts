@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Caller } from '../../auth/caller.js';
 import { ApiError, badRequest, invalidValue } from '../../contract/errors.js';
 import { catalogue } from '../../db/catalogue.js';
-import { cachedCount } from '../../db/read-memory.js';
+import { rememberedCount } from '../../db/read-memory.js';
 import { cached } from '../../db/statements.js';
 import { entityListing, parseIdFilters, parsePaging, type EntityListing } from '../search/paging.js';
 import {
@@ -59,7 +59,7 @@ export function listUsers(db: Database.Database, caller: Caller, query: ListUser
     params.push(JSON.stringify(jabberIds.map((j) => j.split('@')[0])));
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-  const total = cachedCount(db, `SELECT COUNT(*) FROM users u ${where}`, params);
+  const total = rememberedCount(db, `SELECT COUNT(*) FROM users u ${where}`, params);
   const dir = paging.sortOrder;
   const rows =
     paging.offset >= total

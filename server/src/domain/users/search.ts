@@ -4,13 +4,13 @@ import type { Caller } from '../../auth/caller.js';
 import { authorize } from '../../contract/authorize.js';
 import { badRequest } from '../../contract/errors.js';
 import { registerSearchFunctions } from '../../db/functions.js';
-import { cachedCount, preparedBounded } from '../../db/read-memory.js';
+import { rememberedCount, preparedBounded } from '../../db/read-memory.js';
 import { compileCriteria, type FieldMap, type SearchCriteria, type SearchRequestBase } from '../search/criteria.js';
 import { decodeQ64, searchResponse, type SearchResponse } from '../search/q64.js';
 import { assertSearchRequestShape, compileSort, searchPaging } from '../search/request.js';
 import { parseExpand, toUsers, USER_SELECT, USERS_PATH, type User, type UserRow } from './users.js';
 
-export const USER_SEARCH_FIELDS: FieldMap = {
+const USER_SEARCH_FIELDS: FieldMap = {
   id: { kind: 'id', sql: 'u.id' },
   name: { kind: 'text', sql: 'u.name', folded: 'u.sort_name' },
   email: { kind: 'text', sql: 'u.email' },
@@ -24,9 +24,9 @@ export const USER_SEARCH_FIELDS: FieldMap = {
 };
 
 /** Fields a QUERY_STRING criterion searches when it names none. */
-export const QUERY_STRING_DEFAULT_FIELDS = ['name', 'email', 'username', 'title', 'department'];
+const QUERY_STRING_DEFAULT_FIELDS = ['name', 'email', 'username', 'title', 'department'];
 
-export const USER_SORT_FIELDS = {
+const USER_SORT_FIELDS = {
   name: 'u.sort_name',
   email: 'u.email',
   title: 'u.title',
@@ -57,7 +57,7 @@ function queryStringTerms(value: string): Array<{ text: string; field?: string; 
 }
 
 /** Rewrites QUERY_STRING criteria (which the shared compiler does not know) into nested criteria groups. */
-export function expandQueryStrings(
+function expandQueryStrings(
   criteria: SearchCriteria[] | undefined,
   path = 'query',
 ): SearchCriteria[] | undefined {
@@ -149,7 +149,7 @@ export function searchUsers(
   const stateFilter = mentionsState(request.query) ? "u.state <> 'deleted'" : "u.state = 'active'";
   const where = `${stateFilter} AND ${criteria.where}`;
   // Search SQL varies with the criteria: statements come from a bounded set; the total is kept until a write.
-  const total = cachedCount(db, `SELECT COUNT(*) FROM users u WHERE ${where}`, criteria.params);
+  const total = rememberedCount(db, `SELECT COUNT(*) FROM users u WHERE ${where}`, criteria.params);
   const rows =
     offset >= total
       ? []

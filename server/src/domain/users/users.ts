@@ -23,7 +23,7 @@ import { groupVisibilityCondition } from '../groups/visibility.js';
 import { splitMulti } from '../search/paging.js';
 
 export const USERS_PATH = '/api/v2/users';
-export const JABBER_DOMAIN = 'groups-demo.orgspan.com';
+const JABBER_DOMAIN = 'groups-demo.orgspan.com';
 
 /** The `expand` values of member lists, user lists, user search and single users. */
 export const USER_EXPANDS = [
