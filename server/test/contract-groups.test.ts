@@ -3,46 +3,26 @@
  * config) over HTTP, every answer checked against openapi/groups.yaml.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_GROUPS, PERSONAS, type PersonaKey } from '../src/db/seed/personas.js';
+import { DEMO_GROUPS, PERSONAS } from '../src/db/seed/personas.js';
 import { apiCaller, expectErrorBody, responseValidator, type ApiCall } from './support/openapi-validator.js';
+import { allTokens, uniqueName, type GroupBody, type TokenHolder } from './support/fixtures.js';
 import { startServer } from './support/server.js';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
-interface GroupBody {
-  id: string;
-  name: string;
-  description?: string;
-  type: string;
-  visibility: string;
-  rulesVisible: boolean;
-  includeOwners?: boolean;
-  version: number;
-  memberCount?: number;
-  state?: string;
-  dateModified?: string;
-  owners?: Array<{ id: string; name?: string; selfUri?: string }>;
-  selfUri?: string;
-}
-
 let server: Server;
 let call: ApiCall;
-const tokens = {} as Record<PersonaKey | 'adminClient' | 'viewerClient', string>;
+let tokens: Record<TokenHolder, string>;
 
 beforeAll(async () => {
   server = await startServer({ seed: 'demo', rateLimitPerMinute: 0 });
   call = apiCaller(server.url);
-  for (const persona of Object.keys(PERSONAS) as PersonaKey[]) tokens[persona] = await server.tokenFor(persona);
-  tokens.adminClient = await server.clientToken('demo-admin');
-  tokens.viewerClient = await server.clientToken('demo-viewer');
+  tokens = allTokens(server);
 });
 
 afterAll(async () => {
   await server?.close();
 });
-
-let counter = 0;
-const uniqueName = (prefix: string) => `${prefix} ${process.pid}-${Date.now()}-${++counter}`;
 
 async function createGroup(overrides: Record<string, unknown> = {}, token = tokens.admin): Promise<GroupBody> {
   const res = await call<GroupBody>('createGroup', {

@@ -20,7 +20,7 @@ import { listGroups } from '../src/domain/groups/groups.js';
 import { GROUP_SEARCH_FIELDS, GROUP_SORT_FIELDS, searchGroups } from '../src/domain/groups/search.js';
 import { readMemory } from '../src/db/read-memory.js';
 import { PRIVATE_GROUP_VIEW } from '../src/contract/group-rules.js';
-import type { Caller } from '../src/auth/caller.js';
+import { clientCaller } from './support/fixtures.js';
 import { startServer, type TestServer } from './support/server.js';
 
 const fields: FieldMap = {
@@ -484,11 +484,7 @@ describe('CONTAINS through the groups trigram index', () => {
 });
 
 /** A client-credentials caller that sees every group (the demo-admin client). */
-const adminClient = {
-  userId: null,
-  clientId: 'demo-admin',
-  permissions: new Set([PRIVATE_GROUP_VIEW]),
-} as unknown as Caller;
+const adminClient = clientCaller([PRIVATE_GROUP_VIEW], 'demo-admin');
 
 /**
  * Writes a database as schema `version` left it (schema.sql up to the next version's marker), with

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../src/auth/caller.js';
+import { clientCaller } from './support/fixtures.js';
 import { openDatabase } from '../src/db/open.js';
 import { ANCHOR_SPACING, memberPageIds } from '../src/domain/membership/member-pages.js';
 import { addGroupMembers, listGroupMembers, removeGroupMembers } from '../src/domain/membership/members.js';
@@ -12,14 +12,7 @@ import { rememberedCount, readMemory } from '../src/db/read-memory.js';
 const GROUP = 'g-anchors';
 const USERS = 1_300;
 
-const admin: Caller = {
-  kind: 'client',
-  userId: null,
-  clientId: 'test',
-  token: 't',
-  expiresAt: '2100-01-01T00:00:00.000Z',
-  permissions: new Set(['directory:group:edit', 'directory:privateGroup:view', 'directory:user:view']),
-};
+const admin = clientCaller(['directory:group:edit', 'directory:privateGroup:view', 'directory:user:view'], 'test');
 
 let dir: string;
 let db: Database.Database;

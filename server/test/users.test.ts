@@ -14,6 +14,7 @@ import { getMe, getUser, listUsers } from '../src/domain/users/reads.js';
 import { searchUsers, searchUsersByQ64 } from '../src/domain/users/search.js';
 import { toUsers, USER_EXPANDS, USER_SELECT, type UserRow } from '../src/domain/users/users.js';
 import { apiCaller, expectErrorBody, type ApiCall } from './support/openapi-validator.js';
+import { clientCaller, personaCaller } from './support/fixtures.js';
 import { startServer } from './support/server.js';
 
 let db: Database.Database;
@@ -22,25 +23,8 @@ beforeAll(() => {
 });
 afterAll(() => db?.close());
 
-function persona(key: PersonaKey): Caller {
-  const p = PERSONAS[key];
-  return {
-    kind: 'user',
-    userId: p.id,
-    clientId: 'groups-console',
-    permissions: new Set(p.permissions),
-    token: `t-${key}`,
-    expiresAt: '2030-01-01T00:00:00.000Z',
-  };
-}
-const client = (permissions: string[] = ['directory:user:view']): Caller => ({
-  kind: 'client',
-  userId: null,
-  clientId: 'demo-viewer',
-  permissions: new Set(permissions),
-  token: 't-client',
-  expiresAt: '2030-01-01T00:00:00.000Z',
-});
+const persona = personaCaller;
+const client = (permissions: string[] = ['directory:user:view']): Caller => clientCaller(permissions);
 
 function apiError(fn: () => unknown): ApiError {
   try {

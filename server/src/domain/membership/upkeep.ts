@@ -33,8 +33,7 @@ export function syncOwnerMembers(db: Database.Database, groupId: string): void {
 }
 
 /** Removes member rows that no longer have a reason to exist. */
-const pruneMembers = (db: Database.Database, groupId: string): void =>
-  void cached(db, PRUNE).run({ g: groupId });
+const pruneMembers = (db: Database.Database, groupId: string): void => void cached(db, PRUNE).run({ g: groupId });
 
 /** Sets groups.member_count to the group's row count (an index range count). */
 export function recountMembers(db: Database.Database, groupId: string): void {

@@ -57,10 +57,7 @@ function queryStringTerms(value: string): Array<{ text: string; field?: string; 
 }
 
 /** Rewrites QUERY_STRING criteria (which the shared compiler does not know) into nested criteria groups. */
-function expandQueryStrings(
-  criteria: SearchCriteria[] | undefined,
-  path = 'query',
-): SearchCriteria[] | undefined {
+function expandQueryStrings(criteria: SearchCriteria[] | undefined, path = 'query'): SearchCriteria[] | undefined {
   if (!Array.isArray(criteria)) return criteria;
   return criteria.map((c, i) => {
     if (!c || typeof c !== 'object') return c;
