@@ -1,6 +1,7 @@
 /**
  * Groups: the row, the Group and GroupProfile models, and reads (get, profile, lists). Searches are in
  * search.ts, writes in writes.ts (checked by validation.ts); decisions in docs/embedded-server.md, "Groups".
+ * Group jabber ids: `<group id>@conference.<anything>`; `jabberId` filters match on the part before `@`.
  */
 import type Database from 'better-sqlite3';
 import type { Caller } from '../../auth/caller.js';
