@@ -55,3 +55,11 @@ export function componentSchema(doc: OpenApiDocument, name: string): Json {
   if (!schema) throw new Error(`openapi/groups.yaml has no schema ${name}`);
   return resolveRef<Json>(doc, schema);
 }
+
+/** The values of the string enum `components.schemas[name]`. */
+export function schemaEnum(doc: OpenApiDocument, name: string): string[] {
+  const values = componentSchema(doc, name).enum;
+  if (!Array.isArray(values) || values.some((v) => typeof v !== 'string'))
+    throw new Error(`openapi/groups.yaml: ${name} is not an enum of strings`);
+  return values as string[];
+}

@@ -16,6 +16,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Caller } from '../../auth/caller.js';
+import { contractDocument, schemaEnum } from '../../contract/document.js';
 import { badRequest } from '../../contract/errors.js';
 import { preparedBounded } from '../../db/read-memory.js';
 import { cached } from '../../db/statements.js';
@@ -26,57 +27,12 @@ export const USERS_PATH = '/api/v2/users';
 const JABBER_DOMAIN = 'groups-demo.orgspan.com';
 
 /** The `expand` values of member lists, user lists, user search and single users. */
-export const USER_EXPANDS = [
-  'routingStatus',
-  'presence',
-  'integrationPresence',
-  'conversationSummary',
-  'outOfOffice',
-  'geolocation',
-  'station',
-  'authorization',
-  'lasttokenissued',
-  'authorization.unusedRoles',
-  'team',
-  'workPlanBidRanks',
-  'externalContactsSettings',
-  'groups',
-  'customAttributes',
-  'profileSkills',
-  'certifications',
-  'locations',
-  'skills',
-  'languages',
-  'languagePreference',
-  'employerInfo',
-  'biography',
-  'dateLastLogin',
-  'dateWelcomeSent',
-] as const;
-export type UserExpand = (typeof USER_EXPANDS)[number];
+export const USER_EXPANDS: readonly string[] = schemaEnum(contractDocument(), 'UserExpand');
 
 /** The extra `expand` values of /users/me. */
-export const ME_EXPANDS = [
-  'date',
-  'geolocationsettings',
-  'organization',
-  'presencedefinitions',
-  'divisionedpresencedefinitions',
-  'locationdefinitions',
-  'orgauthorization',
-  'orgproducts',
-  'favorites',
-  'superiors',
-  'directreports',
-  'adjacents',
-  'routingskills',
-  'routinglanguages',
-  'fieldconfigs',
-  'token',
-  'trustors',
-  'logCapture',
-  'autoanswersettings',
-] as const;
+export const ME_EXPANDS: readonly string[] = schemaEnum(contractDocument(), 'UserMeExpand').filter(
+  (e) => !USER_EXPANDS.includes(e),
+);
 
 /** Expand values whose data sits in users.expand_json under the User field of the same (or mapped) name. */
 const JSON_EXPANDS: Readonly<Record<string, string>> = {
