@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, redirect, type LoaderFunction, type RouteObject } from 'react-router';
+import { BASE_PATH } from '@/lib/base-path';
 import { getGetTokenInfoQueryOptions } from '@/api/generated/endpoints/tokens/tokens';
 import { RouteErrorBoundary } from '@/components/feedback/route-error-boundary';
 import { StatusPage } from '@/components/feedback/status-page';
@@ -110,7 +111,7 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
 ];
 
 export const createAppRouter = (queryClient: QueryClient) => {
-  const router = createBrowserRouter(createRoutes(queryClient));
+  const router = createBrowserRouter(createRoutes(queryClient), { basename: BASE_PATH || undefined });
   router.subscribe((state) => {
     const target = state.navigation.location;
     setNavigationTarget(target ? `${target.pathname}${target.search}${target.hash}` : null);
