@@ -84,7 +84,7 @@ export function consoleConfigFromEnv(env: NodeJS.ProcessEnv, staticDir: string):
     };
     // oneOf reports every branch; the branch of the chosen kind is the one that speaks to the user.
     const lines = (validate.errors ?? [])
-      .filter((e) => e.instancePath.startsWith('/environment/'))
+      .filter((e) => e.instancePath.startsWith('/environment/') && e.instancePath !== '/environment/kind')
       .map((e) => {
         const field = e.instancePath.split('/').pop() ?? '';
         const allowed =

@@ -109,7 +109,11 @@ function EnvironmentForm() {
           <Text size="sm" c="dimmed">
             Currently connected to <strong>{environment.label}</strong>. Each environment keeps its own sign-in.
           </Text>
-          <Radio.Group value={kind} onChange={(v) => setKind(v === 'genesys' ? 'genesys' : 'embedded')} label="Connect to">
+          <Radio.Group
+            value={kind}
+            onChange={(v) => setKind(v === 'genesys' ? 'genesys' : 'embedded')}
+            label="Connect to"
+          >
             <Stack gap="xs" mt="xs">
               <Radio value="embedded" label="Embedded server (the server that serves this console)" />
               <Radio value="genesys" label="A Genesys Cloud organization" />
@@ -136,8 +140,7 @@ function EnvironmentForm() {
                 withAsterisk
               />
               <Alert variant="light" color="blue" title="Redirect URI">
-                Register <Code>{redirectUri()}</Code> as an authorized redirect URI of
-                that client.
+                Register <Code>{redirectUri()}</Code> as an authorized redirect URI of that client.
               </Alert>
             </>
           ) : null}
