@@ -1,20 +1,19 @@
 #!/usr/bin/env bash
-# Builds the container image and checks it as docs/deploy.md uses it: the full server answers its health
-# check and serves the console, console-only mode serves config.json and no API, SIGTERM stops it cleanly.
+# Builds the container image and runs it as docs/deploy.md does (the same commands, which
+# server/test/deploy-doc.test.ts checks): the full server answers its health check and serves the console,
+# console-only mode serves config.json and no API, SIGTERM stops the server cleanly (exit 0).
 # Needs a running container engine (docker); .ci/run calls it when one answers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-IMAGE="${IMAGE:-groups-console:ci}"
-NAME="groups-console-ci-$$"
 cleanup() {
-  docker rm -f "$NAME" "$NAME-console" >/dev/null 2>&1 || true
-  docker volume rm "$NAME-data" >/dev/null 2>&1 || true
+  docker rm -f groups-console groups-console-only >/dev/null 2>&1 || true
+  docker volume rm groups-data >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
-
-docker build -t "$IMAGE" .
+cleanup
 
 wait_healthy() {
+  local status=starting
   for _ in $(seq 1 60); do
     status="$(docker inspect -f '{{.State.Health.Status}}' "$1")"
     [ "$status" = healthy ] && return 0
@@ -25,16 +24,19 @@ wait_healthy() {
   return 1
 }
 
-docker run -d --name "$NAME" -p 127.0.0.1:18080:8080 -v "$NAME-data:/data" "$IMAGE"
-wait_healthy "$NAME"
-curl -fsS -H 'Accept: text/html' http://127.0.0.1:18080/groups | grep -q '<div id="root">'
-[ "$(docker exec "$NAME" id -u)" != 0 ]
-docker stop -t 20 "$NAME" >/dev/null
-[ "$(docker inspect -f '{{.State.ExitCode}}' "$NAME")" = 0 ]
+# docs/deploy.md: "The container"
+docker build -t groups-console .
+docker run -d --name groups-console -p 8080:8080 -v groups-data:/data groups-console
+wait_healthy groups-console
+curl -fsS -H 'Accept: text/html' http://127.0.0.1:8080/groups | grep -q '<div id="root">'
+[ "$(docker exec groups-console id -u)" != 0 ]
+docker stop groups-console
+[ "$(docker inspect -f '{{.State.ExitCode}}' groups-console)" = 0 ]
 
-docker run -d --name "$NAME-console" -p 127.0.0.1:18081:8080 \
-  -e SERVE=console -e CONSOLE_REGION=eu_west_1 -e CONSOLE_CLIENT_ID=ci-client "$IMAGE"
-wait_healthy "$NAME-console"
-curl -fsS http://127.0.0.1:18081/config.json | grep -q '"region":"eu_west_1"'
-[ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:18081/api/v2/groups)" = 404 ]
+# docs/deploy.md: "Console only"
+docker run -d --name groups-console-only -p 8081:8080 -e SERVE=console -e CONSOLE_REGION=eu_west_1 -e CONSOLE_CLIENT_ID=your-client-id groups-console
+wait_healthy groups-console-only
+curl -fsS http://127.0.0.1:8081/config.json | grep -q '"region":"eu_west_1"'
+[ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8081/api/v2/groups)" = 404 ]
+docker stop groups-console-only
 echo "The image builds, answers its health check, serves both modes and stops cleanly."

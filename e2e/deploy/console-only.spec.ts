@@ -39,7 +39,8 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   outDir = mkdtempSync(join(tmpdir(), 'groups-console-subpath-'));
-  const build = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+  // BASE_PATH=/groups-console/ npm run build, into a folder of its own.
+  const build = spawnSync('npm', ['run', 'build', '--', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: ROOT,
     env: { ...process.env, BASE_PATH: BASE },
     encoding: 'utf8',

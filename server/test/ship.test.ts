@@ -91,8 +91,8 @@ async function start(env: Record<string, string>, how: 'npm' | 'node'): Promise<
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'groups-console-ship-'));
-  run(process.execPath, ['scripts/build-server.mjs'], ROOT);
-  run('npx', ['vite', 'build', '--outDir', join(dir, 'dist'), '--emptyOutDir', '--logLevel', 'warn'], ROOT);
+  // npm run build (the compiled server into server/dist, the console into the install's dist/).
+  run('npm', ['run', 'build', '--', '--outDir', join(dir, 'dist'), '--emptyOutDir', '--logLevel', 'warn'], ROOT);
   for (const file of RUNTIME_FILES.filter((f) => f !== 'dist'))
     cpSync(join(ROOT, file), join(dir, file), { recursive: true });
   run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], dir);
