@@ -7,7 +7,7 @@ import { AppProvider } from '@/app/provider';
 import { createQueryClient } from '@/app/query-client';
 import { createAppRouter } from '@/app/router';
 import { getAccessToken, handleUnauthorized } from '@/lib/auth';
-import { renderConfigErrorPage } from '@/app/config-error-page';
+import { renderConfigErrorPage } from '@/components/feedback/config-error-page';
 import { DeploymentConfigError } from '@/lib/deployment-config';
 import { getEnvironment, loadRuntimeConfig } from '@/lib/environment';
 

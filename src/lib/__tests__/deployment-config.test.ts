@@ -1,6 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderConfigErrorPage } from '@/app/config-error-page';
+import { renderConfigErrorPage } from '@/components/feedback/config-error-page';
 import schemaJson from '../../../public/config.schema.json';
 import { DeploymentConfigError, deploymentConfigSchema, REGIONS } from '../deployment-config';
 import {
