@@ -109,6 +109,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid server configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.SERVE === 'all' && c.BASE_PATH !== '/')
+    throw new ConfigError(
+      `Invalid server configuration:\n  BASE_PATH: a sub-path (${c.BASE_PATH}) is served with SERVE=console only; the API and its console are served at /`,
+    );
   return {
     host: c.HOST,
     port: c.PORT,

@@ -42,6 +42,7 @@ describe('the settings', () => {
     expect(loadConfig({})).toMatchObject({ serve: 'all', basePath: '/' });
     expect(() => loadConfig({ SERVE: 'api' })).toThrow(/SERVE must be all or console/);
     expect(() => loadConfig({ BASE_PATH: '/a b/' })).toThrow(/BASE_PATH must be a path/);
+    expect(() => loadConfig({ BASE_PATH: '/groups-console/' })).toThrow(/with SERVE=console only/);
   });
 
   it.each([
