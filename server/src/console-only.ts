@@ -16,12 +16,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import fastifyStatic from '@fastify/static';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ConfigError } from './config.js';
 import { registerHealth } from './http/health.js';
 import { CONSOLE_CSP, securityHeaders } from './http/headers.js';
+import { registerStatic } from './http/static.js';
 
 export interface ConsoleOnlyOptions {
   /** The built console (index.html, assets/, config.schema.json). */
@@ -38,8 +38,6 @@ export interface ConsoleConfigJson {
   environment: Record<string, string>;
   pinned: boolean;
 }
-
-const LONG_CACHE = 'public, max-age=31536000, immutable';
 
 /** config.json from CONSOLE_* variables, checked against the build's config.schema.json. */
 export function consoleConfigFromEnv(env: NodeJS.ProcessEnv, staticDir: string): ConsoleConfigJson {
@@ -143,20 +141,7 @@ export function buildConsoleOnlyApp(options: ConsoleOnlyOptions): FastifyInstanc
   app.get(`${base}config.json`, async (_request, reply) =>
     reply.header('Cache-Control', 'no-cache').type('application/json; charset=utf-8').send(configJson),
   );
-  app.register(fastifyStatic, {
-    root,
-    prefix: base,
-    wildcard: true,
-    index: ['index.html'],
-    cacheControl: false,
-    etag: true,
-    lastModified: true,
-    preCompressed: true,
-    setHeaders(reply, path) {
-      const relative = path.slice(root.length).replace(/\\/g, '/');
-      reply.header('Cache-Control', relative.startsWith('/assets/') ? LONG_CACHE : 'no-cache');
-    },
-  });
+  registerStatic(app, root, base);
   if (base !== '/') app.get('/', async (_request, reply) => reply.redirect(base, 302));
 
   // Client-side routes (/groups/…, the sign-in callback) get index.html; anything else is a 404.
