@@ -3,13 +3,21 @@
  * built with `BASE_PATH=/groups-console/` (Vite's `base`, vite.config.ts). The router's basename, the
  * sign-in redirect URI and config.json's URL all start with it.
  */
-export const BASE_PATH = import.meta.env.BASE_URL.replace(/\/+$/, '');
+export const basePathTools = (baseUrl: string) => {
+  const basePath = baseUrl.replace(/\/+$/, '');
+  return {
+    basePath,
+    /** `pathname` as the router sees it: without the base path ('/groups-console/groups' → '/groups'). */
+    routerPath: (pathname: string): string =>
+      basePath && (pathname === basePath || pathname.startsWith(`${basePath}/`))
+        ? pathname.slice(basePath.length) || '/'
+        : pathname,
+    /** The absolute URL of a router path ('/auth/callback' → 'https://host/groups-console/auth/callback'). */
+    absoluteUrl: (path: string, origin = window.location.origin): string => `${origin}${basePath}${path}`,
+  };
+};
 
-/** `pathname` as the router sees it: without BASE_PATH ('/groups-console/groups' → '/groups'). */
-export const routerPath = (pathname: string): string =>
-  BASE_PATH && (pathname === BASE_PATH || pathname.startsWith(`${BASE_PATH}/`))
-    ? pathname.slice(BASE_PATH.length) || '/'
-    : pathname;
+const tools = basePathTools(import.meta.env.BASE_URL);
 
-/** The absolute URL of a router path on this origin ('/auth/callback' → 'https://host/groups-console/auth/callback'). */
-export const absoluteUrl = (path: string, origin = window.location.origin): string => `${origin}${BASE_PATH}${path}`;
+export const BASE_PATH = tools.basePath;
+export const { routerPath, absoluteUrl } = tools;
