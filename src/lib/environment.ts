@@ -96,6 +96,9 @@ const readStored = (): EnvironmentSetting | null => {
 export const getEnvironmentSetting = (): EnvironmentSetting =>
   pinned ? deploymentDefault : (readStored() ?? deploymentDefault);
 
+/** The deployment's environment (config.json), whatever the user chose. */
+export const getDeploymentDefault = (): EnvironmentSetting => deploymentDefault;
+
 /** Whether the deployment pinned its environment (Settings shows it read-only). */
 export const isEnvironmentPinned = (): boolean => pinned;
 

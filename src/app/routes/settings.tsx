@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { redirectUri } from '@/lib/auth';
 import {
+  getDeploymentDefault,
   isEnvironmentPinned,
   isRegionId,
   REGIONS,
@@ -72,7 +73,10 @@ function EnvironmentForm() {
   const environment = useEnvironment();
   const queryClient = useQueryClient();
   const current = environment.setting;
-  const [kind, setKind] = useState<'embedded' | 'genesys'>(current.kind === 'genesys' ? 'genesys' : 'embedded');
+  // A deployment's custom API (config.json, not pinned) is offered as it is: its URLs are not edited here.
+  const deploymentCustom = getDeploymentDefault();
+  const custom = deploymentCustom.kind === 'custom' ? deploymentCustom : null;
+  const [kind, setKind] = useState<EnvironmentSetting['kind']>(current.kind);
   const [region, setRegion] = useState<RegionId | null>(current.kind === 'genesys' ? current.region : null);
   const [clientId, setClientId] = useState(current.kind === 'genesys' ? current.clientId : '');
   const [errors, setErrors] = useState<{ region?: string; clientId?: string }>({});
@@ -82,6 +86,8 @@ function EnvironmentForm() {
     let next: EnvironmentSetting;
     if (kind === 'embedded') {
       next = { kind: 'embedded' };
+    } else if (kind === 'custom' && custom) {
+      next = custom;
     } else {
       const nextErrors = {
         region: region && isRegionId(region) ? undefined : 'Choose the region of your organization',
@@ -111,12 +117,15 @@ function EnvironmentForm() {
           </Text>
           <Radio.Group
             value={kind}
-            onChange={(v) => setKind(v === 'genesys' ? 'genesys' : 'embedded')}
+            onChange={(v) => setKind(v === 'genesys' || v === 'custom' ? v : 'embedded')}
             label="Connect to"
           >
             <Stack gap="xs" mt="xs">
               <Radio value="embedded" label="Embedded server (the server that serves this console)" />
               <Radio value="genesys" label="A Genesys Cloud organization" />
+              {custom ? (
+                <Radio value="custom" label={`${resolveEnvironment(custom).label} (set by this deployment)`} />
+              ) : null}
             </Stack>
           </Radio.Group>
           {kind === 'genesys' ? (
