@@ -34,6 +34,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'server/dist/',
       'data/',
       'node_modules/',
       'src/api/generated/',
