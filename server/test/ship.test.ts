@@ -18,7 +18,7 @@ import { loginWithPassword } from './support/tokens.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** What a deployment needs besides node_modules; the Dockerfile copies the same. */
-export const RUNTIME_FILES = [
+const RUNTIME_FILES = [
   'package.json',
   'package-lock.json',
   'scripts/start.mjs',

@@ -154,6 +154,10 @@ export const loadRuntimeConfig = async (): Promise<void> => {
   }
   if (response.status === 404) return;
   if (!response.ok) throw new DeploymentConfigError(url, [`the server answered ${response.status}`]);
+  if ((response.headers.get('Content-Type') ?? '').startsWith('text/html'))
+    throw new DeploymentConfigError(url, [
+      'the server answered with a page, not JSON: is config.json missing from the deployment (a fallback to index.html answered for it)?',
+    ]);
   let body: unknown;
   try {
     body = await response.json();

@@ -129,6 +129,16 @@ describe('config.json', () => {
     await expect(loadRuntimeConfig()).rejects.toMatchObject({ problems: ['it is not valid JSON'] });
   });
 
+  it('a page answered in place of the file (a static host’s fallback) is named as such', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<!doctype html>', { status: 200, headers: { 'Content-Type': 'text/html' } })),
+    );
+    await expect(loadRuntimeConfig()).rejects.toMatchObject({
+      problems: [expect.stringMatching(/is config\.json missing from the deployment/)],
+    });
+  });
+
   it('the error page shows the problems as text', () => {
     const root = document.createElement('div');
     renderConfigErrorPage(root, new DeploymentConfigError('/config.json', ['environment.clientId: <b>bad</b>']));
