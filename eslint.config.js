@@ -91,6 +91,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'server/dist/',
       'data/',
       'node_modules/',
       'src/api/generated/',

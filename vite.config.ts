@@ -6,7 +6,14 @@ import { compression } from 'vite-plugin-compression2';
 /** The embedded server the dev server proxies to (`npm run dev` starts both). */
 const apiTarget = process.env.API_TARGET ?? 'http://127.0.0.1:8080';
 
+/**
+ * BASE_PATH: the path the console is served under, e.g. `/groups-console/` (default `/`): asset URLs,
+ * the router's basename, config.json's URL and the sign-in redirect URI follow it (src/lib/base-path.ts).
+ */
+const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+
 export default defineConfig({
+  base,
   plugins: [
     react(),
     // Brotli (quality 11) and gzip (level 9) copies of the hashed scripts and styles, served in place of
@@ -25,7 +32,8 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
-    sourcemap: true,
+    // Source maps are published only when asked for: SOURCEMAP=1 (or `vite build --sourcemap`, as the bench does).
+    sourcemap: process.env.SOURCEMAP === '1' || process.env.SOURCEMAP === 'true',
     chunkSizeWarningLimit: 700,
   },
 });

@@ -5,7 +5,7 @@
  *
  *   npm run bench                    the full bench (about 10 minutes once the data is seeded)
  *   npm run bench -- --quick         a smoke run: one Lighthouse run each, shorter API and load runs
- *   npm run bench -- --only=api,load run some sections: bundle, page, api, render, load
+ *   npm run bench -- --only=api,load run some sections: bundle, startup, page, api, render, load
  *
  * It builds the console into bench/.tmp/dist, starts the server on the large seed (data kept in
  * bench/.tmp/large, so only the first run seeds) on a free loopback port with the rate limit off,
@@ -24,6 +24,7 @@ import { runLoadTest } from './lib/load-test';
 import { runPageLoad } from './lib/page-load';
 import { runRender } from './lib/render';
 import { figure, formatTable, notMeasured, type Figure } from './lib/report';
+import { measureStartup, startupDataDir, startupFigures } from './lib/startup';
 import { adminToken, buildConsole, isSeeded, startServer, type RunningServer } from './lib/server';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -31,7 +32,7 @@ const TMP = join(ROOT, 'bench', '.tmp');
 const DIST = join(TMP, 'dist');
 const DATA_DIR = join(TMP, 'large');
 const RESULTS = join(ROOT, 'bench', 'results.json');
-const SECTIONS = ['bundle', 'page', 'api', 'render', 'load'] as const;
+const SECTIONS = ['bundle', 'startup', 'page', 'api', 'render', 'load'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /**
@@ -196,6 +197,12 @@ async function main(): Promise<number> {
         .map((m, i) => figure(s, `package #${i + 1} (minified)`, kB(m.bytes), 'kB', undefined, m.module)),
     );
     log(`  /groups: JS ${kB(bundle.route.js.gzip)} kB gzip, CSS ${kB(bundle.route.css.gzip)} kB gzip`);
+  });
+
+  await section('startup', async () => {
+    const startup = await measureStartup(ROOT, DIST, startupDataDir(TMP), quick ? 1 : 3);
+    results.startup = startup;
+    figures.push(...startupFigures(startup));
   });
 
   const needsServer = (['page', 'api', 'render', 'load'] as const).some((s) => only.has(s));

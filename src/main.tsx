@@ -7,10 +7,18 @@ import { AppProvider } from '@/app/provider';
 import { createQueryClient } from '@/app/query-client';
 import { createAppRouter } from '@/app/router';
 import { getAccessToken, handleUnauthorized } from '@/lib/auth';
+import { renderConfigErrorPage } from '@/components/feedback/config-error-page';
+import { DeploymentConfigError } from '@/lib/deployment-config';
 import { getEnvironment, loadRuntimeConfig } from '@/lib/environment';
 
 const start = async () => {
-  await loadRuntimeConfig();
+  try {
+    await loadRuntimeConfig();
+  } catch (error) {
+    if (!(error instanceof DeploymentConfigError)) throw error;
+    renderConfigErrorPage(document.getElementById('root')!, error);
+    return;
+  }
   configureHttp({
     baseUrl: () => getEnvironment().apiBase,
     getToken: getAccessToken,

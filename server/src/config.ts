@@ -11,6 +11,9 @@
  *   STATIC_DIR              the built console                        <repo>/dist
  *   SKIP_BUILD              1 = do not build the console when stale  (build)
  *   READER_THREADS          threads that run searches, 0 to 8         one per core beyond the first, up to 2
+ *   SERVE                   all = console + API + sign-in; console =  all
+ *                           the built console only (console-only.ts, its CONSOLE_* settings)
+ *   BASE_PATH               path the console is served under (SERVE=console; as built)  /
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -62,6 +65,12 @@ const schema = z.object({
     .transform((v) => v === '1' || v === 'true')
     .default(false),
   READER_THREADS: integer('READER_THREADS', 0, 8).default(defaultReaderThreads()),
+  SERVE: z.enum(['all', 'console'], { error: 'SERVE must be all or console' }).default('all'),
+  BASE_PATH: z
+    .string()
+    .regex(/^\/?([\w.~-]+\/)*[\w.~-]*\/?$/, 'BASE_PATH must be a path such as /groups-console/')
+    .transform((value) => `/${value.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/'))
+    .default('/'),
 });
 
 export interface Config {
@@ -75,6 +84,9 @@ export interface Config {
   staticDir: string;
   skipBuild: boolean;
   readerThreads: number;
+  serve: 'all' | 'console';
+  /** '/' or '/groups-console/' (always with both slashes). */
+  basePath: string;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +109,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid server configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.SERVE === 'all' && c.BASE_PATH !== '/')
+    throw new ConfigError(
+      `Invalid server configuration:\n  BASE_PATH: a sub-path (${c.BASE_PATH}) is served with SERVE=console only; the API and its console are served at /`,
+    );
   return {
     host: c.HOST,
     port: c.PORT,
@@ -108,5 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: resolve(c.STATIC_DIR),
     skipBuild: c.SKIP_BUILD,
     readerThreads: c.READER_THREADS,
+    serve: c.SERVE,
+    basePath: c.BASE_PATH,
   };
 }

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { ConfigError, DEFAULT_STATIC_DIR, loadConfig, REPO_ROOT, type Config } from './config.js';
+import { buildConsoleOnlyApp } from './console-only.js';
 import { PERSONA_PASSWORD, PERSONAS } from './db/seed/personas.js';
 
 /** The console's sources: a change to any of them makes dist/ stale. */
@@ -46,16 +47,19 @@ async function main(config: Config): Promise<void> {
     buildConsole();
   const staticDir = existsSync(join(config.staticDir, 'index.html')) ? config.staticDir : undefined;
 
-  const app = buildApp({
-    dataDir: config.dataDir,
-    seed: config.seed,
-    tokenLifetimeSeconds: config.tokenLifetimeSeconds,
-    rateLimitPerMinute: config.rateLimitPerMinute,
-    corsOrigins: config.corsOrigins,
-    staticDir,
-    logger: true,
-    readerThreads: config.readerThreads,
-  });
+  const consoleOnly = config.serve === 'console';
+  const app = consoleOnly
+    ? buildConsoleOnlyApp({ staticDir: config.staticDir, basePath: config.basePath, env: process.env, logger: true })
+    : buildApp({
+        dataDir: config.dataDir,
+        seed: config.seed,
+        tokenLifetimeSeconds: config.tokenLifetimeSeconds,
+        rateLimitPerMinute: config.rateLimitPerMinute,
+        corsOrigins: config.corsOrigins,
+        staticDir,
+        logger: true,
+        readerThreads: config.readerThreads,
+      });
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
@@ -88,6 +92,10 @@ async function main(config: Config): Promise<void> {
   const signIns = Object.values(PERSONAS)
     .map((p) => `${p.email} / ${PERSONA_PASSWORD}`)
     .join(', ');
+  if (consoleOnly) {
+    process.stdout.write(`Groups Console (console only) on http://${host}:${port}${config.basePath}\n`);
+    return;
+  }
   const what = staticDir ? 'Groups Console' : 'Groups API (no console build)';
   process.stdout.write(
     `${what} on http://${host}:${port}/ · sign in as ${signIns} · data: ${config.dataDir} (seed ${config.seed})\n`,

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, redirect, type LoaderFunction, type RouteObject } from 'react-router';
+import { BASE_PATH, routerPath } from '@/lib/base-path';
 import { getGetTokenInfoQueryOptions } from '@/api/generated/endpoints/tokens/tokens';
 import { RouteErrorBoundary } from '@/components/feedback/route-error-boundary';
 import { StatusPage } from '@/components/feedback/status-page';
@@ -34,7 +35,7 @@ const lazyPage = (queryClient: QueryClient, load: () => Promise<RouteModule>) =>
 
 const currentPath = (request: Request) => {
   const url = new URL(request.url);
-  return `${url.pathname}${url.search}${url.hash}`;
+  return `${routerPath(url.pathname)}${url.search}${url.hash}`;
 };
 
 /**
@@ -44,7 +45,7 @@ const currentPath = (request: Request) => {
 const rootLoader =
   (queryClient: QueryClient): LoaderFunction =>
   async ({ request }) => {
-    const isPublic = PUBLIC_PATHS.includes(new URL(request.url).pathname);
+    const isPublic = PUBLIC_PATHS.includes(routerPath(new URL(request.url).pathname));
     if (!getAccessToken()) {
       if (isPublic) return null;
       return beginSignIn(currentPath(request));
@@ -110,7 +111,7 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
 ];
 
 export const createAppRouter = (queryClient: QueryClient) => {
-  const router = createBrowserRouter(createRoutes(queryClient));
+  const router = createBrowserRouter(createRoutes(queryClient), { basename: BASE_PATH || undefined });
   router.subscribe((state) => {
     const target = state.navigation.location;
     setNavigationTarget(target ? `${target.pathname}${target.search}${target.hash}` : null);

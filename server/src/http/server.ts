@@ -23,6 +23,7 @@ import { compileOperations, type Operation } from '../contract/operations.js';
 import { CORRELATION_HEADER, correlationId } from './correlation.js';
 import { handleError, sendError } from './errors.js';
 import { securityHeaders } from './headers.js';
+import { registerHealth } from './health.js';
 import { TurnLimiter } from './turns.js';
 import { registerStatic, sendConsolePage, wantsConsolePage } from './static.js';
 import { validateRequest } from './validation.js';
@@ -191,6 +192,7 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
   });
 
   app.register(oauthRoutes, { tokens, tokenLifetimeSeconds, extraRedirectOrigins: corsOrigins });
+  registerHealth(app);
 
   app.register(async (api) => {
     api.addHook('onRequest', authenticator(tokens));
