@@ -1,16 +1,13 @@
-/**
- * The Genesys Cloud permission strings the console checks. The embedded server answers 403 for the
- * same strings, and `users/me?expand=authorization` lists the caller's ones.
- */
-export const PERMISSIONS = [
-  'directory:group:add',
-  'directory:group:edit',
-  'directory:group:delete',
-  'directory:group:view',
-  'directory:privateGroup:view',
-  'directory:user:view',
-] as const;
+import { PERMISSION_NAMES, type PermissionName } from '@/api/generated/contract';
 
-export type Permission = (typeof PERMISSIONS)[number];
+/**
+ * The Genesys Cloud permission names the console checks: those `openapi/groups.yaml` names
+ * (`x-permissions`), generated into src/api/generated/contract.ts. The embedded server answers 403
+ * for the same names, and `users/me?expand=authorization` lists the caller's (possibly with `*`
+ * wildcards: see permission-match.ts).
+ */
+export const PERMISSIONS = PERMISSION_NAMES;
+
+export type Permission = PermissionName;
 
 export const isPermission = (value: string): value is Permission => (PERMISSIONS as readonly string[]).includes(value);

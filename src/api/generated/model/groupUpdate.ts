@@ -15,10 +15,12 @@ export interface GroupUpdate {
   /** The globally unique identifier for the object (ignored). */
   id?: string;
   /**
-   * The group name.
+   * The group name (at most 256 characters once trimmed).
    * @minLength 1
+   * @maxLength 256
    */
   name?: string;
+  /** @maxLength 4000 */
   description?: string;
   state?: EntityState;
   /**
@@ -26,7 +28,9 @@ export interface GroupUpdate {
    * @minimum 1
    */
   version: number;
+  /** @maxItems 10 */
   images?: Image[];
+  /** @maxItems 10 */
   addresses?: GroupContact[];
   /** Are membership rules visible to the person requesting to view the group. */
   rulesVisible?: boolean;
@@ -39,7 +43,10 @@ export interface GroupUpdate {
   /** Allow calls to be placed to this group. */
   callsEnabled?: boolean;
   email?: string;
-  /** Owners of the group (user ids); replaces the owner list. */
+  /**
+   * Owners of the group (user ids); replaces the owner list.
+   * @maxItems 100
+   */
   ownerIds?: string[];
   /** The URI for this object (ignored). */
   selfUri?: string;

@@ -20,6 +20,7 @@ import {
   emptyBlock,
   emptyRow,
   OPERATIONS,
+  PROFICIENCY,
   toBlocks,
   toQuery,
   validateBlocks,
@@ -122,8 +123,8 @@ export const RulesEditor = ({ groupId, initial, onDone }: RulesEditorProps) => {
                     label="Proficiency"
                     aria-label={`Proficiency of ${name}`}
                     w={110}
-                    min={0}
-                    max={5}
+                    min={PROFICIENCY.minimum}
+                    max={PROFICIENCY.maximum}
                     allowDecimal={false}
                     value={row.proficiency}
                     onChange={(v) => setRow(i, r, { proficiency: typeof v === 'number' ? v : Number(v) || 0 })}
