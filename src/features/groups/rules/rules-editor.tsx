@@ -3,17 +3,12 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import {
-  getGetGroupDynamicSettingsQueryKey,
-  getGetGroupQueryKey,
-  getListGroupMembersQueryKey,
-  usePreviewDynamicGroup,
-  useUpdateGroupDynamicSettings,
-} from '@/api/generated/endpoints/groups/groups';
+import { usePreviewDynamicGroup } from '@/api/generated/endpoints/groups/groups';
 import type { DynamicGroupQuery } from '@/api/generated/model/dynamicGroupQuery';
 import type { DynamicGroupSkillComparator } from '@/api/generated/model/dynamicGroupSkillComparator';
 import type { DynamicGroupSkillConditionOperation } from '@/api/generated/model/dynamicGroupSkillConditionOperation';
 import { describeError } from '@/components/feedback/query-error-alert';
+import { useSaveRulesMutation } from '../group-mutations';
 import {
   COMPARATOR_LABELS,
   describeNested,
@@ -44,19 +39,7 @@ export const RulesEditor = ({ groupId, initial, onDone }: RulesEditorProps) => {
   const preview = usePreviewDynamicGroup(debouncedQuery, {
     query: { enabled: debouncedValid, placeholderData: keepPreviousData, staleTime: 30_000 },
   });
-  const save = useUpdateGroupDynamicSettings({
-    mutation: {
-      meta: {
-        invalidates: [
-          getGetGroupDynamicSettingsQueryKey(groupId),
-          getGetGroupQueryKey(groupId),
-          getListGroupMembersQueryKey(groupId),
-        ],
-        successMessage: 'Rules saved',
-        silent: true,
-      },
-    },
-  });
+  const save = useSaveRulesMutation(groupId);
 
   const setBlock = (i: number, next: ConditionBlock) => setBlocks((bs) => bs.map((b, j) => (j === i ? next : b)));
   const setRow = (i: number, r: number, change: Partial<SkillRow>) =>
