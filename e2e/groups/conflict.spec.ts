@@ -1,21 +1,11 @@
 import type { Browser, Page } from '@playwright/test';
 import { apiAs } from '../support/api';
-import type { Persona } from '../support/personas';
+import type { PersonaKey } from '../support/data';
 import { expect, signIn, test } from '../support/fixtures';
-
-interface GroupBody {
-  id: string;
-  name: string;
-  description?: string;
-  visibility: string;
-  version: number;
-}
-
-const uniqueName = (label: string) =>
-  `E2E ${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+import { createGroup, uniqueName, type GroupBody } from '../support/groups';
 
 /** A second, independent browser session (its own storage, as another person's browser). */
-const openSecondSession = async (browser: Browser, persona: Persona, path: string) => {
+const openSecondSession = async (browser: Browser, persona: PersonaKey, path: string) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors: string[] = [];
@@ -35,12 +25,9 @@ test.describe('editing a group someone else is editing', () => {
   }) => {
     const admin = await apiAs('admin', baseURL!);
     const name = uniqueName('Conflict');
-    const group = await admin.post<GroupBody>('/api/v2/groups', {
+    const group = await createGroup(admin, {
       name,
       description: 'Original description',
-      type: 'official',
-      visibility: 'public',
-      rulesVisible: true,
     });
     const editPath = `/groups/${group.id}/edit`;
 
@@ -92,12 +79,9 @@ test.describe('editing a group someone else is editing', () => {
   test('reload discards the user’s edits and continues from the new version', async ({ page, browser, baseURL }) => {
     const admin = await apiAs('admin', baseURL!);
     const name = uniqueName('Reload');
-    const group = await admin.post<GroupBody>('/api/v2/groups', {
+    const group = await createGroup(admin, {
       name,
       description: 'Original description',
-      type: 'official',
-      visibility: 'public',
-      rulesVisible: true,
     });
     const editPath = `/groups/${group.id}/edit`;
     await signIn(page, 'admin', editPath);

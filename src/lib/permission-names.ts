@@ -6,8 +6,7 @@ import { PERMISSION_NAMES, type PermissionName } from '@/api/generated/contract'
  * for the same names, and `users/me?expand=authorization` lists the caller's (possibly with `*`
  * wildcards: see permission-match.ts).
  */
-export const PERMISSIONS = PERMISSION_NAMES;
-
 export type Permission = PermissionName;
 
-export const isPermission = (value: string): value is Permission => (PERMISSIONS as readonly string[]).includes(value);
+export const isPermission = (value: string): value is Permission =>
+  (PERMISSION_NAMES as readonly string[]).includes(value);

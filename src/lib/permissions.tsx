@@ -31,8 +31,7 @@ export const useMe = (): UserMe | undefined => {
 };
 
 /** The permissions of a user as the API lists them, asked by name with Genesys wildcard matching. */
-export const permissionsOf = (me: UserMe | undefined): PermissionGrants =>
-  grantsOf(me?.authorization?.permissions ?? []);
+const permissionsOf = (me: UserMe | undefined): PermissionGrants => grantsOf(me?.authorization?.permissions ?? []);
 
 export const usePermissions = (): PermissionGrants => permissionsOf(useMe());
 
