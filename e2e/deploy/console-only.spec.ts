@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertNoSeriousA11yViolations, expect, test } from '../support/fixtures';
 import { startOwnServer, type OwnServer } from '../support/own-server';
-import { PASSWORD, PERSONAS } from '../support/personas';
+import { PERSONA_PASSWORD as PASSWORD, PERSONAS } from '../support/data';
 
 /**
  * The console as an org hosts it (docs/deploy.md): built for a sub-path, served by the server in

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { PASSWORD, PERSONAS, type Persona } from './personas';
+import { PERSONA_PASSWORD, PERSONAS, type PersonaKey } from './data';
 
 export { expect };
 
@@ -42,13 +42,13 @@ export const test = base.extend<Fixtures>({
  * Signs in through the embedded server's real sign-in page (PKCE) and waits for the console to
  * show `path`. sessionStorage is per tab and not kept by storageState, so every test signs in.
  */
-export const signIn = async (page: Page, persona: Persona, path = '/groups'): Promise<void> => {
+export const signIn = async (page: Page, persona: PersonaKey, path = '/groups'): Promise<void> => {
   // Pages that work without a session do not start sign-in: sign in on the groups page first.
   const start = PAGES_WITHOUT_SIGN_IN.includes(new URL(path, 'http://x').pathname) ? '/groups' : path;
   await page.goto(start);
   await page.waitForURL(/\/oauth\/authorize/);
   await page.getByLabel('Email').fill(PERSONAS[persona].email);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(PERSONA_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await assertSignedInAt(page, start);
   if (start !== path) {

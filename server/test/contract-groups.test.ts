@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GROUPS, PERSONAS } from '../src/db/seed/personas.js';
 import { apiCaller, expectErrorBody, responseValidator, type ApiCall } from './support/openapi-validator.js';
 import { allTokens, uniqueName, type GroupBody, type TokenHolder } from './support/fixtures.js';
-import { startServer } from './support/server.js';
+import { clientCredentialsToken, startServer } from './support/server.js';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
@@ -80,18 +80,9 @@ describe('authentication', () => {
       responseValidator('listGroups', 200);
       responseValidator('listGroups', 401);
       // A token from the real token endpoint, so it carries the server's lifetime.
-      const response = await fetch(`${shortLived.url}/oauth/token`, {
-        method: 'POST',
-        headers: {
-          Authorization: `Basic ${Buffer.from('demo-admin:demo-admin-secret').toString('base64')}`,
-          'Content-Type': 'application/x-www-form-urlencoded',
-        },
-        body: 'grant_type=client_credentials',
-      });
-      const issued = (await response.json()) as { access_token: string; expires_in: number };
-      expect(response.status).toBe(200);
-      expect(issued.expires_in).toBe(2);
-      const token = issued.access_token;
+      const issued = await clientCredentialsToken(shortLived.url);
+      expect(issued.expiresIn).toBe(2);
+      const token = issued.accessToken;
       expect((await shortCall('listGroups', { token })).status).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 2_200));
       expectErrorBody(await shortCall('listGroups', { token }), 401, 'authentication.required');

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONA_PASSWORD, PERSONAS } from '../src/db/seed/personas.js';
-import { loginWithPassword } from './support/tokens.js';
+import { loginWithPassword } from './support/sign-in.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** What a deployment needs besides node_modules; the Dockerfile copies the same. */

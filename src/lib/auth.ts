@@ -262,9 +262,3 @@ export const signOut = async ({ revoke, leave }: SignOutSteps): Promise<void> =>
     signingOut = false;
   }
 };
-
-/** Resets module state between unit tests. */
-export const resetAuthForTests = (): void => {
-  redirecting = null;
-  signingOut = false;
-};

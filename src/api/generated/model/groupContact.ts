@@ -14,6 +14,7 @@ parentheses (trimmed), holding `x-digits` digits.
   address: string;
   /**
    * Extension is set if the number is e164 valid (up to 10 digits, `*` or `#`).
+   * @maxLength 10
    * @pattern ^([0-9*#]{1,10})?$
    */
   extension?: string;

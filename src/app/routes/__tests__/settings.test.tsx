@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setDeploymentDefault } from '@/lib/environment';
-import { installMatchMedia, installResizeObserver } from '@/lib/__tests__/test-providers';
+import { installMatchMedia, installResizeObserver } from '@/testing/test-providers';
 import { Component as Settings } from '../settings';
 
 const CUSTOM = {

@@ -1,13 +1,15 @@
 /**
- * Membership changes in batches: the API takes at most 50 user ids per request and checks the
+ * Membership changes in batches: the API takes at most 50 user ids per request
+ * (`GroupMembersUpdate.memberIds` in openapi/groups.yaml) and checks the
  * group's `version`. Each batch is sent with the version last known; a version conflict (409, or a
  * 400 saying the version does not match) re-reads the group and retries that batch once. A second
  * failure stops the run and reports which ids were done and which were not.
  *
  * The API functions are parameters, so the logic is tested without a server.
  */
+import { SCHEMA_LIMITS } from '@/api/generated/contract';
 
-export const MAX_IDS_PER_REQUEST = 50;
+export const MAX_IDS_PER_REQUEST: number = SCHEMA_LIMITS.GroupMembersUpdate.memberIds.maxItems;
 
 export type MembershipOperation = 'add' | 'remove';
 

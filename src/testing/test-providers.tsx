@@ -2,8 +2,8 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { UserMe } from '@/api/generated/model/userMe';
-import { saveSession } from '../auth';
-import { meQueryOptions } from '../permissions';
+import { saveSession } from '@/lib/auth';
+import { meQueryOptions } from '@/lib/permissions';
 
 /** jsdom has no matchMedia; Mantine asks for it. */
 export const installMatchMedia = (): void => {
