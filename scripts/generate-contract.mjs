@@ -10,16 +10,7 @@ export const TARGET = 'src/api/generated/contract.ts';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 /** The schema keywords that limit a value, as JSON Schema names them (plus the document's own `x-digits`). */
-const LIMIT_KEYWORDS = [
-  'minLength',
-  'maxLength',
-  'minItems',
-  'maxItems',
-  'minimum',
-  'maximum',
-  'pattern',
-  'x-digits',
-];
+const LIMIT_KEYWORDS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minimum', 'maximum', 'pattern', 'x-digits'];
 
 const camel = (keyword) => keyword.replace(/^x-/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
