@@ -21,14 +21,16 @@ export const GroupActions = ({ group }: { group: Group }) => {
   const editBlocked = editBlockedReason(group);
   return (
     <MantineGroup gap="xs">
-      <Button
-        component={Link}
-        to={paths.groups.compare.getHref(id)}
-        variant="default"
-        leftSection={<IconArrowsDiff size={16} aria-hidden />}
-      >
-        Compare
-      </Button>
+      {group.state !== 'deleted' && (
+        <Button
+          component={Link}
+          to={paths.groups.compare.getHref(id)}
+          variant="default"
+          leftSection={<IconArrowsDiff size={16} aria-hidden />}
+        >
+          Compare
+        </Button>
+      )}
       {canEdit &&
         (editBlocked ? (
           <BlockedButton reason={editBlocked} variant="default" leftSection={<IconPencil size={16} />}>

@@ -73,7 +73,7 @@ export const ComparePage = () => {
   const nameB = groupB.data?.name ?? 'B';
   const { query, progress, waitSeconds, cancel } = useCompare(a, b);
   const result = query.data;
-  const items: Person[] = result?.[set] ?? [];
+  const items: Person[] = useMemo(() => result?.[set] ?? [], [result, set]);
   const pageCount = Math.max(1, Math.ceil(items.length / state.pageSize));
   const page = Math.min(state.page, pageCount);
   const pageIds = useMemo(
