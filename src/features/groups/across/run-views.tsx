@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Group, Progress, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Progress, Stack, Table, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { describeError } from '@/components/feedback/query-error-alert';
+import { ScrollRegion } from '../bulk/group-run-parts';
 import { BatchProgressView } from '../members/batch-progress';
 import { downloadText } from '../members/export-members';
 import { toMemberCsv } from '../members/members-csv';
@@ -92,11 +93,7 @@ export const RunReport = ({ state, fileName }: { state: RunState; fileName: stri
           ))}
         </Stack>
       </Alert>
-      <ScrollArea.Autosize
-        mah={280}
-        type="auto"
-        viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'Report lines, scrollable' }}
-      >
+      <ScrollRegion label="Report lines">
         <Table aria-label="Report lines" striped withTableBorder fz="sm">
           <Table.Thead>
             <Table.Tr>
@@ -123,7 +120,7 @@ export const RunReport = ({ state, fileName }: { state: RunState; fileName: stri
             ))}
           </Table.Tbody>
         </Table>
-      </ScrollArea.Autosize>
+      </ScrollRegion>
       {ordered.length > SHOWN_LINES ? (
         <Text size="xs" c="dimmed">
           The first {SHOWN_LINES} of {ordered.length} lines, exceptions first; the CSV has every line.

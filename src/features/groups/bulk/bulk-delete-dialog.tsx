@@ -1,19 +1,13 @@
-import { Alert, Badge, Button, Group, Modal, Progress, ScrollArea, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Progress, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import {
-  deleteGroup,
-  getGetGroupQueryKey,
-  getListGroupProfilesQueryKey,
-  getListGroupsQueryKey,
-  getSearchGroupsByQ64QueryKey,
-  getSearchGroupsQueryKey,
-} from '@/api/generated/endpoints/groups/groups';
+import { deleteGroup, getGetGroupQueryKey } from '@/api/generated/endpoints/groups/groups';
 import type { Group as GroupModel } from '@/api/generated/model/group';
 import { QueryErrorAlert, describeError } from '@/components/feedback/query-error-alert';
 import { waitOutRateLimit } from '../across/rate-limit';
 import { fetchAllMatching, type ReadProgress } from './all-matching';
 import type { BulkTarget } from './bulk-bar';
+import { invalidateGroupLists, ReadingGroups, ScrollRegion } from './group-run-parts';
 
 const CONFIRM_WORD = 'delete';
 
@@ -77,14 +71,7 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
     for (const line of out) {
       if (line.outcome === 'deleted') queryClient.removeQueries({ queryKey: getGetGroupQueryKey(line.group.id ?? '') });
     }
-    for (const queryKey of [
-      getListGroupsQueryKey(),
-      getListGroupProfilesQueryKey(),
-      getSearchGroupsByQ64QueryKey(),
-      getSearchGroupsQueryKey().slice(0, 1),
-    ]) {
-      void queryClient.invalidateQueries({ queryKey });
-    }
+    invalidateGroupLists(queryClient);
     setLines(out);
     setRunning(false);
   };
@@ -105,14 +92,7 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
       closeOnClickOutside={!running}
     >
       <Stack>
-        {query.isPending ? (
-          <Stack gap={4}>
-            <Text size="sm" role="status">
-              Reading the groups{progress ? `: ${progress.loaded} of ${progress.total}` : ''}…
-            </Text>
-            <Progress value={progress?.total ? (progress.loaded / progress.total) * 100 : 0} aria-label="Groups read" />
-          </Stack>
-        ) : null}
+        {query.isPending ? <ReadingGroups progress={progress} /> : null}
         {query.isError ? <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
         {query.data && !lines ? (
           <>
@@ -120,11 +100,7 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
               {groups.length} {groups.length === 1 ? 'group' : 'groups'} and their {memberships}{' '}
               {memberships === 1 ? 'membership' : 'memberships'} will be deleted. This cannot be undone.
             </Text>
-            <ScrollArea.Autosize
-              mah={240}
-              type="auto"
-              viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'Groups to delete, scrollable' }}
-            >
+            <ScrollRegion label="Groups to delete">
               <Table aria-label="Groups to delete" withTableBorder striped fz="sm">
                 <Table.Thead>
                   <Table.Tr>
@@ -141,7 +117,7 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
                   ))}
                 </Table.Tbody>
               </Table>
-            </ScrollArea.Autosize>
+            </ScrollRegion>
             {running ? (
               <Stack gap={4}>
                 <Text size="sm" role="status">
@@ -188,11 +164,7 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
             >
               {deleted} deleted{deleted < lines.length ? `, ${lines.length - deleted} not deleted` : ''}.
             </Alert>
-            <ScrollArea.Autosize
-              mah={240}
-              type="auto"
-              viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'Report, scrollable' }}
-            >
+            <ScrollRegion label="Report">
               <Table aria-label="Report" withTableBorder striped fz="sm">
                 <Table.Tbody>
                   {lines.map((l) => (
@@ -212,7 +184,7 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
                   ))}
                 </Table.Tbody>
               </Table>
-            </ScrollArea.Autosize>
+            </ScrollRegion>
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 Close

@@ -26,6 +26,7 @@ import { EditableGroupSelect, type PickedGroup } from '../across/editable-group-
 import { membershipCalls } from '../across/membership-calls';
 import { RunProgress, RunReport } from '../across/run-views';
 import { changeGroup, type Person } from '../across/transfer';
+import { useIdSelection } from '../across/use-id-selection';
 import { useMembershipRun } from '../across/use-membership-run';
 import { PAGE_SIZES, applyDetailChange, parseDetailSearch, type DetailUrlState } from '../detail/detail-url-state';
 import { UserGroupsDrawer } from '../detail/user-groups-drawer';
@@ -81,7 +82,7 @@ export const ComparePage = () => {
     [items, page, state.pageSize, state.sortOrder],
   );
   const details = useCompareDetails(pageIds, state.columns);
-  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const { selected, onToggle, onToggleAll, clear: clearSelection } = useIdSelection();
   const [action, setAction] = useState<Action | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
@@ -89,31 +90,8 @@ export const ComparePage = () => {
   const canEditA = useCanEditGroup(groupA.data);
   const canEditB = useCanEditGroup(groupB.data);
 
-  const onToggle = useCallback(
-    (id: string) =>
-      setSelected((prev) => {
-        const next = new Set(prev);
-        if (next.has(id)) next.delete(id);
-        else next.add(id);
-        return next;
-      }),
-    [],
-  );
-  const onToggleAll = useCallback(
-    (ids: string[], select: boolean) =>
-      setSelected((prev) => {
-        const next = new Set(prev);
-        for (const id of ids) {
-          if (select) next.add(id);
-          else next.delete(id);
-        }
-        return next;
-      }),
-    [],
-  );
-
   const pick = (side: 'a' | 'b') => (g: PickedGroup | null) => {
-    setSelected(new Set());
+    clearSelection();
     update({ [side]: g?.id ?? '', page: 1 });
   };
 
@@ -148,7 +126,7 @@ export const ComparePage = () => {
           context,
         );
       })
-      .then(() => setSelected(new Set()));
+      .then(() => clearSelection());
   };
 
   const exportSet = async () => {
@@ -244,7 +222,7 @@ export const ComparePage = () => {
         <Tabs
           value={set}
           onChange={(v) => {
-            setSelected(new Set());
+            clearSelection();
             update({ set: (v as CompareSet) ?? 'onlyA', page: 1 });
           }}
           keepMounted={false}

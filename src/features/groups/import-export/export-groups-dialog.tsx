@@ -1,8 +1,9 @@
-import { Button, Checkbox, Group, Modal, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { useBulkGroups } from '../bulk/bulk-delete-dialog';
 import type { BulkTarget } from '../bulk/bulk-bar';
+import { ReadingGroups } from '../bulk/group-run-parts';
 import { downloadText } from '../members/export-members';
 import { DEFAULT_EXPORT_COLUMNS, GROUP_EXPORT_COLUMNS, groupsCsv, type GroupExportColumn } from './groups-csv';
 
@@ -39,14 +40,7 @@ const ExportGroupsDialog = ({ target, onClose }: { target: BulkTarget; onClose: 
             ))}
           </SimpleGrid>
         </Checkbox.Group>
-        {query.isPending ? (
-          <Stack gap={4}>
-            <Text size="sm" role="status">
-              Reading the groups{progress ? `: ${progress.loaded} of ${progress.total}` : ''}…
-            </Text>
-            <Progress value={progress?.total ? (progress.loaded / progress.total) * 100 : 0} aria-label="Groups read" />
-          </Stack>
-        ) : null}
+        {query.isPending ? <ReadingGroups progress={progress} /> : null}
         {query.isError ? <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
         {exported !== null ? (
           <Text size="sm" role="status" c="green.9">

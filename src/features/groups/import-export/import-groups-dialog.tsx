@@ -1,32 +1,13 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  FileInput,
-  Group,
-  Modal,
-  Progress,
-  ScrollArea,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Badge, Button, FileInput, Group, Modal, Progress, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import {
-  createGroup,
-  deleteGroup,
-  getListGroupsQueryKey,
-  getSearchGroupsByQ64QueryKey,
-  getSearchGroupsQueryKey,
-  searchGroups,
-} from '@/api/generated/endpoints/groups/groups';
+import { createGroup, deleteGroup, searchGroups } from '@/api/generated/endpoints/groups/groups';
 import { searchUsers } from '@/api/generated/endpoints/users/users';
 import type { User } from '@/api/generated/model/user';
 import { describeError } from '@/components/feedback/query-error-alert';
 import { membershipCalls } from '../across/membership-calls';
 import { waitOutRateLimit } from '../across/rate-limit';
+import { invalidateGroupLists, ScrollRegion } from '../bulk/group-run-parts';
 import { findPastedUsers } from '../members/paste-list';
 import { parseImportCsv } from './groups-csv';
 import { buildImportPlan, createPlanned, type CreateResult, type PlanLine, type PlanStatus } from './import-plan';
@@ -58,8 +39,6 @@ const existingNames = async (names: readonly string[], signal: AbortSignal): Pro
   }
   return out;
 };
-
-const scrollable = (label: string) => ({ tabIndex: 0, role: 'region', 'aria-label': `${label}, scrollable` });
 
 /**
  * Import groups from CSV: a dry run that says line by line what will be created, what is invalid and
@@ -139,13 +118,7 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
       );
       setDone(out.length);
     }
-    for (const queryKey of [
-      getListGroupsQueryKey(),
-      getSearchGroupsByQ64QueryKey(),
-      getSearchGroupsQueryKey().slice(0, 1),
-    ]) {
-      void queryClient.invalidateQueries({ queryKey });
-    }
+    invalidateGroupLists(queryClient);
     setResults(out);
     setRunning(false);
     abort.current = null;
@@ -227,7 +200,7 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
                 </Badge>
               ))}
             </Group>
-            <ScrollArea.Autosize mah={300} type="auto" viewportProps={scrollable('Dry run')}>
+            <ScrollRegion label="Dry run">
               <Table aria-label="Dry run" withTableBorder striped fz="sm">
                 <Table.Thead>
                   <Table.Tr>
@@ -256,7 +229,7 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
                   ))}
                 </Table.Tbody>
               </Table>
-            </ScrollArea.Autosize>
+            </ScrollRegion>
           </>
         ) : null}
         {running ? (
@@ -276,7 +249,7 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
             >
               {created} created{created < results.length ? `, ${results.length - created} not` : ''}.
             </Alert>
-            <ScrollArea.Autosize mah={300} type="auto" viewportProps={scrollable('Import report')}>
+            <ScrollRegion label="Import report">
               <Table aria-label="Import report" withTableBorder striped fz="sm">
                 <Table.Tbody>
                   {results.map((r) => (
@@ -293,7 +266,7 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
                   ))}
                 </Table.Tbody>
               </Table>
-            </ScrollArea.Autosize>
+            </ScrollRegion>
           </>
         ) : null}
         <Group justify="flex-end">
