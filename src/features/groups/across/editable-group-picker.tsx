@@ -82,7 +82,7 @@ export const EditableGroupSelect = ({
       onSearchChange={setTerm}
       filter={({ options }) => options}
       nothingFoundMessage={loading ? 'Searching…' : anyVisible ? 'No group matches' : 'No group you can edit matches'}
-      rightSection={loading ? <Loader size="xs" aria-label="Searching groups" /> : undefined}
+      rightSection={loading ? <Loader size="xs" aria-hidden /> : undefined}
       data={data.map((g) => ({ value: g.id, label: g.name }))}
       value={value?.id ?? null}
       onChange={(id) => onChange(data.find((g) => g.id === id) ?? null)}
