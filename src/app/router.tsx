@@ -91,6 +91,10 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
         lazy: lazyPage(queryClient, () => import('./routes/groups/new')),
       },
       {
+        path: paths.groups.compare.path,
+        lazy: lazyPage(queryClient, () => import('./routes/groups/compare')),
+      },
+      {
         path: paths.groups.detail.path,
         lazy: lazyPage(queryClient, () => import('./routes/groups/detail')),
       },

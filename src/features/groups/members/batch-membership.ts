@@ -16,8 +16,11 @@ export type MembershipOperation = 'add' | 'remove';
 export interface MembershipApi {
   /** Reads the group's current version (a fresh GET, never a cached copy). */
   fetchVersion: () => Promise<number>;
-  /** Sends one batch (≤ 50 ids) with the given version. */
-  send: (ids: string[], version: number) => Promise<void>;
+  /**
+   * Sends one batch (≤ 50 ids) with the given version. May resolve with the group's version after
+   * the batch (when it knows better than "one more", e.g. nothing was left to send).
+   */
+  send: (ids: string[], version: number) => Promise<number | void>;
 }
 
 export interface BatchProgress {
@@ -102,20 +105,21 @@ export const runMembershipBatches = async ({
   for (let index = 0; index < batches.length; index += 1) {
     const batch = batches[index] as string[];
     if (signal?.aborted) return failFrom(index, signal.reason ?? new DOMException('Cancelled', 'AbortError'));
+    let after: number | void;
     try {
-      await api.send(batch, version);
+      after = await api.send(batch, version);
     } catch (error) {
       if (!isVersionMismatch(error)) return failFrom(index, error);
       conflicts += 1;
       report(index, true);
       try {
         version = await api.fetchVersion();
-        await api.send(batch, version);
+        after = await api.send(batch, version);
       } catch (retryError) {
         return failFrom(index, retryError);
       }
     }
-    version = nextVersion(version);
+    version = typeof after === 'number' ? after : nextVersion(version);
     doneIds.push(...batch);
     report(index + 1, false);
   }

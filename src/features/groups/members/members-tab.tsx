@@ -5,6 +5,7 @@ import { useListGroupIndividuals, useListGroupMembers } from '@/api/generated/en
 import type { Group as GroupModel } from '@/api/generated/model/group';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
+import { CopyMoveButton } from '../across/copy-move-button';
 import { PAGE_SIZES, type DetailUrlState } from '../detail/detail-url-state';
 import { membershipReasons, type MembershipReason } from '../detail/membership-reason';
 import { AddMembersButton } from './add-members-dialog';
@@ -125,6 +126,7 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
                 selectedIds={[...selected]}
                 onDone={(removed) => setSelected((prev) => new Set([...prev].filter((id) => !removed.includes(id))))}
               />
+              <CopyMoveButton group={group} selectedIds={[...selected]} status={state.status} />
             </>
           ) : null}
         </Group>

@@ -6,6 +6,9 @@ import { Link, useLocation } from 'react-router';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { paths } from '@/config/paths';
 import { Can } from '@/lib/permissions';
+import { BulkBar } from '../../bulk/bulk-bar';
+import { ListTools } from '../../bulk/list-tools';
+import { useGroupSelection } from '../../bulk/use-group-selection';
 import { groupsViewQueryOptions, toGroupsPage } from '../groups-view-query';
 import { changeView, type ViewChange } from '../list-url-state';
 import { useGroupListState } from '../use-group-list-state';
@@ -42,6 +45,8 @@ export const GroupListPage = () => {
   }, [next, queryClient]);
 
   const change = (c: ViewChange) => setState(changeView(state, c));
+  const bulk = useGroupSelection(state);
+  const pageGroups = page?.groups ?? [];
 
   return (
     <Stack gap="md">
@@ -56,11 +61,14 @@ export const GroupListPage = () => {
             <Skeleton height={14} width={90} mt={6} />
           )}
         </div>
-        <Can permission="directory:group:add">
-          <Button component={Link} to={paths.groups.new.getHref()} leftSection={<IconPlus size={16} aria-hidden />}>
-            Create group
-          </Button>
-        </Can>
+        <Group gap="xs">
+          <ListTools view={state} total={page?.total ?? 0} />
+          <Can permission="directory:group:add">
+            <Button component={Link} to={paths.groups.new.getHref()} leftSection={<IconPlus size={16} aria-hidden />}>
+              Create group
+            </Button>
+          </Can>
+        </Group>
       </Group>
 
       <Paper withBorder p="md" radius="md">
@@ -75,6 +83,20 @@ export const GroupListPage = () => {
         </Stack>
       </Paper>
 
+      {bulk.allMatching || bulk.groups.length ? (
+        <BulkBar
+          groups={bulk.groups}
+          allMatching={bulk.allMatching}
+          total={page?.total ?? 0}
+          view={state}
+          offerAllMatching={
+            (page?.total ?? 0) > pageGroups.length && pageGroups.every((g) => bulk.selection.isSelected(g.id ?? ''))
+          }
+          onSelectAllMatching={bulk.selectAllMatching}
+          onClear={bulk.clear}
+        />
+      ) : null}
+
       {query.isError ? (
         <QueryErrorAlert title="Could not load groups" error={query.error} onRetry={() => void query.refetch()} />
       ) : null}
@@ -88,6 +110,7 @@ export const GroupListPage = () => {
             skeletonRows={Math.min(state.pageSize, MAX_SKELETON_ROWS)}
             stale={showingPrevious}
             view={location.search}
+            selection={bulk.selection}
           />
           {page ? (
             <Group justify="space-between" wrap="nowrap">

@@ -1,4 +1,4 @@
-import { Skeleton, Table } from '@mantine/core';
+import { Checkbox, Skeleton, Table } from '@mantine/core';
 import type { MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { Group } from '@/api/generated/model/group';
@@ -14,6 +14,14 @@ export interface GroupTableProps {
   stale?: boolean;
   /** The URL query string this render is for, exposed as data-view so tests can tell a settled table. */
   view?: string;
+  /** Checkboxes to select groups for bulk actions (absent: no selection column). */
+  selection?: GroupSelection;
+}
+
+export interface GroupSelection {
+  isSelected: (id: string) => boolean;
+  onToggle: (group: Group) => void;
+  onTogglePage: (groups: Group[], select: boolean) => void;
 }
 
 /** Clicks on the row open the group too; the name link is the keyboard's way in. */
@@ -26,8 +34,10 @@ const useRowClick = () => {
   };
 };
 
-export const GroupTable = ({ groups, skeletonRows, stale = false, view }: GroupTableProps) => {
+export const GroupTable = ({ groups, skeletonRows, stale = false, view, selection }: GroupTableProps) => {
   const onRowClick = useRowClick();
+  const pageIds = (groups ?? []).filter((g) => g.id);
+  const selectedOnPage = selection ? pageIds.filter((g) => selection.isSelected(g.id ?? '')).length : 0;
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table
@@ -40,6 +50,17 @@ export const GroupTable = ({ groups, skeletonRows, stale = false, view }: GroupT
       >
         <Table.Thead>
           <Table.Tr>
+            {selection ? (
+              <Table.Th w={40}>
+                <Checkbox
+                  aria-label="Select every group on this page"
+                  checked={pageIds.length > 0 && selectedOnPage === pageIds.length}
+                  indeterminate={selectedOnPage > 0 && selectedOnPage < pageIds.length}
+                  disabled={pageIds.length === 0}
+                  onChange={(e) => selection.onTogglePage(pageIds, e.currentTarget.checked)}
+                />
+              </Table.Th>
+            ) : null}
             {GROUP_COLUMNS.map((column) => (
               <Table.Th key={column.key} scope="col" ta={column.align}>
                 {column.label}
@@ -51,6 +72,7 @@ export const GroupTable = ({ groups, skeletonRows, stale = false, view }: GroupT
           {groups === undefined
             ? Array.from({ length: skeletonRows }, (_, i) => (
                 <Table.Tr key={i} data-testid="group-row-skeleton">
+                  {selection ? <Table.Td /> : null}
                   {GROUP_COLUMNS.map((column) => (
                     <Table.Td key={column.key}>
                       <Skeleton
@@ -64,6 +86,15 @@ export const GroupTable = ({ groups, skeletonRows, stale = false, view }: GroupT
               ))
             : groups.map((group) => (
                 <Table.Tr key={group.id} onClick={onRowClick(group)} style={{ cursor: 'pointer' }}>
+                  {selection ? (
+                    <Table.Td onClick={(e) => e.stopPropagation()}>
+                      <Checkbox
+                        aria-label={`Select ${group.name ?? group.id}`}
+                        checked={selection.isSelected(group.id ?? '')}
+                        onChange={() => selection.onToggle(group)}
+                      />
+                    </Table.Td>
+                  ) : null}
                   {GROUP_COLUMNS.map((column) => (
                     <Table.Td key={column.key} ta={column.align}>
                       {column.render(group)}
