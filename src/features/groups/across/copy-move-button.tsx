@@ -1,16 +1,10 @@
 import { Button } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
-import type { Group } from '@/api/generated/model/group';
-import type { StatusFilter } from '../members/status-counts';
+
+import type { CopyMoveButtonProps } from './copy-move-props';
 
 const CopyMoveDialog = lazy(() => import('./copy-move-dialog'));
-
-export interface CopyMoveButtonProps {
-  group: Group;
-  selectedIds: string[];
-  status: StatusFilter | null;
-}
 
 /** "Copy or move…": members of this group to another group (the dialog loads on first use). */
 export const CopyMoveButton = (props: CopyMoveButtonProps) => {

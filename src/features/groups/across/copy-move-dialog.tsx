@@ -11,7 +11,7 @@ import { waitOutRateLimit } from './rate-limit';
 import { RunProgress, RunReport } from './run-views';
 import { runTransfer, type Person } from './transfer';
 import { useMembershipRun, type RunContext } from './use-membership-run';
-import type { CopyMoveButtonProps } from './copy-move-button';
+import type { CopyMoveButtonProps } from './copy-move-props';
 
 type Who = 'selected' | 'filtered' | 'everyone';
 

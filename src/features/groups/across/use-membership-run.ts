@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BatchProgress } from '../members/batch-membership';
 import type { ExportProgress } from '../members/export-members';
-import { membershipInvalidations } from '../members/use-membership-change';
+import { INVALIDATES } from '../group-mutations';
 import type { ReportLine, RunOptions } from './transfer';
 
 export interface RunContext extends Required<Pick<RunOptions, 'onProgress' | 'onWait'>> {
@@ -66,7 +66,7 @@ export const useMembershipRun = () => {
         controller.current = null;
         const groupIds = new Set([...alsoRefresh, ...(lines ?? []).map((l) => l.groupId)]);
         for (const id of groupIds) {
-          for (const queryKey of membershipInvalidations(id)) void queryClient.invalidateQueries({ queryKey });
+          for (const queryKey of INVALIDATES.changeMembers(id)) void queryClient.invalidateQueries({ queryKey });
         }
         void queryClient.invalidateQueries({ queryKey: ['compare'] });
       }

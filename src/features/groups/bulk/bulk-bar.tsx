@@ -2,22 +2,12 @@ import { Anchor, Button, Group, Paper, Text } from '@mantine/core';
 import { IconArrowsDiff, IconDownload, IconTrash } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Group as GroupModel } from '@/api/generated/model/group';
 import { paths } from '@/config/paths';
 import { useCan } from '@/lib/permissions';
-import type { GroupListState } from '../list/list-url-state';
+import type { BulkTarget } from './bulk-target';
 
 const BulkDeleteDialog = lazy(() => import('./bulk-delete-dialog'));
 const ExportGroupsDialog = lazy(() => import('../import-export/export-groups-dialog'));
-
-export interface BulkTarget {
-  /** The groups picked one by one (when not `allMatching`). */
-  groups: GroupModel[];
-  /** Every group of the list view instead (read page by page when acted on). */
-  allMatching: boolean;
-  total: number;
-  view: GroupListState;
-}
 
 export interface BulkBarProps extends BulkTarget {
   /** Every group on the shown page is selected, and more match than the page holds. */

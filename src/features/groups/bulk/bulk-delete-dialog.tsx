@@ -6,7 +6,7 @@ import type { Group as GroupModel } from '@/api/generated/model/group';
 import { QueryErrorAlert, describeError } from '@/components/feedback/query-error-alert';
 import { waitOutRateLimit } from '../across/rate-limit';
 import { fetchAllMatching, type ReadProgress } from './all-matching';
-import type { BulkTarget } from './bulk-bar';
+import type { BulkTarget } from './bulk-target';
 import { invalidateGroupLists, ReadingGroups, ScrollRegion } from './group-run-parts';
 
 const CONFIRM_WORD = 'delete';

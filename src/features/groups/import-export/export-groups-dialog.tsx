@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text } from '@mantin
 import { useState } from 'react';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { useBulkGroups } from '../bulk/bulk-delete-dialog';
-import type { BulkTarget } from '../bulk/bulk-bar';
+import type { BulkTarget } from '../bulk/bulk-target';
 import { ReadingGroups } from '../bulk/group-run-parts';
 import { downloadText } from '../members/export-members';
 import { DEFAULT_EXPORT_COLUMNS, GROUP_EXPORT_COLUMNS, groupsCsv, type GroupExportColumn } from './groups-csv';
