@@ -1,4 +1,5 @@
 import '@/styles/shell-styles';
+import '@/app/badges.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
@@ -9,22 +10,19 @@ import { createAppRouter } from '@/app/router';
 import { getAccessToken, handleUnauthorized } from '@/lib/auth';
 import { getEnvironment, loadRuntimeConfig } from '@/lib/environment';
 
-const start = async () => {
-  await loadRuntimeConfig();
-  configureHttp({
-    baseUrl: () => getEnvironment().apiBase,
-    getToken: getAccessToken,
-    onUnauthorized: handleUnauthorized,
-  });
-  const queryClient = createQueryClient();
-  const router = createAppRouter(queryClient);
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <AppProvider queryClient={queryClient}>
-        <RouterProvider router={router} />
-      </AppProvider>
-    </StrictMode>,
-  );
-};
-
-void start();
+// The runtime configuration is read while the router loads the page's code and renders its fallback;
+// the loaders (and so the first API calls) wait for it, not the whole start.
+configureHttp({
+  baseUrl: () => getEnvironment().apiBase,
+  getToken: getAccessToken,
+  onUnauthorized: handleUnauthorized,
+});
+const queryClient = createQueryClient();
+const router = createAppRouter(queryClient, loadRuntimeConfig());
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AppProvider queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProvider>
+  </StrictMode>,
+);

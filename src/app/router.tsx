@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, redirect, type LoaderFunction, type RouteObject } from 'react-router';
 import { getGetTokenInfoQueryOptions } from '@/api/generated/endpoints/tokens/tokens';
+import { loader as groupListLoader } from '@/app/routes/groups/list-loader';
 import { RouteErrorBoundary } from '@/components/feedback/route-error-boundary';
 import { StatusPage } from '@/components/feedback/status-page';
 import { paths, PUBLIC_PATHS } from '@/config/paths';
@@ -22,12 +23,26 @@ export interface RouteModule {
   ErrorBoundary?: ComponentType;
 }
 
+/**
+ * What runs before any loader: the runtime configuration (which environment, hence which session and
+ * API origin). The router starts at once, so the pages' code downloads while it is read.
+ */
+let ready: Promise<unknown> = Promise.resolve();
+
+const afterReady =
+  (loader: LoaderFunction): LoaderFunction =>
+  async (args) => {
+    await ready;
+    return loader(args);
+  };
+
 const lazyPage = (queryClient: QueryClient, load: () => Promise<RouteModule>) => async () => {
   const module = await load();
   return {
     Component: module.Component,
     handle: module.handle,
-    loader: module.loader?.(queryClient),
+    // Only when the module has one: a route with a loader of its own (the list's) keeps it.
+    ...(module.loader ? { loader: afterReady(module.loader(queryClient)) } : {}),
     ErrorBoundary: module.ErrorBoundary ?? RouteErrorBoundary,
   };
 };
@@ -75,14 +90,16 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     id: 'root',
     path: '/',
-    loader: rootLoader(queryClient),
+    loader: afterReady(rootLoader(queryClient)),
     Component: AppLayout,
     ErrorBoundary: RouteErrorBoundary,
     HydrateFallback: SigningIn,
     children: [
       { index: true, loader: () => redirect(paths.groups.list.getHref()) },
       {
+        // The first screen's loader is not lazy: its request starts with users/me, while the page's code loads.
         path: paths.groups.list.path,
+        loader: afterReady(groupListLoader(queryClient)),
         lazy: lazyPage(queryClient, () => import('./routes/groups/list')),
       },
       {
@@ -109,7 +126,9 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   },
 ];
 
-export const createAppRouter = (queryClient: QueryClient) => {
+/** `configured`: resolves when the runtime configuration is read; the loaders wait for it. */
+export const createAppRouter = (queryClient: QueryClient, configured: Promise<unknown> = Promise.resolve()) => {
+  ready = configured;
   const router = createBrowserRouter(createRoutes(queryClient));
   router.subscribe((state) => {
     const target = state.navigation.location;
