@@ -5,11 +5,13 @@ import { useListGroupIndividuals, useListGroupMembers } from '@/api/generated/en
 import type { Group as GroupModel } from '@/api/generated/model/group';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
+import { useIsPhone } from '@/lib/use-is-phone';
 import { PAGE_SIZES, type DetailUrlState } from '../detail/detail-url-state';
 import { membershipReasons, type MembershipReason } from '../detail/membership-reason';
 import { AddMembersButton } from './add-members-dialog';
 import { ColumnChooser } from './column-chooser';
 import { ExportMembersButton } from './export-members-button';
+import { MemberRows } from './member-rows';
 import { MembersTable } from './members-table';
 import { RemoveMembersButton } from './remove-members-button';
 import { filterByStatus, type StatusKind } from './status-counts';
@@ -110,6 +112,7 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
     () => state.columns.filter((c): c is StatusKind => c === 'presence' || c === 'routingStatus'),
     [state.columns],
   );
+  const Members = useIsPhone() ? MemberRows : MembersTable;
   const total = members.data?.total ?? group.memberCount ?? 0;
   const pageCount = members.data?.pageCount ?? Math.max(1, Math.ceil(total / state.pageSize));
 
@@ -198,7 +201,7 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
             {state.status ? ` · ${visible.length} shown on this page` : ''}
             {selected.size ? ` · ${selected.size} selected` : ''}
           </Text>
-          <MembersTable
+          <Members
             users={visible}
             columns={state.columns}
             sortOrder={state.sortOrder}

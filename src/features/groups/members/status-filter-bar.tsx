@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { User } from '@/api/generated/model/user';
+import { useIsPhone } from '@/lib/use-is-phone';
 import {
   countStatuses,
   describeCounts,
@@ -21,6 +22,8 @@ const KIND_LABELS: Record<StatusKind, string> = { presence: 'Presence', routingS
 
 /** Counts of each status over the page, as buttons that filter the page's rows. */
 export const StatusFilterBar = ({ users, kinds, filter, onFilterChange }: StatusFilterBarProps) => {
+  // A phone's chips are touch targets: 44 px high.
+  const chip = useIsPhone() ? ({ size: 'sm', mih: 44 } as const) : ({ size: 'compact-xs' } as const);
   const byKind = useMemo(() => kinds.map((kind) => ({ kind, counts: countStatuses(users, kind) })), [users, kinds]);
   if (byKind.every((k) => k.counts.length === 0)) return null;
   return (
@@ -36,7 +39,7 @@ export const StatusFilterBar = ({ users, kinds, filter, onFilterChange }: Status
               return (
                 <Button
                   key={c.value}
-                  size="compact-xs"
+                  {...chip}
                   variant={active ? 'filled' : 'light'}
                   color={statusColour(kind, c.value)}
                   aria-pressed={active}
@@ -63,7 +66,7 @@ export const StatusFilterBar = ({ users, kinds, filter, onFilterChange }: Status
           <>
             {' '}
             Showing {KIND_LABELS[filter.kind].toLowerCase()} “{statusLabel(filter.value)}”.{' '}
-            <Button size="compact-xs" variant="subtle" onClick={() => onFilterChange(null)}>
+            <Button {...chip} variant="subtle" onClick={() => onFilterChange(null)}>
               Clear filter
             </Button>
           </>
