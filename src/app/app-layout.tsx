@@ -23,6 +23,7 @@ import { formatDocumentTitle, PageTitleProvider } from '@/lib/page-title';
 import type { Permission } from '@/lib/permission-names';
 import { usePermissions } from '@/lib/permissions';
 import { isRouteHandle } from '@/lib/routing';
+import { useIsPhone } from '@/lib/use-is-phone';
 import { useCommandPalette } from './command-palette-launcher';
 import { RouteGuard } from './route-guard';
 import { UserButton } from './user-button';
@@ -65,7 +66,12 @@ const ThemeToggle = () => {
   const next = computed === 'dark' ? 'light' : 'dark';
   const label = `Switch to ${next} theme`;
   const button = (
-    <ActionIcon variant="default" size="lg" aria-label={label} onClick={() => setColorScheme(next)}>
+    <ActionIcon
+      variant="default"
+      size={useIsPhone() ? 44 : 'lg'}
+      aria-label={label}
+      onClick={() => setColorScheme(next)}
+    >
       {computed === 'dark' ? <IconSun size={18} stroke={1.5} /> : <IconMoon size={18} stroke={1.5} />}
     </ActionIcon>
   );
@@ -116,6 +122,8 @@ export const AppLayout = () => {
   const [titleOverride, setTitleOverride] = useState<{ pathname: string; title: string } | null>(null);
   const busy = navigation.state !== 'idle';
   const commandPalette = useCommandPalette();
+  // Phones: 44 px touch targets in the header.
+  const isPhone = useIsPhone();
 
   useEffect(() => close(), [pathname, close]);
 
@@ -142,11 +150,32 @@ export const AppLayout = () => {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Text component={Link} to={paths.groups.list.getHref()} fw={700} size="lg" c="inherit" td="none">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              miw={44}
+              mih={44}
+              aria-label="Toggle navigation"
+            />
+            <Text
+              component={Link}
+              to={paths.groups.list.getHref()}
+              fw={700}
+              size="lg"
+              c="inherit"
+              td="none"
+              style={{ whiteSpace: 'nowrap' }}
+            >
               Groups Console
             </Text>
-            <Badge variant="light" color={environment.id === 'embedded' ? 'gray' : 'blue'} data-testid="environment">
+            <Badge
+              variant="light"
+              color={environment.id === 'embedded' ? 'gray' : 'blue'}
+              data-testid="environment"
+              visibleFrom="sm"
+            >
               {environment.label}
             </Badge>
           </Group>
@@ -162,7 +191,13 @@ export const AppLayout = () => {
             >
               Search
             </Button>
-            <ActionIcon variant="default" size="lg" aria-label="Search" onClick={commandPalette.open} hiddenFrom="md">
+            <ActionIcon
+              variant="default"
+              size={isPhone ? 44 : 'lg'}
+              aria-label="Search"
+              onClick={commandPalette.open}
+              hiddenFrom="md"
+            >
               <IconSearch size={18} stroke={1.5} />
             </ActionIcon>
             <ThemeToggle />

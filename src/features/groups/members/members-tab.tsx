@@ -112,13 +112,14 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
     () => state.columns.filter((c): c is StatusKind => c === 'presence' || c === 'routingStatus'),
     [state.columns],
   );
-  const Members = useIsPhone() ? MemberRows : MembersTable;
+  const isPhone = useIsPhone();
+  const Members = isPhone ? MemberRows : MembersTable;
   const total = members.data?.total ?? group.memberCount ?? 0;
   const pageCount = members.data?.pageCount ?? Math.max(1, Math.ceil(total / state.pageSize));
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between" wrap="wrap">
+      <Group justify="space-between" wrap="wrap" gap={isPhone ? 'xs' : undefined}>
         <Group gap="xs">
           {canEdit ? (
             <>
@@ -134,7 +135,8 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
         <Group gap="xs" align="flex-end">
           <ColumnChooser value={state.columns} onChange={(columns) => update({ columns, status: null })} />
           <Select
-            label="Sort"
+            label={isPhone ? undefined : 'Sort'}
+            aria-label="Sort"
             w={130}
             allowDeselect={false}
             value={state.sortOrder}
@@ -145,7 +147,8 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
             ]}
           />
           <Select
-            label="Page size"
+            label={isPhone ? undefined : 'Page size'}
+            aria-label="Page size"
             w={110}
             allowDeselect={false}
             value={String(state.pageSize)}

@@ -23,15 +23,23 @@ const KIND_LABELS: Record<StatusKind, string> = { presence: 'Presence', routingS
 /** Counts of each status over the page, as buttons that filter the page's rows. */
 export const StatusFilterBar = ({ users, kinds, filter, onFilterChange }: StatusFilterBarProps) => {
   // A phone's chips are touch targets: 44 px high.
-  const chip = useIsPhone() ? ({ size: 'sm', mih: 44 } as const) : ({ size: 'compact-xs' } as const);
+  // A phone keeps each kind's chips on one line that scrolls on its own, so the members start sooner.
+  const isPhone = useIsPhone();
+  const chip = isPhone ? ({ size: 'sm', mih: 44 } as const) : ({ size: 'compact-xs' } as const);
   const byKind = useMemo(() => kinds.map((kind) => ({ kind, counts: countStatuses(users, kind) })), [users, kinds]);
   if (byKind.every((k) => k.counts.length === 0)) return null;
   return (
     <div role="group" aria-label="Status filters (this page only)">
       {byKind.map(({ kind, counts }) =>
         counts.length ? (
-          <Group key={kind} gap={6} mb={4} wrap="wrap">
-            <Text size="xs" fw={600} c="dimmed" w={110}>
+          <Group
+            key={kind}
+            gap={6}
+            mb={4}
+            wrap={isPhone ? 'nowrap' : 'wrap'}
+            style={isPhone ? { overflowX: 'auto' } : undefined}
+          >
+            <Text size="xs" fw={600} c="dimmed" w={isPhone ? 64 : 110} style={{ flexShrink: 0 }}>
               {KIND_LABELS[kind]}
             </Text>
             {counts.map((c) => {
@@ -54,7 +62,7 @@ export const StatusFilterBar = ({ users, kinds, filter, onFilterChange }: Status
                 </Button>
               );
             })}
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" style={{ flexShrink: 0 }} visibleFrom="sm">
               {describeCounts(counts)}
             </Text>
           </Group>

@@ -48,6 +48,7 @@ const PhoneFilters = ({ state, onChange }: { state: GroupListState; onChange: (c
       <Button
         variant="default"
         size="md"
+        mih={44}
         fullWidth
         leftSection={<IconAdjustmentsHorizontal size={18} aria-hidden />}
         rightSection={
