@@ -187,7 +187,7 @@ async function main(): Promise<number> {
         floorKB(floor?.js.gzip),
         'kB',
         { op: '<=', limit: 1.3, of: 'ratio' },
-        `${kB(bundle.route.js.raw)} kB raw in ${bundle.route.js.files} files${floor ? `; floor ${FLOOR_PAGE}: ${kB(floor.js.raw)} kB raw in ${floor.js.files}` : ''}`,
+        `${kB(bundle.route.js.raw)} kB raw in ${bundle.route.js.files} files${floor ? `; floor ${FLOOR_PAGE}: ${kB(floor.js.raw)} kB raw in ${floor.js.files} files` : ''}`,
       ),
       figure(
         s,

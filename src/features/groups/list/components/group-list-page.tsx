@@ -10,7 +10,6 @@ import { useIsPhone } from '@/lib/use-is-phone';
 import { groupsViewQueryOptions, toGroupsPage } from '../groups-view-query';
 import { changeView, type GroupListState, type ViewChange } from '../list-url-state';
 import { useGroupListState } from '../use-group-list-state';
-import { GroupListEmpty } from './group-list-empty';
 import { GroupListPager } from './group-list-pager';
 import { GroupSearchBox } from './group-search-box';
 import { formatCount } from './group-table-columns';
@@ -22,6 +21,9 @@ const GroupListFilters = lazy(() => import('./group-list-filters').then((m) => (
 const GroupListFiltersDrawer = lazy(() =>
   import('./group-list-filters-drawer').then((m) => ({ default: m.GroupListFiltersDrawer })),
 );
+
+// Shown only when a view has no groups.
+const GroupListEmpty = lazy(() => import('./group-list-empty').then((m) => ({ default: m.GroupListEmpty })));
 
 /** How many of the filters (type, visibility, state) narrow the list. */
 export const activeFilterCount = (state: Pick<GroupListState, 'type' | 'visibility' | 'state'>): number =>
@@ -144,7 +146,9 @@ export const GroupListPage = () => {
       ) : null}
 
       {query.isError && !page ? null : page && page.groups.length === 0 && !showingPrevious ? (
-        <GroupListEmpty state={state} total={page.total} onNavigate={setState} />
+        <Suspense fallback={null}>
+          <GroupListEmpty state={state} total={page.total} onNavigate={setState} />
+        </Suspense>
       ) : (
         <Stack gap="sm">
           <GroupTable
