@@ -6,7 +6,7 @@ import type { UserExpand } from '@/api/generated/model/userExpand';
 import type { MembershipReason } from '../detail/membership-reason';
 import { ReasonBadges, renderExpandCell } from './member-cells';
 import { memberFieldFor } from './member-fields';
-import type { MembersTableProps } from './members-table';
+import { pageSelection, type MembersTableProps } from './members-table';
 
 /** What a phone's row shows at once: who, and whether they can take work now. */
 const AT_A_GLANCE: readonly UserExpand[] = ['presence', 'routingStatus'];
@@ -129,9 +129,7 @@ export const MemberRows = ({
   onOpenUser,
   reasonsFor,
 }: MembersTableProps) => {
-  const ids = users.map((u) => u.id ?? '');
-  const allSelected = ids.length > 0 && ids.every((id) => selected.has(id));
-  const someSelected = ids.some((id) => selected.has(id));
+  const { ids, allSelected, someSelected } = pageSelection(users, selected);
   return (
     <Stack gap={6}>
       {selectable ? (

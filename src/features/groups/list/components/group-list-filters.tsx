@@ -42,7 +42,8 @@ export const GroupListFilters = ({ state, onChange, stacked = false }: GroupList
   const Layout = stacked ? Stack : Group;
   const w = (width: number) => (stacked ? undefined : width);
   return (
-    <Layout align={stacked ? 'stretch' : 'flex-end'} gap="sm" wrap="wrap">
+    // Group wraps its items by default; Stack puts one a line.
+    <Layout align={stacked ? 'stretch' : 'flex-end'} gap="sm">
       <MultiSelect
         label="Type"
         placeholder={state.type.length ? undefined : 'Any type'}
