@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 
 /** The embedded server the dev server proxies to (`npm run dev` starts both). */
@@ -12,9 +12,25 @@ const apiTarget = process.env.API_TARGET ?? 'http://127.0.0.1:8080';
  */
 const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
+/**
+ * Mantine's ScrollArea imports one small hook (useMergeRefs) from @floating-ui/react, which ties the whole
+ * floating layer (popovers, menus, tooltips) to every page with a table. Its import resolves to an
+ * equivalent built on @mantine/hooks instead; the components that float still get floating-ui.
+ */
+const scrollAreaWithoutFloatingUi = (): Plugin => ({
+  name: 'scroll-area-without-floating-ui',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === '@floating-ui/react' && importer?.replaceAll('\\', '/').includes('/components/ScrollArea/'))
+      return fileURLToPath(new URL('./src/lib/merge-refs.ts', import.meta.url));
+    return null;
+  },
+});
+
 export default defineConfig({
   base,
   plugins: [
+    scrollAreaWithoutFloatingUi(),
     react(),
     // Brotli (quality 11) and gzip (level 9) copies of the hashed scripts and styles, served in place of
     // the originals to browsers that accept them: smaller than compressing on the fly, and free per request.

@@ -1,4 +1,4 @@
-import { Checkbox, Skeleton, Table } from '@mantine/core';
+import { Box, Checkbox, Skeleton, Table } from '@mantine/core';
 import type { MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { Group } from '@/api/generated/model/group';
@@ -14,6 +14,8 @@ export interface GroupTableProps {
   stale?: boolean;
   /** The URL query string this render is for, exposed as data-view so tests can tell a settled table. */
   view?: string;
+  /** Phones: name, type and members only, fitting the screen's width. */
+  compact?: boolean;
   /** Checkboxes to select groups for bulk actions (absent: no selection column). */
   selection?: GroupSelection;
 }
@@ -23,6 +25,9 @@ export interface GroupSelection {
   onToggle: (group: Group) => void;
   onTogglePage: (groups: Group[], select: boolean) => void;
 }
+
+/** The columns a phone shows: what tells groups apart at a glance; the rest is on the group's page. */
+const COMPACT_COLUMNS = new Set(['name', 'type', 'memberCount']);
 
 /** Clicks on the row open the group too; the name link is the keyboard's way in. */
 const useRowClick = () => {
@@ -34,15 +39,26 @@ const useRowClick = () => {
   };
 };
 
-export const GroupTable = ({ groups, skeletonRows, stale = false, view, selection }: GroupTableProps) => {
+export const GroupTable = ({
+  groups,
+  skeletonRows,
+  stale = false,
+  view,
+  selection,
+  compact = false,
+}: GroupTableProps) => {
   const onRowClick = useRowClick();
   const pageIds = (groups ?? []).filter((g) => g.id);
   const selectedOnPage = selection ? pageIds.filter((g) => selection.isSelected(g.id ?? '')).length : 0;
+  const columns = compact ? GROUP_COLUMNS.filter((c) => COMPACT_COLUMNS.has(c.key)) : GROUP_COLUMNS;
   return (
-    <Table.ScrollContainer minWidth={900}>
+    // A native scroller, not Table.ScrollContainer: its ScrollArea pulls Mantine's floating layer
+    // (floating-ui) into the first screen.
+    <Box style={{ overflowX: 'auto' }}>
       <Table
+        miw={compact ? undefined : 900}
         highlightOnHover
-        verticalSpacing="sm"
+        verticalSpacing={compact ? 'md' : 'sm'}
         aria-label="Groups"
         aria-busy={groups === undefined || stale}
         data-view={view}
@@ -61,7 +77,7 @@ export const GroupTable = ({ groups, skeletonRows, stale = false, view, selectio
                 />
               </Table.Th>
             ) : null}
-            {GROUP_COLUMNS.map((column) => (
+            {columns.map((column) => (
               <Table.Th key={column.key} scope="col" ta={column.align}>
                 {column.label}
               </Table.Th>
@@ -73,7 +89,7 @@ export const GroupTable = ({ groups, skeletonRows, stale = false, view, selectio
             ? Array.from({ length: skeletonRows }, (_, i) => (
                 <Table.Tr key={i} data-testid="group-row-skeleton">
                   {selection ? <Table.Td /> : null}
-                  {GROUP_COLUMNS.map((column) => (
+                  {columns.map((column) => (
                     <Table.Td key={column.key}>
                       <Skeleton
                         height={14}
@@ -95,7 +111,7 @@ export const GroupTable = ({ groups, skeletonRows, stale = false, view, selectio
                       />
                     </Table.Td>
                   ) : null}
-                  {GROUP_COLUMNS.map((column) => (
+                  {columns.map((column) => (
                     <Table.Td key={column.key} ta={column.align}>
                       {column.render(group)}
                     </Table.Td>
@@ -104,6 +120,6 @@ export const GroupTable = ({ groups, skeletonRows, stale = false, view, selectio
               ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Box>
   );
 };
