@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_GROUPS, PERSONAS } from '../../server/src/db/seed/personas';
 import { apiAs, apiWithToken } from '../support/api';
@@ -32,16 +31,6 @@ const createGroupViaApi = async (baseURL: string, name: string, extra: Record<st
     rulesVisible: true,
     ...extra,
   });
-};
-
-/** Serious or critical axe violations inside one part of the page (e.g. an open dialog). */
-const assertNoSeriousA11yViolationsIn = async (page: Page, selector: string) => {
-  const results = await new AxeBuilder({ page })
-    .include(selector)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 };
 
 const nameField = (page: Page) => page.getByRole('textbox', { name: 'Name', exact: true });
@@ -249,7 +238,7 @@ test.describe('creating, editing and deleting groups', () => {
     await expect(confirm).toBeDisabled();
     await typed.fill(name);
     await expect(confirm).toBeEnabled();
-    await assertNoSeriousA11yViolationsIn(page, '[role="dialog"]');
+    await assertNoSeriousA11yViolations(page, { include: '[role="dialog"]' });
     await confirm.click();
 
     await page.waitForURL((url) => url.pathname === '/groups');

@@ -32,6 +32,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ComponentType } from 'react';
 import { Link, Outlet, useLocation, useMatches, useNavigate, useNavigation } from 'react-router';
 import { getGetTokenInfoQueryOptions, revokeToken } from '@/api/generated/endpoints/tokens/tokens';
+import { MAIN_CONTENT_ID, SkipLink } from '@/components/layout/skip-link';
 import { paths } from '@/config/paths';
 import { beginSignIn, signOut, useIsSignedIn } from '@/lib/auth';
 import { useEnvironment } from '@/lib/environment';
@@ -177,6 +178,7 @@ export const AppLayout = () => {
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="md"
     >
+      <SkipLink />
       {busy ? (
         <Progress
           value={100}
@@ -235,7 +237,7 @@ export const AppLayout = () => {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1} style={{ outline: 'none' }}>
         <PageTitleProvider setOverride={setTitleOverride}>
           <DocumentTitle override={titleOverride} />
           <RouteGuard>
