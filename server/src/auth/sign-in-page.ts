@@ -13,7 +13,6 @@ const escapeHtml = (value: string): string =>
 const STYLE = `
   :root { color-scheme: light dark; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
   body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: #f1f3f5; color: #212529; }
-  @media (prefers-color-scheme: dark) { body { background: #1a1b1e; color: #e9ecef; } main { background: #25262b !important; } p.client { color: #adb5bd; } input { background: #1a1b1e; color: inherit; } }
   main { width: min(24rem, calc(100vw - 2rem)); background: #fff; border-radius: 8px; padding: 2rem; box-shadow: 0 1px 3px rgb(0 0 0 / 15%); }
   h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
   p.client { margin: 0 0 1.5rem; color: #495057; }
@@ -22,6 +21,8 @@ const STYLE = `
   input:focus-visible, button:focus-visible { outline: 3px solid #4dabf7; outline-offset: 2px; }
   button { margin-top: 1.5rem; width: 100%; font: inherit; font-weight: 600; padding: .6rem; border: 0; border-radius: 4px; background: #1864ab; color: #fff; cursor: pointer; }
   [role=alert] { margin: 0 0 1rem; padding: .6rem .75rem; border-radius: 4px; background: #fff5f5; color: #c92a2a; border: 1px solid #ffc9c9; }
+  /* Last, so the dark colours win over the light ones above. */
+  @media (prefers-color-scheme: dark) { body { background: #1a1b1e; color: #e9ecef; } main { background: #25262b !important; } p.client { color: #adb5bd; } input { background: #1a1b1e; color: inherit; } }
 `;
 
 function layout(title: string, body: string): string {
