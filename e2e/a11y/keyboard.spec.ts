@@ -42,7 +42,10 @@ const focusProblem = (page: Page) =>
 async function tabTo(page: Page, target: Locator, { back = false, max = 80 } = {}): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-    expect(await focusProblem(page)).toBeNull();
+    const problem = await focusProblem(page);
+    // Past the last stop focus leaves the page for the browser's own controls; the next Tab comes back.
+    if (problem === 'nothing is focused') continue;
+    expect(problem).toBeNull();
     if (await target.evaluate((el) => el === document.activeElement)) return;
   }
   throw new Error(`Tab did not reach ${target.toString()} in ${max} presses`);
@@ -56,7 +59,7 @@ test('a keyboard-only journey: sign in, find and open a group, add two members, 
   page,
   baseURL,
 }) => {
-  test.slow();
+  test.setTimeout(300_000);
   const api = await apiAs('admin', baseURL!);
   const id = uid();
   const group = await api.post<GroupBody>('/api/v2/groups', {
