@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { DEMO_GROUPS } from '../../server/src/db/seed/personas';
 import { assertNoSeriousA11yViolations, THEMES, VIEWPORTS, type ViewportName } from '../support/a11y';
 import { expect, signIn, test } from '../support/fixtures';
@@ -27,6 +27,14 @@ for (const theme of THEMES) {
 
       const scan = (page: Page, state: string, include?: string) =>
         assertNoSeriousA11yViolations(page, { state: `${state}, ${theme}, ${viewportName}`, include, soft: true });
+
+      /** Opens a menu, popover or dropdown with `trigger`, scans it once `shown` is visible, closes it with Escape. */
+      const scanOpened = async (page: Page, trigger: Locator, shown: Locator, state: string) => {
+        await trigger.click();
+        await expect(shown).toBeVisible();
+        await scan(page, state);
+        await page.keyboard.press('Escape');
+      };
 
       test('every route', async ({ page }) => {
         // The embedded server's sign-in page, fresh and after a wrong password.
@@ -99,15 +107,9 @@ for (const theme of THEMES) {
           await page.getByRole('button', { name: 'Toggle navigation' }).click();
         }
 
-        await page.getByRole('button', { name: /User menu/ }).click();
-        await expect(page.getByRole('menu')).toBeVisible();
-        await scan(page, 'user menu');
-        await page.keyboard.press('Escape');
-
-        await page.getByRole('combobox', { name: 'Type', exact: true }).click();
-        await expect(page.getByRole('listbox')).toBeVisible();
-        await scan(page, 'list filter dropdown');
-        await page.keyboard.press('Escape');
+        await scanOpened(page, page.getByRole('button', { name: /User menu/ }), page.getByRole('menu'), 'user menu');
+        const typeFilter = page.getByRole('combobox', { name: 'Type', exact: true });
+        await scanOpened(page, typeFilter, page.getByRole('listbox'), 'list filter dropdown');
 
         await page.getByRole('button', { name: /^Search( Ctrl K)?$/ }).click();
         const palette = page.getByRole('dialog');
@@ -119,15 +121,10 @@ for (const theme of THEMES) {
 
         await page.goto(`/groups/${STATIC_GROUP.id}`);
         await expect(membersTable(page).locator('tbody tr').first()).toBeVisible();
-        await page.getByRole('button', { name: /^Columns/ }).click();
-        await expect(page.getByRole('group', { name: /Extra columns/ })).toBeVisible();
-        await scan(page, 'column chooser');
-        await page.keyboard.press('Escape');
-
-        await page.getByRole('combobox', { name: 'Sort', exact: true }).click();
-        await expect(page.getByRole('listbox')).toBeVisible();
-        await scan(page, 'members sort dropdown');
-        await page.keyboard.press('Escape');
+        const columns = page.getByRole('button', { name: /^Columns/ });
+        await scanOpened(page, columns, page.getByRole('group', { name: /Extra columns/ }), 'column chooser');
+        const sort = page.getByRole('combobox', { name: 'Sort', exact: true });
+        await scanOpened(page, sort, page.getByRole('listbox'), 'members sort dropdown');
       });
 
       test('dialogs and the drawer', async ({ page }) => {
