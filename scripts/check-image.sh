@@ -26,7 +26,7 @@ wait_healthy() {
 
 # docs/deploy.md: "The container"
 docker build -t groups-console .
-docker run -d --name groups-console -p 8080:8080 -v groups-data:/data groups-console
+docker run -d --name groups-console -p 127.0.0.1:8080:8080 -e ALLOW_EXPOSED_DEMO=1 -v groups-data:/data groups-console
 wait_healthy groups-console
 curl -fsS -H 'Accept: text/html' http://127.0.0.1:8080/groups | grep -q '<div id="root">'
 [ "$(docker exec groups-console id -u)" != 0 ]

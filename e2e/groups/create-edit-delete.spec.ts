@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_GROUPS, PERSONAS } from '../../server/src/db/seed/personas';
 import type { GroupCreate } from '../../src/api/generated/model/groupCreate';
@@ -8,16 +7,6 @@ import { createGroup, uniqueName, type GroupBody } from '../support/groups';
 
 const createGroupViaApi = async (baseURL: string, name: string, extra: Partial<GroupCreate> = {}) =>
   createGroup(await apiAs('admin', baseURL), { name, ...extra });
-
-/** Serious or critical axe violations inside one part of the page (e.g. an open dialog). */
-const assertNoSeriousA11yViolationsIn = async (page: Page, selector: string) => {
-  const results = await new AxeBuilder({ page })
-    .include(selector)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-};
 
 const nameField = (page: Page) => page.getByRole('textbox', { name: 'Name', exact: true });
 
@@ -224,7 +213,7 @@ test.describe('creating, editing and deleting groups', () => {
     await expect(confirm).toBeDisabled();
     await typed.fill(name);
     await expect(confirm).toBeEnabled();
-    await assertNoSeriousA11yViolationsIn(page, '[role="dialog"]');
+    await assertNoSeriousA11yViolations(page, { include: '[role="dialog"]' });
     await confirm.click();
 
     await page.waitForURL((url) => url.pathname === '/groups');

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { PERSONA_PASSWORD, PERSONAS, type PersonaKey } from './data';
 
 export { expect };
+export { assertNoSeriousA11yViolations } from './a11y';
 
 /**
  * Console messages that are not bugs: the browser logs every 4xx answer as a failed resource, and
@@ -77,18 +77,4 @@ export const assertSignedInAt = async (page: Page, path: string): Promise<void> 
   const expected = new URL(path, 'http://x');
   await page.waitForURL((url) => url.pathname === expected.pathname && url.search === expected.search);
   await expect(page.getByTestId('user-name')).toHaveText(/^(?!…$)\S/);
-};
-
-/** Fails on serious or critical axe violations (WCAG 2 A/AA) of the current page. */
-export const assertNoSeriousA11yViolations = async (page: Page): Promise<void> => {
-  // Colours measured mid-transition (fades, skeletons) give false contrast failures.
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    'serious accessibility violations',
-  ).toEqual([]);
 };

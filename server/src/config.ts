@@ -14,11 +14,18 @@
  *   SERVE                   all = console + API + sign-in; console =  all
  *                           the built console only (console-only.ts, its CONSOLE_* settings)
  *   BASE_PATH               path the console is served under (SERVE=console; as built)  /
+ *   SIGN_IN_MAX_FAILURES    failed sign-ins of an account (or wrong
+ *                           secrets of a client) that lock it, 0 = off  5
+ *   SIGN_IN_MAX_FAILURES_PER_ADDRESS  the same for one client address  20
+ *   SIGN_IN_FAILURE_WINDOW_SECONDS  window in which failures count      900
+ *   SIGN_IN_LOCKOUT_SECONDS lockout lengths, growing (comma list)     60,300,900
+ *   ALLOW_EXPOSED_DEMO      1 = start with SEED=demo on a non-loopback HOST  (refuse)
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_LOCKOUT, type LockoutSettings } from './auth/lockout.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_STATIC_DIR = resolve(REPO_ROOT, 'dist');
@@ -71,6 +78,23 @@ const schema = z.object({
     .regex(/^\/?([\w.~-]+\/)*[\w.~-]*\/?$/, 'BASE_PATH must be a path such as /groups-console/')
     .transform((value) => `/${value.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/'))
     .default('/'),
+  SIGN_IN_MAX_FAILURES: integer('SIGN_IN_MAX_FAILURES', 0, 1000).default(DEFAULT_LOCKOUT.maxFailures),
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: integer('SIGN_IN_MAX_FAILURES_PER_ADDRESS', 0, 100_000).default(
+    DEFAULT_LOCKOUT.maxFailuresPerAddress,
+  ),
+  SIGN_IN_FAILURE_WINDOW_SECONDS: integer('SIGN_IN_FAILURE_WINDOW_SECONDS', 1, 86_400).default(
+    DEFAULT_LOCKOUT.windowSeconds,
+  ),
+  SIGN_IN_LOCKOUT_SECONDS: z
+    .string()
+    .regex(/^\d+(\s*,\s*\d+)*$/, 'SIGN_IN_LOCKOUT_SECONDS must be a comma list of whole seconds, e.g. 60,300,900')
+    .transform((value) => value.split(',').map((s) => Number(s.trim())))
+    .refine((list) => list.every((n) => n >= 1 && n <= 86_400), 'each lockout must be 1 to 86400 seconds')
+    .default([...DEFAULT_LOCKOUT.lockoutSeconds]),
+  ALLOW_EXPOSED_DEMO: z
+    .enum(['0', '1', 'true', 'false'], { error: 'ALLOW_EXPOSED_DEMO must be 1 or 0' })
+    .transform((v) => v === '1' || v === 'true')
+    .default(false),
 });
 
 export interface Config {
@@ -87,6 +111,8 @@ export interface Config {
   serve: 'all' | 'console';
   /** '/' or '/groups-console/' (always with both slashes). */
   basePath: string;
+  signInLockout: LockoutSettings;
+  allowExposedDemo: boolean;
 }
 
 export class ConfigError extends Error {
@@ -126,5 +152,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readerThreads: c.READER_THREADS,
     serve: c.SERVE,
     basePath: c.BASE_PATH,
+    signInLockout: {
+      maxFailures: c.SIGN_IN_MAX_FAILURES,
+      maxFailuresPerAddress: c.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: c.SIGN_IN_FAILURE_WINDOW_SECONDS,
+      lockoutSeconds: c.SIGN_IN_LOCKOUT_SECONDS,
+    },
+    allowExposedDemo: c.ALLOW_EXPOSED_DEMO,
   };
 }

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from './app.js';
+import { checkDemoExposure, type ExposureCheck } from './auth/exposure.js';
 import { ConfigError, DEFAULT_STATIC_DIR, loadConfig, REPO_ROOT, type Config } from './config.js';
 import { buildConsoleOnlyApp } from './console-only.js';
 import { PERSONA_PASSWORD, PERSONAS } from './db/seed/personas.js';
@@ -42,6 +43,10 @@ function buildConsole(): void {
 }
 
 async function main(config: Config): Promise<void> {
+  // Console-only mode has no API and no demo org to expose.
+  const exposure: ExposureCheck = config.serve === 'console' ? { refuse: false } : checkDemoExposure(config);
+  if (exposure.warning) process.stderr.write(`${exposure.warning}\n`);
+  if (exposure.refuse) process.exit(1);
   // Only the repository's own dist/ is (re)built; a STATIC_DIR elsewhere is served as it is.
   if (!config.skipBuild && config.staticDir === DEFAULT_STATIC_DIR && consoleBuildIsStale(config.staticDir))
     buildConsole();
@@ -59,6 +64,7 @@ async function main(config: Config): Promise<void> {
         staticDir,
         logger: true,
         readerThreads: config.readerThreads,
+        signInLockout: config.signInLockout,
       });
 
   let closing = false;

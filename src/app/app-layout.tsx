@@ -16,6 +16,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconMoon, IconPlus, IconSearch, IconSettings, IconSun, IconUsersGroup } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { Link, Outlet, useLocation, useMatches, useNavigation } from 'react-router';
+import { MAIN_CONTENT_ID, SkipLink } from '@/components/layout/skip-link';
 import { paths } from '@/config/paths';
 import { beginSignIn, useIsSignedIn } from '@/lib/auth';
 import { useEnvironment } from '@/lib/environment';
@@ -133,6 +134,7 @@ export const AppLayout = () => {
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="md"
     >
+      <SkipLink />
       {busy ? (
         <Progress
           value={100}
@@ -218,7 +220,7 @@ export const AppLayout = () => {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1} style={{ outline: 'none' }}>
         <PageTitleProvider setOverride={setTitleOverride}>
           <DocumentTitle override={titleOverride} />
           <RouteGuard>

@@ -51,7 +51,14 @@ export const CommandPalette = () => {
   const searching = query.trim() !== debounced || search.isFetching;
 
   return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={480}>
+    <Spotlight.Root
+      query={query}
+      onQueryChange={setQuery}
+      shortcut={['mod + K']}
+      scrollable
+      maxHeight={480}
+      attributes={{ content: { 'aria-label': 'Command palette' } }}
+    >
       <Spotlight.Search
         placeholder="Search groups or jump to…"
         leftSection={<IconSearch stroke={1.5} aria-hidden />}

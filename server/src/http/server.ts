@@ -10,6 +10,7 @@ import cors from '@fastify/cors';
 import { constants as zlib } from 'node:zlib';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { authenticator } from '../auth/authenticate.js';
+import { DEFAULT_LOCKOUT, SignInLockout, type LockoutSettings } from '../auth/lockout.js';
 import { oauthRoutes } from '../auth/oauth.js';
 import { RateLimiter } from '../auth/rate-limit.js';
 import { TokenStore } from '../auth/tokens.js';
@@ -50,6 +51,10 @@ export interface AppOptions {
   staticDir?: string;
   /** Log warnings and errors (pino, level from LOG_LEVEL). Default false. */
   logger?: boolean;
+  /** Where the log goes when `logger` is on (tests). Default stdout. */
+  logStream?: { write(line: string): void };
+  /** Throttling of failed sign-ins (auth/lockout.ts). Default DEFAULT_LOCKOUT. */
+  signInLockout?: Partial<LockoutSettings>;
   /** Worker threads that run searches (readers/pool.ts); 0 runs them on the main thread. Default 0. */
   readerThreads?: number;
 }
@@ -101,11 +106,13 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
   const corsOrigins = [...(options.corsOrigins ?? [])];
   const tokens = new TokenStore(db, options.now);
   const limiter = new RateLimiter(options.rateLimitPerMinute ?? 300, options.now);
+  const lockout = new SignInLockout({ ...DEFAULT_LOCKOUT, ...options.signInLockout }, options.now);
 
   const app = Fastify({
     logger: options.logger
       ? {
           level: process.env.LOG_LEVEL ?? 'warn',
+          ...(options.logStream ? { stream: options.logStream } : {}),
           serializers: {
             req: (request: FastifyRequest) => ({
               method: request.method,
@@ -191,7 +198,7 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
     strictPreflight: false,
   });
 
-  app.register(oauthRoutes, { tokens, tokenLifetimeSeconds, extraRedirectOrigins: corsOrigins });
+  app.register(oauthRoutes, { tokens, tokenLifetimeSeconds, extraRedirectOrigins: corsOrigins, lockout });
   registerHealth(app);
 
   app.register(async (api) => {

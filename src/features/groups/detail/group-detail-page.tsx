@@ -97,7 +97,7 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
         onChange={(tab) => update({ tab: (tab ?? 'members') as DetailTab, page: 1, status: null })}
         keepMounted={false}
       >
-        <Tabs.List>
+        <Tabs.List aria-label="Group sections">
           {shown.map((t) => (
             <Tabs.Tab key={t.key} value={t.key}>
               {t.label}
