@@ -15,6 +15,7 @@ const child = spawn('npx', ['tsx', 'server/src/main.ts'], {
     DATA_DIR: dataDir,
     SEED: 'demo',
     RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? '0',
+    PRESENCE_SIMULATION: 'off',
   },
 });
 const stop = (signal) => child.kill(signal);

@@ -11,6 +11,7 @@
  *   STATIC_DIR              the built console                        <repo>/dist
  *   SKIP_BUILD              1 = do not build the console when stale  (build)
  *   READER_THREADS          threads that run searches, 0 to 8         one per core beyond the first, up to 2
+ *   PRESENCE_SIMULATION     on|off: users' presences change over time  on
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -62,6 +63,10 @@ const schema = z.object({
     .transform((v) => v === '1' || v === 'true')
     .default(false),
   READER_THREADS: integer('READER_THREADS', 0, 8).default(defaultReaderThreads()),
+  PRESENCE_SIMULATION: z
+    .enum(['on', 'off', '1', '0', 'true', 'false'], { error: 'PRESENCE_SIMULATION must be on or off' })
+    .transform((v) => v === 'on' || v === '1' || v === 'true')
+    .default(true),
 });
 
 export interface Config {
@@ -75,6 +80,8 @@ export interface Config {
   staticDir: string;
   skipBuild: boolean;
   readerThreads: number;
+  /** Whether users' presences change over time (domain/presence-simulation.ts). */
+  presenceSimulation: boolean;
 }
 
 export class ConfigError extends Error {
@@ -108,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: resolve(c.STATIC_DIR),
     skipBuild: c.SKIP_BUILD,
     readerThreads: c.READER_THREADS,
+    presenceSimulation: c.PRESENCE_SIMULATION,
   };
 }
