@@ -6,12 +6,17 @@ import {
   describeCounts,
   statusColour,
   statusLabel,
+  type StatusCount,
   type StatusFilter,
   type StatusKind,
 } from './status-counts';
 
 export interface StatusFilterBarProps {
   users: readonly User[];
+  /** Counts to show instead of the page's (the whole group's, from the roster). */
+  counts?: Partial<Record<StatusKind, readonly StatusCount[]>>;
+  /** What the counts cover; default: this page only. */
+  scope?: string;
   kinds: readonly StatusKind[];
   filter: StatusFilter | null;
   onFilterChange: (filter: StatusFilter | null) => void;
@@ -20,11 +25,21 @@ export interface StatusFilterBarProps {
 const KIND_LABELS: Record<StatusKind, string> = { presence: 'Presence', routingStatus: 'Routing status' };
 
 /** Counts of each status over the page, as buttons that filter the page's rows. */
-export const StatusFilterBar = ({ users, kinds, filter, onFilterChange }: StatusFilterBarProps) => {
-  const byKind = useMemo(() => kinds.map((kind) => ({ kind, counts: countStatuses(users, kind) })), [users, kinds]);
+export const StatusFilterBar = ({
+  users,
+  counts: given,
+  scope = 'Counts and status filters cover the members on this page only.',
+  kinds,
+  filter,
+  onFilterChange,
+}: StatusFilterBarProps) => {
+  const byKind = useMemo(
+    () => kinds.map((kind) => ({ kind, counts: given?.[kind] ?? countStatuses(users, kind) })),
+    [users, kinds, given],
+  );
   if (byKind.every((k) => k.counts.length === 0)) return null;
   return (
-    <div role="group" aria-label="Status filters (this page only)">
+    <div role="group" aria-label={given ? 'Status filters (whole group)' : 'Status filters (this page only)'}>
       {byKind.map(({ kind, counts }) =>
         counts.length ? (
           <Group key={kind} gap={6} mb={4} wrap="wrap">
@@ -58,7 +73,7 @@ export const StatusFilterBar = ({ users, kinds, filter, onFilterChange }: Status
         ) : null,
       )}
       <Text size="xs" c="dimmed">
-        Counts and status filters cover the members on this page only.
+        {scope}
         {filter ? (
           <>
             {' '}
