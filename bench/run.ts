@@ -5,7 +5,7 @@
  *
  *   npm run bench                    the full bench (about 10 minutes once the data is seeded)
  *   npm run bench -- --quick         a smoke run: one Lighthouse run each, shorter API and load runs
- *   npm run bench -- --only=api,load run some sections: bundle, page, api, render, load
+ *   npm run bench -- --only=api,load run some sections: bundle, page, api, render, load, roster
  *
  * It builds the console into bench/.tmp/dist, starts the server on the large seed (data kept in
  * bench/.tmp/large, so only the first run seeds) on a free loopback port with the rate limit off,
@@ -23,6 +23,7 @@ import { measureBundle } from './lib/bundle';
 import { runLoadTest } from './lib/load-test';
 import { runPageLoad } from './lib/page-load';
 import { runRender } from './lib/render';
+import { runRosterBench } from './lib/roster';
 import { figure, formatTable, notMeasured, type Figure } from './lib/report';
 import { adminToken, buildConsole, isSeeded, startServer, type RunningServer } from './lib/server';
 
@@ -31,7 +32,7 @@ const TMP = join(ROOT, 'bench', '.tmp');
 const DIST = join(TMP, 'dist');
 const DATA_DIR = join(TMP, 'large');
 const RESULTS = join(ROOT, 'bench', 'results.json');
-const SECTIONS = ['bundle', 'page', 'api', 'render', 'load'] as const;
+const SECTIONS = ['bundle', 'page', 'api', 'render', 'load', 'roster'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /**
@@ -198,7 +199,7 @@ async function main(): Promise<number> {
     log(`  /groups: JS ${kB(bundle.route.js.gzip)} kB gzip, CSS ${kB(bundle.route.css.gzip)} kB gzip`);
   });
 
-  const needsServer = (['page', 'api', 'render', 'load'] as const).some((s) => only.has(s));
+  const needsServer = (['page', 'api', 'render', 'load', 'roster'] as const).some((s) => only.has(s));
   if (!needsServer) return finish(figures, results, broken, startedAt);
 
   prepareDataDir();
@@ -308,6 +309,12 @@ async function main(): Promise<number> {
       results.api = out.results;
       figures.push(...out.figures);
       peak('the API bench');
+    });
+
+    await section('roster', async () => {
+      const out = await runRosterBench(api, groups, { runs: quick ? 1 : 3, log });
+      results.roster = out.results;
+      figures.push(...out.figures);
     });
 
     await section('render', async () => {
