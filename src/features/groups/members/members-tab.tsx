@@ -55,7 +55,20 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
   );
   // The live roster: whole-group counts, and every member with the chosen status (roster/).
   const rosterFilter = state.status && statusKinds.includes(state.status.kind) ? state.status : null;
-  const roster = useGroupRoster(groupId, group.memberCount ?? 0, statusKinds.length > 0);
+  const members = useListGroupMembers(groupId, params, {
+    query: {
+      enabled: !rosterFilter,
+      placeholderData: keepPreviousData,
+      refetchInterval: refreshWhileVisible,
+      staleTime: 0,
+    },
+  });
+  // The whole group is read once the visible page is in (or at once, for a filtered list).
+  const roster = useGroupRoster(
+    groupId,
+    group.memberCount ?? 0,
+    statusKinds.length > 0 && (!!rosterFilter || members.data !== undefined),
+  );
   const [pointerOnTable, setPointerOnTable] = useState(false);
   const rosterPage = useRosterPage({
     entries: roster.reading?.entries,
@@ -65,14 +78,6 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
     sortOrder: state.sortOrder,
     columns: state.columns,
     hold: pointerOnTable,
-  });
-  const members = useListGroupMembers(groupId, params, {
-    query: {
-      enabled: !rosterFilter,
-      placeholderData: keepPreviousData,
-      refetchInterval: refreshWhileVisible,
-      staleTime: 0,
-    },
   });
   // Without rules and with owners not counted, every member was added directly: the reasons need no
   // list of individuals (which for a group of many thousands is megabytes to download and parse).

@@ -79,26 +79,29 @@ export async function readWholeGroup(
   fetchPage: (pageNumber: number) => Promise<RosterPage>,
   concurrency = READ_CONCURRENCY,
 ): Promise<RosterReading> {
+  // Each page is turned into entries as it arrives, so no more than `concurrency` pages of full User
+  // models are held at once (50,000 of them would be some 70 MB of JSON).
+  const byPage: RosterEntry[][] = [];
+  const keep = (n: number, page: RosterPage) => {
+    byPage[n - 1] = (page.entities ?? []).map(toRosterEntry);
+  };
   const first = await fetchPage(1);
+  keep(1, first);
   const pageCount = Math.max(1, first.pageCount ?? 1);
-  const pages: RosterPage[] = [first];
   let next = 2;
   const worker = async () => {
     while (next <= pageCount) {
       const n = next++;
-      pages[n - 1] = await fetchPage(n);
+      keep(n, await fetchPage(n));
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, pageCount - 1) }, worker));
   const seen = new Set<string>();
   const entries: RosterEntry[] = [];
-  for (const page of pages) {
-    for (const user of page.entities ?? []) {
-      const entry = toRosterEntry(user);
-      if (!entry.id || seen.has(entry.id)) continue;
-      seen.add(entry.id);
-      entries.push(entry);
-    }
+  for (const entry of byPage.flat()) {
+    if (!entry.id || seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    entries.push(entry);
   }
   return { entries, requests: pageCount, total: first.total ?? entries.length };
 }
