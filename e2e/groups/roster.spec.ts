@@ -153,10 +153,23 @@ test('a presence change made through the API shows after a refresh and is marked
   await expect(row).toHaveAttribute('data-changed', 'true');
   await expect(row).toContainText(to);
   expect(await memberRows(page).getByRole('button').allInnerTexts()).toEqual(rowsBefore);
+  await assertNoSeriousA11yViolations(page);
   // The mark goes after a moment.
   await expect(row.getByTestId('change-mark')).toHaveCount(0, { timeout: 15_000 });
 
   // A new count reports the change.
   await page.getByRole('button', { name: 'Count now' }).click();
   await expect(page.getByTestId('roster-changes')).toContainText(`1 now ${to}`);
+});
+
+test.describe('at phone width in the dark theme', () => {
+  test.use({ colorScheme: 'dark', viewport: { width: 390, height: 844 } });
+
+  test('the roster panel and a filtered list are accessible', async ({ page }) => {
+    await signIn(page, 'supervisor', `/groups/${ALL_STAFF}?status=routingStatus:IDLE`);
+    await expect(filters(page).getByRole('button', { name: /^Idle/ })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('img', { name: /^Routing status of the group: / })).toBeVisible();
+    await expect(memberRows(page).first()).toContainText('Idle');
+    await assertNoSeriousA11yViolations(page);
+  });
 });

@@ -12,13 +12,15 @@ import { ColumnChooser } from './column-chooser';
 import { ExportMembersButton } from './export-members-button';
 import { MembersTable } from './members-table';
 import { RemoveMembersButton } from './remove-members-button';
+import { VISIBLE_PAGE_REFRESH_MS } from '../roster/roster-model';
 import { RosterPanel } from '../roster/roster-panel';
 import { useChangeMarks } from '../roster/use-change-marks';
 import { useGroupRoster } from '../roster/use-group-roster';
 import { useRosterPage } from '../roster/use-roster-page';
 import { statusLabel, type StatusKind } from './status-counts';
 
-export const MEMBERS_REFRESH_MS = 5_000;
+/** The visible page's refresh; the roster's rate budget counts on it (roster/roster-model.ts). */
+export const MEMBERS_REFRESH_MS = VISIBLE_PAGE_REFRESH_MS;
 
 /** Refreshes only while the browser tab is visible. */
 const refreshWhileVisible = () =>

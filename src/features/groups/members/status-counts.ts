@@ -43,9 +43,6 @@ export const parseStatusFilter = (raw: string | null): StatusFilter | null => {
 
 export const formatStatusFilter = (filter: StatusFilter): string => `${filter.kind}:${filter.value}`;
 
-export const filterByStatus = (users: readonly User[], filter: StatusFilter | null): readonly User[] =>
-  filter ? users.filter((user) => valueOfStatus(user, filter.kind) === filter.value) : users;
-
 /** "ON_QUEUE" → "On queue", "Available" → "Available". */
 export const statusLabel = (value: string): string => {
   const words = value.replace(/_/g, ' ').toLowerCase();
