@@ -78,16 +78,21 @@ export const toRosterEntry = (user: RosterUser): RosterEntry => ({
 export async function readWholeGroup(
   fetchPage: (pageNumber: number) => Promise<RosterPage>,
   concurrency = READ_CONCURRENCY,
+  /** Called after each page with the pages read and the page count. */
+  onProgress?: (read: number, of: number) => void,
 ): Promise<RosterReading> {
   // Each page is turned into entries as it arrives, so no more than `concurrency` pages of full User
   // models are held at once (50,000 of them would be some 70 MB of JSON).
   const byPage: RosterEntry[][] = [];
+  let read = 0;
+  let pageCount = 1;
   const keep = (n: number, page: RosterPage) => {
     byPage[n - 1] = (page.entities ?? []).map(toRosterEntry);
+    onProgress?.(++read, pageCount);
   };
   const first = await fetchPage(1);
+  pageCount = Math.max(1, first.pageCount ?? 1);
   keep(1, first);
-  const pageCount = Math.max(1, first.pageCount ?? 1);
   let next = 2;
   const worker = async () => {
     while (next <= pageCount) {

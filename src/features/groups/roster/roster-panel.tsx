@@ -66,6 +66,7 @@ export const RosterPanel = ({ roster, kinds, filter, onFilterChange }: RosterPan
         <Loader size="xs" />
         <Text size="sm" c="dimmed">
           Counting every member’s presence and routing status…
+          {roster.progress.of > 1 ? ` (${roster.progress.read} of ${roster.progress.of} pages of 500)` : ''}
         </Text>
       </Group>
     );

@@ -1,7 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { getListGroupMembersQueryKey, listGroupMembers } from '@/api/generated/endpoints/groups/groups';
-import { countRoster, countsRefreshMs, diffRoster, readWholeGroup, ROSTER_PAGE_SIZE } from './roster-model';
+import {
+  countRoster,
+  countsRefreshMs,
+  diffRoster,
+  READ_CONCURRENCY,
+  readWholeGroup,
+  ROSTER_PAGE_SIZE,
+} from './roster-model';
 import type { RosterReading, RosterChange } from './roster-model';
 
 /**
@@ -18,6 +25,8 @@ export interface GroupRoster {
   takenAt: number;
   /** How often the counts refresh while the tab is visible. */
   refreshMs: number;
+  /** Pages read so far of the reading under way, and its page count. */
+  progress: { read: number; of: number };
   /** Status changes between the previous reading and this one. */
   changes: readonly RosterChange[];
   isPending: boolean;
@@ -33,15 +42,20 @@ export interface GroupRoster {
  */
 export function useGroupRoster(groupId: string, memberCount: number, enabled: boolean): GroupRoster {
   const refreshMs = countsRefreshMs(memberCount);
+  // Pages read of the reading under way (shown while the first count is still coming in).
+  const [progress, setProgress] = useState({ read: 0, of: 0 });
   const query = useQuery({
     queryKey: groupRosterQueryKey(groupId),
     queryFn: ({ signal }) =>
-      readWholeGroup((pageNumber) =>
-        listGroupMembers(
-          groupId,
-          { pageSize: ROSTER_PAGE_SIZE, pageNumber, sortOrder: 'ASC', expand: ['presence', 'routingStatus'] },
-          signal,
-        ),
+      readWholeGroup(
+        (pageNumber) =>
+          listGroupMembers(
+            groupId,
+            { pageSize: ROSTER_PAGE_SIZE, pageNumber, sortOrder: 'ASC', expand: ['presence', 'routingStatus'] },
+            signal,
+          ),
+        READ_CONCURRENCY,
+        (read, of) => setProgress({ read, of }),
       ),
     enabled: enabled && !!groupId,
     refetchInterval: refreshMs,
@@ -72,6 +86,7 @@ export function useGroupRoster(groupId: string, memberCount: number, enabled: bo
     takenAt: query.dataUpdatedAt,
     refreshMs,
     changes,
+    progress,
     isPending: query.isPending && enabled,
     isFetching: query.isFetching,
     error: query.error,

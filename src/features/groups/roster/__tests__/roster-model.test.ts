@@ -44,7 +44,13 @@ describe('readWholeGroup', () => {
   it('reads every page once, keeps the members in page order and counts the requests', async () => {
     const all = Array.from({ length: 1234 }, (_, i) => member(`u${String(i).padStart(4, '0')}`, 'Available'));
     const { asked, fetchPage } = endpoint(all);
-    const reading = await readWholeGroup(fetchPage, 2);
+    const progress: Array<[number, number]> = [];
+    const reading = await readWholeGroup(fetchPage, 2, (read, of) => progress.push([read, of]));
+    expect(progress).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
     expect(reading.requests).toBe(3);
     expect([...asked].sort()).toEqual([1, 2, 3]);
     expect(reading.total).toBe(1234);
