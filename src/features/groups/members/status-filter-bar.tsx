@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
+import { IconCheck } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import type { User } from '@/api/generated/model/user';
 import {
@@ -21,6 +22,8 @@ export interface StatusFilterBarProps {
   filter: StatusFilter | null;
   onFilterChange: (filter: StatusFilter | null) => void;
 }
+
+const ACTIVE_CHIP_STYLE = { boxShadow: 'inset 0 0 0 2px currentColor' };
 
 const KIND_LABELS: Record<StatusKind, string> = { presence: 'Presence', routingStatus: 'Routing status' };
 
@@ -52,8 +55,12 @@ export const StatusFilterBar = ({
                 <Button
                   key={c.value}
                   size="compact-xs"
-                  variant={active ? 'filled' : 'light'}
+                  // The light variant in both states (filled greens and blues fall below AA contrast with
+                  // their text); the chosen one carries a ring and a check mark.
+                  variant="light"
                   color={statusColour(kind, c.value)}
+                  style={active ? ACTIVE_CHIP_STYLE : undefined}
+                  leftSection={active ? <IconCheck size={12} aria-hidden /> : undefined}
                   aria-pressed={active}
                   onClick={() => onFilterChange(active ? null : { kind, value: c.value })}
                   rightSection={
