@@ -38,8 +38,9 @@ export interface RosterPageResult {
 /**
  * One page of the members that have the filter's status across the whole group: the ids come from the
  * whole-group reading (in name order), the page's users with their expand columns from
- * `GET /api/v2/users?id=…` (one request per 100 members of the page, whatever the group's size). A member whose status
- * changed since the count stays on the page, showing the new status, until the next count.
+ * `GET /api/v2/users?id=…` (one request per 100 members of the page, whatever the group's size). A
+ * member whose status changed since the count stays on the page, showing the new status, until the
+ * next count.
  */
 export function useRosterPage({
   entries,
