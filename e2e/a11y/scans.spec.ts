@@ -14,6 +14,8 @@ const STATIC_GROUP = DEMO_GROUPS.small;
 const DYNAMIC_GROUP = DEMO_GROUPS.dynamic;
 
 const membersTable = (page: Page) => page.getByTestId('members-table');
+/** The members' rows: table rows on a desktop, one row a member on a phone. */
+const memberRows = (page: Page) => page.locator('[data-testid="members-table"] tbody tr, [data-testid="member-row"]');
 
 for (const theme of THEMES) {
   for (const viewportName of Object.keys(VIEWPORTS) as ViewportName[]) {
@@ -57,12 +59,13 @@ for (const theme of THEMES) {
         await scan(page, 'group list, nothing found');
 
         await page.goto(`/groups/${STATIC_GROUP.id}`);
-        await expect(membersTable(page).locator('tbody tr').first()).toBeVisible();
+        await expect(memberRows(page).first()).toBeVisible();
         await scan(page, 'group page, members tab');
 
         await page.goto(`/groups/${DEMO_GROUPS.allStaff.id}?cols=presence,routingStatus,station,outOfOffice`);
-        await expect(membersTable(page).locator('tbody tr').first()).toBeVisible();
-        await expect(membersTable(page).getByRole('columnheader', { name: 'Presence' })).toBeVisible();
+        await expect(memberRows(page).first()).toBeVisible();
+        if (phone) await expect(page.getByTestId('member-status').first()).toBeVisible();
+        else await expect(membersTable(page).getByRole('columnheader', { name: 'Presence' })).toBeVisible();
         await scan(page, 'group page, members with status columns');
 
         await page.goto(`/groups/${DYNAMIC_GROUP.id}`);
@@ -108,8 +111,20 @@ for (const theme of THEMES) {
         }
 
         await scanOpened(page, page.getByRole('button', { name: /User menu/ }), page.getByRole('menu'), 'user menu');
-        const typeFilter = page.getByRole('combobox', { name: 'Type', exact: true });
-        await scanOpened(page, typeFilter, page.getByRole('listbox'), 'list filter dropdown');
+        if (phone) {
+          // A phone keeps the list's filters in a sheet behind one "Filters" control.
+          await page.getByRole('button', { name: /^Filters/ }).click();
+          const sheet = page.getByRole('dialog', { name: 'Filters and sort' });
+          await expect(sheet).toBeVisible();
+          await scan(page, 'filters sheet');
+          const typeFilter = sheet.getByRole('combobox', { name: 'Type', exact: true });
+          await scanOpened(page, typeFilter, page.getByRole('listbox'), 'list filter dropdown');
+          await page.keyboard.press('Escape');
+          await expect(sheet).toBeHidden();
+        } else {
+          const typeFilter = page.getByRole('combobox', { name: 'Type', exact: true });
+          await scanOpened(page, typeFilter, page.getByRole('listbox'), 'list filter dropdown');
+        }
 
         await page.getByRole('button', { name: /^Search( Ctrl K)?$/ }).click();
         const palette = page.getByRole('dialog');
@@ -120,7 +135,7 @@ for (const theme of THEMES) {
         await page.keyboard.press('Escape');
 
         await page.goto(`/groups/${STATIC_GROUP.id}`);
-        await expect(membersTable(page).locator('tbody tr').first()).toBeVisible();
+        await expect(memberRows(page).first()).toBeVisible();
         const columns = page.getByRole('button', { name: /^Columns/ });
         await scanOpened(page, columns, page.getByRole('group', { name: /Extra columns/ }), 'column chooser');
         const sort = page.getByRole('combobox', { name: 'Sort', exact: true });
@@ -129,9 +144,9 @@ for (const theme of THEMES) {
 
       test('dialogs and the drawer', async ({ page }) => {
         await signIn(page, 'admin', `/groups/${STATIC_GROUP.id}`);
-        await expect(membersTable(page).locator('tbody tr').first()).toBeVisible();
+        await expect(memberRows(page).first()).toBeVisible();
 
-        const firstName = membersTable(page).locator('tbody tr').first().getByRole('button').first();
+        const firstName = memberRows(page).first().getByRole('button').first();
         const name = await firstName.innerText();
         await firstName.click();
         const drawer = page.getByRole('dialog', { name });

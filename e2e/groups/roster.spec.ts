@@ -47,7 +47,8 @@ const label = (value: string) => {
 };
 
 const filters = (page: Page) => page.getByRole('group', { name: 'Status filters (whole group)' });
-const memberRows = (page: Page) => page.getByTestId('members-table').locator('tbody tr');
+/** The members' rows: table rows on a desktop, one row a member on a phone. */
+const memberRows = (page: Page) => page.locator('[data-testid="members-table"] tbody tr, [data-testid="member-row"]');
 
 /** The chips' counts, by label: "Available 231" → { Available: 231 }. */
 const chipCounts = async (chips: Locator): Promise<Record<string, number>> => {
