@@ -20,6 +20,7 @@ import { ApiError, badRequest, invalidValue, missingAnyPermissions } from '../er
 import { entityListing, parseIdFilters, parsePaging, splitMulti, type EntityListing } from './listing.js';
 import { decodeQ64, searchResponse, type SearchResponse } from './q64.js';
 import { cachedCount, preparedBounded } from './read-cache.js';
+import { skillsOfUsers, storedExpandTexts } from './expand-reads.js';
 import {
   assertSearchRequestShape,
   compileCriteria,
@@ -91,7 +92,7 @@ export const ME_EXPANDS = [
 ] as const;
 
 /** Expand values whose data sits in users.expand_json under the User field of the same (or mapped) name. */
-const JSON_EXPANDS: Readonly<Record<string, string>> = {
+export const JSON_EXPANDS: Readonly<Record<string, string>> = {
   routingStatus: 'routingStatus',
   presence: 'presence',
   integrationPresence: 'integrationPresence',
@@ -252,16 +253,7 @@ export function toUsers(
     };
   }
 
-  let skills:
-    | Map<string, Array<{ user_id: string; kind: string; skill_id: string; skill_name: string; proficiency: number }>>
-    | undefined;
-  if (want.has('skills') || want.has('languages')) {
-    skills = byUser(
-      db,
-      'SELECT user_id, kind, skill_id, skill_name, proficiency FROM user_skills WHERE user_id IN (SELECT value FROM json_each(?)) ORDER BY skill_name',
-      ids,
-    );
-  }
+  const skills = want.has('skills') || want.has('languages') ? skillsOfUsers(db, ids) : undefined;
 
   let groups:
     | Map<
@@ -285,14 +277,7 @@ export function toUsers(
   // The stored expand values (users.expand_json): only the requested keys, extracted in SQL, so a page
   // parses a few small values per user rather than every user's whole document.
   const jsonKeys = [...want].map((e) => JSON_EXPANDS[e]).filter((k): k is string => k !== undefined);
-  const stored = new Map<string, Array<string | null>>();
-  if (jsonKeys.length) {
-    // Keys come from JSON_EXPANDS (plain identifiers), never from the request.
-    const columns = jsonKeys.map((k, i) => `expand_json -> '$.${k}' AS k${i}`).join(', ');
-    const sql = `SELECT id, ${columns} FROM users WHERE id IN (SELECT value FROM json_each(?))`;
-    for (const r of preparedBounded(db, sql).raw().all(JSON.stringify(ids)) as Array<[string, ...Array<string | null>]>)
-      stored.set(r[0], r.slice(1));
-  }
+  const stored = storedExpandTexts(db, ids, jsonKeys);
 
   return rows.map((row) => {
     const values = stored.get(row.id);
