@@ -15,14 +15,7 @@ import {
   type GroupWrite,
   type ListQuery,
 } from '../domain/groups.js';
-import {
-  addGroupMembers,
-  listGroupIndividuals,
-  listGroupMembers,
-  removeGroupMembers,
-  type AddMembersBody,
-  type MembersQuery,
-} from '../domain/members.js';
+import { addGroupMembers, listGroupIndividuals, removeGroupMembers, type AddMembersBody } from '../domain/members.js';
 import { answerJson } from '../http/json-answer.js';
 import {
   deleteDynamicSettings,
@@ -51,8 +44,16 @@ export const groupHandlers: OperationHandlers = {
     return undefined;
   },
 
-  listGroupMembers: (request) =>
-    listGroupMembers(request.server.db, request.caller, groupId(request), query(request) as MembersQuery),
+  listGroupMembers: (request, reply) =>
+    answerJson(
+      reply,
+      request.server.readers.run({
+        kind: 'groupMembers',
+        caller: request.caller,
+        groupId: groupId(request),
+        query: query(request),
+      }),
+    ),
 
   addGroupMembers: (request, reply) => {
     addGroupMembers(request.server.db, request.caller, groupId(request), request.body as AddMembersBody | undefined);

@@ -21,7 +21,7 @@ import { Worker } from 'node:worker_threads';
 import { ApiError } from '../errors.js';
 import { ApiErrorWithBody } from '../http/errors.js';
 import { tsxImport } from '../tsx.js';
-import { runReadTask, type ReadTask } from './tasks.js';
+import { readTaskJson, type ReadTask } from './tasks.js';
 import type { CopiedApiError, ReaderMessage, ReaderRequest } from './thread.js';
 
 // A worker thread registers tsx (see tsx.ts) before it loads thread.ts.
@@ -100,7 +100,7 @@ export class ReaderPool {
   private runHere(task: ReadTask): Promise<string> {
     this.byMainThread++;
     try {
-      return Promise.resolve(JSON.stringify(runReadTask(this.db, task)));
+      return Promise.resolve(readTaskJson(this.db, task));
     } catch (error) {
       return Promise.reject(error);
     }
