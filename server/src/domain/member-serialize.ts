@@ -112,6 +112,8 @@ function expandTexts(db: Database.Database, users: readonly User[], expand: read
       if (withLanguages) text += `,"languages":${skillsArray(rows, 'language', userPrefix)}`;
     }
     out[i] = text;
+    // Not from inside a write that may yet be rolled back (its versions could be used again).
+    if (db.inTransaction && !db.readonly) return;
     if (memory.size >= MAX_REMEMBERED_USERS) memory.delete(memory.keys().next().value as string);
     memory.set(keyOf(user), text);
   });
