@@ -1,7 +1,7 @@
 /**
- * Reader threads: the searches run on worker threads, each with its own read-only connection to the
- * database, so a search uses another core while the main thread goes on with HTTP and every other
- * request. A search costs about 1 ms of work; on one thread, ten at once queue behind each other.
+ * Reader threads: the searches and members pages run on worker threads, each with its own read-only
+ * connection to the database, so a search uses another core while the main thread goes on with HTTP and
+ * every other request. A search costs about 1 ms of work; on one thread, ten at once queue behind each other.
  *
  *   const readers = new ReaderPool(db, size);   // db: the main connection (a file, WAL)
  *   const json = await readers.run(task);      // the answer's JSON text; throws the task's ApiError
