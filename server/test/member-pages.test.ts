@@ -3,23 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../src/context.js';
 import { openDatabase } from '../src/db/open.js';
 import { ANCHOR_SPACING, memberPageIds } from '../src/domain/member-pages.js';
 import { addGroupMembers, listGroupMembers, removeGroupMembers } from '../src/domain/members.js';
 import { cachedCount, readMemory } from '../src/domain/read-cache.js';
+import { adminCaller } from './support/callers.js';
 
 const GROUP = 'g-anchors';
 const USERS = 1_300;
 
-const admin: Caller = {
-  kind: 'client',
-  userId: null,
-  clientId: 'test',
-  token: 't',
-  expiresAt: '2100-01-01T00:00:00.000Z',
-  permissions: new Set(['directory:group:edit', 'directory:privateGroup:view', 'directory:user:view']),
-};
+const admin = adminCaller;
 
 let dir: string;
 let db: Database.Database;

@@ -5,7 +5,6 @@
  * repeated one, and over HTTP through a reader thread, checked against openapi/groups.yaml.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../src/context.js';
 import { DEMO_GROUPS } from '../src/db/seed/personas.js';
 import { buildsFromText, groupMembersJson, usersJson } from '../src/domain/member-serialize.js';
 import { listGroupMembers } from '../src/domain/members.js';
@@ -13,18 +12,12 @@ import { JSON_EXPANDS, usersByIds } from '../src/domain/users.js';
 import { readTaskJson, runReadTask } from '../src/readers/tasks.js';
 import { apiCaller, type ApiCall } from './support/openapi-validator.js';
 import { startServer, type TestServer } from './support/server.js';
+import { adminCaller } from './support/callers.js';
 
 const SIX = 'presence,routingStatus,station,outOfOffice,skills,languages';
 const GROUP = DEMO_GROUPS.allStaff.id;
 
-const admin: Caller = {
-  kind: 'client',
-  userId: null,
-  clientId: 'test',
-  token: 't',
-  expiresAt: '2100-01-01T00:00:00.000Z',
-  permissions: new Set(['directory:group:edit', 'directory:privateGroup:view', 'directory:user:view']),
-};
+const admin = adminCaller;
 
 let server: TestServer;
 let call: ApiCall;
