@@ -30,10 +30,68 @@ const importDirection = {
   ],
 };
 
+/**
+ * Import direction on the server (docs/architecture.md):
+ *   contract ← db ← domain ← db/seed, readers, auth ← http ← handlers ← app.ts ← main.ts
+ * contract/ (the document, permissions, errors) imports nothing of the server; db/ (except the seeds)
+ * imports only contract/; domain/ imports contract/, db/ and auth/caller.ts; seeds may import domain/,
+ * never the reverse; auth/ and readers/ do not import http/; nothing below handlers/ imports it.
+ */
+const S = './server/src';
+const serverDirection = {
+  'import-x/no-restricted-paths': [
+    'error',
+    {
+      zones: [
+        {
+          target: `${S}/contract`,
+          from: S,
+          except: ['./contract'],
+          message: 'contract/ is the bottom layer: it imports nothing else of the server.',
+        },
+        ...['domain', 'http', 'handlers', 'readers', 'auth', 'app.ts', 'main.ts'].map((from) => ({
+          target: `${S}/db/*.ts`,
+          from: `${S}/${from}`,
+          message: 'db/ (seeds aside) imports only contract/ and db/.',
+        })),
+        ...['http', 'handlers', 'readers', 'db/seed', 'app.ts', 'main.ts'].map((from) => ({
+          target: `${S}/domain`,
+          from: `${S}/${from}`,
+          message: 'domain/ imports only contract/, db/ (not the seeds) and auth/caller.ts.',
+        })),
+        {
+          target: `${S}/domain`,
+          from: `${S}/auth`,
+          except: ['./caller.ts'],
+          message: 'domain/ imports only contract/, db/ (not the seeds) and auth/caller.ts.',
+        },
+        ...['db/seed', 'auth', 'readers'].flatMap((target) =>
+          ['http', 'handlers', 'app.ts', 'main.ts'].map((from) => ({
+            target: `${S}/${target}`,
+            from: `${S}/${from}`,
+            message: `${target}/ must not import the HTTP layer, the handlers or the app.`,
+          })),
+        ),
+        ...['domain', 'handlers', 'app.ts', 'main.ts'].map((from) => ({
+          target: `${S}/http`,
+          from: `${S}/${from}`,
+          message: 'http/ serves the handlers it is given: it imports no domain code, handlers or app.',
+        })),
+        ...['app.ts', 'main.ts'].map((from) => ({
+          target: `${S}/handlers`,
+          from: `${S}/${from}`,
+          message: 'handlers/ must not import the app.',
+        })),
+      ],
+    },
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'server/dist/',
       'data/',
       'node_modules/',
       'src/api/generated/',
@@ -66,8 +124,33 @@ export default tseslint.config(
     },
   },
   {
+    // The parity test holds the console's group rules to the server's: the one console file that reads server code.
+    files: ['src/lib/__tests__/group-rules.parity.test.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: importDirection['import-x/no-restricted-paths'][1].zones.filter((z) => z.from !== './server') },
+      ],
+    },
+  },
+  {
     files: ['src/api/http.ts', 'src/**/*.test.{ts,tsx}', 'src/testing/**'],
     rules: { 'no-restricted-globals': 'off' },
+  },
+  {
+    files: ['server/src/**/*.ts'],
+    rules: {
+      // Both lists of zones apply to server files (a later rule setting replaces an earlier one).
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...importDirection['import-x/no-restricted-paths'][1].zones,
+            ...serverDirection['import-x/no-restricted-paths'][1].zones,
+          ],
+        },
+      ],
+    },
   },
   {
     files: [

@@ -5,7 +5,12 @@
  *
  *   npm run bench                    the full bench (about 10 minutes once the data is seeded)
  *   npm run bench -- --quick         a smoke run: one Lighthouse run each, shorter API and load runs
- *   npm run bench -- --only=api,load run some sections: bundle, page, api, render, load
+ *   npm run bench -- --only=api,load run some sections: bundle, startup, page, api, render, load
+ *
+ * Every client figure is read beside the stack floor's (`../shared/floor`, a bare app of the same stack):
+ * the bench copies it to bench/.tmp/floor, installs it (`npm ci`, kept until its lock file changes),
+ * builds it and measures it in the same run with the same settings, and prints console, floor and
+ * ratio. Without `../shared/floor` it says so and prints the console's figures alone.
  *
  * It builds the console into bench/.tmp/dist, starts the server on the large seed (data kept in
  * bench/.tmp/large, so only the first run seeds) on a free loopback port with the rate limit off,
@@ -19,19 +24,24 @@ import { fileURLToPath } from 'node:url';
 import { LARGE_GROUPS, PERSONA_PASSWORD, PERSONAS } from '../server/src/db/seed/personas';
 import type { Api } from './lib/api-client';
 import { EXPAND, runApiBench } from './lib/api-bench';
-import { measureBundle } from './lib/bundle';
+import { measureBundle, measureEntry } from './lib/bundle';
+import { buildFloor, findFloor, floorSource, serveStatic, type StaticServer } from './lib/floor';
 import { runLoadTest } from './lib/load-test';
 import { runPageLoad } from './lib/page-load';
 import { runRender } from './lib/render';
-import { figure, formatTable, notMeasured, type Figure } from './lib/report';
+import { compared, figure, formatTable, notMeasured, type Figure } from './lib/report';
+import { measureStartup, startupDataDir, startupFigures } from './lib/startup';
 import { adminToken, buildConsole, isSeeded, startServer, type RunningServer } from './lib/server';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TMP = join(ROOT, 'bench', '.tmp');
 const DIST = join(TMP, 'dist');
 const DATA_DIR = join(TMP, 'large');
+const FLOOR_DIR = join(TMP, 'floor');
+/** The floor's one page: a 25-row Mantine Table from a query. */
+const FLOOR_PAGE = '/items';
 const RESULTS = join(ROOT, 'bench', 'results.json');
-const SECTIONS = ['bundle', 'page', 'api', 'render', 'load'] as const;
+const SECTIONS = ['bundle', 'startup', 'page', 'api', 'render', 'load'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /**
@@ -142,19 +152,43 @@ async function main(): Promise<number> {
   results.build = { seconds: seconds(build.ms) };
   log(`  (${seconds(build.ms)} s)`);
 
+  const needsFloor = (['bundle', 'page'] as const).some((s) => only.has(s));
+  const floorSourceDir = needsFloor ? findFloor(ROOT) : undefined;
+  let floorDist: string | undefined;
+  if (needsFloor && !floorSourceDir) {
+    log(`\nThe stack floor is missing (${floorSource(ROOT)}): the client figures are printed without the floor's.`);
+    results.floor = { missing: floorSource(ROOT) };
+  } else if (floorSourceDir) {
+    log(`\n▶ floor: ${floorSourceDir} → bench/.tmp/floor (npm ci when its lock changed, vite build --manifest)`);
+    try {
+      const floorBuild = buildFloor(floorSourceDir, FLOOR_DIR, log);
+      floorDist = floorBuild.dist;
+      results.floor = { source: floorSourceDir, buildSeconds: seconds(floorBuild.ms) };
+      log(`  (${seconds(floorBuild.ms)} s)`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log(`  the floor could not be built: ${message}; the client figures are printed without the floor's.`);
+      results.floor = { source: floorSourceDir, failed: message };
+      figures.push(notMeasured('floor', 'build', message.split('\n')[0] ?? message));
+    }
+  }
+
   await section('bundle', async () => {
     const bundle = measureBundle(DIST, ROOT);
-    results.bundle = bundle;
+    const floor = floorDist ? measureEntry(floorDist) : undefined;
+    results.bundle = { ...bundle, floor };
     const kB = (bytes: number) => Math.round(bytes / 100) / 10;
+    const floorKB = (bytes: number | undefined) => (floor ? kB(bytes ?? 0) : undefined);
     const s = 'bundle';
     figures.push(
-      figure(
+      compared(
         s,
         'initial JS for /groups (gzip)',
         kB(bundle.route.js.gzip),
+        floorKB(floor?.js.gzip),
         'kB',
-        { op: '<=', limit: 180 },
-        `${kB(bundle.route.js.raw)} kB raw in ${bundle.route.js.files} files`,
+        { op: '<=', limit: 1.3, of: 'ratio' },
+        `${kB(bundle.route.js.raw)} kB raw in ${bundle.route.js.files} files${floor ? `; floor ${FLOOR_PAGE}: ${kB(floor.js.raw)} kB raw in ${floor.js.files} files` : ''}`,
       ),
       figure(
         s,
@@ -164,10 +198,11 @@ async function main(): Promise<number> {
         undefined,
         'the bytes a browser that accepts Brotli downloads',
       ),
-      figure(
+      compared(
         s,
         'initial CSS for /groups (gzip)',
         kB(bundle.route.css.gzip),
+        floorKB(floor?.css.gzip),
         'kB',
         { op: '<=', limit: 20 },
         `${kB(bundle.route.css.raw)} kB raw in ${bundle.route.css.files} files`,
@@ -196,6 +231,13 @@ async function main(): Promise<number> {
         .map((m, i) => figure(s, `package #${i + 1} (minified)`, kB(m.bytes), 'kB', undefined, m.module)),
     );
     log(`  /groups: JS ${kB(bundle.route.js.gzip)} kB gzip, CSS ${kB(bundle.route.css.gzip)} kB gzip`);
+    if (floor) log(`  floor ${FLOOR_PAGE}: JS ${kB(floor.js.gzip)} kB gzip, CSS ${kB(floor.css.gzip)} kB gzip`);
+  });
+
+  await section('startup', async () => {
+    const startup = await measureStartup(ROOT, DIST, startupDataDir(TMP), quick ? 1 : 3);
+    results.startup = startup;
+    figures.push(...startupFigures(startup));
   });
 
   const needsServer = (['page', 'api', 'render', 'load'] as const).some((s) => only.has(s));
@@ -206,9 +248,13 @@ async function main(): Promise<number> {
     `\n▶ server: SEED=large, data in bench/.tmp/large${isSeeded(DATA_DIR) ? ' (reused)' : ' (seeding: this takes a while)'}`,
   );
   let server: RunningServer | undefined;
+  let floorServer: StaticServer | undefined;
   const stopServer = async () => {
     const s = server;
     server = undefined;
+    const f = floorServer;
+    floorServer = undefined;
+    await f?.close();
     if (s) await s.stop();
   };
   const onSignal = (signal: NodeJS.Signals) => {
@@ -284,18 +330,22 @@ async function main(): Promise<number> {
     };
 
     await section('page', async () => {
+      if (floorDist) floorServer = await serveStatic(floorDist);
       const out = await runPageLoad({
-        baseUrl: server!.url,
         pages: [
-          { name: '/groups', path: '/groups' },
+          ...(floorServer
+            ? [{ name: `floor ${FLOOR_PAGE}`, baseUrl: floorServer.url, path: FLOOR_PAGE, floor: true }]
+            : []),
+          { name: '/groups', baseUrl: server!.url, path: '/groups', credentials },
           {
             name: '50k members tab',
+            baseUrl: server!.url,
             path: `/groups/${groups.huge}?tab=members`,
             readySelector: '[data-testid="members-table"]',
+            credentials,
           },
         ],
         runs: settings.lighthouseRuns,
-        credentials,
         log,
       });
       results.pageLoad = out.results;

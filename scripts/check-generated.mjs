@@ -1,5 +1,6 @@
-// Fails when src/api/generated/ is not what `npm run generate` makes from openapi/groups.yaml now.
-// Regenerates into a temporary copy of the config's output and compares file by file.
+// Fails when src/api/generated/ is not what `npm run generate` makes from openapi/groups.yaml now
+// (orval's hooks and models, and scripts/generate-contract.mjs's contract facts). Regenerates in
+// place, compares file by file with a copy taken first, and puts the copy back.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,7 @@ cpSync(dir, backup, { recursive: true });
 let stale = [];
 try {
   execFileSync('npx', ['orval', '--config', 'orval.config.ts'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('node', ['scripts/generate-contract.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
   const before = listFiles(backup);
   const after = listFiles(dir);
   const all = new Set([...before, ...after]);

@@ -1,5 +1,7 @@
 // Starts the embedded server for the end-to-end tests: a fresh demo database in a new data dir,
-// the console built first when stale, no rate limit (the 429 behaviour has its own tests).
+// the console built first when stale, no rate limit (the 429 behaviour has its own tests), and no
+// per-address sign-in limit (every test signs in from 127.0.0.1; account lockouts stay on, and the
+// lockout's own tests use a dedicated server).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,7 @@ const child = spawn('npx', ['tsx', 'server/src/main.ts'], {
     DATA_DIR: dataDir,
     SEED: 'demo',
     RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? '0',
+    SIGN_IN_MAX_FAILURES_PER_ADDRESS: process.env.SIGN_IN_MAX_FAILURES_PER_ADDRESS ?? '0',
   },
 });
 const stop = (signal) => child.kill(signal);

@@ -1,4 +1,5 @@
 import '@/styles/shell-styles';
+import '@/app/badges.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
@@ -7,24 +8,33 @@ import { AppProvider } from '@/app/provider';
 import { createQueryClient } from '@/app/query-client';
 import { createAppRouter } from '@/app/router';
 import { getAccessToken, handleUnauthorized } from '@/lib/auth';
+import { renderConfigErrorPage } from '@/components/feedback/config-error-page';
+import { DeploymentConfigError } from '@/lib/deployment-config';
 import { getEnvironment, loadRuntimeConfig } from '@/lib/environment';
 
-const start = async () => {
-  await loadRuntimeConfig();
-  configureHttp({
-    baseUrl: () => getEnvironment().apiBase,
-    getToken: getAccessToken,
-    onUnauthorized: handleUnauthorized,
-  });
-  const queryClient = createQueryClient();
-  const router = createAppRouter(queryClient);
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <AppProvider queryClient={queryClient}>
-        <RouterProvider router={router} />
-      </AppProvider>
-    </StrictMode>,
-  );
-};
-
-void start();
+// The runtime configuration is read while the router loads the page's code and renders its fallback;
+// the loaders (and so the first API calls) wait for it, not the whole start. An invalid config.json
+// replaces the app with a page that names what is wrong.
+configureHttp({
+  baseUrl: () => getEnvironment().apiBase,
+  getToken: getAccessToken,
+  onUnauthorized: handleUnauthorized,
+});
+const rootElement = document.getElementById('root')!;
+const root = createRoot(rootElement);
+const configured = loadRuntimeConfig().catch((error: unknown) => {
+  if (!(error instanceof DeploymentConfigError)) throw error;
+  root.unmount();
+  renderConfigErrorPage(rootElement, error);
+  // The loaders never run against an unknown environment.
+  return new Promise<never>(() => {});
+});
+const queryClient = createQueryClient();
+const router = createAppRouter(queryClient, configured);
+root.render(
+  <StrictMode>
+    <AppProvider queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProvider>
+  </StrictMode>,
+);

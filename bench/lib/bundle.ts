@@ -201,3 +201,16 @@ export function measureBundle(
     largestPackages: top(packages, 10),
   };
 }
+
+/**
+ * What a browser downloads to show an app with no lazy route (the stack floor): its HTML entry chunk
+ * and that chunk's static imports, with their CSS.
+ */
+export function measureEntry(distDir: string): { entry: string; files: string[] } & Sizes {
+  if (!existsSync(join(distDir, '.vite', 'manifest.json')))
+    throw new Error(`${distDir}/.vite/manifest.json is missing: build with --manifest.`);
+  const manifest = readManifest(distDir);
+  const entry = entryKey(manifest);
+  const files = staticClosure(manifest, [entry]);
+  return { entry, files, ...sizes(distDir, files) };
+}

@@ -7,13 +7,27 @@
 import { desktopConfig, startFlow, type Config, type FlowResult } from 'lighthouse';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { figure, median, round, type Figure } from './report';
+import { compared, figure, median, round, type Figure } from './report';
 
 export interface PageTarget {
   name: string;
+  /** The origin the page is served from (the console's server, or the floor's). */
+  baseUrl: string;
   path: string;
   /** A selector that shows the page rendered what it is measured for; noted when absent. */
   readySelector?: string;
+  /** Sign in through the console's form first (the floor has no sign-in). */
+  credentials?: { email: string; password: string };
+  /** The stack floor: the figures of the other pages are read against it. */
+  floor?: boolean;
+}
+
+/** Where the main thread's time went during a load (Lighthouse `mainthread-work-breakdown` and `bootup-time`). */
+export interface MainThread {
+  /** Milliseconds per category (Script Evaluation, Style & Layout, …). */
+  categories: Record<string, number>;
+  /** The scripts that took the most main-thread time, their path without the origin. */
+  scripts: { url: string; total: number; scripting: number; parse: number }[];
 }
 
 export interface PageLoadRun {
@@ -22,10 +36,12 @@ export interface PageLoadRun {
   lcp: number | null;
   tbt: number | null;
   cls: number | null;
+  mainThread?: MainThread;
 }
 
 export interface PageLoadResult {
   page: string;
+  floor?: boolean;
   preset: 'desktop' | 'mobile';
   runs: PageLoadRun[];
   median: PageLoadRun;
@@ -52,7 +68,55 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   );
 }
 
-const metricsOf = (lhr: FlowResult['steps'][number]['lhr']): PageLoadRun => {
+type Lhr = FlowResult['steps'][number]['lhr'];
+interface TableItems {
+  items?: Record<string, unknown>[];
+}
+
+const numberOr0 = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+/** The main-thread breakdown of one Lighthouse run: time per category, and the top scripts. */
+export function mainThreadOf(lhr: Pick<Lhr, 'audits'>, topScripts = 5): MainThread {
+  const categories: Record<string, number> = {};
+  const work = (lhr.audits['mainthread-work-breakdown']?.details as TableItems | undefined)?.items ?? [];
+  for (const item of work) {
+    const label = typeof item.groupLabel === 'string' ? item.groupLabel : String(item.group);
+    categories[label] = Math.round(numberOr0(categories[label]) + numberOr0(item.duration));
+  }
+  const bootup = (lhr.audits['bootup-time']?.details as TableItems | undefined)?.items ?? [];
+  const scripts = bootup
+    .map((item) => {
+      const raw = typeof item.url === 'string' ? item.url : '';
+      let url = raw;
+      try {
+        url = new URL(raw).pathname;
+      } catch {
+        // Not a URL ("Unattributable"): keep it as it is.
+      }
+      return {
+        url,
+        total: Math.round(numberOr0(item.total)),
+        scripting: Math.round(numberOr0(item.scripting)),
+        parse: Math.round(numberOr0(item.scriptParseCompile)),
+      };
+    })
+    .sort((a, b) => b.total - a.total)
+    .slice(0, topScripts);
+  return { categories, scripts };
+}
+
+/** Median per category over runs (a category missing from a run counts as 0 there); scripts of the median run. */
+export function medianMainThread(runs: readonly MainThread[]): MainThread | undefined {
+  if (runs.length === 0) return undefined;
+  const labels = new Set(runs.flatMap((r) => Object.keys(r.categories)));
+  const categories: Record<string, number> = {};
+  for (const label of labels) categories[label] = median(runs.map((r) => r.categories[label] ?? 0)) ?? 0;
+  const total = (r: MainThread) => Object.values(r.categories).reduce((a, b) => a + b, 0);
+  const byTotal = [...runs].sort((a, b) => total(a) - total(b));
+  return { categories, scripts: byTotal[Math.floor((byTotal.length - 1) / 2)]!.scripts };
+}
+
+const metricsOf = (lhr: Lhr): PageLoadRun => {
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? null;
   const score = lhr.categories.performance?.score;
   return {
@@ -61,19 +125,29 @@ const metricsOf = (lhr: FlowResult['steps'][number]['lhr']): PageLoadRun => {
     lcp: round(numeric('largest-contentful-paint'), 0),
     tbt: round(numeric('total-blocking-time'), 0),
     cls: round(numeric('cumulative-layout-shift'), 3),
+    mainThread: mainThreadOf(lhr),
   };
 };
 
 const medianRun = (runs: PageLoadRun[]): PageLoadRun => {
   const pick = (key: keyof PageLoadRun) => median(runs.map((r) => r[key]).filter((v): v is number => v !== null));
-  return { score: pick('score'), fcp: pick('fcp'), lcp: pick('lcp'), tbt: pick('tbt'), cls: pick('cls') };
+  return {
+    score: pick('score'),
+    fcp: pick('fcp'),
+    lcp: pick('lcp'),
+    tbt: pick('tbt'),
+    cls: pick('cls'),
+    mainThread: medianMainThread(runs.flatMap((r) => (r.mainThread ? [r.mainThread] : []))),
+  };
 };
 
+/**
+ * Each page, desktop then mobile preset, `runs` cold loads each in a fresh browser; the floor's page
+ * (when given) is measured in the same loop as the console's, so both see the same machine.
+ */
 export async function runPageLoad(options: {
-  baseUrl: string;
   pages: readonly PageTarget[];
   runs: number;
-  credentials: { email: string; password: string };
   log: (line: string) => void;
 }): Promise<{ results: PageLoadResult[]; figures: Figure[] }> {
   const executablePath = findChromium();
@@ -90,14 +164,15 @@ export async function runPageLoad(options: {
       });
       try {
         const page = await browser.newPage();
-        await signIn(page, options.baseUrl, options.credentials.email, options.credentials.password);
+        if (target.credentials)
+          await signIn(page, target.baseUrl, target.credentials.email, target.credentials.password);
         const flow = await startFlow(page, { config: performanceOnly(preset), name: `${target.name} (${preset})` });
         const warnings = new Set<string>();
         for (let i = 0; i < options.runs; i++) {
           const cdp = await page.createCDPSession();
           await cdp.send('Network.clearBrowserCache');
           await cdp.detach();
-          await flow.navigate(`${options.baseUrl}${target.path}`, { disableStorageReset: true });
+          await flow.navigate(`${target.baseUrl}${target.path}`, { disableStorageReset: true });
           if (!new URL(page.url()).pathname.startsWith(target.path.split('?')[0]!))
             warnings.add(`ended at ${page.url()} instead of ${target.path}`);
           if (target.readySelector && !(await page.$(target.readySelector)))
@@ -108,6 +183,7 @@ export async function runPageLoad(options: {
         for (const step of flowResult.steps) for (const w of step.lhr.runWarnings) warnings.add(w.split('\n')[0]!);
         const result: PageLoadResult = {
           page: target.name,
+          floor: target.floor,
           preset,
           runs,
           median: medianRun(runs),
@@ -123,28 +199,83 @@ export async function runPageLoad(options: {
     }
   }
 
+  return { results, figures: pageFigures(results) };
+}
+
+/**
+ * The page section's figures: per preset and console page, each metric beside the floor's from the
+ * same run and their ratio, against the issue's targets (mobile: score ≥ 90, TBT ≤ 2× the floor's,
+ * LCP ≤ 2.5 s; desktop: score 100), then where the main thread's time went.
+ */
+export function pageFigures(results: readonly PageLoadResult[]): Figure[] {
   const figures: Figure[] = [];
   for (const r of results) {
+    if (r.floor) continue;
     const section = `page load (${r.preset})`;
-    const target =
-      r.preset === 'desktop'
-        ? { op: '>=' as const, limit: 100, label: '100' }
-        : { op: '>=' as const, limit: 90, label: '≥ 90' };
+    const floorResult = results.find((f) => f.floor && f.preset === r.preset);
+    const floor = (key: keyof Omit<PageLoadRun, 'mainThread'>) => (floorResult ? floorResult.median[key] : undefined);
+    const mobile = r.preset === 'mobile';
     const m = r.median;
+    const runsNote = `median of ${r.runs.length}: ${r.runs.map((x) => String(x.score)).join(', ')}`;
     figures.push(
-      figure(
+      compared(
         section,
         `${r.page} score`,
         m.score,
+        floor('score'),
         '',
-        target,
-        [`median of ${r.runs.length}: ${r.runs.map((x) => String(x.score)).join(', ')}`, ...r.warnings].join('; '),
+        mobile ? { op: '>=', limit: 90, label: '≥ 90' } : { op: '>=', limit: 100, label: '100' },
+        [runsNote, ...r.warnings].join('; '),
       ),
-      figure(section, `${r.page} FCP`, m.fcp, 'ms'),
-      figure(section, `${r.page} LCP`, m.lcp, 'ms'),
-      figure(section, `${r.page} TBT`, m.tbt, 'ms'),
-      figure(section, `${r.page} CLS`, m.cls, ''),
+      compared(section, `${r.page} FCP`, m.fcp, floor('fcp'), 'ms'),
+      compared(section, `${r.page} LCP`, m.lcp, floor('lcp'), 'ms', mobile ? { op: '<=', limit: 2500 } : undefined),
+      compared(
+        section,
+        `${r.page} TBT`,
+        m.tbt,
+        floor('tbt'),
+        'ms',
+        mobile ? { op: '<=', limit: 2, of: 'ratio' } : undefined,
+      ),
+      compared(section, `${r.page} CLS`, m.cls, floor('cls'), ''),
     );
+    const work = m.mainThread;
+    if (!work) continue;
+    const floorWork = floorResult?.median.mainThread;
+    const total = (w: MainThread) => Object.values(w.categories).reduce((a, b) => a + b, 0);
+    figures.push(
+      compared(
+        section,
+        `${r.page} main thread, all`,
+        total(work),
+        floorWork ? total(floorWork) : floorResult ? null : undefined,
+        'ms',
+      ),
+    );
+    for (const [label, ms] of Object.entries(work.categories).sort((a, b) => b[1] - a[1]))
+      figures.push(
+        compared(
+          section,
+          `${r.page} · ${label}`,
+          ms,
+          floorWork ? (floorWork.categories[label] ?? 0) : floorResult ? null : undefined,
+          'ms',
+        ),
+      );
+    work.scripts
+      .slice(0, 3)
+      .forEach((script, i) =>
+        figures.push(
+          figure(
+            section,
+            `${r.page} · script #${i + 1}`,
+            script.total,
+            'ms',
+            undefined,
+            `${script.url}: ${script.scripting} ms running, ${script.parse} ms parsing`,
+          ),
+        ),
+      );
   }
-  return { results, figures };
+  return figures;
 }

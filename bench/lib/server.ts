@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { clientCredentialsToken } from '../../server/test/support/sign-in';
 
 export const HOST = '127.0.0.1';
 
@@ -161,16 +162,5 @@ export async function startServer(options: {
 
 /** A client-credentials token of the admin client (admin permissions). */
 export async function adminToken(url: string): Promise<string> {
-  const response = await fetch(`${url}/oauth/token`, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from('demo-admin:demo-admin-secret').toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: 'grant_type=client_credentials',
-  });
-  if (!response.ok) throw new Error(`POST /oauth/token answered ${response.status}: ${await response.text()}`);
-  const body = (await response.json()) as { access_token?: string };
-  if (!body.access_token) throw new Error('POST /oauth/token returned no access_token');
-  return body.access_token;
+  return (await clientCredentialsToken(url)).accessToken;
 }

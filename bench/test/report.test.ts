@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { figure, formatTable, median, notMeasured, percentile } from '../lib/report';
+import { compared, figure, formatTable, median, notMeasured, percentile, ratioOf } from '../lib/report';
 
 describe('percentiles', () => {
   it('uses the nearest rank', () => {
@@ -40,5 +40,22 @@ describe('figures', () => {
     assert.match(table, /js\s+200 kB\s+≤ 180 kB\s+MISS/);
     assert.match(table, /css\s+10 kB\s+≤ 20 kB\s+ok/);
     assert.match(table, /render\s+longest task\s+—.*not measured: no table/);
+  });
+});
+
+describe('figures beside the floor', () => {
+  it('prints the console’s value, the floor’s and their ratio, and judges a ratio target by the ratio', () => {
+    const js = compared('bundle', 'js', 182, 140, 'kB', { op: '<=', limit: 1.3, of: 'ratio' });
+    assert.deepEqual([js.value, js.floor, js.ratio, js.target, js.met], [182, 140, 1.3, '≤ 1.3× floor', true]);
+    const worse = compared('bundle', 'js', 183, 140, 'kB', { op: '<=', limit: 1.3, of: 'ratio' });
+    assert.equal(worse.met, false);
+    const score = compared('page', 'score', 88, 98, '', { op: '>=', limit: 90 });
+    assert.deepEqual([score.ratio, score.met], [0.9, false]);
+    assert.equal(ratioOf(5, 0), null);
+    assert.equal(compared('page', 'x', 5, null, 'ms').ratio, null);
+    const table = formatTable([js, compared('page', 'alone', 7, undefined, 'ms')]);
+    assert.match(table, /console\s+floor\s+ratio\s+target/);
+    assert.match(table, /js\s+182 kB\s+140 kB\s+1\.30×\s+≤ 1\.3× floor\s+ok/);
+    assert.match(table, /alone\s+7 ms\s*$/m);
   });
 });

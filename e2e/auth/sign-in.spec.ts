@@ -1,11 +1,11 @@
-import { PERSONAS, type Persona } from '../support/personas';
+import { PERSONAS, type PersonaKey } from '../support/data';
 import { assertSignedInAt, expect, pageToken, SESSION_KEY, signIn, test } from '../support/fixtures';
 import { apiWithToken } from '../support/api';
 
 const ALL_STAFF = '9c3d4e5f-0001-4b00-9a00-000000000001';
 
 test.describe('sign-in with PKCE', () => {
-  for (const persona of Object.keys(PERSONAS) as Persona[]) {
+  for (const persona of Object.keys(PERSONAS) as PersonaKey[]) {
     test(`${persona} signs in and lands on the page asked for`, async ({ page }) => {
       const wanted = `/groups/${ALL_STAFF}`;
       await signIn(page, persona, wanted);

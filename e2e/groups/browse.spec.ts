@@ -54,8 +54,11 @@ const selectOption = async (page: Page, label: 'Sort by' | 'Page size', option: 
   await page.getByRole('option', { name: option, exact: true }).click();
 };
 
+/** The texts of a data column (1 = Name), after the row's selection checkbox. */
 const columnTexts = async (page: Page, column: number) =>
-  groupRows(page).locator(`td:nth-child(${column})`).allTextContents();
+  groupRows(page)
+    .locator(`td:nth-child(${column + 1})`)
+    .allTextContents();
 
 // ---------------------------------------------------------------------------------------------
 

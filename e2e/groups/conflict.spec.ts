@@ -1,21 +1,11 @@
 import type { Browser, Page } from '@playwright/test';
 import { apiAs } from '../support/api';
-import type { Persona } from '../support/personas';
+import type { PersonaKey } from '../support/data';
 import { expect, signIn, test } from '../support/fixtures';
-
-interface GroupBody {
-  id: string;
-  name: string;
-  description?: string;
-  visibility: string;
-  version: number;
-}
-
-const uniqueName = (label: string) =>
-  `E2E ${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+import { createGroup, uniqueName, type GroupBody } from '../support/groups';
 
 /** A second, independent browser session (its own storage, as another person's browser). */
-const openSecondSession = async (browser: Browser, persona: Persona, path: string) => {
+const openSecondSession = async (browser: Browser, persona: PersonaKey, path: string) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors: string[] = [];
@@ -27,30 +17,43 @@ const openSecondSession = async (browser: Browser, persona: Persona, path: strin
 const field = (page: Page, name: 'Name' | 'Description') => page.getByRole('textbox', { name, exact: true });
 const save = (page: Page) => page.getByRole('button', { name: 'Save changes' }).click();
 
+/**
+ * A new group open in the admin's edit form (`page`), which the editor, in a second session, has just
+ * saved with `theirDescription`: the admin's form is now one version behind.
+ */
+const editedBehindTheAdminsBack = async (
+  page: Page,
+  browser: Browser,
+  baseURL: string,
+  label: string,
+  theirDescription: string,
+) => {
+  const admin = await apiAs('admin', baseURL);
+  const name = uniqueName(label);
+  const group = await createGroup(admin, { name, description: 'Original description' });
+  const editPath = `/groups/${group.id}/edit`;
+  await signIn(page, 'admin', editPath);
+  const other = await openSecondSession(browser, 'editor', editPath);
+  await field(other.page, 'Description').fill(theirDescription);
+  await save(other.page);
+  await other.page.waitForURL(new RegExp(`/groups/${group.id}$`));
+  return { admin, name, group, other };
+};
+
 test.describe('editing a group someone else is editing', () => {
   test('the second save gets the conflict dialog and re-applying keeps both changes', async ({
     page,
     browser,
     baseURL,
   }) => {
-    const admin = await apiAs('admin', baseURL!);
-    const name = uniqueName('Conflict');
-    const group = await admin.post<GroupBody>('/api/v2/groups', {
-      name,
-      description: 'Original description',
-      type: 'official',
-      visibility: 'public',
-      rulesVisible: true,
-    });
-    const editPath = `/groups/${group.id}/edit`;
-
-    await signIn(page, 'admin', editPath);
-    const other = await openSecondSession(browser, 'editor', editPath);
-
     // The editor saves first.
-    await field(other.page, 'Description').fill('Description from the editor');
-    await save(other.page);
-    await other.page.waitForURL(new RegExp(`/groups/${group.id}$`));
+    const { admin, name, group, other } = await editedBehindTheAdminsBack(
+      page,
+      browser,
+      baseURL!,
+      'Conflict',
+      'Description from the editor',
+    );
 
     // The admin, still on the version loaded earlier, renames the group and saves.
     await field(page, 'Name').fill(`${name} renamed`);
@@ -90,22 +93,7 @@ test.describe('editing a group someone else is editing', () => {
   });
 
   test('reload discards the user’s edits and continues from the new version', async ({ page, browser, baseURL }) => {
-    const admin = await apiAs('admin', baseURL!);
-    const name = uniqueName('Reload');
-    const group = await admin.post<GroupBody>('/api/v2/groups', {
-      name,
-      description: 'Original description',
-      type: 'official',
-      visibility: 'public',
-      rulesVisible: true,
-    });
-    const editPath = `/groups/${group.id}/edit`;
-    await signIn(page, 'admin', editPath);
-    const other = await openSecondSession(browser, 'editor', editPath);
-
-    await field(other.page, 'Description').fill('Theirs');
-    await save(other.page);
-    await other.page.waitForURL(new RegExp(`/groups/${group.id}$`));
+    const { admin, name, group, other } = await editedBehindTheAdminsBack(page, browser, baseURL!, 'Reload', 'Theirs');
 
     await field(page, 'Description').fill('Mine');
     await save(page);

@@ -1,48 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_GROUPS, PERSONAS } from '../../server/src/db/seed/personas';
+import type { GroupCreate } from '../../src/api/generated/model/groupCreate';
 import { apiAs, apiWithToken } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
+import { createGroup, uniqueName, type GroupBody } from '../support/groups';
 
-interface GroupBody {
-  id: string;
-  name: string;
-  description?: string;
-  type: string;
-  visibility: string;
-  version: number;
-  rulesVisible: boolean;
-  includeOwners?: boolean;
-  rolesEnabled?: boolean;
-  callsEnabled?: boolean;
-  memberCount?: number;
-  addresses?: { type: string; address: string; extension?: string; mediaType: string }[];
-  owners?: { id: string; name: string }[];
-}
-
-const uniqueName = (label: string) =>
-  `E2E ${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-const createGroupViaApi = async (baseURL: string, name: string, extra: Record<string, unknown> = {}) => {
-  const api = await apiAs('admin', baseURL);
-  return api.post<GroupBody>('/api/v2/groups', {
-    name,
-    type: 'official',
-    visibility: 'public',
-    rulesVisible: true,
-    ...extra,
-  });
-};
-
-/** Serious or critical axe violations inside one part of the page (e.g. an open dialog). */
-const assertNoSeriousA11yViolationsIn = async (page: Page, selector: string) => {
-  const results = await new AxeBuilder({ page })
-    .include(selector)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-};
+const createGroupViaApi = async (baseURL: string, name: string, extra: Partial<GroupCreate> = {}) =>
+  createGroup(await apiAs('admin', baseURL), { name, ...extra });
 
 const nameField = (page: Page) => page.getByRole('textbox', { name: 'Name', exact: true });
 
@@ -249,7 +213,7 @@ test.describe('creating, editing and deleting groups', () => {
     await expect(confirm).toBeDisabled();
     await typed.fill(name);
     await expect(confirm).toBeEnabled();
-    await assertNoSeriousA11yViolationsIn(page, '[role="dialog"]');
+    await assertNoSeriousA11yViolations(page, { include: '[role="dialog"]' });
     await confirm.click();
 
     await page.waitForURL((url) => url.pathname === '/groups');

@@ -2,37 +2,16 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { apiAs, type Api } from '../support/api';
+import { someUsers } from '../support/data';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
-
-interface GroupBody {
-  id: string;
-  name: string;
-  version: number;
-  memberCount?: number;
-}
-interface UserBody {
-  id: string;
-  name: string;
-  email: string;
-}
-
-const uniqueName = (label: string) =>
-  `E2E ${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+import { createGroup, uniqueName, type GroupBody } from '../support/groups';
 
 /** A fresh group with `memberCount` individual members, and some other users not in it. */
 const seedGroup = async (api: Api, label: string, memberCount: number) => {
-  const users = await api.get<{ entities: UserBody[] }>(
-    `/api/v2/users?pageSize=100&pageNumber=${2 + Math.floor(Math.random() * 15)}`,
-  );
-  const shuffled = users.entities.sort(() => Math.random() - 0.5);
-  const members = shuffled.slice(0, memberCount);
-  const outsiders = shuffled.slice(memberCount, memberCount + 10);
-  const group = await api.post<GroupBody>('/api/v2/groups', {
-    name: uniqueName(label),
-    type: 'official',
-    visibility: 'public',
-    rulesVisible: true,
-  });
+  const users = await someUsers(api, memberCount + 10);
+  const members = users.slice(0, memberCount);
+  const outsiders = users.slice(memberCount);
+  const group = await createGroup(api, { name: uniqueName(label) });
   if (members.length) await api.post(`/api/v2/groups/${group.id}/members`, { memberIds: members.map((m) => m.id) });
   return { group: await api.get<GroupBody>(`/api/v2/groups/${group.id}`), members, outsiders };
 };
@@ -93,7 +72,7 @@ test('adds members from a pasted list after showing how each line resolved', asy
   const dialog = page.getByRole('dialog', { name: /Add members/ });
   await dialog.getByText('Paste a list').click();
   const lines = [outsiders[0]!.email, outsiders[1]!.name, members[0]!.email, 'nobody-here@example.invalid'];
-  await dialog.getByRole('textbox', { name: 'Emails or names, one per line' }).fill(lines.join('\n'));
+  await dialog.getByRole('textbox', { name: 'Emails or names' }).fill(lines.join('\n'));
   await dialog.getByRole('button', { name: 'Check list' }).click();
   const checked = dialog.getByRole('table', { name: 'Checked list' });
   await expect(checked.getByRole('row', { name: new RegExp(lines[2]!) })).toContainText('Already a member');

@@ -2,19 +2,11 @@ import type { Page } from '@playwright/test';
 import { DEMO_GROUPS, PERSONAS as SEED_PERSONAS } from '../../server/src/db/seed/personas';
 import { apiAs, ApiCallError, type Api } from '../support/api';
 import { expect, signIn, test } from '../support/fixtures';
-import type { Persona } from '../support/personas';
+import type { PersonaKey } from '../support/data';
+import { createGroup, deleteGroup, uniqueName, type GroupBody } from '../support/groups';
 
-interface GroupBody {
-  id: string;
-  name: string;
-  version: number;
-}
-
-const uniqueName = (label: string) =>
-  `E2E ${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-/** What each persona may do (contract §5), and so what the console must offer. */
-const EXPECTED: Record<Persona, { create: boolean; editAny: boolean; delete: boolean }> = {
+/** What each persona may do (README.md, "Demo sign-ins"), and so what the console must offer. */
+const EXPECTED: Record<PersonaKey, { create: boolean; editAny: boolean; delete: boolean }> = {
   admin: { create: true, editAny: true, delete: true },
   editor: { create: false, editAny: true, delete: false },
   owner: { create: false, editAny: false, delete: false },
@@ -45,7 +37,7 @@ const expectStatus = async (call: Promise<unknown>, status: number) => {
 };
 
 test.describe('what each persona is offered', () => {
-  for (const persona of Object.keys(EXPECTED) as Persona[]) {
+  for (const persona of Object.keys(EXPECTED) as PersonaKey[]) {
     const can = EXPECTED[persona];
     const ownsGroup = persona === 'owner';
 
@@ -96,27 +88,13 @@ test.describe('the server refuses what the console does not offer', () => {
 
   test.beforeEach(async ({ baseURL }) => {
     admin = await apiAs('admin', baseURL!);
-    group = await admin.post<GroupBody>('/api/v2/groups', {
-      name: uniqueName('Refusals'),
-      type: 'official',
-      visibility: 'public',
-      rulesVisible: true,
-      ownerIds: [SEED_PERSONAS.owner.id],
-    });
+    group = await createGroup(admin, { name: uniqueName('Refusals'), ownerIds: [SEED_PERSONAS.owner.id] });
   });
 
   test('editor: no create, no delete', async ({ baseURL }) => {
     const editor = await apiAs('editor', baseURL!);
-    await expectStatus(
-      editor.post('/api/v2/groups', {
-        name: uniqueName('Editor'),
-        type: 'official',
-        visibility: 'public',
-        rulesVisible: true,
-      }),
-      403,
-    );
-    await expectStatus(editor.delete(`/api/v2/groups/${group.id}`), 403);
+    await expectStatus(createGroup(editor, { name: uniqueName('Editor') }), 403);
+    await expectStatus(deleteGroup(editor, group.id), 403);
     expect((await admin.get<GroupBody>(`/api/v2/groups/${group.id}`)).id).toBe(group.id);
   });
 
@@ -127,16 +105,8 @@ test.describe('the server refuses what the console does not offer', () => {
       owner.put(`/api/v2/groups/${NOT_OWNED.id}`, { version: notOwned.version, description: 'Not mine' }),
       403,
     );
-    await expectStatus(owner.delete(`/api/v2/groups/${group.id}`), 403);
-    await expectStatus(
-      owner.post('/api/v2/groups', {
-        name: uniqueName('Owner'),
-        type: 'official',
-        visibility: 'public',
-        rulesVisible: true,
-      }),
-      403,
-    );
+    await expectStatus(deleteGroup(owner, group.id), 403);
+    await expectStatus(createGroup(owner, { name: uniqueName('Owner') }), 403);
     const updated = await owner.put<GroupBody>(`/api/v2/groups/${group.id}`, {
       version: group.version,
       description: 'Mine',
@@ -146,20 +116,12 @@ test.describe('the server refuses what the console does not offer', () => {
 
   test('supervisor: no create, edit, delete or membership change', async ({ baseURL }) => {
     const supervisor = await apiAs('supervisor', baseURL!);
-    await expectStatus(
-      supervisor.post('/api/v2/groups', {
-        name: uniqueName('Supervisor'),
-        type: 'official',
-        visibility: 'public',
-        rulesVisible: true,
-      }),
-      403,
-    );
+    await expectStatus(createGroup(supervisor, { name: uniqueName('Supervisor') }), 403);
     await expectStatus(
       supervisor.put(`/api/v2/groups/${group.id}`, { version: group.version, description: 'No' }),
       403,
     );
-    await expectStatus(supervisor.delete(`/api/v2/groups/${group.id}`), 403);
+    await expectStatus(deleteGroup(supervisor, group.id), 403);
     await expectStatus(
       supervisor.post(`/api/v2/groups/${group.id}/members`, { memberIds: [SEED_PERSONAS.supervisor.id] }),
       403,

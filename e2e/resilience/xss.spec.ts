@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { apiAs } from '../support/api';
 import { expect, signIn } from '../support/fixtures';
+import { createGroup, type GroupBody } from '../support/groups';
 import { testWithOwnServer } from '../support/own-server';
 
 /**
@@ -34,20 +35,14 @@ const test = testWithOwnServer({
 });
 test.describe.configure({ mode: 'default' });
 
-interface Group {
-  id: string;
-  name: string;
-}
-
 /** The payload groups, created once per server: the main one owned by and including the payload user. */
-let created: Promise<{ main: Group; other: Group }> | undefined;
+let created: Promise<{ main: GroupBody; other: GroupBody }> | undefined;
 const payloadGroups = (baseURL: string) =>
   (created ??= (async () => {
     const api = await apiAs('admin', baseURL);
-    const base = { type: 'official', visibility: 'public', rulesVisible: true, description: DESCRIPTION };
-    const main = await api.post<Group>('/api/v2/groups', { ...base, name: GROUP_NAME, ownerIds: [USER_ID] });
+    const main = await createGroup(api, { name: GROUP_NAME, description: DESCRIPTION, ownerIds: [USER_ID] });
     await api.post(`/api/v2/groups/${main.id}/members`, { memberIds: [USER_ID] });
-    const other = await api.post<Group>('/api/v2/groups', { ...base, name: OTHER_NAME });
+    const other = await createGroup(api, { name: OTHER_NAME, description: DESCRIPTION });
     return { main, other };
   })());
 

@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { CLIENT_ID, PASSWORD, PERSONAS, type Persona } from './personas';
+import { loginWithPassword } from '../../server/test/support/sign-in';
+import { PERSONA_PASSWORD, PERSONAS, type PersonaKey } from './data';
 
 /**
  * REST access for specs (seeding and inspecting data), with a token obtained through the same
@@ -7,50 +7,11 @@ import { CLIENT_ID, PASSWORD, PERSONAS, type Persona } from './personas';
  *
  * ```ts
  * const api = await apiAs('admin', baseURL!);
- * const group = await api.post<Group>('/api/v2/groups', { name: 'E2E group', type: 'official', visibility: 'public', rulesVisible: true });
+ * const me = await api.get<UserMe>('/api/v2/users/me');     // groups: see groups.ts
  * ```
  */
-export const tokenFor = async (persona: Persona, baseURL: string): Promise<string> => {
-  const verifier = randomBytes(32).toString('base64url');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const state = randomBytes(16).toString('base64url');
-  const redirectUri = new URL('/auth/callback', baseURL).href;
-  const authorize = {
-    client_id: CLIENT_ID,
-    response_type: 'code',
-    redirect_uri: redirectUri,
-    state,
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-  };
-  const signIn = await fetch(new URL('/oauth/authorize', baseURL), {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ ...authorize, email: PERSONAS[persona].email, password: PASSWORD }),
-  });
-  const location = signIn.headers.get('location');
-  if (signIn.status < 300 || signIn.status >= 400 || !location) {
-    throw new Error(`sign-in as ${persona} failed: ${signIn.status} ${await signIn.text()}`);
-  }
-  const back = new URL(location, baseURL);
-  const code = back.searchParams.get('code');
-  if (!code || back.searchParams.get('state') !== state) throw new Error(`sign-in as ${persona} returned ${location}`);
-  const token = await fetch(new URL('/oauth/token', baseURL), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code,
-      code_verifier: verifier,
-      client_id: CLIENT_ID,
-      redirect_uri: redirectUri,
-    }),
-  });
-  const body = (await token.json()) as { access_token?: string };
-  if (!token.ok || !body.access_token) throw new Error(`token exchange for ${persona} failed: ${token.status}`);
-  return body.access_token;
-};
+export const tokenFor = async (persona: PersonaKey, baseURL: string): Promise<string> =>
+  (await loginWithPassword(baseURL, PERSONAS[persona].email, PERSONA_PASSWORD)).accessToken;
 
 export class ApiCallError extends Error {
   constructor(
@@ -99,5 +60,5 @@ export const apiWithToken = (token: string, baseURL: string): Api => {
 };
 
 /** A REST client signed in as `persona`. */
-export const apiAs = async (persona: Persona, baseURL: string): Promise<Api> =>
+export const apiAs = async (persona: PersonaKey, baseURL: string): Promise<Api> =>
   apiWithToken(await tokenFor(persona, baseURL), baseURL);

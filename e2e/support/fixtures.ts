@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { PASSWORD, PERSONAS, type Persona } from './personas';
+import { PERSONA_PASSWORD, PERSONAS, type PersonaKey } from './data';
 
 export { expect };
+export { assertNoSeriousA11yViolations } from './a11y';
 
 /**
  * Console messages that are not bugs: the browser logs every 4xx answer as a failed resource, and
@@ -42,13 +42,13 @@ export const test = base.extend<Fixtures>({
  * Signs in through the embedded server's real sign-in page (PKCE) and waits for the console to
  * show `path`. sessionStorage is per tab and not kept by storageState, so every test signs in.
  */
-export const signIn = async (page: Page, persona: Persona, path = '/groups'): Promise<void> => {
+export const signIn = async (page: Page, persona: PersonaKey, path = '/groups'): Promise<void> => {
   // Pages that work without a session do not start sign-in: sign in on the groups page first.
   const start = PAGES_WITHOUT_SIGN_IN.includes(new URL(path, 'http://x').pathname) ? '/groups' : path;
   await page.goto(start);
   await page.waitForURL(/\/oauth\/authorize/);
   await page.getByLabel('Email').fill(PERSONAS[persona].email);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(PERSONA_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await assertSignedInAt(page, start);
   if (start !== path) {
@@ -77,18 +77,4 @@ export const assertSignedInAt = async (page: Page, path: string): Promise<void> 
   const expected = new URL(path, 'http://x');
   await page.waitForURL((url) => url.pathname === expected.pathname && url.search === expected.search);
   await expect(page.getByTestId('user-name')).toHaveText(/^(?!…$)\S/);
-};
-
-/** Fails on serious or critical axe violations (WCAG 2 A/AA) of the current page. */
-export const assertNoSeriousA11yViolations = async (page: Page): Promise<void> => {
-  // Colours measured mid-transition (fades, skeletons) give false contrast failures.
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    'serious accessibility violations',
-  ).toEqual([]);
 };

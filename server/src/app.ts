@@ -8,7 +8,7 @@
  * by operationId; a missing handler stops the server from starting.
  */
 import type { FastifyInstance } from 'fastify';
-import type { OperationHandlers } from './context.js';
+import type { OperationHandlers } from './http/context.js';
 import { fieldconfigHandlers } from './handlers/fieldconfig.js';
 import { groupHandlers } from './handlers/groups.js';
 import { tokenHandlers } from './handlers/tokens.js';

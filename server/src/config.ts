@@ -1,5 +1,5 @@
 /**
- * The server's settings, from the environment (contract §5), validated with a clear message:
+ * The server's settings, from the environment (README.md, "Server settings"), validated with a clear message:
  *
  *   HOST                    interface to listen on                   127.0.0.1
  *   PORT                    port (0 = any free port)                 8080
@@ -11,17 +11,27 @@
  *   STATIC_DIR              the built console                        <repo>/dist
  *   SKIP_BUILD              1 = do not build the console when stale  (build)
  *   READER_THREADS          threads that run searches, 0 to 8         one per core beyond the first, up to 2
+ *   SERVE                   all = console + API + sign-in; console =  all
+ *                           the built console only (console-only.ts, its CONSOLE_* settings)
+ *   BASE_PATH               path the console is served under (SERVE=console; as built)  /
+ *   SIGN_IN_MAX_FAILURES    failed sign-ins of an account (or wrong
+ *                           secrets of a client) that lock it, 0 = off  5
+ *   SIGN_IN_MAX_FAILURES_PER_ADDRESS  the same for one client address  20
+ *   SIGN_IN_FAILURE_WINDOW_SECONDS  window in which failures count      900
+ *   SIGN_IN_LOCKOUT_SECONDS lockout lengths, growing (comma list)     60,300,900
+ *   ALLOW_EXPOSED_DEMO      1 = start with SEED=demo on a non-loopback HOST  (refuse)
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_LOCKOUT, type LockoutSettings } from './auth/lockout.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_STATIC_DIR = resolve(REPO_ROOT, 'dist');
 
 /** A search runs on a reader thread while the main thread serves HTTP: worth it with a core to spare. */
-export const defaultReaderThreads = (cores = availableParallelism()): number => Math.min(2, Math.max(0, cores - 1));
+const defaultReaderThreads = (cores = availableParallelism()): number => Math.min(2, Math.max(0, cores - 1));
 
 const integer = (name: string, min: number, max: number) =>
   z
@@ -62,6 +72,29 @@ const schema = z.object({
     .transform((v) => v === '1' || v === 'true')
     .default(false),
   READER_THREADS: integer('READER_THREADS', 0, 8).default(defaultReaderThreads()),
+  SERVE: z.enum(['all', 'console'], { error: 'SERVE must be all or console' }).default('all'),
+  BASE_PATH: z
+    .string()
+    .regex(/^\/?([\w.~-]+\/)*[\w.~-]*\/?$/, 'BASE_PATH must be a path such as /groups-console/')
+    .transform((value) => `/${value.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/'))
+    .default('/'),
+  SIGN_IN_MAX_FAILURES: integer('SIGN_IN_MAX_FAILURES', 0, 1000).default(DEFAULT_LOCKOUT.maxFailures),
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: integer('SIGN_IN_MAX_FAILURES_PER_ADDRESS', 0, 100_000).default(
+    DEFAULT_LOCKOUT.maxFailuresPerAddress,
+  ),
+  SIGN_IN_FAILURE_WINDOW_SECONDS: integer('SIGN_IN_FAILURE_WINDOW_SECONDS', 1, 86_400).default(
+    DEFAULT_LOCKOUT.windowSeconds,
+  ),
+  SIGN_IN_LOCKOUT_SECONDS: z
+    .string()
+    .regex(/^\d+(\s*,\s*\d+)*$/, 'SIGN_IN_LOCKOUT_SECONDS must be a comma list of whole seconds, e.g. 60,300,900')
+    .transform((value) => value.split(',').map((s) => Number(s.trim())))
+    .refine((list) => list.every((n) => n >= 1 && n <= 86_400), 'each lockout must be 1 to 86400 seconds')
+    .default([...DEFAULT_LOCKOUT.lockoutSeconds]),
+  ALLOW_EXPOSED_DEMO: z
+    .enum(['0', '1', 'true', 'false'], { error: 'ALLOW_EXPOSED_DEMO must be 1 or 0' })
+    .transform((v) => v === '1' || v === 'true')
+    .default(false),
 });
 
 export interface Config {
@@ -75,6 +108,11 @@ export interface Config {
   staticDir: string;
   skipBuild: boolean;
   readerThreads: number;
+  serve: 'all' | 'console';
+  /** '/' or '/groups-console/' (always with both slashes). */
+  basePath: string;
+  signInLockout: LockoutSettings;
+  allowExposedDemo: boolean;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +135,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid server configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.SERVE === 'all' && c.BASE_PATH !== '/')
+    throw new ConfigError(
+      `Invalid server configuration:\n  BASE_PATH: a sub-path (${c.BASE_PATH}) is served with SERVE=console only; the API and its console are served at /`,
+    );
   return {
     host: c.HOST,
     port: c.PORT,
@@ -108,5 +150,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: resolve(c.STATIC_DIR),
     skipBuild: c.SKIP_BUILD,
     readerThreads: c.READER_THREADS,
+    serve: c.SERVE,
+    basePath: c.BASE_PATH,
+    signInLockout: {
+      maxFailures: c.SIGN_IN_MAX_FAILURES,
+      maxFailuresPerAddress: c.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: c.SIGN_IN_FAILURE_WINDOW_SECONDS,
+      lockoutSeconds: c.SIGN_IN_LOCKOUT_SECONDS,
+    },
+    allowExposedDemo: c.ALLOW_EXPOSED_DEMO,
   };
 }

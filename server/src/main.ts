@@ -8,7 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from './app.js';
+import { checkDemoExposure, type ExposureCheck } from './auth/exposure.js';
 import { ConfigError, DEFAULT_STATIC_DIR, loadConfig, REPO_ROOT, type Config } from './config.js';
+import { buildConsoleOnlyApp } from './console-only.js';
 import { PERSONA_PASSWORD, PERSONAS } from './db/seed/personas.js';
 
 /** The console's sources: a change to any of them makes dist/ stale. */
@@ -41,21 +43,29 @@ function buildConsole(): void {
 }
 
 async function main(config: Config): Promise<void> {
+  // Console-only mode has no API and no demo org to expose.
+  const exposure: ExposureCheck = config.serve === 'console' ? { refuse: false } : checkDemoExposure(config);
+  if (exposure.warning) process.stderr.write(`${exposure.warning}\n`);
+  if (exposure.refuse) process.exit(1);
   // Only the repository's own dist/ is (re)built; a STATIC_DIR elsewhere is served as it is.
   if (!config.skipBuild && config.staticDir === DEFAULT_STATIC_DIR && consoleBuildIsStale(config.staticDir))
     buildConsole();
   const staticDir = existsSync(join(config.staticDir, 'index.html')) ? config.staticDir : undefined;
 
-  const app = buildApp({
-    dataDir: config.dataDir,
-    seed: config.seed,
-    tokenLifetimeSeconds: config.tokenLifetimeSeconds,
-    rateLimitPerMinute: config.rateLimitPerMinute,
-    corsOrigins: config.corsOrigins,
-    staticDir,
-    logger: true,
-    readerThreads: config.readerThreads,
-  });
+  const consoleOnly = config.serve === 'console';
+  const app = consoleOnly
+    ? buildConsoleOnlyApp({ staticDir: config.staticDir, basePath: config.basePath, env: process.env, logger: true })
+    : buildApp({
+        dataDir: config.dataDir,
+        seed: config.seed,
+        tokenLifetimeSeconds: config.tokenLifetimeSeconds,
+        rateLimitPerMinute: config.rateLimitPerMinute,
+        corsOrigins: config.corsOrigins,
+        staticDir,
+        logger: true,
+        readerThreads: config.readerThreads,
+        signInLockout: config.signInLockout,
+      });
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
@@ -88,6 +98,10 @@ async function main(config: Config): Promise<void> {
   const signIns = Object.values(PERSONAS)
     .map((p) => `${p.email} / ${PERSONA_PASSWORD}`)
     .join(', ');
+  if (consoleOnly) {
+    process.stdout.write(`Groups Console (console only) on http://${host}:${port}${config.basePath}\n`);
+    return;
+  }
   const what = staticDir ? 'Groups Console' : 'Groups API (no console build)';
   process.stdout.write(
     `${what} on http://${host}:${port}/ · sign in as ${signIns} · data: ${config.dataDir} (seed ${config.seed})\n`,

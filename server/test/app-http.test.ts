@@ -5,11 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type Database from 'better-sqlite3';
-import type { OperationHandlers } from '../src/context.js';
+import type { OperationHandlers } from '../src/http/context.js';
 import { openDatabase } from '../src/db/open.js';
-import { ApiError } from '../src/errors.js';
+import { ApiError } from '../src/contract/errors.js';
 import { checkHandlers, createApp } from '../src/http/server.js';
-import { compileOperations, loadOpenApiDocument } from '../src/openapi.js';
+import { loadOpenApiDocument } from '../src/contract/document.js';
+import { compileOperations } from '../src/contract/operations.js';
 import { issueToken } from './support/tokens.js';
 
 const operations = compileOperations(loadOpenApiDocument());

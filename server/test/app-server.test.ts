@@ -77,7 +77,12 @@ describe('npm start (main.ts)', () => {
     server.kill('SIGTERM');
     const { code, stdout } = await server.exit;
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n');
+    // Besides the banner, only the sign-in audit line (JSON, one per sign-in event).
+    const all = stdout.trim().split('\n');
+    const lines = all.filter((line) => !line.startsWith('{'));
+    expect(
+      all.filter((line) => line.startsWith('{')).map((line) => (JSON.parse(line) as { event: string }).event),
+    ).toEqual(['client-credentials.success']);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/http:\/\/127\.0\.0\.1:\d+\//);
     expect(lines[0]).toContain('admin@example.com / demo');

@@ -3,46 +3,26 @@
  * config) over HTTP, every answer checked against openapi/groups.yaml.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_GROUPS, PERSONAS, type PersonaKey } from '../src/db/seed/personas.js';
+import { DEMO_GROUPS, PERSONAS } from '../src/db/seed/personas.js';
 import { apiCaller, expectErrorBody, responseValidator, type ApiCall } from './support/openapi-validator.js';
-import { startServer } from './support/server.js';
+import { allTokens, uniqueName, type GroupBody, type TokenHolder } from './support/fixtures.js';
+import { clientCredentialsToken, startServer } from './support/server.js';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
-interface GroupBody {
-  id: string;
-  name: string;
-  description?: string;
-  type: string;
-  visibility: string;
-  rulesVisible: boolean;
-  includeOwners?: boolean;
-  version: number;
-  memberCount?: number;
-  state?: string;
-  dateModified?: string;
-  owners?: Array<{ id: string; name?: string; selfUri?: string }>;
-  selfUri?: string;
-}
-
 let server: Server;
 let call: ApiCall;
-const tokens = {} as Record<PersonaKey | 'adminClient' | 'viewerClient', string>;
+let tokens: Record<TokenHolder, string>;
 
 beforeAll(async () => {
   server = await startServer({ seed: 'demo', rateLimitPerMinute: 0 });
   call = apiCaller(server.url);
-  for (const persona of Object.keys(PERSONAS) as PersonaKey[]) tokens[persona] = await server.tokenFor(persona);
-  tokens.adminClient = await server.clientToken('demo-admin');
-  tokens.viewerClient = await server.clientToken('demo-viewer');
+  tokens = allTokens(server);
 });
 
 afterAll(async () => {
   await server?.close();
 });
-
-let counter = 0;
-const uniqueName = (prefix: string) => `${prefix} ${process.pid}-${Date.now()}-${++counter}`;
 
 async function createGroup(overrides: Record<string, unknown> = {}, token = tokens.admin): Promise<GroupBody> {
   const res = await call<GroupBody>('createGroup', {
@@ -100,18 +80,9 @@ describe('authentication', () => {
       responseValidator('listGroups', 200);
       responseValidator('listGroups', 401);
       // A token from the real token endpoint, so it carries the server's lifetime.
-      const response = await fetch(`${shortLived.url}/oauth/token`, {
-        method: 'POST',
-        headers: {
-          Authorization: `Basic ${Buffer.from('demo-admin:demo-admin-secret').toString('base64')}`,
-          'Content-Type': 'application/x-www-form-urlencoded',
-        },
-        body: 'grant_type=client_credentials',
-      });
-      const issued = (await response.json()) as { access_token: string; expires_in: number };
-      expect(response.status).toBe(200);
-      expect(issued.expires_in).toBe(2);
-      const token = issued.access_token;
+      const issued = await clientCredentialsToken(shortLived.url);
+      expect(issued.expiresIn).toBe(2);
+      const token = issued.accessToken;
       expect((await shortCall('listGroups', { token })).status).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 2_200));
       expectErrorBody(await shortCall('listGroups', { token }), 401, 'authentication.required');

@@ -3,30 +3,23 @@
  * dynamic settings over HTTP, every answer checked against openapi/groups.yaml.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_GROUPS, PERSONAS, type PersonaKey } from '../src/db/seed/personas.js';
+import { DEMO_GROUPS, PERSONAS } from '../src/db/seed/personas.js';
 import { apiCaller, expectErrorBody, type ApiCall } from './support/openapi-validator.js';
+import { allTokens, uniqueName, type TokenHolder, type UserBody } from './support/fixtures.js';
 import { startServer } from './support/server.js';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
-interface UserBody {
-  id: string;
-  name: string;
-  [key: string]: unknown;
-}
-
 let server: Server;
 let call: ApiCall;
-const tokens = {} as Record<PersonaKey | 'adminClient' | 'viewerClient', string>;
+let tokens: Record<TokenHolder, string>;
 /** Ids of ordinary demo users (not personas), sorted by name. */
 let userIds: string[] = [];
 
 beforeAll(async () => {
   server = await startServer({ seed: 'demo', rateLimitPerMinute: 0 });
   call = apiCaller(server.url);
-  for (const persona of Object.keys(PERSONAS) as PersonaKey[]) tokens[persona] = await server.tokenFor(persona);
-  tokens.adminClient = await server.clientToken('demo-admin');
-  tokens.viewerClient = await server.clientToken('demo-viewer');
+  tokens = allTokens(server);
   const users = await call('listUsers', { token: tokens.admin, query: { pageSize: 200 }, validate: false });
   expect(users.status, users.text).toBe(200);
   const personaIds = new Set(Object.values(PERSONAS).map((p) => p.id));
@@ -38,12 +31,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-let counter = 0;
 async function createGroup(overrides: Record<string, unknown> = {}) {
   const res = await call('createGroup', {
     token: tokens.admin,
     body: {
-      name: `Members contract ${process.pid}-${++counter}`,
+      name: uniqueName('Members contract'),
       type: 'official',
       visibility: 'public',
       rulesVisible: true,

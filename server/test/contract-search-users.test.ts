@@ -6,35 +6,19 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GROUPS, PERSONAS, type PersonaKey } from '../src/db/seed/personas.js';
 import { apiCaller, expectErrorBody, type ApiCall, type CallResult } from './support/openapi-validator.js';
+import { allTokens, type GroupBody, type TokenHolder, type UserBody } from './support/fixtures.js';
 import { startServer } from './support/server.js';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
-interface GroupBody {
-  id: string;
-  name: string;
-  type: string;
-  memberCount: number;
-  description?: string;
-  dateModified?: string;
-}
-interface UserBody {
-  id: string;
-  name: string;
-  email?: string;
-  [key: string]: unknown;
-}
-
 let server: Server;
 let call: ApiCall;
-const tokens = {} as Record<PersonaKey | 'adminClient' | 'viewerClient', string>;
+let tokens: Record<TokenHolder, string>;
 
 beforeAll(async () => {
   server = await startServer({ seed: 'demo', rateLimitPerMinute: 0 });
   call = apiCaller(server.url);
-  for (const persona of Object.keys(PERSONAS) as PersonaKey[]) tokens[persona] = await server.tokenFor(persona);
-  tokens.adminClient = await server.clientToken('demo-admin');
-  tokens.viewerClient = await server.clientToken('demo-viewer');
+  tokens = allTokens(server);
 });
 
 afterAll(async () => {

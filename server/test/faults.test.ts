@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../src/db/open.js';
 import { apiCaller, expectErrorBody } from './support/openapi-validator.js';
-import { startServer } from './support/server.js';
+import { clientCredentialsToken, startServer } from './support/server.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -83,21 +83,6 @@ async function waitForExit(child: ChildProcess): Promise<void> {
   await new Promise<void>((resolve) => child.once('exit', () => resolve()));
 }
 
-async function clientCredentialsToken(url: string): Promise<string> {
-  const response = await fetch(`${url}/oauth/token`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Basic ${Buffer.from('demo-admin:demo-admin-secret').toString('base64')}`,
-      'Content-Type': 'application/x-www-form-urlencoded',
-    },
-    body: 'grant_type=client_credentials',
-  });
-  const body = (await response.json()) as { access_token?: string };
-  expect(response.status, JSON.stringify(body)).toBe(200);
-  expect(body.access_token).toBeTruthy();
-  return body.access_token as string;
-}
-
 describe('crash safety', () => {
   it('keeps every acknowledged membership write across a SIGKILL, and the database stays sound', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'groups-faults-'));
@@ -105,7 +90,7 @@ describe('crash safety', () => {
 
     const first = await spawnServer(dataDir);
     const call = apiCaller(first.url);
-    const token = await clientCredentialsToken(first.url);
+    const token = (await clientCredentialsToken(first.url)).accessToken;
     const created = await call('createGroup', {
       token,
       body: { name: 'Crash test', type: 'official', visibility: 'public', rulesVisible: true },
@@ -158,7 +143,7 @@ describe('crash safety', () => {
     const second = await spawnServer(dataDir);
     try {
       const call2 = apiCaller(second.url);
-      const token2 = await clientCredentialsToken(second.url);
+      const token2 = (await clientCredentialsToken(second.url)).accessToken;
       const individuals = await call2('listGroupIndividuals', { token: token2, params: { groupId }, validate: false });
       expect(individuals.status, individuals.text).toBe(200);
       const present = new Set((individuals.body.entities as Array<{ id: string }>).map((u) => u.id));

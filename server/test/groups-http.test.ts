@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GROUPS, PERSONAS, type PersonaKey } from '../src/db/seed/personas.js';
-import { decodeQ64, encodeQ64 } from '../src/domain/q64.js';
+import { decodeQ64, encodeQ64 } from '../src/domain/search/q64.js';
+import { uniqueName } from './support/fixtures.js';
 import { startServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
@@ -43,11 +44,9 @@ async function api<T = Json>(
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
-let n = 0;
-const unique = (p: string) => `${p} ${Date.now()}-${++n}`;
 const createGroup = async (extra: Record<string, unknown> = {}, as: PersonaKey = 'admin') => {
   const r = await api('POST', '/api/v2/groups', as, {
-    name: unique('HTTP group'),
+    name: uniqueName('HTTP group'),
     type: 'official',
     visibility: 'public',
     rulesVisible: true,
@@ -158,7 +157,7 @@ describe('search', () => {
   });
 
   it('treats LIKE and SQL metacharacters literally', async () => {
-    const g = await createGroup({ name: unique("50%_off \\ o'brien") });
+    const g = await createGroup({ name: uniqueName("50%_off \\ o'brien") });
     const hit = await api('POST', '/api/v2/groups/search', 'admin', {
       query: [{ type: 'CONTAINS', fields: ['name'], value: "50%_off \\ o'brien" }],
     });
@@ -281,7 +280,7 @@ describe('versions', () => {
 
   it('validates addresses', async () => {
     const bad = await api('POST', '/api/v2/groups', 'admin', {
-      name: unique('Phones'),
+      name: uniqueName('Phones'),
       type: 'official',
       visibility: 'public',
       rulesVisible: true,

@@ -1,26 +1,26 @@
 import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../src/errors.js';
+import { ApiError } from '../src/contract/errors.js';
+import { registerSearchFunctions } from '../src/db/functions.js';
 import {
   compileCriteria,
-  compileSort,
-  registerSearchFunctions,
-  searchPaging,
   type FieldMap,
   type SearchCriteria,
   type SearchRequestBase,
-} from '../src/domain/search.js';
-import { decodeQ64, encodeQ64, searchPageUri } from '../src/domain/q64.js';
-import { entityListing, parsePaging, splitMulti } from '../src/domain/listing.js';
+} from '../src/domain/search/criteria.js';
+import { compileSort, searchPaging } from '../src/domain/search/request.js';
+import { decodeQ64, encodeQ64, searchPageUri } from '../src/domain/search/q64.js';
+import { entityListing, parsePaging, splitMulti } from '../src/domain/search/paging.js';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, SCHEMA_VERSION } from '../src/db/open.js';
-import { GROUP_SEARCH_FIELDS, GROUP_SORT_FIELDS, listGroups, searchGroups } from '../src/domain/groups.js';
-import { readMemory } from '../src/domain/read-cache.js';
-import { PRIVATE_GROUP_VIEW } from '../src/domain/visibility.js';
-import type { Caller } from '../src/context.js';
+import { listGroups } from '../src/domain/groups/groups.js';
+import { GROUP_SEARCH_FIELDS, GROUP_SORT_FIELDS, searchGroups } from '../src/domain/groups/search.js';
+import { readMemory } from '../src/db/read-memory.js';
+import { PRIVATE_GROUP_VIEW } from '../src/contract/group-rules.js';
+import { clientCaller } from './support/fixtures.js';
 import { startServer, type TestServer } from './support/server.js';
 
 const fields: FieldMap = {
@@ -484,11 +484,7 @@ describe('CONTAINS through the groups trigram index', () => {
 });
 
 /** A client-credentials caller that sees every group (the demo-admin client). */
-const adminClient = {
-  userId: null,
-  clientId: 'demo-admin',
-  permissions: new Set([PRIVATE_GROUP_VIEW]),
-} as unknown as Caller;
+const adminClient = clientCaller([PRIVATE_GROUP_VIEW], 'demo-admin');
 
 /**
  * Writes a database as schema `version` left it (schema.sql up to the next version's marker), with

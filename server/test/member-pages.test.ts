@@ -3,16 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientCaller } from './support/fixtures.js';
 import { openDatabase } from '../src/db/open.js';
-import { ANCHOR_SPACING, memberPageIds } from '../src/domain/member-pages.js';
-import { addGroupMembers, listGroupMembers, removeGroupMembers } from '../src/domain/members.js';
-import { cachedCount, readMemory } from '../src/domain/read-cache.js';
-import { adminCaller } from './support/callers.js';
+import { ANCHOR_SPACING, memberPageIds } from '../src/domain/membership/member-pages.js';
+import { addGroupMembers, listGroupMembers, removeGroupMembers } from '../src/domain/membership/members.js';
+import { rememberedCount, readMemory } from '../src/db/read-memory.js';
 
 const GROUP = 'g-anchors';
 const USERS = 1_300;
 
-const admin = adminCaller;
+const admin = clientCaller(['directory:group:edit', 'directory:privateGroup:view', 'directory:user:view'], 'test');
 
 let dir: string;
 let db: Database.Database;
@@ -115,16 +115,16 @@ describe('memberPageIds (deep member pages from anchors)', () => {
   });
 });
 
-describe('cachedCount', () => {
+describe('rememberedCount', () => {
   it('answers from memory until a write, then counts again', () => {
     const sql = 'SELECT COUNT(*) FROM group_members WHERE group_id = ?';
-    const before = cachedCount(db, sql, [GROUP]);
-    expect(cachedCount(db, sql, [GROUP])).toBe(before);
+    const before = rememberedCount(db, sql, [GROUP]);
+    expect(rememberedCount(db, sql, [GROUP])).toBe(before);
     addGroupMembers(db, admin, GROUP, { memberIds: [uid(USERS - 4)] });
-    expect(cachedCount(db, sql, [GROUP])).toBe(before + 1);
+    expect(rememberedCount(db, sql, [GROUP])).toBe(before + 1);
     db.prepare('DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(GROUP, uid(USERS - 4));
-    expect(cachedCount(db, sql, [GROUP])).toBe(before);
-    expect(cachedCount(db, sql, ['no-such-group'])).toBe(0);
+    expect(rememberedCount(db, sql, [GROUP])).toBe(before);
+    expect(rememberedCount(db, sql, ['no-such-group'])).toBe(0);
   });
 
   it('keeps results worked out elsewhere until a write, apart by kind', () => {
@@ -135,7 +135,7 @@ describe('cachedCount', () => {
     memory.remember('page', sql, [GROUP], [7, 8]);
     expect(readMemory(db).recall('count', sql, [GROUP])).toBe(42);
     expect(readMemory(db).recall('page', sql, [GROUP])).toEqual([7, 8]);
-    expect(cachedCount(db, sql, [GROUP])).toBe(42);
+    expect(rememberedCount(db, sql, [GROUP])).toBe(42);
     expect(readMemory(db).recall('count', sql, ['other'])).toBeUndefined();
     db.prepare('UPDATE groups SET version = version WHERE id = ?').run(GROUP);
     expect(readMemory(db).recall('count', sql, [GROUP])).toBeUndefined();
@@ -146,15 +146,15 @@ describe('cachedCount', () => {
     const sql = 'SELECT COUNT(*) FROM group_members WHERE group_id = ? AND is_rule = 0';
     const reader = new Database(db.name, { readonly: true });
     try {
-      const count = reader.transaction(() => cachedCount(reader, sql, [GROUP]));
+      const count = reader.transaction(() => rememberedCount(reader, sql, [GROUP]));
       const before = count();
       reader.transaction(() => readMemory(reader).remember('count', sql, [GROUP], -1))();
       expect(count()).toBe(-1);
       // A commit elsewhere during a read transaction leaves its snapshot, and its memory, as they were…
       const during = reader.transaction(() => {
-        const first = cachedCount(reader, sql, [GROUP]);
+        const first = rememberedCount(reader, sql, [GROUP]);
         db.prepare('UPDATE groups SET version = version + 1 WHERE id = ?').run(GROUP);
-        return [first, cachedCount(reader, sql, [GROUP])];
+        return [first, rememberedCount(reader, sql, [GROUP])];
       });
       expect(during()).toEqual([-1, -1]);
       // …and the next transaction sees the commit and forgets.

@@ -1,23 +1,23 @@
 /**
- * Members pages built as JSON text (domain/member-serialize.ts) against the model they replace:
+ * Members pages built as JSON text (domain/membership/member-serialize.ts) against the model they replace:
  * byte for byte JSON.stringify(listGroupMembers(…)), for pages with and without expands, users whose
  * stored expands are missing or null or who have no skills, the first request for a page and the
  * repeated one, and over HTTP through a reader thread, checked against openapi/groups.yaml.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GROUPS } from '../src/db/seed/personas.js';
-import { buildsFromText, groupMembersJson, usersJson } from '../src/domain/member-serialize.js';
-import { listGroupMembers } from '../src/domain/members.js';
-import { JSON_EXPANDS, usersByIds } from '../src/domain/users.js';
+import { buildsFromText, groupMembersJson, usersJson } from '../src/domain/membership/member-serialize.js';
+import { listGroupMembers } from '../src/domain/membership/members.js';
+import { JSON_EXPANDS, usersByIds } from '../src/domain/users/users.js';
 import { readTaskJson, runReadTask } from '../src/readers/tasks.js';
 import { apiCaller, type ApiCall } from './support/openapi-validator.js';
 import { startServer, type TestServer } from './support/server.js';
-import { adminCaller } from './support/callers.js';
+import { clientCaller } from './support/fixtures.js';
 
 const SIX = 'presence,routingStatus,station,outOfOffice,skills,languages';
 const GROUP = DEMO_GROUPS.allStaff.id;
 
-const admin = adminCaller;
+const admin = clientCaller(['directory:group:edit', 'directory:privateGroup:view', 'directory:user:view'], 'test');
 
 let server: TestServer;
 let call: ApiCall;

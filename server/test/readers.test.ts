@@ -3,8 +3,8 @@
  * snapshot per search, and every write answered before a search is seen by it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../src/context.js';
-import { encodeQ64 } from '../src/domain/q64.js';
+import type { Caller } from '../src/auth/caller.js';
+import { encodeQ64 } from '../src/domain/search/q64.js';
 import { runReadTask, type ReadTask } from '../src/readers/tasks.js';
 import { startServer, type TestServer } from './support/server.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, openDataDir, SCHEMA_VERSION, seedInChildProcess } from '../src/db/open.js';
-import { rebuildGroupMembers } from '../src/db/seed/materialise.js';
+import { rebuildGroupMembers } from '../src/domain/membership/upkeep.js';
 import { DEMO_GROUPS, PERSONAS, PERSONA_PASSWORD } from '../src/db/seed/personas.js';
 import { seedLarge } from '../src/db/seed/large.js';
 import { verifyPassword } from '../src/domain/passwords.js';

@@ -4,24 +4,17 @@
  */
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../src/context.js';
+import type { Caller } from '../src/auth/caller.js';
 import { openDatabase } from '../src/db/open.js';
 import { DEMO_GROUPS, PERSONAS, type PersonaKey } from '../src/db/seed/personas.js';
 import { SYSTEM_PRESENCES } from '../src/db/seed/words.js';
-import { ApiError } from '../src/errors.js';
-import { decodeQ64, encodeQ64 } from '../src/domain/q64.js';
-import {
-  getMe,
-  getUser,
-  listUsers,
-  searchUsers,
-  searchUsersByQ64,
-  toUsers,
-  USER_EXPANDS,
-  USER_SELECT,
-  type UserRow,
-} from '../src/domain/users.js';
+import { ApiError } from '../src/contract/errors.js';
+import { decodeQ64, encodeQ64 } from '../src/domain/search/q64.js';
+import { getMe, getUser, listUsers } from '../src/domain/users/reads.js';
+import { searchUsers, searchUsersByQ64 } from '../src/domain/users/search.js';
+import { toUsers, USER_EXPANDS, USER_SELECT, type UserRow } from '../src/domain/users/users.js';
 import { apiCaller, expectErrorBody, type ApiCall } from './support/openapi-validator.js';
+import { clientCaller, personaCaller } from './support/fixtures.js';
 import { startServer } from './support/server.js';
 
 let db: Database.Database;
@@ -30,25 +23,8 @@ beforeAll(() => {
 });
 afterAll(() => db?.close());
 
-function persona(key: PersonaKey): Caller {
-  const p = PERSONAS[key];
-  return {
-    kind: 'user',
-    userId: p.id,
-    clientId: 'groups-console',
-    permissions: new Set(p.permissions),
-    token: `t-${key}`,
-    expiresAt: '2030-01-01T00:00:00.000Z',
-  };
-}
-const client = (permissions: string[] = ['directory:user:view']): Caller => ({
-  kind: 'client',
-  userId: null,
-  clientId: 'demo-viewer',
-  permissions: new Set(permissions),
-  token: 't-client',
-  expiresAt: '2030-01-01T00:00:00.000Z',
-});
+const persona = personaCaller;
+const client = (permissions: string[] = ['directory:user:view']): Caller => clientCaller(permissions);
 
 function apiError(fn: () => unknown): ApiError {
   try {

@@ -1,46 +1,38 @@
 import {
   ActionIcon,
   AppShell,
-  Avatar,
   Badge,
   Burger,
   Button,
   Group,
   Kbd,
-  Menu,
   NavLink,
   Progress,
-  Stack,
   Text,
-  Tooltip,
-  UnstyledButton,
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import {
-  IconChevronDown,
-  IconLogout,
-  IconMoon,
-  IconPlus,
-  IconSearch,
-  IconSettings,
-  IconSun,
-  IconUsersGroup,
-} from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type ComponentType } from 'react';
-import { Link, Outlet, useLocation, useMatches, useNavigate, useNavigation } from 'react-router';
-import { getGetTokenInfoQueryOptions, revokeToken } from '@/api/generated/endpoints/tokens/tokens';
+import { IconMoon, IconPlus, IconSearch, IconSettings, IconSun, IconUsersGroup } from '@tabler/icons-react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { Link, Outlet, useLocation, useMatches, useNavigation } from 'react-router';
+import { MAIN_CONTENT_ID, SkipLink } from '@/components/layout/skip-link';
 import { paths } from '@/config/paths';
-import { beginSignIn, signOut, useIsSignedIn } from '@/lib/auth';
+import { beginSignIn, useIsSignedIn } from '@/lib/auth';
 import { useEnvironment } from '@/lib/environment';
 import { formatDocumentTitle, PageTitleProvider } from '@/lib/page-title';
 import type { Permission } from '@/lib/permission-names';
-import { useMe, usePermissions } from '@/lib/permissions';
+import { usePermissions } from '@/lib/permissions';
 import { isRouteHandle } from '@/lib/routing';
+import { useIsPhone } from '@/lib/use-is-phone';
 import { useCommandPalette } from './command-palette-launcher';
 import { RouteGuard } from './route-guard';
+import { UserButton } from './user-button';
+
+// The header's pop-ups (floating layer) load after the first paint; their buttons paint with it.
+const loadHeaderMenus = () => import('./header-menus');
+const ThemeTooltip = lazy(() => loadHeaderMenus().then((m) => ({ default: m.ThemeTooltip })));
+const LazyUserMenu = lazy(() => loadHeaderMenus().then((m) => ({ default: m.UserMenu })));
 
 interface NavItem {
   label: string;
@@ -73,27 +65,26 @@ const ThemeToggle = () => {
   const { setColorScheme } = useMantineColorScheme();
   const computed = useComputedColorScheme('light', { getInitialValueInEffect: false });
   const next = computed === 'dark' ? 'light' : 'dark';
+  const label = `Switch to ${next} theme`;
+  const button = (
+    <ActionIcon
+      variant="default"
+      size={useIsPhone() ? 44 : 'lg'}
+      aria-label={label}
+      onClick={() => setColorScheme(next)}
+    >
+      {computed === 'dark' ? <IconSun size={18} stroke={1.5} /> : <IconMoon size={18} stroke={1.5} />}
+    </ActionIcon>
+  );
   return (
-    <Tooltip label={`Switch to ${next} theme`}>
-      <ActionIcon
-        variant="default"
-        size="lg"
-        aria-label={`Switch to ${next} theme`}
-        onClick={() => setColorScheme(next)}
-      >
-        {computed === 'dark' ? <IconSun size={18} stroke={1.5} /> : <IconMoon size={18} stroke={1.5} />}
-      </ActionIcon>
-    </Tooltip>
+    <Suspense fallback={button}>
+      <ThemeTooltip label={label}>{button}</ThemeTooltip>
+    </Suspense>
   );
 };
 
 const UserMenu = () => {
-  const me = useMe();
   const signedIn = useIsSignedIn();
-  const tokenInfo = useQuery({ ...getGetTokenInfoQueryOptions(), staleTime: Infinity, enabled: signedIn });
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-
   if (!signedIn) {
     return (
       <Button variant="light" onClick={() => void beginSignIn(paths.groups.list.getHref())}>
@@ -101,46 +92,10 @@ const UserMenu = () => {
       </Button>
     );
   }
-
-  const orgName = tokenInfo.data?.organization?.name;
-  const onSignOut = async () => {
-    await signOut({
-      revoke: () => revokeToken(),
-      leave: () => navigate(paths.auth.signedOut.getHref(), { replace: true }),
-    });
-    queryClient.clear();
-  };
-
   return (
-    <Menu position="bottom-end" width={220}>
-      <Menu.Target>
-        <UnstyledButton aria-label={`User menu for ${me?.name ?? 'you'}`}>
-          <Group gap="xs" wrap="nowrap">
-            <Avatar name={me?.name} color="initials" size="sm" />
-            <Stack gap={0} visibleFrom="sm">
-              <Text size="sm" fw={500} lh={1.2} data-testid="user-name">
-                {me?.name ?? '…'}
-              </Text>
-              {orgName ? (
-                <Text size="xs" c="dimmed" lh={1.2} data-testid="org-name">
-                  {orgName}
-                </Text>
-              ) : null}
-            </Stack>
-            <IconChevronDown size={14} stroke={1.5} aria-hidden />
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{me?.email ?? me?.name}</Menu.Label>
-        <Menu.Item component={Link} to={paths.settings.getHref()} leftSection={<IconSettings size={14} />}>
-          Settings
-        </Menu.Item>
-        <Menu.Item leftSection={<IconLogout size={14} />} onClick={() => void onSignOut()}>
-          Sign out
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <Suspense fallback={<UserButton />}>
+      <LazyUserMenu />
+    </Suspense>
   );
 };
 
@@ -168,6 +123,8 @@ export const AppLayout = () => {
   const [titleOverride, setTitleOverride] = useState<{ pathname: string; title: string } | null>(null);
   const busy = navigation.state !== 'idle';
   const commandPalette = useCommandPalette();
+  // Phones: 44 px touch targets in the header.
+  const isPhone = useIsPhone();
 
   useEffect(() => close(), [pathname, close]);
 
@@ -177,6 +134,7 @@ export const AppLayout = () => {
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="md"
     >
+      <SkipLink />
       {busy ? (
         <Progress
           value={100}
@@ -194,11 +152,32 @@ export const AppLayout = () => {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Text component={Link} to={paths.groups.list.getHref()} fw={700} size="lg" c="inherit" td="none">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              miw={44}
+              mih={44}
+              aria-label="Toggle navigation"
+            />
+            <Text
+              component={Link}
+              to={paths.groups.list.getHref()}
+              fw={700}
+              size="lg"
+              c="inherit"
+              td="none"
+              style={{ whiteSpace: 'nowrap' }}
+            >
               Groups Console
             </Text>
-            <Badge variant="light" color={environment.id === 'embedded' ? 'gray' : 'blue'} data-testid="environment">
+            <Badge
+              variant="light"
+              color={environment.id === 'embedded' ? 'gray' : 'blue'}
+              data-testid="environment"
+              visibleFrom="sm"
+            >
               {environment.label}
             </Badge>
           </Group>
@@ -214,7 +193,13 @@ export const AppLayout = () => {
             >
               Search
             </Button>
-            <ActionIcon variant="default" size="lg" aria-label="Search" onClick={commandPalette.open} hiddenFrom="md">
+            <ActionIcon
+              variant="default"
+              size={isPhone ? 44 : 'lg'}
+              aria-label="Search"
+              onClick={commandPalette.open}
+              hiddenFrom="md"
+            >
               <IconSearch size={18} stroke={1.5} />
             </ActionIcon>
             <ThemeToggle />
@@ -235,7 +220,7 @@ export const AppLayout = () => {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1} style={{ outline: 'none' }}>
         <PageTitleProvider setOverride={setTitleOverride}>
           <DocumentTitle override={titleOverride} />
           <RouteGuard>

@@ -6,16 +6,13 @@ import { IconPlus, IconSearch, IconSettings, IconUsersGroup } from '@tabler/icon
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { searchGroups } from '@/api/generated/endpoints/groups/groups';
+import { getSearchGroupsQueryOptions } from '@/api/generated/endpoints/groups/groups';
 import { paths } from '@/config/paths';
 import { useIsSignedIn } from '@/lib/auth';
 import { useCan } from '@/lib/permissions';
 
 const SEARCH_DEBOUNCE_MS = 250;
 const RESULT_COUNT = 8;
-
-/** UI-only query keys of the palette (API data keys come from the generated code). */
-const spotlightKeys = { search: (query: string) => ['spotlight', query] as const };
 
 /** Opens the palette (it may mount a moment later: it reads the open state from Spotlight's store). */
 export const openCommandPalette = () => spotlight.open();
@@ -30,19 +27,15 @@ export const CommandPalette = () => {
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
 
+  // Under the generated search key, so every group write (which invalidates group searches) refreshes it.
   const search = useQuery({
-    queryKey: spotlightKeys.search(debounced),
-    queryFn: ({ signal }) =>
-      searchGroups(
-        {
-          query: [{ type: 'CONTAINS', fields: ['name'], value: debounced }],
-          pageSize: RESULT_COUNT,
-          pageNumber: 1,
-          sortBy: 'name',
-          sortOrder: 'ASC',
-        },
-        signal,
-      ),
+    ...getSearchGroupsQueryOptions({
+      query: [{ type: 'CONTAINS', fields: ['name'], value: debounced }],
+      pageSize: RESULT_COUNT,
+      pageNumber: 1,
+      sortBy: 'name',
+      sortOrder: 'ASC',
+    }),
     enabled: signedIn && debounced.length > 0,
     staleTime: 30_000,
   });
@@ -58,7 +51,14 @@ export const CommandPalette = () => {
   const searching = query.trim() !== debounced || search.isFetching;
 
   return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={480}>
+    <Spotlight.Root
+      query={query}
+      onQueryChange={setQuery}
+      shortcut={['mod + K']}
+      scrollable
+      maxHeight={480}
+      attributes={{ content: { 'aria-label': 'Command palette' } }}
+    >
       <Spotlight.Search
         placeholder="Search groups or jump to…"
         leftSection={<IconSearch stroke={1.5} aria-hidden />}

@@ -12,16 +12,11 @@ import { isApiError } from '@/api/errors';
  *   (forms that show the error themselves, e.g. 400 field errors or a 409 conflict dialog).
  * A 401 shows nothing: the HTTP layer is already sending the user through sign-in.
  *
- * Invalidation is declared once, on the mutation, never by components:
+ * Invalidation is declared once per write, in the feature's mutations module (for groups, the
+ * INVALIDATES table of src/features/groups/group-mutations.ts, over the keys of src/api/keys/), and
+ * handed to the mutation as meta, never by components:
  * ```ts
- * const remove = useDeleteGroup({
- *   mutation: {
- *     meta: {
- *       invalidates: [getListGroupsQueryKey(), ['groups']],   // prefixes: every matching query is invalidated
- *       successMessage: 'Group deleted',
- *     },
- *   },
- * });
+ * useDeleteGroup({ mutation: { meta: { invalidates: INVALIDATES.deleteGroup(), successMessage: 'Group deleted' } } });
  * ```
  * `MutationCache.onSuccess` invalidates each listed key (prefix match) and the mutation stays
  * pending until those refetches finish, so `mutateAsync` resolves with fresh lists.

@@ -1,7 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, redirect, type LoaderFunction, type RouteObject } from 'react-router';
+import { BASE_PATH, routerPath } from '@/lib/base-path';
 import { getGetTokenInfoQueryOptions } from '@/api/generated/endpoints/tokens/tokens';
+import { loader as groupListLoader } from '@/app/routes/groups/list-loader';
 import { RouteErrorBoundary } from '@/components/feedback/route-error-boundary';
 import { StatusPage } from '@/components/feedback/status-page';
 import { paths, PUBLIC_PATHS } from '@/config/paths';
@@ -22,19 +24,33 @@ export interface RouteModule {
   ErrorBoundary?: ComponentType;
 }
 
+/**
+ * What runs before any loader: the runtime configuration (which environment, hence which session and
+ * API origin). The router starts at once, so the pages' code downloads while it is read.
+ */
+let ready: Promise<unknown> = Promise.resolve();
+
+const afterReady =
+  (loader: LoaderFunction): LoaderFunction =>
+  async (args) => {
+    await ready;
+    return loader(args);
+  };
+
 const lazyPage = (queryClient: QueryClient, load: () => Promise<RouteModule>) => async () => {
   const module = await load();
   return {
     Component: module.Component,
     handle: module.handle,
-    loader: module.loader?.(queryClient),
+    // Only when the module has one: a route with a loader of its own (the list's) keeps it.
+    ...(module.loader ? { loader: afterReady(module.loader(queryClient)) } : {}),
     ErrorBoundary: module.ErrorBoundary ?? RouteErrorBoundary,
   };
 };
 
 const currentPath = (request: Request) => {
   const url = new URL(request.url);
-  return `${url.pathname}${url.search}${url.hash}`;
+  return `${routerPath(url.pathname)}${url.search}${url.hash}`;
 };
 
 /**
@@ -44,7 +60,7 @@ const currentPath = (request: Request) => {
 const rootLoader =
   (queryClient: QueryClient): LoaderFunction =>
   async ({ request }) => {
-    const isPublic = PUBLIC_PATHS.includes(new URL(request.url).pathname);
+    const isPublic = PUBLIC_PATHS.includes(routerPath(new URL(request.url).pathname));
     if (!getAccessToken()) {
       if (isPublic) return null;
       return beginSignIn(currentPath(request));
@@ -75,19 +91,25 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     id: 'root',
     path: '/',
-    loader: rootLoader(queryClient),
+    loader: afterReady(rootLoader(queryClient)),
     Component: AppLayout,
     ErrorBoundary: RouteErrorBoundary,
     HydrateFallback: SigningIn,
     children: [
       { index: true, loader: () => redirect(paths.groups.list.getHref()) },
       {
+        // The first screen's loader is not lazy: its request starts with users/me, while the page's code loads.
         path: paths.groups.list.path,
+        loader: afterReady(groupListLoader(queryClient)),
         lazy: lazyPage(queryClient, () => import('./routes/groups/list')),
       },
       {
         path: paths.groups.new.path,
         lazy: lazyPage(queryClient, () => import('./routes/groups/new')),
+      },
+      {
+        path: paths.groups.compare.path,
+        lazy: lazyPage(queryClient, () => import('./routes/groups/compare')),
       },
       {
         path: paths.groups.detail.path,
@@ -109,8 +131,10 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   },
 ];
 
-export const createAppRouter = (queryClient: QueryClient) => {
-  const router = createBrowserRouter(createRoutes(queryClient));
+/** `configured`: resolves when the runtime configuration is read; the loaders wait for it. */
+export const createAppRouter = (queryClient: QueryClient, configured: Promise<unknown> = Promise.resolve()) => {
+  ready = configured;
+  const router = createBrowserRouter(createRoutes(queryClient), { basename: BASE_PATH || undefined });
   router.subscribe((state) => {
     const target = state.navigation.location;
     setNavigationTarget(target ? `${target.pathname}${target.search}${target.hash}` : null);

@@ -26,6 +26,11 @@ export const paths = {
       permission: CREATE_PERMISSION,
       getHref: () => '/groups/new',
     },
+    compare: {
+      path: '/groups/compare',
+      /** Compares group `a` with group `b` (either may be missing: the page asks for it). */
+      getHref: (a?: string, b?: string) => withSearch('/groups/compare', { ...(a ? { a } : {}), ...(b ? { b } : {}) }),
+    },
     detail: {
       path: '/groups/:groupId',
       getHref: (groupId: string) => `/groups/${encodeURIComponent(groupId)}`,

@@ -1,4 +1,12 @@
-import { createTheme, DEFAULT_THEME, type CSSVariablesResolver } from '@mantine/core';
+import {
+  createTheme,
+  DEFAULT_THEME,
+  Drawer,
+  Menu,
+  Modal,
+  Notification,
+  type CSSVariablesResolver,
+} from '@mantine/core';
 
 /**
  * Colours are chosen for WCAG AA contrast (checked by the end-to-end axe scans): the primary shade
@@ -9,15 +17,28 @@ export const theme = createTheme({
   primaryShade: { light: 8, dark: 8 },
   defaultRadius: 'md',
   cursorType: 'pointer',
+  // Transitions and animations (modals, menus, notifications) follow the system's reduced-motion setting.
+  respectReducedMotion: true,
+  components: {
+    // Every dialog's and drawer's close button has a name.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } }),
+    // A menu holds menu items only (the focus placeholder is a role="presentation" child of role="menu").
+    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
+  },
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif, "Apple Color Emoji", "Segoe UI Emoji"',
 });
 
-/** Text of light and subtle variants (badges, light buttons) in light mode: dark enough on their tinted background. */
+/**
+ * Text of light, subtle and outline variants (badges, light buttons) in light mode: dark enough on their
+ * tinted background, also inside a selected (tinted) table row.
+ */
 const lightVariantText = Object.fromEntries(
-  Object.keys(DEFAULT_THEME.colors).map((color) => [
-    `--mantine-color-${color}-light-color`,
-    `color-mix(in srgb, var(--mantine-color-${color}-9), black 40%)`,
+  Object.keys(DEFAULT_THEME.colors).flatMap((color) => [
+    [`--mantine-color-${color}-light-color`, `color-mix(in srgb, var(--mantine-color-${color}-9), black 40%)`],
+    [`--mantine-color-${color}-outline`, `color-mix(in srgb, var(--mantine-color-${color}-9), black 30%)`],
   ]),
 );
 
@@ -25,11 +46,13 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
-    '--mantine-color-anchor': 'var(--mantine-color-blue-8)',
+    '--mantine-color-anchor': 'var(--mantine-color-blue-9)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     ...lightVariantText,
   },
   dark: {
     '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
     '--mantine-color-anchor': 'var(--mantine-color-blue-3)',
+    '--mantine-color-error': 'var(--mantine-color-red-4)',
   },
 });

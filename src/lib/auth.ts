@@ -4,6 +4,7 @@ import type { AuthorizationServer, Client, TokenEndpointResponse } from 'oauth4w
 const loadOauth = () => import('./oauth-client');
 import { useSyncExternalStore } from 'react';
 import { rawFetch } from '@/api/http';
+import { absoluteUrl, routerPath } from './base-path';
 import { flushDrafts } from './drafts';
 import { getEnvironment, subscribeEnvironment, type Environment } from './environment';
 
@@ -98,7 +99,8 @@ const authorizationServer = (env: Environment): AuthorizationServer => ({
   token_endpoint: `${env.loginBase}/oauth/token`,
 });
 
-const redirectUri = () => `${window.location.origin}${CALLBACK_PATH}`;
+/** The sign-in callback's URL, under the path the console is served at (base-path.ts). */
+export const redirectUri = (): string => absoluteUrl(CALLBACK_PATH);
 
 let navigationTarget: string | null = null;
 
@@ -111,7 +113,7 @@ export const setNavigationTarget = (url: string | null): void => {
 };
 
 const currentUrl = () =>
-  navigationTarget ?? `${window.location.pathname}${window.location.search}${window.location.hash}`;
+  navigationTarget ?? `${routerPath(window.location.pathname)}${window.location.search}${window.location.hash}`;
 
 /** Only same-origin paths are accepted as a place to come back to. */
 const safeReturnTo = (value: string | null | undefined): string =>
@@ -259,10 +261,4 @@ export const signOut = async ({ revoke, leave }: SignOutSteps): Promise<void> =>
     clearSession();
     signingOut = false;
   }
-};
-
-/** Resets module state between unit tests. */
-export const resetAuthForTests = (): void => {
-  redirecting = null;
-  signingOut = false;
 };

@@ -1,44 +1,31 @@
 import { useSyncExternalStore } from 'react';
 import { rawFetch } from '@/api/http';
+import { BASE_PATH } from './base-path';
+import {
+  environmentSettingSchema,
+  parseDeploymentConfig,
+  DeploymentConfigError,
+  REGIONS,
+  type EnvironmentSetting,
+  type RegionId,
+} from './deployment-config';
 
 /**
- * Where the console talks to: the embedded server that served it (the default), or a real
- * Genesys Cloud org in one of its regions with an OAuth client of that org.
+ * Where the console talks to: the embedded server that served it (the default), a real Genesys
+ * Cloud org in one of its regions with an OAuth client of that org, or any API and login base URL
+ * (`custom`, e.g. a proxy or a test server).
  *
- * The user's choice lives in localStorage. A deployment may set the default in `/config.json`
- * (`{ "environment": { "kind": "genesys", "region": "eu_west_1", "clientId": "…" } }`), read once at start.
+ * The user's choice lives in localStorage. A deployment sets the default in `config.json` beside
+ * index.html (format: deployment-config.ts and public/config.schema.json), read once at start; with
+ * `"pinned": true` the deployment's environment is the only one and the user's choice is ignored.
  */
 
-/** Genesys Cloud regions (SDK `PureCloudRegionHosts`): region id → host. */
-export const REGIONS = {
-  us_east_1: 'mypurecloud.com',
-  eu_west_1: 'mypurecloud.ie',
-  ap_southeast_2: 'mypurecloud.com.au',
-  ap_northeast_1: 'mypurecloud.jp',
-  eu_central_1: 'mypurecloud.de',
-  us_west_2: 'usw2.pure.cloud',
-  ca_central_1: 'cac1.pure.cloud',
-  ap_northeast_2: 'apne2.pure.cloud',
-  eu_west_2: 'euw2.pure.cloud',
-  ap_south_1: 'aps1.pure.cloud',
-  us_east_2: 'use2.us-gov-pure.cloud',
-  sa_east_1: 'sae1.pure.cloud',
-  me_central_1: 'mec1.pure.cloud',
-  ap_northeast_3: 'apne3.pure.cloud',
-  eu_central_2: 'euc2.pure.cloud',
-  mx_central_1: 'mxc1.pure.cloud',
-  ap_southeast_1: 'apse1.pure.cloud',
-  eusc_de_east_1: 'edee1.eusc-pure.cloud',
-} as const;
-
-export type RegionId = keyof typeof REGIONS;
+export { REGIONS, type RegionId, type EnvironmentSetting } from './deployment-config';
 
 export const isRegionId = (value: unknown): value is RegionId =>
   typeof value === 'string' && Object.hasOwn(REGIONS, value);
 
 export const EMBEDDED_CLIENT_ID = 'groups-console';
-
-export type EnvironmentSetting = { kind: 'embedded' } | { kind: 'genesys'; region: RegionId; clientId: string };
 
 export interface Environment {
   /** Stable id, also used to keep one session per environment: 'embedded' or the region id. */
@@ -57,16 +44,12 @@ const STORAGE_KEY = 'groups-console.environment';
 const EMBEDDED: EnvironmentSetting = { kind: 'embedded' };
 
 let deploymentDefault: EnvironmentSetting = EMBEDDED;
+let pinned = false;
 
 /** Parses an unknown value into a setting, or null when it is not a valid one. */
 export const parseEnvironmentSetting = (value: unknown): EnvironmentSetting | null => {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  if (v.kind === 'embedded') return EMBEDDED;
-  if (v.kind === 'genesys' && isRegionId(v.region) && typeof v.clientId === 'string' && v.clientId.trim() !== '') {
-    return { kind: 'genesys', region: v.region, clientId: v.clientId.trim() };
-  }
-  return null;
+  const parsed = environmentSettingSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 };
 
 export const resolveEnvironment = (setting: EnvironmentSetting, origin = window.location.origin): Environment => {
@@ -77,6 +60,16 @@ export const resolveEnvironment = (setting: EnvironmentSetting, origin = window.
       apiBase: '',
       loginBase: origin,
       clientId: EMBEDDED_CLIENT_ID,
+      setting,
+    };
+  }
+  if (setting.kind === 'custom') {
+    return {
+      id: `custom:${setting.apiBase}`,
+      label: setting.label ?? new URL(setting.apiBase).host,
+      apiBase: setting.apiBase,
+      loginBase: setting.loginBase,
+      clientId: setting.clientId,
       setting,
     };
   }
@@ -100,7 +93,14 @@ const readStored = (): EnvironmentSetting | null => {
   }
 };
 
-export const getEnvironmentSetting = (): EnvironmentSetting => readStored() ?? deploymentDefault;
+export const getEnvironmentSetting = (): EnvironmentSetting =>
+  pinned ? deploymentDefault : (readStored() ?? deploymentDefault);
+
+/** The deployment's environment (config.json), whatever the user chose. */
+export const getDeploymentDefault = (): EnvironmentSetting => deploymentDefault;
+
+/** Whether the deployment pinned its environment (Settings shows it read-only). */
+export const isEnvironmentPinned = (): boolean => pinned;
 
 export const getEnvironment = (): Environment => resolveEnvironment(getEnvironmentSetting());
 
@@ -108,6 +108,7 @@ const listeners = new Set<() => void>();
 
 /** Stores the user's choice; listeners (the header, the session) react. */
 export const setEnvironmentSetting = (setting: EnvironmentSetting): void => {
+  if (pinned) throw new Error('This deployment pins its environment.');
   localStorage.setItem(STORAGE_KEY, JSON.stringify(setting));
   cachedSnapshot = null;
   listeners.forEach((l) => l());
@@ -127,26 +128,44 @@ export const getEnvironmentSnapshot = (): Environment => {
   return cachedSnapshot.env;
 };
 
-/** Test hook and deployment default: what applies when the user has chosen nothing. */
-export const setDeploymentDefault = (setting: EnvironmentSetting): void => {
+/**
+ * Test hook and deployment default: what applies when the user has chosen nothing (or always, when
+ * `isPinned`).
+ */
+export const setDeploymentDefault = (setting: EnvironmentSetting, isPinned = false): void => {
   deploymentDefault = setting;
+  pinned = isPinned;
   cachedSnapshot = null;
 };
 
 /**
- * Reads `/config.json` once at start. It is optional: a missing, unreadable or invalid file leaves
- * the embedded server as the default.
+ * Reads `config.json` (beside index.html) once at start. A missing file (404), or one the network
+ * could not fetch, leaves the embedded server as the default; a file that is there but not valid
+ * JSON or not a valid configuration throws DeploymentConfigError, and the console shows what is
+ * wrong instead of starting against the wrong place.
  */
 export const loadRuntimeConfig = async (): Promise<void> => {
+  const url = `${BASE_PATH}/config.json`;
+  let response: Response;
   try {
-    const response = await rawFetch('/config.json', { headers: { Accept: 'application/json' }, cache: 'no-cache' });
-    if (!response.ok) return;
-    const body = (await response.json()) as { environment?: unknown };
-    const setting = parseEnvironmentSetting(body.environment);
-    if (setting) setDeploymentDefault(setting);
+    response = await rawFetch(url, { headers: { Accept: 'application/json' }, cache: 'no-cache' });
   } catch {
-    // No runtime configuration: keep the built-in default.
+    return; // No runtime configuration reachable: keep the built-in default.
   }
+  if (response.status === 404) return;
+  if (!response.ok) throw new DeploymentConfigError(url, [`the server answered ${response.status}`]);
+  if ((response.headers.get('Content-Type') ?? '').startsWith('text/html'))
+    throw new DeploymentConfigError(url, [
+      'the server answered with a page, not JSON: is config.json missing from the deployment (a fallback to index.html answered for it)?',
+    ]);
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new DeploymentConfigError(url, ['it is not valid JSON']);
+  }
+  const config = parseDeploymentConfig(body, url);
+  setDeploymentDefault(config.environment, config.pinned);
 };
 
 /** The current environment; re-renders when the user switches. */

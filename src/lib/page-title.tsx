@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { routerPath } from './base-path';
 
 /**
  * The document title comes from the matched route's `handle.title`; a page may refine it once its
@@ -20,7 +21,7 @@ export const usePageTitle = (title: string | undefined): void => {
   const setOverride = useContext(PageTitleContext);
   useEffect(() => {
     if (!title) return;
-    setOverride({ pathname: window.location.pathname, title });
+    setOverride({ pathname: routerPath(window.location.pathname), title });
     return () => setOverride(null);
   }, [setOverride, title]);
 };

@@ -1,16 +1,12 @@
+import { PERMISSION_NAMES, type PermissionName } from '@/api/generated/contract';
+
 /**
- * The Genesys Cloud permission strings the console checks. The embedded server answers 403 for the
- * same strings, and `users/me?expand=authorization` lists the caller's ones.
+ * The Genesys Cloud permission names the console checks: those `openapi/groups.yaml` names
+ * (`x-permissions`), generated into src/api/generated/contract.ts. The embedded server answers 403
+ * for the same names, and `users/me?expand=authorization` lists the caller's (possibly with `*`
+ * wildcards: see permission-match.ts).
  */
-export const PERMISSIONS = [
-  'directory:group:add',
-  'directory:group:edit',
-  'directory:group:delete',
-  'directory:group:view',
-  'directory:privateGroup:view',
-  'directory:user:view',
-] as const;
+export type Permission = PermissionName;
 
-export type Permission = (typeof PERMISSIONS)[number];
-
-export const isPermission = (value: string): value is Permission => (PERMISSIONS as readonly string[]).includes(value);
+export const isPermission = (value: string): value is Permission =>
+  (PERMISSION_NAMES as readonly string[]).includes(value);

@@ -4,9 +4,9 @@ import { getGetMeQueryOptions } from '@/api/generated/endpoints/users/users';
 import type { Group } from '@/api/generated/model/group';
 import type { UserMe } from '@/api/generated/model/userMe';
 import { useIsSignedIn } from './auth';
-import { isPermission, type Permission } from './permission-names';
-
-export { PERMISSIONS, isPermission, type Permission } from './permission-names';
+import { mayEditGroup, mayReadRules } from './group-rules';
+import { grantsOf, type PermissionGrants } from './permission-match';
+import type { Permission } from './permission-names';
 
 /**
  * The signed-in user and their permissions, read once per session from
@@ -30,14 +30,10 @@ export const useMe = (): UserMe | undefined => {
   return signedIn ? data : undefined;
 };
 
-/** The permissions of a user, keeping only the strings the console knows. */
-export const permissionsOf = (me: UserMe | undefined): ReadonlySet<Permission> =>
-  new Set((me?.authorization?.permissions ?? []).filter(isPermission));
+/** The permissions of a user as the API lists them, asked by name with Genesys wildcard matching. */
+const permissionsOf = (me: UserMe | undefined): PermissionGrants => grantsOf(me?.authorization?.permissions ?? []);
 
-export const usePermissions = (): ReadonlySet<Permission> => {
-  const me = useMe();
-  return permissionsOf(me);
-};
+export const usePermissions = (): PermissionGrants => permissionsOf(useMe());
 
 export const useCan = (permission: Permission): boolean => usePermissions().has(permission);
 
@@ -50,12 +46,19 @@ export interface CanProps {
 
 export const Can = ({ permission, fallback = null, children }: CanProps) => (useCan(permission) ? children : fallback);
 
-/** Whether `user` may edit `group`: `directory:group:edit`, or being one of its owners. */
-export const canEditGroup = (me: UserMe | undefined, group: Pick<Group, 'owners'> | undefined): boolean => {
-  if (!me) return false;
-  if (permissionsOf(me).has('directory:group:edit')) return true;
-  return !!me.id && !!group?.owners?.some((owner) => owner.id === me.id);
-};
+/** Whether `me` owns `group`. */
+const owns = (me: UserMe | undefined, group: Pick<Group, 'owners'> | undefined): boolean =>
+  !!me?.id && !!group?.owners?.some((owner) => owner.id === me.id);
+
+/** Whether `me` may edit `group`: `directory:group:edit`, or being one of its owners (group-rules.ts). */
+export const canEditGroup = (me: UserMe | undefined, group: Pick<Group, 'owners'> | undefined): boolean =>
+  !!me && mayEditGroup(permissionsOf(me).granted, owns(me, group));
 
 /** Edit permission OR the signed-in user is among `group.owners` (same rule for membership changes). */
 export const useCanEditGroup = (group: Pick<Group, 'owners'> | undefined): boolean => canEditGroup(useMe(), group);
+
+/** Whether the signed-in user may read `group`'s dynamic rules (the server answers 403 otherwise). */
+export const useCanReadRules = (group: Pick<Group, 'owners' | 'rulesVisible'> | undefined): boolean => {
+  const me = useMe();
+  return !!me && !!group && mayReadRules(permissionsOf(me).granted, owns(me, group), group.rulesVisible !== false);
+};

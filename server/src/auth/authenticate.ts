@@ -3,7 +3,7 @@
  * `authentication.required`.
  */
 import type { FastifyRequest } from 'fastify';
-import { unauthorized } from '../errors.js';
+import { unauthorized } from '../contract/errors.js';
 import type { TokenStore } from './tokens.js';
 
 export function bearerToken(request: FastifyRequest): string | undefined {

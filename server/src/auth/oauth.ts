@@ -11,9 +11,10 @@ import { createHash } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashPassword, verifyPassword } from '../domain/passwords.js';
-import { ApiErrorWithBody } from '../http/errors.js';
+import { ApiErrorWithBody } from '../contract/errors.js';
 import { findClient, isRegisteredRedirect, secretMatches, type OAuthClientDefinition } from './clients.js';
-import { errorPage, signInPage } from './sign-in-page.js';
+import { logAuthEvent, waitInWords, type SignInLockout } from './lockout.js';
+import { errorPage, lockedMessage, signInPage } from './sign-in-page.js';
 import type { TokenStore } from './tokens.js';
 
 export interface OAuthOptions {
@@ -21,6 +22,8 @@ export interface OAuthOptions {
   tokenLifetimeSeconds: number;
   /** More origins whose URIs the console client may redirect to (the configured CORS origins). */
   extraRedirectOrigins: readonly string[];
+  /** Throttles failed password sign-ins and client secrets (lockout.ts). */
+  lockout: SignInLockout;
 }
 
 /** The authorize request's own parameters, carried from the page to the form post. */
@@ -49,6 +52,17 @@ function oauthError(
   headers?: Record<string, string>,
 ) {
   return new ApiErrorWithBody(status, code, description, { headers }, { error, error_description: description });
+}
+
+/** 429 for a client locked after too many wrong secrets. */
+function tooManyFailures(seconds: number) {
+  return oauthError(
+    429,
+    'temporarily_unavailable',
+    `Too many failed attempts for this client. Try again in ${waitInWords(seconds)}.`,
+    'too.many.requests',
+    { 'Retry-After': String(seconds) },
+  );
 }
 
 function stringParams(source: unknown): Record<string, string> {
@@ -82,7 +96,7 @@ function redirectWith(redirectUri: string, values: Record<string, string | undef
 }
 
 export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): Promise<void> {
-  const { tokens, tokenLifetimeSeconds, extraRedirectOrigins } = options;
+  const { tokens, tokenLifetimeSeconds, extraRedirectOrigins, lockout } = options;
   await app.register(formbody, { bodyLimit: 64 * 1024 });
 
   const serverOrigin = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
@@ -172,9 +186,38 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
 
     const email = (raw.email ?? '').trim();
     const password = raw.password ?? '';
+    const address = request.ip;
+    const clientId = check.client.id;
+    // A locked account or address is answered the same whether the account exists or not.
+    const locked = (seconds: number) => {
+      reply.header('Retry-After', String(seconds));
+      const html = signInPage({
+        clientName: check.client.name,
+        params: check.params,
+        email,
+        error: lockedMessage(seconds),
+      });
+      return sendPage(reply, 429, html, check.redirectUri);
+    };
+    const wait = lockout.retryAfter(email, address);
+    if (wait) {
+      logAuthEvent(request.log, 'sign-in.refused', { clientId, address, retryAfterSeconds: wait });
+      return locked(wait);
+    }
     const user = email ? tokens.findUserByEmail(email) : undefined;
     const matches = verifyPassword(password, user?.passwordHash ?? (dummyHash ??= hashPassword('not-a-password')));
     if (!user || !user.active || !user.passwordHash || !matches) {
+      // The email is logged only for an existing account (a password typed into the email field stays out).
+      const who = user ? { userId: user.id, email } : {};
+      const reason = !user ? 'unknown account' : !user.active ? 'inactive account' : 'wrong password';
+      logAuthEvent(request.log, 'sign-in.failure', { ...who, clientId, address, reason });
+      const lockedFor = lockout.failed(email, address);
+      if (lockedFor.account || lockedFor.address) {
+        const by = lockedFor.account ? 'account' : 'address';
+        const seconds = Math.max(lockedFor.account, lockedFor.address);
+        logAuthEvent(request.log, 'sign-in.lockout', { ...who, clientId, address, by, lockoutSeconds: seconds });
+        return locked(seconds);
+      }
       const html = signInPage({
         clientName: check.client.name,
         params: check.params,
@@ -183,6 +226,8 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
       });
       return sendPage(reply, 400, html, check.redirectUri);
     }
+    lockout.succeeded(email);
+    logAuthEvent(request.log, 'sign-in.success', { userId: user.id, email, clientId, address });
 
     const state = check.params.state;
     reply.header('Cache-Control', 'no-store');
@@ -215,7 +260,25 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
       const secret = basic?.secret ?? body.client_secret;
       const client = findClient(clientId);
       const challenge = { 'WWW-Authenticate': 'Basic realm="oauth"' };
+      const key = clientId ?? '';
+      const address = request.ip;
+      const wait = lockout.clients.retryAfter(key);
+      if (wait) {
+        logAuthEvent(request.log, 'client-credentials.refused', { clientId: key, address, retryAfterSeconds: wait });
+        throw tooManyFailures(wait);
+      }
       if (!client || secret === undefined || !secretMatches(client, secret)) {
+        logAuthEvent(request.log, 'client-credentials.failure', {
+          clientId: key,
+          address,
+          reason: client ? 'wrong secret' : 'unknown client',
+        });
+        const failed = lockout.clients.fail(key);
+        if (failed.locked) {
+          const seconds = failed.retryAfterSeconds;
+          logAuthEvent(request.log, 'client-credentials.lockout', { clientId: key, address, lockoutSeconds: seconds });
+          throw tooManyFailures(seconds);
+        }
         throw oauthError(
           401,
           'invalid_client',
@@ -227,6 +290,8 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
       if (!client.grants.includes('client_credentials')) {
         throw oauthError(400, 'unauthorized_client', 'This client may not use the client credentials grant.');
       }
+      lockout.clients.reset(key);
+      logAuthEvent(request.log, 'client-credentials.success', { clientId: key, address });
       issued = tokens.issue(client.id, null, tokenLifetimeSeconds);
     } else if (grantType === 'authorization_code') {
       const client = findClient(clientId);

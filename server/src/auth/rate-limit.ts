@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { ApiErrorWithBody } from '../http/errors.js';
+import { ApiErrorWithBody } from '../contract/errors.js';
 
 const WINDOW_MS = 60_000;
 

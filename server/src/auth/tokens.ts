@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Caller } from '../context.js';
+import type { Caller } from '../auth/caller.js';
 import { findClient } from './clients.js';
 
 const TABLES = `

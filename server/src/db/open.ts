@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tsxImport } from '../tsx.js';
-import { registerSearchFunctions } from '../domain/search.js';
+import { COMPILED, sibling, tsxImport } from '../tsx.js';
+import { registerSearchFunctions } from './functions.js';
 import { runSeed, type SeedKind } from './seed/index.js';
 
 export type { SeedKind } from './seed/index.js';
@@ -120,8 +120,9 @@ function isUnseeded(file: string): boolean {
  * during which every request ran about 40 % slower. The child's memory goes with it.
  */
 export function seedInChildProcess(file: string, seed: SeedKind): void {
-  const script = fileURLToPath(new URL('./seed-process.ts', import.meta.url));
-  const result = spawnSync(process.execPath, ['--import', tsxImport('.'), script, file, seed], {
+  const script = fileURLToPath(sibling('seed-process', import.meta.url));
+  const loader = COMPILED ? [] : ['--import', tsxImport('.')];
+  const result = spawnSync(process.execPath, [...loader, script, file, seed], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (result.status !== 0)

@@ -103,8 +103,8 @@ CREATE TABLE group_dynamic_settings (
 );
 
 -- The materialised member list: individuals, plus owners when include_owners, plus users matched by
--- dynamic settings. One row per member with why they are in; kept current by every write that changes
--- any of the three. Paging members is an index range scan on (group_id, sort_name, user_id).
+-- dynamic settings. One row per member with why they are in; written only by domain/membership/upkeep.ts
+-- (seeds and API writes alike). Paging members is an index range scan on (group_id, sort_name, user_id).
 CREATE TABLE group_members (
   group_id      TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
   user_id       TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,

@@ -1,6 +1,7 @@
 /**
  * Creates and seeds a database in a process of its own (see openDataDir in open.ts):
- *   node --import <tsx> server/src/db/seed-process.ts <file> <seed>
+ *   node --import <tsx> server/src/db/seed-process.ts <file> <seed>     (from the sources)
+ *   node server/dist/db/seed-process.js <file> <seed>                   (compiled)
  */
 import { openDatabase, type SeedKind } from './open.js';
 

@@ -2,9 +2,9 @@
  * Field configurations (GET /api/v2/fieldconfig?type=...): the sections and fields of the profile of a
  * person, a group, the organization or an external contact, in the shape Genesys Cloud returns.
  */
-import { invalidValue } from '../errors.js';
+import { invalidValue } from '../contract/errors.js';
 
-export const FIELD_CONFIG_TYPES = ['person', 'group', 'org', 'externalContact'] as const;
+const FIELD_CONFIG_TYPES = ['person', 'group', 'org', 'externalContact'] as const;
 export type FieldConfigType = (typeof FIELD_CONFIG_TYPES)[number];
 
 export interface FieldList {

@@ -1,5 +1,5 @@
 /** Handler of GET /api/v2/fieldconfig (tag `fieldconfig`). */
-import type { OperationHandlers } from '../context.js';
+import type { OperationHandlers } from '../http/context.js';
 import { getFieldConfig } from '../domain/fieldconfig.js';
 
 export const fieldconfigHandlers: OperationHandlers = {

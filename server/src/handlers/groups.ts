@@ -3,26 +3,23 @@
  * Requests arrive validated against the document; the domain modules do the rest.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { OperationHandlers } from '../context.js';
+import type { OperationHandlers } from '../http/context.js';
+import { getGroup, getGroupProfile, listGroupProfiles, listGroups, type ListQuery } from '../domain/groups/groups.js';
+import type { GroupWrite } from '../domain/groups/validation.js';
+import { createGroup, deleteGroup, updateGroup } from '../domain/groups/writes.js';
 import {
-  createGroup,
-  deleteGroup,
-  getGroup,
-  getGroupProfile,
-  listGroupProfiles,
-  listGroups,
-  updateGroup,
-  type GroupWrite,
-  type ListQuery,
-} from '../domain/groups.js';
-import { addGroupMembers, listGroupIndividuals, removeGroupMembers, type AddMembersBody } from '../domain/members.js';
+  addGroupMembers,
+  listGroupIndividuals,
+  removeGroupMembers,
+  type AddMembersBody,
+} from '../domain/membership/members.js';
 import { answerJson } from '../http/json-answer.js';
 import {
   deleteDynamicSettings,
   getDynamicSettings,
   previewDynamicGroup,
   updateDynamicSettings,
-} from '../domain/dynamic.js';
+} from '../domain/membership/dynamic.js';
 
 type Query = Record<string, unknown>;
 const groupId = (request: FastifyRequest): string => (request.params as { groupId: string }).groupId;

@@ -3,8 +3,9 @@
  * to check a new token), and revoking it (the console's "Sign out").
  */
 import { CLIENTS, ORGANIZATION } from '../auth/clients.js';
-import type { OperationHandlers } from '../context.js';
-import { notFound } from '../errors.js';
+import { logAuthEvent } from '../auth/lockout.js';
+import type { OperationHandlers } from '../http/context.js';
+import { notFound } from '../contract/errors.js';
 
 export const tokenHandlers = {
   getTokenInfo(request) {
@@ -33,7 +34,13 @@ export const tokenHandlers = {
   },
 
   revokeToken(request, reply) {
-    request.server.tokens.revoke(request.caller.token);
+    const { caller } = request;
+    const revoked = request.server.tokens.revoke(caller.token);
+    logAuthEvent(request.log, 'token.revoked', {
+      userId: caller.userId ?? undefined,
+      clientId: caller.clientId,
+      revoked,
+    });
     reply.code(204);
     return undefined;
   },

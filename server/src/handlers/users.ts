@@ -3,8 +3,8 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { ORGANIZATION } from '../auth/clients.js';
-import type { OperationHandlers } from '../context.js';
-import { getMe, getUser, listUsers, type ListUsersQuery } from '../domain/users.js';
+import type { OperationHandlers } from '../http/context.js';
+import { getMe, getUser, listUsers, type ListUsersQuery } from '../domain/users/reads.js';
 import { answerJson } from '../http/json-answer.js';
 import { tokenHandlers } from './tokens.js';
 

@@ -3,7 +3,7 @@
  * with the request's correlation id as `contextId`.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, type ApiErrorOptions, type ErrorDetail } from '../errors.js';
+import { ApiError, ApiErrorWithBody, type ErrorDetail } from '../contract/errors.js';
 import { CORRELATION_HEADER } from './correlation.js';
 
 export interface ErrorBody {
@@ -19,22 +19,6 @@ export interface ErrorBody {
   entityName?: string;
   limit?: { key: string; namespace: string; value: number };
   [extra: string]: unknown;
-}
-
-/**
- * An ApiError whose body carries more than the common fields: the rate limiter's `limit`, or the
- * OAuth endpoints' RFC 6749 `error` / `error_description`.
- */
-export class ApiErrorWithBody extends ApiError {
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    options: ApiErrorOptions,
-    readonly extraBody: Record<string, unknown>,
-  ) {
-    super(status, code, message, options);
-  }
 }
 
 export function errorBody(error: ApiError, contextId: string): ErrorBody {

@@ -3,8 +3,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-/** The region hosts (contract §4a.11): the console may talk to a real org's API and login hosts. */
-export const GENESYS_CLOUD_HOSTS = [
+/** The region hosts (README.md, "Using a real Genesys Cloud org"): the console may talk to a real org's API and login hosts. */
+const GENESYS_CLOUD_HOSTS = [
   'https://*.mypurecloud.com',
   'https://*.mypurecloud.ie',
   'https://*.mypurecloud.com.au',
@@ -30,7 +30,7 @@ export const CONSOLE_CSP = [
 ].join('; ');
 
 /** For JSON and everything that is not a page. */
-export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 export async function securityHeaders(
   _request: FastifyRequest,

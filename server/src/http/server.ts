@@ -10,22 +10,26 @@ import cors from '@fastify/cors';
 import { constants as zlib } from 'node:zlib';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { authenticator } from '../auth/authenticate.js';
+import { DEFAULT_LOCKOUT, SignInLockout, type LockoutSettings } from '../auth/lockout.js';
 import { oauthRoutes } from '../auth/oauth.js';
 import { RateLimiter } from '../auth/rate-limit.js';
 import { TokenStore } from '../auth/tokens.js';
-import type { Caller, OperationHandlers } from '../context.js';
+import type { Caller } from '../auth/caller.js';
+import type { OperationHandlers } from './context.js';
 import { openDataDir, type SeedKind } from '../db/open.js';
-import { notFound } from '../errors.js';
+import { notFound } from '../contract/errors.js';
 import { ReaderPool } from '../readers/pool.js';
-import { compileOperations, loadOpenApiDocument, type Operation } from '../openapi.js';
+import { contractDocument } from '../contract/document.js';
+import { compileOperations, type Operation } from '../contract/operations.js';
 import { CORRELATION_HEADER, correlationId } from './correlation.js';
 import { handleError, sendError } from './errors.js';
 import { securityHeaders } from './headers.js';
+import { registerHealth } from './health.js';
 import { TurnLimiter } from './turns.js';
 import { registerStatic, sendConsolePage, wantsConsolePage } from './static.js';
 import { validateRequest } from './validation.js';
 
-export const BODY_LIMIT = 1024 * 1024;
+const BODY_LIMIT = 1024 * 1024;
 
 /** The turn of the event loop aimed at under load: about 100 new connections accepted a second. */
 const TURN_TARGET_MS = 10;
@@ -47,6 +51,10 @@ export interface AppOptions {
   staticDir?: string;
   /** Log warnings and errors (pino, level from LOG_LEVEL). Default false. */
   logger?: boolean;
+  /** Where the log goes when `logger` is on (tests). Default stdout. */
+  logStream?: { write(line: string): void };
+  /** Throttling of failed sign-ins (auth/lockout.ts). Default DEFAULT_LOCKOUT. */
+  signInLockout?: Partial<LockoutSettings>;
   /** Worker threads that run searches (readers/pool.ts); 0 runs them on the main thread. Default 0. */
   readerThreads?: number;
 }
@@ -73,7 +81,7 @@ export function checkHandlers(operations: readonly Operation[], handlers: Operat
 const SECRET_PARAMS = new Set(['code', 'state', 'access_token', 'id_token', 'refresh_token', 'token', 'code_verifier']);
 
 /** A request URL fit for the logs: the values of secret query parameters replaced. */
-export function redactUrl(url: string): string {
+function redactUrl(url: string): string {
   const at = url.indexOf('?');
   if (at < 0) return url;
   const params = new URLSearchParams(url.slice(at + 1));
@@ -88,7 +96,7 @@ export function redactUrl(url: string): string {
 }
 
 export function createApp(options: CreateAppOptions): FastifyInstance {
-  const operations = compileOperations(loadOpenApiDocument());
+  const operations = compileOperations(contractDocument());
   checkHandlers(operations, options.handlers);
 
   if (!options.db && !options.dataDir) throw new Error('createApp needs a db or a dataDir');
@@ -98,11 +106,13 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
   const corsOrigins = [...(options.corsOrigins ?? [])];
   const tokens = new TokenStore(db, options.now);
   const limiter = new RateLimiter(options.rateLimitPerMinute ?? 300, options.now);
+  const lockout = new SignInLockout({ ...DEFAULT_LOCKOUT, ...options.signInLockout }, options.now);
 
   const app = Fastify({
     logger: options.logger
       ? {
           level: process.env.LOG_LEVEL ?? 'warn',
+          ...(options.logStream ? { stream: options.logStream } : {}),
           serializers: {
             req: (request: FastifyRequest) => ({
               method: request.method,
@@ -188,7 +198,8 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
     strictPreflight: false,
   });
 
-  app.register(oauthRoutes, { tokens, tokenLifetimeSeconds, extraRedirectOrigins: corsOrigins });
+  app.register(oauthRoutes, { tokens, tokenLifetimeSeconds, extraRedirectOrigins: corsOrigins, lockout });
+  registerHealth(app);
 
   app.register(async (api) => {
     api.addHook('onRequest', authenticator(tokens));

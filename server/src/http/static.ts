@@ -12,11 +12,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 const LONG_CACHE = 'public, max-age=31536000, immutable';
 const NO_CACHE = 'no-cache';
 
-export function registerStatic(app: FastifyInstance, staticDir: string): void {
+/** `prefix`: where the console is served ('/', or a sub-path such as '/groups-console/' in console-only mode). */
+export function registerStatic(app: FastifyInstance, staticDir: string, prefix = '/'): void {
   const root = resolve(staticDir);
   app.register(fastifyStatic, {
     root,
-    prefix: '/',
+    prefix,
     wildcard: true,
     index: ['index.html'],
     cacheControl: false,

@@ -3,8 +3,8 @@
  * an enum violation is `invalid.value`, anything else `bad.request`, each with `details[].fieldName`.
  */
 import type { FastifyRequest } from 'fastify';
-import { ApiError, type ErrorDetail } from '../errors.js';
-import type { ErrorObject, Operation } from '../openapi.js';
+import { ApiError, type ErrorDetail } from '../contract/errors.js';
+import type { ErrorObject, Operation } from '../contract/operations.js';
 
 type Where = 'path' | 'query' | 'body';
 
@@ -62,7 +62,7 @@ function relevant(errors: ErrorObject[]): ErrorObject[] {
   return specific.length > 0 ? specific : errors;
 }
 
-export function validationError(where: Where, errors: ErrorObject[]): ApiError {
+function validationError(where: Where, errors: ErrorObject[]): ApiError {
   const details: ErrorDetail[] = [];
   const messages: string[] = [];
   let code = 'bad.request';
@@ -91,7 +91,7 @@ export function validationError(where: Where, errors: ErrorObject[]): ApiError {
 }
 
 /** Splits comma-joined array parameters (`expand=a,b`) and merges repeated ones (`id=a&id=b`). */
-export function normaliseQuery(query: unknown, arrayParams: readonly string[]): Record<string, unknown> {
+function normaliseQuery(query: unknown, arrayParams: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = { ...(query as Record<string, unknown>) };
   for (const name of arrayParams) {
     const value = out[name];

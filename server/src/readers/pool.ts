@@ -18,18 +18,18 @@
  */
 import type Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
-import { ApiError } from '../errors.js';
-import { ApiErrorWithBody } from '../http/errors.js';
-import { tsxImport } from '../tsx.js';
+import { ApiError, ApiErrorWithBody } from '../contract/errors.js';
+import { COMPILED, sibling, tsxImport } from '../tsx.js';
 import { readTaskJson, type ReadTask } from './tasks.js';
 import type { CopiedApiError, ReaderMessage, ReaderRequest } from './thread.js';
 
-// A worker thread registers tsx (see tsx.ts) before it loads thread.ts.
-const TSX_API = tsxImport('./esm/api');
-const THREAD = new URL('./thread.ts', import.meta.url).href;
-const BOOT = `import { register } from ${JSON.stringify(TSX_API)};
+// Compiled, a worker thread loads thread.js; from the sources it registers tsx (see tsx.ts) before it
+// loads thread.ts.
+const THREAD = sibling('thread', import.meta.url);
+const boot = (): string =>
+  `import { register } from ${JSON.stringify(tsxImport('./esm/api'))};
 register();
-await import(${JSON.stringify(THREAD)});`;
+await import(${JSON.stringify(THREAD.href)});`;
 
 interface Pending {
   task: ReadTask;
@@ -107,7 +107,9 @@ export class ReaderPool {
   }
 
   private spawn(file: string): Promise<void> {
-    const worker = new Worker(BOOT, { eval: true, workerData: { file } });
+    const worker = COMPILED
+      ? new Worker(THREAD, { workerData: { file } })
+      : new Worker(boot(), { eval: true, workerData: { file } });
     worker.unref();
     const reader: Reader = { worker, ready: false, pending: new Map() };
     this.readers.push(reader);

@@ -5,14 +5,14 @@
  * endpoint's response as JSON text.
  */
 import type Database from 'better-sqlite3';
-import type { Caller } from '../context.js';
-import { searchGroups } from '../domain/groups.js';
-import { splitMulti } from '../domain/listing.js';
-import { groupMembersJson } from '../domain/member-serialize.js';
-import { listGroupMembers, type MembersQuery } from '../domain/members.js';
-import { decodeQ64 } from '../domain/q64.js';
-import type { SearchRequestBase } from '../domain/search.js';
-import { searchUsers, searchUsersByQ64 } from '../domain/users.js';
+import type { Caller } from '../auth/caller.js';
+import { searchGroups } from '../domain/groups/search.js';
+import { groupMembersJson } from '../domain/membership/member-serialize.js';
+import { listGroupMembers, type MembersQuery } from '../domain/membership/members.js';
+import { splitMulti } from '../domain/search/paging.js';
+import { decodeQ64 } from '../domain/search/q64.js';
+import type { SearchRequestBase } from '../domain/search/criteria.js';
+import { searchUsers, searchUsersByQ64 } from '../domain/users/search.js';
 
 export type ReadTask =
   | { kind: 'searchGroups'; caller: Caller; body: unknown }

@@ -5,8 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { ApiError } from '../errors.js';
-import { ApiErrorWithBody } from '../http/errors.js';
+import { ApiError, ApiErrorWithBody } from '../contract/errors.js';
 import { readTaskJson, type ReadTask } from './tasks.js';
 
 export interface ReaderRequest {

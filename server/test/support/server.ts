@@ -32,7 +32,8 @@ import { buildApp } from '../../src/app.js';
 import type { PersonaKey } from '../../src/db/seed/personas.js';
 import { issueToken, type ClientId } from './tokens.js';
 
-export { issueToken, loginWithPassword, pkcePair } from './tokens.js';
+export { issueToken } from './tokens.js';
+export { clientCredentialsToken, loginWithPassword, pkcePair } from './sign-in.js';
 
 export interface StartServerOptions {
   seed?: 'demo' | 'none';

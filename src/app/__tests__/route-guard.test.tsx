@@ -1,7 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { installMatchMedia, makeMe, signedInClient, TestProviders } from '@/lib/__tests__/test-providers';
+import { installMatchMedia, makeMe, signedInClient, TestProviders } from '@/testing/test-providers';
 import type { RouteHandle } from '@/lib/routing';
 import { RouteGuard } from '../route-guard';
 

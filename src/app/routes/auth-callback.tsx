@@ -3,6 +3,7 @@ import { replace, useLoaderData } from 'react-router';
 import { StatusPage } from '@/components/feedback/status-page';
 import { paths } from '@/config/paths';
 import { beginSignIn, completeSignIn } from '@/lib/auth';
+import { absoluteUrl } from '@/lib/base-path';
 import type { RouteHandle, RouteLoaderFactory } from '@/lib/routing';
 
 export const handle: RouteHandle = { title: 'Signing in' };
@@ -15,7 +16,7 @@ export const loader: RouteLoaderFactory =
       const returnTo = await completeSignIn(new URL(request.url));
       return replace(returnTo);
     } catch (error) {
-      window.history.replaceState(null, '', paths.auth.callback.getHref());
+      window.history.replaceState(null, '', absoluteUrl(paths.auth.callback.getHref()));
       return { error: error instanceof Error ? error.message : 'Sign-in failed.' };
     }
   };

@@ -3,8 +3,10 @@ import { Alert, Button, Code, Group, Paper, Radio, Select, Stack, Text, TextInpu
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { CALLBACK_PATH } from '@/lib/auth';
+import { redirectUri } from '@/lib/auth';
 import {
+  getDeploymentDefault,
+  isEnvironmentPinned,
   isRegionId,
   REGIONS,
   resolveEnvironment,
@@ -26,9 +28,54 @@ const REGION_OPTIONS = (Object.entries(REGIONS) as [RegionId, string][]).map(([i
 
 /** Where the console connects: the embedded server, or a Genesys Cloud org (region + OAuth client). */
 export function Component() {
+  return isEnvironmentPinned() ? <PinnedEnvironment /> : <EnvironmentForm />;
+}
+
+/** The deployment's config.json pins the environment: shown, not editable. */
+function PinnedEnvironment() {
+  const environment = useEnvironment();
+  const setting = environment.setting;
+  const rows: [string, string][] =
+    setting.kind === 'genesys'
+      ? [
+          ['Region', `${REGIONS[setting.region]} (${setting.region})`],
+          ['OAuth client ID', setting.clientId],
+        ]
+      : setting.kind === 'custom'
+        ? [
+            ['API', setting.apiBase],
+            ['Sign-in', setting.loginBase],
+            ['OAuth client ID', setting.clientId],
+          ]
+        : [['Server', 'the server that serves this console']];
+  return (
+    <Stack maw={640}>
+      <Title order={1}>Settings</Title>
+      <Paper withBorder p="md" aria-labelledby="environment-heading">
+        <Stack>
+          <Title order={2} fz="h4" id="environment-heading">
+            Environment
+          </Title>
+          <Text size="sm">
+            Connected to <strong>{environment.label}</strong>. This deployment sets the environment; it cannot be
+            changed here.
+          </Text>
+          {rows.map(([label, value]) => (
+            <TextInput key={label} label={label} value={value} readOnly />
+          ))}
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
+
+function EnvironmentForm() {
   const environment = useEnvironment();
   const queryClient = useQueryClient();
   const current = environment.setting;
+  // A deployment's custom API (config.json, not pinned) is offered as it is: its URLs are not edited here.
+  const deploymentCustom = getDeploymentDefault();
+  const custom = deploymentCustom.kind === 'custom' ? deploymentCustom : null;
   const [kind, setKind] = useState<EnvironmentSetting['kind']>(current.kind);
   const [region, setRegion] = useState<RegionId | null>(current.kind === 'genesys' ? current.region : null);
   const [clientId, setClientId] = useState(current.kind === 'genesys' ? current.clientId : '');
@@ -39,6 +86,8 @@ export function Component() {
     let next: EnvironmentSetting;
     if (kind === 'embedded') {
       next = { kind: 'embedded' };
+    } else if (kind === 'custom' && custom) {
+      next = custom;
     } else {
       const nextErrors = {
         region: region && isRegionId(region) ? undefined : 'Choose the region of your organization',
@@ -66,10 +115,17 @@ export function Component() {
           <Text size="sm" c="dimmed">
             Currently connected to <strong>{environment.label}</strong>. Each environment keeps its own sign-in.
           </Text>
-          <Radio.Group value={kind} onChange={(v) => setKind(v as EnvironmentSetting['kind'])} label="Connect to">
+          <Radio.Group
+            value={kind}
+            onChange={(v) => setKind(v === 'genesys' || v === 'custom' ? v : 'embedded')}
+            label="Connect to"
+          >
             <Stack gap="xs" mt="xs">
               <Radio value="embedded" label="Embedded server (the server that serves this console)" />
               <Radio value="genesys" label="A Genesys Cloud organization" />
+              {custom ? (
+                <Radio value="custom" label={`${resolveEnvironment(custom).label} (set by this deployment)`} />
+              ) : null}
             </Stack>
           </Radio.Group>
           {kind === 'genesys' ? (
@@ -93,8 +149,7 @@ export function Component() {
                 withAsterisk
               />
               <Alert variant="light" color="blue" title="Redirect URI">
-                Register <Code>{`${window.location.origin}${CALLBACK_PATH}`}</Code> as an authorized redirect URI of
-                that client.
+                Register <Code>{redirectUri()}</Code> as an authorized redirect URI of that client.
               </Alert>
             </>
           ) : null}

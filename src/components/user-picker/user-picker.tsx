@@ -158,7 +158,13 @@ export const UserPicker = ({
                 value={search}
                 placeholder={value.length ? undefined : placeholder}
                 onFocus={openIfTyped}
-                onBlur={() => combobox.closeDropdown()}
+                onBlur={(event) => {
+                  // Tab moves into the scrollable list of matches (kept open); anywhere else closes it.
+                  if (!(
+                    event.relatedTarget instanceof Element && event.relatedTarget.closest('[data-user-picker-options]')
+                  ))
+                    combobox.closeDropdown();
+                }}
                 onChange={(event) => {
                   const text = event.currentTarget.value;
                   combobox.updateSelectedOptionIndex();
@@ -179,7 +185,18 @@ export const UserPicker = ({
       </Combobox.DropdownTarget>
       <Combobox.Dropdown>
         {/* The list holds options only; a message about the search sits beside it. */}
-        <Combobox.Options mah={280} style={{ overflowY: 'auto' }} aria-label="Matching people">
+        {/* Focusable, so keyboard users can scroll a long list of matches (WCAG 2.1.1). */}
+        <Combobox.Options
+          mah={280}
+          style={{ overflowY: 'auto' }}
+          aria-label="Matching people"
+          tabIndex={0}
+          data-user-picker-options
+          onBlur={(event) => {
+            if (!(event.relatedTarget instanceof Element && event.currentTarget.contains(event.relatedTarget)))
+              combobox.closeDropdown();
+          }}
+        >
           {status ? null : optionNodes}
         </Combobox.Options>
         {status ? <Combobox.Empty role="status">{status}</Combobox.Empty> : null}

@@ -2,7 +2,7 @@ import { cleanup, render, renderHook, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Can, canEditGroup, useCan, useCanEditGroup, useMe } from '../permissions';
-import { installMatchMedia, makeMe, signedInClient, TestProviders } from './test-providers';
+import { installMatchMedia, makeMe, signedInClient, TestProviders } from '@/testing/test-providers';
 
 beforeAll(installMatchMedia);
 afterEach(() => {
@@ -22,9 +22,10 @@ describe('useCan', () => {
     expect(renderHook(() => useCan('directory:group:delete'), { wrapper }).result.current).toBe(false);
   });
 
-  it('ignores permission strings the console does not know, and wildcards', () => {
-    const wrapper = wrapperFor(['directory:group:*', 'routing:queue:view']);
-    expect(renderHook(() => useCan('directory:group:add'), { wrapper }).result.current).toBe(false);
+  it('honours wildcards as Genesys does, and ignores strings that match nothing', () => {
+    const wrapper = wrapperFor(['directory:group:*', 'routing:queue:view', 'nonsense']);
+    expect(renderHook(() => useCan('directory:group:add'), { wrapper }).result.current).toBe(true);
+    expect(renderHook(() => useCan('directory:user:view'), { wrapper }).result.current).toBe(false);
   });
 
   it('is false for everything when nobody is signed in', () => {
@@ -75,6 +76,11 @@ describe('useCanEditGroup', () => {
 
   it('allows holders of directory:group:edit', () => {
     const wrapper = wrapperFor(['directory:group:edit'], 'someone');
+    expect(renderHook(() => useCanEditGroup(group), { wrapper }).result.current).toBe(true);
+  });
+
+  it('allows a wildcard that covers directory:group:edit', () => {
+    const wrapper = wrapperFor(['directory:*:*'], 'someone');
     expect(renderHook(() => useCanEditGroup(group), { wrapper }).result.current).toBe(true);
   });
 

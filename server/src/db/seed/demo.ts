@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { GroupBuilder } from './groups-builder.js';
-import { rebuildGroupMembers } from './materialise.js';
+import { rebuildGroupMembers } from '../../domain/membership/upkeep.js';
 import { generateUsers, writeOrg, type UserSeed } from './people.js';
 import { DEMO_GROUPS, PERSONAS } from './personas.js';
 import { Rng } from './prng.js';

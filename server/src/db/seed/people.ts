@@ -4,23 +4,20 @@
  */
 import type Database from 'better-sqlite3';
 import { hashPassword } from '../../domain/passwords.js';
-import type { DynamicGroupQuery } from './materialise.js';
+import type { DynamicGroupQuery } from '../../domain/membership/dynamic-query.js';
 import { PERSONAS, PERSONA_PASSWORD, ROLES, type Persona } from './personas.js';
-import { Rng } from './prng.js';
+import { catalogue } from '../catalogue.js';
+import type { Rng } from './prng.js';
 import {
   CERTIFICATIONS,
   DEPARTMENTS,
-  DIVISIONS,
   FIRST_NAMES,
   INTERESTS,
-  LANGUAGES,
   LANGUAGE_PREFERENCES,
   LAST_NAMES,
   OFFICES,
   PROFILE_SKILLS,
-  ROUTING_SKILLS,
   ROUTING_STATUSES,
-  SYSTEM_PRESENCES,
   TEAM_NAMES,
 } from './words.js';
 
@@ -83,19 +80,6 @@ export interface Org {
   divisions: Array<{ id: string; name: string }>;
   users: UserSeed[];
   groups: GroupSeed[];
-}
-
-/** Fixed ids of skills, languages, divisions, offices and teams (independent of the user count). */
-export function catalogue() {
-  const rng = new Rng(0xc0ffee);
-  return {
-    divisions: DIVISIONS.map((name) => ({ id: rng.uuid(), name })),
-    routingSkills: ROUTING_SKILLS.map((name) => ({ id: rng.uuid(), name })),
-    languages: LANGUAGES.map((name) => ({ id: rng.uuid(), name })),
-    offices: OFFICES.map((o) => ({ ...o, id: rng.uuid(), floorplanId: rng.uuid() })),
-    teams: DEPARTMENTS.flatMap((d) => TEAM_NAMES.map((t) => ({ id: rng.uuid(), name: `${d.name} ${t}` }))),
-    presenceDefinitions: SYSTEM_PRESENCES.map((p) => ({ id: rng.uuid(), systemPresence: p })),
-  };
 }
 
 const CONTACT_CENTER = new Set(['Customer Care', 'Technical Support', 'Sales', 'Billing']);

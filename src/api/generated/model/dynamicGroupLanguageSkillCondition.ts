@@ -5,7 +5,10 @@ import type { DynamicGroupSkillComparator } from './dynamicGroupSkillComparator'
 import type { DynamicGroupSkillCondition } from './dynamicGroupSkillCondition';
 
 export interface DynamicGroupLanguageSkillCondition {
-  /** The language skill to query against. */
+  /**
+   * The language skill to query against.
+   * @maxLength 200
+   */
   languageSkill: string;
   comparator: DynamicGroupSkillComparator;
   /**

@@ -5,7 +5,10 @@ import type { DynamicGroupSkillComparator } from './dynamicGroupSkillComparator'
 import type { DynamicGroupSkillCondition } from './dynamicGroupSkillCondition';
 
 export interface DynamicGroupRoutingSkillCondition {
-  /** The routing skill to query against. */
+  /**
+   * The routing skill to query against.
+   * @maxLength 200
+   */
   routingSkill: string;
   comparator: DynamicGroupSkillComparator;
   /**

@@ -22,7 +22,9 @@ export interface Group {
   /** Current version for this resource. */
   readonly version?: number;
   type: GroupType;
+  /** @maxItems 10 */
   images?: Image[];
+  /** @maxItems 10 */
   addresses?: GroupContact[];
   /** Are membership rules visible to the person requesting to view the group. */
   rulesVisible: boolean;

@@ -5,9 +5,18 @@ import type { GroupContactType } from './groupContactType';
 import type { GroupContactMediaType } from './groupContactMediaType';
 
 export interface GroupContact {
-  /** Phone number for this contact type. */
+  /**
+   * Phone number for this contact type: digits with an optional leading `+`, spaces, dashes, dots and
+parentheses (trimmed), holding `x-digits` digits.
+
+   * @pattern ^\s*\+?[0-9][0-9 ().-]*\s*$
+   */
   address: string;
-  /** Extension is set if the number is e164 valid. */
+  /**
+   * Extension is set if the number is e164 valid (up to 10 digits, `*` or `#`).
+   * @maxLength 10
+   * @pattern ^([0-9*#]{1,10})?$
+   */
   extension?: string;
   /** Formatted version of the address property. */
   readonly display?: string;

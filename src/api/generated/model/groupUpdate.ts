@@ -15,10 +15,12 @@ export interface GroupUpdate {
   /** The globally unique identifier for the object (ignored). */
   id?: string;
   /**
-   * The group name.
+   * The group name (trimmed).
    * @minLength 1
+   * @maxLength 256
    */
   name?: string;
+  /** @maxLength 4000 */
   description?: string;
   state?: EntityState;
   /**
@@ -26,7 +28,9 @@ export interface GroupUpdate {
    * @minimum 1
    */
   version: number;
+  /** @maxItems 10 */
   images?: Image[];
+  /** @maxItems 10 */
   addresses?: GroupContact[];
   /** Are membership rules visible to the person requesting to view the group. */
   rulesVisible?: boolean;
@@ -38,8 +42,16 @@ export interface GroupUpdate {
   includeOwners?: boolean;
   /** Allow calls to be placed to this group. */
   callsEnabled?: boolean;
+  /**
+   * The group's email address (trimmed; empty for none).
+   * @maxLength 320
+   * @pattern ^\s*([^\s@]+@[^\s@]+\.[^\s@]+)?\s*$
+   */
   email?: string;
-  /** Owners of the group (user ids); replaces the owner list. */
+  /**
+   * Owners of the group (user ids); replaces the owner list.
+   * @maxItems 100
+   */
   ownerIds?: string[];
   /** The URI for this object (ignored). */
   selfUri?: string;

@@ -3,7 +3,11 @@
  */
 
 export interface Image {
-  /** Height and/or width of image, e.g. `640x480` or `x128`. */
+  /**
+   * Height and/or width of image, e.g. `640x480` or `x128`.
+   * @maxLength 2048
+   */
   resolution?: string;
+  /** @maxLength 2048 */
   imageUri?: string;
 }

@@ -2,7 +2,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MantineProvider } from '@mantine/core';
-import { installMatchMedia } from '@/lib/__tests__/test-providers';
+import { installMatchMedia } from '@/testing/test-providers';
 import { BlockedButton } from '../blocked-button';
 
 describe('BlockedButton', () => {

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { User } from '@/api/generated/model/user';
 import type { UserSearchRequest } from '@/api/generated/model/userSearchRequest';
-import { installMatchMedia, installResizeObserver } from '@/lib/__tests__/test-providers';
+import { installMatchMedia, installResizeObserver } from '@/testing/test-providers';
 import { UserPicker } from '../user-picker';
 
 const people: User[] = [

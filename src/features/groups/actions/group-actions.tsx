@@ -1,5 +1,5 @@
 import { Button, Group as MantineGroup } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { IconArrowsDiff, IconPencil } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Group } from '@/api/generated/model/group';
 import { BlockedButton } from '@/components/controls/blocked-button';
@@ -17,10 +17,20 @@ export const GroupActions = ({ group }: { group: Group }) => {
   const canEdit = useCanEditGroup(group);
   const canDelete = useCan('directory:group:delete');
   const id = group.id;
-  if (!id || (!canEdit && !canDelete)) return null;
+  if (!id) return null;
   const editBlocked = editBlockedReason(group);
   return (
     <MantineGroup gap="xs">
+      {group.state !== 'deleted' && (
+        <Button
+          component={Link}
+          to={paths.groups.compare.getHref(id)}
+          variant="default"
+          leftSection={<IconArrowsDiff size={16} aria-hidden />}
+        >
+          Compare
+        </Button>
+      )}
       {canEdit &&
         (editBlocked ? (
           <BlockedButton reason={editBlocked} variant="default" leftSection={<IconPencil size={16} />}>

@@ -7,7 +7,7 @@ import {
 } from '@/api/generated/endpoints/groups/groups';
 import type { Group } from '@/api/generated/model/group';
 import { isApiError } from '@/api/errors';
-import { useCan, useCanEditGroup } from '@/lib/permissions';
+import { useCan, useCanEditGroup, useCanReadRules } from '@/lib/permissions';
 import { usePageTitle } from '@/lib/page-title';
 import { MembersTab, type RulesPresence } from '../members/members-tab';
 import { RulesTab } from '../rules/rules-tab';
@@ -31,12 +31,8 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
   const canEditMembers = useCanEditGroup(group);
   const canEditRules = useCan('directory:group:edit');
   const canDeleteRules = useCan('directory:group:delete');
-  const canViewGroups = useCan('directory:group:view');
-  const canViewPrivate = useCan('directory:privateGroup:view');
-  // The server reads rules for group viewers, editors and owners; hidden rules only for the last two
-  // (or with private group view). Anyone else would get a 403, so the request is not made.
-  const canReadRules =
-    !!group && (canEditMembers || (canViewGroups && (group.rulesVisible !== false || canViewPrivate)));
+  // Anyone else would get a 403 (src/lib/group-rules.ts), so the request is not made.
+  const canReadRules = useCanReadRules(group);
   const rules = useQuery(
     getGetGroupDynamicSettingsQueryOptions(groupId, {
       query: { enabled: canReadRules, retry: false, throwOnError: false, meta: { silent: true } },
@@ -101,7 +97,7 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
         onChange={(tab) => update({ tab: (tab ?? 'members') as DetailTab, page: 1, status: null })}
         keepMounted={false}
       >
-        <Tabs.List>
+        <Tabs.List aria-label="Group sections">
           {shown.map((t) => (
             <Tabs.Tab key={t.key} value={t.key}>
               {t.label}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Group as GroupModel } from '@/api/generated/model/group';
 import { PageBreadcrumbs } from '@/components/layout/page-breadcrumbs';
 import { paths } from '@/config/paths';
+import { useIsPhone } from '@/lib/use-is-phone';
 
 const VISIBILITY_LABELS: Record<string, string> = { public: 'Public', members: 'Members only', owners: 'Owners only' };
 
@@ -20,37 +21,54 @@ const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
 export const formatDateTime = (iso: string | undefined) =>
   iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '–';
 
-/** Name, description and the group's facts; `actions` sits top right (Edit / Delete). */
-export const GroupHeader = ({ group, actions }: { group: GroupModel; actions?: ReactNode }) => (
-  <Stack gap="sm">
-    <PageBreadcrumbs links={[{ label: 'Groups', href: paths.groups.list.getHref() }]} current={group.name} />
-    <Group justify="space-between" align="flex-start" wrap="nowrap">
-      <Stack gap={4}>
-        <Group gap="xs">
-          <Title order={1}>{group.name}</Title>
-          <Badge variant="light" tt="none">
-            {group.type === 'social' ? 'Social' : 'Official'}
-          </Badge>
-          <Badge variant="light" color="grape" tt="none">
-            {VISIBILITY_LABELS[group.visibility] ?? group.visibility}
-          </Badge>
-          <Badge variant="light" color={group.state === 'active' ? 'green' : 'gray'} tt="none">
-            {group.state ?? 'active'}
-          </Badge>
-        </Group>
-        {group.description ? (
-          <Text c="dimmed" maw={760}>
-            {group.description}
-          </Text>
-        ) : null}
-      </Stack>
-      {actions}
-    </Group>
-    <Group component="dl" gap="xl" m={0} aria-label="Group facts">
-      <Fact label="Members">{group.memberCount ?? 0}</Fact>
-      <Fact label="Owners">{group.owners?.length ? group.owners.map((o) => o.name ?? o.id).join(', ') : 'None'}</Fact>
-      <Fact label="Version">{group.version ?? '–'}</Fact>
-      <Fact label="Last modified">{formatDateTime(group.dateModified)}</Fact>
-    </Group>
-  </Stack>
-);
+/**
+ * Name, description and the group's facts; `actions` sits top right (Edit / Delete). On a phone it is
+ * compact, so the members start near the top: a smaller title, the description on two lines, and the
+ * facts that matter there (members, last modified) in one line.
+ */
+export const GroupHeader = ({ group, actions }: { group: GroupModel; actions?: ReactNode }) => {
+  const isPhone = useIsPhone();
+  return (
+    <Stack gap={isPhone ? 'xs' : 'sm'}>
+      {isPhone ? null : (
+        <PageBreadcrumbs links={[{ label: 'Groups', href: paths.groups.list.getHref() }]} current={group.name} />
+      )}
+      <Group justify="space-between" align="flex-start" wrap={isPhone ? 'wrap' : 'nowrap'} gap="xs">
+        <Stack gap={4} style={{ minWidth: 0 }}>
+          <Group gap="xs">
+            <Title order={1} size={isPhone ? 'h3' : undefined} style={{ overflowWrap: 'anywhere' }}>
+              {group.name}
+            </Title>
+            <Badge variant="light" tt="none">
+              {group.type === 'social' ? 'Social' : 'Official'}
+            </Badge>
+            <Badge variant="light" color="grape" tt="none">
+              {VISIBILITY_LABELS[group.visibility] ?? group.visibility}
+            </Badge>
+            <Badge variant="light" color={group.state === 'active' ? 'green' : 'gray'} tt="none">
+              {group.state ?? 'active'}
+            </Badge>
+          </Group>
+          {group.description ? (
+            <Text c="dimmed" maw={760} size={isPhone ? 'sm' : undefined} lineClamp={isPhone ? 2 : undefined}>
+              {group.description}
+            </Text>
+          ) : null}
+        </Stack>
+        {actions}
+      </Group>
+      <Group component="dl" gap={isPhone ? 'md' : 'xl'} m={0} aria-label="Group facts">
+        <Fact label="Members">{group.memberCount ?? 0}</Fact>
+        {isPhone ? null : (
+          <>
+            <Fact label="Owners">
+              {group.owners?.length ? group.owners.map((o) => o.name ?? o.id).join(', ') : 'None'}
+            </Fact>
+            <Fact label="Version">{group.version ?? '–'}</Fact>
+          </>
+        )}
+        <Fact label="Last modified">{formatDateTime(group.dateModified)}</Fact>
+      </Group>
+    </Stack>
+  );
+};

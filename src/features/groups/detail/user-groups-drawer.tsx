@@ -1,8 +1,11 @@
 import { Anchor, Badge, Drawer, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useGetUser } from '@/api/generated/endpoints/users/users';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { paths } from '@/config/paths';
+
+const PersonGroupsPanel = lazy(() => import('../across/person-groups-panel'));
 
 /** A user's details and the groups they belong to (GET /users/{id}?expand=groups). */
 export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; onClose: () => void }) => {
@@ -60,6 +63,9 @@ export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; o
               </Text>
             )}
           </Stack>
+          <Suspense fallback={null}>
+            <PersonGroupsPanel key={data.id} user={data} onChanged={() => void user.refetch()} />
+          </Suspense>
         </Stack>
       ) : null}
     </Drawer>

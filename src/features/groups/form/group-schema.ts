@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHEMA_LIMITS } from '@/api/generated/contract';
 import type { Group } from '@/api/generated/model/group';
 import type { GroupContact } from '@/api/generated/model/groupContact';
 import type { GroupCreate } from '@/api/generated/model/groupCreate';
@@ -9,15 +10,17 @@ import type { GroupUpdate } from '@/api/generated/model/groupUpdate';
  * between a Group, the form and the GroupCreate / GroupUpdate bodies. Pure: no React, no network.
  */
 
-/** Limits the API enforces (openapi/groups.yaml and the server's validation). */
+const { GroupCreate, GroupContact } = SCHEMA_LIMITS;
+
+/** Limits the API enforces, as openapi/groups.yaml states them (generated into src/api/generated/contract.ts). */
 export const GROUP_LIMITS = {
-  name: 256,
-  description: 4000,
-  addresses: 10,
-  owners: 100,
-  phoneDigitsMin: 3,
-  phoneDigitsMax: 20,
-  extension: 10,
+  name: GroupCreate.name.maxLength,
+  description: GroupCreate.description.maxLength,
+  addresses: GroupCreate.addresses.maxItems,
+  owners: GroupCreate.ownerIds.maxItems,
+  phoneDigitsMin: GroupContact.address.digits.minimum,
+  phoneDigitsMax: GroupContact.address.digits.maximum,
+  extension: GroupContact.extension.maxLength,
 } as const;
 
 export const GROUP_TYPES = ['official', 'social'] as const;
@@ -25,8 +28,8 @@ export const GROUP_VISIBILITIES = ['public', 'members', 'owners'] as const;
 export const PHONE_TYPES = ['GROUPRING', 'GROUPPHONE'] as const;
 
 /** Digits, an optional leading +, spaces, dashes, dots and parentheses. */
-const PHONE_PATTERN = /^\+?[0-9][0-9 ().-]*$/;
-const EXTENSION_PATTERN = /^[0-9*#]{1,10}$/;
+const PHONE_PATTERN = new RegExp(GroupContact.address.pattern);
+const EXTENSION_PATTERN = new RegExp(GroupContact.extension.pattern);
 
 export interface OwnerValue {
   id: string;

@@ -1,10 +1,8 @@
 import { queryOptions, type QueryClient, type QueryFunction, type QueryKey } from '@tanstack/react-query';
 import type { ApiError } from '@/api/errors';
 import {
-  getListGroupsQueryKey,
   getListGroupsQueryOptions,
   getSearchGroupsByQ64QueryOptions,
-  getSearchGroupsQueryKey,
   getSearchGroupsQueryOptions,
 } from '@/api/generated/endpoints/groups/groups';
 import type { Group } from '@/api/generated/model/group';
@@ -78,15 +76,13 @@ export const groupsViewQueryOptions = (state: GroupListState) => {
   return queryOptions<GroupsViewData, ApiError>({
     queryKey: generated.queryKey as QueryKey,
     queryFn: generated.queryFn as QueryFunction<GroupsViewData>,
+    // Marks the list page's queries: other readers of the same keys (the command palette's search) are not the page.
+    meta: { groupsView: true },
   });
 };
-
-/** Keys under which the list page's queries live (the listing, and both searches). */
-const VIEW_KEY_ROOTS = new Set<unknown>([getListGroupsQueryKey()[0], getSearchGroupsQueryKey()[0]]);
 
 /** True while the list page is on screen (one of its view queries has an observer). */
 export const isGroupListShowing = (queryClient: QueryClient): boolean =>
   queryClient
     .getQueryCache()
-    .findAll({ predicate: (query) => VIEW_KEY_ROOTS.has(query.queryKey[0]) && query.getObserversCount() > 0 }).length >
-  0;
+    .findAll({ predicate: (query) => query.meta?.groupsView === true && query.getObserversCount() > 0 }).length > 0;

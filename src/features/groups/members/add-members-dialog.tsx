@@ -7,7 +7,7 @@ import { UserPicker } from '@/components/user-picker/user-picker';
 import { BatchProgressView } from './batch-progress';
 import { usersToAdd, type PasteResolution } from './paste-list';
 import { PasteListPanel } from './paste-list-panel';
-import { useMembershipChange } from './use-membership-change';
+import { useMembershipChange } from '../group-mutations';
 
 type Mode = 'search' | 'paste';
 

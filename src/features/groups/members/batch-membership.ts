@@ -1,21 +1,26 @@
 /**
- * Membership changes in batches: the API takes at most 50 user ids per request and checks the
+ * Membership changes in batches: the API takes at most 50 user ids per request
+ * (`GroupMembersUpdate.memberIds` in openapi/groups.yaml) and checks the
  * group's `version`. Each batch is sent with the version last known; a version conflict (409, or a
  * 400 saying the version does not match) re-reads the group and retries that batch once. A second
  * failure stops the run and reports which ids were done and which were not.
  *
  * The API functions are parameters, so the logic is tested without a server.
  */
+import { SCHEMA_LIMITS } from '@/api/generated/contract';
 
-export const MAX_IDS_PER_REQUEST = 50;
+export const MAX_IDS_PER_REQUEST: number = SCHEMA_LIMITS.GroupMembersUpdate.memberIds.maxItems;
 
 export type MembershipOperation = 'add' | 'remove';
 
 export interface MembershipApi {
   /** Reads the group's current version (a fresh GET, never a cached copy). */
   fetchVersion: () => Promise<number>;
-  /** Sends one batch (≤ 50 ids) with the given version. */
-  send: (ids: string[], version: number) => Promise<void>;
+  /**
+   * Sends one batch (≤ 50 ids) with the given version. May resolve with the group's version after
+   * the batch (when it knows better than "one more", e.g. nothing was left to send).
+   */
+  send: (ids: string[], version: number) => Promise<number | void>;
 }
 
 export interface BatchProgress {
@@ -100,20 +105,21 @@ export const runMembershipBatches = async ({
   for (let index = 0; index < batches.length; index += 1) {
     const batch = batches[index] as string[];
     if (signal?.aborted) return failFrom(index, signal.reason ?? new DOMException('Cancelled', 'AbortError'));
+    let after: number | void;
     try {
-      await api.send(batch, version);
+      after = await api.send(batch, version);
     } catch (error) {
       if (!isVersionMismatch(error)) return failFrom(index, error);
       conflicts += 1;
       report(index, true);
       try {
         version = await api.fetchVersion();
-        await api.send(batch, version);
+        after = await api.send(batch, version);
       } catch (retryError) {
         return failFrom(index, retryError);
       }
     }
-    version = nextVersion(version);
+    version = typeof after === 'number' ? after : nextVersion(version);
     doneIds.push(...batch);
     report(index + 1, false);
   }

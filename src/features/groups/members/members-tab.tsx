@@ -5,11 +5,14 @@ import { useListGroupIndividuals, useListGroupMembers } from '@/api/generated/en
 import type { Group as GroupModel } from '@/api/generated/model/group';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
+import { CopyMoveButton } from '../across/copy-move-button';
+import { useIsPhone } from '@/lib/use-is-phone';
 import { PAGE_SIZES, type DetailUrlState } from '../detail/detail-url-state';
 import { membershipReasons, type MembershipReason } from '../detail/membership-reason';
 import { AddMembersButton } from './add-members-dialog';
 import { ColumnChooser } from './column-chooser';
 import { ExportMembersButton } from './export-members-button';
+import { MemberRows } from './member-rows';
 import { MembersTable } from './members-table';
 import { RemoveMembersButton } from './remove-members-button';
 import { filterByStatus, type StatusKind } from './status-counts';
@@ -110,12 +113,14 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
     () => state.columns.filter((c): c is StatusKind => c === 'presence' || c === 'routingStatus'),
     [state.columns],
   );
+  const isPhone = useIsPhone();
+  const Members = isPhone ? MemberRows : MembersTable;
   const total = members.data?.total ?? group.memberCount ?? 0;
   const pageCount = members.data?.pageCount ?? Math.max(1, Math.ceil(total / state.pageSize));
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between" wrap="wrap">
+      <Group justify="space-between" wrap="wrap" gap={isPhone ? 'xs' : undefined}>
         <Group gap="xs">
           {canEdit ? (
             <>
@@ -125,13 +130,15 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
                 selectedIds={[...selected]}
                 onDone={(removed) => setSelected((prev) => new Set([...prev].filter((id) => !removed.includes(id))))}
               />
+              <CopyMoveButton group={group} selectedIds={[...selected]} status={state.status} />
             </>
           ) : null}
         </Group>
         <Group gap="xs" align="flex-end">
           <ColumnChooser value={state.columns} onChange={(columns) => update({ columns, status: null })} />
           <Select
-            label="Sort"
+            label={isPhone ? undefined : 'Sort'}
+            aria-label="Sort"
             w={130}
             allowDeselect={false}
             value={state.sortOrder}
@@ -142,7 +149,8 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
             ]}
           />
           <Select
-            label="Page size"
+            label={isPhone ? undefined : 'Page size'}
+            aria-label="Page size"
             w={110}
             allowDeselect={false}
             value={String(state.pageSize)}
@@ -198,7 +206,7 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
             {state.status ? ` · ${visible.length} shown on this page` : ''}
             {selected.size ? ` · ${selected.size} selected` : ''}
           </Text>
-          <MembersTable
+          <Members
             users={visible}
             columns={state.columns}
             sortOrder={state.sortOrder}

@@ -165,6 +165,13 @@ const MemberRow = memo(
 );
 MemberRow.displayName = 'MemberRow';
 
+/** The page's member ids and whether all or some of them are selected (the select-all checkbox). */
+export const pageSelection = (users: readonly User[], selected: ReadonlySet<string>) => {
+  const ids = users.map((u) => u.id ?? '');
+  const allSelected = ids.length > 0 && ids.every((id) => selected.has(id));
+  return { ids, allSelected, someSelected: ids.some((id) => selected.has(id)) };
+};
+
 export const MembersTable = ({
   users,
   columns,
@@ -177,9 +184,7 @@ export const MembersTable = ({
   onOpenUser,
   reasonsFor,
 }: MembersTableProps) => {
-  const ids = users.map((u) => u.id ?? '');
-  const allSelected = ids.length > 0 && ids.every((id) => selected.has(id));
-  const someSelected = ids.some((id) => selected.has(id));
+  const { ids, allSelected, someSelected } = pageSelection(users, selected);
   const toggleAll = () => onToggleAll(ids, !allSelected);
   const SortIcon = sortOrder === 'ASC' ? IconArrowUp : IconArrowDown;
   const { virtualised, attachBody, indexes, before, after, measure } = useVirtualRows(users.length);

@@ -44,8 +44,8 @@ export const PasteListPanel = ({ groupId, resolutions, onResolved }: PasteListPa
   return (
     <Stack gap="sm">
       <Textarea
-        label="Emails or names, one per line"
-        description="Nothing is added until you confirm: each line is checked first."
+        label="Emails or names"
+        description="One a line, an address list (Ann Smith <ann@example.com>; …), CSV or cells copied from a spreadsheet. Nothing is added until you confirm: each person is checked first."
         autosize
         minRows={5}
         maxRows={12}

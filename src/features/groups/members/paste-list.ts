@@ -3,7 +3,7 @@ import type { UserSearchRequest } from '@/api/generated/model/userSearchRequest'
 import type { UsersSearchResponse } from '@/api/generated/model/usersSearchResponse';
 
 /**
- * "Paste a list": emails or names, one per line, resolved to users BEFORE anything is sent.
+ * "Paste a list": emails or names as mail clients and spreadsheets give them, resolved to users BEFORE anything is sent.
  * Emails match `email` or `username` exactly, names match `name` exactly (ignoring case). Lines are
  * resolved with a few batched searches (TERMS criteria, up to 50 values each), which also bring
  * inactive users (the search names the `state` field) and each user's groups (to spot members).
@@ -37,26 +37,15 @@ export const PASTE_STATUS_LABELS: Record<PasteStatus, string> = {
 
 const VALUES_PER_SEARCH = 50;
 const PAGE_SIZE = 100;
-const MAX_LINES = 1000;
 
 const fold = (s: string) => s.trim().toLowerCase();
 
-/** Lines of the pasted text: trimmed, blanks and repeats (ignoring case) dropped; commas/semicolons also split emails. */
-export const parsePasteList = (text: string): PasteLine[] => {
-  const seen = new Set<string>();
-  const out: PasteLine[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const pieces = raw.includes('@') ? raw.split(/[,;\s]+/) : [raw];
-    for (const piece of pieces) {
-      const value = piece.trim().replace(/^<|>$/g, '').replace(/\s+/g, ' ');
-      if (!value || seen.has(fold(value))) continue;
-      seen.add(fold(value));
-      out.push({ text: value, kind: value.includes('@') ? 'email' : 'name' });
-      if (out.length >= MAX_LINES) return out;
-    }
-  }
-  return out;
-};
+/**
+ * The people in the pasted text (address lists, semicolon lists, CSV, spreadsheet cells, lines); the
+ * parser loads on first use so the address grammar stays out of the page's first download.
+ */
+export const parsePasteList = async (text: string): Promise<PasteLine[]> =>
+  (await import('./paste-parse')).parsePastedPeople(text);
 
 const chunk = <T>(items: readonly T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -135,7 +124,7 @@ export const resolvePasteList = async (
   groupId: string,
   memberIds?: ReadonlySet<string>,
 ): Promise<PasteResolution[]> => {
-  const lines = parsePasteList(text);
+  const lines = await parsePasteList(text);
   if (lines.length === 0) return [];
   return classifyPasteLines(lines, await findPastedUsers(lines, search), groupId, memberIds);
 };

@@ -3,7 +3,7 @@ import { IconUserMinus } from '@tabler/icons-react';
 import type { Group } from '@/api/generated/model/group';
 import { confirmAction } from '@/components/feedback/confirm';
 import { BatchProgressView } from './batch-progress';
-import { useMembershipChange } from './use-membership-change';
+import { useMembershipChange } from '../group-mutations';
 
 export interface RemoveMembersButtonProps {
   group: Group;

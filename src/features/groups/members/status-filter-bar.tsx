@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { User } from '@/api/generated/model/user';
+import { useIsPhone } from '@/lib/use-is-phone';
 import {
   countStatuses,
   describeCounts,
@@ -21,14 +22,24 @@ const KIND_LABELS: Record<StatusKind, string> = { presence: 'Presence', routingS
 
 /** Counts of each status over the page, as buttons that filter the page's rows. */
 export const StatusFilterBar = ({ users, kinds, filter, onFilterChange }: StatusFilterBarProps) => {
+  // A phone's chips are touch targets: 44 px high.
+  // A phone keeps each kind's chips on one line that scrolls on its own, so the members start sooner.
+  const isPhone = useIsPhone();
+  const chip = isPhone ? ({ size: 'sm', mih: 44 } as const) : ({ size: 'compact-xs' } as const);
   const byKind = useMemo(() => kinds.map((kind) => ({ kind, counts: countStatuses(users, kind) })), [users, kinds]);
   if (byKind.every((k) => k.counts.length === 0)) return null;
   return (
     <div role="group" aria-label="Status filters (this page only)">
       {byKind.map(({ kind, counts }) =>
         counts.length ? (
-          <Group key={kind} gap={6} mb={4} wrap="wrap">
-            <Text size="xs" fw={600} c="dimmed" w={110}>
+          <Group
+            key={kind}
+            gap={6}
+            mb={4}
+            wrap={isPhone ? 'nowrap' : 'wrap'}
+            style={isPhone ? { overflowX: 'auto' } : undefined}
+          >
+            <Text size="xs" fw={600} c="dimmed" w={isPhone ? 64 : 110} style={{ flexShrink: 0 }}>
               {KIND_LABELS[kind]}
             </Text>
             {counts.map((c) => {
@@ -36,7 +47,7 @@ export const StatusFilterBar = ({ users, kinds, filter, onFilterChange }: Status
               return (
                 <Button
                   key={c.value}
-                  size="compact-xs"
+                  {...chip}
                   variant={active ? 'filled' : 'light'}
                   color={statusColour(kind, c.value)}
                   aria-pressed={active}
@@ -51,7 +62,7 @@ export const StatusFilterBar = ({ users, kinds, filter, onFilterChange }: Status
                 </Button>
               );
             })}
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" style={{ flexShrink: 0 }} visibleFrom="sm">
               {describeCounts(counts)}
             </Text>
           </Group>
@@ -63,7 +74,7 @@ export const StatusFilterBar = ({ users, kinds, filter, onFilterChange }: Status
           <>
             {' '}
             Showing {KIND_LABELS[filter.kind].toLowerCase()} “{statusLabel(filter.value)}”.{' '}
-            <Button size="compact-xs" variant="subtle" onClick={() => onFilterChange(null)}>
+            <Button {...chip} variant="subtle" onClick={() => onFilterChange(null)}>
               Clear filter
             </Button>
           </>

@@ -1,3 +1,4 @@
+import { SCHEMA_LIMITS } from '@/api/generated/contract';
 import type { DynamicGroupQuery } from '@/api/generated/model/dynamicGroupQuery';
 import type { DynamicGroupSkillCondition } from '@/api/generated/model/dynamicGroupSkillCondition';
 import type { DynamicGroupSkillComparator } from '@/api/generated/model/dynamicGroupSkillComparator';
@@ -109,6 +110,9 @@ export const describeNested = (row: SkillRow): string => {
   return n ? `${n} nested ${n === 1 ? 'condition' : 'conditions'}` : '';
 };
 
+/** The proficiency range of a skill condition (the same for routing and language skills in the contract). */
+export const PROFICIENCY = SCHEMA_LIMITS.DynamicGroupRoutingSkillCondition.proficiency;
+
 /** Why the blocks cannot be saved, or null when they can. */
 export const validateBlocks = (blocks: readonly ConditionBlock[]): string | null => {
   if (blocks.length === 0) return 'Add at least one condition.';
@@ -116,8 +120,12 @@ export const validateBlocks = (blocks: readonly ConditionBlock[]): string | null
     if (b.rows.length === 0) return `Condition ${i + 1} has no skills.`;
     for (const r of b.rows) {
       if (!r.skill.trim()) return `Condition ${i + 1}: every skill needs a name.`;
-      if (!Number.isInteger(r.proficiency) || r.proficiency < 0 || r.proficiency > 5) {
-        return `Condition ${i + 1}: proficiency must be a whole number from 0 to 5.`;
+      if (
+        !Number.isInteger(r.proficiency) ||
+        r.proficiency < PROFICIENCY.minimum ||
+        r.proficiency > PROFICIENCY.maximum
+      ) {
+        return `Condition ${i + 1}: proficiency must be a whole number from ${PROFICIENCY.minimum} to ${PROFICIENCY.maximum}.`;
       }
     }
   }

@@ -3,23 +3,19 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import {
-  getGetGroupDynamicSettingsQueryKey,
-  getGetGroupQueryKey,
-  getListGroupMembersQueryKey,
-  usePreviewDynamicGroup,
-  useUpdateGroupDynamicSettings,
-} from '@/api/generated/endpoints/groups/groups';
+import { usePreviewDynamicGroup } from '@/api/generated/endpoints/groups/groups';
 import type { DynamicGroupQuery } from '@/api/generated/model/dynamicGroupQuery';
 import type { DynamicGroupSkillComparator } from '@/api/generated/model/dynamicGroupSkillComparator';
 import type { DynamicGroupSkillConditionOperation } from '@/api/generated/model/dynamicGroupSkillConditionOperation';
 import { describeError } from '@/components/feedback/query-error-alert';
+import { useSaveRulesMutation } from '../group-mutations';
 import {
   COMPARATOR_LABELS,
   describeNested,
   emptyBlock,
   emptyRow,
   OPERATIONS,
+  PROFICIENCY,
   toBlocks,
   toQuery,
   validateBlocks,
@@ -43,19 +39,7 @@ export const RulesEditor = ({ groupId, initial, onDone }: RulesEditorProps) => {
   const preview = usePreviewDynamicGroup(debouncedQuery, {
     query: { enabled: debouncedValid, placeholderData: keepPreviousData, staleTime: 30_000 },
   });
-  const save = useUpdateGroupDynamicSettings({
-    mutation: {
-      meta: {
-        invalidates: [
-          getGetGroupDynamicSettingsQueryKey(groupId),
-          getGetGroupQueryKey(groupId),
-          getListGroupMembersQueryKey(groupId),
-        ],
-        successMessage: 'Rules saved',
-        silent: true,
-      },
-    },
-  });
+  const save = useSaveRulesMutation(groupId);
 
   const setBlock = (i: number, next: ConditionBlock) => setBlocks((bs) => bs.map((b, j) => (j === i ? next : b)));
   const setRow = (i: number, r: number, change: Partial<SkillRow>) =>
@@ -122,8 +106,8 @@ export const RulesEditor = ({ groupId, initial, onDone }: RulesEditorProps) => {
                     label="Proficiency"
                     aria-label={`Proficiency of ${name}`}
                     w={110}
-                    min={0}
-                    max={5}
+                    min={PROFICIENCY.minimum}
+                    max={PROFICIENCY.maximum}
                     allowDecimal={false}
                     value={row.proficiency}
                     onChange={(v) => setRow(i, r, { proficiency: typeof v === 'number' ? v : Number(v) || 0 })}

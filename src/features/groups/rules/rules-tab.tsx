@@ -1,15 +1,10 @@
 import { Button, Group, List, Skeleton, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import {
-  getGetGroupDynamicSettingsQueryKey,
-  getGetGroupQueryKey,
-  getListGroupMembersQueryKey,
-  useDeleteGroupDynamicSettings,
-} from '@/api/generated/endpoints/groups/groups';
 import type { DynamicGroupDefinition } from '@/api/generated/model/dynamicGroupDefinition';
 import { confirmAction } from '@/components/feedback/confirm';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
+import { useRemoveRulesMutation } from '../group-mutations';
 import { describeBlock, toBlocks } from './rule-model';
 import { RulesEditor } from './rules-editor';
 
@@ -26,19 +21,7 @@ export interface RulesTabProps {
 /** The group's dynamic membership rules, with an editor for those who may edit. */
 export const RulesTab = ({ groupId, rules, error, onRetry, canEdit, canDelete }: RulesTabProps) => {
   const [editing, setEditing] = useState(false);
-  const remove = useDeleteGroupDynamicSettings({
-    mutation: {
-      meta: {
-        invalidates: [
-          getGetGroupDynamicSettingsQueryKey(groupId),
-          getGetGroupQueryKey(groupId),
-          getListGroupMembersQueryKey(groupId),
-        ],
-        successMessage: 'Rules removed',
-        errorTitle: 'Could not remove the rules',
-      },
-    },
-  });
+  const remove = useRemoveRulesMutation(groupId);
 
   if (error) return <QueryErrorAlert error={error} onRetry={onRetry} title="Could not load the rules" />;
   if (rules === undefined) return <Skeleton height={120} aria-label="Loading rules" />;

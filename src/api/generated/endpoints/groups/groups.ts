@@ -423,7 +423,7 @@ export function useSearchGroups<TData = Awaited<ReturnType<typeof searchGroups>>
 /**
  * Counts the users a dynamic group query would select, without saving it. Preview API.
 
-Permission: `directory:group:view`.
+Permission: `directory:group:view` or `directory:group:edit`.
 
  * @deprecated
  * @summary Preview the number of users selected for a dynamic group definition query
@@ -1196,7 +1196,9 @@ export function useGetGroupProfile<TData = Awaited<ReturnType<typeof getGroupPro
 /**
  * The group's dynamic (skill-based) membership definition; 404 when it has none. Preview API.
 
-Permission: `directory:group:view`.
+Permission: `directory:group:view`. Owners of the group and holders of `directory:group:edit` may
+read it too; when the group's `rulesVisible` is false, `directory:group:view` alone is not enough
+(it also takes `directory:privateGroup:view`).
 
  * @summary Get dynamic group definition
  */

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Group } from '@/api/generated/model/group';
-import { installMatchMedia, makeMe, signedInClient, TestProviders } from '@/lib/__tests__/test-providers';
+import { installMatchMedia, makeMe, signedInClient, TestProviders } from '@/testing/test-providers';
 import { GroupActions } from '../group-actions';
 
 const group = (over: Partial<Group> = {}): Group => ({

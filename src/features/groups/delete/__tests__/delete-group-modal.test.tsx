@@ -4,7 +4,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { installMatchMedia } from '@/lib/__tests__/test-providers';
+import { installMatchMedia } from '@/testing/test-providers';
 import { DeleteGroupModal } from '../delete-group-modal';
 
 const renderModal = () =>

@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { installMatchMedia, installResizeObserver } from '@/lib/__tests__/test-providers';
+import { installMatchMedia, installResizeObserver } from '@/testing/test-providers';
 import { GroupSearchBox, SEARCH_DEBOUNCE_MS } from '../components/group-search-box';
 
 beforeAll(() => {

@@ -4,6 +4,7 @@ import {
   getListGroupsQueryKey,
   getSearchGroupsByQ64QueryKey,
   getSearchGroupsQueryKey,
+  getSearchGroupsQueryOptions,
 } from '@/api/generated/endpoints/groups/groups';
 import { groupsViewQueryOptions, isGroupListShowing, toGroupsPage, type GroupsViewData } from '../groups-view-query';
 import { DEFAULT_LIST_STATE } from '../list-url-state';
@@ -96,5 +97,13 @@ describe('groupsViewQueryOptions', () => {
     expect(isGroupListShowing(client)).toBe(true);
     unsubscribe();
     expect(isGroupListShowing(client)).toBe(false);
+  });
+
+  it('is not fooled by another reader of the search key (the command palette)', () => {
+    const client = new QueryClient();
+    const palette = getSearchGroupsQueryOptions({ query: [{ type: 'CONTAINS', fields: ['name'], value: 'x' }] });
+    const unsubscribe = new QueryObserver(client, { ...palette, enabled: false }).subscribe(() => {});
+    expect(isGroupListShowing(client)).toBe(false);
+    unsubscribe();
   });
 });

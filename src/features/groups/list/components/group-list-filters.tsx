@@ -1,26 +1,18 @@
-import { Group, MultiSelect, Select } from '@mantine/core';
+import { Group, MultiSelect, Select, Stack } from '@mantine/core';
 import {
   GROUP_STATES,
   GROUP_TYPES,
   GROUP_VISIBILITIES,
   PAGE_SIZES,
   type GroupListState,
-  type GroupStateFilter,
-  type GroupTypeFilter,
-  type GroupVisibilityFilter,
   type PageSize,
   type SortField,
   type SortOrder,
   type ViewChange,
 } from '../list-url-state';
+import { STATE_LABELS, TYPE_LABELS, VISIBILITY_LABELS } from './group-filter-labels';
 
-export const TYPE_LABELS: Record<GroupTypeFilter, string> = { official: 'Official', social: 'Social' };
-export const VISIBILITY_LABELS: Record<GroupVisibilityFilter, string> = {
-  public: 'Public',
-  members: 'Members only',
-  owners: 'Owners only',
-};
-export const STATE_LABELS: Record<GroupStateFilter, string> = { active: 'Active', inactive: 'Inactive' };
+export { STATE_LABELS, TYPE_LABELS, VISIBILITY_LABELS };
 
 /** Sort field and direction, offered as one choice. */
 const SORT_OPTIONS: { value: `${SortField}:${SortOrder}`; label: string }[] = [
@@ -42,59 +34,66 @@ const pick = <T extends string>(allowed: readonly T[], chosen: string[]): T[] =>
 export interface GroupListFiltersProps {
   state: GroupListState;
   onChange: (change: ViewChange) => void;
+  /** One filter a line, full width (the phone's Filters panel). */
+  stacked?: boolean;
 }
 
-export const GroupListFilters = ({ state, onChange }: GroupListFiltersProps) => (
-  <Group align="flex-end" gap="sm" wrap="wrap">
-    <MultiSelect
-      label="Type"
-      placeholder={state.type.length ? undefined : 'Any type'}
-      data={options(GROUP_TYPES, TYPE_LABELS)}
-      value={state.type}
-      onChange={(value) => onChange({ type: pick(GROUP_TYPES, value) })}
-      clearable
-      clearButtonProps={{ 'aria-label': 'Clear type filter' }}
-      w={200}
-    />
-    <MultiSelect
-      label="Visibility"
-      placeholder={state.visibility.length ? undefined : 'Any visibility'}
-      data={options(GROUP_VISIBILITIES, VISIBILITY_LABELS)}
-      value={state.visibility}
-      onChange={(value) => onChange({ visibility: pick(GROUP_VISIBILITIES, value) })}
-      clearable
-      clearButtonProps={{ 'aria-label': 'Clear visibility filter' }}
-      w={240}
-    />
-    <MultiSelect
-      label="State"
-      placeholder={state.state.length ? undefined : 'Any state'}
-      data={options(GROUP_STATES, STATE_LABELS)}
-      value={state.state}
-      onChange={(value) => onChange({ state: pick(GROUP_STATES, value) })}
-      clearable
-      clearButtonProps={{ 'aria-label': 'Clear state filter' }}
-      w={200}
-    />
-    <Select
-      label="Sort by"
-      data={SORT_OPTIONS}
-      value={`${state.sort}:${state.order}`}
-      allowDeselect={false}
-      onChange={(value) => {
-        if (!value) return;
-        const [sort, order] = value.split(':') as [SortField, SortOrder];
-        onChange({ sort, order });
-      }}
-      w={240}
-    />
-    <Select
-      label="Page size"
-      data={PAGE_SIZES.map((size) => ({ value: String(size), label: `${size} per page` }))}
-      value={String(state.pageSize)}
-      allowDeselect={false}
-      onChange={(value) => value && onChange({ pageSize: Number(value) as PageSize })}
-      w={150}
-    />
-  </Group>
-);
+export const GroupListFilters = ({ state, onChange, stacked = false }: GroupListFiltersProps) => {
+  const Layout = stacked ? Stack : Group;
+  const w = (width: number) => (stacked ? undefined : width);
+  return (
+    // Group wraps its items by default; Stack puts one a line.
+    <Layout align={stacked ? 'stretch' : 'flex-end'} gap="sm">
+      <MultiSelect
+        label="Type"
+        placeholder={state.type.length ? undefined : 'Any type'}
+        data={options(GROUP_TYPES, TYPE_LABELS)}
+        value={state.type}
+        onChange={(value) => onChange({ type: pick(GROUP_TYPES, value) })}
+        clearable
+        clearButtonProps={{ 'aria-label': 'Clear type filter' }}
+        w={w(200)}
+      />
+      <MultiSelect
+        label="Visibility"
+        placeholder={state.visibility.length ? undefined : 'Any visibility'}
+        data={options(GROUP_VISIBILITIES, VISIBILITY_LABELS)}
+        value={state.visibility}
+        onChange={(value) => onChange({ visibility: pick(GROUP_VISIBILITIES, value) })}
+        clearable
+        clearButtonProps={{ 'aria-label': 'Clear visibility filter' }}
+        w={w(240)}
+      />
+      <MultiSelect
+        label="State"
+        placeholder={state.state.length ? undefined : 'Any state'}
+        data={options(GROUP_STATES, STATE_LABELS)}
+        value={state.state}
+        onChange={(value) => onChange({ state: pick(GROUP_STATES, value) })}
+        clearable
+        clearButtonProps={{ 'aria-label': 'Clear state filter' }}
+        w={w(200)}
+      />
+      <Select
+        label="Sort by"
+        data={SORT_OPTIONS}
+        value={`${state.sort}:${state.order}`}
+        allowDeselect={false}
+        onChange={(value) => {
+          if (!value) return;
+          const [sort, order] = value.split(':') as [SortField, SortOrder];
+          onChange({ sort, order });
+        }}
+        w={w(240)}
+      />
+      <Select
+        label="Page size"
+        data={PAGE_SIZES.map((size) => ({ value: String(size), label: `${size} per page` }))}
+        value={String(state.pageSize)}
+        allowDeselect={false}
+        onChange={(value) => value && onChange({ pageSize: Number(value) as PageSize })}
+        w={w(150)}
+      />
+    </Layout>
+  );
+};

@@ -1,20 +1,82 @@
-import { Button, Group, Loader, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Badge, Button, Group, Loader, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconAdjustmentsHorizontal, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { paths } from '@/config/paths';
 import { Can } from '@/lib/permissions';
+import { BulkBar } from '../../bulk/bulk-bar';
+import { ListTools } from '../../bulk/list-tools';
+import { useGroupSelection } from '../../bulk/use-group-selection';
+import { useIsPhone } from '@/lib/use-is-phone';
 import { groupsViewQueryOptions, toGroupsPage } from '../groups-view-query';
-import { changeView, type ViewChange } from '../list-url-state';
+import { changeView, type GroupListState, type ViewChange } from '../list-url-state';
 import { useGroupListState } from '../use-group-list-state';
-import { GroupListEmpty } from './group-list-empty';
-import { GroupListFilters } from './group-list-filters';
 import { GroupListPager } from './group-list-pager';
 import { GroupSearchBox } from './group-search-box';
 import { formatCount } from './group-table-columns';
 import { GroupTable } from './group-table';
+
+// The filter inputs (Mantine's Combobox and floating layer) are not needed to paint the list: they load
+// after it, in place of a placeholder of their size; on a phone, when the Filters control is tapped.
+const GroupListFilters = lazy(() => import('./group-list-filters').then((m) => ({ default: m.GroupListFilters })));
+const GroupListFiltersDrawer = lazy(() =>
+  import('./group-list-filters-drawer').then((m) => ({ default: m.GroupListFiltersDrawer })),
+);
+
+// Shown only when a view has no groups.
+const GroupListEmpty = lazy(() => import('./group-list-empty').then((m) => ({ default: m.GroupListEmpty })));
+
+/** How many of the filters (type, visibility, state) narrow the list. */
+export const activeFilterCount = (state: Pick<GroupListState, 'type' | 'visibility' | 'state'>): number =>
+  [state.type, state.visibility, state.state].filter((values) => values.length > 0).length;
+
+/** Where the filter inputs go until they have loaded: their height, so nothing moves. */
+const FiltersPlaceholder = () => (
+  <Group align="flex-end" gap="sm" aria-hidden>
+    {[200, 240, 200, 240, 150].map((w, i) => (
+      <Stack key={i} gap={4} w={w}>
+        <Skeleton height={16} width="40%" animate={false} />
+        <Skeleton height={36} animate={false} />
+      </Stack>
+    ))}
+  </Group>
+);
+
+/** The phone's one control for filters, sort and page size, with the number of filters in effect. */
+const PhoneFilters = ({ state, onChange }: { state: GroupListState; onChange: (c: ViewChange) => void }) => {
+  const [opened, setOpened] = useState(false);
+  const active = activeFilterCount(state);
+  return (
+    <>
+      <Button
+        variant="default"
+        size="md"
+        mih={44}
+        fullWidth
+        leftSection={<IconAdjustmentsHorizontal size={18} aria-hidden />}
+        rightSection={
+          active > 0 ? (
+            <Badge size="sm" circle data-testid="active-filter-count">
+              {active}
+            </Badge>
+          ) : null
+        }
+        aria-label={active > 0 ? `Filters, ${active} active` : 'Filters'}
+        aria-haspopup="dialog"
+        onClick={() => setOpened(true)}
+      >
+        Filters
+      </Button>
+      {opened ? (
+        <Suspense fallback={null}>
+          <GroupListFiltersDrawer state={state} onChange={onChange} opened onClose={() => setOpened(false)} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+};
 
 /** Most skeleton rows shown while a page loads. */
 const MAX_SKELETON_ROWS = 10;
@@ -42,6 +104,9 @@ export const GroupListPage = () => {
   }, [next, queryClient]);
 
   const change = (c: ViewChange) => setState(changeView(state, c));
+  const bulk = useGroupSelection(state);
+  const pageGroups = page?.groups ?? [];
+  const isPhone = useIsPhone();
 
   return (
     <Stack gap="md">
@@ -56,14 +121,17 @@ export const GroupListPage = () => {
             <Skeleton height={14} width={90} mt={6} />
           )}
         </div>
-        <Can permission="directory:group:add">
-          <Button component={Link} to={paths.groups.new.getHref()} leftSection={<IconPlus size={16} aria-hidden />}>
-            Create group
-          </Button>
-        </Can>
+        <Group gap="xs">
+          <ListTools view={state} total={page?.total ?? 0} />
+          <Can permission="directory:group:add">
+            <Button component={Link} to={paths.groups.new.getHref()} leftSection={<IconPlus size={16} aria-hidden />}>
+              Create group
+            </Button>
+          </Can>
+        </Group>
       </Group>
 
-      <Paper withBorder p="md" radius="md">
+      <Paper withBorder p={isPhone ? 'sm' : 'md'} radius="md">
         <Stack gap="sm">
           <GroupSearchBox
             query={state.q}
@@ -71,16 +139,38 @@ export const GroupListPage = () => {
             onQueryChange={(q) => change({ q })}
             onMatchChange={(match) => change({ match })}
           />
-          <GroupListFilters state={state} onChange={change} />
+          {isPhone ? (
+            <PhoneFilters state={state} onChange={change} />
+          ) : (
+            <Suspense fallback={<FiltersPlaceholder />}>
+              <GroupListFilters state={state} onChange={change} />
+            </Suspense>
+          )}
         </Stack>
       </Paper>
+
+      {bulk.allMatching || bulk.groups.length ? (
+        <BulkBar
+          groups={bulk.groups}
+          allMatching={bulk.allMatching}
+          total={page?.total ?? 0}
+          view={state}
+          offerAllMatching={
+            (page?.total ?? 0) > pageGroups.length && pageGroups.every((g) => bulk.selection.isSelected(g.id ?? ''))
+          }
+          onSelectAllMatching={bulk.selectAllMatching}
+          onClear={bulk.clear}
+        />
+      ) : null}
 
       {query.isError ? (
         <QueryErrorAlert title="Could not load groups" error={query.error} onRetry={() => void query.refetch()} />
       ) : null}
 
       {query.isError && !page ? null : page && page.groups.length === 0 && !showingPrevious ? (
-        <GroupListEmpty state={state} total={page.total} onNavigate={setState} />
+        <Suspense fallback={null}>
+          <GroupListEmpty state={state} total={page.total} onNavigate={setState} />
+        </Suspense>
       ) : (
         <Stack gap="sm">
           <GroupTable
@@ -88,6 +178,8 @@ export const GroupListPage = () => {
             skeletonRows={Math.min(state.pageSize, MAX_SKELETON_ROWS)}
             stale={showingPrevious}
             view={location.search}
+            selection={isPhone ? undefined : bulk.selection}
+            compact={isPhone}
           />
           {page ? (
             <Group justify="space-between" wrap="nowrap">

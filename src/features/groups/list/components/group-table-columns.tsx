@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Group } from '@/api/generated/model/group';
 import { paths } from '@/config/paths';
-import { STATE_LABELS, TYPE_LABELS, VISIBILITY_LABELS } from './group-list-filters';
+import { STATE_LABELS, TYPE_LABELS, VISIBILITY_LABELS } from './group-filter-labels';
 
 export interface GroupColumn {
   key: string;

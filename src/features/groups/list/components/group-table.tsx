@@ -1,4 +1,4 @@
-import { Skeleton, Table } from '@mantine/core';
+import { Box, Checkbox, Skeleton, Table } from '@mantine/core';
 import type { MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { Group } from '@/api/generated/model/group';
@@ -14,7 +14,20 @@ export interface GroupTableProps {
   stale?: boolean;
   /** The URL query string this render is for, exposed as data-view so tests can tell a settled table. */
   view?: string;
+  /** Phones: name, type and members only, fitting the screen's width. */
+  compact?: boolean;
+  /** Checkboxes to select groups for bulk actions (absent: no selection column). */
+  selection?: GroupSelection;
 }
+
+export interface GroupSelection {
+  isSelected: (id: string) => boolean;
+  onToggle: (group: Group) => void;
+  onTogglePage: (groups: Group[], select: boolean) => void;
+}
+
+/** The columns a phone shows: what tells groups apart at a glance; the rest is on the group's page. */
+const COMPACT_COLUMNS = new Set(['name', 'type', 'memberCount']);
 
 /** Clicks on the row open the group too; the name link is the keyboard's way in. */
 const useRowClick = () => {
@@ -26,13 +39,26 @@ const useRowClick = () => {
   };
 };
 
-export const GroupTable = ({ groups, skeletonRows, stale = false, view }: GroupTableProps) => {
+export const GroupTable = ({
+  groups,
+  skeletonRows,
+  stale = false,
+  view,
+  selection,
+  compact = false,
+}: GroupTableProps) => {
   const onRowClick = useRowClick();
+  const pageIds = (groups ?? []).filter((g) => g.id);
+  const selectedOnPage = selection ? pageIds.filter((g) => selection.isSelected(g.id ?? '')).length : 0;
+  const columns = compact ? GROUP_COLUMNS.filter((c) => COMPACT_COLUMNS.has(c.key)) : GROUP_COLUMNS;
   return (
-    <Table.ScrollContainer minWidth={900}>
+    // A native scroller, not Table.ScrollContainer: its ScrollArea pulls Mantine's floating layer
+    // (floating-ui) into the first screen.
+    <Box style={{ overflowX: 'auto' }}>
       <Table
+        miw={compact ? undefined : 900}
         highlightOnHover
-        verticalSpacing="sm"
+        verticalSpacing={compact ? 'md' : 'sm'}
         aria-label="Groups"
         aria-busy={groups === undefined || stale}
         data-view={view}
@@ -40,7 +66,18 @@ export const GroupTable = ({ groups, skeletonRows, stale = false, view }: GroupT
       >
         <Table.Thead>
           <Table.Tr>
-            {GROUP_COLUMNS.map((column) => (
+            {selection ? (
+              <Table.Th w={40}>
+                <Checkbox
+                  aria-label="Select every group on this page"
+                  checked={pageIds.length > 0 && selectedOnPage === pageIds.length}
+                  indeterminate={selectedOnPage > 0 && selectedOnPage < pageIds.length}
+                  disabled={pageIds.length === 0}
+                  onChange={(e) => selection.onTogglePage(pageIds, e.currentTarget.checked)}
+                />
+              </Table.Th>
+            ) : null}
+            {columns.map((column) => (
               <Table.Th key={column.key} scope="col" ta={column.align}>
                 {column.label}
               </Table.Th>
@@ -51,7 +88,8 @@ export const GroupTable = ({ groups, skeletonRows, stale = false, view }: GroupT
           {groups === undefined
             ? Array.from({ length: skeletonRows }, (_, i) => (
                 <Table.Tr key={i} data-testid="group-row-skeleton">
-                  {GROUP_COLUMNS.map((column) => (
+                  {selection ? <Table.Td /> : null}
+                  {columns.map((column) => (
                     <Table.Td key={column.key}>
                       <Skeleton
                         height={14}
@@ -64,7 +102,16 @@ export const GroupTable = ({ groups, skeletonRows, stale = false, view }: GroupT
               ))
             : groups.map((group) => (
                 <Table.Tr key={group.id} onClick={onRowClick(group)} style={{ cursor: 'pointer' }}>
-                  {GROUP_COLUMNS.map((column) => (
+                  {selection ? (
+                    <Table.Td onClick={(e) => e.stopPropagation()}>
+                      <Checkbox
+                        aria-label={`Select ${group.name ?? group.id}`}
+                        checked={selection.isSelected(group.id ?? '')}
+                        onChange={() => selection.onToggle(group)}
+                      />
+                    </Table.Td>
+                  ) : null}
+                  {columns.map((column) => (
                     <Table.Td key={column.key} ta={column.align}>
                       {column.render(group)}
                     </Table.Td>
@@ -73,6 +120,6 @@ export const GroupTable = ({ groups, skeletonRows, stale = false, view }: GroupT
               ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Box>
   );
 };

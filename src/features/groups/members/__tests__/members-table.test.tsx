@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { User } from '@/api/generated/model/user';
-import { installMatchMedia, installResizeObserver } from '@/lib/__tests__/test-providers';
+import { installMatchMedia, installResizeObserver } from '@/testing/test-providers';
 import { MembersTable, VIRTUALISE_ABOVE } from '../members-table';
 
 const people = (count: number): User[] =>

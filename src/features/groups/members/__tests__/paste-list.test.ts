@@ -42,9 +42,9 @@ const fakeSearch = vi.fn(async (request: UserSearchRequest): Promise<UsersSearch
 });
 
 describe('parsePasteList', () => {
-  it('splits lines, trims, drops blanks and repeats, and tells emails from names', () => {
+  it('splits lines, trims, drops blanks and repeats, and tells emails from names', async () => {
     expect(
-      parsePasteList(' ann@example.com \n\nBob  Lee\nANN@example.com\r\n<eve@example.com>, dan@example.com\n'),
+      await parsePasteList(' ann@example.com \n\nBob  Lee\nANN@example.com\r\n<eve@example.com>, dan@example.com\n'),
     ).toEqual([
       { text: 'ann@example.com', kind: 'email' },
       { text: 'Bob Lee', kind: 'name' },

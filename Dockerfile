@@ -1,0 +1,55 @@
+# syntax=docker/dockerfile:1
+# Groups Console: the console and the embedded Groups API server (or the console alone, SERVE=console).
+#   docker build -t groups-console .                      (BASE_PATH=/groups-console/ as a --build-arg for a sub-path)
+#   docker run -p 8080:8080 -v groups-data:/data groups-console
+# docs/deploy.md has the settings; the tests lint this file (server/test/dockerfile.test.ts).
+
+# One pinned Node image for every stage (the version of .nvmrc).
+ARG NODE_IMAGE=node:20.20.2-bookworm-slim
+# The path the console is served under (its asset URLs are built for it): / or e.g. /groups-console/.
+ARG BASE_PATH=/
+
+# Build: every dependency, then the compiled server (server/dist) and the built console (dist/).
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+# better-sqlite3 compiles its native module when no prebuilt binary fits.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+ARG BASE_PATH
+ENV BASE_PATH=${BASE_PATH}
+RUN npm run build
+
+# Runtime dependencies only (with better-sqlite3's native module), built on the same image.
+FROM build AS runtime-deps
+RUN rm -rf node_modules && npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+# Runtime: Node, the runtime dependencies, the compiled server and the built console; no sources, no compiler.
+FROM ${NODE_IMAGE} AS runtime
+ARG BASE_PATH
+ENV NODE_ENV=production \
+  BASE_PATH=${BASE_PATH} \
+  HOST=0.0.0.0 \
+  PORT=8080 \
+  DATA_DIR=/data
+WORKDIR /app
+COPY --from=runtime-deps /app/node_modules ./node_modules
+COPY --from=build /app/package.json /app/package-lock.json ./
+COPY --from=build /app/scripts/start.mjs /app/scripts/build-server.mjs ./scripts/
+COPY --from=build /app/openapi/groups.yaml ./openapi/
+COPY --from=build /app/server/dist ./server/dist
+COPY --from=build /app/dist ./dist
+RUN mkdir -p /data && chown node:node /data
+# The image's unprivileged user (uid 1000); the database lives in the volume.
+USER node
+VOLUME ["/data"]
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Node itself is PID 1 (exec form, no npm or shell in between): SIGTERM reaches the server, which stops
+# taking requests and closes the database after a checkpoint before it exits.
+STOPSIGNAL SIGTERM
+CMD ["node", "scripts/start.mjs"]

@@ -1,0 +1,126 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { DEMO_GROUPS } from '../../server/src/db/seed/personas';
+import { expect, signIn, test } from '../support/fixtures';
+
+/** A phone: 390 × 844 CSS pixels, touch, mobile viewport (below Mantine's `sm` breakpoint). */
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+const groupsTable = (page: Page) => page.getByRole('table', { name: 'Groups' });
+const groupRows = (page: Page) => groupsTable(page).locator('tbody tr:not([data-testid="group-row-skeleton"])');
+const memberRows = (page: Page) => page.getByTestId('member-row');
+
+/** Nothing on the page scrolls sideways. */
+const assertNoHorizontalScroll = async (page: Page) => {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => {
+    const el = document.scrollingElement!;
+    return { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth };
+  });
+  expect(scrollWidth, 'the page scrolls sideways').toBeLessThanOrEqual(clientWidth);
+};
+
+/** No badge shows its text cut short ("OFFICI…"). */
+const assertBadgesWhole = async (page: Page) => {
+  const cut = await page.evaluate(() =>
+    [...document.querySelectorAll('.mantine-Badge-label')]
+      .filter((label) => label.scrollWidth > label.clientWidth + 1)
+      .map((label) => label.textContent),
+  );
+  expect(cut, 'badges cut short').toEqual([]);
+};
+
+/** axe: WCAG 2.0/2.1/2.2 A and AA and best practices, in both themes. */
+const assertAxeCleanInBothThemes = async (page: Page) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.evaluate((s) => document.documentElement.setAttribute('data-mantine-color-scheme', s), scheme);
+    await page.waitForFunction(() =>
+      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    );
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(
+      results.violations.map(
+        (v) => `${scheme} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+      ),
+      `axe violations in the ${scheme} theme`,
+    ).toEqual([]);
+  }
+};
+
+test('the group list fits a phone: name, type and members first, filters behind one control', async ({ page }) => {
+  await signIn(page, 'admin', '/groups');
+  await expect(groupRows(page).first()).toBeVisible();
+  await expect(groupsTable(page).getByRole('columnheader')).toHaveText(['Name', 'Type', 'Members']);
+  await assertNoHorizontalScroll(page);
+  await assertBadgesWhole(page);
+
+  const filters = page.getByRole('button', { name: /^Filters/ });
+  await expect(filters).toBeVisible();
+  expect((await filters.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await expect(page.getByRole('combobox', { name: 'Type', exact: true })).toHaveCount(0);
+  await assertAxeCleanInBothThemes(page);
+
+  await filters.click();
+  const sheet = page.getByRole('dialog', { name: 'Filters and sort' });
+  await expect(sheet).toBeVisible();
+  await sheet.getByRole('combobox', { name: 'Type', exact: true }).click();
+  await page.getByRole('option', { name: 'Social', exact: true }).click();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => new URL(page.url()).searchParams.get('type')).toBe('social');
+  await sheet.getByRole('button', { name: 'Show groups' }).click();
+  await expect(sheet).toHaveCount(0);
+
+  await expect(page.getByRole('button', { name: 'Filters, 1 active' })).toBeVisible();
+  await expect(page.getByTestId('active-filter-count')).toHaveText('1');
+  await expect(groupRows(page).first()).toBeVisible();
+  await expect(groupRows(page).locator('td:nth-child(2)')).toHaveText(
+    Array(await groupRows(page).count()).fill('Social'),
+  );
+  await assertNoHorizontalScroll(page);
+});
+
+test('a group on a phone: compact header, a row a member with presence and routing status', async ({ page }) => {
+  await signIn(page, 'admin', '/groups');
+  await page.getByRole('searchbox', { name: 'Search groups' }).fill('All Staff');
+  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('All Staff');
+  await expect(groupsTable(page)).toHaveAttribute('aria-busy', 'false');
+  await groupRows(page).getByRole('link', { name: 'All Staff', exact: true }).tap();
+  await expect(page).toHaveURL(new RegExp(`/groups/${DEMO_GROUPS.allStaff.id}`));
+  await expect(page.getByRole('heading', { level: 1, name: 'All Staff' })).toBeVisible();
+
+  await expect(memberRows(page).first()).toBeVisible();
+  await expect(page.getByTestId('members-table')).toHaveCount(0);
+  // The first member is on the first screen, not below the fold.
+  expect((await memberRows(page).first().boundingBox())!.y).toBeLessThan(844);
+  const first = memberRows(page).first();
+  await expect(first.getByTestId('member-status').locator('.mantine-Badge-root')).toHaveCount(2);
+  await assertNoHorizontalScroll(page);
+  await assertBadgesWhole(page);
+
+  // The other columns are one tap away.
+  const details = first.getByRole('button', { name: /^Show details for / });
+  expect((await details.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await details.click();
+  await expect(first.getByText('Email', { exact: true })).toBeVisible();
+  await expect(first.getByRole('button', { name: /^Hide details for / })).toHaveAttribute('aria-expanded', 'true');
+  await assertNoHorizontalScroll(page);
+  await assertAxeCleanInBothThemes(page);
+});
+
+test('status chips on a phone: touch-sized, and they filter the rows', async ({ page }) => {
+  await signIn(page, 'admin', `/groups/${DEMO_GROUPS.allStaff.id}?size=100`);
+  await expect(memberRows(page)).toHaveCount(100);
+  const chips = page.getByRole('group', { name: /^Status filters/ });
+  const available = chips.getByRole('button', { name: /^Available/ });
+  await expect(available).toBeVisible();
+  expect((await available.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await available.tap();
+  await expect(available).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(/status=presence%3AAvailable/);
+  await expect(memberRows(page).first()).toBeVisible();
+  await expect(memberRows(page).filter({ hasNotText: 'Available' })).toHaveCount(0);
+  await assertNoHorizontalScroll(page);
+  await assertBadgesWhole(page);
+});

@@ -1,0 +1,59 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * The accessibility check of every end-to-end spec: axe with every WCAG 2.0, 2.1 and 2.2 A and AA
+ * rule plus the best-practice rules; serious and critical violations fail the test.
+ *
+ * ```ts
+ * await assertNoSeriousA11yViolations(page);                                // the whole page
+ * await assertNoSeriousA11yViolations(page, { include: '[role="dialog"]', state: 'delete dialog' });
+ * ```
+ */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] as const;
+
+/** The colour schemes and widths every screen is scanned in. */
+export const THEMES = ['light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+
+export interface A11yScanOptions {
+  /** Scan only this part of the page (a CSS selector). Default: the whole page. */
+  include?: string;
+  /** What is on screen, for the failure message (e.g. "add members dialog, dark, phone"). */
+  state?: string;
+  /** Record the failure and go on (expect.soft), so one run reports every state. Default false. */
+  soft?: boolean;
+}
+
+/** Waits until no finite animation runs: colours measured mid-transition give false contrast failures. */
+export const waitForAnimations = (page: Page) =>
+  page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+
+/** Fails on serious or critical axe violations (WCAG 2.0/2.1/2.2 A and AA, best practices). */
+export const assertNoSeriousA11yViolations = async (page: Page, options: A11yScanOptions = {}): Promise<void> => {
+  await waitForAnimations(page);
+  let builder = new AxeBuilder({ page }).withTags([...AXE_TAGS]);
+  if (options.include) builder = builder.include(options.include);
+  const results = await builder.analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  (options.soft ? expect.soft : expect)(
+    serious.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .slice(0, 5)
+          .map(
+            (n) =>
+              `${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1, 2).join('')}` : ''}`,
+          )
+          .join(', ')})`,
+    ),
+    `serious accessibility violations${options.state ? ` (${options.state})` : ''} at ${page.url()}`,
+  ).toEqual([]);
+};

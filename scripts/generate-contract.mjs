@@ -1,0 +1,95 @@
+// Writes src/api/generated/contract.ts: the facts of openapi/groups.yaml the console checks by itself
+// (which permissions each operation needs, the set of permission names, the schemas' length, count and
+// pattern limits). Run by `npm run generate` after orval; `npm run check:generated` fails when stale.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
+import { parse } from 'yaml';
+
+const SOURCE = 'openapi/groups.yaml';
+export const TARGET = 'src/api/generated/contract.ts';
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+/** The schema keywords that limit a value, as JSON Schema names them (plus the document's own `x-digits`). */
+const LIMIT_KEYWORDS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minimum', 'maximum', 'pattern', 'x-digits'];
+
+const camel = (keyword) => keyword.replace(/^x-/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+
+/** Every operation's permissions (any one is enough) and whether a group owner may call it without them. */
+const operationPermissions = (doc) => {
+  const out = {};
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!op?.operationId) continue;
+      out[op.operationId] = {
+        permissions: op['x-permissions'] ?? [],
+        groupOwnerAllowed: op['x-group-owner-allowed'] === true,
+      };
+    }
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+};
+
+/** Every permission the document names: operations' `x-permissions` and schemas' `x-see-all-permissions`. */
+const permissionNames = (doc, operations) => {
+  const names = new Set(Object.values(operations).flatMap((o) => o.permissions));
+  for (const schema of Object.values(doc.components?.schemas ?? {})) {
+    for (const name of schema['x-see-all-permissions'] ?? []) names.add(name);
+  }
+  return [...names].sort();
+};
+
+/** `{ Schema: { property: { maxLength: 256, … } } }` for every property of a named schema that has a limit. */
+const schemaLimits = (doc) => {
+  const out = {};
+  for (const [schemaName, schema] of Object.entries(doc.components?.schemas ?? {})) {
+    for (const [property, definition] of Object.entries(schema.properties ?? {})) {
+      const limits = {};
+      for (const keyword of LIMIT_KEYWORDS) {
+        if (definition[keyword] !== undefined) limits[camel(keyword)] = definition[keyword];
+      }
+      if (Object.keys(limits).length === 0) continue;
+      (out[schemaName] ??= {})[property] = limits;
+    }
+  }
+  return out;
+};
+
+export const renderContract = async () => {
+  const doc = parse(readFileSync(SOURCE, 'utf8'));
+  const operations = operationPermissions(doc);
+  const names = permissionNames(doc, operations);
+  const json = (value) => JSON.stringify(value, null, 2);
+  const text = `/**
+ * Generated from openapi/groups.yaml by scripts/generate-contract.mjs. Do not edit: run \`npm run generate\`.
+ */
+
+/** Every permission name the contract uses. */
+export const PERMISSION_NAMES = ${json(names)} as const;
+
+export type PermissionName = (typeof PERMISSION_NAMES)[number];
+
+export interface OperationPermissions {
+  /** Any one of these is enough (\`x-permissions\`); empty when the operation needs none. */
+  readonly permissions: readonly PermissionName[];
+  /** An owner of the group may call the operation without the permissions (\`x-group-owner-allowed\`). */
+  readonly groupOwnerAllowed: boolean;
+}
+
+/** What each operation (by operationId) requires. */
+export const OPERATION_PERMISSIONS = ${json(operations)} as const satisfies Record<string, OperationPermissions>;
+
+/** The permission that lets its holders see groups of every visibility (\`x-see-all-permissions\` of GroupVisibility). */
+export const SEE_ALL_GROUPS_PERMISSIONS = ${json(doc.components?.schemas?.GroupVisibility?.['x-see-all-permissions'] ?? [])} as const;
+
+/** Length, count and pattern limits of the schemas' properties (patterns as regular expression sources). */
+export const SCHEMA_LIMITS = ${json(schemaLimits(doc))} as const;
+`;
+  const config = (await resolveConfig(TARGET)) ?? {};
+  return format(text, { ...config, filepath: TARGET });
+};
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  writeFileSync(TARGET, await renderContract());
+  console.log(`Wrote ${TARGET}.`);
+}

@@ -1,0 +1,254 @@
+/**
+ * Generated from openapi/groups.yaml by scripts/generate-contract.mjs. Do not edit: run `npm run generate`.
+ */
+
+/** Every permission name the contract uses. */
+export const PERMISSION_NAMES = [
+  'directory:group:add',
+  'directory:group:delete',
+  'directory:group:edit',
+  'directory:group:view',
+  'directory:privateGroup:view',
+  'directory:user:view',
+] as const;
+
+export type PermissionName = (typeof PERMISSION_NAMES)[number];
+
+export interface OperationPermissions {
+  /** Any one of these is enough (`x-permissions`); empty when the operation needs none. */
+  readonly permissions: readonly PermissionName[];
+  /** An owner of the group may call the operation without the permissions (`x-group-owner-allowed`). */
+  readonly groupOwnerAllowed: boolean;
+}
+
+/** What each operation (by operationId) requires. */
+export const OPERATION_PERMISSIONS = {
+  addGroupMembers: {
+    permissions: ['directory:group:edit'],
+    groupOwnerAllowed: true,
+  },
+  createGroup: {
+    permissions: ['directory:group:add'],
+    groupOwnerAllowed: false,
+  },
+  deleteGroup: {
+    permissions: ['directory:group:delete'],
+    groupOwnerAllowed: false,
+  },
+  deleteGroupDynamicSettings: {
+    permissions: ['directory:group:delete'],
+    groupOwnerAllowed: false,
+  },
+  getFieldConfig: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  getGroup: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  getGroupDynamicSettings: {
+    permissions: ['directory:group:view'],
+    groupOwnerAllowed: false,
+  },
+  getGroupProfile: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  getMe: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  getTokenInfo: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  getUser: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  listGroupIndividuals: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  listGroupMembers: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  listGroupProfiles: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  listGroups: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  listUsers: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  previewDynamicGroup: {
+    permissions: ['directory:group:view', 'directory:group:edit'],
+    groupOwnerAllowed: false,
+  },
+  removeGroupMembers: {
+    permissions: ['directory:group:edit'],
+    groupOwnerAllowed: true,
+  },
+  revokeToken: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  searchGroups: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  searchGroupsByQ64: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  searchUsers: {
+    permissions: ['directory:user:view'],
+    groupOwnerAllowed: false,
+  },
+  searchUsersByQ64: {
+    permissions: ['directory:user:view'],
+    groupOwnerAllowed: false,
+  },
+  updateGroup: {
+    permissions: ['directory:group:edit'],
+    groupOwnerAllowed: true,
+  },
+  updateGroupDynamicSettings: {
+    permissions: ['directory:group:edit'],
+    groupOwnerAllowed: false,
+  },
+} as const satisfies Record<string, OperationPermissions>;
+
+/** The permission that lets its holders see groups of every visibility (`x-see-all-permissions` of GroupVisibility). */
+export const SEE_ALL_GROUPS_PERMISSIONS = ['directory:privateGroup:view'] as const;
+
+/** Length, count and pattern limits of the schemas' properties (patterns as regular expression sources). */
+export const SCHEMA_LIMITS = {
+  Group: {
+    images: {
+      maxItems: 10,
+    },
+    addresses: {
+      maxItems: 10,
+    },
+  },
+  GroupCreate: {
+    name: {
+      minLength: 1,
+      maxLength: 256,
+    },
+    description: {
+      maxLength: 4000,
+    },
+    images: {
+      maxItems: 10,
+    },
+    addresses: {
+      maxItems: 10,
+    },
+    email: {
+      maxLength: 320,
+      pattern: '^\\s*([^\\s@]+@[^\\s@]+\\.[^\\s@]+)?\\s*$',
+    },
+    ownerIds: {
+      maxItems: 100,
+    },
+  },
+  GroupUpdate: {
+    name: {
+      minLength: 1,
+      maxLength: 256,
+    },
+    description: {
+      maxLength: 4000,
+    },
+    version: {
+      minimum: 1,
+    },
+    images: {
+      maxItems: 10,
+    },
+    addresses: {
+      maxItems: 10,
+    },
+    email: {
+      maxLength: 320,
+      pattern: '^\\s*([^\\s@]+@[^\\s@]+\\.[^\\s@]+)?\\s*$',
+    },
+    ownerIds: {
+      maxItems: 100,
+    },
+  },
+  GroupMembersUpdate: {
+    memberIds: {
+      minItems: 1,
+      maxItems: 50,
+    },
+    version: {
+      minimum: 1,
+    },
+  },
+  GroupContact: {
+    address: {
+      pattern: '^\\s*\\+?[0-9][0-9 ().-]*\\s*$',
+      digits: {
+        minimum: 3,
+        maximum: 20,
+      },
+    },
+    extension: {
+      maxLength: 10,
+      pattern: '^([0-9*#]{1,10})?$',
+    },
+  },
+  Image: {
+    resolution: {
+      maxLength: 2048,
+    },
+    imageUri: {
+      maxLength: 2048,
+    },
+  },
+  GroupSearchRequest: {
+    pageSize: {
+      minimum: 1,
+      maximum: 100,
+    },
+    pageNumber: {
+      minimum: 1,
+    },
+  },
+  UserSearchRequest: {
+    pageSize: {
+      minimum: 1,
+      maximum: 100,
+    },
+    pageNumber: {
+      minimum: 1,
+    },
+  },
+  DynamicGroupRoutingSkillCondition: {
+    routingSkill: {
+      maxLength: 200,
+    },
+    proficiency: {
+      minimum: 0,
+      maximum: 5,
+    },
+  },
+  DynamicGroupLanguageSkillCondition: {
+    languageSkill: {
+      maxLength: 200,
+    },
+    proficiency: {
+      minimum: 0,
+      maximum: 5,
+    },
+  },
+} as const;

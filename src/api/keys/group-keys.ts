@@ -1,0 +1,40 @@
+import type { QueryKey } from '@tanstack/react-query';
+import {
+  getGetGroupDynamicSettingsQueryKey,
+  getGetGroupProfileQueryKey,
+  getGetGroupQueryKey,
+  getListGroupIndividualsQueryKey,
+  getListGroupMembersQueryKey,
+  getListGroupProfilesQueryKey,
+  getListGroupsQueryKey,
+  getSearchGroupsByQ64QueryKey,
+} from '@/api/generated/endpoints/groups/groups';
+
+/**
+ * The query keys of groups, from the generated key builders: the one place that knows which cached
+ * queries hold what. Keys are prefixes (invalidating one reaches every query that starts with it).
+ */
+export const groupKeys = {
+  /** Every listing and search of groups: the list page's views and the command palette. */
+  collections: (): QueryKey[] => [
+    getListGroupsQueryKey(),
+    getListGroupProfilesQueryKey(),
+    // ['/api/v2/groups/search']: the prefix of both searches (by q64, and by body as the palette reads it).
+    getSearchGroupsByQ64QueryKey(),
+  ],
+  detail: (groupId: string): QueryKey => getGetGroupQueryKey(groupId),
+  /** Who is in the group: members and individuals. */
+  people: (groupId: string): QueryKey[] => [
+    getListGroupMembersQueryKey(groupId),
+    getListGroupIndividualsQueryKey(groupId),
+  ],
+  profile: (groupId: string): QueryKey => getGetGroupProfileQueryKey(groupId),
+  rules: (groupId: string): QueryKey => getGetGroupDynamicSettingsQueryKey(groupId),
+  /** Everything cached about one group. */
+  all: (groupId: string): QueryKey[] => [
+    groupKeys.detail(groupId),
+    ...groupKeys.people(groupId),
+    groupKeys.profile(groupId),
+    groupKeys.rules(groupId),
+  ],
+};

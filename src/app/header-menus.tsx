@@ -1,0 +1,50 @@
+/**
+ * The header's pop-ups: the theme toggle's tooltip and the user menu. They need Mantine's floating
+ * layer (Popover, Menu, Tooltip and floating-ui), which the first screen does not: the layout renders
+ * the plain buttons first and these once this module has loaded, after the first paint.
+ */
+import { Menu, Tooltip } from '@mantine/core';
+import { IconLogout, IconSettings } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { revokeToken } from '@/api/generated/endpoints/tokens/tokens';
+import { paths } from '@/config/paths';
+import { signOut } from '@/lib/auth';
+import { useMe } from '@/lib/permissions';
+import { UserButton } from './user-button';
+
+/** Adds the tooltip to the theme toggle's button. */
+export const ThemeTooltip = ({ label, children }: { label: string; children: ReactElement }) => (
+  <Tooltip label={label}>{children}</Tooltip>
+);
+
+export const UserMenu = () => {
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const onSignOut = async () => {
+    await signOut({
+      revoke: () => revokeToken(),
+      leave: () => navigate(paths.auth.signedOut.getHref(), { replace: true }),
+    });
+    queryClient.clear();
+  };
+
+  return (
+    <Menu position="bottom-end" width={220}>
+      <Menu.Target>
+        <UserButton />
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{me?.email ?? me?.name}</Menu.Label>
+        <Menu.Item component={Link} to={paths.settings.getHref()} leftSection={<IconSettings size={14} />}>
+          Settings
+        </Menu.Item>
+        <Menu.Item leftSection={<IconLogout size={14} />} onClick={() => void onSignOut()}>
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+};

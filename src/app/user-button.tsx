@@ -1,0 +1,36 @@
+import { Avatar, Group, Stack, Text, UnstyledButton, type UnstyledButtonProps } from '@mantine/core';
+import { IconChevronDown } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import type { ComponentPropsWithRef } from 'react';
+import { getGetTokenInfoQueryOptions } from '@/api/generated/endpoints/tokens/tokens';
+import { useIsSignedIn } from '@/lib/auth';
+import { useMe } from '@/lib/permissions';
+
+/**
+ * The header's user button: avatar, name and organisation. It paints with the first screen; the menu it
+ * opens (header-menus.tsx) loads after, and wraps this same button.
+ */
+export const UserButton = (props: UnstyledButtonProps & ComponentPropsWithRef<'button'>) => {
+  const me = useMe();
+  const signedIn = useIsSignedIn();
+  const tokenInfo = useQuery({ ...getGetTokenInfoQueryOptions(), staleTime: Infinity, enabled: signedIn });
+  const orgName = tokenInfo.data?.organization?.name;
+  return (
+    <UnstyledButton aria-label={`User menu for ${me?.name ?? 'you'}`} mih={44} {...props}>
+      <Group gap="xs" wrap="nowrap">
+        <Avatar name={me?.name} color="initials" size="sm" />
+        <Stack gap={0} visibleFrom="sm">
+          <Text size="sm" fw={500} lh={1.2} data-testid="user-name">
+            {me?.name ?? '…'}
+          </Text>
+          {orgName ? (
+            <Text size="xs" c="dimmed" lh={1.2} data-testid="org-name">
+              {orgName}
+            </Text>
+          ) : null}
+        </Stack>
+        <IconChevronDown size={14} stroke={1.5} aria-hidden />
+      </Group>
+    </UnstyledButton>
+  );
+};

@@ -1,0 +1,168 @@
+import { Button, Group, Modal, Radio, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { listUsers } from '@/api/generated/endpoints/users/users';
+import { useCanEditGroup } from '@/lib/permissions';
+import { chunkIds } from '../members/batch-membership';
+import { memberCsvFileName } from '../members/members-csv';
+import { filterByStatus, type StatusFilter } from '../members/status-counts';
+import { EditableGroupSelect, type PickedGroup } from './editable-group-picker';
+import { membershipCalls, personOf, readAllMembers } from './membership-calls';
+import { waitOutRateLimit } from './rate-limit';
+import { RunProgress, RunReport } from './run-views';
+import { runTransfer, type Person } from './transfer';
+import { useMembershipRun, type RunContext } from './use-membership-run';
+import type { CopyMoveButtonProps } from './copy-move-props';
+
+type Who = 'selected' | 'filtered' | 'everyone';
+
+/** The people of a selection, with names for the report (GET /users?id=…, 50 at a time). */
+const peopleOf = async (ids: readonly string[], context: RunContext): Promise<Person[]> => {
+  const out: Person[] = [];
+  for (const batch of chunkIds(ids)) {
+    const listing = await waitOutRateLimit(
+      () => listUsers({ id: batch, pageSize: batch.length, state: 'any' }, context.signal),
+      context,
+    );
+    const byId = new Map((listing.entities ?? []).map((u) => [u.id, u]));
+    for (const id of batch) {
+      const user = byId.get(id);
+      out.push(user ? personOf(user) : { id });
+    }
+  }
+  return out;
+};
+
+const statusLabel = (status: StatusFilter) =>
+  `${status.kind === 'presence' ? 'presence' : 'routing status'} ${status.value}`;
+
+/**
+ * Copy or move members to another group: the selection, the members with the chosen status (every
+ * page), or everyone. Adds in batches with the target's version; a move then removes from this group
+ * only those the target took. Progress, cancel, and a report of every person.
+ */
+const CopyMoveDialog = ({ group, selectedIds, status, onClose }: CopyMoveButtonProps & { onClose: () => void }) => {
+  const canEditSource = useCanEditGroup(group);
+  const [mode, setMode] = useState<'copy' | 'move'>('copy');
+  const [who, setWho] = useState<Who>(selectedIds.length ? 'selected' : status ? 'filtered' : 'everyone');
+  const [target, setTarget] = useState<PickedGroup | null>(null);
+  const run = useMembershipRun();
+  const sourceId = group.id ?? '';
+  const sourceName = group.name ?? sourceId;
+  const { running, lines, error } = run.state;
+  const finished = !running && (lines !== null || !!error);
+
+  const start = () => {
+    if (!target) return;
+    void run.start(
+      async (context) => {
+        let people: Person[];
+        if (who === 'selected') {
+          context.onStep('Reading the selected people');
+          people = await peopleOf(selectedIds, context);
+        } else {
+          context.onStep(`Reading the members of ${sourceName}`);
+          const members = await readAllMembers(sourceId, context.signal, {
+            expand: who === 'filtered' && status ? [status.kind] : undefined,
+            onProgress: context.onReading,
+            onWait: context.onWait,
+          });
+          people = (who === 'filtered' && status ? filterByStatus(members, status) : members).map(personOf);
+        }
+        context.onStep(`Reading the members of ${target.name}`);
+        const targetMembers = await readAllMembers(target.id, context.signal, {
+          onProgress: context.onReading,
+          onWait: context.onWait,
+        });
+        context.onReading(null);
+        const report = await runTransfer(
+          {
+            mode,
+            source: { id: sourceId, name: sourceName },
+            target: { id: target.id, name: target.name },
+            people,
+            targetMemberIds: new Set(targetMembers.map((u) => u.id ?? '')),
+          },
+          membershipCalls,
+          {
+            ...context,
+            onPhase: (phase) =>
+              context.onStep(phase === 'add' ? `Adding to ${target.name}` : `Removing from ${sourceName}`),
+          },
+        );
+        return report.lines;
+      },
+      [sourceId, target.id],
+    );
+  };
+
+  const close = () => {
+    if (running) return;
+    onClose();
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={close}
+      title={`Copy or move members of ${sourceName}`}
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Dismiss' }}
+      closeOnEscape={!running}
+      closeOnClickOutside={!running}
+    >
+      <Stack>
+        {!running && !finished ? (
+          <>
+            {canEditSource ? (
+              <SegmentedControl
+                aria-label="Copy or move"
+                value={mode}
+                onChange={(v) => setMode(v === 'move' ? 'move' : 'copy')}
+                data={[
+                  { value: 'copy', label: 'Copy (keep them here)' },
+                  { value: 'move', label: 'Move (take them out of here)' },
+                ]}
+              />
+            ) : null}
+            <Radio.Group label="Who" value={who} onChange={(v) => setWho(v as Who)}>
+              <Stack gap={6} mt={6}>
+                {selectedIds.length ? <Radio value="selected" label={`The ${selectedIds.length} selected`} /> : null}
+                {status ? <Radio value="filtered" label={`Everyone with ${statusLabel(status)} (all pages)`} /> : null}
+                <Radio value="everyone" label={`Everyone (${group.memberCount ?? 0})`} />
+              </Stack>
+            </Radio.Group>
+            <EditableGroupSelect
+              label="To group"
+              description="Groups you may add members to."
+              exclude={[sourceId]}
+              value={target}
+              onChange={setTarget}
+            />
+            <Text size="sm" c="dimmed">
+              {mode === 'move'
+                ? `People are added to the target first; only those it took are then removed from ${sourceName}.`
+                : 'People already in the target are left as they are.'}
+            </Text>
+          </>
+        ) : null}
+        <RunProgress state={run.state} onCancel={run.cancel} />
+        <RunReport state={run.state} fileName={memberCsvFileName(`${sourceName} ${mode} report`)} />
+        {!running ? (
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {finished ? 'Close' : 'Cancel'}
+            </Button>
+            {!finished ? (
+              <Button onClick={start} disabled={!target}>
+                {mode === 'move' ? 'Move' : 'Copy'}
+                {target ? ` to ${target.name}` : ''}
+              </Button>
+            ) : null}
+          </Group>
+        ) : null}
+      </Stack>
+    </Modal>
+  );
+};
+
+export default CopyMoveDialog;

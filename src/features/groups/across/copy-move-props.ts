@@ -1,0 +1,9 @@
+import type { Group } from '@/api/generated/model/group';
+import type { StatusFilter } from '../members/status-counts';
+
+/** What the copy-or-move button and its dialog act on. */
+export interface CopyMoveButtonProps {
+  group: Group;
+  selectedIds: string[];
+  status: StatusFilter | null;
+}

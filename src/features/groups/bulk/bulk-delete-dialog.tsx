@@ -1,0 +1,200 @@
+import { Alert, Badge, Button, Group, Modal, Progress, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { deleteGroup, getGetGroupQueryKey } from '@/api/generated/endpoints/groups/groups';
+import type { Group as GroupModel } from '@/api/generated/model/group';
+import { QueryErrorAlert, describeError } from '@/components/feedback/query-error-alert';
+import { waitOutRateLimit } from '../across/rate-limit';
+import { fetchAllMatching, type ReadProgress } from './all-matching';
+import type { BulkTarget } from './bulk-target';
+import { invalidateGroupLists, ReadingGroups, ScrollRegion } from './group-run-parts';
+
+const CONFIRM_WORD = 'delete';
+
+interface DeleteLine {
+  group: GroupModel;
+  outcome: 'deleted' | 'failed' | 'cancelled';
+  reason?: string;
+}
+
+/** The groups of a bulk action: those selected, or every group of the view (read with progress). */
+export const useBulkGroups = (target: BulkTarget) => {
+  const [progress, setProgress] = useState<ReadProgress | null>(null);
+  const query = useQuery({
+    queryKey: ['bulk-groups', target.allMatching ? target.view : target.groups.map((g) => g.id)],
+    queryFn: ({ signal }) =>
+      target.allMatching ? fetchAllMatching(target.view, signal, setProgress) : Promise.resolve(target.groups),
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+  });
+  return { query, progress };
+};
+
+/**
+ * Deletes the selected groups after one confirmation that lists them with the memberships that go,
+ * and the typed word "delete"; then deletes one by one with progress, cancel and a report.
+ */
+const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (deleted: boolean) => void }) => {
+  const queryClient = useQueryClient();
+  const { query, progress } = useBulkGroups(target);
+  const [typed, setTyped] = useState('');
+  const [running, setRunning] = useState(false);
+  const [done, setDone] = useState(0);
+  const [lines, setLines] = useState<DeleteLine[] | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const groups = query.data ?? [];
+  const memberships = groups.reduce((sum, g) => sum + (g.memberCount ?? 0), 0);
+
+  const run = async () => {
+    const controller = new AbortController();
+    abort.current = controller;
+    setRunning(true);
+    const out: DeleteLine[] = [];
+    for (const group of groups) {
+      if (controller.signal.aborted) {
+        out.push({ group, outcome: 'cancelled' });
+        continue;
+      }
+      try {
+        await waitOutRateLimit(() => deleteGroup(group.id ?? ''), { signal: controller.signal });
+        out.push({ group, outcome: 'deleted' });
+      } catch (error) {
+        out.push({
+          group,
+          outcome: controller.signal.aborted ? 'cancelled' : 'failed',
+          reason: controller.signal.aborted ? undefined : describeError(error),
+        });
+      }
+      setDone(out.length);
+    }
+    for (const line of out) {
+      if (line.outcome === 'deleted') queryClient.removeQueries({ queryKey: getGetGroupQueryKey(line.group.id ?? '') });
+    }
+    invalidateGroupLists(queryClient);
+    setLines(out);
+    setRunning(false);
+  };
+
+  const deleted = lines?.filter((l) => l.outcome === 'deleted').length ?? 0;
+  const close = () => {
+    if (!running) onClose(deleted > 0);
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={close}
+      title={lines ? 'Groups deleted' : `Delete ${target.allMatching ? target.total : groups.length} groups?`}
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Dismiss' }}
+      closeOnEscape={!running}
+      closeOnClickOutside={!running}
+    >
+      <Stack>
+        {query.isPending ? <ReadingGroups progress={progress} /> : null}
+        {query.isError ? <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
+        {query.data && !lines ? (
+          <>
+            <Text size="sm">
+              {groups.length} {groups.length === 1 ? 'group' : 'groups'} and their {memberships}{' '}
+              {memberships === 1 ? 'membership' : 'memberships'} will be deleted. This cannot be undone.
+            </Text>
+            <ScrollRegion label="Groups to delete">
+              <Table aria-label="Groups to delete" withTableBorder striped fz="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Group</Table.Th>
+                    <Table.Th ta="right">Members</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {groups.map((g) => (
+                    <Table.Tr key={g.id}>
+                      <Table.Td>{g.name}</Table.Td>
+                      <Table.Td ta="right">{g.memberCount ?? 0}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollRegion>
+            {running ? (
+              <Stack gap={4}>
+                <Text size="sm" role="status">
+                  Deleted {done} of {groups.length}…
+                </Text>
+                <Progress value={(done / Math.max(groups.length, 1)) * 100} aria-label="Groups deleted" />
+                <Group justify="flex-end">
+                  <Button variant="default" onClick={() => abort.current?.abort()}>
+                    Cancel
+                  </Button>
+                </Group>
+              </Stack>
+            ) : (
+              <>
+                <TextInput
+                  label={`Type "${CONFIRM_WORD}" to confirm`}
+                  value={typed}
+                  onChange={(e) => setTyped(e.currentTarget.value)}
+                  autoComplete="off"
+                  data-autofocus
+                />
+                <Group justify="flex-end">
+                  <Button variant="default" onClick={close}>
+                    Cancel
+                  </Button>
+                  <Button
+                    color="red"
+                    disabled={typed.trim().toLowerCase() !== CONFIRM_WORD || groups.length === 0}
+                    onClick={() => void run()}
+                  >
+                    Delete {groups.length} {groups.length === 1 ? 'group' : 'groups'}
+                  </Button>
+                </Group>
+              </>
+            )}
+          </>
+        ) : null}
+        {lines ? (
+          <>
+            <Alert
+              color={deleted === lines.length ? 'green' : 'orange'}
+              role="status"
+              title={deleted === lines.length ? 'Done' : 'Done, with exceptions'}
+            >
+              {deleted} deleted{deleted < lines.length ? `, ${lines.length - deleted} not deleted` : ''}.
+            </Alert>
+            <ScrollRegion label="Report">
+              <Table aria-label="Report" withTableBorder striped fz="sm">
+                <Table.Tbody>
+                  {lines.map((l) => (
+                    <Table.Tr key={l.group.id}>
+                      <Table.Td>{l.group.name}</Table.Td>
+                      <Table.Td>
+                        <Badge
+                          variant="light"
+                          tt="none"
+                          color={l.outcome === 'deleted' ? 'green' : l.outcome === 'failed' ? 'red' : 'yellow'}
+                        >
+                          {l.outcome === 'deleted' ? 'Deleted' : l.outcome === 'failed' ? 'Not deleted' : 'Cancelled'}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{l.reason ?? ''}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollRegion>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Close
+              </Button>
+            </Group>
+          </>
+        ) : null}
+      </Stack>
+    </Modal>
+  );
+};
+
+export default BulkDeleteDialog;

@@ -1,0 +1,32 @@
+import { Button } from '@mantine/core';
+import { IconDownload, IconUpload } from '@tabler/icons-react';
+import { lazy, Suspense, useState } from 'react';
+import { useCan } from '@/lib/permissions';
+import type { GroupListState } from '../list/list-url-state';
+
+const ExportGroupsDialog = lazy(() => import('../import-export/export-groups-dialog'));
+const ImportGroupsDialog = lazy(() => import('../import-export/import-groups-dialog'));
+
+/** "Export view" (every page of the current list view) and "Import" (with the create permission). */
+export const ListTools = ({ view, total }: { view: GroupListState; total: number }) => {
+  const canCreate = useCan('directory:group:add');
+  const [open, setOpen] = useState<'export' | 'import' | null>(null);
+  return (
+    <>
+      <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} onClick={() => setOpen('export')}>
+        Export view
+      </Button>
+      {canCreate ? (
+        <Button variant="default" leftSection={<IconUpload size={16} aria-hidden />} onClick={() => setOpen('import')}>
+          Import
+        </Button>
+      ) : null}
+      <Suspense fallback={null}>
+        {open === 'export' ? (
+          <ExportGroupsDialog target={{ groups: [], allMatching: true, total, view }} onClose={() => setOpen(null)} />
+        ) : null}
+        {open === 'import' ? <ImportGroupsDialog onClose={() => setOpen(null)} /> : null}
+      </Suspense>
+    </>
+  );
+};

@@ -1,0 +1,87 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { listUsers } from '@/api/generated/endpoints/users/users';
+import type { User } from '@/api/generated/model/user';
+import type { UserExpand } from '@/api/generated/model/userExpand';
+import { personOf, readAllMembers } from '../across/membership-calls';
+import { waitOutRateLimit } from '../across/rate-limit';
+import type { ExportProgress } from '../members/export-members';
+import { compareMembers, type CompareResult } from './compare-sets';
+
+export interface CompareProgress {
+  /** Which group is being read. */
+  side: 'A' | 'B';
+  read: ExportProgress;
+}
+
+export const compareQueryKey = (a: string, b: string) => ['compare', a, b] as const;
+
+/**
+ * Reads every member id of both groups (the API has no set operations): pages of 500, the largest the
+ * API allows, keeping only id and name. Progress is reported per page; `cancel` stops the read.
+ */
+export const useCompare = (a: string, b: string) => {
+  const queryClient = useQueryClient();
+  const [progress, setProgress] = useState<CompareProgress | null>(null);
+  const [waitSeconds, setWaitSeconds] = useState<number | null>(null);
+  const queryKey = compareQueryKey(a, b);
+  const query = useQuery<CompareResult>({
+    queryKey,
+    queryFn: async ({ signal }) => {
+      const read = async (side: 'A' | 'B', groupId: string) =>
+        (
+          await readAllMembers(groupId, signal, {
+            onProgress: (p) => setProgress({ side, read: p }),
+            onWait: setWaitSeconds,
+          })
+        ).map(personOf);
+      try {
+        const membersA = await read('A', a);
+        const membersB = await read('B', b);
+        return compareMembers(membersA, membersB);
+      } finally {
+        setProgress(null);
+      }
+    },
+    enabled: !!a && !!b && a !== b,
+    staleTime: 0,
+    gcTime: 60_000,
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+  const cancel = useCallback(() => void queryClient.cancelQueries({ queryKey }), [queryClient, queryKey]);
+  return { query, progress, waitSeconds, cancel };
+};
+
+/** The details of the people on the visible page only: GET /users?id=…&expand=…, in the page's order. */
+export const useCompareDetails = (ids: readonly string[], columns: readonly UserExpand[]) =>
+  useQuery({
+    queryKey: ['compare-details', ids, columns],
+    queryFn: ({ signal }) => usersByIds(ids, columns, signal),
+    enabled: ids.length > 0,
+    staleTime: 10_000,
+  });
+
+const DETAILS_PER_REQUEST = 100;
+
+/** Users by id with the chosen expand, 100 a request, in the order asked (any state: inactive members too). */
+export const usersByIds = async (
+  ids: readonly string[],
+  columns: readonly UserExpand[],
+  signal?: AbortSignal,
+): Promise<User[]> => {
+  const byId = new Map<string, User>();
+  for (let i = 0; i < ids.length; i += DETAILS_PER_REQUEST) {
+    const batch = ids.slice(i, i + DETAILS_PER_REQUEST);
+    const listing = await waitOutRateLimit(
+      () =>
+        listUsers(
+          { id: batch, pageSize: batch.length, state: 'any', ...(columns.length ? { expand: [...columns] } : {}) },
+          signal,
+        ),
+      { signal },
+    );
+    for (const u of listing.entities ?? []) if (u.id) byId.set(u.id, u);
+  }
+  return ids.map((id) => byId.get(id)).filter((u): u is User => u !== undefined);
+};

@@ -1,0 +1,169 @@
+import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { useState } from 'react';
+import {
+  addGroupMembers,
+  getGroup,
+  removeGroupMembers,
+  useCreateGroup,
+  useDeleteGroup,
+  useDeleteGroupDynamicSettings,
+  useUpdateGroup,
+  useUpdateGroupDynamicSettings,
+} from '@/api/generated/endpoints/groups/groups';
+import type { Group } from '@/api/generated/model/group';
+import type { GroupEntityListing } from '@/api/generated/model/groupEntityListing';
+import type { GroupsSearchResponse } from '@/api/generated/model/groupsSearchResponse';
+import { groupKeys } from '@/api/keys/group-keys';
+import {
+  runMembershipBatches,
+  type BatchProgress,
+  type BatchRunResult,
+  type MembershipOperation,
+} from './members/batch-membership';
+
+/**
+ * Every write the groups feature makes, and what each one refreshes afterwards (declared once, in
+ * INVALIDATES; the query client invalidates those keys when the write succeeds, see
+ * src/app/query-client.ts).
+ */
+export const INVALIDATES = {
+  createGroup: (): QueryKey[] => groupKeys.collections(),
+  updateGroup: (groupId: string): QueryKey[] => [...groupKeys.collections(), ...groupKeys.people(groupId)],
+  deleteGroup: (): QueryKey[] => groupKeys.collections(),
+  /** The group, who is in it, its profile, and every list (member counts). */
+  changeMembers: (groupId: string): QueryKey[] => [
+    groupKeys.detail(groupId),
+    ...groupKeys.people(groupId),
+    groupKeys.profile(groupId),
+    ...groupKeys.collections(),
+  ],
+  /** Rules decide membership: the rules, the group (its version) and who is in it. */
+  changeRules: (groupId: string): QueryKey[] => [
+    groupKeys.rules(groupId),
+    groupKeys.detail(groupId),
+    ...groupKeys.people(groupId),
+  ],
+} as const;
+
+/** POST /groups; the form shows its errors itself (silent), lists and searches refresh. */
+export const useCreateGroupMutation = () => {
+  const queryClient = useQueryClient();
+  return useCreateGroup({
+    mutation: {
+      meta: { silent: true, invalidates: INVALIDATES.createGroup() },
+      onSuccess: (group) => {
+        if (group.id) queryClient.setQueryData(groupKeys.detail(group.id), group);
+      },
+    },
+  });
+};
+
+/** PUT /groups/{id}; the detail takes the answer, lists, searches and the membership refresh. */
+export const useUpdateGroupMutation = (groupId: string) => {
+  const queryClient = useQueryClient();
+  return useUpdateGroup({
+    mutation: {
+      meta: { silent: true, invalidates: INVALIDATES.updateGroup(groupId) },
+      onSuccess: (group) => {
+        queryClient.setQueryData(groupKeys.detail(groupId), group);
+      },
+    },
+  });
+};
+
+type Collection = Partial<GroupEntityListing & GroupsSearchResponse> | undefined;
+
+/** Takes a deleted group out of every cached listing and search at once (before they refetch). */
+export const dropGroupFromCollections = (queryClient: QueryClient, groupId: string): void => {
+  const without = (data: Collection): Collection => {
+    if (!data || typeof data !== 'object') return data;
+    const next = { ...data };
+    if (Array.isArray(data.entities)) next.entities = data.entities.filter((g) => g.id !== groupId);
+    if (Array.isArray(data.results)) next.results = data.results.filter((g) => g.id !== groupId);
+    return next;
+  };
+  for (const queryKey of groupKeys.collections()) queryClient.setQueriesData<Collection>({ queryKey }, without);
+};
+
+/** Forgets everything cached about one group (its detail, members, profile, rules). */
+export const forgetGroup = (queryClient: QueryClient, groupId: string): void => {
+  for (const queryKey of groupKeys.all(groupId)) queryClient.removeQueries({ queryKey });
+};
+
+export interface DeleteGroupMutationOptions {
+  /**
+   * Runs after the delete succeeded and before the group's own cached data is dropped: leave the
+   * group's pages here (a page still showing the group would otherwise reload it and get a 404).
+   */
+  onDeleted?: (groupId: string) => Promise<unknown> | void;
+}
+
+/**
+ * DELETE /groups/{id}, with everything the console must do afterwards: the group leaves every cached
+ * list and search (and those refresh), and its own cached data is removed.
+ */
+export const useDeleteGroupMutation = ({ onDeleted }: DeleteGroupMutationOptions = {}) => {
+  const queryClient = useQueryClient();
+  return useDeleteGroup({
+    mutation: {
+      meta: { silent: true, invalidates: INVALIDATES.deleteGroup() },
+      onMutate: async ({ groupId }) => {
+        await queryClient.cancelQueries({ queryKey: groupKeys.detail(groupId) });
+      },
+      onSuccess: async (_data, { groupId }) => {
+        dropGroupFromCollections(queryClient, groupId);
+        await onDeleted?.(groupId);
+        forgetGroup(queryClient, groupId);
+      },
+    },
+  });
+};
+
+export interface MembershipChange {
+  operation: MembershipOperation;
+  ids: string[];
+}
+
+/**
+ * Adds or removes members in batches of 50 with the group's version (409 → fresh read, one retry).
+ * Resolves with what was done and what was not; partial changes still refresh every view.
+ */
+export const useMembershipChange = (group: Group) => {
+  const groupId = group.id ?? '';
+  const [progress, setProgress] = useState<BatchProgress | null>(null);
+  const mutation = useMutation<BatchRunResult, Error, MembershipChange>({
+    mutationFn: ({ operation, ids }) =>
+      runMembershipBatches({
+        ids,
+        initialVersion: group.version,
+        onProgress: setProgress,
+        api: {
+          fetchVersion: async () => (await getGroup(groupId)).version ?? 0,
+          send: async (batch, version) => {
+            if (operation === 'add') await addGroupMembers(groupId, { memberIds: batch, version });
+            else await removeGroupMembers(groupId, { ids: batch.join(',') });
+          },
+        },
+      }),
+    meta: { invalidates: INVALIDATES.changeMembers(groupId), silent: true },
+  });
+  return { ...mutation, progress };
+};
+
+/** PUT /groups/{id}/dynamicsettings; the editor shows its errors itself. */
+export const useSaveRulesMutation = (groupId: string) =>
+  useUpdateGroupDynamicSettings({
+    mutation: { meta: { invalidates: INVALIDATES.changeRules(groupId), successMessage: 'Rules saved', silent: true } },
+  });
+
+/** DELETE /groups/{id}/dynamicsettings; a failure is notified. */
+export const useRemoveRulesMutation = (groupId: string) =>
+  useDeleteGroupDynamicSettings({
+    mutation: {
+      meta: {
+        invalidates: INVALIDATES.changeRules(groupId),
+        successMessage: 'Rules removed',
+        errorTitle: 'Could not remove the rules',
+      },
+    },
+  });

@@ -1,0 +1,63 @@
+import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
+import { useBulkGroups } from '../bulk/bulk-delete-dialog';
+import type { BulkTarget } from '../bulk/bulk-target';
+import { ReadingGroups } from '../bulk/group-run-parts';
+import { downloadText } from '../members/export-members';
+import { DEFAULT_EXPORT_COLUMNS, GROUP_EXPORT_COLUMNS, groupsCsv, type GroupExportColumn } from './groups-csv';
+
+/** Export groups (those selected, or every page of the list view) to CSV with the chosen columns. */
+const ExportGroupsDialog = ({ target, onClose }: { target: BulkTarget; onClose: () => void }) => {
+  const [columns, setColumns] = useState<GroupExportColumn[]>(DEFAULT_EXPORT_COLUMNS);
+  const { query, progress } = useBulkGroups(target);
+  const [exported, setExported] = useState<number | null>(null);
+  const count = target.allMatching ? target.total : target.groups.length;
+
+  const download = () => {
+    const groups = query.data ?? [];
+    downloadText(groupsCsv(groups, columns), 'groups.csv');
+    setExported(groups.length);
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={`Export ${count} ${count === 1 ? 'group' : 'groups'}`}
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Dismiss' }}
+    >
+      <Stack>
+        <Checkbox.Group
+          label="Columns"
+          value={columns}
+          onChange={(v) => setColumns(GROUP_EXPORT_COLUMNS.map((c) => c.key).filter((k) => v.includes(k)))}
+        >
+          <SimpleGrid cols={{ base: 1, xs: 2 }} mt="xs" spacing={6}>
+            {GROUP_EXPORT_COLUMNS.map((c) => (
+              <Checkbox key={c.key} value={c.key} label={c.header} />
+            ))}
+          </SimpleGrid>
+        </Checkbox.Group>
+        {query.isPending ? <ReadingGroups progress={progress} /> : null}
+        {query.isError ? <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
+        {exported !== null ? (
+          <Text size="sm" role="status" c="green.9">
+            Exported {exported} {exported === 1 ? 'group' : 'groups'}.
+          </Text>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Close
+          </Button>
+          <Button onClick={download} disabled={!query.data || columns.length === 0}>
+            Download CSV
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+};
+
+export default ExportGroupsDialog;

@@ -1,0 +1,293 @@
+import { Alert, Badge, Button, FileInput, Group, Modal, Progress, Stack, Table, Text, Textarea } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { createGroup, deleteGroup, searchGroups } from '@/api/generated/endpoints/groups/groups';
+import { searchUsers } from '@/api/generated/endpoints/users/users';
+import type { User } from '@/api/generated/model/user';
+import { describeError } from '@/components/feedback/query-error-alert';
+import { membershipCalls } from '../across/membership-calls';
+import { waitOutRateLimit } from '../across/rate-limit';
+import { invalidateGroupLists, ScrollRegion } from '../bulk/group-run-parts';
+import { findPastedUsers } from '../members/paste-list';
+import { parseImportCsv } from './groups-csv';
+import { buildImportPlan, createPlanned, type CreateResult, type PlanLine, type PlanStatus } from './import-plan';
+
+const PLAN_LABELS: Record<PlanStatus, { label: string; color: string }> = {
+  create: { label: 'Will be created', color: 'green' },
+  invalid: { label: 'Invalid', color: 'red' },
+  exists: { label: 'Already exists', color: 'gray' },
+};
+const RESULT_LABELS: Record<CreateResult['outcome'], { label: string; color: string }> = {
+  created: { label: 'Created', color: 'green' },
+  notCreated: { label: 'Not created', color: 'red' },
+  incomplete: { label: 'Created, incomplete', color: 'orange' },
+  cancelled: { label: 'Cancelled', color: 'yellow' },
+};
+
+const EXAMPLE = 'Name,Description,Type,Visibility,Rules visible,Owners,Members';
+
+/** Whether a group of this name exists (EXACT ignores case), through the rate-limit wait. */
+const existingNames = async (names: readonly string[], signal: AbortSignal): Promise<Set<string>> => {
+  const out = new Set<string>();
+  for (const name of names) {
+    const found = await waitOutRateLimit(
+      () =>
+        searchGroups({ query: [{ type: 'EXACT', fields: ['name'], value: name }], pageSize: 1, pageNumber: 1 }, signal),
+      { signal },
+    );
+    if ((found.total ?? 0) > 0) out.add(name.toLowerCase());
+  }
+  return out;
+};
+
+/**
+ * Import groups from CSV: a dry run that says line by line what will be created, what is invalid and
+ * why, and what already exists; then creation with progress, cancel and a report. A line whose members
+ * cannot all be added is deleted again, or the report says what exists.
+ */
+const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
+  const queryClient = useQueryClient();
+  const [text, setText] = useState('');
+  const [plan, setPlan] = useState<PlanLine[] | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [running, setRunning] = useState(false);
+  const [results, setResults] = useState<CreateResult[] | null>(null);
+  const [done, setDone] = useState(0);
+  const abort = useRef<AbortController | null>(null);
+  const toCreate = (plan ?? []).filter((l) => l.status === 'create');
+
+  const check = async () => {
+    setChecking(true);
+    setError(null);
+    setPlan(null);
+    const controller = new AbortController();
+    abort.current = controller;
+    try {
+      const parsed = parseImportCsv(text);
+      setFileError(parsed.fileError ?? null);
+      if (parsed.fileError) return;
+      const emails = [...new Set(parsed.rows.flatMap((r) => [...r.ownerEmails, ...r.memberEmails]))];
+      const users: User[] = emails.length
+        ? await findPastedUsers(
+            emails.map((e) => ({ text: e, kind: 'email' as const })),
+            (request) => waitOutRateLimit(() => searchUsers(request), { signal: controller.signal }),
+          )
+        : [];
+      const byEmail = new Map<string, User>();
+      for (const u of users) {
+        if (u.email) byEmail.set(u.email.toLowerCase(), u);
+        if (u.username) byEmail.set(u.username.toLowerCase(), u);
+      }
+      const existing = await existingNames(
+        parsed.rows.map((r) => r.name),
+        controller.signal,
+      );
+      setPlan(buildImportPlan(parsed.rows, parsed.invalid, existing, byEmail));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setChecking(false);
+      abort.current = null;
+    }
+  };
+
+  const create = async () => {
+    const controller = new AbortController();
+    abort.current = controller;
+    setRunning(true);
+    setDone(0);
+    const out: CreateResult[] = [];
+    for (const line of toCreate) {
+      if (controller.signal.aborted) {
+        out.push({ line: line.line, name: line.name, outcome: 'cancelled' });
+        continue;
+      }
+      out.push(
+        await createPlanned(
+          line,
+          {
+            create: (body) =>
+              waitOutRateLimit(() => createGroup(body, controller.signal), { signal: controller.signal }),
+            remove: (id) => waitOutRateLimit(() => deleteGroup(id)),
+            membership: membershipCalls,
+          },
+          { signal: controller.signal },
+        ),
+      );
+      setDone(out.length);
+    }
+    invalidateGroupLists(queryClient);
+    setResults(out);
+    setRunning(false);
+    abort.current = null;
+  };
+
+  const readFile = async (file: File | null) => {
+    if (!file) return;
+    setText(await file.text());
+    setPlan(null);
+    setResults(null);
+  };
+
+  const counts = (plan ?? []).reduce<Record<PlanStatus, number>>(
+    (acc, l) => ({ ...acc, [l.status]: acc[l.status] + 1 }),
+    { create: 0, invalid: 0, exists: 0 },
+  );
+  const created = results?.filter((r) => r.outcome === 'created').length ?? 0;
+
+  return (
+    <Modal
+      opened
+      onClose={() => !running && !checking && onClose()}
+      title="Import groups from CSV"
+      size="xl"
+      closeButtonProps={{ 'aria-label': 'Dismiss' }}
+      closeOnEscape={!running}
+      closeOnClickOutside={!running}
+    >
+      <Stack>
+        {!results ? (
+          <>
+            <FileInput
+              label="CSV file"
+              accept=".csv,text/csv,text/plain"
+              onChange={(f) => void readFile(f)}
+              clearable
+            />
+            <Textarea
+              label="Or paste the CSV"
+              description={`Header: ${EXAMPLE}. Type official or social; visibility public, owners or members; owners and members by email, separated by semicolons.`}
+              autosize
+              minRows={4}
+              maxRows={10}
+              value={text}
+              onChange={(e) => {
+                setText(e.currentTarget.value);
+                setPlan(null);
+              }}
+              disabled={running}
+            />
+            <Group>
+              <Button
+                variant="light"
+                onClick={() => void check()}
+                loading={checking}
+                disabled={!text.trim() || running}
+              >
+                Check (dry run)
+              </Button>
+            </Group>
+          </>
+        ) : null}
+        {fileError ? (
+          <Alert color="red" role="alert">
+            {fileError}
+          </Alert>
+        ) : null}
+        {error ? (
+          <Alert color="red" role="alert" title="Could not check the file">
+            {describeError(error)}
+          </Alert>
+        ) : null}
+        {plan && !results ? (
+          <>
+            <Group gap="xs" role="group" aria-label="Dry run summary">
+              {(Object.keys(PLAN_LABELS) as PlanStatus[]).map((s) => (
+                <Badge key={s} color={PLAN_LABELS[s].color} variant="light" tt="none">
+                  {PLAN_LABELS[s].label}: {counts[s]}
+                </Badge>
+              ))}
+            </Group>
+            <ScrollRegion label="Dry run">
+              <Table aria-label="Dry run" withTableBorder striped fz="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Line</Table.Th>
+                    <Table.Th>Name</Table.Th>
+                    <Table.Th>Result</Table.Th>
+                    <Table.Th>Why</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {plan.map((l) => (
+                    <Table.Tr key={l.line}>
+                      <Table.Td>{l.line}</Table.Td>
+                      <Table.Td>{l.name || '—'}</Table.Td>
+                      <Table.Td>
+                        <Badge color={PLAN_LABELS[l.status].color} variant="light" tt="none">
+                          {PLAN_LABELS[l.status].label}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        {l.status === 'create'
+                          ? `${l.memberIds.length} members, ${l.ownerIds.length} owners`
+                          : l.problems.join(' ')}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollRegion>
+          </>
+        ) : null}
+        {running ? (
+          <Stack gap={4}>
+            <Text size="sm" role="status">
+              Created {done} of {toCreate.length}…
+            </Text>
+            <Progress value={(done / Math.max(toCreate.length, 1)) * 100} aria-label="Groups created" />
+          </Stack>
+        ) : null}
+        {results ? (
+          <>
+            <Alert
+              color={created === results.length ? 'green' : 'orange'}
+              role="status"
+              title={created === results.length ? 'Done' : 'Done, with exceptions'}
+            >
+              {created} created{created < results.length ? `, ${results.length - created} not` : ''}.
+            </Alert>
+            <ScrollRegion label="Import report">
+              <Table aria-label="Import report" withTableBorder striped fz="sm">
+                <Table.Tbody>
+                  {results.map((r) => (
+                    <Table.Tr key={r.line}>
+                      <Table.Td>{r.line}</Table.Td>
+                      <Table.Td>{r.name}</Table.Td>
+                      <Table.Td>
+                        <Badge color={RESULT_LABELS[r.outcome].color} variant="light" tt="none">
+                          {RESULT_LABELS[r.outcome].label}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{r.reason ?? ''}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollRegion>
+          </>
+        ) : null}
+        <Group justify="flex-end">
+          {running ? (
+            <Button variant="default" onClick={() => abort.current?.abort()}>
+              Cancel
+            </Button>
+          ) : (
+            <Button variant="default" onClick={onClose} disabled={checking}>
+              {results ? 'Close' : 'Cancel'}
+            </Button>
+          )}
+          {plan && !results ? (
+            <Button onClick={() => void create()} loading={running} disabled={toCreate.length === 0}>
+              Create {toCreate.length} {toCreate.length === 1 ? 'group' : 'groups'}
+            </Button>
+          ) : null}
+        </Group>
+      </Stack>
+    </Modal>
+  );
+};
+
+export default ImportGroupsDialog;

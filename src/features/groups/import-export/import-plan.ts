@@ -1,0 +1,128 @@
+import type { Group } from '@/api/generated/model/group';
+import type { GroupCreate } from '@/api/generated/model/groupCreate';
+import type { User } from '@/api/generated/model/user';
+import { changeGroup, SETTLED, type MembershipCalls, type RunOptions } from '../across/transfer';
+import type { ImportLineProblem, ImportRow } from './groups-csv';
+
+/** What the dry run found for one line of the file. */
+export type PlanStatus = 'create' | 'invalid' | 'exists';
+
+export interface PlanLine {
+  line: number;
+  name: string;
+  status: PlanStatus;
+  problems: string[];
+  row?: ImportRow;
+  ownerIds: string[];
+  memberIds: string[];
+}
+
+/**
+ * The dry run: each valid row becomes "create" unless a group of that name exists (ignoring case) or
+ * one of its owners or members is not a known user; invalid rows keep their problems.
+ */
+export const buildImportPlan = (
+  rows: readonly ImportRow[],
+  invalid: readonly ImportLineProblem[],
+  existingNames: ReadonlySet<string>,
+  usersByEmail: ReadonlyMap<string, User>,
+): PlanLine[] => {
+  const lines: PlanLine[] = invalid.map((p) => ({ ...p, status: 'invalid', ownerIds: [], memberIds: [] }));
+  for (const row of rows) {
+    const problems: string[] = [];
+    const idsOf = (emails: readonly string[], role: string) =>
+      emails.flatMap((email) => {
+        const user = usersByEmail.get(email.toLowerCase());
+        if (!user?.id) {
+          problems.push(`${role} ${email} is not a known user.`);
+          return [];
+        }
+        return [user.id];
+      });
+    const ownerIds = idsOf(row.ownerEmails, 'Owner');
+    const memberIds = idsOf(row.memberEmails, 'Member');
+    const exists = existingNames.has(row.name.toLowerCase());
+    lines.push({
+      line: row.line,
+      name: row.name,
+      status: exists ? 'exists' : problems.length ? 'invalid' : 'create',
+      problems: exists ? ['A group with this name already exists.'] : problems,
+      row,
+      ownerIds,
+      memberIds,
+    });
+  }
+  return lines.sort((a, b) => a.line - b.line);
+};
+
+export type CreateOutcome = 'created' | 'notCreated' | 'incomplete' | 'cancelled';
+
+export interface CreateResult {
+  line: number;
+  name: string;
+  outcome: CreateOutcome;
+  groupId?: string;
+  reason?: string;
+}
+
+export interface CreateCalls {
+  create: (body: GroupCreate) => Promise<Group>;
+  remove: (groupId: string) => Promise<unknown>;
+  membership: MembershipCalls;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Creates one planned group and adds its members (batches of 50). When the members cannot all be
+ * added, the group is deleted again so nothing is left half-made; if that delete fails too, the result
+ * says exactly what exists.
+ */
+export const createPlanned = async (
+  plan: PlanLine,
+  calls: CreateCalls,
+  options: RunOptions = {},
+): Promise<CreateResult> => {
+  const base = { line: plan.line, name: plan.name };
+  const row = plan.row;
+  if (!row) return { ...base, outcome: 'notCreated', reason: 'Invalid line.' };
+  let group: Group;
+  try {
+    group = await calls.create({
+      name: row.name,
+      description: row.description || undefined,
+      type: row.type,
+      visibility: row.visibility,
+      rulesVisible: row.rulesVisible,
+      ...(plan.ownerIds.length ? { ownerIds: plan.ownerIds } : {}),
+    });
+  } catch (error) {
+    return { ...base, outcome: 'notCreated', reason: messageOf(error) };
+  }
+  const groupId = group.id ?? '';
+  if (plan.memberIds.length === 0) return { ...base, outcome: 'created', groupId };
+  const lines = await changeGroup(
+    { groupId, groupName: row.name, action: 'add', people: plan.memberIds.map((id) => ({ id })) },
+    calls.membership,
+    options,
+  );
+  const missing = lines.filter((l) => !SETTLED.has(l.outcome));
+  if (missing.length === 0) return { ...base, outcome: 'created', groupId };
+  const why = `${missing.length} of ${lines.length} members could not be added (${missing[0]?.reason ?? missing[0]?.outcome}).`;
+  try {
+    await calls.remove(groupId);
+    return {
+      ...base,
+      outcome: options.signal?.aborted ? 'cancelled' : 'notCreated',
+      reason: `${why} The group was deleted again.`,
+    };
+  } catch (error) {
+    const added = lines.length - missing.length;
+    return {
+      ...base,
+      outcome: 'incomplete',
+      groupId,
+      reason: `${why} Deleting it again failed (${messageOf(error)}): it exists with ${added} of ${lines.length} members.`,
+    };
+  }
+};

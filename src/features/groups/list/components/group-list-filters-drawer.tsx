@@ -1,0 +1,17 @@
+import '@/styles/page-styles';
+import { Button, Drawer } from '@mantine/core';
+import { GroupListFilters, type GroupListFiltersProps } from './group-list-filters';
+
+/** The phone's filters: the same inputs, one a line, in a sheet from the bottom of the screen. */
+export const GroupListFiltersDrawer = ({
+  opened,
+  onClose,
+  ...filters
+}: GroupListFiltersProps & { opened: boolean; onClose: () => void }) => (
+  <Drawer opened={opened} onClose={onClose} position="bottom" size="auto" title="Filters and sort">
+    <GroupListFilters {...filters} stacked />
+    <Button fullWidth mt="lg" size="md" onClick={onClose}>
+      Show groups
+    </Button>
+  </Drawer>
+);
