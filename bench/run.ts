@@ -5,7 +5,7 @@
  *
  *   npm run bench                    the full bench (about 10 minutes once the data is seeded)
  *   npm run bench -- --quick         a smoke run: one Lighthouse run each, shorter API and load runs
- *   npm run bench -- --only=api,load run some sections: bundle, startup, page, api, render, load
+ *   npm run bench -- --only=api,load run some sections: bundle, startup, page, api, render, load, roster
  *
  * Every client figure is read beside the stack floor's (`../shared/floor`, a bare app of the same stack):
  * the bench copies it to bench/.tmp/floor, installs it (`npm ci`, kept until its lock file changes),
@@ -31,6 +31,7 @@ import { runPageLoad } from './lib/page-load';
 import { runRender } from './lib/render';
 import { compared, figure, formatTable, notMeasured, type Figure } from './lib/report';
 import { measureStartup, startupDataDir, startupFigures } from './lib/startup';
+import { runRosterBench } from './lib/roster';
 import { adminToken, buildConsole, isSeeded, startServer, type RunningServer } from './lib/server';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -41,7 +42,7 @@ const FLOOR_DIR = join(TMP, 'floor');
 /** The floor's one page: a 25-row Mantine Table from a query. */
 const FLOOR_PAGE = '/items';
 const RESULTS = join(ROOT, 'bench', 'results.json');
-const SECTIONS = ['bundle', 'startup', 'page', 'api', 'render', 'load'] as const;
+const SECTIONS = ['bundle', 'startup', 'page', 'api', 'render', 'load', 'roster'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /**
@@ -240,7 +241,7 @@ async function main(): Promise<number> {
     figures.push(...startupFigures(startup));
   });
 
-  const needsServer = (['page', 'api', 'render', 'load'] as const).some((s) => only.has(s));
+  const needsServer = (['page', 'api', 'render', 'load', 'roster'] as const).some((s) => only.has(s));
   if (!needsServer) return finish(figures, results, broken, startedAt);
 
   prepareDataDir();
@@ -358,6 +359,12 @@ async function main(): Promise<number> {
       results.api = out.results;
       figures.push(...out.figures);
       peak('the API bench');
+    });
+
+    await section('roster', async () => {
+      const out = await runRosterBench(api, groups, { runs: quick ? 1 : 3, log });
+      results.roster = out.results;
+      figures.push(...out.figures);
     });
 
     await section('render', async () => {

@@ -18,6 +18,7 @@ const child = spawn('npx', ['tsx', 'server/src/main.ts'], {
     SEED: 'demo',
     RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? '0',
     SIGN_IN_MAX_FAILURES_PER_ADDRESS: process.env.SIGN_IN_MAX_FAILURES_PER_ADDRESS ?? '0',
+    PRESENCE_SIMULATION: 'off',
   },
 });
 const stop = (signal) => child.kill(signal);

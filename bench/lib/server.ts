@@ -87,6 +87,7 @@ export async function startServer(options: {
       DATA_DIR: options.dataDir,
       SEED: options.seed,
       RATE_LIMIT_PER_MINUTE: '0',
+      PRESENCE_SIMULATION: 'off',
       SKIP_BUILD: '1',
       STATIC_DIR: options.staticDir,
       LOG_LEVEL: 'error',

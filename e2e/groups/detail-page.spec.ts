@@ -70,9 +70,9 @@ test('every expand column of the chooser shows data', async ({ page }) => {
   }
 });
 
-test('status counts filter the page', async ({ page }) => {
+test('status chips count the whole group and list every member with a status', async ({ page }) => {
   await goToGroup(page, 'admin', DEMO_GROUPS.allStaff.id, '?size=100');
-  const filters = page.getByRole('group', { name: 'Status filters (this page only)' });
+  const filters = page.getByRole('group', { name: 'Status filters (whole group)' });
   const available = filters.getByRole('button', { name: /^Available/ });
   await expect(available).toBeVisible();
   const count = Number((await available.innerText()).replace(/\D+/g, ''));
@@ -80,7 +80,7 @@ test('status counts filter the page', async ({ page }) => {
   await available.click();
   await expect(available).toHaveAttribute('aria-pressed', 'true');
   await expect(page).toHaveURL(/status=presence%3AAvailable/);
-  await expect(memberRows(page)).toHaveCount(count);
+  await expect(memberRows(page)).toHaveCount(Math.min(count, 100));
   await expect(memberRows(page).filter({ hasNotText: 'Available' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Clear filter' }).click();
   await expect(memberRows(page)).toHaveCount(100);

@@ -119,6 +119,7 @@ export async function startOwnServer(options: OwnServerOptions = {}): Promise<Ow
         DATA_DIR: dataDir,
         SEED: options.seed ?? 'demo',
         RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute ?? 0),
+        PRESENCE_SIMULATION: 'off',
         ...(options.tokenLifetimeSeconds ? { TOKEN_LIFETIME_SECONDS: String(options.tokenLifetimeSeconds) } : {}),
         SKIP_BUILD: '1',
         STATIC_DIR,

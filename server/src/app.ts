@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { OperationHandlers } from './http/context.js';
 import { fieldconfigHandlers } from './handlers/fieldconfig.js';
 import { groupHandlers } from './handlers/groups.js';
+import { presenceHandlers } from './handlers/presence.js';
 import { tokenHandlers } from './handlers/tokens.js';
 import { userHandlers } from './handlers/users.js';
 import { createApp, type AppOptions } from './http/server.js';
@@ -23,6 +24,7 @@ export const handlers: OperationHandlers = {
   ...userHandlers,
   ...fieldconfigHandlers,
   ...tokenHandlers,
+  ...presenceHandlers,
 };
 
 export function buildApp(options: AppOptions): FastifyInstance {

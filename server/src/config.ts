@@ -20,6 +20,7 @@
  *   SIGN_IN_FAILURE_WINDOW_SECONDS  window in which failures count      900
  *   SIGN_IN_LOCKOUT_SECONDS lockout lengths, growing (comma list)     60,300,900
  *   ALLOW_EXPOSED_DEMO      1 = start with SEED=demo on a non-loopback HOST  (refuse)
+ *   PRESENCE_SIMULATION     on|off: users' presences change over time  on
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -95,6 +96,10 @@ const schema = z.object({
     .enum(['0', '1', 'true', 'false'], { error: 'ALLOW_EXPOSED_DEMO must be 1 or 0' })
     .transform((v) => v === '1' || v === 'true')
     .default(false),
+  PRESENCE_SIMULATION: z
+    .enum(['on', 'off', '1', '0', 'true', 'false'], { error: 'PRESENCE_SIMULATION must be on or off' })
+    .transform((v) => v === 'on' || v === '1' || v === 'true')
+    .default(true),
 });
 
 export interface Config {
@@ -113,6 +118,8 @@ export interface Config {
   basePath: string;
   signInLockout: LockoutSettings;
   allowExposedDemo: boolean;
+  /** Whether users' presences change over time (db/seed/presence-simulation.ts). */
+  presenceSimulation: boolean;
 }
 
 export class ConfigError extends Error {
@@ -159,5 +166,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lockoutSeconds: c.SIGN_IN_LOCKOUT_SECONDS,
     },
     allowExposedDemo: c.ALLOW_EXPOSED_DEMO,
+    presenceSimulation: c.PRESENCE_SIMULATION,
   };
 }

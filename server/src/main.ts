@@ -12,6 +12,7 @@ import { checkDemoExposure, type ExposureCheck } from './auth/exposure.js';
 import { ConfigError, DEFAULT_STATIC_DIR, loadConfig, REPO_ROOT, type Config } from './config.js';
 import { buildConsoleOnlyApp } from './console-only.js';
 import { PERSONA_PASSWORD, PERSONAS } from './db/seed/personas.js';
+import { startPresenceSimulation } from './db/seed/presence-simulation.js';
 
 /** The console's sources: a change to any of them makes dist/ stale. */
 const CONSOLE_SOURCES = ['src', 'index.html', 'public', 'vite.config.ts'];
@@ -88,6 +89,8 @@ async function main(config: Config): Promise<void> {
   process.on('SIGTERM', shutdown);
 
   await app.listen({ host: config.host, port: config.port });
+  // Unref'd, and each tick checks the database is still open: nothing to stop on shutdown.
+  if (config.presenceSimulation) startPresenceSimulation(app.db);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = ['0.0.0.0', '::', ''].includes(config.host)

@@ -13,6 +13,7 @@
 import fc from 'fast-check';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgPresenceDefinitions } from '../src/domain/users/presence.js';
 import { DEMO_GROUPS, PERSONAS } from '../src/db/seed/personas.js';
 import {
   apiCaller,
@@ -434,6 +435,18 @@ function bodyOf(arbitrary: fc.Arbitrary<unknown>): fc.Arbitrary<Pick<CallOptions
   );
 }
 
+/** A UserPresence body: a real presence definition, a wild one, a message, or neither. */
+const presenceBody = fc.record(
+  {
+    presenceDefinition: fc.oneof(
+      fc.record({ id: fc.oneof(fc.constantFrom(...orgPresenceDefinitions().map((d) => d.id)), wildJson) }),
+      wildJson,
+    ),
+    message: fc.oneof(fc.string({ maxLength: 20 }), wildJson),
+  },
+  { requiredKeys: [] },
+);
+
 /** A group id: the scratch group, a demo group, or something wild. */
 const groupIdArb = fc.oneof(
   { weight: 3, arbitrary: fc.constant('@scratch') },
@@ -488,6 +501,10 @@ const SPECS: Record<string, OperationSpec> = {
   searchUsersByQ64: { query: q64Query },
   searchUsers: { body: bodyOf(searchRequest) },
   getUser: { params: userIdArb.map((userId) => ({ userId })) },
+  patchUserPresence: {
+    params: fc.record({ userId: userIdArb, sourceId: fc.oneof(fc.constantFrom('PURECLOUD', 'purecloud'), wildString) }),
+    body: bodyOf(presenceBody),
+  },
   getTokenInfo: {},
   revokeToken: { skip: 'revokes the token the property tests use; covered by explicit cases below' },
 };

@@ -460,3 +460,48 @@ describe('UsersApi and TokensApi', () => {
     expect(again.body.results.map((u) => u.id)).toEqual(search.body.results.map((u) => u.id));
   });
 });
+
+describe('PresenceApi', () => {
+  it('patchUserPresence sets the signed-in user’s own presence; others’ need presence:userPresence:edit', async () => {
+    const presence = new platformClient.PresenceApi();
+    client.setAccessToken(server.tokenFor('supervisor'));
+    try {
+      const definitions = (
+        await ext<{ presenceDefinitions: Array<{ id: string; systemPresence: string }> }>(
+          'getMe',
+          users.getUsersMe({ expand: ['presencedefinitions'] }),
+        )
+      ).body.presenceDefinitions;
+      const busy = definitions.find((d) => d.systemPresence === 'Busy');
+      expect(busy).toBeDefined();
+      const set = await ext<{ presenceDefinition: { id: string; systemPresence: string }; message?: string }>(
+        'patchUserPresence',
+        presence.patchUserPresence(PERSONAS.supervisor.id, 'PURECLOUD', {
+          presenceDefinition: { id: busy?.id },
+          message: 'From the SDK',
+        }),
+      );
+      expect(set.status).toBe(200);
+      expect(set.body.presenceDefinition).toMatchObject({ id: busy?.id, systemPresence: 'Busy' });
+      expect(set.body.message).toBe('From the SDK');
+      expectError(
+        await ext(
+          'patchUserPresence',
+          presence.patchUserPresence(PERSONAS.supervisor.id, 'PURECLOUD', { presenceDefinition: { id: 'nope' } }),
+        ),
+        400,
+        'invalid.value',
+      );
+    } finally {
+      client.setAccessToken(adminToken);
+    }
+    expectError(
+      await ext(
+        'patchUserPresence',
+        presence.patchUserPresence(PERSONAS.supervisor.id, 'PURECLOUD', { message: 'not mine to set' }),
+      ),
+      403,
+      'missing.any.permissions',
+    );
+  });
+});

@@ -10,6 +10,7 @@ export const PERMISSION_NAMES = [
   'directory:group:view',
   'directory:privateGroup:view',
   'directory:user:view',
+  'presence:userPresence:edit',
 ] as const;
 
 export type PermissionName = (typeof PERMISSION_NAMES)[number];
@@ -85,6 +86,10 @@ export const OPERATION_PERMISSIONS = {
   },
   listUsers: {
     permissions: [],
+    groupOwnerAllowed: false,
+  },
+  patchUserPresence: {
+    permissions: ['presence:userPresence:edit'],
     groupOwnerAllowed: false,
   },
   previewDynamicGroup: {
@@ -249,6 +254,16 @@ export const SCHEMA_LIMITS = {
     proficiency: {
       minimum: 0,
       maximum: 5,
+    },
+  },
+  PresenceDefinition: {
+    id: {
+      minLength: 1,
+    },
+  },
+  UserPresence: {
+    message: {
+      maxLength: 1000,
     },
   },
 } as const;

@@ -3,6 +3,7 @@
  */
 
 export interface PresenceDefinition {
+  /** @minLength 1 */
   id?: string;
   systemPresence?: string;
   selfUri?: string;

@@ -11,6 +11,7 @@ export interface UserPresence {
   primary?: boolean;
   presenceDefinition?: PresenceDefinition;
   futurePresenceDefinition?: PresenceDefinition;
+  /** @maxLength 1000 */
   message?: string;
   modifiedDate?: string;
   selfUri?: string;

@@ -20,7 +20,7 @@ export const ReasonBadges = ({ reasons }: { reasons: readonly MembershipReason[]
       <Badge
         key={reason}
         variant="outline"
-        color={reason === 'rule' ? 'grape' : reason === 'owner' ? 'orange' : 'blue'}
+        color={reason === 'rule' ? 'grape' : reason === 'owner' ? 'pink' : 'blue'}
         tt="none"
       >
         {REASON_LABELS[reason]}

@@ -15,10 +15,15 @@ import { ExportMembersButton } from './export-members-button';
 import { MemberRows } from './member-rows';
 import { MembersTable } from './members-table';
 import { RemoveMembersButton } from './remove-members-button';
-import { filterByStatus, type StatusKind } from './status-counts';
-import { StatusFilterBar } from './status-filter-bar';
+import { VISIBLE_PAGE_REFRESH_MS } from '../roster/roster-model';
+import { RosterPanel } from '../roster/roster-panel';
+import { useChangeMarks } from '../roster/use-change-marks';
+import { useGroupRoster } from '../roster/use-group-roster';
+import { useRosterPage } from '../roster/use-roster-page';
+import { statusLabel, type StatusKind } from './status-counts';
 
-export const MEMBERS_REFRESH_MS = 5_000;
+/** The visible page's refresh; the roster's rate budget counts on it (roster/roster-model.ts). */
+export const MEMBERS_REFRESH_MS = VISIBLE_PAGE_REFRESH_MS;
 
 /** Refreshes only while the browser tab is visible. */
 const refreshWhileVisible = () =>
@@ -49,8 +54,35 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
     }),
     [state.page, state.pageSize, state.sortOrder, state.columns],
   );
+  const statusKinds = useMemo(
+    () => state.columns.filter((c): c is StatusKind => c === 'presence' || c === 'routingStatus'),
+    [state.columns],
+  );
+  // The live roster: whole-group counts, and every member with the chosen status (roster/).
+  const rosterFilter = state.status && statusKinds.includes(state.status.kind) ? state.status : null;
   const members = useListGroupMembers(groupId, params, {
-    query: { placeholderData: keepPreviousData, refetchInterval: refreshWhileVisible, staleTime: 0 },
+    query: {
+      enabled: !rosterFilter,
+      placeholderData: keepPreviousData,
+      refetchInterval: refreshWhileVisible,
+      staleTime: 0,
+    },
+  });
+  // The whole group is read once the visible page is in (or at once, for a filtered list).
+  const roster = useGroupRoster(
+    groupId,
+    group.memberCount ?? 0,
+    statusKinds.length > 0 && (!!rosterFilter || members.data !== undefined),
+  );
+  const [pointerOnTable, setPointerOnTable] = useState(false);
+  const rosterPage = useRosterPage({
+    entries: roster.reading?.entries,
+    filter: rosterFilter,
+    page: state.page,
+    pageSize: state.pageSize,
+    sortOrder: state.sortOrder,
+    columns: state.columns,
+    hold: pointerOnTable,
   });
   // Without rules and with owners not counted, every member was added directly: the reasons need no
   // list of individuals (which for a group of many thousands is megabytes to download and parse).
@@ -107,16 +139,15 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
     [update, state.sortOrder],
   );
 
-  const users = members.data?.entities;
-  const visible = useMemo(() => filterByStatus(users ?? [], state.status), [users, state.status]);
-  const statusKinds = useMemo(
-    () => state.columns.filter((c): c is StatusKind => c === 'presence' || c === 'routingStatus'),
-    [state.columns],
-  );
+  const users = rosterFilter ? rosterPage.users : members.data?.entities;
+  const markFor = useChangeMarks(users);
+  const total = rosterFilter ? rosterPage.total : (members.data?.total ?? group.memberCount ?? 0);
+  const pageCount = rosterFilter
+    ? rosterPage.pageCount
+    : (members.data?.pageCount ?? Math.max(1, Math.ceil(total / state.pageSize)));
+  const loadError = rosterFilter ? rosterPage : members;
   const isPhone = useIsPhone();
   const Members = isPhone ? MemberRows : MembersTable;
-  const total = members.data?.total ?? group.memberCount ?? 0;
-  const pageCount = members.data?.pageCount ?? Math.max(1, Math.ceil(total / state.pageSize));
 
   return (
     <Stack gap="sm">
@@ -166,24 +197,24 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
         </Group>
       </Group>
 
-      {users && statusKinds.length ? (
-        <StatusFilterBar
-          users={users}
+      {statusKinds.length ? (
+        <RosterPanel
+          roster={roster}
           kinds={statusKinds}
-          filter={state.status}
-          onFilterChange={(status) => update({ status }, { replace: true })}
+          filter={rosterFilter}
+          onFilterChange={(status) => update({ status, page: 1 }, { replace: true })}
         />
       ) : null}
 
-      {members.isError && !users ? (
+      {loadError.isError && !users ? (
         <QueryErrorAlert
-          error={members.error}
-          onRetry={() => void members.refetch()}
+          error={loadError.error}
+          onRetry={() => void loadError.refetch()}
           title="Could not load the members"
         />
       ) : null}
 
-      {!users && members.isPending ? (
+      {!users && (rosterFilter ? roster.isPending || rosterPage.isPending : members.isPending) ? (
         <Stack gap={6} aria-label="Loading members" aria-busy>
           {Array.from({ length: 8 }, (_, i) => (
             <Skeleton key={i} height={28} />
@@ -191,7 +222,14 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
         </Stack>
       ) : null}
 
-      {users && users.length === 0 ? (
+      {users && users.length === 0 && rosterFilter ? (
+        <EmptyState
+          title="No one with this status"
+          description="At the last count no member of the group had this status."
+        />
+      ) : null}
+
+      {users && users.length === 0 && !rosterFilter ? (
         <EmptyState
           title="No members"
           description={canEdit ? 'Add people to this group to see them here.' : 'This group has no members yet.'}
@@ -202,22 +240,26 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
       {users && users.length > 0 ? (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
-            {total} {total === 1 ? 'member' : 'members'} · page {state.page} of {pageCount}
-            {state.status ? ` · ${visible.length} shown on this page` : ''}
+            {total} {total === 1 ? 'member' : 'members'}
+            {rosterFilter ? ` with ${statusLabel(rosterFilter.value)} at the last count` : ''} · page {state.page} of{' '}
+            {pageCount}
             {selected.size ? ` · ${selected.size} selected` : ''}
           </Text>
-          <Members
-            users={visible}
-            columns={state.columns}
-            sortOrder={state.sortOrder}
-            onToggleSort={toggleSort}
-            selectable={canEdit}
-            selected={selected}
-            onToggle={onToggle}
-            onToggleAll={onToggleAll}
-            onOpenUser={openUser}
-            reasonsFor={reasonsFor}
-          />
+          <div onPointerEnter={() => setPointerOnTable(true)} onPointerLeave={() => setPointerOnTable(false)}>
+            <Members
+              users={users}
+              columns={state.columns}
+              sortOrder={state.sortOrder}
+              onToggleSort={toggleSort}
+              selectable={canEdit}
+              selected={selected}
+              onToggle={onToggle}
+              onToggleAll={onToggleAll}
+              onOpenUser={openUser}
+              reasonsFor={reasonsFor}
+              markFor={markFor}
+            />
+          </div>
           {pageCount > 1 ? (
             <Pagination
               total={pageCount}

@@ -1,4 +1,4 @@
-import { Anchor, Checkbox, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { memo, useLayoutEffect, useState } from 'react';
@@ -21,6 +21,8 @@ export interface MembersTableProps {
   onToggleAll: (ids: string[], select: boolean) => void;
   onOpenUser: (userId: string) => void;
   reasonsFor: (userId: string | undefined) => MembershipReason[];
+  /** A change to mark on the row for a moment ("now Available"), from the live roster. */
+  markFor?: (userId: string | undefined) => string | undefined;
 }
 
 interface RowProps {
@@ -34,6 +36,7 @@ interface RowProps {
   onToggle: (id: string) => void;
   onOpenUser: (id: string) => void;
   reasons: string;
+  mark?: string;
 }
 
 /*
@@ -43,6 +46,7 @@ interface RowProps {
 const trClass = Table.classes.tr;
 const tdClass = Table.classes.td;
 const SELECTED_ROW_STYLE = { backgroundColor: 'var(--mantine-color-blue-light)' };
+const MARKED_ROW_STYLE = { boxShadow: 'inset 4px 0 0 var(--mantine-color-teal-filled)' };
 const CHECKBOX_CELL_STYLE = { width: 40 };
 
 /** Pages longer than this render only the rows in and near the viewport. */
@@ -120,7 +124,7 @@ const Spacers = ({ height }: { height: number }) =>
 
 /** One member row; memoised so a refresh re-renders only the members whose data changed. */
 const MemberRow = memo(
-  ({ user, index, measureRef, columns, selectable, selected, onToggle, onOpenUser, reasons }: RowProps) => {
+  ({ user, index, measureRef, columns, selectable, selected, onToggle, onOpenUser, reasons, mark }: RowProps) => {
     const id = user.id ?? '';
     const name = user.name ?? id;
     return (
@@ -133,7 +137,10 @@ const MemberRow = memo(
         data-hover
         data-with-row-border
         data-selected={selected || undefined}
-        style={selected ? SELECTED_ROW_STYLE : undefined}
+        data-changed={mark ? true : undefined}
+        style={
+          selected || mark ? { ...(selected ? SELECTED_ROW_STYLE : {}), ...(mark ? MARKED_ROW_STYLE : {}) } : undefined
+        }
       >
         {selectable ? (
           <td className={tdClass} style={CHECKBOX_CELL_STYLE}>
@@ -144,6 +151,11 @@ const MemberRow = memo(
           <Anchor component="button" type="button" size="sm" onClick={() => onOpenUser(id)}>
             {name}
           </Anchor>
+          {mark ? (
+            <Badge size="xs" variant="light" color="teal" ml={6} data-testid="change-mark">
+              {mark}
+            </Badge>
+          ) : null}
         </td>
         <td className={tdClass}>
           <p style={CELL_TEXT_STYLE}>{user.email}</p>
@@ -183,6 +195,7 @@ export const MembersTable = ({
   onToggleAll,
   onOpenUser,
   reasonsFor,
+  markFor,
 }: MembersTableProps) => {
   const { ids, allSelected, someSelected } = pageSelection(users, selected);
   const toggleAll = () => onToggleAll(ids, !allSelected);
@@ -245,6 +258,7 @@ export const MembersTable = ({
                 onToggle={onToggle}
                 onOpenUser={onOpenUser}
                 reasons={reasonsFor(user.id).join(',')}
+                mark={markFor?.(user.id)}
               />
             );
           })}

@@ -43,6 +43,7 @@ export const parseStatusFilter = (raw: string | null): StatusFilter | null => {
 
 export const formatStatusFilter = (filter: StatusFilter): string => `${filter.kind}:${filter.value}`;
 
+/** The users with the filter's status (all of them without a filter). */
 export const filterByStatus = (users: readonly User[], filter: StatusFilter | null): readonly User[] =>
   filter ? users.filter((user) => valueOfStatus(user, filter.kind) === filter.value) : users;
 

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
+import { IconCheck } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import type { User } from '@/api/generated/model/user';
 import { useIsPhone } from '@/lib/use-is-phone';
@@ -7,29 +8,46 @@ import {
   describeCounts,
   statusColour,
   statusLabel,
+  type StatusCount,
   type StatusFilter,
   type StatusKind,
 } from './status-counts';
 
 export interface StatusFilterBarProps {
   users: readonly User[];
+  /** Counts to show instead of the page's (the whole group's, from the roster). */
+  counts?: Partial<Record<StatusKind, readonly StatusCount[]>>;
+  /** What the counts cover; default: this page only. */
+  scope?: string;
   kinds: readonly StatusKind[];
   filter: StatusFilter | null;
   onFilterChange: (filter: StatusFilter | null) => void;
 }
 
+const ACTIVE_CHIP_STYLE = { boxShadow: 'inset 0 0 0 2px currentColor' };
+
 const KIND_LABELS: Record<StatusKind, string> = { presence: 'Presence', routingStatus: 'Routing status' };
 
 /** Counts of each status over the page, as buttons that filter the page's rows. */
-export const StatusFilterBar = ({ users, kinds, filter, onFilterChange }: StatusFilterBarProps) => {
-  // A phone's chips are touch targets: 44 px high.
-  // A phone keeps each kind's chips on one line that scrolls on its own, so the members start sooner.
+export const StatusFilterBar = ({
+  users,
+  counts: given,
+  scope = 'Counts and status filters cover the members on this page only.',
+  kinds,
+  filter,
+  onFilterChange,
+}: StatusFilterBarProps) => {
+  // A phone's chips are touch targets: 44 px high, each kind's chips on one line that scrolls on its own,
+  // so the members start sooner.
   const isPhone = useIsPhone();
   const chip = isPhone ? ({ size: 'sm', mih: 44 } as const) : ({ size: 'compact-xs' } as const);
-  const byKind = useMemo(() => kinds.map((kind) => ({ kind, counts: countStatuses(users, kind) })), [users, kinds]);
+  const byKind = useMemo(
+    () => kinds.map((kind) => ({ kind, counts: given?.[kind] ?? countStatuses(users, kind) })),
+    [users, kinds, given],
+  );
   if (byKind.every((k) => k.counts.length === 0)) return null;
   return (
-    <div role="group" aria-label="Status filters (this page only)">
+    <div role="group" aria-label={given ? 'Status filters (whole group)' : 'Status filters (this page only)'}>
       {byKind.map(({ kind, counts }) =>
         counts.length ? (
           <Group
@@ -48,8 +66,12 @@ export const StatusFilterBar = ({ users, kinds, filter, onFilterChange }: Status
                 <Button
                   key={c.value}
                   {...chip}
-                  variant={active ? 'filled' : 'light'}
+                  // The light variant in both states (filled greens and blues fall below AA contrast with
+                  // their text); the chosen one carries a ring and a check mark.
+                  variant="light"
                   color={statusColour(kind, c.value)}
+                  style={active ? ACTIVE_CHIP_STYLE : undefined}
+                  leftSection={active ? <IconCheck size={12} aria-hidden /> : undefined}
                   aria-pressed={active}
                   onClick={() => onFilterChange(active ? null : { kind, value: c.value })}
                   rightSection={
@@ -69,7 +91,7 @@ export const StatusFilterBar = ({ users, kinds, filter, onFilterChange }: Status
         ) : null,
       )}
       <Text size="xs" c="dimmed">
-        Counts and status filters cover the members on this page only.
+        {scope}
         {filter ? (
           <>
             {' '}

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from '@/api/generated/model/user';
-import {
-  countStatuses,
-  describeCounts,
-  filterByStatus,
-  formatStatusFilter,
-  parseStatusFilter,
-  statusLabel,
-} from '../status-counts';
+import { countStatuses, describeCounts, formatStatusFilter, parseStatusFilter, statusLabel } from '../status-counts';
 
 const user = (id: string, presence?: string, routing?: string): User =>
   ({
@@ -56,9 +49,5 @@ describe('status filter', () => {
     expect(parseStatusFilter('colour:red')).toBeNull();
     expect(parseStatusFilter('presence:')).toBeNull();
     expect(parseStatusFilter(null)).toBeNull();
-  });
-  it('filters the page', () => {
-    expect(filterByStatus(page, { kind: 'routingStatus', value: 'IDLE' }).map((u) => u.id)).toEqual(['a', 'c']);
-    expect(filterByStatus(page, null)).toBe(page);
   });
 });

@@ -1,0 +1,182 @@
+/**
+ * The live roster's logic, free of React and of the API client (the bench uses it too): reading the
+ * whole group's presence and routing status in the members endpoint's largest pages, counting it,
+ * what changed between two readings, and how often a roster of a given size may refresh.
+ *
+ * Why the members endpoint and not the analytics user activity query: see docs/roster.md.
+ */
+
+/** The members endpoint's largest page (contract §5: pageSize 1 to 500). */
+export const ROSTER_PAGE_SIZE = 500;
+/** The API's rate limit per token. */
+export const RATE_LIMIT_PER_MINUTE = 300;
+/** What one open roster may spend: a tenth of the rate limit. */
+export const ROSTER_BUDGET_PER_MINUTE = RATE_LIMIT_PER_MINUTE / 10;
+/** The visible page refreshes this often (one request each time). */
+export const VISIBLE_PAGE_REFRESH_MS = 5_000;
+/** Whole-group counts never refresh more often than this, however small the group. */
+export const MIN_COUNTS_REFRESH_MS = 15_000;
+/** Pages of the whole-group reading fetched at once. */
+export const READ_CONCURRENCY = 4;
+
+export type RosterKind = 'presence' | 'routingStatus';
+
+/** One member's status as the roster knows it. */
+export interface RosterEntry {
+  id: string;
+  name: string;
+  /** System presence ("Available", "On Queue"), '' when unknown. */
+  presence: string;
+  /** The org presence definition's id, '' when unknown. */
+  definitionId: string;
+  /** Routing status ("IDLE", "OFF_QUEUE"), '' when unknown. */
+  routingStatus: string;
+}
+
+export interface RosterCount {
+  kind: RosterKind;
+  value: string;
+  count: number;
+}
+
+export interface RosterReading {
+  /** Members in the group's name order (the order of the pages read). */
+  entries: RosterEntry[];
+  /** Requests made to read it. */
+  requests: number;
+  /** The total the members endpoint reported. */
+  total: number;
+}
+
+/** What a members page must carry for the roster (a subset of the User model). */
+export interface RosterUser {
+  id?: string;
+  name?: string;
+  presence?: { presenceDefinition?: { id?: string; systemPresence?: string } };
+  routingStatus?: { status?: string };
+}
+
+export interface RosterPage {
+  entities?: RosterUser[];
+  total?: number;
+  pageCount?: number;
+}
+
+export const toRosterEntry = (user: RosterUser): RosterEntry => ({
+  id: user.id ?? '',
+  name: user.name ?? '',
+  presence: user.presence?.presenceDefinition?.systemPresence ?? '',
+  definitionId: user.presence?.presenceDefinition?.id ?? '',
+  routingStatus: user.routingStatus?.status ?? '',
+});
+
+/**
+ * Reads every member: page 1 (which tells the page count), then the other pages `concurrency` at a
+ * time. `fetchPage(n)` asks for page n of ROSTER_PAGE_SIZE with expand presence and routingStatus.
+ * A member seen twice (the list moved under the paging) is kept once.
+ */
+export async function readWholeGroup(
+  fetchPage: (pageNumber: number) => Promise<RosterPage>,
+  concurrency = READ_CONCURRENCY,
+  /** Called after each page with the pages read and the page count. */
+  onProgress?: (read: number, of: number) => void,
+): Promise<RosterReading> {
+  // Each page is turned into entries as it arrives, so no more than `concurrency` pages of full User
+  // models are held at once (50,000 of them would be some 70 MB of JSON).
+  const byPage: RosterEntry[][] = [];
+  let read = 0;
+  let pageCount = 1;
+  const keep = (n: number, page: RosterPage) => {
+    byPage[n - 1] = (page.entities ?? []).map(toRosterEntry);
+    onProgress?.(++read, pageCount);
+  };
+  const first = await fetchPage(1);
+  pageCount = Math.max(1, first.pageCount ?? 1);
+  keep(1, first);
+  let next = 2;
+  const worker = async () => {
+    while (next <= pageCount) {
+      const n = next++;
+      keep(n, await fetchPage(n));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, pageCount - 1) }, worker));
+  const seen = new Set<string>();
+  const entries: RosterEntry[] = [];
+  for (const entry of byPage.flat()) {
+    if (!entry.id || seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    entries.push(entry);
+  }
+  return { entries, requests: pageCount, total: first.total ?? entries.length };
+}
+
+/** How many members have each value of `kind`, largest first (ties by name); unknown values left out. */
+export function countRoster(entries: readonly RosterEntry[], kind: RosterKind): RosterCount[] {
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    const value = entry[kind];
+    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .map(([value, count]) => ({ kind, value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/** The ids of the members whose `kind` is `value`, in the reading's order. */
+export const idsWith = (entries: readonly RosterEntry[], kind: RosterKind, value: string): string[] =>
+  entries.filter((e) => e[kind] === value).map((e) => e.id);
+
+export interface RosterChange {
+  id: string;
+  name: string;
+  kind: RosterKind;
+  from: string;
+  to: string;
+}
+
+/**
+ * What changed between two readings of the same members: one change per member and kind whose value
+ * differs (members who joined or left are not changes of status).
+ */
+export function diffRoster(before: readonly RosterEntry[], after: readonly RosterEntry[]): RosterChange[] {
+  const old = new Map(before.map((e) => [e.id, e]));
+  const changes: RosterChange[] = [];
+  for (const entry of after) {
+    const was = old.get(entry.id);
+    if (!was) continue;
+    for (const kind of ['presence', 'routingStatus'] as const) {
+      if (was[kind] !== entry[kind])
+        changes.push({ id: entry.id, name: entry.name, kind, from: was[kind], to: entry[kind] });
+    }
+  }
+  return changes;
+}
+
+/** Pages one whole-group reading takes. */
+export const pagesFor = (memberCount: number): number => Math.max(1, Math.ceil(memberCount / ROSTER_PAGE_SIZE));
+
+/**
+ * How often the whole-group counts may refresh: the roster's budget, less what the visible page
+ * spends, pays for one reading per interval; rounded up to 5 s, and never below MIN_COUNTS_REFRESH_MS.
+ * 2,321 members (5 requests): every 20 s. 50,000 members (100 requests): every 5 min 35 s.
+ */
+export function countsRefreshMs(memberCount: number): number {
+  const pageRequestsPerMinute = 60_000 / VISIBLE_PAGE_REFRESH_MS;
+  const forCounts = ROSTER_BUDGET_PER_MINUTE - pageRequestsPerMinute;
+  const ms = (pagesFor(memberCount) / forCounts) * 60_000;
+  return Math.max(MIN_COUNTS_REFRESH_MS, Math.ceil(ms / 5_000) * 5_000);
+}
+
+/** Requests a minute a roster of that size spends at most: the visible page plus the counts. */
+export const requestsPerMinute = (memberCount: number): number =>
+  60_000 / VISIBLE_PAGE_REFRESH_MS + (pagesFor(memberCount) * 60_000) / countsRefreshMs(memberCount);
+
+/** "20 s", "5 min 35 s". */
+export function formatInterval(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  return rest ? `${minutes} min ${rest} s` : `${minutes} min`;
+}

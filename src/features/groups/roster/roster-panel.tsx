@@ -1,0 +1,115 @@
+import { Button, Group, Loader, Progress, Stack, Text } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
+import { statusColour, statusLabel, type StatusFilter, type StatusKind } from '../members/status-counts';
+import { StatusFilterBar } from '../members/status-filter-bar';
+import { formatInterval, VISIBLE_PAGE_REFRESH_MS, type RosterChange, type RosterCount } from './roster-model';
+import type { GroupRoster } from './use-group-roster';
+
+export interface RosterPanelProps {
+  roster: GroupRoster;
+  kinds: readonly StatusKind[];
+  filter: StatusFilter | null;
+  onFilterChange: (filter: StatusFilter | null) => void;
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** "2 now Available, 1 now Offline" (the most common changes first). */
+export function summariseChanges(changes: readonly RosterChange[]): string {
+  const byTo = new Map<string, number>();
+  for (const c of changes) {
+    const key = c.kind === 'presence' ? c.to : statusLabel(c.to).toLowerCase();
+    byTo.set(key, (byTo.get(key) ?? 0) + 1);
+  }
+  return [...byTo.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([to, n]) => `${n} now ${to}`)
+    .join(', ');
+}
+
+/** The group's make-up by one kind of status, as one bar; its text alternative lists the shares. */
+export const RosterBar = ({ counts, label }: { counts: readonly RosterCount[]; label: string }) => {
+  const total = counts.reduce((sum, c) => sum + c.count, 0);
+  if (total === 0) return null;
+  const shares = counts.map((c) => ({ ...c, percent: (c.count / total) * 100 }));
+  const text = shares.map((s) => `${statusLabel(s.value)} ${Math.round(s.percent)}%`).join(', ');
+  return (
+    <div role="img" aria-label={`${label}: ${text}`} data-testid={`roster-bar-${counts[0]?.kind ?? 'none'}`}>
+      <Progress.Root size="lg" aria-hidden>
+        {shares.map((s) => (
+          <Progress.Section key={s.value} value={s.percent} color={statusColour(s.kind, s.value)} />
+        ))}
+      </Progress.Root>
+    </div>
+  );
+};
+
+/**
+ * The whole group's live roster above the members table: when the counts were taken and how often they
+ * refresh, a bar of the group's make-up, the status chips with whole-group counts (choosing one lists
+ * every such member), and what changed since the previous count.
+ */
+export const RosterPanel = ({ roster, kinds, filter, onFilterChange }: RosterPanelProps) => {
+  const { reading, counts, takenAt, refreshMs, changes } = roster;
+  const given = useMemo(() => ({ presence: counts.presence, routingStatus: counts.routingStatus }), [counts]);
+  const total = reading?.entries.length ?? 0;
+
+  if (roster.error && !reading)
+    return (
+      <QueryErrorAlert error={roster.error} onRetry={roster.refetch} title="Could not count the group's members" />
+    );
+  if (!reading)
+    return (
+      <Group gap="xs" aria-busy>
+        <Loader size="xs" />
+        <Text size="sm" c="dimmed">
+          Counting every member’s presence and routing status…
+          {roster.progress.of > 1 ? ` (${roster.progress.read} of ${roster.progress.of} pages of 500)` : ''}
+        </Text>
+      </Group>
+    );
+
+  return (
+    <Stack gap={6} data-testid="roster-panel">
+      <Group gap="xs" wrap="wrap" justify="space-between">
+        <Text size="xs" c="dimmed" data-testid="roster-taken">
+          Whole group: {total.toLocaleString()} {total === 1 ? 'member' : 'members'} counted at{' '}
+          <time dateTime={new Date(takenAt).toISOString()}>{timeFormat.format(takenAt)}</time>
+          {reading.requests > 1 ? ` in ${reading.requests} requests` : ''}. Counts refresh every{' '}
+          {formatInterval(refreshMs)}, this page every {formatInterval(VISIBLE_PAGE_REFRESH_MS)}, while this tab is open
+          in front.
+        </Text>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          leftSection={<IconRefresh size={14} aria-hidden />}
+          loading={roster.isFetching}
+          onClick={roster.refetch}
+        >
+          Count now
+        </Button>
+      </Group>
+      {kinds.includes('presence') ? <RosterBar counts={counts.presence} label="Presence of the group" /> : null}
+      {kinds.includes('routingStatus') ? (
+        <RosterBar counts={counts.routingStatus} label="Routing status of the group" />
+      ) : null}
+      <StatusFilterBar
+        users={[]}
+        counts={given}
+        scope={
+          filter
+            ? 'Counts cover the whole group; the list shows every member with the chosen status at the last count.'
+            : 'Counts cover the whole group. Choose a status to list every member who has it.'
+        }
+        kinds={kinds}
+        filter={filter}
+        onFilterChange={onFilterChange}
+      />
+      <Text size="xs" c="dimmed" aria-live="polite" data-testid="roster-changes">
+        {changes.length ? `Since the previous count: ${summariseChanges(changes)}.` : ''}
+      </Text>
+    </Stack>
+  );
+};

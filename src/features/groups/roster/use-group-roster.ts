@@ -1,0 +1,95 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { getListGroupMembersQueryKey, listGroupMembers } from '@/api/generated/endpoints/groups/groups';
+import {
+  countRoster,
+  countsRefreshMs,
+  diffRoster,
+  READ_CONCURRENCY,
+  readWholeGroup,
+  ROSTER_PAGE_SIZE,
+} from './roster-model';
+import type { RosterReading, RosterChange } from './roster-model';
+
+/**
+ * The query key of a group's whole-group reading: under the members key, so whatever refreshes a
+ * group's members (a membership change) refreshes the roster too.
+ */
+export const groupRosterQueryKey = (groupId: string) =>
+  [...getListGroupMembersQueryKey(groupId), { roster: ['presence', 'routingStatus'] }] as const;
+
+export interface GroupRoster {
+  reading: RosterReading | undefined;
+  counts: { presence: ReturnType<typeof countRoster>; routingStatus: ReturnType<typeof countRoster> };
+  /** When the counts were taken (ms since the epoch), 0 before the first reading. */
+  takenAt: number;
+  /** How often the counts refresh while the tab is visible. */
+  refreshMs: number;
+  /** Pages read so far of the reading under way, and its page count. */
+  progress: { read: number; of: number };
+  /** Status changes between the previous reading and this one. */
+  changes: readonly RosterChange[];
+  isPending: boolean;
+  isFetching: boolean;
+  error: unknown;
+  refetch: () => void;
+}
+
+/**
+ * Every member's presence and routing status, read in the members endpoint's largest pages, refreshed
+ * as often as the roster's share of the rate limit allows for the group's size (roster-model.ts), and
+ * only while the tab is visible (TanStack Query's interval pauses in a hidden tab).
+ */
+export function useGroupRoster(groupId: string, memberCount: number, enabled: boolean): GroupRoster {
+  const refreshMs = countsRefreshMs(memberCount);
+  // Pages read of the reading under way (shown while the first count is still coming in).
+  const [progress, setProgress] = useState({ read: 0, of: 0 });
+  const query = useQuery({
+    queryKey: groupRosterQueryKey(groupId),
+    queryFn: ({ signal }) =>
+      readWholeGroup(
+        (pageNumber) =>
+          listGroupMembers(
+            groupId,
+            { pageSize: ROSTER_PAGE_SIZE, pageNumber, sortOrder: 'ASC', expand: ['presence', 'routingStatus'] },
+            signal,
+          ),
+        READ_CONCURRENCY,
+        (read, of) => setProgress({ read, of }),
+      ),
+    enabled: enabled && !!groupId,
+    refetchInterval: refreshMs,
+    staleTime: refreshMs,
+  });
+
+  // The reading before this one, to tell what changed since (React's "state from the previous render").
+  const [track, setTrack] = useState<{ reading?: RosterReading; before?: RosterReading }>({});
+  if (query.data !== track.reading) setTrack({ reading: query.data, before: track.reading });
+  const before = track.before;
+  const reading = query.data;
+
+  const counts = useMemo(
+    () => ({
+      presence: countRoster(reading?.entries ?? [], 'presence'),
+      routingStatus: countRoster(reading?.entries ?? [], 'routingStatus'),
+    }),
+    [reading],
+  );
+  const changes = useMemo(
+    () => (before && reading ? diffRoster(before.entries, reading.entries) : []),
+    [before, reading],
+  );
+
+  return {
+    reading,
+    counts,
+    takenAt: query.dataUpdatedAt,
+    refreshMs,
+    changes,
+    progress,
+    isPending: query.isPending && enabled,
+    isFetching: query.isFetching,
+    error: query.error,
+    refetch: () => void query.refetch(),
+  };
+}

@@ -1,0 +1,96 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { getListUsersQueryKey, listUsers } from '@/api/generated/endpoints/users/users';
+import type { User } from '@/api/generated/model/user';
+import type { UserExpand } from '@/api/generated/model/userExpand';
+import { formatStatusFilter, type StatusFilter } from '../members/status-counts';
+import { idsWith, VISIBLE_PAGE_REFRESH_MS, type RosterEntry } from './roster-model';
+
+/** The users endpoint takes at most 100 ids a request. */
+export const IDS_PER_REQUEST = 100;
+
+const chunk = <T>(list: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+
+export interface RosterPageArgs {
+  entries: readonly RosterEntry[] | undefined;
+  filter: StatusFilter | null;
+  page: number;
+  pageSize: number;
+  sortOrder: 'ASC' | 'DESC';
+  columns: readonly UserExpand[];
+  /** Keep the page's members as they are (the pointer is over the table): a new count waits. */
+  hold?: boolean;
+}
+
+export interface RosterPageResult {
+  /** The page's members with the chosen expand columns; undefined while the first page loads. */
+  users: User[] | undefined;
+  /** Members of the whole group with the filter's status at the last count. */
+  total: number;
+  pageCount: number;
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => void;
+}
+
+/**
+ * One page of the members that have the filter's status across the whole group: the ids come from the
+ * whole-group reading (in name order), the page's users with their expand columns from
+ * `GET /api/v2/users?id=…` (one request per 100 members of the page, whatever the group's size). A
+ * member whose status changed since the count stays on the page, showing the new status, until the
+ * next count.
+ */
+export function useRosterPage({
+  entries,
+  filter,
+  page,
+  pageSize,
+  sortOrder,
+  columns,
+  hold = false,
+}: RosterPageArgs): RosterPageResult {
+  const latest = useMemo(() => {
+    if (!entries || !filter) return [];
+    const asc = idsWith(entries, filter.kind, filter.value);
+    return sortOrder === 'DESC' ? asc.reverse() : asc;
+  }, [entries, filter, sortOrder]);
+  // While held, the ids of the last count stay (rows do not come and go under the pointer), unless
+  // the filter or the order changed.
+  const key = `${filter ? formatStatusFilter(filter) : ''}|${sortOrder}`;
+  const [held, setHeld] = useState({ key, ids: latest });
+  if (held.ids !== latest && (!hold || held.key !== key)) setHeld({ key, ids: latest });
+  const ids = hold && held.key === key ? held.ids : latest;
+  const pageCount = Math.max(1, Math.ceil(ids.length / pageSize));
+  const pageIds = ids.slice((Math.min(page, pageCount) - 1) * pageSize, Math.min(page, pageCount) * pageSize);
+  const chunks = chunk(pageIds, IDS_PER_REQUEST);
+  const expand = columns.length ? [...columns] : undefined;
+  const users = useQuery({
+    queryKey: [...getListUsersQueryKey(), { roster: pageIds, sortOrder, expand }],
+    queryFn: async ({ signal }) => {
+      // Each request answers its ids in name order; the chunks are consecutive runs of a name-ordered list.
+      const pages = await Promise.all(
+        chunks.map((id) =>
+          listUsers({ id, pageSize: id.length, sortOrder, state: 'any', ...(expand ? { expand } : {}) }, signal),
+        ),
+      );
+      return pages.flatMap((p) => p.entities ?? []);
+    },
+    enabled: !!filter && pageIds.length > 0,
+    placeholderData: keepPreviousData,
+    // A page of more than 100 members takes several requests: it refreshes less often, to stay in budget.
+    refetchInterval: VISIBLE_PAGE_REFRESH_MS * Math.max(1, chunks.length),
+    staleTime: 0,
+  });
+  const empty = !!entries && !!filter && pageIds.length === 0;
+  return {
+    users: empty ? [] : users.data,
+    total: ids.length,
+    pageCount,
+    isPending: !empty && users.isPending,
+    isError: users.isError,
+    error: users.error,
+    refetch: () => void users.refetch(),
+  };
+}
