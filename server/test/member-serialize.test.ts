@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GROUPS } from '../src/db/seed/personas.js';
 import { buildsFromText, groupMembersJson, usersJson } from '../src/domain/membership/member-serialize.js';
 import { listGroupMembers } from '../src/domain/membership/members.js';
-import { JSON_EXPANDS, usersByIds } from '../src/domain/users/users.js';
+import { writePresence } from '../src/domain/users/presence.js';
+import { JSON_EXPANDS, usersByIds, type User } from '../src/domain/users/users.js';
 import { readTaskJson, runReadTask } from '../src/readers/tasks.js';
 import { apiCaller, type ApiCall } from './support/openapi-validator.js';
 import { startServer, type TestServer } from './support/server.js';
@@ -107,6 +108,19 @@ describe('members pages as text', () => {
     expect(users.get(nullOutOfOffice as string)?.outOfOffice).toBeNull();
     expect(users.get(noSkills as string)).toMatchObject({ skills: [], languages: [] });
     expect(users.get(quoted as string)?.presence).toEqual(presence);
+  });
+
+  it("answers a presence written since the page was last read (presence writes keep the user's version)", () => {
+    const query = { pageSize: 25, pageNumber: 4, expand: SIX };
+    expectSameBytes(query);
+    const [first, second] = listGroupMembers(server.db, admin, GROUP, query).entities;
+    const user = first as User;
+    const message = `Back soon ${Date.now()}`;
+    writePresence(server.db, user.id, { message });
+    const text = expectSameBytes(query);
+    const entities = (JSON.parse(text) as { entities: User[] }).entities;
+    expect(entities[0]).toMatchObject({ id: user.id, version: user.version, presence: { message } });
+    expect(entities[1]).toEqual(second);
   });
 
   it('serialises any list of users, in the order given, missing ids skipped', () => {

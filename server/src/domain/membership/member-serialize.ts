@@ -21,6 +21,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Caller } from '../../auth/caller.js';
+import { changeStamp } from '../../db/read-memory.js';
 import type { EntityListing } from '../search/paging.js';
 import { skillsOfUsers, storedExpandTexts, type SkillRow } from '../users/expand-reads.js';
 import { JSON_EXPANDS, USERS_PATH, usersByIds, type User } from '../users/users.js';
@@ -64,18 +65,21 @@ function skillsArray(rows: readonly SkillRow[], kind: SkillRow['kind'], userPref
 /**
  * The expand part of each user's JSON (`,"presence":{…},…,"languages":[…]`), remembered per connection
  * by user id and version for each set of expands, up to MAX_REMEMBERED_USERS (least recently used
- * first out). A user's stored expands and skills change only with the user's version (the seed writes
- * them; no endpoint does), so what is remembered is exact; a page of users seen before costs what the
+ * first out), until anything is written (read-memory.ts, changeStamp): a presence write changes a
+ * user's stored presence and routing status without raising the version, so the version alone does not
+ * say the text still holds. A page of users seen before, with nothing written since, costs what the
  * page without expands costs, plus the concatenation.
  */
 const MAX_REMEMBERED_USERS = 5_000;
-const remembered = new WeakMap<Database.Database, Map<string, string>>();
+const remembered = new WeakMap<Database.Database, { stamp: string; texts: Map<string, string> }>();
 
 function expandTexts(db: Database.Database, users: readonly User[], expand: readonly string[]): string[] {
   const wanted = [...new Set(expand)];
   const signature = wanted.join(',');
-  let memory = remembered.get(db);
-  if (!memory) remembered.set(db, (memory = new Map()));
+  const stamp = changeStamp(db);
+  let kept = remembered.get(db);
+  if (kept?.stamp !== stamp) remembered.set(db, (kept = { stamp, texts: new Map() }));
+  const memory = kept.texts;
   const keyOf = (user: User) => `${user.id}\u0000${user.version}\u0000${signature}`;
   const out: Array<string | undefined> = users.map((user) => {
     const key = keyOf(user);
