@@ -10,6 +10,8 @@
  *   readMemory(db) → { recall(kind, sql, params), remember(kind, sql, params, value), recallOr(…, compute) }
  *     The same memory for any result, by kind ('count', 'page'), for one piece of work: for callers
  *     that keep more than a count (the ids of a search page).
+ *   changeStamp(db) → string
+ *     Changes whenever this connection writes or another connection commits (for memories kept elsewhere).
  *   preparedBounded(db, sql) → Statement
  *     A prepared statement for SQL that varies between requests (search criteria, sets of expands),
  *     kept in a bounded least-recently-used set per connection, so repeated requests skip preparing
@@ -35,7 +37,7 @@ interface Memory {
 const memories = new WeakMap<Database.Database, Memory>();
 
 /** Changes whenever this connection writes or another connection commits. */
-function changeStamp(db: Database.Database): string {
+export function changeStamp(db: Database.Database): string {
   const dataVersion = cached(db, 'PRAGMA data_version').pluck().get() as number;
   const changes = cached(db, 'SELECT total_changes()').pluck().get() as number;
   return `${dataVersion}:${changes}`;

@@ -10,10 +10,8 @@ import { createGroup, deleteGroup, updateGroup } from '../domain/groups/writes.j
 import {
   addGroupMembers,
   listGroupIndividuals,
-  listGroupMembers,
   removeGroupMembers,
   type AddMembersBody,
-  type MembersQuery,
 } from '../domain/membership/members.js';
 import { answerJson } from '../http/json-answer.js';
 import {
@@ -43,8 +41,16 @@ export const groupHandlers: OperationHandlers = {
     return undefined;
   },
 
-  listGroupMembers: (request) =>
-    listGroupMembers(request.server.db, request.caller, groupId(request), query(request) as MembersQuery),
+  listGroupMembers: (request, reply) =>
+    answerJson(
+      reply,
+      request.server.readers.run({
+        kind: 'groupMembers',
+        caller: request.caller,
+        groupId: groupId(request),
+        query: query(request),
+      }),
+    ),
 
   addGroupMembers: (request, reply) => {
     addGroupMembers(request.server.db, request.caller, groupId(request), request.body as AddMembersBody | undefined);

@@ -1,7 +1,7 @@
 /**
- * Reader threads: the searches run on worker threads, each with its own read-only connection to the
- * database, so a search uses another core while the main thread goes on with HTTP and every other
- * request. A search costs about 1 ms of work; on one thread, ten at once queue behind each other.
+ * Reader threads: the searches and members pages run on worker threads, each with its own read-only
+ * connection to the database, so a search uses another core while the main thread goes on with HTTP and
+ * every other request. A search costs about 1 ms of work; on one thread, ten at once queue behind each other.
  *
  *   const readers = new ReaderPool(db, size);   // db: the main connection (a file, WAL)
  *   const json = await readers.run(task);      // the answer's JSON text; throws the task's ApiError
@@ -20,7 +20,7 @@ import type Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import { ApiError, ApiErrorWithBody } from '../contract/errors.js';
 import { COMPILED, sibling, tsxImport } from '../tsx.js';
-import { runReadTask, type ReadTask } from './tasks.js';
+import { readTaskJson, type ReadTask } from './tasks.js';
 import type { CopiedApiError, ReaderMessage, ReaderRequest } from './thread.js';
 
 // Compiled, a worker thread loads thread.js; from the sources it registers tsx (see tsx.ts) before it
@@ -100,7 +100,7 @@ export class ReaderPool {
   private runHere(task: ReadTask): Promise<string> {
     this.byMainThread++;
     try {
-      return Promise.resolve(JSON.stringify(runReadTask(this.db, task)));
+      return Promise.resolve(readTaskJson(this.db, task));
     } catch (error) {
       return Promise.reject(error);
     }

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError, ApiErrorWithBody } from '../contract/errors.js';
-import { runReadTask, type ReadTask } from './tasks.js';
+import { readTaskJson, type ReadTask } from './tasks.js';
 
 export interface ReaderRequest {
   id: number;
@@ -33,7 +33,7 @@ if (!port) throw new Error('readers/thread.ts runs as a worker thread (see reade
 const { file } = workerData as { file: string };
 const db = new Database(file, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
-const answer = db.transaction((task: ReadTask) => JSON.stringify(runReadTask(db, task)));
+const answer = db.transaction((task: ReadTask) => readTaskJson(db, task));
 
 port.on('message', ({ id, task }: ReaderRequest) => {
   let reply: ReaderMessage;

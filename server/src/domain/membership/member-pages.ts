@@ -13,7 +13,8 @@
  *
  * The anchors of a group hold while its version and member count are unchanged (every write of its
  * member list raises the version) and no other connection has committed (`PRAGMA data_version`). They
- * are neither built nor used inside a transaction.
+ * are neither built nor used inside a transaction of a connection that writes; a read-only connection's
+ * transaction (a reader thread's, readers/thread.ts) is one snapshot, whose data_version is its own.
  */
 import type Database from 'better-sqlite3';
 import type { SortOrder } from '../search/paging.js';
@@ -92,7 +93,7 @@ export function memberPageIds(
     )
       .pluck()
       .all(group.id, pageSize, offset) as string[];
-  if (offset < ANCHOR_SPACING || db.inTransaction) return plain();
+  if (offset < ANCHOR_SPACING || (db.inTransaction && !db.readonly)) return plain();
   const { keys } = anchorsOf(db, group);
   if (dir === 'ASC') {
     const i = Math.min(Math.floor(offset / ANCHOR_SPACING), keys.length - 1);

@@ -43,17 +43,29 @@ export function listGroupMembers(
   groupId: string,
   query: MembersQuery,
 ): EntityListing<User> {
+  const page = groupMembersPage(db, caller, groupId, query);
+  return { ...page.listing, entities: usersByIds(db, page.ids, page.expand, caller) };
+}
+
+/** A members page before its users are read: their ids, the expands and the listing (entities empty). */
+export function groupMembersPage(
+  db: Database.Database,
+  caller: Caller,
+  groupId: string,
+  query: MembersQuery,
+): { ids: string[]; expand: string[]; listing: EntityListing<User> } {
   const paging = parsePaging(query as Record<string, unknown>);
   const expand = parseExpand(query.expand);
   const group = loadVisibleGroup(db, caller, groupId);
   const total = group.member_count;
   const ids = memberPageIds(db, group, paging);
-  return entityListing(usersByIds(db, ids, expand, caller), {
+  const listing = entityListing<User>([], {
     path: `${groupUri(groupId)}/members`,
     query: { expand: expand.length ? expand : undefined },
     paging,
     total,
   });
+  return { ids, expand, listing };
 }
 
 /** Every individual of the group, sorted by name, as a single-page UserEntityListing. */

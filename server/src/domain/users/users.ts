@@ -18,10 +18,10 @@ import type Database from 'better-sqlite3';
 import type { Caller } from '../../auth/caller.js';
 import { contractDocument, schemaEnum } from '../../contract/document.js';
 import { badRequest } from '../../contract/errors.js';
-import { preparedBounded } from '../../db/read-memory.js';
 import { cached } from '../../db/statements.js';
 import { groupVisibilityCondition } from '../groups/visibility.js';
 import { splitMulti } from '../search/paging.js';
+import { skillsOfUsers, storedExpandTexts } from './expand-reads.js';
 
 export const USERS_PATH = '/api/v2/users';
 const JABBER_DOMAIN = 'groups-demo.orgspan.com';
@@ -35,7 +35,7 @@ export const ME_EXPANDS: readonly string[] = schemaEnum(contractDocument(), 'Use
 );
 
 /** Expand values whose data sits in users.expand_json under the User field of the same (or mapped) name. */
-const JSON_EXPANDS: Readonly<Record<string, string>> = {
+export const JSON_EXPANDS: Readonly<Record<string, string>> = {
   routingStatus: 'routingStatus',
   presence: 'presence',
   integrationPresence: 'integrationPresence',
@@ -196,16 +196,7 @@ export function toUsers(
     };
   }
 
-  let skills:
-    | Map<string, Array<{ user_id: string; kind: string; skill_id: string; skill_name: string; proficiency: number }>>
-    | undefined;
-  if (want.has('skills') || want.has('languages')) {
-    skills = byUser(
-      db,
-      'SELECT user_id, kind, skill_id, skill_name, proficiency FROM user_skills WHERE user_id IN (SELECT value FROM json_each(?)) ORDER BY skill_name',
-      ids,
-    );
-  }
+  const skills = want.has('skills') || want.has('languages') ? skillsOfUsers(db, ids) : undefined;
 
   let groups:
     | Map<
@@ -229,14 +220,7 @@ export function toUsers(
   // The stored expand values (users.expand_json): only the requested keys, extracted in SQL, so a page
   // parses a few small values per user rather than every user's whole document.
   const jsonKeys = [...want].map((e) => JSON_EXPANDS[e]).filter((k): k is string => k !== undefined);
-  const stored = new Map<string, Array<string | null>>();
-  if (jsonKeys.length) {
-    // Keys come from JSON_EXPANDS (plain identifiers), never from the request.
-    const columns = jsonKeys.map((k, i) => `expand_json -> '$.${k}' AS k${i}`).join(', ');
-    const sql = `SELECT id, ${columns} FROM users WHERE id IN (SELECT value FROM json_each(?))`;
-    for (const r of preparedBounded(db, sql).raw().all(JSON.stringify(ids)) as Array<[string, ...Array<string | null>]>)
-      stored.set(r[0], r.slice(1));
-  }
+  const stored = storedExpandTexts(db, ids, jsonKeys);
 
   return rows.map((row) => {
     const values = stored.get(row.id);
