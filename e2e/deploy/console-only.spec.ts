@@ -128,6 +128,7 @@ test('Settings shows the pinned environment read-only', async ({ page }) => {
 });
 
 test('the console-only server serves no API and names the org in config.json', async ({ request }) => {
+  expect(consoleServer?.exitCode ?? null, `the console-only server stopped:\n${output}`).toBeNull();
   expect((await request.get(`${consoleOrigin}/api/v2/groups`)).status()).toBe(404);
   const config = await request.get(`${consoleOrigin}${BASE}config.json`);
   expect(await config.json()).toMatchObject({

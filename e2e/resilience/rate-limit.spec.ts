@@ -1,6 +1,6 @@
 import type { Page, Response } from '@playwright/test';
-import { DEMO_GROUPS } from '../../server/src/db/seed/personas';
-import { expect, pageToken, signIn } from '../support/fixtures';
+import { DEMO_GROUPS } from '../support/data';
+import { expect, openSmallGroupInList, pageToken } from '../support/fixtures';
 import { testWithOwnServer } from '../support/own-server';
 
 /**
@@ -46,9 +46,7 @@ test('a Retry-After longer than the console waits: the error names the limit and
   page,
   ownServer,
 }) => {
-  await signIn(page, 'admin', '/groups?q=Onboarding');
-  const groups = page.getByRole('table', { name: 'Groups' });
-  await expect(groups.getByRole('link', { name: DEMO_GROUPS.small.name })).toBeVisible();
+  const groups = await openSmallGroupInList(page);
 
   const retryAfter = await exhaust(ownServer.baseURL, await pageToken(page));
   expect(retryAfter, 'fresh window: more than the 10 s the console waits').toBeGreaterThan(10);
@@ -74,9 +72,7 @@ test('a Retry-After the console can wait out: the data arrives after the wait, w
 }) => {
   // Most of this test waits, on the server's own Retry-After, for the end of the token's window.
   test.setTimeout(120_000);
-  await signIn(page, 'admin', '/groups?q=Onboarding');
-  const groups = page.getByRole('table', { name: 'Groups' });
-  await expect(groups.getByRole('link', { name: DEMO_GROUPS.small.name })).toBeVisible();
+  const groups = await openSmallGroupInList(page);
   const token = await pageToken(page);
   await exhaust(ownServer.baseURL, token);
   await expect

@@ -1,6 +1,6 @@
-import { DEMO_GROUPS } from '../../server/src/db/seed/personas';
+import { DEMO_GROUPS } from '../support/data';
 import { apiWithToken } from '../support/api';
-import { expect, pageToken, signIn } from '../support/fixtures';
+import { expect, openSmallGroupInList, pageToken, signIn } from '../support/fixtures';
 import { testWithOwnServer } from '../support/own-server';
 
 const test = testWithOwnServer();
@@ -57,9 +57,7 @@ test('a page whose code could not be fetched while the server was down loads aft
   page,
   ownServer,
 }) => {
-  await signIn(page, 'admin', '/groups?q=Onboarding');
-  const groups = page.getByRole('table', { name: 'Groups' });
-  await expect(groups.getByRole('link', { name: DEMO_GROUPS.small.name })).toBeVisible();
+  const groups = await openSmallGroupInList(page);
 
   await ownServer.stop();
   await groups.getByRole('link', { name: DEMO_GROUPS.small.name }).click();

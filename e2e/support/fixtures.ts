@@ -1,5 +1,5 @@
-import { test as base, expect, type Page } from '@playwright/test';
-import { PERSONA_PASSWORD, PERSONAS, type PersonaKey } from './data';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { DEMO_GROUPS, PERSONA_PASSWORD, PERSONAS, type PersonaKey } from './data';
 
 export { expect };
 export { assertNoSeriousA11yViolations } from './a11y';
@@ -58,6 +58,14 @@ export const signIn = async (page: Page, persona: PersonaKey, path = '/groups'):
 };
 
 const PAGES_WITHOUT_SIGN_IN = ['/settings', '/signed-out'];
+
+/** Signs in as the admin on the group list searched for the small demo group; answers the groups table once its row shows. */
+export const openSmallGroupInList = async (page: Page): Promise<Locator> => {
+  await signIn(page, 'admin', '/groups?q=Onboarding');
+  const groups = page.getByRole('table', { name: 'Groups' });
+  await expect(groups.getByRole('link', { name: DEMO_GROUPS.small.name })).toBeVisible();
+  return groups;
+};
 
 /** Where the console keeps its session (per tab) when signed in to the embedded server. */
 export const SESSION_KEY = 'groups-console.session.embedded';

@@ -2,30 +2,17 @@
  * Contract tests of the group operations (list, get, create, update, delete, profiles, field
  * config) over HTTP, every answer checked against openapi/groups.yaml.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_GROUPS, PERSONAS } from '../src/db/seed/personas.js';
-import { apiCaller, expectErrorBody, responseValidator, type ApiCall } from './support/openapi-validator.js';
-import { allTokens, uniqueName, type GroupBody, type TokenHolder } from './support/fixtures.js';
+import { apiCaller, expectErrorBody, responseValidator } from './support/openapi-validator.js';
+import { uniqueName, type GroupBody } from './support/fixtures.js';
+import { demoSuite } from './support/demo-suite.js';
 import { clientCredentialsToken, startServer } from './support/server.js';
 
-type Server = Awaited<ReturnType<typeof startServer>>;
+const suite = demoSuite();
 
-let server: Server;
-let call: ApiCall;
-let tokens: Record<TokenHolder, string>;
-
-beforeAll(async () => {
-  server = await startServer({ seed: 'demo', rateLimitPerMinute: 0 });
-  call = apiCaller(server.url);
-  tokens = allTokens(server);
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-async function createGroup(overrides: Record<string, unknown> = {}, token = tokens.admin): Promise<GroupBody> {
-  const res = await call<GroupBody>('createGroup', {
+async function createGroup(overrides: Record<string, unknown> = {}, token = suite.tokens.admin): Promise<GroupBody> {
+  const res = await suite.call<GroupBody>('createGroup', {
     token,
     body: {
       name: uniqueName('Contract group'),
@@ -44,7 +31,7 @@ async function listAllGroups(token: string): Promise<{ ids: string[]; total: num
   const ids: string[] = [];
   let total = -1;
   for (let page = 1; page < 100; page++) {
-    const res = await call('listGroups', { token, query: { pageSize: 500, pageNumber: page } });
+    const res = await suite.call('listGroups', { token, query: { pageSize: 500, pageNumber: page } });
     expect(res.status, res.text).toBe(200);
     total = res.body.total;
     ids.push(...res.body.entities.map((g: GroupBody) => g.id));
@@ -58,15 +45,20 @@ const byName = (a: string, b: string) =>
 
 describe('authentication', () => {
   it('answers 401 authentication.required without a token, with an unknown token and with a malformed header', async () => {
-    expectErrorBody(await call('listGroups', {}), 401, 'authentication.required');
-    expectErrorBody(await call('listGroups', { token: 'not-a-real-token' }), 401, 'authentication.required');
+    expectErrorBody(await suite.call('listGroups', {}), 401, 'authentication.required');
+    expectErrorBody(await suite.call('listGroups', { token: 'not-a-real-token' }), 401, 'authentication.required');
     expectErrorBody(
-      await call('getGroup', { params: { groupId: DEMO_GROUPS.allStaff.id }, headers: { Authorization: 'Basic abc' } }),
+      await suite.call('getGroup', {
+        params: { groupId: DEMO_GROUPS.allStaff.id },
+        headers: { Authorization: 'Basic abc' },
+      }),
       401,
       'authentication.required',
     );
     expectErrorBody(
-      await call('createGroup', { body: { name: 'x', type: 'official', visibility: 'public', rulesVisible: true } }),
+      await suite.call('createGroup', {
+        body: { name: 'x', type: 'official', visibility: 'public', rulesVisible: true },
+      }),
       401,
       'authentication.required',
     );
@@ -92,7 +84,7 @@ describe('authentication', () => {
   });
 
   it('puts an ININ-Correlation-Id header on successful answers too', async () => {
-    const res = await call('listGroups', { token: tokens.admin, query: { pageSize: 1 } });
+    const res = await suite.call('listGroups', { token: suite.tokens.admin, query: { pageSize: 1 } });
     expect(res.status).toBe(200);
     expect(res.headers.get('inin-correlation-id')).toBeTruthy();
   });
@@ -100,7 +92,7 @@ describe('authentication', () => {
 
 describe('listGroups (GET /api/v2/groups)', () => {
   it('pages the demo org sorted by name with the listing URIs', async () => {
-    const res = await call('listGroups', { token: tokens.admin });
+    const res = await suite.call('listGroups', { token: suite.tokens.admin });
     expect(res.status).toBe(200);
     const body = res.body;
     expect(body.pageSize).toBe(25);
@@ -117,7 +109,7 @@ describe('listGroups (GET /api/v2/groups)', () => {
     expect(body.previousUri).toBeUndefined();
 
     // Following nextUri gives page 2, which links back to page 1.
-    const next = await call('listGroups', { token: tokens.admin, query: body.nextUri.split('?')[1] });
+    const next = await suite.call('listGroups', { token: suite.tokens.admin, query: body.nextUri.split('?')[1] });
     expect(next.status).toBe(200);
     expect(next.body.pageNumber).toBe(2);
     expect(next.body.previousUri).toMatch(/pageNumber=1(&|$)/);
@@ -127,17 +119,17 @@ describe('listGroups (GET /api/v2/groups)', () => {
   });
 
   it('has no nextUri on the last page and an empty page past the end', async () => {
-    const first = await call('listGroups', { token: tokens.admin, query: { pageSize: 100 } });
-    const last = await call('listGroups', {
-      token: tokens.admin,
+    const first = await suite.call('listGroups', { token: suite.tokens.admin, query: { pageSize: 100 } });
+    const last = await suite.call('listGroups', {
+      token: suite.tokens.admin,
       query: { pageSize: 100, pageNumber: first.body.pageCount },
     });
     expect(last.status).toBe(200);
     expect(last.body.nextUri).toBeUndefined();
     expect(last.body.previousUri).toBeDefined();
     expect(last.body.entities.length).toBe(first.body.total - 100 * (first.body.pageCount - 1));
-    const past = await call('listGroups', {
-      token: tokens.admin,
+    const past = await suite.call('listGroups', {
+      token: suite.tokens.admin,
       query: { pageSize: 100, pageNumber: first.body.pageCount + 5 },
     });
     expect(past.status).toBe(200);
@@ -146,12 +138,15 @@ describe('listGroups (GET /api/v2/groups)', () => {
 
   it('sorts descending for DESC, desc and descending, and accepts ascending', async () => {
     for (const sortOrder of ['DESC', 'desc', 'descending', 'Descending']) {
-      const res = await call('listGroups', { token: tokens.admin, query: { pageSize: 50, sortOrder } });
+      const res = await suite.call('listGroups', { token: suite.tokens.admin, query: { pageSize: 50, sortOrder } });
       expect(res.status, sortOrder).toBe(200);
       const names = res.body.entities.map((g: GroupBody) => g.name);
       expect([...names].sort(byName).reverse()).toEqual(names);
     }
-    const asc = await call('listGroups', { token: tokens.admin, query: { pageSize: 50, sortOrder: 'ascending' } });
+    const asc = await suite.call('listGroups', {
+      token: suite.tokens.admin,
+      query: { pageSize: 50, sortOrder: 'ascending' },
+    });
     expect(asc.status).toBe(200);
     const names = asc.body.entities.map((g: GroupBody) => g.name);
     expect([...names].sort(byName)).toEqual(names);
@@ -159,11 +154,14 @@ describe('listGroups (GET /api/v2/groups)', () => {
 
   it('filters by id, comma-joined or repeated', async () => {
     const wanted = [DEMO_GROUPS.allStaff.id, DEMO_GROUPS.social.id];
-    const joined = await call('listGroups', { token: tokens.admin, query: { id: wanted } });
+    const joined = await suite.call('listGroups', { token: suite.tokens.admin, query: { id: wanted } });
     expect(joined.status).toBe(200);
     expect(joined.body.entities.map((g: GroupBody) => g.id).sort()).toEqual([...wanted].sort());
     expect(joined.body.total).toBe(2);
-    const repeated = await call('listGroups', { token: tokens.admin, query: `id=${wanted[0]}&id=${wanted[1]}` });
+    const repeated = await suite.call('listGroups', {
+      token: suite.tokens.admin,
+      query: `id=${wanted[0]}&id=${wanted[1]}`,
+    });
     expect(repeated.status).toBe(200);
     expect(repeated.body.entities.map((g: GroupBody) => g.id).sort()).toEqual([...wanted].sort());
   });
@@ -177,14 +175,14 @@ describe('listGroups (GET /api/v2/groups)', () => {
       { pageSize: 'abc' },
       { pageNumber: 'x' },
     ]) {
-      const res = await call('listGroups', { token: tokens.admin, query });
+      const res = await suite.call('listGroups', { token: suite.tokens.admin, query });
       expectErrorBody(res, 400, 'bad.request');
     }
-    const sort = await call('listGroups', { token: tokens.admin, query: { sortOrder: 'sideways' } });
+    const sort = await suite.call('listGroups', { token: suite.tokens.admin, query: { sortOrder: 'sideways' } });
     expect(sort.status).toBe(400);
     expectErrorBody(sort, 400);
     expect(['bad.request', 'invalid.value']).toContain(sort.body.code);
-    const ok = await call('listGroups', { token: tokens.admin, query: { pageSize: 500 } });
+    const ok = await suite.call('listGroups', { token: suite.tokens.admin, query: { pageSize: 500 } });
     expect(ok.status).toBe(200);
     expect(ok.body.entities.length).toBe(Math.min(500, ok.body.total));
   });
@@ -192,8 +190,8 @@ describe('listGroups (GET /api/v2/groups)', () => {
 
 describe('visibility', () => {
   it('hides owners-only groups the supervisor does not own and members-only groups it is not in, everywhere', async () => {
-    const supervisor = await listAllGroups(tokens.supervisor);
-    const admin = await listAllGroups(tokens.admin);
+    const supervisor = await listAllGroups(suite.tokens.supervisor);
+    const admin = await listAllGroups(suite.tokens.admin);
     expect(supervisor.ids).toHaveLength(supervisor.total);
     expect(admin.ids).toHaveLength(admin.total);
     expect(supervisor.total).toBeLessThan(admin.total);
@@ -205,34 +203,37 @@ describe('visibility', () => {
     expect(admin.ids).toContain(DEMO_GROUPS.ownersOnly.id);
 
     // Asking by id does not reveal it either.
-    const byId = await call('listGroups', {
-      token: tokens.supervisor,
+    const byId = await suite.call('listGroups', {
+      token: suite.tokens.supervisor,
       query: { id: [DEMO_GROUPS.ownersOnly.id, DEMO_GROUPS.allStaff.id] },
     });
     expect(byId.body.entities.map((g: GroupBody) => g.id)).toEqual([DEMO_GROUPS.allStaff.id]);
     expect(byId.body.total).toBe(1);
 
     // Nor do profiles.
-    const profiles = await call('listGroupProfiles', { token: tokens.supervisor, query: { pageSize: 500 } });
+    const profiles = await suite.call('listGroupProfiles', {
+      token: suite.tokens.supervisor,
+      query: { pageSize: 500 },
+    });
     expect(profiles.status).toBe(200);
     expect(profiles.body.total).toBe(supervisor.total);
 
     // Nor does search: the whole org through MATCH_ALL has the same total as the list.
-    const search = await call('searchGroups', {
-      token: tokens.supervisor,
+    const search = await suite.call('searchGroups', {
+      token: suite.tokens.supervisor,
       body: { pageSize: 100, query: [{ type: 'MATCH_ALL' }] },
     });
     expect(search.status, search.text).toBe(200);
     expect(search.body.total).toBe(supervisor.total);
-    const exact = await call('searchGroups', {
-      token: tokens.supervisor,
+    const exact = await suite.call('searchGroups', {
+      token: suite.tokens.supervisor,
       body: { query: [{ type: 'EXACT', fields: ['name'], value: DEMO_GROUPS.ownersOnly.name }] },
     });
     expect(exact.status).toBe(200);
     expect(exact.body.total).toBe(0);
     expect(exact.body.results ?? []).toEqual([]);
-    const adminExact = await call('searchGroups', {
-      token: tokens.admin,
+    const adminExact = await suite.call('searchGroups', {
+      token: suite.tokens.admin,
       body: { query: [{ type: 'EXACT', fields: ['name'], value: DEMO_GROUPS.ownersOnly.name }] },
     });
     expect(adminExact.body.results.map((g: GroupBody) => g.id)).toContain(DEMO_GROUPS.ownersOnly.id);
@@ -240,21 +241,29 @@ describe('visibility', () => {
 
   it('answers 404 to the supervisor for a group it may not see, on every per-group operation', async () => {
     const groupId = DEMO_GROUPS.ownersOnly.id;
-    expectErrorBody(await call('getGroup', { token: tokens.supervisor, params: { groupId } }), 404, 'not.found');
     expectErrorBody(
-      await call('listGroupMembers', { token: tokens.supervisor, params: { groupId } }),
+      await suite.call('getGroup', { token: suite.tokens.supervisor, params: { groupId } }),
       404,
       'not.found',
     );
     expectErrorBody(
-      await call('listGroupIndividuals', { token: tokens.supervisor, params: { groupId } }),
+      await suite.call('listGroupMembers', { token: suite.tokens.supervisor, params: { groupId } }),
       404,
       'not.found',
     );
-    expectErrorBody(await call('getGroupProfile', { token: tokens.supervisor, params: { groupId } }), 404, 'not.found');
     expectErrorBody(
-      await call('updateGroup', {
-        token: tokens.supervisor,
+      await suite.call('listGroupIndividuals', { token: suite.tokens.supervisor, params: { groupId } }),
+      404,
+      'not.found',
+    );
+    expectErrorBody(
+      await suite.call('getGroupProfile', { token: suite.tokens.supervisor, params: { groupId } }),
+      404,
+      'not.found',
+    );
+    expectErrorBody(
+      await suite.call('updateGroup', {
+        token: suite.tokens.supervisor,
         params: { groupId },
         body: { version: 1, name: 'Taken over' },
       }),
@@ -262,30 +271,34 @@ describe('visibility', () => {
       'not.found',
     );
     expectErrorBody(
-      await call('addGroupMembers', {
-        token: tokens.supervisor,
+      await suite.call('addGroupMembers', {
+        token: suite.tokens.supervisor,
         params: { groupId },
         body: { memberIds: [PERSONAS.supervisor.id] },
       }),
       404,
       'not.found',
     );
-    expectErrorBody(await call('deleteGroup', { token: tokens.supervisor, params: { groupId } }), 404, 'not.found');
+    expectErrorBody(
+      await suite.call('deleteGroup', { token: suite.tokens.supervisor, params: { groupId } }),
+      404,
+      'not.found',
+    );
     // The owners do see it.
-    const owner = await call<GroupBody>('getGroup', { token: tokens.owner, params: { groupId } });
+    const owner = await suite.call<GroupBody>('getGroup', { token: suite.tokens.owner, params: { groupId } });
     expect(owner.status).toBe(200);
     expect(owner.body.visibility).toBe('owners');
     expect(owner.body.owners?.map((o) => o.id)).toContain(PERSONAS.owner.id);
     // A members-only group the supervisor belongs to is visible.
-    const member = await call<GroupBody>('getGroup', {
-      token: tokens.supervisor,
+    const member = await suite.call<GroupBody>('getGroup', {
+      token: suite.tokens.supervisor,
       params: { groupId: DEMO_GROUPS.membersOnlyWithSupervisor.id },
     });
     expect(member.status).toBe(200);
     expect(member.body.visibility).toBe('members');
     expectErrorBody(
-      await call('getGroup', {
-        token: tokens.supervisor,
+      await suite.call('getGroup', {
+        token: suite.tokens.supervisor,
         params: { groupId: DEMO_GROUPS.membersOnlyWithoutSupervisor.id },
       }),
       404,
@@ -295,27 +308,29 @@ describe('visibility', () => {
 
   it('shows an owners-only group to its owner but not to a member who is not an owner', async () => {
     const group = await createGroup({ visibility: 'owners', ownerIds: [PERSONAS.owner.id] });
-    const add = await call('addGroupMembers', {
-      token: tokens.admin,
+    const add = await suite.call('addGroupMembers', {
+      token: suite.tokens.admin,
       params: { groupId: group.id },
       body: { memberIds: [PERSONAS.supervisor.id] },
     });
     expect(add.status, add.text).toBe(202);
-    expect((await call('getGroup', { token: tokens.owner, params: { groupId: group.id } })).status).toBe(200);
+    expect((await suite.call('getGroup', { token: suite.tokens.owner, params: { groupId: group.id } })).status).toBe(
+      200,
+    );
     expectErrorBody(
-      await call('getGroup', { token: tokens.supervisor, params: { groupId: group.id } }),
+      await suite.call('getGroup', { token: suite.tokens.supervisor, params: { groupId: group.id } }),
       404,
       'not.found',
     );
-    const list = await listAllGroups(tokens.supervisor);
+    const list = await listAllGroups(suite.tokens.supervisor);
     expect(list.ids).not.toContain(group.id);
   });
 });
 
 describe('getGroup (GET /api/v2/groups/{groupId})', () => {
   it('returns the group with its owners as users', async () => {
-    const res = await call<GroupBody>('getGroup', {
-      token: tokens.admin,
+    const res = await suite.call<GroupBody>('getGroup', {
+      token: suite.tokens.admin,
       params: { groupId: DEMO_GROUPS.ownedByOwner.id },
     });
     expect(res.status).toBe(200);
@@ -340,7 +355,11 @@ describe('getGroup (GET /api/v2/groups/{groupId})', () => {
       '%',
       '\u{1F600}',
     ]) {
-      expectErrorBody(await call('getGroup', { token: tokens.admin, params: { groupId } }), 404, 'not.found');
+      expectErrorBody(
+        await suite.call('getGroup', { token: suite.tokens.admin, params: { groupId } }),
+        404,
+        'not.found',
+      );
     }
   });
 });
@@ -348,8 +367,8 @@ describe('getGroup (GET /api/v2/groups/{groupId})', () => {
 describe('createGroup (POST /api/v2/groups)', () => {
   it('creates a group at version 1 with its owners and every field it was given', async () => {
     const name = uniqueName('Created');
-    const res = await call<GroupBody>('createGroup', {
-      token: tokens.admin,
+    const res = await suite.call<GroupBody>('createGroup', {
+      token: suite.tokens.admin,
       body: {
         name,
         description: 'Made by the contract tests',
@@ -380,10 +399,10 @@ describe('createGroup (POST /api/v2/groups)', () => {
     // includeOwners: the two owners are its members.
     expect(group.memberCount).toBe(2);
 
-    const get = await call<GroupBody>('getGroup', { token: tokens.admin, params: { groupId: group.id } });
+    const get = await suite.call<GroupBody>('getGroup', { token: suite.tokens.admin, params: { groupId: group.id } });
     expect(get.status).toBe(200);
     expect(get.body).toMatchObject({ id: group.id, name, type: 'social', visibility: 'members', version: 1 });
-    const listed = await call('listGroups', { token: tokens.admin, query: { id: group.id } });
+    const listed = await suite.call('listGroups', { token: suite.tokens.admin, query: { id: group.id } });
     expect(listed.body.entities.map((g: GroupBody) => g.id)).toEqual([group.id]);
   });
 
@@ -392,7 +411,7 @@ describe('createGroup (POST /api/v2/groups)', () => {
     for (const field of ['name', 'type', 'visibility', 'rulesVisible'] as const) {
       const body: Record<string, unknown> = { ...base };
       delete body[field];
-      const res = await call('createGroup', { token: tokens.admin, body });
+      const res = await suite.call('createGroup', { token: suite.tokens.admin, body });
       expectErrorBody(res, 400, 'bad.request');
       expect(JSON.stringify(res.body.details ?? []), `details should name ${field}`).toContain(field);
     }
@@ -401,34 +420,34 @@ describe('createGroup (POST /api/v2/groups)', () => {
   it('rejects wrong types with bad.request and enum values outside their lists with invalid.value', async () => {
     const base = { name: uniqueName('Typed'), type: 'official', visibility: 'public', rulesVisible: true };
     expectErrorBody(
-      await call('createGroup', { token: tokens.admin, body: { ...base, rulesVisible: 'yes' } }),
+      await suite.call('createGroup', { token: suite.tokens.admin, body: { ...base, rulesVisible: 'yes' } }),
       400,
       'bad.request',
     );
     expectErrorBody(
-      await call('createGroup', { token: tokens.admin, body: { ...base, name: 42 } }),
+      await suite.call('createGroup', { token: suite.tokens.admin, body: { ...base, name: 42 } }),
       400,
       'bad.request',
     );
     expectErrorBody(
-      await call('createGroup', { token: tokens.admin, body: { ...base, ownerIds: 'abc' } }),
+      await suite.call('createGroup', { token: suite.tokens.admin, body: { ...base, ownerIds: 'abc' } }),
       400,
       'bad.request',
     );
-    const type = await call('createGroup', { token: tokens.admin, body: { ...base, type: 'secret' } });
+    const type = await suite.call('createGroup', { token: suite.tokens.admin, body: { ...base, type: 'secret' } });
     expectErrorBody(type, 400, 'invalid.value');
     expect(JSON.stringify(type.body.details ?? [])).toContain('type');
     expectErrorBody(
-      await call('createGroup', { token: tokens.admin, body: { ...base, visibility: 'everyone' } }),
+      await suite.call('createGroup', { token: suite.tokens.admin, body: { ...base, visibility: 'everyone' } }),
       400,
       'invalid.value',
     );
-    expectErrorBody(await call('createGroup', { token: tokens.admin, body: [] }), 400, 'bad.request');
+    expectErrorBody(await suite.call('createGroup', { token: suite.tokens.admin, body: [] }), 400, 'bad.request');
   });
 
   it('rejects owners that do not exist with 400', async () => {
-    const res = await call('createGroup', {
-      token: tokens.admin,
+    const res = await suite.call('createGroup', {
+      token: suite.tokens.admin,
       body: {
         name: uniqueName('Ghost owner'),
         type: 'official',
@@ -442,15 +461,15 @@ describe('createGroup (POST /api/v2/groups)', () => {
 
   it('needs directory:group:add: 403 missing.any.permissions for editor, owner, supervisor and the viewer client', async () => {
     for (const who of ['editor', 'owner', 'supervisor', 'viewerClient'] as const) {
-      const res = await call('createGroup', {
-        token: tokens[who],
+      const res = await suite.call('createGroup', {
+        token: suite.tokens[who],
         body: { name: uniqueName('Forbidden'), type: 'official', visibility: 'public', rulesVisible: true },
       });
       expectErrorBody(res, 403, 'missing.any.permissions');
       expect(JSON.stringify(res.body.messageParams ?? {}), who).toContain('directory:group:add');
     }
-    const client = await call('createGroup', {
-      token: tokens.adminClient,
+    const client = await suite.call('createGroup', {
+      token: suite.tokens.adminClient,
       body: { name: uniqueName('By the admin client'), type: 'official', visibility: 'public', rulesVisible: true },
     });
     expect(client.status, client.text).toBe(200);
@@ -461,8 +480,8 @@ describe('updateGroup (PUT /api/v2/groups/{groupId})', () => {
   it('updates with the current version, raising it by one', async () => {
     const group = await createGroup({ description: 'before' });
     const name = uniqueName('Renamed');
-    const res = await call<GroupBody>('updateGroup', {
-      token: tokens.admin,
+    const res = await suite.call<GroupBody>('updateGroup', {
+      token: suite.tokens.admin,
       params: { groupId: group.id },
       body: { version: 1, name, description: 'after', visibility: 'members', ownerIds: [PERSONAS.owner.id] },
     });
@@ -476,11 +495,11 @@ describe('updateGroup (PUT /api/v2/groups/{groupId})', () => {
       type: 'official',
     });
     expect(res.body.owners?.map((o) => o.id)).toEqual([PERSONAS.owner.id]);
-    const get = await call<GroupBody>('getGroup', { token: tokens.admin, params: { groupId: group.id } });
+    const get = await suite.call<GroupBody>('getGroup', { token: suite.tokens.admin, params: { groupId: group.id } });
     expect(get.body).toMatchObject({ name, description: 'after', version: 2 });
     // ownerIds replaces the owner list.
-    const again = await call<GroupBody>('updateGroup', {
-      token: tokens.admin,
+    const again = await suite.call<GroupBody>('updateGroup', {
+      token: suite.tokens.admin,
       params: { groupId: group.id },
       body: { version: 2, ownerIds: [PERSONAS.editor.id] },
     });
@@ -491,53 +510,57 @@ describe('updateGroup (PUT /api/v2/groups/{groupId})', () => {
 
   it('answers 409 conflict naming both versions for a stale version, and changes nothing', async () => {
     const group = await createGroup();
-    const first = await call('updateGroup', {
-      token: tokens.admin,
+    const first = await suite.call('updateGroup', {
+      token: suite.tokens.admin,
       params: { groupId: group.id },
       body: { version: 1, description: 'one' },
     });
     expect(first.status).toBe(200);
-    const stale = await call('updateGroup', {
-      token: tokens.admin,
+    const stale = await suite.call('updateGroup', {
+      token: suite.tokens.admin,
       params: { groupId: group.id },
       body: { version: 1, description: 'two' },
     });
     expectErrorBody(stale, 409, 'conflict');
     expect(stale.body.message).toContain('1');
     expect(stale.body.message).toContain('2');
-    const ahead = await call('updateGroup', {
-      token: tokens.admin,
+    const ahead = await suite.call('updateGroup', {
+      token: suite.tokens.admin,
       params: { groupId: group.id },
       body: { version: 7, description: 'three' },
     });
     expectErrorBody(ahead, 409, 'conflict');
     expect(ahead.body.message).toContain('7');
-    const get = await call<GroupBody>('getGroup', { token: tokens.admin, params: { groupId: group.id } });
+    const get = await suite.call<GroupBody>('getGroup', { token: suite.tokens.admin, params: { groupId: group.id } });
     expect(get.body).toMatchObject({ description: 'one', version: 2 });
   });
 
   it('requires version and validates the body', async () => {
     const group = await createGroup();
-    const res = await call('updateGroup', {
-      token: tokens.admin,
+    const res = await suite.call('updateGroup', {
+      token: suite.tokens.admin,
       params: { groupId: group.id },
       body: { name: 'No version' },
     });
     expectErrorBody(res, 400, 'bad.request');
     expect(JSON.stringify(res.body.details ?? [])).toContain('version');
     expectErrorBody(
-      await call('updateGroup', { token: tokens.admin, params: { groupId: group.id } }),
+      await suite.call('updateGroup', { token: suite.tokens.admin, params: { groupId: group.id } }),
       400,
       'bad.request',
     );
     expectErrorBody(
-      await call('updateGroup', { token: tokens.admin, params: { groupId: group.id }, body: { version: 'one' } }),
+      await suite.call('updateGroup', {
+        token: suite.tokens.admin,
+        params: { groupId: group.id },
+        body: { version: 'one' },
+      }),
       400,
       'bad.request',
     );
     expectErrorBody(
-      await call('updateGroup', {
-        token: tokens.admin,
+      await suite.call('updateGroup', {
+        token: suite.tokens.admin,
         params: { groupId: group.id },
         body: { version: 1, visibility: 'nobody' },
       }),
@@ -545,23 +568,31 @@ describe('updateGroup (PUT /api/v2/groups/{groupId})', () => {
       'invalid.value',
     );
     expectErrorBody(
-      await call('updateGroup', { token: tokens.admin, params: { groupId: group.id }, body: { version: 1, name: '' } }),
+      await suite.call('updateGroup', {
+        token: suite.tokens.admin,
+        params: { groupId: group.id },
+        body: { version: 1, name: '' },
+      }),
       400,
       'bad.request',
     );
     expectErrorBody(
-      await call('updateGroup', { token: tokens.admin, params: { groupId: 'no-such-group' }, body: { version: 1 } }),
+      await suite.call('updateGroup', {
+        token: suite.tokens.admin,
+        params: { groupId: 'no-such-group' },
+        body: { version: 1 },
+      }),
       404,
       'not.found',
     );
-    const get = await call<GroupBody>('getGroup', { token: tokens.admin, params: { groupId: group.id } });
+    const get = await suite.call<GroupBody>('getGroup', { token: suite.tokens.admin, params: { groupId: group.id } });
     expect(get.body.version).toBe(1);
   });
 
   it('accepts visibility ownerIds as owners', async () => {
     const group = await createGroup({ ownerIds: [PERSONAS.owner.id] });
-    const res = await call<GroupBody>('updateGroup', {
-      token: tokens.admin,
+    const res = await suite.call<GroupBody>('updateGroup', {
+      token: suite.tokens.admin,
       params: { groupId: group.id },
       body: { version: 1, visibility: 'ownerIds' },
     });
@@ -571,34 +602,34 @@ describe('updateGroup (PUT /api/v2/groups/{groupId})', () => {
 
   it('never changes type', async () => {
     const group = await createGroup({ type: 'official' });
-    const res = await call<GroupBody>('updateGroup', {
-      token: tokens.admin,
+    const res = await suite.call<GroupBody>('updateGroup', {
+      token: suite.tokens.admin,
       params: { groupId: group.id },
       body: { version: 1, type: 'social' },
     });
     expect([200, 400]).toContain(res.status);
-    const get = await call<GroupBody>('getGroup', { token: tokens.admin, params: { groupId: group.id } });
+    const get = await suite.call<GroupBody>('getGroup', { token: suite.tokens.admin, params: { groupId: group.id } });
     expect(get.body.type).toBe('official');
   });
 
   it('lets the editor and an owner of the group edit, and nobody else', async () => {
     const group = await createGroup({ ownerIds: [PERSONAS.owner.id] });
-    const editor = await call<GroupBody>('updateGroup', {
-      token: tokens.editor,
+    const editor = await suite.call<GroupBody>('updateGroup', {
+      token: suite.tokens.editor,
       params: { groupId: group.id },
       body: { version: 1, description: 'by editor' },
     });
     expect(editor.status, editor.text).toBe(200);
-    const owner = await call<GroupBody>('updateGroup', {
-      token: tokens.owner,
+    const owner = await suite.call<GroupBody>('updateGroup', {
+      token: suite.tokens.owner,
       params: { groupId: group.id },
       body: { version: 2, description: 'by owner' },
     });
     expect(owner.status, owner.text).toBe(200);
     expect(owner.body.version).toBe(3);
     for (const who of ['supervisor', 'viewerClient'] as const) {
-      const res = await call('updateGroup', {
-        token: tokens[who],
+      const res = await suite.call('updateGroup', {
+        token: suite.tokens[who],
         params: { groupId: group.id },
         body: { version: 3, description: `by ${who}` },
       });
@@ -606,20 +637,20 @@ describe('updateGroup (PUT /api/v2/groups/{groupId})', () => {
       expect(JSON.stringify(res.body.messageParams ?? {})).toContain('directory:group:edit');
     }
     // The owner persona does not own the social demo group.
-    const social = await call<GroupBody>('getGroup', {
-      token: tokens.admin,
+    const social = await suite.call<GroupBody>('getGroup', {
+      token: suite.tokens.admin,
       params: { groupId: DEMO_GROUPS.social.id },
     });
     expectErrorBody(
-      await call('updateGroup', {
-        token: tokens.owner,
+      await suite.call('updateGroup', {
+        token: suite.tokens.owner,
         params: { groupId: DEMO_GROUPS.social.id },
         body: { version: social.body.version, description: 'x' },
       }),
       403,
       'missing.any.permissions',
     );
-    const get = await call<GroupBody>('getGroup', { token: tokens.admin, params: { groupId: group.id } });
+    const get = await suite.call<GroupBody>('getGroup', { token: suite.tokens.admin, params: { groupId: group.id } });
     expect(get.body).toMatchObject({ description: 'by owner', version: 3 });
   });
 });
@@ -627,40 +658,48 @@ describe('updateGroup (PUT /api/v2/groups/{groupId})', () => {
 describe('deleteGroup (DELETE /api/v2/groups/{groupId})', () => {
   it('deletes with 204 and no body; the group then answers 404 and leaves lists and search', async () => {
     const group = await createGroup({ ownerIds: [PERSONAS.owner.id] });
-    const add = await call('addGroupMembers', {
-      token: tokens.admin,
+    const add = await suite.call('addGroupMembers', {
+      token: suite.tokens.admin,
       params: { groupId: group.id },
       body: { memberIds: [PERSONAS.supervisor.id] },
     });
     expect(add.status).toBe(202);
-    const res = await call('deleteGroup', { token: tokens.admin, params: { groupId: group.id } });
+    const res = await suite.call('deleteGroup', { token: suite.tokens.admin, params: { groupId: group.id } });
     expect(res.status, res.text).toBe(204);
     expect(res.text).toBe('');
 
-    expectErrorBody(await call('getGroup', { token: tokens.admin, params: { groupId: group.id } }), 404, 'not.found');
     expectErrorBody(
-      await call('listGroupMembers', { token: tokens.admin, params: { groupId: group.id } }),
+      await suite.call('getGroup', { token: suite.tokens.admin, params: { groupId: group.id } }),
       404,
       'not.found',
     );
     expectErrorBody(
-      await call('listGroupIndividuals', { token: tokens.admin, params: { groupId: group.id } }),
+      await suite.call('listGroupMembers', { token: suite.tokens.admin, params: { groupId: group.id } }),
       404,
       'not.found',
     );
     expectErrorBody(
-      await call('getGroupProfile', { token: tokens.admin, params: { groupId: group.id } }),
+      await suite.call('listGroupIndividuals', { token: suite.tokens.admin, params: { groupId: group.id } }),
       404,
       'not.found',
     );
     expectErrorBody(
-      await call('updateGroup', { token: tokens.admin, params: { groupId: group.id }, body: { version: 2 } }),
+      await suite.call('getGroupProfile', { token: suite.tokens.admin, params: { groupId: group.id } }),
       404,
       'not.found',
     );
     expectErrorBody(
-      await call('addGroupMembers', {
-        token: tokens.admin,
+      await suite.call('updateGroup', {
+        token: suite.tokens.admin,
+        params: { groupId: group.id },
+        body: { version: 2 },
+      }),
+      404,
+      'not.found',
+    );
+    expectErrorBody(
+      await suite.call('addGroupMembers', {
+        token: suite.tokens.admin,
         params: { groupId: group.id },
         body: { memberIds: [PERSONAS.editor.id] },
       }),
@@ -668,28 +707,28 @@ describe('deleteGroup (DELETE /api/v2/groups/{groupId})', () => {
       'not.found',
     );
     expectErrorBody(
-      await call('deleteGroup', { token: tokens.admin, params: { groupId: group.id } }),
+      await suite.call('deleteGroup', { token: suite.tokens.admin, params: { groupId: group.id } }),
       404,
       'not.found',
     );
 
-    const listed = await call('listGroups', { token: tokens.admin, query: { id: group.id } });
+    const listed = await suite.call('listGroups', { token: suite.tokens.admin, query: { id: group.id } });
     expect(listed.body.entities).toEqual([]);
-    expect((await listAllGroups(tokens.admin)).ids).not.toContain(group.id);
-    const search = await call('searchGroups', {
-      token: tokens.admin,
+    expect((await listAllGroups(suite.tokens.admin)).ids).not.toContain(group.id);
+    const search = await suite.call('searchGroups', {
+      token: suite.tokens.admin,
       body: { query: [{ type: 'EXACT', fields: ['id'], value: group.id }] },
     });
     expect(search.status).toBe(200);
     expect(search.body.total).toBe(0);
-    const byName = await call('searchGroups', {
-      token: tokens.admin,
+    const byName = await suite.call('searchGroups', {
+      token: suite.tokens.admin,
       body: { query: [{ type: 'EXACT', fields: ['name'], value: group.name }] },
     });
     expect(byName.body.total).toBe(0);
     // Its memberships went with it.
-    const user = await call('getUser', {
-      token: tokens.admin,
+    const user = await suite.call('getUser', {
+      token: suite.tokens.admin,
       params: { userId: PERSONAS.supervisor.id },
       query: { expand: 'groups' },
     });
@@ -700,17 +739,21 @@ describe('deleteGroup (DELETE /api/v2/groups/{groupId})', () => {
   it('needs directory:group:delete: editor, owner of the group, supervisor and the viewer client get 403', async () => {
     const group = await createGroup({ ownerIds: [PERSONAS.owner.id] });
     for (const who of ['editor', 'owner', 'supervisor', 'viewerClient'] as const) {
-      const res = await call('deleteGroup', { token: tokens[who], params: { groupId: group.id } });
+      const res = await suite.call('deleteGroup', { token: suite.tokens[who], params: { groupId: group.id } });
       expectErrorBody(res, 403, 'missing.any.permissions');
       expect(JSON.stringify(res.body.messageParams ?? {})).toContain('directory:group:delete');
     }
-    expect((await call('getGroup', { token: tokens.admin, params: { groupId: group.id } })).status).toBe(200);
-    expect((await call('deleteGroup', { token: tokens.adminClient, params: { groupId: group.id } })).status).toBe(204);
+    expect((await suite.call('getGroup', { token: suite.tokens.admin, params: { groupId: group.id } })).status).toBe(
+      200,
+    );
+    expect(
+      (await suite.call('deleteGroup', { token: suite.tokens.adminClient, params: { groupId: group.id } })).status,
+    ).toBe(204);
   });
 
   it('answers 404 for an unknown group', async () => {
     expectErrorBody(
-      await call('deleteGroup', { token: tokens.admin, params: { groupId: 'does-not-exist' } }),
+      await suite.call('deleteGroup', { token: suite.tokens.admin, params: { groupId: 'does-not-exist' } }),
       404,
       'not.found',
     );
@@ -719,34 +762,37 @@ describe('deleteGroup (DELETE /api/v2/groups/{groupId})', () => {
 
 describe('profiles (GET /api/v2/groups/{groupId}/profile, GET /api/v2/profiles/groups)', () => {
   it('returns a group profile, narrowed by fields', async () => {
-    const res = await call('getGroupProfile', { token: tokens.admin, params: { groupId: DEMO_GROUPS.allStaff.id } });
+    const res = await suite.call('getGroupProfile', {
+      token: suite.tokens.admin,
+      params: { groupId: DEMO_GROUPS.allStaff.id },
+    });
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({ id: DEMO_GROUPS.allStaff.id, name: DEMO_GROUPS.allStaff.name });
     expect(res.body.version).toBeGreaterThanOrEqual(1);
-    const narrowed = await call('getGroupProfile', {
-      token: tokens.admin,
+    const narrowed = await suite.call('getGroupProfile', {
+      token: suite.tokens.admin,
       params: { groupId: DEMO_GROUPS.allStaff.id },
       query: { fields: 'name' },
     });
     expect(narrowed.status, narrowed.text).toBe(200);
     expect(narrowed.body.id).toBe(DEMO_GROUPS.allStaff.id);
     expectErrorBody(
-      await call('getGroupProfile', { token: tokens.admin, params: { groupId: 'nope' } }),
+      await suite.call('getGroupProfile', { token: suite.tokens.admin, params: { groupId: 'nope' } }),
       404,
       'not.found',
     );
   });
 
   it('lists profiles sorted by name with the same paging as groups', async () => {
-    const res = await call('listGroupProfiles', { token: tokens.admin, query: { pageSize: 30 } });
+    const res = await suite.call('listGroupProfiles', { token: suite.tokens.admin, query: { pageSize: 30 } });
     expect(res.status).toBe(200);
     expect(res.body.entities).toHaveLength(30);
-    const groups = await call('listGroups', { token: tokens.admin, query: { pageSize: 30 } });
+    const groups = await suite.call('listGroups', { token: suite.tokens.admin, query: { pageSize: 30 } });
     expect(res.body.entities.map((p: GroupBody) => p.id)).toEqual(groups.body.entities.map((g: GroupBody) => g.id));
     expect(res.body.total).toBe(groups.body.total);
     expect(res.body.nextUri).toMatch(/^\/api\/v2\/profiles\/groups\?/);
     expectErrorBody(
-      await call('listGroupProfiles', { token: tokens.admin, query: { pageSize: 501 } }),
+      await suite.call('listGroupProfiles', { token: suite.tokens.admin, query: { pageSize: 501 } }),
       400,
       'bad.request',
     );
@@ -755,21 +801,21 @@ describe('profiles (GET /api/v2/groups/{groupId}/profile, GET /api/v2/profiles/g
 
 describe('getFieldConfig (GET /api/v2/fieldconfig)', () => {
   it('describes the group profile, and person, org and externalContact too', async () => {
-    const res = await call('getFieldConfig', { token: tokens.admin, query: { type: 'group' } });
+    const res = await suite.call('getFieldConfig', { token: suite.tokens.admin, query: { type: 'group' } });
     expect(res.status, res.text).toBe(200);
     expect(res.body.entityType).toBe('group');
     expect(res.body.sections.length).toBeGreaterThan(0);
     expect(res.body.sections.flatMap((s: { fieldList?: unknown[] }) => s.fieldList ?? []).length).toBeGreaterThan(0);
     for (const type of ['person', 'org', 'externalContact']) {
-      const other = await call('getFieldConfig', { token: tokens.supervisor, query: { type } });
+      const other = await suite.call('getFieldConfig', { token: suite.tokens.supervisor, query: { type } });
       expect(other.status, type).toBe(200);
     }
   });
 
   it('answers 400 for an unknown or missing type', async () => {
-    const bad = await call('getFieldConfig', { token: tokens.admin, query: { type: 'spaceship' } });
+    const bad = await suite.call('getFieldConfig', { token: suite.tokens.admin, query: { type: 'spaceship' } });
     expectErrorBody(bad, 400);
     expect(['bad.request', 'invalid.value']).toContain(bad.body.code);
-    expectErrorBody(await call('getFieldConfig', { token: tokens.admin }), 400, 'bad.request');
+    expectErrorBody(await suite.call('getFieldConfig', { token: suite.tokens.admin }), 400, 'bad.request');
   });
 });

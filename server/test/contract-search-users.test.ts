@@ -3,29 +3,15 @@
  * endpoint over HTTP, every answer checked against openapi/groups.yaml.
  */
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_GROUPS, PERSONAS, type PersonaKey } from '../src/db/seed/personas.js';
-import { apiCaller, expectErrorBody, type ApiCall, type CallResult } from './support/openapi-validator.js';
-import { allTokens, type GroupBody, type TokenHolder, type UserBody } from './support/fixtures.js';
-import { startServer } from './support/server.js';
+import { expectErrorBody, type CallResult } from './support/openapi-validator.js';
+import { type GroupBody, type UserBody } from './support/fixtures.js';
+import { demoSuite } from './support/demo-suite.js';
 
-type Server = Awaited<ReturnType<typeof startServer>>;
+const suite = demoSuite();
 
-let server: Server;
-let call: ApiCall;
-let tokens: Record<TokenHolder, string>;
-
-beforeAll(async () => {
-  server = await startServer({ seed: 'demo', rateLimitPerMinute: 0 });
-  call = apiCaller(server.url);
-  tokens = allTokens(server);
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-const search = (body: unknown, token = tokens.admin) => call('searchGroups', { token, body });
+const search = (body: unknown, token = suite.tokens.admin) => suite.call('searchGroups', { token, body });
 const ids = (res: CallResult) => (res.body.results ?? []).map((g: GroupBody) => g.id) as string[];
 const byName = (a: string, b: string) =>
   a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0;
@@ -92,7 +78,7 @@ describe('searchGroups (POST /api/v2/groups/search)', () => {
   });
 
   it('MATCH_ALL matches every group the caller sees; REQUIRED_FIELDS where the fields are set', async () => {
-    const list = await call('listGroups', { token: tokens.admin, query: { pageSize: 1 } });
+    const list = await suite.call('listGroups', { token: suite.tokens.admin, query: { pageSize: 1 } });
     const all = await search({ query: [{ type: 'MATCH_ALL' }] });
     expect(all.body.total).toBe(list.body.total);
     const described = await search({ pageSize: 100, query: [{ type: 'REQUIRED_FIELDS', fields: ['description'] }] });
@@ -206,15 +192,18 @@ describe('searchGroupsByQ64 (GET /api/v2/groups/search?q64=)', () => {
     expect(first.body.previousPage).toBeUndefined();
     const path = '/api/v2/groups/search';
 
-    const current = await call('searchGroupsByQ64', {
-      token: tokens.admin,
+    const current = await suite.call('searchGroupsByQ64', {
+      token: suite.tokens.admin,
       query: queryOf(first.body.currentPage, path),
     });
     expect(current.status, current.text).toBe(200);
     expect(ids(current)).toEqual(ids(first));
     expect(current.body.total).toBe(first.body.total);
 
-    const second = await call('searchGroupsByQ64', { token: tokens.admin, query: queryOf(first.body.nextPage, path) });
+    const second = await suite.call('searchGroupsByQ64', {
+      token: suite.tokens.admin,
+      query: queryOf(first.body.nextPage, path),
+    });
     expect(second.status, second.text).toBe(200);
     expect(second.body.pageNumber).toBe(2);
     expect(second.body.results).toHaveLength(5);
@@ -222,8 +211,8 @@ describe('searchGroupsByQ64 (GET /api/v2/groups/search?q64=)', () => {
     const lastOfFirst = (first.body.results as GroupBody[]).at(-1)!.name;
     expect(byName(lastOfFirst, (second.body.results as GroupBody[])[0]!.name)).toBeLessThanOrEqual(0);
 
-    const back = await call('searchGroupsByQ64', {
-      token: tokens.admin,
+    const back = await suite.call('searchGroupsByQ64', {
+      token: suite.tokens.admin,
       query: queryOf(second.body.previousPage, path),
     });
     expect(ids(back)).toEqual(ids(first));
@@ -238,27 +227,31 @@ describe('searchGroupsByQ64 (GET /api/v2/groups/search?q64=)', () => {
     const plain = Buffer.from(JSON.stringify(request)).toString('base64url');
     const gz = gzipSync(Buffer.from(JSON.stringify(request))).toString('base64url');
     for (const q64 of [plain, gz]) {
-      const res = await call('searchGroupsByQ64', { token: tokens.admin, query: { q64 } });
+      const res = await suite.call('searchGroupsByQ64', { token: suite.tokens.admin, query: { q64 } });
       expect(res.status, res.text).toBe(200);
       expect(ids(res)).toEqual([DEMO_GROUPS.social.id]);
     }
   });
 
   it('rejects a missing or undecodable q64 with 400 bad.request', async () => {
-    expectErrorBody(await call('searchGroupsByQ64', { token: tokens.admin }), 400, 'bad.request');
+    expectErrorBody(await suite.call('searchGroupsByQ64', { token: suite.tokens.admin }), 400, 'bad.request');
     for (const q64 of [
       '!!!',
       'aGVsbG8',
       Buffer.from('[1,2]').toString('base64url'),
       gzipSync(Buffer.from('{nope')).toString('base64url'),
     ]) {
-      expectErrorBody(await call('searchGroupsByQ64', { token: tokens.admin, query: { q64 } }), 400, 'bad.request');
+      expectErrorBody(
+        await suite.call('searchGroupsByQ64', { token: suite.tokens.admin, query: { q64 } }),
+        400,
+        'bad.request',
+      );
     }
     const invalid = Buffer.from(JSON.stringify({ pageSize: 1000, query: [{ type: 'MATCH_ALL' }] })).toString(
       'base64url',
     );
     expectErrorBody(
-      await call('searchGroupsByQ64', { token: tokens.admin, query: { q64: invalid } }),
+      await suite.call('searchGroupsByQ64', { token: suite.tokens.admin, query: { q64: invalid } }),
       400,
       'bad.request',
     );
@@ -267,8 +260,8 @@ describe('searchGroupsByQ64 (GET /api/v2/groups/search?q64=)', () => {
   it('applies visibility to a q64 search made by another caller', async () => {
     const adminSearch = await search({ query: [{ type: 'EXACT', fields: ['id'], value: DEMO_GROUPS.ownersOnly.id }] });
     expect(adminSearch.body.total).toBe(1);
-    const replay = await call('searchGroupsByQ64', {
-      token: tokens.supervisor,
+    const replay = await suite.call('searchGroupsByQ64', {
+      token: suite.tokens.supervisor,
       query: queryOf(adminSearch.body.currentPage, '/api/v2/groups/search'),
     });
     expect(replay.status).toBe(200);
@@ -280,43 +273,47 @@ describe('users', () => {
   it('getMe answers user tokens with the user and, with expand=authorization, the permissions', async () => {
     for (const key of Object.keys(PERSONAS) as PersonaKey[]) {
       const persona = PERSONAS[key];
-      const res = await call('getMe', { token: tokens[key], query: { expand: 'authorization' } });
+      const res = await suite.call('getMe', { token: suite.tokens[key], query: { expand: 'authorization' } });
       expect(res.status, res.text).toBe(200);
       expect(res.body).toMatchObject({ id: persona.id, name: persona.name, email: persona.email });
       expect([...res.body.authorization.permissions].sort()).toEqual([...persona.permissions].sort());
     }
-    const plain = await call('getMe', { token: tokens.admin });
+    const plain = await suite.call('getMe', { token: suite.tokens.admin });
     expect(plain.body.authorization).toBeUndefined();
-    const client = await call('getMe', { token: tokens.adminClient });
+    const client = await suite.call('getMe', { token: suite.tokens.adminClient });
     expectErrorBody(client, 400);
-    expectErrorBody(await call('getMe', {}), 401, 'authentication.required');
-    expectErrorBody(await call('getMe', { token: tokens.admin, query: { expand: 'mindReading' } }), 400);
+    expectErrorBody(await suite.call('getMe', {}), 401, 'authentication.required');
+    expectErrorBody(await suite.call('getMe', { token: suite.tokens.admin, query: { expand: 'mindReading' } }), 400);
   });
 
   it('listUsers pages the org by name', async () => {
-    const res = await call('listUsers', { token: tokens.supervisor, query: { pageSize: 100 } });
+    const res = await suite.call('listUsers', { token: suite.tokens.supervisor, query: { pageSize: 100 } });
     expect(res.status, res.text).toBe(200);
     expect(res.body.total).toBeGreaterThanOrEqual(2000);
     const names = (res.body.entities as UserBody[]).map((u) => u.name);
     expect([...names].sort(byName)).toEqual(names);
     expect(res.body.nextUri).toMatch(/^\/api\/v2\/users\?/);
     const wanted = [PERSONAS.admin.id, PERSONAS.owner.id];
-    const byId = await call('listUsers', { token: tokens.admin, query: { id: wanted } });
+    const byId = await suite.call('listUsers', { token: suite.tokens.admin, query: { id: wanted } });
     expect((byId.body.entities as UserBody[]).map((u) => u.id).sort()).toEqual([...wanted].sort());
-    const expanded = await call('listUsers', {
-      token: tokens.admin,
+    const expanded = await suite.call('listUsers', {
+      token: suite.tokens.admin,
       query: { pageSize: 5, expand: ['presence', 'certifications'] },
     });
     expect(expanded.status, expanded.text).toBe(200);
     for (const user of expanded.body.entities as UserBody[]) expect(user.presence).toBeDefined();
-    expectErrorBody(await call('listUsers', { token: tokens.admin, query: { pageSize: 501 } }), 400, 'bad.request');
-    const state = await call('listUsers', { token: tokens.admin, query: { state: 'asleep' } });
+    expectErrorBody(
+      await suite.call('listUsers', { token: suite.tokens.admin, query: { pageSize: 501 } }),
+      400,
+      'bad.request',
+    );
+    const state = await suite.call('listUsers', { token: suite.tokens.admin, query: { state: 'asleep' } });
     expectErrorBody(state, 400);
   });
 
   it('getUser returns a user, with expand=groups the groups the caller can see', async () => {
-    const res = await call('getUser', {
-      token: tokens.admin,
+    const res = await suite.call('getUser', {
+      token: suite.tokens.admin,
       params: { userId: PERSONAS.owner.id },
       query: { expand: 'groups' },
     });
@@ -324,75 +321,86 @@ describe('users', () => {
     expect(res.body).toMatchObject({ id: PERSONAS.owner.id, name: PERSONAS.owner.name, email: PERSONAS.owner.email });
     const adminSees = (res.body.groups ?? []).map((g: GroupBody) => g.id) as string[];
     expect(adminSees).toContain(DEMO_GROUPS.ownedByOwner.id);
-    const supervisorView = await call('getUser', {
-      token: tokens.supervisor,
+    const supervisorView = await suite.call('getUser', {
+      token: suite.tokens.supervisor,
       params: { userId: PERSONAS.owner.id },
       query: { expand: 'groups' },
     });
     expect(supervisorView.status).toBe(200);
     const supervisorSees = (supervisorView.body.groups ?? []).map((g: GroupBody) => g.id) as string[];
     expect(supervisorSees).not.toContain(DEMO_GROUPS.ownersOnly.id);
-    const own = await call('getUser', {
-      token: tokens.supervisor,
+    const own = await suite.call('getUser', {
+      token: suite.tokens.supervisor,
       params: { userId: PERSONAS.supervisor.id },
       query: { expand: 'groups' },
     });
     expect((own.body.groups ?? []).map((g: GroupBody) => g.id)).toContain(DEMO_GROUPS.membersOnlyWithSupervisor.id);
     expectErrorBody(
-      await call('getUser', { token: tokens.admin, params: { userId: 'no-such-user' } }),
+      await suite.call('getUser', { token: suite.tokens.admin, params: { userId: 'no-such-user' } }),
       404,
       'not.found',
     );
   });
 
   it('searchUsers finds by email, name and department, and repeats through q64', async () => {
-    const email = await call('searchUsers', {
-      token: tokens.viewerClient,
+    const email = await suite.call('searchUsers', {
+      token: suite.tokens.viewerClient,
       body: { query: [{ type: 'EXACT', fields: ['email'], value: PERSONAS.admin.email }] },
     });
     expect(email.status, email.text).toBe(200);
     expect((email.body.results as UserBody[]).map((u) => u.id)).toEqual([PERSONAS.admin.id]);
     expect(email.body.types).toEqual(['users']);
-    const name = await call('searchUsers', {
-      token: tokens.admin,
+    const name = await suite.call('searchUsers', {
+      token: suite.tokens.admin,
       body: { query: [{ type: 'CONTAINS', fields: ['name', 'email'], value: 'sofia sand' }] },
     });
     expect((name.body.results as UserBody[]).map((u) => u.id)).toContain(PERSONAS.supervisor.id);
 
-    const paged = await call('searchUsers', {
-      token: tokens.admin,
+    const paged = await suite.call('searchUsers', {
+      token: suite.tokens.admin,
       body: { pageSize: 10, query: [{ type: 'EXACT', fields: ['department'], value: PERSONAS.owner.department }] },
     });
     expect(paged.status).toBe(200);
     expect(paged.body.total).toBeGreaterThan(10);
     const path = '/api/v2/users/search';
-    const next = await call('searchUsersByQ64', { token: tokens.admin, query: queryOf(paged.body.nextPage, path) });
+    const next = await suite.call('searchUsersByQ64', {
+      token: suite.tokens.admin,
+      query: queryOf(paged.body.nextPage, path),
+    });
     expect(next.status, next.text).toBe(200);
     expect(next.body.pageNumber).toBe(2);
     const firstIds = (paged.body.results as UserBody[]).map((u) => u.id);
     expect((next.body.results as UserBody[]).some((u) => firstIds.includes(u.id))).toBe(false);
 
     expectErrorBody(
-      await call('searchUsers', {
-        token: tokens.admin,
+      await suite.call('searchUsers', {
+        token: suite.tokens.admin,
         body: { query: [{ type: 'FUZZY', fields: ['name'], value: 'x' }] },
       }),
       400,
       'invalid.value',
     );
-    expectErrorBody(await call('searchUsers', { token: tokens.admin, body: { pageSize: 101 } }), 400, 'bad.request');
-    expectErrorBody(await call('searchUsersByQ64', { token: tokens.admin, query: { q64: '!!!' } }), 400, 'bad.request');
+    expectErrorBody(
+      await suite.call('searchUsers', { token: suite.tokens.admin, body: { pageSize: 101 } }),
+      400,
+      'bad.request',
+    );
+    expectErrorBody(
+      await suite.call('searchUsersByQ64', { token: suite.tokens.admin, query: { q64: '!!!' } }),
+      400,
+      'bad.request',
+    );
   });
 });
 
 describe('getTokenInfo (GET /api/v2/tokens/me)', () => {
   it('describes user and client tokens', async () => {
-    const user = await call('getTokenInfo', { token: tokens.admin });
+    const user = await suite.call('getTokenInfo', { token: suite.tokens.admin });
     expect(user.status, user.text).toBe(200);
     expect(user.body.organization?.id).toBeTruthy();
-    const client = await call('getTokenInfo', { token: tokens.adminClient });
+    const client = await suite.call('getTokenInfo', { token: suite.tokens.adminClient });
     expect(client.status, client.text).toBe(200);
     expect(client.body.OAuthClient).toMatchObject({ id: 'demo-admin', authorizedGrantType: 'CLIENT-CREDENTIALS' });
-    expectErrorBody(await call('getTokenInfo', { token: 'expired-or-unknown' }), 401, 'authentication.required');
+    expectErrorBody(await suite.call('getTokenInfo', { token: 'expired-or-unknown' }), 401, 'authentication.required');
   });
 });
