@@ -1,5 +1,5 @@
 /**
- * The OAuth clients of the embedded server (contract §5) and the organization its tokens belong to.
+ * The OAuth clients of the embedded server (README, "Demo sign-ins") and the organization its tokens belong to.
  *
  * Redirect URIs of the public `groups-console` client: any http(s) URI without a fragment whose
  * origin is

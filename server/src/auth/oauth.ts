@@ -1,5 +1,5 @@
 /**
- * The sign-in endpoints (contract §4a.10, §5):
+ * The sign-in endpoints (docs/embedded-server.md, "Sign-in and tokens"):
  *   GET  /oauth/authorize  the sign-in page (authorization code + PKCE S256, or implicit grant)
  *   POST /oauth/authorize  checks email and password, then redirects to redirect_uri with
  *                          `?code=…&state=…` or `#access_token=…&expires_in=…&token_type=bearer&state=…`

@@ -1,7 +1,8 @@
 /**
- * Per-token rate limit: at most `perMinute` requests in each one-minute window per access token
- * (contract §4a.9: `org.app.user.rate.per.minute`, default 300). Past it: 429 `too.many.requests`
- * with `Retry-After` (seconds to the end of the window) and the Limit object in the body.
+ * Per-token rate limit: at most `perMinute` requests in each one-minute window per access token (the
+ * real API's `org.app.user.rate.per.minute`, default 300; README, "Server settings"). Past it: 429
+ * `too.many.requests` with `Retry-After` (seconds to the end of the window) and the Limit object in the
+ * body.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';

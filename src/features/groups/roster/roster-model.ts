@@ -6,7 +6,7 @@
  * Why the members endpoint and not the analytics user activity query: see docs/roster.md.
  */
 
-/** The members endpoint's largest page (contract §5: pageSize 1 to 500). */
+/** The members endpoint's largest page (pageSize 1 to 500, the listings convention in openapi/groups.yaml). */
 export const ROSTER_PAGE_SIZE = 500;
 /** The API's rate limit per token. */
 export const RATE_LIMIT_PER_MINUTE = 300;
