@@ -89,8 +89,9 @@ async function main(config: Config): Promise<void> {
   process.on('SIGTERM', shutdown);
 
   await app.listen({ host: config.host, port: config.port });
-  // Unref'd, and each tick checks the database is still open: nothing to stop on shutdown.
-  if (config.presenceSimulation) startPresenceSimulation(app.db);
+  // Unref'd, and each tick checks the database is still open: nothing to stop on shutdown. Console-only
+  // mode has no database, so nothing to simulate.
+  if (config.presenceSimulation && !consoleOnly) startPresenceSimulation(app.db);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = ['0.0.0.0', '::', ''].includes(config.host)
