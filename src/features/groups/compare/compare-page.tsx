@@ -26,7 +26,7 @@ import { EditableGroupSelect, type PickedGroup } from '../across/editable-group-
 import { membershipCalls } from '../across/membership-calls';
 import { RunProgress, RunReport } from '../across/run-views';
 import { changeGroup, type Person } from '../across/transfer';
-import { useIdSelection } from '../across/use-id-selection';
+import { useIdSelection } from '../members/use-id-selection';
 import { useMembershipRun } from '../across/use-membership-run';
 import { PAGE_SIZES, applyDetailChange, parseDetailSearch, type DetailUrlState } from '../detail/detail-url-state';
 import { UserGroupsDrawer } from '../detail/user-groups-drawer';

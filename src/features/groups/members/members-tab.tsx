@@ -21,6 +21,7 @@ import { useChangeMarks } from '../roster/use-change-marks';
 import { useGroupRoster } from '../roster/use-group-roster';
 import { useRosterPage } from '../roster/use-roster-page';
 import { statusLabel, type StatusKind } from './status-counts';
+import { useIdSelection } from './use-id-selection';
 
 /** The visible page's refresh; the roster's rate budget counts on it (roster/roster-model.ts). */
 export const MEMBERS_REFRESH_MS = VISIBLE_PAGE_REFRESH_MS;
@@ -90,7 +91,7 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
   const individuals = useListGroupIndividuals(groupId, {
     query: { enabled: rules !== 'loading' && !everyoneIndividual },
   });
-  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const { selected, onToggle, onToggleAll, deselect } = useIdSelection();
 
   const individualIds = useMemo(
     () => new Set((individuals.data?.entities ?? []).map((u) => u.id ?? '')),
@@ -111,28 +112,6 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
     [everyoneIndividual, individuals.data, individualIds, ownerIds],
   );
 
-  const onToggle = useCallback(
-    (id: string) =>
-      setSelected((prev) => {
-        const next = new Set(prev);
-        if (next.has(id)) next.delete(id);
-        else next.add(id);
-        return next;
-      }),
-    [],
-  );
-  const onToggleAll = useCallback(
-    (ids: string[], select: boolean) =>
-      setSelected((prev) => {
-        const next = new Set(prev);
-        for (const id of ids) {
-          if (select) next.add(id);
-          else next.delete(id);
-        }
-        return next;
-      }),
-    [],
-  );
   const openUser = useCallback((userId: string) => update({ user: userId }), [update]);
   const toggleSort = useCallback(
     () => update({ sortOrder: state.sortOrder === 'ASC' ? 'DESC' : 'ASC', page: 1 }),
@@ -156,11 +135,7 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
           {canEdit ? (
             <>
               <AddMembersButton group={group} />
-              <RemoveMembersButton
-                group={group}
-                selectedIds={[...selected]}
-                onDone={(removed) => setSelected((prev) => new Set([...prev].filter((id) => !removed.includes(id))))}
-              />
+              <RemoveMembersButton group={group} selectedIds={[...selected]} onDone={deselect} />
               <CopyMoveButton group={group} selectedIds={[...selected]} status={state.status} />
             </>
           ) : null}

@@ -25,6 +25,11 @@ export const useIdSelection = () => {
       }),
     [],
   );
+  /** Drops `ids` from the selection (those a removal took out of the group). */
+  const deselect = useCallback(
+    (ids: readonly string[]) => setSelected((prev) => new Set([...prev].filter((id) => !ids.includes(id)))),
+    [],
+  );
   const clear = useCallback(() => setSelected(new Set()), []);
-  return { selected, onToggle, onToggleAll, clear };
+  return { selected, onToggle, onToggleAll, deselect, clear };
 };
