@@ -24,7 +24,7 @@ describe('BlockedButton', () => {
     expect(button).toHaveAttribute('aria-disabled', 'true');
     await userEvent.tab();
     expect(button).toHaveFocus();
-    expect(await screen.findByRole('tooltip')).toHaveTextContent('Not while the import runs.');
+    expect(await screen.findByRole('tooltip', {}, { timeout: 5_000 })).toHaveTextContent('Not while the import runs.');
     await userEvent.click(button);
     await userEvent.keyboard('{Enter}');
     expect(submit).not.toHaveBeenCalled();
