@@ -85,6 +85,8 @@ const ThemeToggle = () => {
 
 const UserMenu = () => {
   const signedIn = useIsSignedIn();
+  // A press on the plain button before the menu's code has loaded opens the menu once it has.
+  const [openWhenLoaded, setOpenWhenLoaded] = useState(false);
   if (!signedIn) {
     return (
       <Button variant="light" onClick={() => void beginSignIn(paths.groups.list.getHref())}>
@@ -93,8 +95,8 @@ const UserMenu = () => {
     );
   }
   return (
-    <Suspense fallback={<UserButton />}>
-      <LazyUserMenu />
+    <Suspense fallback={<UserButton aria-haspopup="menu" onClick={() => setOpenWhenLoaded(true)} />}>
+      <LazyUserMenu defaultOpened={openWhenLoaded} />
     </Suspense>
   );
 };

@@ -19,7 +19,8 @@ export const ThemeTooltip = ({ label, children }: { label: string; children: Rea
   <Tooltip label={label}>{children}</Tooltip>
 );
 
-export const UserMenu = () => {
+/** `defaultOpened`: the user pressed the plain button before this module had loaded. */
+export const UserMenu = ({ defaultOpened = false }: { defaultOpened?: boolean }) => {
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -32,7 +33,7 @@ export const UserMenu = () => {
   };
 
   return (
-    <Menu position="bottom-end" width={220}>
+    <Menu position="bottom-end" width={220} defaultOpened={defaultOpened}>
       <Menu.Target>
         <UserButton />
       </Menu.Target>

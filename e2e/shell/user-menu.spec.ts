@@ -1,0 +1,24 @@
+import { expect, signIn, test } from '../support/fixtures';
+
+test('a press on the user button before the menu has loaded opens the menu once it has', async ({ page }) => {
+  // Hold the header's menus chunk back until the button has been pressed.
+  let release: () => void = () => {};
+  const pressed = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  await page.route(/\/assets\/header-menus-[^/]+\.js$/, async (route) => {
+    held = true;
+    await pressed;
+    await route.continue();
+  });
+
+  await signIn(page, 'admin', '/groups');
+  const button = page.getByRole('button', { name: /^User menu for / });
+  await expect(button).toBeVisible();
+  expect(held, 'the menus chunk was requested and held').toBe(true);
+  await expect(page.getByRole('menu')).toHaveCount(0);
+
+  await button.click();
+  release();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeVisible();
+});
