@@ -1,28 +1,17 @@
 import { ActionIcon, Anchor, Checkbox, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { memo, useState, type ReactNode } from 'react';
-import type { User } from '@/api/generated/model/user';
 import type { UserExpand } from '@/api/generated/model/userExpand';
 import type { MembershipReason } from '../detail/membership-reason';
 import { ReasonBadges, renderExpandCell } from './member-cells';
 import { memberFieldFor } from './member-fields';
-import { pageSelection, type MembersTableProps } from './members-table';
+import { pageSelection, type MemberRowProps, type MembersTableProps } from './members-table';
 
 /** What a phone's row shows at once: who, and whether they can take work now. */
 const AT_A_GLANCE: readonly UserExpand[] = ['presence', 'routingStatus'];
 
 /** Touch targets on a phone: at least 44 px. */
 const TOUCH = 44;
-
-interface RowProps {
-  user: User;
-  columns: readonly UserExpand[];
-  selectable: boolean;
-  selected: boolean;
-  onToggle: (id: string) => void;
-  onOpenUser: (id: string) => void;
-  reasons: string;
-}
 
 const Detail = ({ label, children }: { label: string; children: ReactNode }) => (
   <div>
@@ -36,7 +25,7 @@ const Detail = ({ label, children }: { label: string; children: ReactNode }) => 
 );
 
 /** One member on a phone: name, presence and routing status; the other columns one tap away. */
-const MemberRow = memo(({ user, columns, selectable, selected, onToggle, onOpenUser, reasons }: RowProps) => {
+const MemberRow = memo(({ user, columns, selectable, selected, onToggle, onOpenUser, reasons }: MemberRowProps) => {
   const [open, setOpen] = useState(false);
   const id = user.id ?? '';
   const name = user.name ?? id;

@@ -25,17 +25,21 @@ export interface MembersTableProps {
   markFor?: (userId: string | undefined) => string | undefined;
 }
 
-interface RowProps {
+/** What one member's row shows and does, as a table row here and as a phone's row (member-rows.tsx). */
+export interface MemberRowProps {
   user: User;
-  /** Row index on the page; set (with the row's position for assistive tech) only when virtualised. */
-  index?: number;
-  measureRef?: (element: HTMLTableRowElement | null) => void;
   columns: readonly UserExpand[];
   selectable: boolean;
   selected: boolean;
   onToggle: (id: string) => void;
   onOpenUser: (id: string) => void;
   reasons: string;
+}
+
+interface RowProps extends MemberRowProps {
+  /** Row index on the page; set (with the row's position for assistive tech) only when virtualised. */
+  index?: number;
+  measureRef?: (element: HTMLTableRowElement | null) => void;
   mark?: string;
 }
 
