@@ -9,6 +9,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { OperationHandlers } from './http/context.js';
+import { auditHandlers } from './handlers/audits.js';
 import { fieldconfigHandlers } from './handlers/fieldconfig.js';
 import { groupHandlers } from './handlers/groups.js';
 import { presenceHandlers } from './handlers/presence.js';
@@ -25,6 +26,7 @@ export const handlers: OperationHandlers = {
   ...fieldconfigHandlers,
   ...tokenHandlers,
   ...presenceHandlers,
+  ...auditHandlers,
 };
 
 export function buildApp(options: AppOptions): FastifyInstance {

@@ -473,6 +473,45 @@ const idsQuery = fc
   .map((a) => `ids=${encodeComponent(a.join(','))}`);
 const groupParams = groupIdArb.map((groupId) => ({ groupId }));
 
+/** Audit query bodies: recent, old and malformed intervals, known and wild filters, sorts and pages. */
+const auditInterval = fc.oneof(
+  fc
+    .constantFrom(1, 13, 20, 400)
+    .map((days) => `${new Date(Date.now() - days * 86_400_000).toISOString()}/${new Date().toISOString()}`),
+  fc.constantFrom('2026-01-01T00:00:00Z/2025-01-01T00:00:00Z', '2026-11-01/2026-11-02', '/', 'now'),
+  wildString,
+  wildJson,
+);
+const auditQueryBody = fc.record(
+  {
+    interval: auditInterval,
+    serviceName: fc.oneof(fc.constant('Directory'), wildJson),
+    filters: fc.oneof(
+      fc.array(
+        fc.record({
+          property: fc.oneof(fc.constantFrom('EntityType', 'EntityId', 'UserId', 'ClientId', 'Action'), wildJson),
+          value: fc.oneof(fc.constantFrom('Group', 'Update', 'MemberAdd', DEMO_GROUPS.small.id), wildJson),
+        }),
+        { maxLength: 3 },
+      ),
+      wildJson,
+    ),
+    sort: fc.oneof(
+      fc.constant([{ name: 'Timestamp', sortOrder: 'ascending' }]),
+      fc.array(fc.record({ name: wildJson, sortOrder: wildJson }), { maxLength: 2 }),
+    ),
+    pageNumber: fc.oneof(fc.integer({ min: -1, max: 3 }), wildJson),
+    pageSize: fc.oneof(fc.integer({ min: -1, max: 600 }), wildJson),
+  },
+  { requiredKeys: [] },
+);
+const transactionParams = fc
+  .oneof(
+    fc.constant('00000000-0000-4000-8000-000000000000'),
+    wildString.filter((s) => s.length > 0),
+  )
+  .map((transactionId) => ({ transactionId }));
+
 const SPECS: Record<string, OperationSpec> = {
   listGroups: {},
   createGroup: { body: bodyOf(groupBody) },
@@ -507,6 +546,14 @@ const SPECS: Record<string, OperationSpec> = {
   },
   getTokenInfo: {},
   revokeToken: { skip: 'revokes the token the property tests use; covered by explicit cases below' },
+  queryAuditsRealtime: { body: bodyOf(auditQueryBody) },
+  getAuditRealtimeServiceMapping: {},
+  createAuditQuery: { body: bodyOf(auditQueryBody) },
+  getAuditQueryStatus: { params: transactionParams },
+  getAuditQueryResults: {
+    params: transactionParams,
+    query: fc.oneof(wildString, fc.base64String({ maxLength: 40 })).map((c) => `cursor=${encodeComponent(c)}`),
+  },
 };
 
 const resolveParams = (params: Record<string, string> | undefined) => {

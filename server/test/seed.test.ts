@@ -211,6 +211,7 @@ describe('demo seed', () => {
 
   it('gives the personas their permissions through roles, and a password', () => {
     expect(permissionsOf(db, PERSONAS.admin.id)).toEqual([
+      'audits:audit:view',
       'directory:group:add',
       'directory:group:delete',
       'directory:group:edit',

@@ -12,7 +12,7 @@ import { runSeed, type SeedKind } from './seed/index.js';
 
 export type { SeedKind } from './seed/index.js';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 export const DATABASE_FILE_NAME = 'groups.db';
 
 let schemaSql: string | undefined;

@@ -143,3 +143,39 @@ CREATE INDEX users_by_state ON users (state, sort_name, id);
 -- A user as an owner reference (id, name, version, in name order) from the index alone: a page of
 -- groups reads its owners without reading each owner's full row (the row holds the expand data).
 CREATE INDEX users_ref ON users (id, sort_name, name, version);
+
+-- @schema version 5
+-- The change history: one row per audit record (an Audit API AuditLogMessage), written only by
+-- domain/audit/record.ts in the same transaction as the change it records. The columns are what queries
+-- filter and sort on; everything else of the record is in body_json (the AuditLogMessage without id,
+-- eventDate, serviceName, entityType, action, entity.id, user.id and client.id). seq orders records of
+-- the same millisecond in the order they were written.
+CREATE TABLE audits (
+  seq         INTEGER PRIMARY KEY,
+  id          TEXT NOT NULL UNIQUE,
+  event_time  INTEGER NOT NULL,                -- eventDate as epoch milliseconds
+  service     TEXT NOT NULL,                   -- serviceName ('Directory')
+  entity_type TEXT NOT NULL,                   -- entityType ('Group')
+  entity_id   TEXT NOT NULL,                   -- entity.id
+  user_id     TEXT,                            -- user.id; null when an OAuth client acted on its own
+  client_id   TEXT,                            -- client.id
+  action      TEXT NOT NULL,                   -- action ('Create', 'Update', 'Delete', 'MemberAdd', ...)
+  body_json   TEXT NOT NULL
+);
+-- One entity over an interval, newest first (a group's History tab).
+CREATE INDEX audits_by_entity ON audits (entity_id, event_time, seq);
+-- One user's changes over an interval.
+CREATE INDEX audits_by_user ON audits (user_id, event_time, seq);
+-- A service over an interval, optionally by entity type and action (Recently deleted: Group + Delete).
+CREATE INDEX audits_by_service ON audits (service, entity_type, action, event_time, seq);
+CREATE INDEX audits_by_time ON audits (event_time, seq);
+-- Asynchronous audit query executions (POST /api/v2/audits/query): the checked request and the last
+-- record (seq) that existed when it was made, so its results are a fixed set however long they are
+-- read. Kept for a day.
+CREATE TABLE audit_queries (
+  id           TEXT PRIMARY KEY,
+  created      INTEGER NOT NULL,               -- epoch milliseconds
+  request_json TEXT NOT NULL,                  -- AuditQueryRequest as received
+  max_seq      INTEGER NOT NULL
+);
+CREATE INDEX audit_queries_created ON audit_queries (created);

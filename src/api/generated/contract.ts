@@ -4,6 +4,7 @@
 
 /** Every permission name the contract uses. */
 export const PERMISSION_NAMES = [
+  'audits:audit:view',
   'directory:group:add',
   'directory:group:delete',
   'directory:group:edit',
@@ -28,6 +29,10 @@ export const OPERATION_PERMISSIONS = {
     permissions: ['directory:group:edit'],
     groupOwnerAllowed: true,
   },
+  createAuditQuery: {
+    permissions: ['audits:audit:view'],
+    groupOwnerAllowed: false,
+  },
   createGroup: {
     permissions: ['directory:group:add'],
     groupOwnerAllowed: false,
@@ -38,6 +43,18 @@ export const OPERATION_PERMISSIONS = {
   },
   deleteGroupDynamicSettings: {
     permissions: ['directory:group:delete'],
+    groupOwnerAllowed: false,
+  },
+  getAuditQueryResults: {
+    permissions: ['audits:audit:view'],
+    groupOwnerAllowed: false,
+  },
+  getAuditQueryStatus: {
+    permissions: ['audits:audit:view'],
+    groupOwnerAllowed: false,
+  },
+  getAuditRealtimeServiceMapping: {
+    permissions: ['audits:audit:view'],
     groupOwnerAllowed: false,
   },
   getFieldConfig: {
@@ -94,6 +111,10 @@ export const OPERATION_PERMISSIONS = {
   },
   previewDynamicGroup: {
     permissions: ['directory:group:view', 'directory:group:edit'],
+    groupOwnerAllowed: false,
+  },
+  queryAuditsRealtime: {
+    permissions: ['audits:audit:view'],
     groupOwnerAllowed: false,
   },
   removeGroupMembers: {
@@ -254,6 +275,40 @@ export const SCHEMA_LIMITS = {
     proficiency: {
       minimum: 0,
       maximum: 5,
+    },
+  },
+  AuditQueryFilter: {
+    value: {
+      minLength: 1,
+    },
+  },
+  AuditQueryRequest: {
+    interval: {
+      minLength: 1,
+    },
+    filters: {
+      maxItems: 50,
+    },
+    sort: {
+      maxItems: 1,
+    },
+  },
+  AuditRealtimeQueryRequest: {
+    interval: {
+      minLength: 1,
+    },
+    filters: {
+      maxItems: 50,
+    },
+    sort: {
+      maxItems: 1,
+    },
+    pageNumber: {
+      minimum: 1,
+    },
+    pageSize: {
+      minimum: 1,
+      maximum: 500,
     },
   },
   PresenceDefinition: {

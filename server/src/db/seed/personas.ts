@@ -68,6 +68,12 @@ export const ROLES = {
     description: 'Reads dashboards and reports (assigned but granting nothing in use for most users).',
     permissions: ['analytics:dashboards:view', 'analytics:reportingSettings:view'],
   },
+  auditViewer: {
+    id: '7b1c2d3e-0008-4f00-8a00-00000000a008',
+    name: 'Audit Viewer',
+    description: 'Reads the change history (audit records) of the org.',
+    permissions: ['audits:audit:view'],
+  },
 } as const satisfies Record<string, RoleSeed>;
 
 export type PersonaKey = 'admin' | 'editor' | 'owner' | 'supervisor';
@@ -93,8 +99,8 @@ export const PERSONAS: Readonly<Record<PersonaKey, Persona>> = {
     email: 'admin@example.com',
     title: 'Directory Administrator',
     department: 'IT',
-    roles: ['groupAdministrator'],
-    permissions: [...ROLES.groupAdministrator.permissions].sort(),
+    roles: ['groupAdministrator', 'auditViewer'],
+    permissions: [...ROLES.groupAdministrator.permissions, ...ROLES.auditViewer.permissions].sort(),
   },
   editor: {
     key: 'editor',
