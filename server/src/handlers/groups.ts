@@ -13,6 +13,7 @@ import {
   removeGroupMembers,
   type AddMembersBody,
 } from '../domain/membership/members.js';
+import { auditOrigin } from './audit-origin.js';
 import { answerJson } from '../http/json-answer.js';
 import {
   deleteDynamicSettings,
@@ -28,15 +29,27 @@ const query = (request: FastifyRequest): Query => (request.query ?? {}) as Query
 export const groupHandlers: OperationHandlers = {
   listGroups: (request) => listGroups(request.server.db, request.caller, query(request) as ListQuery),
 
-  createGroup: (request) => createGroup(request.server.db, request.caller, request.body as GroupWrite),
+  createGroup: (request) =>
+    createGroup(
+      request.server.db,
+      request.caller,
+      request.body as GroupWrite,
+      auditOrigin(request, 'restoredFromGroupId'),
+    ),
 
   getGroup: (request) => getGroup(request.server.db, request.caller, groupId(request)),
 
   updateGroup: (request) =>
-    updateGroup(request.server.db, request.caller, groupId(request), request.body as GroupWrite | undefined),
+    updateGroup(
+      request.server.db,
+      request.caller,
+      groupId(request),
+      request.body as GroupWrite | undefined,
+      auditOrigin(request, 'revertsAuditId'),
+    ),
 
   deleteGroup: (request, reply: FastifyReply) => {
-    deleteGroup(request.server.db, request.caller, groupId(request));
+    deleteGroup(request.server.db, request.caller, groupId(request), auditOrigin(request));
     reply.code(204);
     return undefined;
   },
@@ -53,14 +66,20 @@ export const groupHandlers: OperationHandlers = {
     ),
 
   addGroupMembers: (request, reply) => {
-    addGroupMembers(request.server.db, request.caller, groupId(request), request.body as AddMembersBody | undefined);
+    addGroupMembers(
+      request.server.db,
+      request.caller,
+      groupId(request),
+      request.body as AddMembersBody | undefined,
+      auditOrigin(request),
+    );
     reply.code(202);
     return {};
   },
 
   removeGroupMembers: (request, reply) => {
     const q = query(request);
-    removeGroupMembers(request.server.db, request.caller, groupId(request), q.ids, q.version);
+    removeGroupMembers(request.server.db, request.caller, groupId(request), q.ids, q.version, auditOrigin(request));
     reply.code(202);
     return {};
   },
@@ -86,13 +105,13 @@ export const groupHandlers: OperationHandlers = {
   getGroupDynamicSettings: (request) => getDynamicSettings(request.server.db, request.caller, groupId(request)),
 
   updateGroupDynamicSettings: (request, reply) => {
-    updateDynamicSettings(request.server.db, request.caller, groupId(request), request.body);
+    updateDynamicSettings(request.server.db, request.caller, groupId(request), request.body, auditOrigin(request));
     reply.code(204);
     return undefined;
   },
 
   deleteGroupDynamicSettings: (request, reply) => {
-    deleteDynamicSettings(request.server.db, request.caller, groupId(request));
+    deleteDynamicSettings(request.server.db, request.caller, groupId(request), auditOrigin(request));
     reply.code(204);
     return undefined;
   },

@@ -15,6 +15,16 @@ import type { Caller } from '../../auth/caller.js';
 import { authorize } from '../../contract/authorize.js';
 import { badRequest, invalidValue, versionConflict } from '../../contract/errors.js';
 import { cached } from '../../db/statements.js';
+import {
+  groupState,
+  individualIdsOf,
+  dynamicSettingsOf,
+  recordGroupCreated,
+  recordGroupDeleted,
+  recordGroupUpdated,
+  watchMembers,
+  type AuditOrigin,
+} from '../audit/group-changes.js';
 import { forgetGroupMembers, recountMembers, syncOwnerMembers } from '../membership/upkeep.js';
 import { fold, loadVisibleGroup, selectGroup, toGroup, type Group } from './groups.js';
 import {
@@ -50,7 +60,7 @@ export const authorizeGroupEdit = (
   operationId: 'updateGroup' | 'addGroupMembers' | 'removeGroupMembers',
 ): void => authorize(operationId, caller, () => isGroupOwner(db, groupId, caller.userId));
 
-export function createGroup(db: Database.Database, caller: Caller, body: GroupWrite): Group {
+export function createGroup(db: Database.Database, caller: Caller, body: GroupWrite, origin?: AuditOrigin): Group {
   authorize('createGroup', caller);
   if (!body || typeof body !== 'object')
     throw badRequest('A group is required in the body.', [{ errorCode: 'bad.request', fieldName: 'body' }]);
@@ -87,14 +97,24 @@ export function createGroup(db: Database.Database, caller: Caller, body: GroupWr
          @calls_enabled, @email, @addresses_json, @images_json, 1, @date_modified, 0)`,
       ).run(row);
       replaceOwners(db, row.id, owners);
-      syncOwnerMembers(db, row.id);
-      recountMembers(db, row.id);
-      return toGroup(db, selectGroup(db, row.id)!);
+      const { members } = watchMembers(db, row.id, () => {
+        syncOwnerMembers(db, row.id);
+        recountMembers(db, row.id);
+      });
+      const created = selectGroup(db, row.id)!;
+      recordGroupCreated({ db, caller, origin }, groupState(db, created), members);
+      return toGroup(db, created);
     })
     .immediate();
 }
 
-export function updateGroup(db: Database.Database, caller: Caller, id: string, body: GroupWrite | undefined): Group {
+export function updateGroup(
+  db: Database.Database,
+  caller: Caller,
+  id: string,
+  body: GroupWrite | undefined,
+  origin?: AuditOrigin,
+): Group {
   return db
     .transaction(() => {
       const current = loadVisibleGroup(db, caller, id);
@@ -142,6 +162,7 @@ export function updateGroup(db: Database.Database, caller: Caller, id: string, b
         date_modified: now(),
       };
       const owners = body.ownerIds === undefined || body.ownerIds === null ? null : validOwnerIds(db, body.ownerIds);
+      const before = groupState(db, current);
       // Conditional on the version: of several updates carrying the same version, exactly one succeeds.
       const result = cached(
         db,
@@ -151,25 +172,37 @@ export function updateGroup(db: Database.Database, caller: Caller, id: string, b
        WHERE id = @id AND version = @version`,
       ).run(next);
       if (result.changes === 0) throw versionConflict(version, current.version, id);
-      if (owners) replaceOwners(db, id, owners);
-      if (owners || next.include_owners !== current.include_owners) {
-        syncOwnerMembers(db, id);
-        recountMembers(db, id);
-      }
-      return toGroup(db, selectGroup(db, id)!);
+      const { members } = watchMembers(
+        db,
+        id,
+        () => {
+          if (owners) replaceOwners(db, id, owners);
+          if (owners || next.include_owners !== current.include_owners) {
+            syncOwnerMembers(db, id);
+            recountMembers(db, id);
+          }
+        },
+        current.include_owners === 1,
+      );
+      const updated = selectGroup(db, id)!;
+      recordGroupUpdated({ db, caller, origin }, before, groupState(db, updated), members);
+      return toGroup(db, updated);
     })
     .immediate();
 }
 
-export function deleteGroup(db: Database.Database, caller: Caller, id: string): void {
+export function deleteGroup(db: Database.Database, caller: Caller, id: string, origin?: AuditOrigin): void {
   db.transaction(() => {
     assertGroupVisible(db, caller, id);
     authorize('deleteGroup', caller);
-    forgetGroupMembers(db, id);
+    const before = groupState(db, selectGroup(db, id)!);
+    const snapshot = { individualIds: individualIdsOf(db, id), dynamicSettings: dynamicSettingsOf(db, id) };
+    const { members } = watchMembers(db, id, () => forgetGroupMembers(db, id));
     for (const table of ['group_individuals', 'group_owners', 'group_dynamic_settings']) {
       cached(db, `DELETE FROM ${table} WHERE group_id = ?`).run(id);
     }
     cached(db, 'DELETE FROM groups WHERE id = ?').run(id);
+    recordGroupDeleted({ db, caller, origin }, before, snapshot, members);
   }).immediate();
 }
 

@@ -26,7 +26,13 @@ import { mayReadRules, rulesPermissionsMissing } from '../../contract/group-rule
 import { MEMBERSHIP_LIMITS } from '../../contract/limits.js';
 import { dynamicQueryUsersSql, type DynamicGroupQuery, type DynamicGroupSkillCondition } from './dynamic-query.js';
 import { applyDynamicMembers } from './upkeep.js';
-import { groupUri, loadVisibleGroup } from '../groups/groups.js';
+import {
+  dynamicSettingsOf,
+  recordDynamicSettingsChanged,
+  watchMembers,
+  type AuditOrigin,
+} from '../audit/group-changes.js';
+import { groupUri, loadVisibleGroup, selectGroup } from '../groups/groups.js';
 import { bumpVersion } from '../groups/writes.js';
 import { cached } from '../../db/statements.js';
 import { isGroupOwner } from '../groups/visibility.js';
@@ -126,29 +132,58 @@ export function getDynamicSettings(db: Database.Database, caller: Caller, groupI
   };
 }
 
-export function updateDynamicSettings(db: Database.Database, caller: Caller, groupId: string, body: unknown): void {
+export function updateDynamicSettings(
+  db: Database.Database,
+  caller: Caller,
+  groupId: string,
+  body: unknown,
+  origin?: AuditOrigin,
+): void {
   db.transaction(() => {
     loadVisibleGroup(db, caller, groupId);
     authorize('updateGroupDynamicSettings', caller);
     const query = validateDynamicQuery(body);
+    const before = dynamicSettingsOf(db, groupId);
     cached(
       db,
       `INSERT INTO group_dynamic_settings (group_id, query_json, date_modified) VALUES (?, ?, ?)
        ON CONFLICT (group_id) DO UPDATE SET query_json = excluded.query_json, date_modified = excluded.date_modified`,
     ).run(groupId, JSON.stringify(query), new Date().toISOString());
-    applyDynamicMembers(db, groupId, query);
+    const { members } = watchMembers(db, groupId, () => applyDynamicMembers(db, groupId, query));
     bumpVersion(db, groupId);
+    const settings = { before, after: dynamicSettingsOf(db, groupId) };
+    recordDynamicSettingsChanged(
+      { db, caller, origin },
+      'updateGroupDynamicSettings',
+      selectGroup(db, groupId)!,
+      settings,
+      members,
+    );
   }).immediate();
 }
 
-export function deleteDynamicSettings(db: Database.Database, caller: Caller, groupId: string): void {
+export function deleteDynamicSettings(
+  db: Database.Database,
+  caller: Caller,
+  groupId: string,
+  origin?: AuditOrigin,
+): void {
   db.transaction(() => {
     loadVisibleGroup(db, caller, groupId);
     authorize('deleteGroupDynamicSettings', caller);
+    const before = dynamicSettingsOf(db, groupId);
     const removed = cached(db, 'DELETE FROM group_dynamic_settings WHERE group_id = ?').run(groupId).changes;
     if (removed === 0) return;
-    applyDynamicMembers(db, groupId, null);
+    const { members } = watchMembers(db, groupId, () => applyDynamicMembers(db, groupId, null));
     bumpVersion(db, groupId);
+    const settings = { before, after: [] };
+    recordDynamicSettingsChanged(
+      { db, caller, origin },
+      'deleteGroupDynamicSettings',
+      selectGroup(db, groupId)!,
+      settings,
+      members,
+    );
   }).immediate();
 }
 

@@ -15,7 +15,8 @@ import type { Caller } from '../../auth/caller.js';
 import { badRequest, versionConflict, type ErrorDetail } from '../../contract/errors.js';
 import { MEMBERSHIP_LIMITS } from '../../contract/limits.js';
 import { entityListing, parsePaging, splitMulti, type EntityListing } from '../search/paging.js';
-import { groupUri, loadVisibleGroup } from '../groups/groups.js';
+import { recordMembersChanged, watchMembers, type AuditOrigin } from '../audit/group-changes.js';
+import { groupUri, loadVisibleGroup, selectGroup } from '../groups/groups.js';
 import { unknownUserIds } from '../groups/validation.js';
 import { authorizeGroupEdit, bumpVersion, currentVersion } from '../groups/writes.js';
 import { addIndividualMembers, removeIndividualMembers } from './upkeep.js';
@@ -123,6 +124,7 @@ export function addGroupMembers(
   caller: Caller,
   groupId: string,
   body: AddMembersBody | undefined,
+  origin?: AuditOrigin,
 ): void {
   db.transaction(() => {
     const group = loadVisibleGroup(db, caller, groupId);
@@ -168,8 +170,9 @@ export function addGroupMembers(
     }
     const insIndividual = cached(db, 'INSERT OR IGNORE INTO group_individuals (group_id, user_id) VALUES (?, ?)');
     for (const id of toAdd) insIndividual.run(groupId, id);
-    addIndividualMembers(db, groupId, toAdd);
+    const { members } = watchMembers(db, groupId, () => addIndividualMembers(db, groupId, toAdd));
     bumpVersion(db, groupId, group.version);
+    recordMembersChanged({ db, caller, origin }, 'addGroupMembers', selectGroup(db, groupId)!, members);
   }).immediate();
 }
 
@@ -179,6 +182,7 @@ export function removeGroupMembers(
   groupId: string,
   rawIds: unknown,
   rawVersion?: unknown,
+  origin?: AuditOrigin,
 ): void {
   db.transaction(() => {
     const group = loadVisibleGroup(db, caller, groupId);
@@ -191,8 +195,9 @@ export function removeGroupMembers(
     let changed = 0;
     for (const id of ids) changed += del.run(groupId, id).changes;
     if (changed === 0) return;
-    removeIndividualMembers(db, groupId, ids);
+    const { members } = watchMembers(db, groupId, () => removeIndividualMembers(db, groupId, ids));
     bumpVersion(db, groupId, currentVersion(db, groupId));
+    recordMembersChanged({ db, caller, origin }, 'removeGroupMembers', selectGroup(db, groupId)!, members);
   }).immediate();
 }
 
