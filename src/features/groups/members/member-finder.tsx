@@ -1,0 +1,107 @@
+import { CloseButton, Group, Progress, Select, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
+import { useIsPhone } from '@/lib/use-is-phone';
+import { MEMBERSHIP_REASONS, parseReason, type MembershipReason } from '../detail/membership-reason';
+import { MIN_QUERY_LENGTH, SEARCH_DEBOUNCE_MS } from './member-search';
+
+const REASON_PLURALS: Record<MembershipReason, string> = {
+  individual: 'Individuals',
+  owner: 'Owners',
+  rule: 'In by rule',
+};
+
+export interface MemberFinderProps {
+  /** The search as the URL has it. */
+  query: string;
+  onQueryChange: (query: string) => void;
+  reason: MembershipReason | null;
+  onReasonChange: (reason: MembershipReason | null) => void;
+  /** Whole-group counts per reason, where known. */
+  counts: Partial<Record<MembershipReason, number>>;
+  /** "Rule" is inferred (the rules cannot be read). */
+  inferred: boolean;
+}
+
+/**
+ * The members tab's search box (name or email, across the whole group) and its filter by reason. The
+ * search is debounced and kept in the URL (`q=`), as is the reason (`why=`).
+ */
+export const MemberFinder = ({ query, onQueryChange, reason, onReasonChange, counts, inferred }: MemberFinderProps) => {
+  const isPhone = useIsPhone();
+  const [text, setText] = useState(query);
+  // The URL changed under the box (back, forward, a link): the box follows it.
+  const [urlQuery, setUrlQuery] = useState(query);
+  if (query !== urlQuery) {
+    setUrlQuery(query);
+    if (query !== text.trim()) setText(query);
+  }
+  const [debounced] = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS);
+  const applied = useRef(debounced);
+  useEffect(() => {
+    if (applied.current === debounced) return;
+    applied.current = debounced;
+    if (debounced !== query) onQueryChange(debounced);
+  }, [debounced, query, onQueryChange]);
+
+  const withCount = (r: MembershipReason) =>
+    counts[r] === undefined ? REASON_PLURALS[r] : `${REASON_PLURALS[r]} (${counts[r]})`;
+  const short = text.trim().length > 0 && text.trim().length < MIN_QUERY_LENGTH;
+
+  return (
+    <Group gap="xs" align="flex-end" wrap={isPhone ? 'wrap' : 'nowrap'}>
+      <TextInput
+        type="search"
+        label="Find a member"
+        placeholder="Name or email"
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && text) {
+            e.preventDefault();
+            setText('');
+          }
+        }}
+        rightSection={text ? <CloseButton aria-label="Clear the search" size="sm" onClick={() => setText('')} /> : null}
+        description={short ? `Type at least ${MIN_QUERY_LENGTH} characters` : undefined}
+        w={isPhone ? '100%' : 280}
+      />
+      <Select
+        label="Why a member"
+        w={isPhone ? '100%' : 210}
+        clearable
+        placeholder="Any reason"
+        value={reason}
+        onChange={(v) => onReasonChange(parseReason(v))}
+        data={MEMBERSHIP_REASONS.map((r) => ({ value: r, label: withCount(r) }))}
+        description={inferred ? 'Rules not readable: "in by rule" = neither added nor an owner' : undefined}
+        comboboxProps={{ withinPortal: true }}
+      />
+    </Group>
+  );
+};
+
+export interface ReadingProgressProps {
+  label: string;
+  read: number;
+  of: number;
+}
+
+/** Progress of a whole-group reading (pages of 500). */
+export const ReadingProgress = ({ label, read, of }: ReadingProgressProps) => (
+  <div>
+    <Text size="sm" c="dimmed" id="member-reading-progress">
+      {label}
+      {of > 0 ? `: page ${read} of ${of}` : '…'}
+    </Text>
+    <Progress
+      value={of > 0 ? (read / of) * 100 : 0}
+      aria-labelledby="member-reading-progress"
+      size="sm"
+      animated
+      transitionDuration={200}
+    />
+  </div>
+);
