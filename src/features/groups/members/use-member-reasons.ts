@@ -86,7 +86,11 @@ export function useMemberReasons(group: Group, rules: RulesPresence, wanted: boo
             },
             signal,
           ),
-        (user: User) => ({ id: user.id ?? '', rule: query ? matchesDynamicQuery(query, user) : false }),
+        // Rules select active users only (an inactive individual with the skills is not in by rule).
+        (user: User) => ({
+          id: user.id ?? '',
+          rule: !!query && (user.state ?? 'active') === 'active' && matchesDynamicQuery(query, user),
+        }),
         READ_CONCURRENCY,
         (read, of) => setProgress({ read, of }),
       ),

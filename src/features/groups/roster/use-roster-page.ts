@@ -5,6 +5,9 @@ import type { User } from '@/api/generated/model/user';
 import type { UserExpand } from '@/api/generated/model/userExpand';
 import { VISIBLE_PAGE_REFRESH_MS } from './roster-model';
 
+/** One empty page for every render (a new [] each time would look like a new page to the change marks). */
+const NO_USERS: User[] = [];
+
 /** The users endpoint takes at most 100 ids a request. */
 export const IDS_PER_REQUEST = 100;
 
@@ -91,7 +94,7 @@ export function useRosterPage({
   });
   const empty = !!givenIds && active && pageIds.length === 0;
   return {
-    users: empty ? [] : users.data,
+    users: empty ? NO_USERS : users.data,
     total: ids.length,
     pageCount,
     isPending: !empty && users.isPending,
