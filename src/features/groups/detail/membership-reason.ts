@@ -12,6 +12,13 @@ export const REASON_LABELS: Record<MembershipReason, string> = {
   rule: 'Rule',
 };
 
+/** How a list of members with the reason is described: "12 members added as individuals". */
+export const REASON_PHRASES: Record<MembershipReason, string> = {
+  individual: 'added as individuals',
+  owner: 'in as owners',
+  rule: 'in by rule',
+};
+
 export const parseReason = (value: string | null): MembershipReason | null =>
   MEMBERSHIP_REASONS.includes(value as MembershipReason) ? (value as MembershipReason) : null;
 

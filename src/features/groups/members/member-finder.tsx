@@ -1,7 +1,7 @@
 import { CloseButton, Group, Progress, Select, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useIsPhone } from '@/lib/use-is-phone';
 import { MEMBERSHIP_REASONS, parseReason, type MembershipReason } from '../detail/membership-reason';
 import { MIN_QUERY_LENGTH, SEARCH_DEBOUNCE_MS } from './member-search';
@@ -31,19 +31,32 @@ export interface MemberFinderProps {
 export const MemberFinder = ({ query, onQueryChange, reason, onReasonChange, counts, inferred }: MemberFinderProps) => {
   const isPhone = useIsPhone();
   const [text, setText] = useState(query);
-  // The URL changed under the box (back, forward, a link): the box follows it.
-  const [urlQuery, setUrlQuery] = useState(query);
-  if (query !== urlQuery) {
-    setUrlQuery(query);
-    if (query !== text.trim()) setText(query);
+  const [lastCommitted, setLastCommitted] = useState(query);
+  const [seenQuery, setSeenQuery] = useState(query);
+  // The URL's text changed: when it is not the text this box sent, it came from elsewhere (Back, a link);
+  // a search of this box's reaching the URL late leaves what has been typed since.
+  if (query !== seenQuery) {
+    setSeenQuery(query);
+    if (query !== lastCommitted) {
+      setText(query);
+      setLastCommitted(query);
+    }
   }
-  const [debounced] = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS);
-  const applied = useRef(debounced);
-  useEffect(() => {
-    if (applied.current === debounced) return;
-    applied.current = debounced;
-    if (debounced !== query) onQueryChange(debounced);
-  }, [debounced, query, onQueryChange]);
+  const commit = (value: string) => {
+    const trimmed = value.trim();
+    setLastCommitted(trimmed);
+    if (trimmed !== query) onQueryChange(trimmed);
+  };
+  const debouncedCommit = useDebouncedCallback(commit, SEARCH_DEBOUNCE_MS);
+  const change = (value: string) => {
+    setText(value);
+    debouncedCommit(value);
+  };
+  const clear = () => {
+    debouncedCommit.cancel();
+    setText('');
+    commit('');
+  };
 
   const withCount = (r: MembershipReason) =>
     counts[r] === undefined ? REASON_PLURALS[r] : `${REASON_PLURALS[r]} (${counts[r]})`;
@@ -57,14 +70,15 @@ export const MemberFinder = ({ query, onQueryChange, reason, onReasonChange, cou
         placeholder="Name or email"
         leftSection={<IconSearch size={16} aria-hidden />}
         value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
+        onChange={(e) => change(e.currentTarget.value)}
         onKeyDown={(e) => {
+          if (e.key === 'Enter') debouncedCommit.flush();
           if (e.key === 'Escape' && text) {
             e.preventDefault();
-            setText('');
+            clear();
           }
         }}
-        rightSection={text ? <CloseButton aria-label="Clear the search" size="sm" onClick={() => setText('')} /> : null}
+        rightSection={text ? <CloseButton aria-label="Clear the search" size="sm" onClick={clear} /> : null}
         description={short ? `Type at least ${MIN_QUERY_LENGTH} characters` : undefined}
         w={isPhone ? '100%' : 280}
       />
@@ -90,18 +104,17 @@ export interface ReadingProgressProps {
 }
 
 /** Progress of a whole-group reading (pages of 500). */
-export const ReadingProgress = ({ label, read, of }: ReadingProgressProps) => (
-  <div>
-    <Text size="sm" c="dimmed" id="member-reading-progress">
-      {label}
-      {of > 0 ? `: page ${read} of ${of}` : '…'}
-    </Text>
-    <Progress
-      value={of > 0 ? (read / of) * 100 : 0}
-      aria-labelledby="member-reading-progress"
-      size="sm"
-      animated
-      transitionDuration={200}
-    />
-  </div>
-);
+export const ReadingProgress = ({ label, read, of }: ReadingProgressProps) => {
+  const id = useId();
+  return (
+    <div>
+      <Text size="sm" c="dimmed" id={id}>
+        {label}
+        {of > 0 ? `: page ${read} of ${of}` : '…'}
+      </Text>
+      <Progress.Root size="sm">
+        <Progress.Section value={of > 0 ? (read / of) * 100 : 0} aria-labelledby={id} animated />
+      </Progress.Root>
+    </div>
+  );
+};

@@ -8,7 +8,7 @@ import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { CopyMoveButton } from '../across/copy-move-button';
 import { useIsPhone } from '@/lib/use-is-phone';
 import { PAGE_SIZES, type DetailUrlState } from '../detail/detail-url-state';
-import { REASON_LABELS } from '../detail/membership-reason';
+import { REASON_PHRASES } from '../detail/membership-reason';
 import { AddMembersButton } from './add-members-dialog';
 import { ColumnChooser } from './column-chooser';
 import { ExportMembersButton } from './export-members-button';
@@ -134,7 +134,7 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
   const onReasonChange = useCallback((r: typeof reason) => update({ reason: r, page: 1 }, { replace: true }), [update]);
   const describe = [
     rosterFilter ? `with ${statusLabel(rosterFilter.value)} at the last count` : '',
-    reason ? `in as ${REASON_LABELS[reason].toLowerCase()}` : '',
+    reason ? REASON_PHRASES[reason] : '',
     searching ? `matching “${state.q.trim()}”` : '',
   ]
     .filter(Boolean)

@@ -31,7 +31,6 @@ export interface MemberReasons {
   inferred: boolean;
   /** Pages read of the whole-group reading for the rules, and its page count. */
   progress: { read: number; of: number };
-  isReading: boolean;
   error: unknown;
   refetch: () => void;
 }
@@ -145,7 +144,6 @@ export function useMemberReasons(group: Group, rules: RulesPresence, wanted: boo
     idsWith: (reason) => lists[reason],
     inferred: rules === 'unknown',
     progress,
-    isReading: reading.isFetching || (wanted && individuals.isPending && individuals.fetchStatus !== 'idle'),
     error: individuals.error ?? reading.error ?? (rules === 'some' ? settings.error : null),
     refetch: () => {
       if (individuals.isError) void individuals.refetch();
