@@ -1,7 +1,7 @@
 import { CloseButton, Group, Progress, Select, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { useCommittedText } from '@/lib/use-committed-text';
 import { useIsPhone } from '@/lib/use-is-phone';
 import { MEMBERSHIP_REASONS, parseReason, type MembershipReason } from '../detail/membership-reason';
 import { MIN_QUERY_LENGTH, SEARCH_DEBOUNCE_MS } from './member-search';
@@ -30,40 +30,14 @@ export interface MemberFinderProps {
  */
 export const MemberFinder = ({ query, onQueryChange, reason, onReasonChange, counts, inferred }: MemberFinderProps) => {
   const isPhone = useIsPhone();
-  const [text, setText] = useState(query);
-  const [lastCommitted, setLastCommitted] = useState(query);
-  const [seenQuery, setSeenQuery] = useState(query);
-  // The URL's text changed: when it is not the text this box sent, it came from elsewhere (Back, a link);
-  // a search of this box's reaching the URL late leaves what has been typed since.
-  if (query !== seenQuery) {
-    setSeenQuery(query);
-    if (query !== lastCommitted) {
-      setText(query);
-      setLastCommitted(query);
-    }
-  }
-  const commit = (value: string) => {
-    const trimmed = value.trim();
-    setLastCommitted(trimmed);
-    if (trimmed !== query) onQueryChange(trimmed);
-  };
-  const debouncedCommit = useDebouncedCallback(commit, SEARCH_DEBOUNCE_MS);
-  const change = (value: string) => {
-    setText(value);
-    debouncedCommit(value);
-  };
-  const clear = () => {
-    debouncedCommit.cancel();
-    setText('');
-    commit('');
-  };
+  const { input: text, change, clear, flush } = useCommittedText(query, onQueryChange, SEARCH_DEBOUNCE_MS);
 
   const withCount = (r: MembershipReason) =>
     counts[r] === undefined ? REASON_PLURALS[r] : `${REASON_PLURALS[r]} (${counts[r]})`;
   const short = text.trim().length > 0 && text.trim().length < MIN_QUERY_LENGTH;
 
   return (
-    <Group gap="xs" align="flex-end" wrap={isPhone ? 'wrap' : 'nowrap'}>
+    <Group gap="xs" align="flex-start" wrap="nowrap">
       <TextInput
         type="search"
         label="Find a member"
@@ -72,7 +46,7 @@ export const MemberFinder = ({ query, onQueryChange, reason, onReasonChange, cou
         value={text}
         onChange={(e) => change(e.currentTarget.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') debouncedCommit.flush();
+          if (e.key === 'Enter') flush();
           if (e.key === 'Escape' && text) {
             e.preventDefault();
             clear();
@@ -80,11 +54,12 @@ export const MemberFinder = ({ query, onQueryChange, reason, onReasonChange, cou
         }}
         rightSection={text ? <CloseButton aria-label="Clear the search" size="sm" onClick={clear} /> : null}
         description={short ? `Type at least ${MIN_QUERY_LENGTH} characters` : undefined}
-        w={isPhone ? '100%' : 280}
+        w={isPhone ? undefined : 280}
+        style={isPhone ? { flex: 1, minWidth: 0 } : undefined}
       />
       <Select
         label="Why a member"
-        w={isPhone ? '100%' : 210}
+        w={isPhone ? 150 : 210}
         clearable
         placeholder="Any reason"
         value={reason}
