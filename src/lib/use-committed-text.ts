@@ -1,5 +1,5 @@
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 
 export interface CommittedText {
   /** What the box shows. */
@@ -8,8 +8,8 @@ export interface CommittedText {
   change: (value: string) => void;
   /** Empties the box and sends '' at once. */
   clear: () => void;
-  /** Sends what is pending now (Enter). */
-  flush: () => void;
+  /** The box's keys: Enter sends at once, Escape empties it. */
+  onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
 }
 
 /**
@@ -42,6 +42,11 @@ export function useCommittedText(
     if (trimmed !== query) onQueryChange(trimmed);
   };
   const debouncedCommit = useDebouncedCallback(commit, debounceMs);
+  const clear = () => {
+    debouncedCommit.cancel();
+    setInput('');
+    commit('');
+  };
 
   return {
     input,
@@ -49,11 +54,13 @@ export function useCommittedText(
       setInput(value);
       debouncedCommit(value);
     },
-    clear: () => {
-      debouncedCommit.cancel();
-      setInput('');
-      commit('');
+    clear,
+    onKeyDown: (event) => {
+      if (event.key === 'Enter') debouncedCommit.flush();
+      if (event.key === 'Escape' && input) {
+        event.preventDefault();
+        clear();
+      }
     },
-    flush: () => debouncedCommit.flush(),
   };
 }

@@ -30,7 +30,7 @@ export interface MemberFinderProps {
  */
 export const MemberFinder = ({ query, onQueryChange, reason, onReasonChange, counts, inferred }: MemberFinderProps) => {
   const isPhone = useIsPhone();
-  const { input: text, change, clear, flush } = useCommittedText(query, onQueryChange, SEARCH_DEBOUNCE_MS);
+  const { input: text, change, clear, onKeyDown } = useCommittedText(query, onQueryChange, SEARCH_DEBOUNCE_MS);
 
   const withCount = (r: MembershipReason) =>
     counts[r] === undefined ? REASON_PLURALS[r] : `${REASON_PLURALS[r]} (${counts[r]})`;
@@ -45,13 +45,7 @@ export const MemberFinder = ({ query, onQueryChange, reason, onReasonChange, cou
         leftSection={<IconSearch size={16} aria-hidden />}
         value={text}
         onChange={(e) => change(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') flush();
-          if (e.key === 'Escape' && text) {
-            e.preventDefault();
-            clear();
-          }
-        }}
+        onKeyDown={onKeyDown}
         rightSection={text ? <CloseButton aria-label="Clear the search" size="sm" onClick={clear} /> : null}
         description={short ? `Type at least ${MIN_QUERY_LENGTH} characters` : undefined}
         w={isPhone ? undefined : 280}

@@ -27,7 +27,12 @@ export interface GroupSearchBoxProps {
  */
 export const GroupSearchBox = ({ query, match, onQueryChange, onMatchChange }: GroupSearchBoxProps) => {
   const matchLabelId = useId();
-  const { input, change, clear, flush } = useCommittedText(query, onQueryChange, SEARCH_DEBOUNCE_MS, MAX_QUERY_LENGTH);
+  const { input, change, clear, onKeyDown } = useCommittedText(
+    query,
+    onQueryChange,
+    SEARCH_DEBOUNCE_MS,
+    MAX_QUERY_LENGTH,
+  );
 
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
@@ -38,13 +43,7 @@ export const GroupSearchBox = ({ query, match, onQueryChange, onMatchChange }: G
         value={input}
         maxLength={MAX_QUERY_LENGTH}
         onChange={(event) => change(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') flush();
-          if (event.key === 'Escape' && input) {
-            event.preventDefault();
-            clear();
-          }
-        }}
+        onKeyDown={onKeyDown}
         leftSection={<IconSearch size={16} aria-hidden />}
         rightSection={input ? <CloseButton size="sm" aria-label="Clear search text" onClick={clear} /> : null}
         style={{ flex: '1 1 260px', minWidth: 220 }}
