@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import type { UserExpand } from '@/api/generated/model/userExpand';
 import { normaliseExpand } from '../members/member-fields';
 import { formatStatusFilter, parseStatusFilter, type StatusFilter } from '../members/status-counts';
+import { parseReason, type MembershipReason } from './membership-reason';
 
 /** Every view state of the group page lives in the URL, so reload, back and shared links restore it. */
 export const DETAIL_TABS = ['members', 'individuals', 'owners', 'profile', 'rules'] as const;
@@ -18,6 +19,10 @@ export interface DetailUrlState {
   sortOrder: SortOrder;
   columns: UserExpand[];
   status: StatusFilter | null;
+  /** Members with this reason only (`why=`). */
+  reason: MembershipReason | null;
+  /** Find members by name or email (`q=`). */
+  q: string;
   /** The user whose groups drawer is open. */
   user: string | null;
 }
@@ -36,6 +41,8 @@ export const parseDetailSearch = (params: URLSearchParams): DetailUrlState => {
     sortOrder: params.get('sort') === 'DESC' ? 'DESC' : 'ASC',
     columns: cols === null ? DEFAULT_COLUMNS : normaliseExpand(cols.split(',')),
     status: parseStatusFilter(params.get('status')),
+    reason: parseReason(params.get('why')),
+    q: params.get('q') ?? '',
     user: params.get('user') || null,
   };
 };
@@ -54,6 +61,8 @@ export const applyDetailChange = (params: URLSearchParams, change: Partial<Detai
     set('cols', isDefault ? null : cols.join(','));
   }
   if ('status' in change) set('status', change.status ? formatStatusFilter(change.status) : null);
+  if ('reason' in change) set('why', change.reason ?? null);
+  if ('q' in change) set('q', change.q || null);
   if ('user' in change) set('user', change.user ?? null);
   return next;
 };

@@ -12,6 +12,8 @@ interface PeopleTabProps {
   onOpenUser: (userId: string) => void;
 }
 
+const NO_RULES: ReadonlySet<string> = new Set();
+
 const useReasons = (group: Group) => {
   const individuals = useListGroupIndividuals(group.id ?? '');
   const individualIds = useMemo(
@@ -19,7 +21,9 @@ const useReasons = (group: Group) => {
     [individuals.data],
   );
   const ownerIds = useMemo(() => new Set((group.owners ?? []).map((u) => u.id ?? '')), [group.owners]);
-  return { individuals, reasonsFor: (id: string | undefined) => membershipReasons(id, individualIds, ownerIds) };
+  // These tabs name who was added and who owns the group; who is in by rule is the members tab's business.
+  const sources = { individualIds, ownerIds, ruleIds: NO_RULES };
+  return { individuals, reasonsFor: (id: string | undefined) => membershipReasons(id, sources) };
 };
 
 /** People added to the group directly (GET …/individuals). */

@@ -1,17 +1,19 @@
 import { Group, Pagination, Select, Skeleton, Stack, Text } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
-import { useListGroupIndividuals, useListGroupMembers } from '@/api/generated/endpoints/groups/groups';
+import { useListGroupMembers } from '@/api/generated/endpoints/groups/groups';
 import type { Group as GroupModel } from '@/api/generated/model/group';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { CopyMoveButton } from '../across/copy-move-button';
 import { useIsPhone } from '@/lib/use-is-phone';
 import { PAGE_SIZES, type DetailUrlState } from '../detail/detail-url-state';
-import { membershipReasons, type MembershipReason } from '../detail/membership-reason';
+import { REASON_PHRASES } from '../detail/membership-reason';
 import { AddMembersButton } from './add-members-dialog';
 import { ColumnChooser } from './column-chooser';
 import { ExportMembersButton } from './export-members-button';
+import { MemberFinder, ReadingProgress } from './member-finder';
+import { findMembers, queryWords } from './member-search';
 import { MemberRows } from './member-rows';
 import { MembersTable } from './members-table';
 import { RemoveMembersButton } from './remove-members-button';
@@ -22,6 +24,7 @@ import { useGroupRoster } from '../roster/use-group-roster';
 import { useRosterPage } from '../roster/use-roster-page';
 import { statusLabel, type StatusKind } from './status-counts';
 import { useIdSelection } from './use-id-selection';
+import { useMemberReasons } from './use-member-reasons';
 
 /** The visible page's refresh; the roster's rate budget counts on it (roster/roster-model.ts). */
 export const MEMBERS_REFRESH_MS = VISIBLE_PAGE_REFRESH_MS;
@@ -61,9 +64,15 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
   );
   // The live roster: whole-group counts, and every member with the chosen status (roster/).
   const rosterFilter = state.status && statusKinds.includes(state.status.kind) ? state.status : null;
+  // Finding a member reads the whole group too: the roster's reading (names and emails), shared with it.
+  const words = useMemo(() => queryWords(state.q), [state.q]);
+  const searching = words.length > 0;
+  const reason = state.reason;
+  // A status, a reason or a search: the page then comes from whole-group lists, not the members pages.
+  const listActive = !!rosterFilter || !!reason || searching;
   const members = useListGroupMembers(groupId, params, {
     query: {
-      enabled: !rosterFilter,
+      enabled: !listActive,
       placeholderData: keepPreviousData,
       refetchInterval: refreshWhileVisible,
       staleTime: 0,
@@ -73,44 +82,33 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
   const roster = useGroupRoster(
     groupId,
     group.memberCount ?? 0,
-    statusKinds.length > 0 && (!!rosterFilter || members.data !== undefined),
+    searching || (statusKinds.length > 0 && (!!rosterFilter || members.data !== undefined)),
   );
+  const reasons = useMemberReasons(group, rules, !!reason);
+  const reasonIds = reason ? reasons.idsWith(reason) : undefined;
+  const needsRoster = !!rosterFilter || searching;
+  const entries = roster.reading?.entries;
+  const listIds = useMemo(() => {
+    if (!listActive || (needsRoster && !entries) || (reason && !reasonIds)) return undefined;
+    if (!needsRoster) return reasonIds;
+    const kept = rosterFilter ? entries!.filter((e) => e[rosterFilter.kind] === rosterFilter.value) : entries!;
+    const ids = searching ? findMembers(kept, words) : kept.map((e) => e.id);
+    if (!reasonIds) return ids;
+    const withReason = new Set(reasonIds);
+    return ids.filter((id) => withReason.has(id));
+  }, [listActive, needsRoster, entries, reason, reasonIds, rosterFilter, searching, words]);
   const [pointerOnTable, setPointerOnTable] = useState(false);
   const rosterPage = useRosterPage({
-    entries: roster.reading?.entries,
-    filter: rosterFilter,
+    ids: listIds,
+    active: listActive,
+    viewKey: `${rosterFilter ? `${rosterFilter.kind}:${rosterFilter.value}` : ''}|${reason ?? ''}|${words.join(' ')}`,
     page: state.page,
     pageSize: state.pageSize,
     sortOrder: state.sortOrder,
     columns: state.columns,
     hold: pointerOnTable,
   });
-  // Without rules and with owners not counted, every member was added directly: the reasons need no
-  // list of individuals (which for a group of many thousands is megabytes to download and parse).
-  const everyoneIndividual = rules === 'none' && group.includeOwners === false;
-  const individuals = useListGroupIndividuals(groupId, {
-    query: { enabled: rules !== 'loading' && !everyoneIndividual },
-  });
   const { selected, onToggle, onToggleAll, deselect } = useIdSelection();
-
-  const individualIds = useMemo(
-    () => new Set((individuals.data?.entities ?? []).map((u) => u.id ?? '')),
-    [individuals.data],
-  );
-  const ownerIds = useMemo(() => new Set((group.owners ?? []).map((u) => u.id ?? '')), [group.owners]);
-  const reasonsFor = useCallback(
-    (id: string | undefined): MembershipReason[] =>
-      everyoneIndividual
-        ? id
-          ? ownerIds.has(id)
-            ? ['individual', 'owner']
-            : ['individual']
-          : []
-        : individuals.data
-          ? membershipReasons(id, individualIds, ownerIds)
-          : [],
-    [everyoneIndividual, individuals.data, individualIds, ownerIds],
-  );
 
   const openUser = useCallback((userId: string) => update({ user: userId }), [update]);
   const toggleSort = useCallback(
@@ -118,13 +116,29 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
     [update, state.sortOrder],
   );
 
-  const users = rosterFilter ? rosterPage.users : members.data?.entities;
+  const users = listActive ? rosterPage.users : members.data?.entities;
   const markFor = useChangeMarks(users);
-  const total = rosterFilter ? rosterPage.total : (members.data?.total ?? group.memberCount ?? 0);
-  const pageCount = rosterFilter
+  const total = listActive ? rosterPage.total : (members.data?.total ?? group.memberCount ?? 0);
+  const pageCount = listActive
     ? rosterPage.pageCount
     : (members.data?.pageCount ?? Math.max(1, Math.ceil(total / state.pageSize)));
-  const loadError = rosterFilter ? rosterPage : members;
+  const loadError = listActive ? rosterPage : members;
+  // A whole-group reading the list waits for, and its progress.
+  const readingFor =
+    needsRoster && !entries
+      ? { label: 'Reading the group’s members', ...roster.progress, error: roster.error, retry: roster.refetch }
+      : reason && !reasonIds
+        ? { label: 'Reading why each member is in', ...reasons.progress, error: reasons.error, retry: reasons.refetch }
+        : null;
+  const onQueryChange = useCallback((q: string) => update({ q, page: 1 }, { replace: true }), [update]);
+  const onReasonChange = useCallback((r: typeof reason) => update({ reason: r, page: 1 }, { replace: true }), [update]);
+  const describe = [
+    rosterFilter ? `with ${statusLabel(rosterFilter.value)} at the last count` : '',
+    reason ? REASON_PHRASES[reason] : '',
+    searching ? `matching “${state.q.trim()}”` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const isPhone = useIsPhone();
   const Members = isPhone ? MemberRows : MembersTable;
 
@@ -172,6 +186,15 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
         </Group>
       </Group>
 
+      <MemberFinder
+        query={state.q}
+        onQueryChange={onQueryChange}
+        reason={reason}
+        onReasonChange={onReasonChange}
+        counts={reasons.counts}
+        inferred={reasons.inferred}
+      />
+
       {statusKinds.length ? (
         <RosterPanel
           roster={roster}
@@ -189,7 +212,14 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
         />
       ) : null}
 
-      {!users && (rosterFilter ? roster.isPending || rosterPage.isPending : members.isPending) ? (
+      {readingFor && !readingFor.error ? (
+        <ReadingProgress label={readingFor.label} read={readingFor.read} of={readingFor.of} />
+      ) : null}
+      {readingFor?.error ? (
+        <QueryErrorAlert error={readingFor.error} onRetry={readingFor.retry} title="Could not read the group" />
+      ) : null}
+
+      {!users && !readingFor && (listActive ? rosterPage.isPending : members.isPending) ? (
         <Stack gap={6} aria-label="Loading members" aria-busy>
           {Array.from({ length: 8 }, (_, i) => (
             <Skeleton key={i} height={28} />
@@ -197,14 +227,16 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
         </Stack>
       ) : null}
 
-      {users && users.length === 0 && rosterFilter ? (
+      {users && users.length === 0 && listActive ? (
         <EmptyState
-          title="No one with this status"
-          description="At the last count no member of the group had this status."
+          title={
+            searching ? 'No member found' : reason && !rosterFilter ? 'No one in this way' : 'No one with this status'
+          }
+          description={`No member of the group ${describe}.`}
         />
       ) : null}
 
-      {users && users.length === 0 && !rosterFilter ? (
+      {users && users.length === 0 && !listActive ? (
         <EmptyState
           title="No members"
           description={canEdit ? 'Add people to this group to see them here.' : 'This group has no members yet.'}
@@ -216,8 +248,7 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
             {total} {total === 1 ? 'member' : 'members'}
-            {rosterFilter ? ` with ${statusLabel(rosterFilter.value)} at the last count` : ''} · page {state.page} of{' '}
-            {pageCount}
+            {describe ? ` ${describe}` : ''} · page {state.page} of {pageCount}
             {selected.size ? ` · ${selected.size} selected` : ''}
           </Text>
           <div onPointerEnter={() => setPointerOnTable(true)} onPointerLeave={() => setPointerOnTable(false)}>
@@ -231,7 +262,7 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
               onToggle={onToggle}
               onToggleAll={onToggleAll}
               onOpenUser={openUser}
-              reasonsFor={reasonsFor}
+              reasonsFor={reasons.reasonsFor}
               markFor={markFor}
             />
           </div>

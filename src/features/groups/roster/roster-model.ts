@@ -31,6 +31,8 @@ export interface RosterEntry {
   definitionId: string;
   /** Routing status ("IDLE", "OFF_QUEUE"), '' when unknown. */
   routingStatus: string;
+  /** For finding a member by email (members/member-search.ts), '' when unknown. */
+  email: string;
 }
 
 export interface RosterCount {
@@ -52,6 +54,7 @@ export interface RosterReading {
 export interface RosterUser {
   id?: string;
   name?: string;
+  email?: string;
   presence?: { presenceDefinition?: { id?: string; systemPresence?: string } };
   routingStatus?: { status?: string };
 }
@@ -68,6 +71,7 @@ export const toRosterEntry = (user: RosterUser): RosterEntry => ({
   presence: user.presence?.presenceDefinition?.systemPresence ?? '',
   definitionId: user.presence?.presenceDefinition?.id ?? '',
   routingStatus: user.routingStatus?.status ?? '',
+  email: user.email ?? '',
 });
 
 /**
@@ -75,19 +79,31 @@ export const toRosterEntry = (user: RosterUser): RosterEntry => ({
  * time. `fetchPage(n)` asks for page n of ROSTER_PAGE_SIZE with expand presence and routingStatus.
  * A member seen twice (the list moved under the paging) is kept once.
  */
-export async function readWholeGroup(
+export const readWholeGroup = (
   fetchPage: (pageNumber: number) => Promise<RosterPage>,
   concurrency = READ_CONCURRENCY,
   /** Called after each page with the pages read and the page count. */
   onProgress?: (read: number, of: number) => void,
-): Promise<RosterReading> {
+): Promise<RosterReading> => readAllPages(fetchPage, toRosterEntry, concurrency, onProgress);
+
+/**
+ * Reads every page of a paged member listing, page 1 first (it tells the page count), then the rest
+ * `concurrency` at a time, keeping `toEntry` of each member in page order; a member seen twice (the list
+ * moved under the paging) is kept once. The roster and the members tab's reasons read groups with it.
+ */
+export async function readAllPages<U, E extends { id: string }>(
+  fetchPage: (pageNumber: number) => Promise<{ entities?: U[]; total?: number; pageCount?: number }>,
+  toEntry: (user: U) => E,
+  concurrency = READ_CONCURRENCY,
+  onProgress?: (read: number, of: number) => void,
+): Promise<{ entries: E[]; requests: number; total: number }> {
   // Each page is turned into entries as it arrives, so no more than `concurrency` pages of full User
   // models are held at once (50,000 of them would be some 70 MB of JSON).
-  const byPage: RosterEntry[][] = [];
+  const byPage: E[][] = [];
   let read = 0;
   let pageCount = 1;
-  const keep = (n: number, page: RosterPage) => {
-    byPage[n - 1] = (page.entities ?? []).map(toRosterEntry);
+  const keep = (n: number, page: { entities?: U[] }) => {
+    byPage[n - 1] = (page.entities ?? []).map(toEntry);
     onProgress?.(++read, pageCount);
   };
   const first = await fetchPage(1);
@@ -102,7 +118,7 @@ export async function readWholeGroup(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, pageCount - 1) }, worker));
   const seen = new Set<string>();
-  const entries: RosterEntry[] = [];
+  const entries: E[] = [];
   for (const entry of byPage.flat()) {
     if (!entry.id || seen.has(entry.id)) continue;
     seen.add(entry.id);

@@ -3,8 +3,10 @@ import { useMemo, useState } from 'react';
 import { getListUsersQueryKey, listUsers } from '@/api/generated/endpoints/users/users';
 import type { User } from '@/api/generated/model/user';
 import type { UserExpand } from '@/api/generated/model/userExpand';
-import { formatStatusFilter, type StatusFilter } from '../members/status-counts';
-import { idsWith, VISIBLE_PAGE_REFRESH_MS, type RosterEntry } from './roster-model';
+import { VISIBLE_PAGE_REFRESH_MS } from './roster-model';
+
+/** One empty page for every render (a new [] each time would look like a new page to the change marks). */
+const NO_USERS: User[] = [];
 
 /** The users endpoint takes at most 100 ids a request. */
 export const IDS_PER_REQUEST = 100;
@@ -13,8 +15,15 @@ const chunk = <T>(list: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 export interface RosterPageArgs {
-  entries: readonly RosterEntry[] | undefined;
-  filter: StatusFilter | null;
+  /**
+   * The ids of every member the filters keep, in name order (A–Z), from a whole-group reading; undefined
+   * while it is read.
+   */
+  ids: readonly string[] | undefined;
+  /** Whether a filter is on (the page then comes from `ids`). */
+  active: boolean;
+  /** What the filters are, so a held page lets go when they change. */
+  viewKey: string;
   page: number;
   pageSize: number;
   sortOrder: 'ASC' | 'DESC';
@@ -26,7 +35,7 @@ export interface RosterPageArgs {
 export interface RosterPageResult {
   /** The page's members with the chosen expand columns; undefined while the first page loads. */
   users: User[] | undefined;
-  /** Members of the whole group with the filter's status at the last count. */
+  /** Members of the whole group the filters keep, at the last reading. */
   total: number;
   pageCount: number;
   isPending: boolean;
@@ -36,15 +45,16 @@ export interface RosterPageResult {
 }
 
 /**
- * One page of the members that have the filter's status across the whole group: the ids come from the
- * whole-group reading (in name order), the page's users with their expand columns from
+ * One page of the members the filters keep (a status, a reason, a search) across the whole group: the
+ * ids come from the whole-group reading (in name order), the page's users with their expand columns from
  * `GET /api/v2/users?id=…` (one request per 100 members of the page, whatever the group's size). A
  * member whose status changed since the count stays on the page, showing the new status, until the
  * next count.
  */
 export function useRosterPage({
-  entries,
-  filter,
+  ids: givenIds,
+  active,
+  viewKey,
   page,
   pageSize,
   sortOrder,
@@ -52,13 +62,12 @@ export function useRosterPage({
   hold = false,
 }: RosterPageArgs): RosterPageResult {
   const latest = useMemo(() => {
-    if (!entries || !filter) return [];
-    const asc = idsWith(entries, filter.kind, filter.value);
-    return sortOrder === 'DESC' ? asc.reverse() : asc;
-  }, [entries, filter, sortOrder]);
+    if (!givenIds || !active) return [];
+    return sortOrder === 'DESC' ? [...givenIds].reverse() : givenIds;
+  }, [givenIds, active, sortOrder]);
   // While held, the ids of the last count stay (rows do not come and go under the pointer), unless
   // the filter or the order changed.
-  const key = `${filter ? formatStatusFilter(filter) : ''}|${sortOrder}`;
+  const key = `${viewKey}|${sortOrder}`;
   const [held, setHeld] = useState({ key, ids: latest });
   if (held.ids !== latest && (!hold || held.key !== key)) setHeld({ key, ids: latest });
   const ids = hold && held.key === key ? held.ids : latest;
@@ -77,15 +86,15 @@ export function useRosterPage({
       );
       return pages.flatMap((p) => p.entities ?? []);
     },
-    enabled: !!filter && pageIds.length > 0,
+    enabled: active && pageIds.length > 0,
     placeholderData: keepPreviousData,
     // A page of more than 100 members takes several requests: it refreshes less often, to stay in budget.
     refetchInterval: VISIBLE_PAGE_REFRESH_MS * Math.max(1, chunks.length),
     staleTime: 0,
   });
-  const empty = !!entries && !!filter && pageIds.length === 0;
+  const empty = !!givenIds && active && pageIds.length === 0;
   return {
-    users: empty ? [] : users.data,
+    users: empty ? NO_USERS : users.data,
     total: ids.length,
     pageCount,
     isPending: !empty && users.isPending,

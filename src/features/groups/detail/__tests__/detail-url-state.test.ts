@@ -10,8 +10,20 @@ describe('detail URL state', () => {
       sortOrder: 'ASC',
       columns: ['presence', 'routingStatus'],
       status: null,
+      reason: null,
+      q: '',
       user: null,
     });
+  });
+  it('keeps the reason filter and the member search, and drops them when cleared', () => {
+    const p = applyDetailChange(new URLSearchParams(), { reason: 'rule', q: 'ana lo' });
+    expect(p.get('why')).toBe('rule');
+    expect(p.get('q')).toBe('ana lo');
+    expect(parseDetailSearch(p)).toMatchObject({ reason: 'rule', q: 'ana lo' });
+    expect(parseDetailSearch(new URLSearchParams('why=bogus')).reason).toBeNull();
+    const cleared = applyDetailChange(p, { reason: null, q: '' });
+    expect(cleared.has('why')).toBe(false);
+    expect(cleared.has('q')).toBe(false);
   });
   it('ignores junk values', () => {
     const s = parseDetailSearch(new URLSearchParams('tab=x&page=-2&size=7&sort=up&cols=bogus,team&status=zz'));

@@ -1,7 +1,7 @@
 import { CloseButton, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { useCommittedText } from '@/lib/use-committed-text';
 import { MAX_QUERY_LENGTH, type MatchMode } from '../list-url-state';
 
 /** How long typing must pause before the search runs. */
@@ -27,36 +27,12 @@ export interface GroupSearchBoxProps {
  */
 export const GroupSearchBox = ({ query, match, onQueryChange, onMatchChange }: GroupSearchBoxProps) => {
   const matchLabelId = useId();
-  const [input, setInput] = useState(query);
-  const [lastCommitted, setLastCommitted] = useState(query);
-  const [seenQuery, setSeenQuery] = useState(query);
-
-  // The URL's text changed: when it is not the text this box sent, it came from elsewhere.
-  if (query !== seenQuery) {
-    setSeenQuery(query);
-    if (query !== lastCommitted) {
-      setInput(query);
-      setLastCommitted(query);
-    }
-  }
-
-  const commit = (value: string) => {
-    const trimmed = value.trim().slice(0, MAX_QUERY_LENGTH);
-    setLastCommitted(trimmed);
-    if (trimmed !== query) onQueryChange(trimmed);
-  };
-  const debouncedCommit = useDebouncedCallback(commit, SEARCH_DEBOUNCE_MS);
-
-  const change = (value: string) => {
-    setInput(value);
-    debouncedCommit(value);
-  };
-
-  const clear = () => {
-    debouncedCommit.cancel();
-    setInput('');
-    commit('');
-  };
+  const { input, change, clear, onKeyDown } = useCommittedText(
+    query,
+    onQueryChange,
+    SEARCH_DEBOUNCE_MS,
+    MAX_QUERY_LENGTH,
+  );
 
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
@@ -67,13 +43,7 @@ export const GroupSearchBox = ({ query, match, onQueryChange, onMatchChange }: G
         value={input}
         maxLength={MAX_QUERY_LENGTH}
         onChange={(event) => change(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') debouncedCommit.flush();
-          if (event.key === 'Escape' && input) {
-            event.preventDefault();
-            clear();
-          }
-        }}
+        onKeyDown={onKeyDown}
         leftSection={<IconSearch size={16} aria-hidden />}
         rightSection={input ? <CloseButton size="sm" aria-label="Clear search text" onClick={clear} /> : null}
         style={{ flex: '1 1 260px', minWidth: 220 }}

@@ -1,0 +1,154 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import {
+  getGetGroupDynamicSettingsQueryOptions,
+  getListGroupMembersQueryKey,
+  listGroupMembers,
+  useListGroupIndividuals,
+} from '@/api/generated/endpoints/groups/groups';
+import type { Group } from '@/api/generated/model/group';
+import type { User } from '@/api/generated/model/user';
+import {
+  matchesDynamicQuery,
+  memberOwnerIds,
+  membershipReasons,
+  type MembershipReason,
+} from '../detail/membership-reason';
+import { READ_CONCURRENCY, readAllPages, ROSTER_PAGE_SIZE } from '../roster/roster-model';
+import type { RulesPresence } from './members-tab';
+
+/** How long a reading of who is in by rule is used before it is read again (membership changes refresh it at once). */
+export const RULE_READING_STALE_MS = 5 * 60_000;
+
+export interface MemberReasons {
+  /** A member's reasons; [] until every source of them is in. */
+  reasonsFor: (userId: string | undefined) => MembershipReason[];
+  /** Whole-group count of each reason, where known. */
+  counts: Partial<Record<MembershipReason, number>>;
+  /** Every member with the reason, A–Z; undefined while it is read. */
+  idsWith: (reason: MembershipReason) => string[] | undefined;
+  /** The rules cannot be read: "rule" is taken to be the reason of whoever has no other. */
+  inferred: boolean;
+  /** Pages read of the whole-group reading for the rules, and its page count. */
+  progress: { read: number; of: number };
+  error: unknown;
+  refetch: () => void;
+}
+
+const byName = (users: readonly User[]): string[] =>
+  [...users]
+    .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '', undefined, { sensitivity: 'base' }))
+    .flatMap((u) => (u.id ? [u.id] : []));
+
+/**
+ * Why each member is in the group, from what the API says rather than by elimination: individuals from
+ * `GET …/individuals`, owners from the group's `owners` when `includeOwners` is on, and rule members by
+ * applying the group's dynamic settings (`GET …/dynamicsettings`) to every member's skills and languages
+ * (`GET …/members?expand=skills,languages`, 500 a page, read once and kept for RULE_READING_STALE_MS).
+ * The real API lists no "members by rule" (its preview answers only a count): see docs/real-org.md.
+ *
+ * `wanted`: a reason filter is on, so the lists are needed even where the page's labels are not.
+ */
+export function useMemberReasons(group: Group, rules: RulesPresence, wanted: boolean): MemberReasons {
+  const groupId = group.id ?? '';
+  const ownerIds = useMemo(() => memberOwnerIds(group), [group]);
+  // Without rules and with owners not counted, every member was added directly: the labels need no list
+  // of individuals (megabytes for a group of many thousands), only the filter does.
+  const everyoneIndividual = rules === 'none' && group.includeOwners === false;
+  const individuals = useListGroupIndividuals(groupId, {
+    query: { enabled: rules !== 'loading' && (!everyoneIndividual || wanted) },
+  });
+  // The same query (and cache entry) as the group page's rules tab.
+  const settings = useQuery(
+    getGetGroupDynamicSettingsQueryOptions(groupId, {
+      query: { enabled: rules === 'some', retry: false, throwOnError: false, meta: { silent: true } },
+    }),
+  );
+  const query = settings.data?.query;
+  const [progress, setProgress] = useState({ read: 0, of: 0 });
+  const reading = useQuery({
+    // Under the members key, so a membership change refreshes it; the rules' date, so a rule change does.
+    queryKey: [
+      ...getListGroupMembersQueryKey(groupId),
+      { reasons: query ? 'rules' : 'ids', rulesModified: settings.data?.dateModified ?? null },
+    ],
+    queryFn: ({ signal }) =>
+      readAllPages(
+        (pageNumber) =>
+          listGroupMembers(
+            groupId,
+            {
+              pageSize: ROSTER_PAGE_SIZE,
+              pageNumber,
+              sortOrder: 'ASC',
+              ...(query ? { expand: ['skills', 'languages'] } : {}),
+            },
+            signal,
+          ),
+        // Rules select active users only (an inactive individual with the skills is not in by rule).
+        (user: User) => ({
+          id: user.id ?? '',
+          rule: !!query && (user.state ?? 'active') === 'active' && matchesDynamicQuery(query, user),
+        }),
+        READ_CONCURRENCY,
+        (read, of) => setProgress({ read, of }),
+      ),
+    enabled: !!groupId && (rules === 'some' ? !!query : rules === 'unknown' && wanted),
+    staleTime: RULE_READING_STALE_MS,
+  });
+
+  const individualIds = useMemo(
+    () => new Set((individuals.data?.entities ?? []).flatMap((u) => (u.id ? [u.id] : []))),
+    [individuals.data],
+  );
+  const ruleIds = useMemo((): string[] | null | undefined => {
+    if (rules === 'none') return [];
+    if (rules === 'some') return reading.data?.entries.filter((e) => e.rule).map((e) => e.id);
+    return null;
+  }, [rules, reading.data]);
+  const ruleSet = useMemo(() => (ruleIds ? new Set(ruleIds) : ruleIds), [ruleIds]);
+
+  const reasonsFor = useCallback(
+    (id: string | undefined): MembershipReason[] => {
+      if (!id || rules === 'loading' || ruleSet === undefined) return [];
+      if (everyoneIndividual) return ownerIds.has(id) ? ['individual', 'owner'] : ['individual'];
+      if (!individuals.data) return [];
+      return membershipReasons(id, { individualIds, ownerIds, ruleIds: ruleSet });
+    },
+    [rules, ruleSet, everyoneIndividual, individuals.data, individualIds, ownerIds],
+  );
+
+  const lists = useMemo((): Partial<Record<MembershipReason, string[]>> => {
+    const owners = byName((group.owners ?? []).filter((u) => u.id && ownerIds.has(u.id)));
+    const added = individuals.data ? byName(individuals.data.entities ?? []) : undefined;
+    let rule = ruleIds ?? undefined;
+    if (ruleIds === null && reading.data && added) {
+      // The rules cannot be read: whoever is neither added nor an owner is in by rule.
+      rule = reading.data.entries.map((e) => e.id).filter((id) => !individualIds.has(id) && !ownerIds.has(id));
+    }
+    return { individual: added, owner: owners, rule };
+  }, [group.owners, ownerIds, individuals.data, individualIds, ruleIds, reading.data]);
+
+  const counts = useMemo(
+    (): Partial<Record<MembershipReason, number>> => ({
+      individual: everyoneIndividual && !lists.individual ? (group.memberCount ?? undefined) : lists.individual?.length,
+      owner: lists.owner?.length,
+      rule: lists.rule?.length,
+    }),
+    [everyoneIndividual, group.memberCount, lists],
+  );
+
+  return {
+    reasonsFor,
+    counts,
+    idsWith: (reason) => lists[reason],
+    inferred: rules === 'unknown',
+    progress,
+    error: individuals.error ?? reading.error ?? (rules === 'some' ? settings.error : null),
+    refetch: () => {
+      if (individuals.isError) void individuals.refetch();
+      if (reading.isError) void reading.refetch();
+      if (settings.isError) void settings.refetch();
+    },
+  };
+}
