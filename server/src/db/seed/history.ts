@@ -196,7 +196,8 @@ interface Story {
   leavers: string[];
 }
 
-export function seedDemoHistory(db: Database.Database, now = Date.now()): void {
+/** The demo history ends at the start of the day of seeding (UTC): two seeds of one day are identical. */
+export function seedDemoHistory(db: Database.Database, now = Math.floor(Date.now() / DAY) * DAY): void {
   const rng = new Rng(20261101);
   const names = userNames(db);
   const rows = db.prepare('SELECT * FROM groups ORDER BY sort_name, id').all() as GroupRow[];
