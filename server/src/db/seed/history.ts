@@ -539,6 +539,11 @@ export function seedLargeHistory(db: Database.Database, total = LARGE_HISTORY_RE
     }
   }
   const order = Array.from(times.keys()).sort((a, b) => times[a]! - times[b]!);
+  // A million rows go in faster with the indexes built once afterwards (sorted) than kept up row by row.
+  const indexes = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audits' AND sql IS NOT NULL")
+    .all() as Array<{ name: string; sql: string }>;
+  for (const { name } of indexes) db.exec(`DROP INDEX ${name}`);
   const versions = new Int32Array(groups.length).fill(1);
   for (const i of order) {
     const [g, kind, u] = plans[i]!;
@@ -572,6 +577,7 @@ export function seedLargeHistory(db: Database.Database, total = LARGE_HISTORY_RE
         ],
       });
   }
+  for (const { sql } of indexes) db.exec(sql);
   const update = db.prepare('UPDATE groups SET version = ? WHERE id = ?');
   for (const [g, [id]] of groups.entries()) update.run(versions[g], id);
 }
