@@ -442,3 +442,28 @@ describe('through the Audit API', () => {
     ]);
   });
 });
+
+describe('the member journal', () => {
+  it('still records members after the first journaled change of a connection was rolled back', async () => {
+    const fresh = await startServer({ seed: 'demo' });
+    try {
+      const { watchMembers } = await import('../src/domain/audit/group-changes.js');
+      expect(() =>
+        fresh.db.transaction(() => {
+          watchMembers(fresh.db, DEMO_GROUPS.small.id, () => undefined);
+          throw new Error('rolled back');
+        })(),
+      ).toThrow('rolled back');
+      const res = await apiCaller(fresh.url)('addGroupMembers', {
+        token: fresh.tokenFor('admin'),
+        params: { groupId: DEMO_GROUPS.small.id },
+        body: { memberIds: [plainUsers[0]!.id] },
+      });
+      expect(res.status, res.text).toBe(202);
+      const actions = fresh.db.prepare('SELECT action FROM audits ORDER BY seq DESC LIMIT 1').pluck().all();
+      expect(actions).toEqual(['MemberAdd']);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -136,10 +136,13 @@ function ownerChanges(db: Database.Database, before: readonly string[], after: r
 // ---------------------------------------------------------------------------------------------
 // The member journal
 
-const journalReady = new WeakSet<Database.Database>();
-
+/**
+ * Creates the journal's temporary table and triggers on this connection when it has none. Checked on
+ * every use, not remembered: created inside a change's transaction, they go again if that rolls back.
+ */
 function ensureJournal(db: Database.Database): void {
-  if (journalReady.has(db)) return;
+  if (cached(db, "SELECT 1 FROM sqlite_temp_master WHERE type = 'trigger' AND name = 'audit_member_delete'").get())
+    return;
   const flags = (row: 'old' | 'new') => `${row}.is_individual, ${row}.is_owner, ${row}.is_rule`;
   db.exec(`
     CREATE TEMP TABLE IF NOT EXISTS audit_member_watch (group_id TEXT NOT NULL);
@@ -162,7 +165,6 @@ function ensureJournal(db: Database.Database): void {
       INSERT INTO temp.audit_member_journal (group_id, user_id, old_exists, old_ind, old_own, old_rule, new_exists, new_ind, new_own, new_rule)
       VALUES (old.group_id, old.user_id, 1, ${flags('old')}, 0, NULL, NULL, NULL);
     END;`);
-  journalReady.add(db);
 }
 
 interface JournalRow {

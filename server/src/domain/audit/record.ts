@@ -49,9 +49,9 @@ const INSERT = `INSERT INTO audits (id, event_time, service, entity_type, entity
 
 /**
  * Writes one audit record inside the caller's transaction (it throws when there is none, so no record
- * can be written apart from its change) and returns it as the Audit API answers it.
+ * can be written apart from its change) and returns its id.
  */
-export function recordAudit(db: Database.Database, input: AuditRecordInput): AuditLogMessage {
+export function recordAudit(db: Database.Database, input: AuditRecordInput): string {
   if (!db.inTransaction) throw new Error('recordAudit must run inside the transaction of the change it records');
   const time = input.time ?? new Date();
   const { actor } = input;
@@ -93,14 +93,7 @@ export function recordAudit(db: Database.Database, input: AuditRecordInput): Aud
     action: input.action,
     body: JSON.stringify(body),
   });
-  return rowToMessage({
-    id,
-    event_time: time.getTime(),
-    service: AUDIT_SERVICE,
-    entity_type: input.entityType,
-    action: input.action,
-    body_json: JSON.stringify(body),
-  });
+  return id;
 }
 
 /** The columns of an `audits` row that make up its AuditLogMessage. */
