@@ -51,6 +51,11 @@ describe('demo history', () => {
       else expect(r.client).toEqual({ id: 'demo-admin' });
       expect(r.context.operation).toBeTruthy();
       for (const e of r.entityChanges) expect(e.entityName).toBe(userName(e.entityId));
+      // Membership entries by name, as the live server lists them (docs/audit.md).
+      if (r.action === 'MemberAdd' || r.action === 'MemberRemove') {
+        const listed = r.entityChanges.map((e) => e.entityName ?? '');
+        expect(listed).toEqual([...listed].sort((a, b) => a.localeCompare(b)));
+      }
     }
   });
 

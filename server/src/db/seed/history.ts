@@ -114,20 +114,29 @@ class Membership {
       if (give && joined) added.push(entry);
       if (!give && left) removed.push(entry);
     }
-    return { added, removed };
+    return { added: byName(added), removed: byName(removed) };
   }
 }
+
+/** Membership entries in the order the live server lists them (docs/audit.md): by name, then id. */
+const byName = (changes: EntityChange[]) =>
+  changes.sort(
+    (a, b) => (a.entityName ?? '').localeCompare(b.entityName ?? '') || a.entityId.localeCompare(b.entityId),
+  );
 
 const memberRecords = (m: { added: EntityChange[]; removed: EntityChange[] }) => [
   ...(m.added.length ? [{ action: 'MemberAdd' as const, entityChanges: m.added }] : []),
   ...(m.removed.length ? [{ action: 'MemberRemove' as const, entityChanges: m.removed }] : []),
 ];
 
+/** Owner entries as the live server lists them: those added, then those removed, each by id. */
 const ownerEntries = (names: (id: string) => string, before: readonly string[], after: readonly string[]) => [
-  ...after
+  ...[...after]
+    .sort()
     .filter((id) => !before.includes(id))
     .map((id) => ({ entityId: id, entityName: names(id), entityType: 'User', oldValues: [], newValues: ['owner'] })),
-  ...before
+  ...[...before]
+    .sort()
     .filter((id) => !after.includes(id))
     .map((id) => ({ entityId: id, entityName: names(id), entityType: 'User', oldValues: ['owner'], newValues: [] })),
 ];
@@ -462,13 +471,15 @@ function deletedGroupStories(
         ],
       });
     const everyone = [...members.reasons.keys()];
-    const leaving = everyone.map((id) => ({
-      entityId: id,
-      entityName: names(id),
-      entityType: 'User',
-      oldValues: [...members.reasons.get(id)!].sort(),
-      newValues: [],
-    }));
+    const leaving = byName(
+      everyone.map((id) => ({
+        entityId: id,
+        entityName: names(id),
+        entityType: 'User',
+        oldValues: [...members.reasons.get(id)!].sort(),
+        newValues: [],
+      })),
+    );
     out.push({
       ...base,
       time: deleted,
