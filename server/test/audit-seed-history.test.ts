@@ -95,6 +95,28 @@ describe('demo history', () => {
     expect(replayed).toBeGreaterThan(20);
   });
 
+  it('has members added and removed by rules: looser rules first, then tightened', () => {
+    const byRule = (action: string) =>
+      records.filter(
+        (r) =>
+          r.action === action &&
+          r.context.operation === 'updateGroupDynamicSettings' &&
+          r.entityChanges.some((e) => e.oldValues.includes('rule') !== e.newValues.includes('rule')),
+      );
+    expect(byRule('MemberAdd').length).toBeGreaterThan(2);
+    const removed = byRule('MemberRemove');
+    expect(removed.length).toBeGreaterThan(0);
+    // Those the rules let go are not members now.
+    for (const r of removed)
+      for (const e of r.entityChanges)
+        expect(
+          db
+            .prepare('SELECT COUNT(*) FROM group_members WHERE group_id = ? AND user_id = ?')
+            .pluck()
+            .get(r.entity.id, e.entityId),
+        ).toBe(0);
+  });
+
   it('has two recently deleted groups with full snapshots, found as the console finds them', () => {
     const now = Date.now();
     const deleted = queryAuditsRealtime(

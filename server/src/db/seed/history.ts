@@ -18,6 +18,7 @@ import { groupState } from '../../domain/audit/group-changes.js';
 import { recordAudit, type AuditActor } from '../../domain/audit/record.js';
 import type { AuditAction, EntityChange, PropertyChange } from '../../domain/audit/types.js';
 import type { GroupRow } from '../../domain/groups/groups.js';
+import { dynamicQueryUsersSql, type DynamicGroupQuery } from '../../domain/membership/dynamic-query.js';
 import { DEMO_GROUPS, LARGE_GROUPS, PERSONAS } from './personas.js';
 import { Rng } from './prng.js';
 
@@ -202,6 +203,8 @@ interface Story {
   earlierName?: string;
   earlierDescription?: string | null;
   earlierOwners?: string[];
+  /** Rules one proficiency lower at first, tightened later: who matched only those left by rule. */
+  earlierRule?: { query: string; only: string[] };
   leavers: string[];
 }
 
@@ -245,6 +248,7 @@ export function seedDemoHistory(db: Database.Database, now = Math.floor(Date.now
         !row.include_owners && owners.length && !personaOwned && rng.chance(0.25)
           ? [rng.pick(leaders.filter((id) => !owners.includes(id)))]
           : undefined,
+      earlierRule: row.id === DEMO_GROUPS.dynamic.id ? looserRule(db, row.id) : undefined,
       leavers: rng.chance(0.5)
         ? rng.sample(
             activeRegular.filter((id) => !individuals.includes(id)),
@@ -324,11 +328,16 @@ function demoGroupStory(
       const batch = joining.filter((_, i) => i % batches === b);
       change('addGroupMembers', memberRecords(members.apply(batch, 'individual', true)));
     }
-    if (dynamic)
+    if (dynamic) {
+      const first = story.earlierRule;
       change('updateGroupDynamicSettings', [
-        { action: 'Update', propertyChanges: [{ property: 'dynamicSettings', oldValues: [], newValues: [dynamic] }] },
-        ...memberRecords(members.apply(ruleIds, 'rule', true)),
+        {
+          action: 'Update',
+          propertyChanges: [{ property: 'dynamicSettings', oldValues: [], newValues: [first?.query ?? dynamic] }],
+        },
+        ...memberRecords(members.apply([...ruleIds, ...(first?.only ?? [])], 'rule', true)),
       ]);
+    }
   } else if (story.leavers.length) {
     change('addGroupMembers', memberRecords(members.apply(story.leavers, 'individual', true)));
   }
@@ -369,6 +378,17 @@ function demoGroupStory(
         },
       ]),
     );
+  const looser = story.earlierRule;
+  if (looser && dynamic)
+    edits.push(() =>
+      change('updateGroupDynamicSettings', [
+        {
+          action: 'Update',
+          propertyChanges: [{ property: 'dynamicSettings', oldValues: [looser.query], newValues: [dynamic] }],
+        },
+        ...memberRecords(members.apply(looser.only, 'rule', false)),
+      ]),
+    );
   if (story.leavers.length)
     edits.push(() =>
       change(
@@ -379,6 +399,39 @@ function demoGroupStory(
     );
   for (const edit of rng.sample(edits, edits.length)) edit();
   return out;
+}
+
+/**
+ * The group's rules with every proficiency one lower, as stored, and the users only they match (active
+ * users, as the rules count them); undefined when that matches no one more.
+ */
+function looserRule(db: Database.Database, groupId: string): { query: string; only: string[] } | undefined {
+  const json = db.prepare('SELECT query_json FROM group_dynamic_settings WHERE group_id = ?').pluck().get(groupId) as
+    string | undefined;
+  if (json === undefined) return undefined;
+  const lower = <T extends { proficiency: number }>(conditions: T[]): T[] =>
+    conditions.map((c) => ({ ...c, proficiency: Math.max(0, c.proficiency - 1) }));
+  const current = JSON.parse(json) as DynamicGroupQuery;
+  const looser: DynamicGroupQuery = {
+    ...current,
+    skillConditions: current.skillConditions.map((c) => ({
+      ...c,
+      routingSkillConditions: lower(c.routingSkillConditions),
+      languageSkillConditions: lower(c.languageSkillConditions),
+    })),
+  };
+  const matching = (query: DynamicGroupQuery) => {
+    const { sql, params } = dynamicQueryUsersSql(query);
+    return new Set(
+      db
+        .prepare(sql)
+        .pluck()
+        .all(...params) as string[],
+    );
+  };
+  const now = matching(current);
+  const only = [...matching(looser)].filter((id) => !now.has(id)).sort();
+  return only.length ? { query: JSON.stringify(looser), only } : undefined;
 }
 
 /** Two groups created, filled and deleted within the demo history: a Delete record with the full snapshot each. */
