@@ -8,9 +8,11 @@
  * `date_modified` are set to those of its last recorded change.
  *
  * Large: at least LARGE_HISTORY_RECORDS records over LARGE_HISTORY_DAYS days, membership churn and
- * description edits on every group, many on the 500-member group (the bench's history query).
+ * description edits on every group, many on the 500-member group (the bench's history query). It is
+ * volume for the queries, not a story: its member records are not replayed against the seeded members.
  *
- * Both are relative to the time of seeding, so the history is always recent.
+ * Both are dated back from the seeding (the demo from the start of that day, UTC), so the history is
+ * recent when the database is new.
  */
 import type Database from 'better-sqlite3';
 import { CONSOLE_CLIENT_ID } from '../../auth/clients.js';
