@@ -68,9 +68,16 @@ export const ROLES = {
     description: 'Reads dashboards and reports (assigned but granting nothing in use for most users).',
     permissions: ['analytics:dashboards:view', 'analytics:reportingSettings:view'],
   },
+  /** Like a real org's built-in admin role: wildcards only, no exact directory permission. */
+  orgAdministrator: {
+    id: '7b1c2d3e-0008-4f00-8a00-00000000a008',
+    name: 'Org Administrator',
+    description: 'Everything in the directory and the audit log, granted with wildcards.',
+    permissions: ['directory:*:*', 'audits:*:*'],
+  },
 } as const satisfies Record<string, RoleSeed>;
 
-export type PersonaKey = 'admin' | 'editor' | 'owner' | 'supervisor';
+export type PersonaKey = 'admin' | 'editor' | 'owner' | 'supervisor' | 'wildcard';
 
 export interface Persona {
   key: PersonaKey;
@@ -125,6 +132,16 @@ export const PERSONAS: Readonly<Record<PersonaKey, Persona>> = {
     department: 'Customer Care',
     roles: ['employee'],
     permissions: ['directory:user:view'],
+  },
+  wildcard: {
+    key: 'wildcard',
+    id: '5e0f6a10-0005-4a00-8a00-000000000005',
+    name: 'Wren Wilder',
+    email: 'orgadmin@example.com',
+    title: 'Org Administrator',
+    department: 'IT',
+    roles: ['orgAdministrator'],
+    permissions: [...ROLES.orgAdministrator.permissions].sort(),
   },
 };
 
