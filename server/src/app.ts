@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { OperationHandlers } from './http/context.js';
 import { fieldconfigHandlers } from './handlers/fieldconfig.js';
 import { groupHandlers } from './handlers/groups.js';
+import { organizationHandlers } from './handlers/organization.js';
 import { presenceHandlers } from './handlers/presence.js';
 import { tokenHandlers } from './handlers/tokens.js';
 import { userHandlers } from './handlers/users.js';
@@ -25,6 +26,7 @@ export const handlers: OperationHandlers = {
   ...fieldconfigHandlers,
   ...tokenHandlers,
   ...presenceHandlers,
+  ...organizationHandlers,
 };
 
 export function buildApp(options: AppOptions): FastifyInstance {

@@ -78,6 +78,15 @@ describe('lean references', () => {
     for (const g of results[0]!.groups) expectLean(g);
   });
 
+  it("answers the token's organization by id, and organizations/me with its name", async () => {
+    const token = await get(lean, '/api/v2/tokens/me');
+    expect(Object.keys(token.organization)).toEqual(['id']);
+    const org = await get(lean, '/api/v2/organizations/me');
+    expect(org.id).toBe(token.organization.id);
+    expect(org.name).toBe((await get(full, '/api/v2/tokens/me')).organization.name);
+    expect(org.name).toBeTruthy();
+  });
+
   it('leaves everything that is not a reference as it is', () => {
     const body = { id: 'g', name: 'G', owners: [{ id: 'u', name: 'U', selfUri: '/u' }], group: { id: 'x', name: 'X' } };
     expect(leanReferences(body)).toEqual({

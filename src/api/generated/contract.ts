@@ -60,6 +60,10 @@ export const OPERATION_PERMISSIONS = {
     permissions: [],
     groupOwnerAllowed: false,
   },
+  getOrganizationMe: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
   getTokenInfo: {
     permissions: [],
     groupOwnerAllowed: false,
