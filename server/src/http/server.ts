@@ -4,7 +4,6 @@
  * correlation ids, security headers, CORS and the console's static files.
  * `buildApp` (app.ts) calls it with the real handlers.
  */
-import { leanReferencesHook } from './lean-references.js';
 import type { Database } from 'better-sqlite3';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
@@ -26,6 +25,7 @@ import { CORRELATION_HEADER, correlationId } from './correlation.js';
 import { handleError, sendError } from './errors.js';
 import { securityHeaders } from './headers.js';
 import { registerHealth } from './health.js';
+import { leanReferencesHook } from './lean-references.js';
 import { TurnLimiter } from './turns.js';
 import { registerStatic, sendConsolePage, wantsConsolePage } from './static.js';
 import { validateRequest } from './validation.js';
