@@ -99,6 +99,14 @@ const batcherFor = (client: QueryClient, kind: ResolvedKind): Batcher => {
   return pair[kind];
 };
 
+/** The query of one id's entity: fetched with every other id asked for in the same tick. */
+export const resolvedQueryOptions = (client: QueryClient, kind: ResolvedKind, id: string) => ({
+  queryKey: resolvedKey(kind, id),
+  queryFn: () => batcherFor(client, kind).load(id),
+  staleTime: NAME_STALE_MS,
+  retry: 1,
+});
+
 /** A reference as the API may send it: a name, or only an id (and selfUri). */
 export interface Reference {
   id?: string;
@@ -126,11 +134,8 @@ export function useResolved<K extends ResolvedKind, R extends Reference>(
   const list = references ?? [];
   const results = useQueries({
     queries: list.map((ref) => ({
-      queryKey: resolvedKey(kind, ref.id ?? ''),
-      queryFn: () => batcherFor(client, kind).load(ref.id ?? ''),
+      ...resolvedQueryOptions(client, kind, ref.id ?? ''),
       enabled: !!ref.id && !ref.name,
-      staleTime: NAME_STALE_MS,
-      retry: 1,
     })),
   });
   return list.map((ref, i) => {
