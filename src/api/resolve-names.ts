@@ -149,3 +149,22 @@ export function useResolved<K extends ResolvedKind, R extends Reference>(
     };
   });
 }
+
+/** What a group the API does not answer is called in text (never its id). */
+const UNKNOWN_GROUP = 'Unknown group';
+
+/**
+ * The users with the names of their lean group references filled in (for exports, which write text, not
+ * components): every group id without a name is resolved, in batches, through the same cached queries.
+ */
+export const withGroupNames = async (client: QueryClient, users: readonly User[]): Promise<User[]> => {
+  const ids = [...new Set(users.flatMap((u) => (u.groups ?? []).filter((g) => g.id && !g.name).map((g) => g.id!)))];
+  if (!ids.length) return [...users];
+  const entities = await Promise.all(ids.map((id) => client.fetchQuery(resolvedQueryOptions(client, 'group', id))));
+  const names = new Map(ids.map((id, i) => [id, entities[i]?.name]));
+  return users.map((u) =>
+    u.groups?.some((g) => !g.name)
+      ? { ...u, groups: u.groups.map((g) => (g.name || !g.id ? g : { ...g, name: names.get(g.id) ?? UNKNOWN_GROUP })) }
+      : u,
+  );
+};

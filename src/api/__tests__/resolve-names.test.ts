@@ -11,7 +11,14 @@ import { DEMO_GROUPS } from '../../../server/src/db/seed/personas';
 import { startServer, type TestServer } from '../../../server/test/support/server';
 import type { Group } from '../generated/model/group';
 import { configureHttp } from '../http';
-import { IDS_PER_REQUEST, resolvedKey, resolvedQueryOptions, type ResolvedKind } from '../resolve-names';
+import { listUsers } from '../generated/endpoints/users/users';
+import {
+  IDS_PER_REQUEST,
+  resolvedKey,
+  resolvedQueryOptions,
+  withGroupNames,
+  type ResolvedKind,
+} from '../resolve-names';
 
 let server: TestServer;
 const requests: URL[] = [];
@@ -74,5 +81,19 @@ describe('resolving names', () => {
       30,
       IDS_PER_REQUEST,
     ]);
+  });
+
+  it("fills in the names of users' lean group references for text (exports), in one batch", async () => {
+    const page = await listUsers({ pageSize: 5, expand: ['groups'] });
+    const users = page.entities ?? [];
+    const refs = users.flatMap((u) => u.groups ?? []);
+    expect(refs.length).toBeGreaterThan(0);
+    expect(refs.every((g) => g.name === undefined)).toBe(true);
+    requests.length = 0;
+    const named = await withGroupNames(new QueryClient(), users);
+    const groups = named.flatMap((u) => u.groups ?? []);
+    expect(groups.every((g) => typeof g.name === 'string' && g.name.length > 0 && g.name !== g.id)).toBe(true);
+    expect(groups.some((g) => g.id === DEMO_GROUPS.allStaff.id && g.name === DEMO_GROUPS.allStaff.name)).toBe(true);
+    expect(requests).toHaveLength(Math.ceil(new Set(refs.map((g) => g.id)).size / IDS_PER_REQUEST));
   });
 });
