@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { DEMO_GROUPS, PERSONAS } from '../../server/src/db/seed/personas';
 import { apiAs, type Api } from '../support/api';
 import { someUsers, type UserBody } from '../support/data';
-import { expect, signIn } from '../support/fixtures';
+import { assertNoSeriousA11yViolations, expect, signIn } from '../support/fixtures';
 import { createGroup, uniqueName, type GroupBody } from '../support/groups';
 import { testWithOwnServer } from '../support/own-server';
 
@@ -57,6 +57,7 @@ test.describe('a real org that answers lean references, as an admin by wildcards
     const owners = page.getByRole('table', { name: 'Owners' });
     for (const name of ownerNames) await expect(owners.getByRole('button', { name })).toBeVisible();
     await expectNoIdShown(page);
+    await assertNoSeriousA11yViolations(page);
   });
 
   test("person drawer: the person's groups by name, and the change-groups panel too", async ({ page }) => {
@@ -80,6 +81,7 @@ test.describe('a real org that answers lean references, as an admin by wildcards
     expect(lookups).toHaveLength(1);
     expect(lookups[0]!.searchParams.get('id')!.split(',').sort()).toEqual(full.groups.map((g) => g.id).sort());
     await expect(drawer).not.toContainText(UUID);
+    await assertNoSeriousA11yViolations(page, { include: '[role="dialog"]' });
     // The change-groups panel offers the same groups by name.
     await drawer.getByRole('combobox', { name: 'Remove from groups' }).click();
     for (const name of names) await expect(page.getByRole('option', { name, exact: true })).toBeVisible();
