@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import Papa from 'papaparse';
 import { DEMO_GROUPS, PERSONAS } from '../../server/src/db/seed/personas';
 import { apiAs, type Api } from '../support/api';
 import { someUsers, type UserBody } from '../support/data';
@@ -146,5 +148,18 @@ test.describe('a real org that answers lean references, as an admin by wildcards
     await expect(rows).toHaveCount(2);
     expect((await api.get<GroupBody>(`/api/v2/groups/${group.id}`)).memberCount).toBe(2);
     await expectNoIdShown(page);
+
+    // The export writes the groups' names too (both members left are in this group).
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const text = (await readFile(await (await download).path())).toString('utf8').replace(/^\uFEFF/, '');
+    const [header, ...lines] = Papa.parse<string[]>(text.trim()).data;
+    const column = header!.indexOf('Groups');
+    expect(column).toBeGreaterThan(-1);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(line[column]).toContain(group.name);
+      expect(line[column]).not.toMatch(UUID);
+    }
   });
 });
