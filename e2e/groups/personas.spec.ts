@@ -6,7 +6,8 @@ import type { PersonaKey } from '../support/data';
 import { createGroup, deleteGroup, uniqueName, type GroupBody } from '../support/groups';
 
 /** What each persona may do (README.md, "Demo sign-ins"), and so what the console must offer. */
-const EXPECTED: Record<PersonaKey, { create: boolean; editAny: boolean; delete: boolean }> = {
+/** The wildcard persona is compared with the admin below, not listed here. */
+const EXPECTED: Record<Exclude<PersonaKey, 'wildcard'>, { create: boolean; editAny: boolean; delete: boolean }> = {
   admin: { create: true, editAny: true, delete: true },
   editor: { create: false, editAny: true, delete: false },
   owner: { create: false, editAny: false, delete: false },
@@ -37,7 +38,7 @@ const expectStatus = async (call: Promise<unknown>, status: number) => {
 };
 
 test.describe('what each persona is offered', () => {
-  for (const persona of Object.keys(EXPECTED) as PersonaKey[]) {
+  for (const persona of Object.keys(EXPECTED) as Array<keyof typeof EXPECTED>) {
     const can = EXPECTED[persona];
     const ownsGroup = persona === 'owner';
 
@@ -128,5 +129,91 @@ test.describe('the server refuses what the console does not offer', () => {
     );
     const after = await admin.get<GroupBody>(`/api/v2/groups/${group.id}`);
     expect(after.version).toBe(group.version);
+  });
+});
+
+/**
+ * The wildcard persona's role grants only `directory:*:*` and `audits:*:*`, like a real org's admin role.
+ * What the console offers it and what the server answers it are observed, not expected: both must equal the
+ * admin's observations, whatever those are.
+ */
+test.describe('a role of wildcards only is treated as the admin role it stands for', () => {
+  const observeControls = async (page: Page, persona: PersonaKey) => {
+    await signIn(page, persona, `/groups/${NOT_OWNED.id}`);
+    await expect(page.getByRole('heading', { name: NOT_OWNED.name, level: 1 })).toBeVisible();
+    // The detail page's permission-dependent controls render with the page; wait for its members tab.
+    await expect(page.getByRole('tab', { name: /Members/ })).toBeVisible();
+    const seen = {
+      createInNav: await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Create group' })
+        .count(),
+      edit: await editLink(page).count(),
+      delete: await deleteButton(page).count(),
+      addMembers: await addMembers(page).count(),
+    };
+    // A guarded page shows either itself or the 403 page: which one, once it has settled.
+    const forbidden = page.getByText('You do not have access');
+    const guarded = async (path: string, heading: ReturnType<Page['getByRole']>) => {
+      await page.goto(path);
+      await expect(heading.or(forbidden).first()).toBeVisible();
+      return { shown: await heading.count(), forbidden: await forbidden.count() };
+    };
+    const create = await guarded('/groups/new', page.getByRole('heading', { name: 'Create group', level: 1 }));
+    const edit = await guarded(
+      `/groups/${NOT_OWNED.id}/edit`,
+      page.getByRole('heading', { name: `Edit ${NOT_OWNED.name}` }),
+    );
+    return {
+      ...seen,
+      createPage: create.shown,
+      createForbidden: create.forbidden,
+      editPage: edit.shown,
+      editForbidden: edit.forbidden,
+    };
+  };
+
+  const statusOf = (call: Promise<unknown>): Promise<number> =>
+    call.then(
+      () => 200,
+      (e: unknown) => (e instanceof ApiCallError ? e.status : -1),
+    );
+
+  const observeServer = async (persona: PersonaKey, baseURL: string) => {
+    const api = await apiAs(persona, baseURL);
+    const admin = await apiAs('admin', baseURL);
+    const created = await createGroup(api, { name: uniqueName(`Matrix ${persona}`) }).catch((e: unknown) => e);
+    const target = await createGroup(admin, { name: uniqueName(`Target ${persona}`) });
+    const answers = {
+      create: created instanceof ApiCallError ? created.status : 200,
+      view: await statusOf(api.get(`/api/v2/groups/${target.id}`)),
+      viewPrivate: await statusOf(api.get(`/api/v2/groups/${DEMO_GROUPS.membersOnlyWithoutSupervisor.id}`)),
+      edit: await statusOf(api.put(`/api/v2/groups/${target.id}`, { version: target.version, description: 'x' })),
+      addMember: await statusOf(
+        api.post(`/api/v2/groups/${target.id}/members`, { memberIds: [SEED_PERSONAS.supervisor.id] }),
+      ),
+      delete: await statusOf(deleteGroup(api, target.id)),
+    };
+    if (!(created instanceof Error)) await deleteGroup(admin, (created as GroupBody).id).catch(() => undefined);
+    await deleteGroup(admin, target.id).catch(() => undefined);
+    return answers;
+  };
+
+  test('the wildcard persona is offered exactly the controls the admin is', async ({ page, browser, baseURL }) => {
+    const admin = await observeControls(page, 'admin');
+    // A browser of its own, so the admin's session plays no part.
+    const other = await browser.newContext({ baseURL });
+    const wildcard = await observeControls(await other.newPage(), 'wildcard');
+    await other.close();
+    expect(wildcard).toEqual(admin);
+    // And the admin is offered something: the comparison is not between two empty matrices.
+    expect(admin.edit + admin.delete + admin.createPage + admin.editPage).toBe(4);
+  });
+
+  test('the server answers the wildcard persona exactly as it answers the admin', async ({ baseURL }) => {
+    const admin = await observeServer('admin', baseURL!);
+    const wildcard = await observeServer('wildcard', baseURL!);
+    expect(wildcard).toEqual(admin);
+    expect(Object.values(admin).every((s) => s === 200)).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import type { OperationHandlers } from './http/context.js';
 import { auditHandlers } from './handlers/audits.js';
 import { fieldconfigHandlers } from './handlers/fieldconfig.js';
 import { groupHandlers } from './handlers/groups.js';
+import { organizationHandlers } from './handlers/organization.js';
 import { presenceHandlers } from './handlers/presence.js';
 import { tokenHandlers } from './handlers/tokens.js';
 import { userHandlers } from './handlers/users.js';
@@ -27,6 +28,7 @@ export const handlers: OperationHandlers = {
   ...tokenHandlers,
   ...presenceHandlers,
   ...auditHandlers,
+  ...organizationHandlers,
 };
 
 export function buildApp(options: AppOptions): FastifyInstance {

@@ -21,6 +21,8 @@
  *   SIGN_IN_LOCKOUT_SECONDS lockout lengths, growing (comma list)     60,300,900
  *   ALLOW_EXPOSED_DEMO      1 = start with SEED=demo on a non-loopback HOST  (refuse)
  *   PRESENCE_SIMULATION     on|off: users' presences change over time  on
+ *   LEAN_REFERENCES         1 = answer every reference as id + selfUri only  0
+ *                           (the leanest real shape; http/lean-references.ts)
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -100,6 +102,10 @@ const schema = z.object({
     .enum(['on', 'off', '1', '0', 'true', 'false'], { error: 'PRESENCE_SIMULATION must be on or off' })
     .transform((v) => v === 'on' || v === '1' || v === 'true')
     .default(true),
+  LEAN_REFERENCES: z
+    .enum(['0', '1', 'true', 'false'], { error: 'LEAN_REFERENCES must be 1 or 0' })
+    .transform((v) => v === '1' || v === 'true')
+    .default(false),
 });
 
 export interface Config {
@@ -120,6 +126,8 @@ export interface Config {
   allowExposedDemo: boolean;
   /** Whether users' presences change over time (db/seed/presence-simulation.ts). */
   presenceSimulation: boolean;
+  /** Whether every reference is answered as id + selfUri only (http/lean-references.ts). */
+  leanReferences: boolean;
 }
 
 export class ConfigError extends Error {
@@ -167,5 +175,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     allowExposedDemo: c.ALLOW_EXPOSED_DEMO,
     presenceSimulation: c.PRESENCE_SIMULATION,
+    leanReferences: c.LEAN_REFERENCES,
   };
 }

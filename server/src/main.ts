@@ -66,6 +66,7 @@ async function main(config: Config): Promise<void> {
         logger: true,
         readerThreads: config.readerThreads,
         signInLockout: config.signInLockout,
+        leanReferences: config.leanReferences,
       });
 
   let closing = false;

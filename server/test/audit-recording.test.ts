@@ -32,12 +32,13 @@ beforeAll(async () => {
   server = await startServer({ seed: 'demo' });
   call = apiCaller(server.url);
   admin = server.tokenFor('admin');
+  const personaIds = Object.values(PERSONAS).map((p) => p.id);
   plainUsers = server.db
     .prepare(
       `SELECT id, name FROM users WHERE state = 'active' AND id NOT IN (SELECT user_id FROM user_skills WHERE skill_name = 'Spanish')
-       AND id NOT IN (?, ?, ?, ?) ORDER BY id LIMIT 6`,
+       AND id NOT IN (${personaIds.map(() => '?').join(', ')}) ORDER BY id LIMIT 6`,
     )
-    .all(...Object.values(PERSONAS).map((p) => p.id)) as Array<{ id: string; name: string }>;
+    .all(...personaIds) as Array<{ id: string; name: string }>;
   spanishIds = server.db
     .prepare(
       `SELECT u.id FROM users u JOIN user_skills s ON s.user_id = u.id

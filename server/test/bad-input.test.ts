@@ -545,6 +545,7 @@ const SPECS: Record<string, OperationSpec> = {
     body: bodyOf(presenceBody),
   },
   getTokenInfo: {},
+  getOrganizationMe: {},
   revokeToken: { skip: 'revokes the token the property tests use; covered by explicit cases below' },
   queryAuditsRealtime: { body: bodyOf(auditQueryBody) },
   getAuditRealtimeServiceMapping: {},

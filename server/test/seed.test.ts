@@ -222,6 +222,8 @@ describe('demo seed', () => {
     expect(permissionsOf(db, PERSONAS.editor.id)).toEqual(['directory:group:edit', 'directory:user:view']);
     expect(permissionsOf(db, PERSONAS.owner.id)).toEqual(['directory:user:view']);
     expect(permissionsOf(db, PERSONAS.supervisor.id)).toEqual(['directory:user:view']);
+    // The wildcard persona's role grants nothing but wildcards, as a real org's admin role does.
+    expect(permissionsOf(db, PERSONAS.wildcard.id).every((p) => p.includes('*'))).toBe(true);
     for (const p of Object.values(PERSONAS)) {
       expect(permissionsOf(db, p.id)).toEqual(p.permissions);
       const row = db.prepare('SELECT email, state, password_hash FROM users WHERE id = ?').get(p.id) as {
@@ -234,7 +236,7 @@ describe('demo seed', () => {
       expect(verifyPassword(PERSONA_PASSWORD, row.password_hash)).toBe(true);
       expect(verifyPassword('wrong', row.password_hash)).toBe(false);
     }
-    expect(count(db, 'SELECT COUNT(*) FROM users WHERE password_hash IS NOT NULL')).toBe(4);
+    expect(count(db, 'SELECT COUNT(*) FROM users WHERE password_hash IS NOT NULL')).toBe(Object.keys(PERSONAS).length);
   });
 
   it('places the personas in the fixture groups as described', () => {

@@ -2,6 +2,7 @@ import { Avatar, Group, Stack, Text, UnstyledButton, type UnstyledButtonProps } 
 import { IconChevronDown } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ComponentPropsWithRef } from 'react';
+import { getGetOrganizationMeQueryOptions } from '@/api/generated/endpoints/organization/organization';
 import { getGetTokenInfoQueryOptions } from '@/api/generated/endpoints/tokens/tokens';
 import { useIsSignedIn } from '@/lib/auth';
 import { useMe } from '@/lib/permissions';
@@ -14,7 +15,10 @@ export const UserButton = (props: UnstyledButtonProps & ComponentPropsWithRef<'b
   const me = useMe();
   const signedIn = useIsSignedIn();
   const tokenInfo = useQuery({ ...getGetTokenInfoQueryOptions(), staleTime: Infinity, enabled: signedIn });
-  const orgName = tokenInfo.data?.organization?.name;
+  // A token answer whose organization carries only its id: the name comes from organizations/me.
+  const leanOrg = !!tokenInfo.data?.organization?.id && !tokenInfo.data.organization.name;
+  const org = useQuery({ ...getGetOrganizationMeQueryOptions(), staleTime: Infinity, enabled: signedIn && leanOrg });
+  const orgName = tokenInfo.data?.organization?.name ?? (leanOrg ? org.data?.name : undefined);
   return (
     <UnstyledButton aria-label={`User menu for ${me?.name ?? 'you'}`} mih={44} {...props}>
       <Group gap="xs" wrap="nowrap">

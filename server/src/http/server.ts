@@ -25,6 +25,7 @@ import { CORRELATION_HEADER, correlationId } from './correlation.js';
 import { handleError, sendError } from './errors.js';
 import { securityHeaders } from './headers.js';
 import { registerHealth } from './health.js';
+import { leanReferencesHook } from './lean-references.js';
 import { TurnLimiter } from './turns.js';
 import { registerStatic, sendConsolePage, wantsConsolePage } from './static.js';
 import { validateRequest } from './validation.js';
@@ -57,6 +58,8 @@ export interface AppOptions {
   signInLockout?: Partial<LockoutSettings>;
   /** Worker threads that run searches (readers/pool.ts); 0 runs them on the main thread. Default 0. */
   readerThreads?: number;
+  /** Answer every reference as `id` and `selfUri` only (lean-references.ts). Default false. */
+  leanReferences?: boolean;
 }
 
 export interface CreateAppOptions extends AppOptions {
@@ -165,6 +168,7 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
     reply.header(CORRELATION_HEADER, request.id);
   });
   app.addHook('onSend', securityHeaders);
+  if (options.leanReferences) app.addHook('onSend', leanReferencesHook);
 
   // Bodies: JSON only (an empty body counts as none), and forms on the sign-in endpoints.
   app.removeAllContentTypeParsers();

@@ -43,6 +43,8 @@ export interface StartServerOptions {
   corsOrigins?: string[];
   /** Reader threads for the searches (default 0: they run on the main thread). */
   readerThreads?: number;
+  /** Answer every reference as id + selfUri only (LEAN_REFERENCES). */
+  leanReferences?: boolean;
 }
 
 export interface TestServer {
@@ -67,6 +69,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
       staticDir: options.staticDir,
       corsOrigins: options.corsOrigins,
       readerThreads: options.readerThreads,
+      leanReferences: options.leanReferences,
     });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     const started = app;

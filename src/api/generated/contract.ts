@@ -77,6 +77,10 @@ export const OPERATION_PERMISSIONS = {
     permissions: [],
     groupOwnerAllowed: false,
   },
+  getOrganizationMe: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
   getTokenInfo: {
     permissions: [],
     groupOwnerAllowed: false,

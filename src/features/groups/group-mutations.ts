@@ -14,6 +14,7 @@ import type { Group } from '@/api/generated/model/group';
 import type { GroupEntityListing } from '@/api/generated/model/groupEntityListing';
 import type { GroupsSearchResponse } from '@/api/generated/model/groupsSearchResponse';
 import { groupKeys } from '@/api/keys/group-keys';
+import { resolvedKey } from '@/api/resolve-names';
 import {
   runMembershipBatches,
   type BatchProgress,
@@ -66,6 +67,8 @@ export const useUpdateGroupMutation = (groupId: string) => {
       meta: { silent: true, invalidates: INVALIDATES.updateGroup(groupId) },
       onSuccess: (group) => {
         queryClient.setQueryData(groupKeys.detail(groupId), group);
+        // A renamed group's name, wherever a reference to it is resolved (api/resolve-names.ts).
+        queryClient.setQueryData(resolvedKey('group', groupId), group);
       },
     },
   });
@@ -88,6 +91,7 @@ export const dropGroupFromCollections = (queryClient: QueryClient, groupId: stri
 /** Forgets everything cached about one group (its detail, members, profile, rules). */
 export const forgetGroup = (queryClient: QueryClient, groupId: string): void => {
   for (const queryKey of groupKeys.all(groupId)) queryClient.removeQueries({ queryKey });
+  queryClient.removeQueries({ queryKey: resolvedKey('group', groupId) });
 };
 
 export interface DeleteGroupMutationOptions {

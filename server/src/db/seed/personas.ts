@@ -74,9 +74,16 @@ export const ROLES = {
     description: 'Reads the change history (audit records) of the org.',
     permissions: ['audits:audit:view'],
   },
+  /** Like a real org's built-in admin role: wildcards only, no exact directory permission. */
+  orgAdministrator: {
+    id: '7b1c2d3e-0009-4f00-8a00-00000000a009',
+    name: 'Org Administrator',
+    description: 'Everything in the directory and the audit log, granted with wildcards.',
+    permissions: ['directory:*:*', 'audits:*:*'],
+  },
 } as const satisfies Record<string, RoleSeed>;
 
-export type PersonaKey = 'admin' | 'editor' | 'owner' | 'supervisor';
+export type PersonaKey = 'admin' | 'editor' | 'owner' | 'supervisor' | 'wildcard';
 
 export interface Persona {
   key: PersonaKey;
@@ -131,6 +138,16 @@ export const PERSONAS: Readonly<Record<PersonaKey, Persona>> = {
     department: 'Customer Care',
     roles: ['employee'],
     permissions: ['directory:user:view'],
+  },
+  wildcard: {
+    key: 'wildcard',
+    id: '5e0f6a10-0005-4a00-8a00-000000000005',
+    name: 'Wren Wilder',
+    email: 'orgadmin@example.com',
+    title: 'Org Administrator',
+    department: 'IT',
+    roles: ['orgAdministrator'],
+    permissions: [...ROLES.orgAdministrator.permissions].sort(),
   },
 };
 

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { searchGroups } from '@/api/generated/endpoints/groups/groups';
 import type { User } from '@/api/generated/model/user';
+import { useResolved } from '@/api/resolve-names';
 import { useMe, usePermissions } from '@/lib/permissions';
 import { memberCsvFileName } from '../members/members-csv';
 import { EditableGroupMultiSelect, type PickedGroup } from './editable-group-picker';
@@ -45,7 +46,11 @@ const PersonGroupsPanel = ({ user, onChanged }: { user: User; onChanged: () => v
   const [addTo, setAddTo] = useState<PickedGroup[]>([]);
   const [removeFrom, setRemoveFrom] = useState<string[]>([]);
   const run = useMembershipRun();
-  const userGroups = useMemo(() => user.groups ?? [], [user.groups]);
+  // Lean references (id + selfUri) get their names here, for the list and the progress lines.
+  const resolvedGroups = useResolved('group', user.groups);
+  const namesKey = resolvedGroups.map((r) => `${r.entity.id}:${r.entity.name ?? ''}`).join('|');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- namesKey stands for the resolved list's content
+  const userGroups = useMemo(() => resolvedGroups.map((r) => r.entity), [namesKey]);
   const removable = useMemo(
     () => userGroups.filter((g) => g.id && (canEditAll || owned.ids.has(g.id))),
     [userGroups, canEditAll, owned.ids],
@@ -108,7 +113,7 @@ const PersonGroupsPanel = ({ user, onChanged }: { user: User; onChanged: () => v
           {removable.length ? (
             <MultiSelect
               label="Remove from groups"
-              data={removable.map((g) => ({ value: g.id ?? '', label: g.name ?? g.id ?? '' }))}
+              data={removable.map((g) => ({ value: g.id ?? '', label: g.name ?? 'Loading name…' }))}
               value={removeFrom}
               onChange={setRemoveFrom}
               searchable

@@ -13,10 +13,12 @@ import {
   Title,
 } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useGetGroup } from '@/api/generated/endpoints/groups/groups';
 import type { Group as GroupModel } from '@/api/generated/model/group';
+import { withGroupNames } from '@/api/resolve-names';
 import { confirmAction } from '@/components/feedback/confirm';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { QueryErrorAlert, describeError } from '@/components/feedback/query-error-alert';
@@ -87,6 +89,7 @@ export const ComparePage = () => {
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
   const run = useMembershipRun();
+  const queryClient = useQueryClient();
   const canEditA = useCanEditGroup(groupA.data);
   const canEditB = useCanEditGroup(groupB.data);
 
@@ -134,7 +137,8 @@ export const ComparePage = () => {
     setExportError(null);
     try {
       const ordered = pageOf(items, 1, items.length, state.sortOrder).map((p) => p.id);
-      const users = await usersByIds(ordered, state.columns);
+      const fetched = await usersByIds(ordered, state.columns);
+      const users = state.columns.includes('groups') ? await withGroupNames(queryClient, fetched) : fetched;
       const label =
         set === 'onlyA' ? `only in ${nameA}` : set === 'onlyB' ? `only in ${nameB}` : `in ${nameA} and ${nameB}`;
       downloadText(toMemberCsv(buildMemberCsvRows(users, state.columns)), memberCsvFileName(label));

@@ -2,6 +2,7 @@ import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Group as GroupModel } from '@/api/generated/model/group';
 import { PageBreadcrumbs } from '@/components/layout/page-breadcrumbs';
+import { ReferenceNames } from '@/components/reference/reference-names';
 import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/use-is-phone';
 
@@ -62,7 +63,7 @@ export const GroupHeader = ({ group, actions }: { group: GroupModel; actions?: R
         {isPhone ? null : (
           <>
             <Fact label="Owners">
-              {group.owners?.length ? group.owners.map((o) => o.name ?? o.id).join(', ') : 'None'}
+              <ReferenceNames kind="user" references={group.owners} empty="None" />
             </Fact>
             <Fact label="Version">{group.version ?? '–'}</Fact>
           </>

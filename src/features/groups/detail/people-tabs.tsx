@@ -2,8 +2,10 @@ import { Skeleton, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useListGroupIndividuals } from '@/api/generated/endpoints/groups/groups';
 import type { Group } from '@/api/generated/model/group';
+import { useResolved } from '@/api/resolve-names';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
+import { UNKNOWN_NAME } from '@/components/reference/reference-names';
 import { membershipReasons } from './membership-reason';
 import { PeopleTable } from './people-table';
 
@@ -61,8 +63,11 @@ export const IndividualsTab = ({ group, onOpenUser }: PeopleTabProps) => {
 /** The group's owners (from the group itself). */
 export const OwnersTab = ({ group, onOpenUser }: PeopleTabProps) => {
   const { individuals, reasonsFor } = useReasons(group);
-  const owners = group.owners ?? [];
+  // Owners may come as lean references (id + selfUri): their names, emails and titles are resolved.
+  const resolved = useResolved('user', group.owners);
+  const owners = resolved.map((r) => (r.failed ? { ...r.entity, name: UNKNOWN_NAME.user } : r.entity));
   if (!owners.length) return <EmptyState title="No owners" description="This group has no owners." />;
+  if (resolved.some((r) => r.pending)) return <Skeleton height={120} aria-label="Loading owners" />;
   return (
     <Stack gap="xs">
       <Text size="sm" c="dimmed">

@@ -5,6 +5,7 @@ import { useGetGroupProfile } from '@/api/generated/endpoints/groups/groups';
 import type { Group } from '@/api/generated/model/group';
 import type { GroupProfile } from '@/api/generated/model/groupProfile';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
+import { ReferenceNames } from '@/components/reference/reference-names';
 import { formatDateTime } from './group-header';
 
 /** "groupEmail" → "Group email". */
@@ -30,7 +31,7 @@ export const profileValue = (key: string, profile: GroupProfile | undefined, gro
       return address ? (address.display ?? address.address) : '–';
     }
     case 'owners':
-      return group.owners?.map((o) => o.name ?? o.id).join(', ') || '–';
+      return <ReferenceNames kind="user" references={group.owners} empty="–" />;
     case 'images':
       return group.images?.length ? `${group.images.length} image(s)` : '–';
     case 'rulesVisible':

@@ -2,7 +2,9 @@ import { Anchor, Badge, Drawer, Group, List, Skeleton, Stack, Text, Title } from
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useGetUser } from '@/api/generated/endpoints/users/users';
+import { useResolved } from '@/api/resolve-names';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
+import { ReferenceName } from '@/components/reference/reference-names';
 import { paths } from '@/config/paths';
 
 const PersonGroupsPanel = lazy(() => import('../across/person-groups-panel'));
@@ -11,6 +13,8 @@ const PersonGroupsPanel = lazy(() => import('../across/person-groups-panel'));
 export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; onClose: () => void }) => {
   const user = useGetUser(userId ?? '', { expand: ['groups'] }, { query: { enabled: !!userId, staleTime: 0 } });
   const data = user.data;
+  // The groups may come as lean references (id + selfUri): their names and types are resolved in batches.
+  const groups = useResolved('group', data?.groups);
   return (
     <Drawer
       opened={!!userId}
@@ -44,15 +48,19 @@ export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; o
             <Title order={2} size="h4">
               Groups ({data.groups?.length ?? 0})
             </Title>
-            {data.groups?.length ? (
+            {groups.length ? (
               <List size="sm" spacing={4} aria-label={`Groups of ${data.name ?? 'this person'}`}>
-                {data.groups.map((g) => (
-                  <List.Item key={g.id}>
-                    <Anchor component={Link} to={paths.groups.detail.getHref(g.id ?? '')} onClick={onClose}>
-                      {g.name}
+                {groups.map((resolved) => (
+                  <List.Item key={resolved.entity.id}>
+                    <Anchor
+                      component={Link}
+                      to={paths.groups.detail.getHref(resolved.entity.id ?? '')}
+                      onClick={onClose}
+                    >
+                      <ReferenceName resolved={resolved} kind="group" />
                     </Anchor>{' '}
                     <Text span size="xs" c="dimmed">
-                      {g.type}
+                      {resolved.entity.type}
                     </Text>
                   </List.Item>
                 ))}

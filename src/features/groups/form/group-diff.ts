@@ -58,7 +58,9 @@ export const formatFieldValue = (values: GroupFormValues, field: GroupField): st
     case 'addresses':
       return values.addresses.length ? values.addresses.map(phoneText).join(', ') : '(none)';
     case 'owners':
-      return values.owners.length ? values.owners.map((o) => o.name).join(', ') : '(none)';
+      return values.owners.length
+        ? values.owners.map((o) => o.name || 'an owner not named by the API').join(', ')
+        : '(none)';
     default:
       return values[field] ? 'Yes' : 'No';
   }

@@ -150,7 +150,8 @@ export const groupToFormValues = (group: Group): GroupFormValues => ({
   })),
   owners: (group.owners ?? [])
     .filter((o): o is typeof o & { id: string } => !!o.id)
-    .map((o) => ({ id: o.id, name: o.name ?? o.id })),
+    // A lean reference has no name: OwnersField resolves it (never shows the id).
+    .map((o) => ({ id: o.id, name: o.name ?? '' })),
 });
 
 const toContacts = (rows: PhoneRowValue[]): GroupContact[] =>

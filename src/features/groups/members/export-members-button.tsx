@@ -1,8 +1,10 @@
 import { Button, Group, Modal, Progress, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { listGroupMembers } from '@/api/generated/endpoints/groups/groups';
 import type { UserExpand } from '@/api/generated/model/userExpand';
+import { withGroupNames } from '@/api/resolve-names';
 import { describeError } from '@/components/feedback/query-error-alert';
 import { downloadText, EXPORT_PAGE_SIZE, fetchAllMembers, type ExportProgress } from './export-members';
 
@@ -23,6 +25,7 @@ type ExportState =
 export const ExportMembersButton = ({ groupId, groupName, columns, sortOrder }: ExportMembersButtonProps) => {
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
   const controller = useRef<AbortController | null>(null);
+  const queryClient = useQueryClient();
 
   const run = async () => {
     const abort = new AbortController();
@@ -32,7 +35,7 @@ export const ExportMembersButton = ({ groupId, groupName, columns, sortOrder }: 
       // The CSV code (and papaparse) loads with the first export, alongside the member pages.
       const csv = import('./members-csv');
       csv.catch(() => undefined); // a failed load is reported where it is awaited, below
-      const users = await fetchAllMembers(
+      const fetched = await fetchAllMembers(
         (pageNumber, signal) =>
           listGroupMembers(
             groupId,
@@ -42,6 +45,8 @@ export const ExportMembersButton = ({ groupId, groupName, columns, sortOrder }: 
         abort.signal,
         (progress) => setState({ phase: 'running', progress }),
       );
+      // Groups the API named by id only get their names (the file holds text, never ids for names).
+      const users = columns.includes('groups') ? await withGroupNames(queryClient, fetched) : fetched;
       const { buildMemberCsvRows, memberCsvFileName, toMemberCsv } = await csv;
       const fileName = memberCsvFileName(groupName);
       downloadText(toMemberCsv(buildMemberCsvRows(users, columns)), fileName);

@@ -1,6 +1,7 @@
 import { Badge, Group } from '@mantine/core';
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import type { User } from '@/api/generated/model/user';
+import { ReferenceNames } from '@/components/reference/reference-names';
 import { REASON_LABELS, type MembershipReason } from '../detail/membership-reason';
 import { memberFieldFor } from './member-fields';
 import { statusColour, statusLabel, valueOfStatus, type StatusKind } from './status-counts';
@@ -50,6 +51,13 @@ export const renderExpandCell = (expand: string, user: User): ReactNode => {
   if (expand === 'presence' || expand === 'routingStatus') {
     return <StatusBadge kind={expand} value={valueOfStatus(user, expand)} />;
   }
+  // Groups may come as lean references (id + selfUri): their names are resolved in batches.
+  if (expand === 'groups' && user.groups?.some((g) => !g.name))
+    return (
+      <p style={CLAMPED_TEXT_STYLE}>
+        <ReferenceNames kind="group" references={user.groups} empty="–" />
+      </p>
+    );
   const text = memberFieldFor(expand)?.text(user) ?? '';
   return text ? (
     <p style={CLAMPED_TEXT_STYLE} title={text.length > 60 ? text : undefined}>

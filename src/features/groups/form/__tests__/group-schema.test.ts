@@ -104,7 +104,8 @@ describe('conversions', () => {
       callsEnabled: true,
       owners: [
         { id: 'u1', name: 'Olivia Owens' },
-        { id: 'u2', name: 'u2' },
+        // A lean reference stays nameless (the owners field resolves it), never named by its id.
+        { id: 'u2', name: '' },
       ],
     });
     expect(values.addresses.map(({ type, address, extension }) => ({ type, address, extension }))).toEqual([
