@@ -1,6 +1,7 @@
 /** Runs the chosen seed on a database that holds only the schema. */
 import type Database from 'better-sqlite3';
 import { seedDemo } from './demo.js';
+import { seedDemoHistory, seedLargeHistory } from './history.js';
 import { seedLarge } from './large.js';
 
 export type SeedKind = 'demo' | 'large' | 'none';
@@ -11,9 +12,11 @@ export function runSeed(db: Database.Database, kind: SeedKind): void {
   switch (kind) {
     case 'demo':
       seedDemo(db);
+      seedDemoHistory(db);
       return;
     case 'large':
       seedLarge(db);
+      seedLargeHistory(db);
       return;
     case 'none':
       return;
