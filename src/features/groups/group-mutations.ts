@@ -4,6 +4,7 @@ import {
   addGroupMembers,
   getGroup,
   removeGroupMembers,
+  updateGroupDynamicSettings,
   useCreateGroup,
   useDeleteGroup,
   useDeleteGroupDynamicSettings,
@@ -13,7 +14,11 @@ import {
 import type { Group } from '@/api/generated/model/group';
 import type { GroupEntityListing } from '@/api/generated/model/groupEntityListing';
 import type { GroupsSearchResponse } from '@/api/generated/model/groupsSearchResponse';
+import type { GroupUpdate } from '@/api/generated/model/groupUpdate';
+import { apiRequest } from '@/api/http';
+import { auditKeys } from '@/api/keys/audit-keys';
 import { groupKeys } from '@/api/keys/group-keys';
+import type { RestorePlan } from './history/audit-format';
 import {
   runMembershipBatches,
   type BatchProgress,
@@ -43,6 +48,15 @@ export const INVALIDATES = {
     groupKeys.detail(groupId),
     ...groupKeys.people(groupId),
   ],
+  /** A revert is an update that is itself recorded: the group, lists, members and the history. */
+  revertChange: (groupId: string): QueryKey[] => [
+    groupKeys.detail(groupId),
+    ...groupKeys.collections(),
+    ...groupKeys.people(groupId),
+    auditKeys.all(),
+  ],
+  /** A restore creates a group (lists) and records its creation (history: it leaves Recently deleted's sense of new). */
+  restoreGroup: (): QueryKey[] => [...groupKeys.collections(), auditKeys.all()],
 } as const;
 
 /** POST /groups; the form shows its errors itself (silent), lists and searches refresh. */
@@ -167,3 +181,84 @@ export const useRemoveRulesMutation = (groupId: string) =>
       },
     },
   });
+
+export interface RevertChange {
+  groupId: string;
+  /** The audit record whose old values are put back. */
+  auditId: string;
+  /** Those values, on the group's current version. */
+  body: GroupUpdate;
+}
+
+/**
+ * PUT /groups/{id} with a changed record's old values and `X-Reverts-Audit`, which the embedded server
+ * records with the revert (a real org ignores the header; docs/audit.md). The generated `updateGroup`
+ * takes no headers, so the request is made here with the same path and body. Errors (a 409 when the
+ * group moved on) are the caller's to show.
+ */
+export const useRevertChangeMutation = (groupId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation<Group, Error, RevertChange>({
+    mutationFn: ({ groupId: id, auditId, body }) =>
+      apiRequest<Group>({
+        url: `/api/v2/groups/${id}`,
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', 'X-Reverts-Audit': auditId },
+        data: body,
+      }),
+    meta: { silent: true, invalidates: INVALIDATES.revertChange(groupId), successMessage: 'Change reverted' },
+    onSuccess: (group) => queryClient.setQueryData(groupKeys.detail(groupId), group),
+  });
+};
+
+export interface RestoreGroup {
+  /** The deleted group's id, sent as `X-Restored-From-Group` (recorded with the new group's creation). */
+  deletedGroupId: string;
+  plan: RestorePlan;
+}
+
+export interface RestoreResult {
+  group: Group;
+  /** Individuals that could not be added (no longer exist, or the request failed). */
+  missedMembers: number;
+}
+
+/**
+ * Restores a deleted group as a new one: POST /groups with its settings and owners (and
+ * `X-Restored-From-Group`), then its rules, then its individual members in batches (docs/audit.md).
+ * Resolves with the new group even when some members could not be added.
+ */
+export const useRestoreGroupMutation = () => {
+  const queryClient = useQueryClient();
+  return useMutation<RestoreResult, Error, RestoreGroup>({
+    mutationFn: async ({ deletedGroupId, plan }) => {
+      const group = await apiRequest<Group>({
+        url: '/api/v2/groups',
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Restored-From-Group': deletedGroupId },
+        data: plan.create,
+      });
+      const groupId = group.id ?? '';
+      if (plan.rules) await updateGroupDynamicSettings(groupId, plan.rules);
+      let missedMembers = 0;
+      if (plan.individuals.length) {
+        const result = await runMembershipBatches({
+          ids: plan.individuals.map((p) => p.id),
+          initialVersion: group.version,
+          api: {
+            fetchVersion: async () => (await getGroup(groupId)).version ?? 0,
+            send: async (batch, version) => {
+              await addGroupMembers(groupId, { memberIds: batch, version });
+            },
+          },
+        });
+        missedMembers = result.failedIds.length;
+      }
+      return { group: await getGroup(groupId), missedMembers };
+    },
+    meta: { silent: true, invalidates: INVALIDATES.restoreGroup() },
+    onSuccess: ({ group }) => {
+      if (group.id) queryClient.setQueryData(groupKeys.detail(group.id), group);
+    },
+  });
+};
