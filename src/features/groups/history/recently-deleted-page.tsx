@@ -1,0 +1,195 @@
+import { Alert, Button, Group, List, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconRestore, IconTrashX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
+import { confirmAction } from '@/components/feedback/confirm';
+import { EmptyState } from '@/components/feedback/empty-state';
+import { Forbidden } from '@/components/feedback/forbidden';
+import { describeError, QueryErrorAlert } from '@/components/feedback/query-error-alert';
+import { paths } from '@/config/paths';
+import { useCan } from '@/lib/permissions';
+import { usePageTitle } from '@/lib/page-title';
+import { useRestoreGroupMutation } from '../group-mutations';
+import { actorName, formatValues, restorePlan, type RestorePlan } from './audit-format';
+import { HISTORY_PERMISSION } from './history-permission';
+import { HistoryTime } from './history-entry';
+import { HistoryTimeline } from './history-timeline';
+import { REALTIME_DAYS, useHistory } from './use-history';
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const planSummary = (plan: RestorePlan, owners: number): string =>
+  [
+    count(owners, 'owner', 'owners'),
+    count(plan.individuals.length, 'individual member', 'individual members'),
+    plan.rules ? 'dynamic rules' : 'no dynamic rules',
+  ].join(', ');
+
+const DeletedGroup = ({
+  record,
+  restoring,
+  onRestore,
+}: {
+  record: AuditLogMessage;
+  restoring: boolean;
+  onRestore: (record: AuditLogMessage, plan: RestorePlan) => void;
+}) => {
+  const plan = restorePlan(record);
+  const name = plan?.create.name ?? record.entity?.name ?? 'Unnamed group';
+  const owners = plan?.create.ownerIds?.length ?? 0;
+  return (
+    <Paper withBorder p="sm" radius="md" component="article" aria-label={name}>
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+        <Stack gap={4}>
+          <Text fw={600}>{name}</Text>
+          <Group gap={6} wrap="wrap">
+            <Text size="sm">Deleted by {actorName(record)}</Text>
+            <HistoryTime eventDate={record.eventDate} />
+          </Group>
+          {plan ? (
+            <Text size="sm" c="dimmed">
+              {[plan.create.type, plan.create.visibility].join(' · ')} · {planSummary(plan, owners)}
+            </Text>
+          ) : (
+            <Text size="sm" c="dimmed">
+              This record has no snapshot of the group, so it cannot be restored.
+            </Text>
+          )}
+          <Text size="xs" c="dimmed">
+            Id {record.entity?.id}
+          </Text>
+        </Stack>
+        {plan ? (
+          <Button
+            variant="default"
+            leftSection={<IconRestore size={16} aria-hidden />}
+            loading={restoring}
+            onClick={() => onRestore(record, plan)}
+            aria-label={`Restore ${name}`}
+          >
+            Restore
+          </Button>
+        ) : null}
+      </Group>
+    </Paper>
+  );
+};
+
+/**
+ * Groups deleted in the realtime window (Delete records), each restorable as a new group with the
+ * same settings, owners, individual members and rules.
+ */
+export const RecentlyDeletedPage = () => {
+  usePageTitle('Recently deleted groups');
+  const canReadHistory = useCan(HISTORY_PERMISSION);
+  const deleted = useHistory({ actions: ['Delete'] }, { enabled: canReadHistory });
+  const restore = useRestoreGroupMutation();
+  const navigate = useNavigate();
+  const [restoringId, setRestoringId] = useState<string | null>(null);
+
+  if (!canReadHistory) return <Forbidden permission={HISTORY_PERMISSION} action="see deleted groups" />;
+
+  const start = async (record: AuditLogMessage, plan: RestorePlan) => {
+    const oldId = record.entity?.id ?? '';
+    const names = new Map((record.entityChanges ?? []).map((c) => [c.entityId ?? '', c.entityName ?? '']));
+    const confirmed = await confirmAction({
+      title: `Restore ${plan.create.name}?`,
+      message: (
+        <Stack gap="xs">
+          <Text size="sm">
+            A new group is created with the settings, owners, individual members and rules this group had when it was
+            deleted. <strong>It gets a new id</strong>: links and integrations that used the old id ({oldId}) do not
+            follow it.
+          </Text>
+          <List size="sm">
+            <List.Item>Owners: {formatValues('ownerIds', plan.create.ownerIds, names)}</List.Item>
+            <List.Item>
+              Individual members: {plan.individuals.length ? plan.individuals.map((p) => p.name).join(', ') : '—'}
+            </List.Item>
+            <List.Item>Dynamic rules: {plan.rules ? 'yes' : 'none'}</List.Item>
+          </List>
+          <Text size="sm" c="dimmed">
+            Members who came only from the rules or as owners come back through them.
+          </Text>
+        </Stack>
+      ),
+      confirmLabel: 'Restore group',
+    });
+    if (!confirmed) return;
+    setRestoringId(record.id ?? null);
+    try {
+      const { group, missedMembers } = await restore.mutateAsync({ deletedGroupId: oldId, plan });
+      notifications.show({
+        color: missedMembers ? 'yellow' : 'green',
+        title: `Restored ${group.name}`,
+        message: `It has a new id (${group.id}).${missedMembers ? ` ${count(missedMembers, 'member', 'members')} could not be added back.` : ''}`,
+      });
+      await navigate(paths.groups.detail.getHref(group.id ?? ''));
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Could not restore the group', message: describeError(error) });
+    } finally {
+      setRestoringId(null);
+    }
+  };
+
+  return (
+    <Stack gap="md" maw={900}>
+      <div>
+        <Title order={1}>Recently deleted groups</Title>
+        <Text c="dimmed" size="sm">
+          Groups deleted in the last {REALTIME_DAYS} days, newest first.
+        </Text>
+      </div>
+      <Alert variant="light" color="blue" title="Restoring makes a new group">
+        A restored group gets a new id, with the deleted group’s settings, owners, individual members and rules. The
+        history of the new group notes which group it was restored from.
+      </Alert>
+      {deleted.isPending ? (
+        <Stack gap="sm" aria-busy="true" aria-label="Loading deleted groups">
+          <Skeleton height={90} />
+          <Skeleton height={90} />
+        </Stack>
+      ) : deleted.isError && !deleted.data ? (
+        <QueryErrorAlert
+          title="Could not load deleted groups"
+          error={deleted.error}
+          onRetry={() => void deleted.refetch()}
+        />
+      ) : deleted.records.length === 0 ? (
+        <EmptyState
+          icon={<IconTrashX size={32} stroke={1.5} aria-hidden />}
+          title="No deleted groups"
+          description={`No group was deleted in the last ${REALTIME_DAYS} days.`}
+        />
+      ) : (
+        <>
+          <HistoryTimeline
+            headingOrder={2}
+            records={deleted.records}
+            renderEntry={(record) => (
+              <DeletedGroup
+                key={record.id}
+                record={record}
+                restoring={restoringId === record.id}
+                onRestore={(r, plan) => void start(r, plan)}
+              />
+            )}
+          />
+          {deleted.hasNextPage ? (
+            <Group justify="center">
+              <Button
+                variant="default"
+                onClick={() => void deleted.fetchNextPage()}
+                loading={deleted.isFetchingNextPage}
+              >
+                Show older
+              </Button>
+            </Group>
+          ) : null}
+        </>
+      )}
+    </Stack>
+  );
+};
