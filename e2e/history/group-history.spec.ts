@@ -100,8 +100,14 @@ test.describe('a group’s history', () => {
     await expect(removed).toBeVisible();
     await expect(page.getByRole('checkbox', { name: 'Members removed' })).toBeChecked();
 
+    // The name opens the person's drawer, with their membership history: joined, then left this group.
     await removed.getByRole('button', { name: b!.name }).click();
-    await expect(page.getByRole('dialog', { name: b!.name })).toBeVisible();
+    const drawer = page.getByRole('dialog', { name: b!.name });
+    const memberships = drawer.getByRole('list', { name: 'Membership history' }).getByRole('listitem');
+    await expect(memberships.filter({ hasText: group.name })).toHaveCount(2);
+    await expect(memberships.filter({ hasText: group.name }).first()).toContainText(`Left ${group.name}`);
+    await expect(memberships.filter({ hasText: group.name }).last()).toContainText(`Joined ${group.name}`);
+    await expect(memberships.filter({ hasText: group.name }).first()).toContainText(`by ${PERSONAS.admin.name}`);
   });
 
   test('without audits:audit:view there is no History tab, and its URL shows the 403 page naming it', async ({

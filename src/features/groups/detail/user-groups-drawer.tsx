@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useGetUser } from '@/api/generated/endpoints/users/users';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { paths } from '@/config/paths';
+import { PersonMembershipHistory } from '../history/person-membership-history';
 
 const PersonGroupsPanel = lazy(() => import('../across/person-groups-panel'));
 
@@ -66,6 +67,7 @@ export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; o
           <Suspense fallback={null}>
             <PersonGroupsPanel key={data.id} user={data} onChanged={() => void user.refetch()} />
           </Suspense>
+          <PersonMembershipHistory userId={data.id ?? userId ?? ''} onNavigate={onClose} />
         </Stack>
       ) : null}
     </Drawer>

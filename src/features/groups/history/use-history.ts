@@ -28,6 +28,8 @@ export interface HistoryQuery {
   actions?: readonly HistoryAction[];
   /** Changes made by this user. */
   userId?: string | null;
+  /** Records per page (default 50). */
+  pageSize?: number;
 }
 
 /** The request body (without interval and page) for a history query. */
@@ -35,6 +37,7 @@ export const historyRequest = ({
   groupId,
   actions = [],
   userId,
+  pageSize = PAGE_SIZE,
 }: HistoryQuery): Omit<AuditRealtimeQueryRequest, 'interval' | 'pageNumber'> => {
   const filters: AuditQueryFilter[] = [{ property: 'EntityType', value: 'Group' }];
   if (groupId) filters.push({ property: 'EntityId', value: groupId });
@@ -44,7 +47,7 @@ export const historyRequest = ({
     serviceName: 'Directory',
     filters,
     sort: [{ name: 'Timestamp', sortOrder: 'descending' }],
-    pageSize: PAGE_SIZE,
+    pageSize,
   };
 };
 
