@@ -1,14 +1,13 @@
-import { Button, Chip, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { Button, Chip, Group, Stack, Text } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { useGetUser } from '@/api/generated/endpoints/users/users';
 import type { Group as ApiGroup } from '@/api/generated/model/group';
 import type { User } from '@/api/generated/model/user';
 import { EmptyState } from '@/components/feedback/empty-state';
-import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { UserPicker } from '@/components/user-picker/user-picker';
 import { ACTION_LABELS, HISTORY_ACTIONS, isHistoryAction } from './audit-format';
 import { HistoryEntry } from './history-entry';
-import { HistoryTimeline } from './history-timeline';
+import { HistoryList } from './history-timeline';
 import { useHistoryFilters } from './history-url-state';
 import { REALTIME_DAYS, useHistory } from './use-history';
 import { useRevert } from './use-revert';
@@ -70,61 +69,30 @@ export const HistoryTab = ({ group, canEdit, onOpenUser }: HistoryTabProps) => {
         {history.total !== undefined ? ` (${history.total} ${history.total === 1 ? 'change' : 'changes'})` : ''}.
       </Text>
 
-      {history.isPending ? (
-        <Stack gap="sm" aria-busy="true" aria-label="Loading history">
-          <Skeleton height={72} />
-          <Skeleton height={72} />
-          <Skeleton height={72} />
-        </Stack>
-      ) : history.isError && !history.data ? (
-        <QueryErrorAlert
-          title="Could not load the history"
-          error={history.error}
-          onRetry={() => void history.refetch()}
-        />
-      ) : history.records.length === 0 ? (
-        <EmptyState
-          icon={<IconHistory size={32} stroke={1.5} aria-hidden />}
-          title={filtered ? 'No changes match these filters' : 'No changes yet'}
-          description={
-            filtered
-              ? 'Try another action or person, or clear the filters.'
-              : `Nothing was changed in this group in the last ${REALTIME_DAYS} days.`
-          }
-        />
-      ) : (
-        <>
-          <HistoryTimeline
-            records={history.records}
-            renderEntry={(record) => (
-              <HistoryEntry
-                key={record.id}
-                record={record}
-                onOpenUser={onOpenUser}
-                onRevert={canEdit && group.state !== 'deleted' ? (r) => void revert.start(r) : undefined}
-              />
-            )}
+      <HistoryList
+        history={history}
+        what="the history"
+        moreLabel="Show older changes"
+        empty={
+          <EmptyState
+            icon={<IconHistory size={32} stroke={1.5} aria-hidden />}
+            title={filtered ? 'No changes match these filters' : 'No changes yet'}
+            description={
+              filtered
+                ? 'Try another action or person, or clear the filters.'
+                : `Nothing was changed in this group in the last ${REALTIME_DAYS} days.`
+            }
           />
-          {history.hasNextPage ? (
-            <Group justify="center">
-              <Button
-                variant="default"
-                onClick={() => void history.fetchNextPage()}
-                loading={history.isFetchingNextPage}
-              >
-                Show older changes
-              </Button>
-            </Group>
-          ) : null}
-          {history.isFetchNextPageError ? (
-            <QueryErrorAlert
-              title="Could not load older changes"
-              error={history.error}
-              onRetry={() => void history.fetchNextPage()}
-            />
-          ) : null}
-        </>
-      )}
+        }
+        renderEntry={(record) => (
+          <HistoryEntry
+            key={record.id}
+            record={record}
+            onOpenUser={onOpenUser}
+            onRevert={canEdit && group.state !== 'deleted' ? (r) => void revert.start(r) : undefined}
+          />
+        )}
+      />
       {revert.dialog}
     </Stack>
   );

@@ -1,7 +1,9 @@
-import { Stack, Title } from '@mantine/core';
+import { Button, Group, Skeleton, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
+import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { dayHeading, groupByDay } from './audit-format';
+import type { useHistory } from './use-history';
 
 /** Records under a heading per day, in the order given (newest first). */
 export const HistoryTimeline = ({
@@ -28,5 +30,53 @@ export const HistoryTimeline = ({
         );
       })}
     </Stack>
+  );
+};
+
+export interface HistoryListProps {
+  history: ReturnType<typeof useHistory>;
+  renderEntry: (record: AuditLogMessage) => ReactNode;
+  /** "history", "deleted groups": in the loading label and the error title. */
+  what: string;
+  /** Shown when there are no records. */
+  empty: ReactNode;
+  moreLabel: string;
+  headingOrder?: 2 | 3 | 4;
+}
+
+/** A history query's states: loading, error with retry, empty, the timeline and older pages on demand. */
+export const HistoryList = ({ history, renderEntry, what, empty, moreLabel, headingOrder }: HistoryListProps) => {
+  if (history.isPending) {
+    return (
+      <Stack gap="sm" aria-busy="true" aria-label={`Loading ${what}`}>
+        <Skeleton height={80} />
+        <Skeleton height={80} />
+      </Stack>
+    );
+  }
+  if (history.isError && !history.data) {
+    return (
+      <QueryErrorAlert title={`Could not load ${what}`} error={history.error} onRetry={() => void history.refetch()} />
+    );
+  }
+  if (history.records.length === 0) return empty;
+  return (
+    <>
+      <HistoryTimeline records={history.records} renderEntry={renderEntry} headingOrder={headingOrder} />
+      {history.hasNextPage ? (
+        <Group justify="center">
+          <Button variant="default" onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage}>
+            {moreLabel}
+          </Button>
+        </Group>
+      ) : null}
+      {history.isFetchNextPageError ? (
+        <QueryErrorAlert
+          title={`Could not load older ${what}`}
+          error={history.error}
+          onRetry={() => void history.fetchNextPage()}
+        />
+      ) : null}
+    </>
   );
 };

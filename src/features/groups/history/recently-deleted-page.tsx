@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconRestore, IconTrashX } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
 import { confirmAction } from '@/components/feedback/confirm';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { Forbidden } from '@/components/feedback/forbidden';
-import { describeError, QueryErrorAlert } from '@/components/feedback/query-error-alert';
+import { describeError } from '@/components/feedback/query-error-alert';
 import { paths } from '@/config/paths';
 import { useCan } from '@/lib/permissions';
 import { usePageTitle } from '@/lib/page-title';
@@ -15,7 +15,7 @@ import { useRestoreGroupMutation } from '../group-mutations';
 import { actorName, formatValues, restorePlan, type RestorePlan } from './audit-format';
 import { HISTORY_PERMISSION } from './history-permission';
 import { HistoryTime } from './history-entry';
-import { HistoryTimeline } from './history-timeline';
+import { HistoryList } from './history-timeline';
 import { REALTIME_DAYS, useHistory } from './use-history';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -146,50 +146,27 @@ export const RecentlyDeletedPage = () => {
         A restored group gets a new id, with the deleted group’s settings, owners, individual members and rules. The
         history of the new group notes which group it was restored from.
       </Alert>
-      {deleted.isPending ? (
-        <Stack gap="sm" aria-busy="true" aria-label="Loading deleted groups">
-          <Skeleton height={90} />
-          <Skeleton height={90} />
-        </Stack>
-      ) : deleted.isError && !deleted.data ? (
-        <QueryErrorAlert
-          title="Could not load deleted groups"
-          error={deleted.error}
-          onRetry={() => void deleted.refetch()}
-        />
-      ) : deleted.records.length === 0 ? (
-        <EmptyState
-          icon={<IconTrashX size={32} stroke={1.5} aria-hidden />}
-          title="No deleted groups"
-          description={`No group was deleted in the last ${REALTIME_DAYS} days.`}
-        />
-      ) : (
-        <>
-          <HistoryTimeline
-            headingOrder={2}
-            records={deleted.records}
-            renderEntry={(record) => (
-              <DeletedGroup
-                key={record.id}
-                record={record}
-                restoring={restoringId === record.id}
-                onRestore={(r, plan) => void start(r, plan)}
-              />
-            )}
+      <HistoryList
+        history={deleted}
+        what="deleted groups"
+        moreLabel="Show older"
+        headingOrder={2}
+        empty={
+          <EmptyState
+            icon={<IconTrashX size={32} stroke={1.5} aria-hidden />}
+            title="No deleted groups"
+            description={`No group was deleted in the last ${REALTIME_DAYS} days.`}
           />
-          {deleted.hasNextPage ? (
-            <Group justify="center">
-              <Button
-                variant="default"
-                onClick={() => void deleted.fetchNextPage()}
-                loading={deleted.isFetchingNextPage}
-              >
-                Show older
-              </Button>
-            </Group>
-          ) : null}
-        </>
-      )}
+        }
+        renderEntry={(record) => (
+          <DeletedGroup
+            key={record.id}
+            record={record}
+            restoring={restoringId === record.id}
+            onRestore={(r, plan) => void start(r, plan)}
+          />
+        )}
+      />
     </Stack>
   );
 };
