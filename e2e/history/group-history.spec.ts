@@ -110,6 +110,43 @@ test.describe('a group’s history', () => {
     await expect(memberships.filter({ hasText: group.name }).first()).toContainText(`by ${PERSONAS.admin.name}`);
   });
 
+  test('rules changes read as a diff, and the person filter keeps only that person’s changes', async ({
+    page,
+    baseURL,
+  }) => {
+    const admin = await apiAs('admin', baseURL!);
+    const editor = await apiAs('editor', baseURL!);
+    const group = await createGroup(admin);
+    const spanish = (proficiency: number) => ({
+      skillConditions: [
+        {
+          operation: 'Or',
+          routingSkillConditions: [],
+          languageSkillConditions: [{ languageSkill: 'Spanish', comparator: 'GreaterThanOrEqualTo', proficiency }],
+        },
+      ],
+    });
+    await admin.put(`/api/v2/groups/${group.id}/dynamicsettings`, spanish(3));
+    await editor.put(`/api/v2/groups/${group.id}/dynamicsettings`, spanish(4));
+
+    await signIn(page, 'admin', history(group.id));
+    const byEditor = page.getByRole('article', { name: `Changed by ${PERSONAS.editor.name}` });
+    const diff = byEditor.getByRole('list', { name: 'Rules changes' });
+    await expect(diff.locator('[data-diff="removed"]')).toContainText('Spanish at least 3');
+    await expect(diff.locator('[data-diff="added"]')).toContainText('Spanish at least 4');
+    // A rules change is not a field a PUT of the group can revert.
+    await expect(byEditor.getByRole('button', { name: 'Revert' })).toHaveCount(0);
+
+    // Only the editor's changes: picked by name, kept in the URL.
+    await page.getByRole('textbox', { name: 'Changed by' }).fill(PERSONAS.editor.name);
+    await page.getByRole('option', { name: new RegExp(PERSONAS.editor.name) }).click();
+    await expect(page).toHaveURL(new RegExp(`hBy=${PERSONAS.editor.id}`));
+    await expect(byEditor).toHaveCount(1);
+    await expect(page.getByRole('article', { name: new RegExp(`by ${PERSONAS.admin.name}$`) })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(page.getByRole('article', { name: `Created by ${PERSONAS.admin.name}` })).toBeVisible();
+  });
+
   test('without audits:audit:view there is no History tab, and its URL shows the 403 page naming it', async ({
     page,
     baseURL,

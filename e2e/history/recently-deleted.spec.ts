@@ -52,6 +52,12 @@ test.describe('Recently deleted', () => {
     const individuals = await admin.get<Listing<{ id: string }>>(`/api/v2/groups/${newId}/individuals?pageSize=100`);
     expect(individuals.entities.map((u) => u.id).sort()).toEqual([a!.id, b!.id].sort());
 
+    // Recently deleted now links the deleted group to its restored copy.
+    await page.goBack();
+    await expect(page.getByRole('article', { name: group.name })).toContainText(`Already restored as ${group.name}`);
+    await page.getByRole('article', { name: group.name }).getByRole('link', { name: group.name }).click();
+    await expect(page).toHaveURL(new RegExp(`/groups/${newId}$`));
+
     // The new group's history says where it came from.
     await page.getByRole('tab', { name: 'History' }).click();
     await expect(page.getByRole('article', { name: `Created by ${PERSONAS.admin.name}` })).toContainText(

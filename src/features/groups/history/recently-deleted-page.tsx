@@ -1,8 +1,8 @@
-import { Alert, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconRestore, IconTrashX } from '@tabler/icons-react';
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
 import { confirmAction } from '@/components/feedback/confirm';
 import { EmptyState } from '@/components/feedback/empty-state';
@@ -29,10 +29,13 @@ const planSummary = (plan: RestorePlan, owners: number): string =>
 
 const DeletedGroup = ({
   record,
+  restoredAs,
   restoring,
   onRestore,
 }: {
   record: AuditLogMessage;
+  /** The group it was already restored as, when the history shows one. */
+  restoredAs?: { id: string; name: string };
   restoring: boolean;
   onRestore: (record: AuditLogMessage, plan: RestorePlan) => void;
 }) => {
@@ -60,6 +63,15 @@ const DeletedGroup = ({
           <Text size="xs" c="dimmed">
             Id {record.entity?.id}
           </Text>
+          {restoredAs ? (
+            <Text size="sm">
+              Already restored as{' '}
+              <Anchor component={Link} to={paths.groups.detail.getHref(restoredAs.id)}>
+                {restoredAs.name}
+              </Anchor>{' '}
+              (new id {restoredAs.id}).
+            </Text>
+          ) : null}
         </Stack>
         {plan ? (
           <Button
@@ -85,6 +97,17 @@ export const RecentlyDeletedPage = () => {
   usePageTitle('Recently deleted groups');
   const canReadHistory = useCan(HISTORY_PERMISSION);
   const deleted = useHistory({ actions: ['Delete'] }, { enabled: canReadHistory });
+  // Restores are creations that name the deleted group (context.restoredFromGroupId).
+  const creations = useHistory({ actions: ['Create'], pageSize: 500 }, { enabled: canReadHistory });
+  const restoredAs = useMemo(() => {
+    const map = new Map<string, { id: string; name: string }>();
+    for (const r of creations.records) {
+      const from = r.context?.restoredFromGroupId;
+      if (from && r.entity?.id && !map.has(from))
+        map.set(from, { id: r.entity.id, name: r.entity.name ?? r.entity.id });
+    }
+    return map;
+  }, [creations.records]);
   const restore = useRestoreGroupMutation();
   const navigate = useNavigate();
   const [restoringId, setRestoringId] = useState<string | null>(null);
@@ -162,6 +185,7 @@ export const RecentlyDeletedPage = () => {
           <DeletedGroup
             key={record.id}
             record={record}
+            restoredAs={restoredAs.get(record.entity?.id ?? '')}
             restoring={restoringId === record.id}
             onRestore={(r, plan) => void start(r, plan)}
           />
