@@ -1,5 +1,5 @@
 import { apiAs } from '../support/api';
-import { PERSONAS, someUsers } from '../support/data';
+import { DEMO_GROUPS, PERSONAS, someUsers } from '../support/data';
 import { expect, signIn, test } from '../support/fixtures';
 import { createGroup, type GroupBody } from '../support/groups';
 
@@ -145,6 +145,21 @@ test.describe('a group’s history', () => {
     await expect(page.getByRole('article', { name: new RegExp(`by ${PERSONAS.admin.name}$`) })).toHaveCount(0);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect(page.getByRole('article', { name: `Created by ${PERSONAS.admin.name}` })).toBeVisible();
+  });
+
+  test('older changes than the realtime window come from the asynchronous query', async ({ page }) => {
+    // The demo org's groups were created three to four weeks ago (server/src/db/seed/history.ts).
+    await signIn(page, 'admin', history(DEMO_GROUPS.ownersOnly.id, '&hAction=Create'));
+    await expect(page.getByText('No changes match these filters')).toBeVisible();
+    const created = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v2/audits/query'));
+    await page.getByRole('button', { name: 'Show older changes (up to 90 days back)' }).click();
+    expect((await created).postDataJSON()).toMatchObject({
+      serviceName: 'Directory',
+      filters: expect.arrayContaining([{ property: 'EntityId', value: DEMO_GROUPS.ownersOnly.id }]),
+    });
+    const entry = page.getByRole('article', { name: /^Created by / });
+    await expect(entry).toHaveCount(1);
+    await expect(entry.getByRole('listitem').filter({ hasText: 'Name:' })).toContainText(DEMO_GROUPS.ownersOnly.name);
   });
 
   test('without audits:audit:view there is no History tab, and its URL shows the 403 page naming it', async ({

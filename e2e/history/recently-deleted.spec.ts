@@ -1,3 +1,4 @@
+import { DEMO_DELETED_GROUPS } from '../../server/src/db/seed/history';
 import { apiAs } from '../support/api';
 import { PERSONAS, someUsers } from '../support/data';
 import { expect, signIn, test } from '../support/fixtures';
@@ -63,6 +64,15 @@ test.describe('Recently deleted', () => {
     await expect(page.getByRole('article', { name: `Created by ${PERSONAS.admin.name}` })).toContainText(
       `Restored from deleted group ${group.id}`,
     );
+  });
+
+  test('lists the demo org’s deleted groups from its seeded history', async ({ page }) => {
+    await signIn(page, 'admin', '/groups/deleted');
+    for (const deleted of Object.values(DEMO_DELETED_GROUPS)) {
+      const entry = page.getByRole('article', { name: deleted.name });
+      await expect(entry).toContainText(`Id ${deleted.id}`);
+      await expect(entry.getByRole('button', { name: `Restore ${deleted.name}` })).toBeEnabled();
+    }
   });
 
   test('without the history permission the page is not offered and its URL shows the 403 page', async ({ page }) => {

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { dayHeading, groupByDay } from './audit-format';
-import type { useHistory } from './use-history';
+import { OLDER_DAYS, type useHistory } from './use-history';
 
 /** Records under a heading per day, in the order given (newest first). */
 export const HistoryTimeline = ({
@@ -59,14 +59,17 @@ export const HistoryList = ({ history, renderEntry, what, empty, moreLabel, head
       <QueryErrorAlert title={`Could not load ${what}`} error={history.error} onRetry={() => void history.refetch()} />
     );
   }
-  if (history.records.length === 0) return empty;
   return (
     <>
-      <HistoryTimeline records={history.records} renderEntry={renderEntry} headingOrder={headingOrder} />
+      {history.records.length === 0 ? (
+        empty
+      ) : (
+        <HistoryTimeline records={history.records} renderEntry={renderEntry} headingOrder={headingOrder} />
+      )}
       {history.hasNextPage ? (
         <Group justify="center">
           <Button variant="default" onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage}>
-            {moreLabel}
+            {history.olderNext ? `${moreLabel} (up to ${OLDER_DAYS} days back)` : moreLabel}
           </Button>
         </Group>
       ) : null}

@@ -41,9 +41,9 @@ const PersonMembershipHistoryList = ({ userId, onNavigate }: { userId: string; o
     <Stack gap="xs">
       {events.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {history.hasNextPage
-            ? 'No membership changes in the most recent changes.'
-            : `No membership changes in the last ${REALTIME_DAYS} days.`}
+          {history.olderNext
+            ? `No membership changes in the last ${REALTIME_DAYS} days.`
+            : 'No membership changes in the changes read so far.'}
         </Text>
       ) : (
         <List size="sm" spacing={6} aria-label="Membership history">
