@@ -35,12 +35,14 @@ export const INVALIDATES = {
   createGroup: (): QueryKey[] => groupKeys.collections(),
   updateGroup: (groupId: string): QueryKey[] => [...groupKeys.collections(), ...groupKeys.people(groupId)],
   deleteGroup: (): QueryKey[] => groupKeys.collections(),
-  /** The group, who is in it, its profile, and every list (member counts). */
+  /** The group, who is in it, its profile, every list (member counts) and the history. */
   changeMembers: (groupId: string): QueryKey[] => [
     groupKeys.detail(groupId),
     ...groupKeys.people(groupId),
     groupKeys.profile(groupId),
     ...groupKeys.collections(),
+    // A person's membership history (in the drawer, open while their groups change).
+    auditKeys.all(),
   ],
   /** Rules decide membership: the rules, the group (its version) and who is in it. */
   changeRules: (groupId: string): QueryKey[] => [
@@ -55,7 +57,7 @@ export const INVALIDATES = {
     ...groupKeys.people(groupId),
     auditKeys.all(),
   ],
-  /** A restore creates a group (lists) and records its creation (history: it leaves Recently deleted's sense of new). */
+  /** A restore creates a group (lists) and records its creation (Recently deleted shows what was restored). */
   restoreGroup: (): QueryKey[] => [...groupKeys.collections(), auditKeys.all()],
 } as const;
 
