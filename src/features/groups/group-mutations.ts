@@ -23,6 +23,7 @@ import {
   runMembershipBatches,
   type BatchProgress,
   type BatchRunResult,
+  type MembershipApi,
   type MembershipOperation,
 } from './members/batch-membership';
 
@@ -135,6 +136,15 @@ export const useDeleteGroupMutation = ({ onDeleted }: DeleteGroupMutationOptions
   });
 };
 
+/** The requests of a batched membership change of one group (batch-membership.ts runs them). */
+const membershipApi = (groupId: string, operation: MembershipOperation): MembershipApi => ({
+  fetchVersion: async () => (await getGroup(groupId)).version ?? 0,
+  send: async (batch, version) => {
+    if (operation === 'add') await addGroupMembers(groupId, { memberIds: batch, version });
+    else await removeGroupMembers(groupId, { ids: batch.join(',') });
+  },
+});
+
 export interface MembershipChange {
   operation: MembershipOperation;
   ids: string[];
@@ -153,13 +163,7 @@ export const useMembershipChange = (group: Group) => {
         ids,
         initialVersion: group.version,
         onProgress: setProgress,
-        api: {
-          fetchVersion: async () => (await getGroup(groupId)).version ?? 0,
-          send: async (batch, version) => {
-            if (operation === 'add') await addGroupMembers(groupId, { memberIds: batch, version });
-            else await removeGroupMembers(groupId, { ids: batch.join(',') });
-          },
-        },
+        api: membershipApi(groupId, operation),
       }),
     meta: { invalidates: INVALIDATES.changeMembers(groupId), silent: true },
   });
@@ -247,12 +251,7 @@ export const useRestoreGroupMutation = () => {
         const result = await runMembershipBatches({
           ids: plan.individuals.map((p) => p.id),
           initialVersion: group.version,
-          api: {
-            fetchVersion: async () => (await getGroup(groupId)).version ?? 0,
-            send: async (batch, version) => {
-              await addGroupMembers(groupId, { memberIds: batch, version });
-            },
-          },
+          api: membershipApi(groupId, 'add'),
         });
         missedMembers = result.failedIds.length;
       }
