@@ -25,12 +25,14 @@ export default defineConfig({
           shouldExportQueryKey: true,
           shouldExportHttpClient: true,
         },
-        // Searches and the dynamic-rules preview are reads sent as POST: generate query hooks for them
+        // Searches, the dynamic-rules preview and the realtime audit query are reads sent as POST: generate
+        // query hooks for them
         // (the body is part of the query key) instead of mutations.
         operations: {
           searchGroups: { query: { useQuery: true, useMutation: false } },
           searchUsers: { query: { useQuery: true, useMutation: false } },
           previewDynamicGroup: { query: { useQuery: true, useMutation: false } },
+          queryAuditsRealtime: { query: { useQuery: true, useMutation: false } },
         },
       },
     },

@@ -270,3 +270,50 @@ describe('asynchronous query', () => {
     );
   });
 });
+
+describe('records of the same instant', () => {
+  it('keep their written order in both sorts, in realtime pages and across asynchronous cursors', async () => {
+    const entity = 'a0d17000-0000-4000-8000-000000000003';
+    const time = new Date(Date.now() - DAY);
+    server.db.transaction(() => {
+      for (let i = 0; i < 5; i++)
+        recordAudit(server.db, {
+          action: 'MemberAdd',
+          entityType: 'Group',
+          entity: { id: entity, name: `Same instant ${i}` },
+          actor: { userId: PERSONAS.admin.id, clientId: 'test-client', remoteIp: ['127.0.0.1'] },
+          time,
+        });
+    })();
+    const expected = [0, 1, 2, 3, 4].map((i) => `Same instant ${i}`);
+    for (const sortOrder of ['ascending', 'descending'] as const) {
+      const order = sortOrder === 'ascending' ? expected : [...expected].reverse();
+      const body = {
+        interval: lastDays(2),
+        serviceName: 'Directory',
+        filters: [{ property: 'EntityId', value: entity }],
+        sort: [{ name: 'Timestamp', sortOrder }],
+      };
+      const realtimeNames: string[] = [];
+      for (let pageNumber = 1; pageNumber <= 3; pageNumber++) {
+        const page = await realtime({ ...body, pageSize: 2, pageNumber });
+        realtimeNames.push(...page.body.entities.map((e: { entity: { name: string } }) => e.entity.name));
+      }
+      expect(realtimeNames).toEqual(order);
+
+      const created = await call('createAuditQuery', { token: admin, body });
+      const asyncNames: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await call('getAuditQueryResults', {
+          token: admin,
+          params: { transactionId: created.body.id },
+          query: { pageSize: 2, ...(cursor ? { cursor } : {}) },
+        });
+        asyncNames.push(...page.body.entities.map((e: { entity: { name: string } }) => e.entity.name));
+        cursor = page.body.cursor;
+      } while (cursor && asyncNames.length < 10);
+      expect(asyncNames).toEqual(order);
+    }
+  });
+});

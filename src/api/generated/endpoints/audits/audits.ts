@@ -74,52 +74,87 @@ export const queryAuditsRealtime = (
   
 
 
-export const getQueryAuditsRealtimeMutationOptions = <TError = ErrorType<BadRequestResponse | UnauthorizedResponse | ForbiddenResponse | PayloadTooLargeResponse | UnsupportedMediaTypeResponse | TooManyRequestsResponse | InternalServerErrorResponse | ServiceUnavailableResponse>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof queryAuditsRealtime>>, TError,{data: BodyType<AuditRealtimeQueryRequest>;params?: QueryAuditsRealtimeParams}, TContext>, }
-): UseMutationOptions<Awaited<ReturnType<typeof queryAuditsRealtime>>, TError,{data: BodyType<AuditRealtimeQueryRequest>;params?: QueryAuditsRealtimeParams}, TContext> => {
 
-const mutationKey = ['queryAuditsRealtime'];
-const {mutation: mutationOptions} = options ?
-      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
-      options
-      : {...options, mutation: {...options.mutation, mutationKey}}
-      : {mutation: { mutationKey, }};
+export const getQueryAuditsRealtimeQueryKey = (auditRealtimeQueryRequest?: AuditRealtimeQueryRequest,
+    params?: QueryAuditsRealtimeParams,) => {
+    return [
+    `/api/v2/audits/query/realtime`, ...(params ? [params]: []), auditRealtimeQueryRequest
+    ] as const;
+    }
+
+    
+export const getQueryAuditsRealtimeQueryOptions = <TData = Awaited<ReturnType<typeof queryAuditsRealtime>>, TError = ErrorType<BadRequestResponse | UnauthorizedResponse | ForbiddenResponse | PayloadTooLargeResponse | UnsupportedMediaTypeResponse | TooManyRequestsResponse | InternalServerErrorResponse | ServiceUnavailableResponse>>(auditRealtimeQueryRequest: AuditRealtimeQueryRequest,
+    params?: QueryAuditsRealtimeParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof queryAuditsRealtime>>, TError, TData>>, }
+) => {
+
+const {query: queryOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getQueryAuditsRealtimeQueryKey(auditRealtimeQueryRequest,params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof queryAuditsRealtime>>> = ({ signal }) => queryAuditsRealtime(auditRealtimeQueryRequest,params, signal);
 
       
 
+      
 
-      const mutationFn: MutationFunction<Awaited<ReturnType<typeof queryAuditsRealtime>>, {data: BodyType<AuditRealtimeQueryRequest>;params?: QueryAuditsRealtimeParams}> = (props) => {
-          const {data,params} = props ?? {};
+   return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof queryAuditsRealtime>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
 
-          return  queryAuditsRealtime(data,params,)
-        }
-
-        
+export type QueryAuditsRealtimeQueryResult = NonNullable<Awaited<ReturnType<typeof queryAuditsRealtime>>>
+export type QueryAuditsRealtimeQueryError = ErrorType<BadRequestResponse | UnauthorizedResponse | ForbiddenResponse | PayloadTooLargeResponse | UnsupportedMediaTypeResponse | TooManyRequestsResponse | InternalServerErrorResponse | ServiceUnavailableResponse>
 
 
-  return  { mutationFn, ...mutationOptions }}
-
-    export type QueryAuditsRealtimeMutationResult = NonNullable<Awaited<ReturnType<typeof queryAuditsRealtime>>>
-    export type QueryAuditsRealtimeMutationBody = BodyType<AuditRealtimeQueryRequest>
-    export type QueryAuditsRealtimeMutationError = ErrorType<BadRequestResponse | UnauthorizedResponse | ForbiddenResponse | PayloadTooLargeResponse | UnsupportedMediaTypeResponse | TooManyRequestsResponse | InternalServerErrorResponse | ServiceUnavailableResponse>
-
-    /**
+export function useQueryAuditsRealtime<TData = Awaited<ReturnType<typeof queryAuditsRealtime>>, TError = ErrorType<BadRequestResponse | UnauthorizedResponse | ForbiddenResponse | PayloadTooLargeResponse | UnsupportedMediaTypeResponse | TooManyRequestsResponse | InternalServerErrorResponse | ServiceUnavailableResponse>>(
+ auditRealtimeQueryRequest: AuditRealtimeQueryRequest,
+    params: undefined |  QueryAuditsRealtimeParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof queryAuditsRealtime>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof queryAuditsRealtime>>,
+          TError,
+          Awaited<ReturnType<typeof queryAuditsRealtime>>
+        > , 'initialData'
+      >, }
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useQueryAuditsRealtime<TData = Awaited<ReturnType<typeof queryAuditsRealtime>>, TError = ErrorType<BadRequestResponse | UnauthorizedResponse | ForbiddenResponse | PayloadTooLargeResponse | UnsupportedMediaTypeResponse | TooManyRequestsResponse | InternalServerErrorResponse | ServiceUnavailableResponse>>(
+ auditRealtimeQueryRequest: AuditRealtimeQueryRequest,
+    params?: QueryAuditsRealtimeParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof queryAuditsRealtime>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof queryAuditsRealtime>>,
+          TError,
+          Awaited<ReturnType<typeof queryAuditsRealtime>>
+        > , 'initialData'
+      >, }
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useQueryAuditsRealtime<TData = Awaited<ReturnType<typeof queryAuditsRealtime>>, TError = ErrorType<BadRequestResponse | UnauthorizedResponse | ForbiddenResponse | PayloadTooLargeResponse | UnsupportedMediaTypeResponse | TooManyRequestsResponse | InternalServerErrorResponse | ServiceUnavailableResponse>>(
+ auditRealtimeQueryRequest: AuditRealtimeQueryRequest,
+    params?: QueryAuditsRealtimeParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof queryAuditsRealtime>>, TError, TData>>, }
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+/**
  * @summary Get audits for a service over the realtime window
  */
-export const useQueryAuditsRealtime = <TError = ErrorType<BadRequestResponse | UnauthorizedResponse | ForbiddenResponse | PayloadTooLargeResponse | UnsupportedMediaTypeResponse | TooManyRequestsResponse | InternalServerErrorResponse | ServiceUnavailableResponse>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof queryAuditsRealtime>>, TError,{data: BodyType<AuditRealtimeQueryRequest>;params?: QueryAuditsRealtimeParams}, TContext>, }
- , queryClient?: QueryClient): UseMutationResult<
-        Awaited<ReturnType<typeof queryAuditsRealtime>>,
-        TError,
-        {data: BodyType<AuditRealtimeQueryRequest>;params?: QueryAuditsRealtimeParams},
-        TContext
-      > => {
 
-      const mutationOptions = getQueryAuditsRealtimeMutationOptions(options);
+export function useQueryAuditsRealtime<TData = Awaited<ReturnType<typeof queryAuditsRealtime>>, TError = ErrorType<BadRequestResponse | UnauthorizedResponse | ForbiddenResponse | PayloadTooLargeResponse | UnsupportedMediaTypeResponse | TooManyRequestsResponse | InternalServerErrorResponse | ServiceUnavailableResponse>>(
+ auditRealtimeQueryRequest: AuditRealtimeQueryRequest,
+    params?: QueryAuditsRealtimeParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof queryAuditsRealtime>>, TError, TData>>, }
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
 
-      return useMutation(mutationOptions, queryClient);
-    }
-    /**
+  const queryOptions = getQueryAuditsRealtimeQueryOptions(auditRealtimeQueryRequest,params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+/**
  * The services, their entity types and each entity type's actions that the realtime query
 can filter on.
 
