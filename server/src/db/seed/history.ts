@@ -8,9 +8,11 @@
  * `date_modified` are set to those of its last recorded change.
  *
  * Large: at least LARGE_HISTORY_RECORDS records over LARGE_HISTORY_DAYS days, membership churn and
- * description edits on every group, many on the 500-member group (the bench's history query).
+ * description edits on every group, many on the 500-member group (the bench's history query). It is
+ * volume for the queries, not a story: its member records are not replayed against the seeded members.
  *
- * Both are relative to the time of seeding, so the history is always recent.
+ * Both are dated back from the seeding (the demo from the start of that day, UTC), so the history is
+ * recent when the database is new.
  */
 import type Database from 'better-sqlite3';
 import { CONSOLE_CLIENT_ID } from '../../auth/clients.js';
@@ -18,6 +20,7 @@ import { groupState } from '../../domain/audit/group-changes.js';
 import { recordAudit, type AuditActor } from '../../domain/audit/record.js';
 import type { AuditAction, EntityChange, PropertyChange } from '../../domain/audit/types.js';
 import type { GroupRow } from '../../domain/groups/groups.js';
+import { dynamicQueryUsersSql, type DynamicGroupQuery } from '../../domain/membership/dynamic-query.js';
 import { DEMO_GROUPS, LARGE_GROUPS, PERSONAS } from './personas.js';
 import { Rng } from './prng.js';
 
@@ -114,20 +117,29 @@ class Membership {
       if (give && joined) added.push(entry);
       if (!give && left) removed.push(entry);
     }
-    return { added, removed };
+    return { added: byName(added), removed: byName(removed) };
   }
 }
+
+/** Membership entries in the order the live server lists them (docs/audit.md): by name, then id. */
+const byName = (changes: EntityChange[]) =>
+  changes.sort(
+    (a, b) => (a.entityName ?? '').localeCompare(b.entityName ?? '') || a.entityId.localeCompare(b.entityId),
+  );
 
 const memberRecords = (m: { added: EntityChange[]; removed: EntityChange[] }) => [
   ...(m.added.length ? [{ action: 'MemberAdd' as const, entityChanges: m.added }] : []),
   ...(m.removed.length ? [{ action: 'MemberRemove' as const, entityChanges: m.removed }] : []),
 ];
 
+/** Owner entries as the live server lists them: those added, then those removed, each by id. */
 const ownerEntries = (names: (id: string) => string, before: readonly string[], after: readonly string[]) => [
-  ...after
+  ...[...after]
+    .sort()
     .filter((id) => !before.includes(id))
     .map((id) => ({ entityId: id, entityName: names(id), entityType: 'User', oldValues: [], newValues: ['owner'] })),
-  ...before
+  ...[...before]
+    .sort()
     .filter((id) => !after.includes(id))
     .map((id) => ({ entityId: id, entityName: names(id), entityType: 'User', oldValues: ['owner'], newValues: [] })),
 ];
@@ -193,10 +205,13 @@ interface Story {
   earlierName?: string;
   earlierDescription?: string | null;
   earlierOwners?: string[];
+  /** Rules one proficiency lower at first, tightened later: who matched only those left by rule. */
+  earlierRule?: { query: string; only: string[] };
   leavers: string[];
 }
 
-export function seedDemoHistory(db: Database.Database, now = Date.now()): void {
+/** The demo history ends at the start of the day of seeding (UTC): two seeds of one day are identical. */
+export function seedDemoHistory(db: Database.Database, now = Math.floor(Date.now() / DAY) * DAY): void {
   const rng = new Rng(20261101);
   const names = userNames(db);
   const rows = db.prepare('SELECT * FROM groups ORDER BY sort_name, id').all() as GroupRow[];
@@ -235,6 +250,7 @@ export function seedDemoHistory(db: Database.Database, now = Date.now()): void {
         !row.include_owners && owners.length && !personaOwned && rng.chance(0.25)
           ? [rng.pick(leaders.filter((id) => !owners.includes(id)))]
           : undefined,
+      earlierRule: row.id === DEMO_GROUPS.dynamic.id ? looserRule(db, row.id) : undefined,
       leavers: rng.chance(0.5)
         ? rng.sample(
             activeRegular.filter((id) => !individuals.includes(id)),
@@ -314,11 +330,16 @@ function demoGroupStory(
       const batch = joining.filter((_, i) => i % batches === b);
       change('addGroupMembers', memberRecords(members.apply(batch, 'individual', true)));
     }
-    if (dynamic)
+    if (dynamic) {
+      const first = story.earlierRule;
       change('updateGroupDynamicSettings', [
-        { action: 'Update', propertyChanges: [{ property: 'dynamicSettings', oldValues: [], newValues: [dynamic] }] },
-        ...memberRecords(members.apply(ruleIds, 'rule', true)),
+        {
+          action: 'Update',
+          propertyChanges: [{ property: 'dynamicSettings', oldValues: [], newValues: [first?.query ?? dynamic] }],
+        },
+        ...memberRecords(members.apply([...ruleIds, ...(first?.only ?? [])], 'rule', true)),
       ]);
+    }
   } else if (story.leavers.length) {
     change('addGroupMembers', memberRecords(members.apply(story.leavers, 'individual', true)));
   }
@@ -359,6 +380,17 @@ function demoGroupStory(
         },
       ]),
     );
+  const looser = story.earlierRule;
+  if (looser && dynamic)
+    edits.push(() =>
+      change('updateGroupDynamicSettings', [
+        {
+          action: 'Update',
+          propertyChanges: [{ property: 'dynamicSettings', oldValues: [looser.query], newValues: [dynamic] }],
+        },
+        ...memberRecords(members.apply(looser.only, 'rule', false)),
+      ]),
+    );
   if (story.leavers.length)
     edits.push(() =>
       change(
@@ -369,6 +401,39 @@ function demoGroupStory(
     );
   for (const edit of rng.sample(edits, edits.length)) edit();
   return out;
+}
+
+/**
+ * The group's rules with every proficiency one lower, as stored, and the users only they match (active
+ * users, as the rules count them); undefined when that matches no one more.
+ */
+function looserRule(db: Database.Database, groupId: string): { query: string; only: string[] } | undefined {
+  const json = db.prepare('SELECT query_json FROM group_dynamic_settings WHERE group_id = ?').pluck().get(groupId) as
+    string | undefined;
+  if (json === undefined) return undefined;
+  const lower = <T extends { proficiency: number }>(conditions: T[]): T[] =>
+    conditions.map((c) => ({ ...c, proficiency: Math.max(0, c.proficiency - 1) }));
+  const current = JSON.parse(json) as DynamicGroupQuery;
+  const looser: DynamicGroupQuery = {
+    ...current,
+    skillConditions: current.skillConditions.map((c) => ({
+      ...c,
+      routingSkillConditions: lower(c.routingSkillConditions),
+      languageSkillConditions: lower(c.languageSkillConditions),
+    })),
+  };
+  const matching = (query: DynamicGroupQuery) => {
+    const { sql, params } = dynamicQueryUsersSql(query);
+    return new Set(
+      db
+        .prepare(sql)
+        .pluck()
+        .all(...params) as string[],
+    );
+  };
+  const now = matching(current);
+  const only = [...matching(looser)].filter((id) => !now.has(id)).sort();
+  return only.length ? { query: JSON.stringify(looser), only } : undefined;
 }
 
 /** Two groups created, filled and deleted within the demo history: a Delete record with the full snapshot each. */
@@ -461,13 +526,15 @@ function deletedGroupStories(
         ],
       });
     const everyone = [...members.reasons.keys()];
-    const leaving = everyone.map((id) => ({
-      entityId: id,
-      entityName: names(id),
-      entityType: 'User',
-      oldValues: [...members.reasons.get(id)!].sort(),
-      newValues: [],
-    }));
+    const leaving = byName(
+      everyone.map((id) => ({
+        entityId: id,
+        entityName: names(id),
+        entityType: 'User',
+        oldValues: [...members.reasons.get(id)!].sort(),
+        newValues: [],
+      })),
+    );
     out.push({
       ...base,
       time: deleted,
@@ -538,6 +605,11 @@ export function seedLargeHistory(db: Database.Database, total = LARGE_HISTORY_RE
     }
   }
   const order = Array.from(times.keys()).sort((a, b) => times[a]! - times[b]!);
+  // A million rows go in faster with the indexes built once afterwards (sorted) than kept up row by row.
+  const indexes = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audits' AND sql IS NOT NULL")
+    .all() as Array<{ name: string; sql: string }>;
+  for (const { name } of indexes) db.exec(`DROP INDEX ${name}`);
   const versions = new Int32Array(groups.length).fill(1);
   for (const i of order) {
     const [g, kind, u] = plans[i]!;
@@ -571,6 +643,7 @@ export function seedLargeHistory(db: Database.Database, total = LARGE_HISTORY_RE
         ],
       });
   }
+  for (const { sql } of indexes) db.exec(sql);
   const update = db.prepare('UPDATE groups SET version = ? WHERE id = ?');
   for (const [g, [id]] of groups.entries()) update.run(versions[g], id);
 }
