@@ -10,7 +10,7 @@ import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
 import type { AuditQueryFilter } from '@/api/generated/model/auditQueryFilter';
 import type { AuditQueryRequest } from '@/api/generated/model/auditQueryRequest';
 import type { AuditRealtimeQueryRequest } from '@/api/generated/model/auditRealtimeQueryRequest';
-import { auditKeys } from '@/api/keys/audit-keys';
+import { auditKeys, HISTORY_PARAMS } from '@/api/keys/audit-keys';
 import type { HistoryAction } from './audit-format';
 
 /** How far back the realtime query reaches (docs/audit.md); older history needs the asynchronous query. */
@@ -104,11 +104,7 @@ export const fetchHistoryPage = async (
   if (cursor.kind === 'realtime') {
     // Every page of the window asks for the same interval, so pages neither overlap nor skip.
     const interval = cursor.interval ?? realtimeInterval();
-    const page = await queryAuditsRealtime(
-      { ...request, interval, pageNumber: cursor.page },
-      { expand: ['user'] },
-      signal,
-    );
+    const page = await queryAuditsRealtime({ ...request, interval, pageNumber: cursor.page }, HISTORY_PARAMS, signal);
     const more = cursor.page < (page.pageCount ?? 0);
     return {
       entities: page.entities ?? [],
@@ -128,7 +124,7 @@ export const fetchHistoryPage = async (
       : cursor.transactionId;
   const results = await getAuditQueryResults(
     transactionId,
-    { pageSize, expand: ['user'], ...(cursor.kind === 'older-page' ? { cursor: cursor.cursor } : {}) },
+    { pageSize, ...HISTORY_PARAMS, ...(cursor.kind === 'older-page' ? { cursor: cursor.cursor } : {}) },
     signal,
   );
   return {
@@ -145,7 +141,7 @@ export const fetchHistoryPage = async (
 export const useHistory = (query: HistoryQuery, options: { enabled?: boolean } = {}) => {
   const request = historyRequest(query);
   const result = useInfiniteQuery({
-    queryKey: auditKeys.realtime(request),
+    queryKey: auditKeys.history(request),
     queryFn: ({ pageParam, signal }) => fetchHistoryPage(request, pageParam, signal),
     initialPageParam: { kind: 'realtime', page: 1 } as HistoryCursor,
     getNextPageParam: (last: HistoryPage) => last.next,
