@@ -112,6 +112,10 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
         lazy: lazyPage(queryClient, () => import('./routes/groups/compare')),
       },
       {
+        path: paths.groups.deleted.path,
+        lazy: lazyPage(queryClient, () => import('./routes/groups/deleted')),
+      },
+      {
         path: paths.groups.detail.path,
         lazy: lazyPage(queryClient, () => import('./routes/groups/detail')),
       },

@@ -31,6 +31,12 @@ export const paths = {
       /** Compares group `a` with group `b` (either may be missing: the page asks for it). */
       getHref: (a?: string, b?: string) => withSearch('/groups/compare', { ...(a ? { a } : {}), ...(b ? { b } : {}) }),
     },
+    deleted: {
+      path: '/groups/deleted',
+      /** Restoring creates groups; the page also needs the history permission (it checks that itself). */
+      permission: CREATE_PERMISSION,
+      getHref: () => '/groups/deleted',
+    },
     detail: {
       path: '/groups/:groupId',
       getHref: (groupId: string) => `/groups/${encodeURIComponent(groupId)}`,

@@ -4,6 +4,7 @@ import {
   addGroupMembers,
   getGroup,
   removeGroupMembers,
+  updateGroupDynamicSettings,
   useCreateGroup,
   useDeleteGroup,
   useDeleteGroupDynamicSettings,
@@ -13,12 +14,17 @@ import {
 import type { Group } from '@/api/generated/model/group';
 import type { GroupEntityListing } from '@/api/generated/model/groupEntityListing';
 import type { GroupsSearchResponse } from '@/api/generated/model/groupsSearchResponse';
+import type { GroupUpdate } from '@/api/generated/model/groupUpdate';
+import { apiRequest } from '@/api/http';
+import { auditKeys } from '@/api/keys/audit-keys';
 import { groupKeys } from '@/api/keys/group-keys';
 import { resolvedKey } from '@/api/resolve-names';
+import type { RestorePlan } from './history/audit-format';
 import {
   runMembershipBatches,
   type BatchProgress,
   type BatchRunResult,
+  type MembershipApi,
   type MembershipOperation,
 } from './members/batch-membership';
 
@@ -31,12 +37,14 @@ export const INVALIDATES = {
   createGroup: (): QueryKey[] => groupKeys.collections(),
   updateGroup: (groupId: string): QueryKey[] => [...groupKeys.collections(), ...groupKeys.people(groupId)],
   deleteGroup: (): QueryKey[] => groupKeys.collections(),
-  /** The group, who is in it, its profile, and every list (member counts). */
+  /** The group, who is in it, its profile, every list (member counts) and the history. */
   changeMembers: (groupId: string): QueryKey[] => [
     groupKeys.detail(groupId),
     ...groupKeys.people(groupId),
     groupKeys.profile(groupId),
     ...groupKeys.collections(),
+    // A person's membership history (in the drawer, open while their groups change).
+    auditKeys.all(),
   ],
   /** Rules decide membership: the rules, the group (its version) and who is in it. */
   changeRules: (groupId: string): QueryKey[] => [
@@ -44,6 +52,15 @@ export const INVALIDATES = {
     groupKeys.detail(groupId),
     ...groupKeys.people(groupId),
   ],
+  /** A revert is an update that is itself recorded: the group, lists, members and the history. */
+  revertChange: (groupId: string): QueryKey[] => [
+    groupKeys.detail(groupId),
+    ...groupKeys.collections(),
+    ...groupKeys.people(groupId),
+    auditKeys.all(),
+  ],
+  /** A restore creates a group (lists) and records its creation (Recently deleted shows what was restored). */
+  restoreGroup: (): QueryKey[] => [...groupKeys.collections(), auditKeys.all()],
 } as const;
 
 /** POST /groups; the form shows its errors itself (silent), lists and searches refresh. */
@@ -123,6 +140,15 @@ export const useDeleteGroupMutation = ({ onDeleted }: DeleteGroupMutationOptions
   });
 };
 
+/** The requests of a batched membership change of one group (batch-membership.ts runs them). */
+const membershipApi = (groupId: string, operation: MembershipOperation): MembershipApi => ({
+  fetchVersion: async () => (await getGroup(groupId)).version ?? 0,
+  send: async (batch, version) => {
+    if (operation === 'add') await addGroupMembers(groupId, { memberIds: batch, version });
+    else await removeGroupMembers(groupId, { ids: batch.join(',') });
+  },
+});
+
 export interface MembershipChange {
   operation: MembershipOperation;
   ids: string[];
@@ -141,13 +167,7 @@ export const useMembershipChange = (group: Group) => {
         ids,
         initialVersion: group.version,
         onProgress: setProgress,
-        api: {
-          fetchVersion: async () => (await getGroup(groupId)).version ?? 0,
-          send: async (batch, version) => {
-            if (operation === 'add') await addGroupMembers(groupId, { memberIds: batch, version });
-            else await removeGroupMembers(groupId, { ids: batch.join(',') });
-          },
-        },
+        api: membershipApi(groupId, operation),
       }),
     meta: { invalidates: INVALIDATES.changeMembers(groupId), silent: true },
   });
@@ -171,3 +191,79 @@ export const useRemoveRulesMutation = (groupId: string) =>
       },
     },
   });
+
+export interface RevertChange {
+  groupId: string;
+  /** The audit record whose old values are put back. */
+  auditId: string;
+  /** Those values, on the group's current version. */
+  body: GroupUpdate;
+}
+
+/**
+ * PUT /groups/{id} with a changed record's old values and `X-Reverts-Audit`, which the embedded server
+ * records with the revert (a real org ignores the header; docs/audit.md). The generated `updateGroup`
+ * takes no headers, so the request is made here with the same path and body. Errors (a 409 when the
+ * group moved on) are the caller's to show.
+ */
+export const useRevertChangeMutation = (groupId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation<Group, Error, RevertChange>({
+    mutationFn: ({ groupId: id, auditId, body }) =>
+      apiRequest<Group>({
+        url: `/api/v2/groups/${id}`,
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', 'X-Reverts-Audit': auditId },
+        data: body,
+      }),
+    meta: { silent: true, invalidates: INVALIDATES.revertChange(groupId), successMessage: 'Change reverted' },
+    onSuccess: (group) => queryClient.setQueryData(groupKeys.detail(groupId), group),
+  });
+};
+
+export interface RestoreGroup {
+  /** The deleted group's id, sent as `X-Restored-From-Group` (recorded with the new group's creation). */
+  deletedGroupId: string;
+  plan: RestorePlan;
+}
+
+export interface RestoreResult {
+  group: Group;
+  /** Individuals that could not be added (no longer exist, or the request failed). */
+  missedMembers: number;
+}
+
+/**
+ * Restores a deleted group as a new one: POST /groups with its settings and owners (and
+ * `X-Restored-From-Group`), then its rules, then its individual members in batches (docs/audit.md).
+ * Resolves with the new group even when some members could not be added.
+ */
+export const useRestoreGroupMutation = () => {
+  const queryClient = useQueryClient();
+  return useMutation<RestoreResult, Error, RestoreGroup>({
+    mutationFn: async ({ deletedGroupId, plan }) => {
+      const group = await apiRequest<Group>({
+        url: '/api/v2/groups',
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Restored-From-Group': deletedGroupId },
+        data: plan.create,
+      });
+      const groupId = group.id ?? '';
+      if (plan.rules) await updateGroupDynamicSettings(groupId, plan.rules);
+      let missedMembers = 0;
+      if (plan.individuals.length) {
+        const result = await runMembershipBatches({
+          ids: plan.individuals.map((p) => p.id),
+          initialVersion: group.version,
+          api: membershipApi(groupId, 'add'),
+        });
+        missedMembers = result.failedIds.length;
+      }
+      return { group: await getGroup(groupId), missedMembers };
+    },
+    meta: { silent: true, invalidates: INVALIDATES.restoreGroup() },
+    onSuccess: ({ group }) => {
+      if (group.id) queryClient.setQueryData(groupKeys.detail(group.id), group);
+    },
+  });
+};

@@ -7,10 +7,13 @@ import {
 } from '@/api/generated/endpoints/groups/groups';
 import type { Group } from '@/api/generated/model/group';
 import { isApiError } from '@/api/errors';
+import { Forbidden } from '@/components/feedback/forbidden';
 import { useCan, useCanEditGroup, useCanReadRules } from '@/lib/permissions';
 import { usePageTitle } from '@/lib/page-title';
 import { MembersTab, type RulesPresence } from '../members/members-tab';
 import { RulesTab } from '../rules/rules-tab';
+import { HISTORY_PERMISSION } from '../history/history-permission';
+import { HistoryTab } from '../history/history-tab';
 import { useDetailUrlState, type DetailTab } from './detail-url-state';
 import { GroupHeader } from './group-header';
 import { IndividualsTab, OwnersTab } from './people-tabs';
@@ -31,6 +34,7 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
   const canEditMembers = useCanEditGroup(group);
   const canEditRules = useCan('directory:group:edit');
   const canDeleteRules = useCan('directory:group:delete');
+  const canViewHistory = useCan(HISTORY_PERMISSION);
   // Anyone else would get a 403 (src/lib/group-rules.ts), so the request is not made.
   const canReadRules = useCanReadRules(group);
   const rules = useQuery(
@@ -40,6 +44,10 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
   );
   usePageTitle(group?.name);
 
+  // The History tab by URL without the permission: the 403 page naming it, as a route guard would.
+  if (state.tab === 'history' && !canViewHistory) {
+    return <Forbidden permission={HISTORY_PERMISSION} action="see the history of groups" />;
+  }
   if (!group) return <Skeleton height={200} aria-label="Loading group" />;
 
   const rulesMissing = isApiError(rules.error) && (rules.error.status === 404 || rules.error.status === 403);
@@ -84,6 +92,12 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
           canDelete={canDeleteRules}
         />
       ),
+    },
+    {
+      key: 'history',
+      label: 'History',
+      hidden: !canViewHistory,
+      render: () => <HistoryTab group={group} canEdit={canEditMembers} onOpenUser={openUser} />,
     },
   ];
   const shown = tabs.filter((t) => !t.hidden);

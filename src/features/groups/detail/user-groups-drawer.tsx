@@ -6,6 +6,7 @@ import { useResolved } from '@/api/resolve-names';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { ReferenceName } from '@/components/reference/reference-names';
 import { paths } from '@/config/paths';
+import { PersonMembershipHistory } from '../history/person-membership-history';
 
 const PersonGroupsPanel = lazy(() => import('../across/person-groups-panel'));
 
@@ -74,6 +75,7 @@ export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; o
           <Suspense fallback={null}>
             <PersonGroupsPanel key={data.id} user={data} onChanged={() => void user.refetch()} />
           </Suspense>
+          <PersonMembershipHistory userId={data.id ?? userId ?? ''} onNavigate={onClose} />
         </Stack>
       ) : null}
     </Drawer>

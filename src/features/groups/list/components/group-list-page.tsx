@@ -7,6 +7,7 @@ import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { paths } from '@/config/paths';
 import { Can } from '@/lib/permissions';
 import { BulkBar } from '../../bulk/bulk-bar';
+import { RecentlyDeletedLink } from '../../history/recently-deleted-link';
 import { ListTools } from '../../bulk/list-tools';
 import { useGroupSelection } from '../../bulk/use-group-selection';
 import { useIsPhone } from '@/lib/use-is-phone';
@@ -123,6 +124,7 @@ export const GroupListPage = () => {
         </div>
         <Group gap="xs">
           <ListTools view={state} total={page?.total ?? 0} />
+          <RecentlyDeletedLink />
           <Can permission="directory:group:add">
             <Button component={Link} to={paths.groups.new.getHref()} leftSection={<IconPlus size={16} aria-hidden />}>
               Create group

@@ -1,0 +1,298 @@
+import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
+import type { DynamicGroupQuery } from '@/api/generated/model/dynamicGroupQuery';
+import type { EntityChange } from '@/api/generated/model/entityChange';
+import type { GroupContact } from '@/api/generated/model/groupContact';
+import type { GroupCreate } from '@/api/generated/model/groupCreate';
+import type { GroupUpdate } from '@/api/generated/model/groupUpdate';
+import type { Image } from '@/api/generated/model/image';
+import type { PropertyChange } from '@/api/generated/model/propertyChange';
+import { describeBlock, toBlocks } from '../rules/rule-model';
+
+/**
+ * Reading audit records (`AuditLogMessage`, docs/audit.md): what each says, in words, and what a
+ * revert or a restore sends back. Pure functions: the History tab, Recently deleted and the person
+ * drawer render what these return.
+ */
+
+export const ACTION_LABELS = {
+  Create: 'Created',
+  Update: 'Changed',
+  Delete: 'Deleted',
+  MemberAdd: 'Members added',
+  MemberRemove: 'Members removed',
+} as const;
+export type HistoryAction = keyof typeof ACTION_LABELS;
+export const HISTORY_ACTIONS = Object.keys(ACTION_LABELS) as HistoryAction[];
+export const isHistoryAction = (value: unknown): value is HistoryAction =>
+  typeof value === 'string' && value in ACTION_LABELS;
+
+export const PROPERTY_LABELS: Record<string, string> = {
+  name: 'Name',
+  description: 'Description',
+  type: 'Type',
+  visibility: 'Visibility',
+  state: 'State',
+  rulesVisible: 'Rules visible to members',
+  rolesEnabled: 'Roles enabled',
+  includeOwners: 'Owners are members',
+  callsEnabled: 'Calls enabled',
+  email: 'Email',
+  addresses: 'Phone numbers',
+  images: 'Images',
+  ownerIds: 'Owners',
+  dynamicSettings: 'Dynamic rules',
+};
+
+export const propertyLabel = (property: string | undefined): string =>
+  PROPERTY_LABELS[property ?? ''] ?? property ?? 'Unknown property';
+
+const BOOLEAN_PROPERTIES = new Set(['rulesVisible', 'rolesEnabled', 'includeOwners', 'callsEnabled']);
+
+const parseJson = <T>(text: string): T | undefined => {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
+};
+
+const describeContact = (text: string): string => {
+  const c = parseJson<GroupContact>(text);
+  if (!c) return text;
+  return [c.address, c.extension ? `ext. ${c.extension}` : '', c.type ? `(${c.type})` : ''].filter(Boolean).join(' ');
+};
+
+/**
+ * One side of a property change in words; `names` turns owner ids into names (from the record's
+ * entity changes). "—" when there is no value.
+ */
+export const formatValues = (
+  property: string | undefined,
+  values: readonly string[] | undefined,
+  names: ReadonlyMap<string, string> = new Map(),
+): string => {
+  const list = values ?? [];
+  if (list.length === 0) return '—';
+  if (property && BOOLEAN_PROPERTIES.has(property)) return list[0] === 'true' ? 'Yes' : 'No';
+  if (property === 'addresses') return list.map(describeContact).join(', ');
+  if (property === 'images') return `${list.length} ${list.length === 1 ? 'image' : 'images'}`;
+  if (property === 'ownerIds') return list.map((id) => names.get(id) ?? id).join(', ');
+  if (property === 'dynamicSettings') return rulesLines(list[0]).join('; ') || '—';
+  return list.join(', ');
+};
+
+/** The rule blocks of a stored dynamic query, one readable line each ("All of: Routing skill …"). */
+export const rulesLines = (text: string | undefined): string[] => {
+  if (!text) return [];
+  const query = parseJson<DynamicGroupQuery>(text);
+  if (!query || !Array.isArray(query.skillConditions)) return [text];
+  const OPERATION_WORDS: Record<string, string> = { And: 'All of', Or: 'Any of', Not: 'None of' };
+  return toBlocks(query).map(
+    (block) => `${OPERATION_WORDS[block.operation] ?? block.operation}: ${describeBlock(block)}`,
+  );
+};
+
+export interface RulesDiffLine {
+  kind: 'added' | 'removed' | 'kept';
+  text: string;
+}
+
+/** A dynamicSettings change as a line diff of its condition blocks: removed first, then kept, then added. */
+export const rulesDiff = (change: PropertyChange): RulesDiffLine[] => {
+  const before = rulesLines(change.oldValues?.[0]);
+  const after = rulesLines(change.newValues?.[0]);
+  const afterSet = new Set(after);
+  const beforeSet = new Set(before);
+  return [
+    ...before.filter((l) => !afterSet.has(l)).map((text) => ({ kind: 'removed' as const, text })),
+    ...after.filter((l) => beforeSet.has(l)).map((text) => ({ kind: 'kept' as const, text })),
+    ...after.filter((l) => !beforeSet.has(l)).map((text) => ({ kind: 'added' as const, text })),
+  ];
+};
+
+/** Owner names by id, from the record's entity changes (records name owners there, not in ownerIds). */
+export const entityNames = (record: AuditLogMessage): Map<string, string> =>
+  new Map(
+    (record.entityChanges ?? [])
+      .filter((c): c is EntityChange & { entityId: string } => !!c.entityId)
+      .map((c) => [c.entityId, c.entityName ?? c.entityId]),
+  );
+
+/** The people a MemberAdd/MemberRemove record lists (membership entries only; not ownership). */
+export const memberChanges = (record: AuditLogMessage): EntityChange[] =>
+  record.action === 'MemberAdd' || record.action === 'MemberRemove' ? (record.entityChanges ?? []) : [];
+
+const REASON_WORDS: Record<string, string> = { individual: 'by hand', owner: 'as owner', rule: 'by rule' };
+
+/** "by hand", "by rule", "as owner and by rule": why someone joined (newValues) or was a member (oldValues). */
+export const describeReasons = (reasons: readonly string[] | undefined): string =>
+  (reasons ?? []).map((r) => REASON_WORDS[r] ?? r).join(' and ');
+
+/** Who made the change: the user's name, else the OAuth client (client-credentials tokens). */
+export const actorName = (record: AuditLogMessage): string =>
+  record.user?.name ??
+  (record.user?.id ? record.user.id : record.client?.id ? `API client ${record.client.id}` : 'Unknown');
+
+// ─── Time ──────────────────────────────────────────────────────────────────────────────────────
+
+/** The local calendar day of an instant, `YYYY-MM-DD` (the timeline's grouping key). */
+export const localDayKey = (date: Date): string => {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+};
+
+export interface DayGroup<T> {
+  day: string;
+  items: T[];
+}
+
+/** Records grouped by local day, in the order given (the query's order: newest first). */
+export const groupByDay = <T extends { eventDate?: string }>(records: readonly T[]): DayGroup<T>[] => {
+  const groups: DayGroup<T>[] = [];
+  for (const record of records) {
+    const day = record.eventDate ? localDayKey(new Date(record.eventDate)) : 'unknown';
+    const last = groups.at(-1);
+    if (last && last.day === day) last.items.push(record);
+    else groups.push({ day, items: [record] });
+  }
+  return groups;
+};
+
+/** "Today", "Yesterday", or the date in words ("Monday, 16 November 2026"). */
+export const dayHeading = (day: string, now: Date = new Date()): string => {
+  if (day === 'unknown') return 'Unknown date';
+  if (day === localDayKey(now)) return 'Today';
+  const yesterday = new Date(now);
+  yesterday.setDate(now.getDate() - 1);
+  if (day === localDayKey(yesterday)) return 'Yesterday';
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  return new Date(y, m - 1, d).toLocaleDateString(undefined, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+};
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "3 minutes ago", "yesterday", "just now". */
+export const relativeTime = (date: Date, now: Date = new Date()): string => {
+  const seconds = (date.getTime() - now.getTime()) / 1000;
+  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
+  }
+  return 'just now';
+};
+
+/** The exact time, for the tooltip and screen readers. */
+export const exactTime = (date: Date): string =>
+  date.toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'medium' });
+
+// ─── Revert and restore ───────────────────────────────────────────────────────────────────────
+
+/** Properties a revert can put back with PUT /groups/{id} (type is fixed; rules have their own endpoint). */
+const REVERTIBLE = new Set([
+  'name',
+  'description',
+  'visibility',
+  'rulesVisible',
+  'rolesEnabled',
+  'includeOwners',
+  'callsEnabled',
+  'email',
+  'addresses',
+  'images',
+  'ownerIds',
+]);
+
+/** The fields of an update body, from values as records encode them (docs/audit.md, "Value encodings"). */
+const decodeProperty = (property: string, values: readonly string[]): Partial<GroupUpdate> | null => {
+  switch (property) {
+    case 'name':
+      return values.length ? { name: values[0] } : null;
+    case 'description':
+      return { description: values[0] ?? '' };
+    case 'email':
+      return { email: values[0] ?? '' };
+    case 'visibility':
+      return values[0] === 'public' || values[0] === 'owners' || values[0] === 'members'
+        ? { visibility: values[0] }
+        : null;
+    case 'rulesVisible':
+    case 'rolesEnabled':
+    case 'includeOwners':
+    case 'callsEnabled':
+      return values.length ? { [property]: values[0] === 'true' } : null;
+    case 'addresses': {
+      const parsed = values.map((v) => parseJson<GroupContact>(v));
+      return parsed.every(Boolean) ? { addresses: parsed as GroupContact[] } : null;
+    }
+    case 'images': {
+      const parsed = values.map((v) => parseJson<Image>(v));
+      return parsed.every(Boolean) ? { images: parsed as Image[] } : null;
+    }
+    case 'ownerIds':
+      return { ownerIds: [...values] };
+    default:
+      return null;
+  }
+};
+
+/** The changes of an Update record a revert can put back (empty when none). */
+export const revertibleChanges = (record: AuditLogMessage): PropertyChange[] =>
+  record.action === 'Update'
+    ? (record.propertyChanges ?? []).filter(
+        (c) => !!c.property && REVERTIBLE.has(c.property) && decodeProperty(c.property, c.oldValues ?? []) !== null,
+      )
+    : [];
+
+/** The PUT body of a revert: every revertible property's old values, on `version` (the group's current). */
+export const revertBody = (record: AuditLogMessage, version: number): GroupUpdate => {
+  const body: GroupUpdate = { version };
+  for (const change of revertibleChanges(record)) {
+    Object.assign(body, decodeProperty(change.property ?? '', change.oldValues ?? []));
+  }
+  return body;
+};
+
+export interface RestorePlan {
+  /** The POST /groups body: settings and owners as they were when the group was deleted. */
+  create: GroupCreate;
+  /** The dynamic settings to PUT after it, when it had some. */
+  rules: DynamicGroupQuery | null;
+  /** Individual members to add after it. */
+  individuals: { id: string; name: string }[];
+}
+
+/** What restoring a deleted group sends, from its Delete record's snapshot; null when the record has none. */
+export const restorePlan = (record: AuditLogMessage): RestorePlan | null => {
+  if (record.action !== 'Delete') return null;
+  const old = new Map((record.propertyChanges ?? []).map((c) => [c.property ?? '', c.oldValues ?? []]));
+  const name = old.get('name')?.[0] ?? record.entity?.name;
+  if (!name) return null;
+  const create: GroupCreate = {
+    name,
+    type: old.get('type')?.[0] === 'social' ? 'social' : 'official',
+    visibility: 'public',
+    rulesVisible: true,
+  };
+  for (const [property, values] of old) {
+    if (property === 'name' || property === 'type' || property === 'dynamicSettings' || property === 'state') continue;
+    Object.assign(create, decodeProperty(property, values));
+  }
+  const rulesText = old.get('dynamicSettings')?.[0];
+  const rules = rulesText ? (parseJson<DynamicGroupQuery>(rulesText) ?? null) : null;
+  const individuals = (record.entityChanges ?? [])
+    .filter((c) => c.oldValues?.includes('individual') && c.entityId)
+    .map((c) => ({ id: c.entityId ?? '', name: c.entityName ?? c.entityId ?? '' }));
+  return { create, rules, individuals };
+};

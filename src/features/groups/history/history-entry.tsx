@@ -1,0 +1,204 @@
+import { Anchor, Badge, Button, Group, List, Paper, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconArrowBackUp } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
+import type { EntityChange } from '@/api/generated/model/entityChange';
+import {
+  ACTION_LABELS,
+  actorName,
+  describeReasons,
+  entityNames,
+  exactTime,
+  formatValues,
+  isHistoryAction,
+  memberChanges,
+  propertyLabel,
+  relativeTime,
+  revertibleChanges,
+  rulesDiff,
+} from './audit-format';
+
+/** "3 minutes ago", with the exact time on hover and on keyboard focus. */
+export const HistoryTime = ({ eventDate }: { eventDate: string | undefined }) => {
+  if (!eventDate) return null;
+  const date = new Date(eventDate);
+  const exact = exactTime(date);
+  return (
+    <Tooltip label={exact} events={{ hover: true, focus: true, touch: true }} withArrow>
+      <Text component="time" dateTime={eventDate} size="sm" c="dimmed" tabIndex={0} aria-label={exact}>
+        {relativeTime(date)}
+      </Text>
+    </Tooltip>
+  );
+};
+
+/** A person's name that opens their drawer. */
+export const PersonLink = ({
+  id,
+  name,
+  onOpenUser,
+}: {
+  id: string | undefined;
+  name: string;
+  onOpenUser?: (userId: string) => void;
+}) =>
+  id && onOpenUser ? (
+    <Anchor component="button" type="button" size="sm" fw={600} onClick={() => onOpenUser(id)}>
+      {name}
+    </Anchor>
+  ) : (
+    <Text span size="sm" fw={600}>
+      {name}
+    </Text>
+  );
+
+const RULES_MARKS = { added: '+', removed: '−', kept: ' ' } as const;
+const RULES_WORDS = { added: 'Added', removed: 'Removed', kept: 'Unchanged' } as const;
+
+const RulesDiff = ({ change }: { change: Parameters<typeof rulesDiff>[0] }) => (
+  <List size="sm" listStyleType="none" spacing={2} aria-label="Rules changes">
+    {rulesDiff(change).map((line, i) => (
+      <List.Item key={`${line.kind}-${i}`} data-diff={line.kind}>
+        <Text span size="sm" c={line.kind === 'added' ? 'teal.8' : line.kind === 'removed' ? 'red.8' : 'dimmed'}>
+          <span aria-hidden>{RULES_MARKS[line.kind]} </span>
+          <VisuallyHidden>{RULES_WORDS[line.kind]}: </VisuallyHidden>
+          {line.text}
+        </Text>
+      </List.Item>
+    ))}
+  </List>
+);
+
+/** The property changes of a record: "Name: Sales → Sales EMEA", rules as a diff. */
+const PropertyChanges = ({ record }: { record: AuditLogMessage }) => {
+  const names = entityNames(record);
+  const changes = record.propertyChanges ?? [];
+  if (changes.length === 0) return null;
+  const creating = record.action === 'Create';
+  const deleting = record.action === 'Delete';
+  return (
+    <List size="sm" spacing={4} aria-label="Changed fields">
+      {changes.map((c) => (
+        <List.Item key={c.property} data-property={c.property}>
+          <Text span size="sm" fw={500}>
+            {propertyLabel(c.property)}:
+          </Text>{' '}
+          {c.property === 'dynamicSettings' && !creating && !deleting ? (
+            <RulesDiff change={c} />
+          ) : creating ? (
+            <Text span size="sm">
+              {formatValues(c.property, c.newValues, names)}
+            </Text>
+          ) : deleting ? (
+            <Text span size="sm">
+              {formatValues(c.property, c.oldValues, names)}
+            </Text>
+          ) : (
+            <Text span size="sm">
+              <Text span inherit td="line-through" c="dimmed">
+                {formatValues(c.property, c.oldValues, names)}
+              </Text>
+              <span aria-label="changed to"> → </span>
+              {formatValues(c.property, c.newValues, names)}
+            </Text>
+          )}
+        </List.Item>
+      ))}
+    </List>
+  );
+};
+
+const MemberChanges = ({
+  people,
+  added,
+  onOpenUser,
+}: {
+  people: EntityChange[];
+  added: boolean;
+  onOpenUser?: (userId: string) => void;
+}) => (
+  <List size="sm" spacing={2} aria-label={added ? 'People added' : 'People removed'}>
+    {people.map((p) => {
+      const reasons = describeReasons(added ? p.newValues : p.oldValues);
+      return (
+        <List.Item key={p.entityId} data-user={p.entityId}>
+          <PersonLink id={p.entityId} name={p.entityName ?? p.entityId ?? 'Unknown person'} onOpenUser={onOpenUser} />
+          {reasons ? (
+            <Text span size="xs" c="dimmed">
+              {' '}
+              ({added ? 'now a member' : 'was a member'} {reasons})
+            </Text>
+          ) : null}
+        </List.Item>
+      );
+    })}
+  </List>
+);
+
+const ACTION_COLORS = { Create: 'teal', Update: 'blue', Delete: 'red', MemberAdd: 'green', MemberRemove: 'orange' };
+
+export interface HistoryEntryProps {
+  record: AuditLogMessage;
+  onOpenUser?: (userId: string) => void;
+  /** Offered on a field change when the user may edit the group. */
+  onRevert?: (record: AuditLogMessage) => void;
+  /** Extra line under the header (e.g. the group's name in a history of many groups). */
+  subject?: ReactNode;
+}
+
+/** One change: who, when, what. */
+export const HistoryEntry = ({ record, onOpenUser, onRevert, subject }: HistoryEntryProps) => {
+  const action = isHistoryAction(record.action) ? record.action : null;
+  const people = memberChanges(record);
+  const revertible = onRevert && revertibleChanges(record).length > 0;
+  const label = action ? ACTION_LABELS[action] : (record.action ?? 'Change');
+  const isEmptyUpdate = record.action === 'Update' && !(record.propertyChanges ?? []).length;
+  return (
+    <Paper withBorder p="sm" radius="md" component="article" aria-label={`${label} by ${actorName(record)}`}>
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+          <Group gap="xs" wrap="wrap">
+            <Badge variant="light" color={action ? ACTION_COLORS[action] : 'gray'} tt="none">
+              {label}
+            </Badge>
+            <Text span size="sm">
+              by
+            </Text>
+            <PersonLink id={record.user?.id} name={actorName(record)} onOpenUser={onOpenUser} />
+            <HistoryTime eventDate={record.eventDate} />
+          </Group>
+          {revertible ? (
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconArrowBackUp size={14} aria-hidden />}
+              onClick={() => onRevert(record)}
+            >
+              Revert
+            </Button>
+          ) : null}
+        </Group>
+        {subject}
+        {record.context?.revertsAuditId ? (
+          <Text size="xs" c="dimmed">
+            Reverts an earlier change.
+          </Text>
+        ) : null}
+        {record.context?.restoredFromGroupId ? (
+          <Text size="xs" c="dimmed">
+            Restored from deleted group {record.context.restoredFromGroupId}.
+          </Text>
+        ) : null}
+        {isEmptyUpdate ? (
+          <Text size="sm" c="dimmed">
+            Saved without changes.
+          </Text>
+        ) : null}
+        <PropertyChanges record={record} />
+        {people.length ? (
+          <MemberChanges people={people} added={record.action === 'MemberAdd'} onOpenUser={onOpenUser} />
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+};

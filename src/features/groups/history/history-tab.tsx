@@ -1,0 +1,99 @@
+import { Button, Chip, Group, Stack, Text } from '@mantine/core';
+import { IconHistory } from '@tabler/icons-react';
+import { useGetUser } from '@/api/generated/endpoints/users/users';
+import type { Group as ApiGroup } from '@/api/generated/model/group';
+import type { User } from '@/api/generated/model/user';
+import { EmptyState } from '@/components/feedback/empty-state';
+import { UserPicker } from '@/components/user-picker/user-picker';
+import { ACTION_LABELS, HISTORY_ACTIONS, isHistoryAction } from './audit-format';
+import { HistoryEntry } from './history-entry';
+import { HistoryList } from './history-timeline';
+import { useHistoryFilters } from './history-url-state';
+import { REALTIME_DAYS, useHistory } from './use-history';
+import { useRevert } from './use-revert';
+
+export interface HistoryTabProps {
+  group: ApiGroup;
+  /** Whether the user may edit the group (offers Revert). */
+  canEdit: boolean;
+  onOpenUser: (userId: string) => void;
+}
+
+/** The group's change history: filters (in the URL), a timeline by day, more on demand, revert. */
+export const HistoryTab = ({ group, canEdit, onOpenUser }: HistoryTabProps) => {
+  const groupId = group.id ?? '';
+  const [filters, setFilters] = useHistoryFilters();
+  const history = useHistory({ groupId, actions: filters.actions, userId: filters.by });
+  const byUser = useGetUser(filters.by ?? '', undefined, { query: { enabled: !!filters.by } });
+  const pickedUsers: User[] = filters.by ? [byUser.data ?? { id: filters.by, name: filters.by, version: 0 }] : [];
+  const revert = useRevert(group);
+  const filtered = filters.actions.length > 0 || !!filters.by;
+
+  return (
+    <Stack gap="md">
+      <Group align="flex-end" gap="md" wrap="wrap">
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="history-action-label">
+            Action
+          </Text>
+          <Chip.Group
+            multiple
+            value={filters.actions}
+            onChange={(values) => setFilters({ actions: values.filter(isHistoryAction) })}
+          >
+            <Group gap="xs" role="group" aria-labelledby="history-action-label">
+              {HISTORY_ACTIONS.map((action) => (
+                <Chip key={action} value={action} size="sm">
+                  {ACTION_LABELS[action]}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
+        </Stack>
+        <div style={{ minWidth: 240, flex: '1 1 240px', maxWidth: 360 }}>
+          <UserPicker
+            label="Changed by"
+            placeholder={filters.by ? undefined : 'Anyone'}
+            value={pickedUsers}
+            onChange={(users) => setFilters({ by: users.at(-1)?.id ?? null })}
+          />
+        </div>
+        {filtered ? (
+          <Button variant="subtle" size="sm" onClick={() => setFilters({ actions: [], by: null })}>
+            Clear filters
+          </Button>
+        ) : null}
+      </Group>
+      <Text size="xs" c="dimmed">
+        Changes of the last {REALTIME_DAYS} days, newest first
+        {history.total !== undefined ? ` (${history.total} ${history.total === 1 ? 'change' : 'changes'})` : ''}.
+      </Text>
+
+      <HistoryList
+        history={history}
+        what="the history"
+        moreLabel="Show older changes"
+        empty={
+          <EmptyState
+            icon={<IconHistory size={32} stroke={1.5} aria-hidden />}
+            title={filtered ? 'No changes match these filters' : 'No changes yet'}
+            description={
+              filtered
+                ? 'Try another action or person, or clear the filters.'
+                : `Nothing was changed in this group in the last ${REALTIME_DAYS} days.`
+            }
+          />
+        }
+        renderEntry={(record) => (
+          <HistoryEntry
+            key={record.id}
+            record={record}
+            onOpenUser={onOpenUser}
+            onRevert={canEdit && group.state !== 'deleted' ? (r) => void revert.start(r) : undefined}
+          />
+        )}
+      />
+      {revert.dialog}
+    </Stack>
+  );
+};

@@ -1,0 +1,85 @@
+import { Button, Group, Skeleton, Stack, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
+import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
+import { dayHeading, groupByDay } from './audit-format';
+import { OLDER_DAYS, type useHistory } from './use-history';
+
+/** Records under a heading per day, in the order given (newest first). */
+export const HistoryTimeline = ({
+  records,
+  renderEntry,
+  headingOrder = 3,
+}: {
+  records: readonly AuditLogMessage[];
+  renderEntry: (record: AuditLogMessage) => ReactNode;
+  headingOrder?: 2 | 3 | 4;
+}) => {
+  const now = new Date();
+  return (
+    <Stack gap="lg">
+      {groupByDay(records).map((group) => {
+        const heading = dayHeading(group.day, now);
+        return (
+          <section key={group.day} aria-label={heading} data-day={group.day}>
+            <Title order={headingOrder} size="h5" mb="xs">
+              {heading}
+            </Title>
+            <Stack gap="sm">{group.items.map((record) => renderEntry(record))}</Stack>
+          </section>
+        );
+      })}
+    </Stack>
+  );
+};
+
+export interface HistoryListProps {
+  history: ReturnType<typeof useHistory>;
+  renderEntry: (record: AuditLogMessage) => ReactNode;
+  /** "history", "deleted groups": in the loading label and the error title. */
+  what: string;
+  /** Shown when there are no records. */
+  empty: ReactNode;
+  moreLabel: string;
+  headingOrder?: 2 | 3 | 4;
+}
+
+/** A history query's states: loading, error with retry, empty, the timeline and older pages on demand. */
+export const HistoryList = ({ history, renderEntry, what, empty, moreLabel, headingOrder }: HistoryListProps) => {
+  if (history.isPending) {
+    return (
+      <Stack gap="sm" aria-busy="true" aria-label={`Loading ${what}`}>
+        <Skeleton height={80} />
+        <Skeleton height={80} />
+      </Stack>
+    );
+  }
+  if (history.isError && !history.data) {
+    return (
+      <QueryErrorAlert title={`Could not load ${what}`} error={history.error} onRetry={() => void history.refetch()} />
+    );
+  }
+  return (
+    <>
+      {history.records.length === 0 ? (
+        empty
+      ) : (
+        <HistoryTimeline records={history.records} renderEntry={renderEntry} headingOrder={headingOrder} />
+      )}
+      {history.hasNextPage ? (
+        <Group justify="center">
+          <Button variant="default" onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage}>
+            {history.olderNext ? `${moreLabel} (up to ${OLDER_DAYS} days back)` : moreLabel}
+          </Button>
+        </Group>
+      ) : null}
+      {history.isFetchNextPageError ? (
+        <QueryErrorAlert
+          title={`Could not load older ${what}`}
+          error={history.error}
+          onRetry={() => void history.fetchNextPage()}
+        />
+      ) : null}
+    </>
+  );
+};

@@ -1,0 +1,155 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import {
+  createAuditQuery,
+  getAuditQueryResults,
+  getAuditQueryStatus,
+  queryAuditsRealtime,
+} from '@/api/generated/endpoints/audits/audits';
+import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
+import type { AuditQueryFilter } from '@/api/generated/model/auditQueryFilter';
+import type { AuditQueryRequest } from '@/api/generated/model/auditQueryRequest';
+import type { AuditRealtimeQueryRequest } from '@/api/generated/model/auditRealtimeQueryRequest';
+import { auditKeys, HISTORY_PARAMS } from '@/api/keys/audit-keys';
+import type { HistoryAction } from './audit-format';
+
+/** How far back the realtime query reaches (docs/audit.md); older history needs the asynchronous query. */
+export const REALTIME_DAYS = 14;
+const PAGE_SIZE = 50;
+
+/**
+ * The realtime window ending a minute from now (so a change made just now is inside it) and starting
+ * a minute inside the 14 days (so the server's own clock still finds it within the window).
+ */
+export const realtimeInterval = (now: Date = new Date()): string => {
+  const end = new Date(now.getTime() + 60_000);
+  const start = new Date(now.getTime() - REALTIME_DAYS * 24 * 3600_000 + 60_000);
+  return `${start.toISOString()}/${end.toISOString()}`;
+};
+
+export interface HistoryQuery {
+  /** One group's history, or every group's. */
+  groupId?: string;
+  /** Any of these actions (all when empty). */
+  actions?: readonly HistoryAction[];
+  /** Changes made by this user. */
+  userId?: string | null;
+  /** Records per page (default 50). */
+  pageSize?: number;
+}
+
+/** The request body (without interval and page) for a history query. */
+export const historyRequest = ({
+  groupId,
+  actions = [],
+  userId,
+  pageSize = PAGE_SIZE,
+}: HistoryQuery): Omit<AuditRealtimeQueryRequest, 'interval' | 'pageNumber'> => {
+  const filters: AuditQueryFilter[] = [{ property: 'EntityType', value: 'Group' }];
+  if (groupId) filters.push({ property: 'EntityId', value: groupId });
+  if (userId) filters.push({ property: 'UserId', value: userId });
+  for (const action of actions) filters.push({ property: 'Action', value: action });
+  return {
+    serviceName: 'Directory',
+    filters,
+    sort: [{ name: 'Timestamp', sortOrder: 'descending' }],
+    pageSize,
+  };
+};
+
+/** How far back "older changes" reach, through the asynchronous query. */
+export const OLDER_DAYS = 90;
+
+/** Where the next page comes from: the realtime window, then the asynchronous query for older records. */
+export type HistoryCursor =
+  | { kind: 'realtime'; page: number; interval?: string }
+  | { kind: 'older'; before: string }
+  | { kind: 'older-page'; transactionId: string; cursor: string };
+
+export interface HistoryPage {
+  entities: AuditLogMessage[];
+  /** Records in the realtime window (its first page says). */
+  total?: number;
+  next?: HistoryCursor;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(new DOMException('Aborted', 'AbortError'));
+    });
+  });
+
+/** Starts the asynchronous query and waits until its results can be read. */
+const runOlderQuery = async (request: Omit<AuditQueryRequest, 'interval'>, interval: string, signal: AbortSignal) => {
+  let status = await createAuditQuery({ ...request, interval }, signal);
+  for (let wait = 100; status.state === 'Queued' || status.state === 'Running'; wait = Math.min(wait * 2, 2000)) {
+    await sleep(wait, signal);
+    status = await getAuditQueryStatus(status.id ?? '', signal);
+  }
+  if (status.state !== 'Succeeded')
+    throw new Error(`The query of older changes ended as ${status.state ?? 'unknown'}.`);
+  return status.id ?? '';
+};
+
+/** One page of history, from wherever `cursor` points. */
+export const fetchHistoryPage = async (
+  request: Omit<AuditRealtimeQueryRequest, 'interval' | 'pageNumber'>,
+  cursor: HistoryCursor,
+  signal: AbortSignal,
+): Promise<HistoryPage> => {
+  const { pageSize, ...olderRequest } = request;
+  if (cursor.kind === 'realtime') {
+    // Every page of the window asks for the same interval, so pages neither overlap nor skip.
+    const interval = cursor.interval ?? realtimeInterval();
+    const page = await queryAuditsRealtime({ ...request, interval, pageNumber: cursor.page }, HISTORY_PARAMS, signal);
+    const more = cursor.page < (page.pageCount ?? 0);
+    return {
+      entities: page.entities ?? [],
+      total: page.total,
+      next: more
+        ? { kind: 'realtime', page: cursor.page + 1, interval }
+        : { kind: 'older', before: interval.split('/')[0] ?? new Date().toISOString() },
+    };
+  }
+  const transactionId =
+    cursor.kind === 'older'
+      ? await runOlderQuery(
+          olderRequest,
+          `${new Date(Date.parse(cursor.before) - (OLDER_DAYS - REALTIME_DAYS) * 24 * 3600_000).toISOString()}/${cursor.before}`,
+          signal,
+        )
+      : cursor.transactionId;
+  const results = await getAuditQueryResults(
+    transactionId,
+    { pageSize, ...HISTORY_PARAMS, ...(cursor.kind === 'older-page' ? { cursor: cursor.cursor } : {}) },
+    signal,
+  );
+  return {
+    entities: results.entities ?? [],
+    next: results.cursor ? { kind: 'older-page', transactionId, cursor: results.cursor } : undefined,
+  };
+};
+
+/**
+ * Change history, newest first, a page at a time: the realtime window (POST /api/v2/audits/query/realtime),
+ * then older records up to OLDER_DAYS through the asynchronous query. `records` is every page loaded so
+ * far; `reachedOlder` says whether the next page (or the last loaded) is past the realtime window.
+ */
+export const useHistory = (query: HistoryQuery, options: { enabled?: boolean } = {}) => {
+  const request = historyRequest(query);
+  const result = useInfiniteQuery({
+    queryKey: auditKeys.history(request),
+    queryFn: ({ pageParam, signal }) => fetchHistoryPage(request, pageParam, signal),
+    initialPageParam: { kind: 'realtime', page: 1 } as HistoryCursor,
+    getNextPageParam: (last: HistoryPage) => last.next,
+    enabled: options.enabled ?? true,
+    staleTime: 0,
+  });
+  const records = useMemo<AuditLogMessage[]>(() => result.data?.pages.flatMap((p) => p.entities) ?? [], [result.data]);
+  const total = result.data?.pages[0]?.total;
+  const nextKind = result.data?.pages.at(-1)?.next?.kind;
+  return { ...result, records, total, olderNext: nextKind === 'older' || nextKind === 'older-page' };
+};
