@@ -8,6 +8,7 @@ import { leanReferences } from '../src/http/lean-references.js';
 import { DEMO_GROUPS, PERSONAS } from '../src/db/seed/personas.js';
 import { startServer, type TestServer } from './support/server.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, checked field by field below
 type Body = Record<string, any>;
 
 const get = async (server: TestServer, path: string, gzip = false): Promise<Body> => {

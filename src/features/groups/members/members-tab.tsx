@@ -24,7 +24,7 @@ import { useGroupRoster } from '../roster/use-group-roster';
 import { useRosterPage } from '../roster/use-roster-page';
 import { statusLabel, type StatusKind } from './status-counts';
 import { useIdSelection } from './use-id-selection';
-import { useMemberReasons } from './use-member-reasons';
+import { useMemberReasons, type RulesPresence } from './use-member-reasons';
 
 /** The visible page's refresh; the roster's rate budget counts on it (roster/roster-model.ts). */
 export const MEMBERS_REFRESH_MS = VISIBLE_PAGE_REFRESH_MS;
@@ -32,12 +32,6 @@ export const MEMBERS_REFRESH_MS = VISIBLE_PAGE_REFRESH_MS;
 /** Refreshes only while the browser tab is visible. */
 const refreshWhileVisible = () =>
   typeof document !== 'undefined' && document.visibilityState === 'visible' ? MEMBERS_REFRESH_MS : false;
-
-/**
- * What is known of the group's dynamic rules: still loading, none (404), some, or unknown (not
- * readable by this user, or the read failed).
- */
-export type RulesPresence = 'loading' | 'none' | 'some' | 'unknown';
 
 export interface MembersTabProps {
   group: GroupModel;

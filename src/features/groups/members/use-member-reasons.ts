@@ -15,7 +15,12 @@ import {
   type MembershipReason,
 } from '../detail/membership-reason';
 import { READ_CONCURRENCY, readAllPages, ROSTER_PAGE_SIZE } from '../roster/roster-model';
-import type { RulesPresence } from './members-tab';
+
+/**
+ * What is known of the group's dynamic rules: still loading, none (404), some, or unknown (not
+ * readable by this user, or the read failed).
+ */
+export type RulesPresence = 'loading' | 'none' | 'some' | 'unknown';
 
 /** How long a reading of who is in by rule is used before it is read again (membership changes refresh it at once). */
 export const RULE_READING_STALE_MS = 5 * 60_000;
