@@ -16,6 +16,7 @@ import { RulesTab } from '../rules/rules-tab';
 import { HISTORY_PERMISSION } from '../history/history-permission';
 import { HistoryTab } from '../history/history-tab';
 import { useDetailUrlState, type DetailTab } from './detail-url-state';
+import tabClasses from './group-tabs.module.css';
 import { GroupHeader } from './group-header';
 import { IndividualsTab, OwnersTab } from './people-tabs';
 import { ProfileTab } from './profile-tab';
@@ -111,6 +112,7 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
         value={active}
         onChange={(tab) => update({ tab: (tab ?? 'members') as DetailTab, page: 1, status: null })}
         keepMounted={false}
+        classNames={{ list: tabClasses.list, tab: tabClasses.tab }}
       >
         <Tabs.List aria-label="Group sections">
           {shown.map((t) => (

@@ -43,7 +43,7 @@ export const PersonLink = ({
   onOpenUser?: (userId: string) => void;
 }) =>
   id && onOpenUser ? (
-    <Anchor component="button" type="button" size="sm" fw={600} onClick={() => onOpenUser(id)}>
+    <Anchor component="button" type="button" size="sm" fw={600} underline="always" onClick={() => onOpenUser(id)}>
       {name}
     </Anchor>
   ) : (

@@ -60,6 +60,7 @@ const PersonMembershipHistoryList = ({ userId, onNavigate }: { userId: string; o
                   to={paths.groups.detail.getHref(record.entity?.id ?? '')}
                   onClick={onNavigate}
                   size="sm"
+                  underline="always"
                 >
                   {record.entity?.name ?? record.entity?.id}
                 </Anchor>

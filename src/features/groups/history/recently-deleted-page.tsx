@@ -66,7 +66,7 @@ const DeletedGroup = ({
           {restoredAs ? (
             <Text size="sm">
               Already restored as{' '}
-              <Anchor component={Link} to={paths.groups.detail.getHref(restoredAs.id)}>
+              <Anchor component={Link} to={paths.groups.detail.getHref(restoredAs.id)} underline="always">
                 {restoredAs.name}
               </Anchor>{' '}
               (new id {restoredAs.id}).

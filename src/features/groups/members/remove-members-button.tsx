@@ -2,6 +2,7 @@ import { Button, Modal, Stack } from '@mantine/core';
 import { IconUserMinus } from '@tabler/icons-react';
 import type { Group } from '@/api/generated/model/group';
 import { confirmAction } from '@/components/feedback/confirm';
+import { useIsPhone } from '@/lib/use-is-phone';
 import { BatchProgressView } from './batch-progress';
 import { useMembershipChange } from '../group-mutations';
 
@@ -15,7 +16,10 @@ export interface RemoveMembersButtonProps {
 /** Removes the selected members after a confirmation naming how many. */
 export const RemoveMembersButton = ({ group, selectedIds, onDone }: RemoveMembersButtonProps) => {
   const change = useMembershipChange(group);
+  const isPhone = useIsPhone();
   const count = selectedIds.length;
+  // On a phone the disabled button would only push the members down: it appears with the first selection.
+  const hidden = isPhone && count === 0 && !change.isPending;
   const label = `${count} ${count === 1 ? 'member' : 'members'}`;
 
   const remove = async () => {
@@ -32,16 +36,18 @@ export const RemoveMembersButton = ({ group, selectedIds, onDone }: RemoveMember
 
   return (
     <>
-      <Button
-        color="red"
-        variant="light"
-        leftSection={<IconUserMinus size={16} aria-hidden />}
-        disabled={count === 0}
-        loading={change.isPending}
-        onClick={() => void remove()}
-      >
-        Remove selected{count ? ` (${count})` : ''}
-      </Button>
+      {hidden ? null : (
+        <Button
+          color="red"
+          variant="light"
+          leftSection={<IconUserMinus size={16} aria-hidden />}
+          disabled={count === 0}
+          loading={change.isPending}
+          onClick={() => void remove()}
+        >
+          Remove selected{count ? ` (${count})` : ''}
+        </Button>
+      )}
       <Modal
         opened={change.isPending || !!change.data?.error}
         onClose={() => change.reset()}
