@@ -92,7 +92,8 @@ test('a group on a phone: compact header, a row a member with presence and routi
 
   await expect(memberRows(page).first()).toBeVisible();
   await expect(page.getByTestId('members-table')).toHaveCount(0);
-  // The first member is on the first screen, not below the fold.
+  // The first member is on the first screen, not below the fold, also once the whole group's counts are in.
+  await expect(page.getByTestId('roster-panel')).toBeVisible({ timeout: 30_000 });
   expect((await memberRows(page).first().boundingBox())!.y).toBeLessThan(844);
   const first = memberRows(page).first();
   await expect(first.getByTestId('member-status').locator('.mantine-Badge-root')).toHaveCount(2);

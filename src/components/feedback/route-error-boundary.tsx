@@ -7,12 +7,12 @@ import { describeError } from './query-error-alert';
 import { StatusPage } from './status-page';
 
 /**
- * A page's code (a lazy chunk) failed to download, e.g. while offline. Browsers remember a failed
- * module import, so only a full reload fetches it again.
+ * A page's code (a lazy chunk, or the stylesheet Vite preloads with it) failed to download, e.g.
+ * while offline. Browsers remember a failed module import, so only a full reload fetches it again.
  */
 const isChunkLoadError = (error: unknown): boolean =>
   error instanceof Error &&
-  /Failed to fetch dynamically imported module|error loading dynamically imported module|Importing a module script failed/i.test(
+  /Failed to fetch dynamically imported module|error loading dynamically imported module|Importing a module script failed|Unable to preload CSS/i.test(
     error.message,
   );
 

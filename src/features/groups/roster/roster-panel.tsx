@@ -2,6 +2,7 @@ import { Button, Group, Loader, Progress, Stack, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
+import { useIsPhone } from '@/lib/use-is-phone';
 import { statusColour, statusLabel, type StatusFilter, type StatusKind } from '../members/status-counts';
 import { StatusFilterBar } from '../members/status-filter-bar';
 import { formatInterval, VISIBLE_PAGE_REFRESH_MS, type RosterChange, type RosterCount } from './roster-model';
@@ -55,6 +56,7 @@ export const RosterPanel = ({ roster, kinds, filter, onFilterChange }: RosterPan
   const { reading, counts, takenAt, refreshMs, changes } = roster;
   const given = useMemo(() => ({ presence: counts.presence, routingStatus: counts.routingStatus }), [counts]);
   const total = reading?.entries.length ?? 0;
+  const isPhone = useIsPhone();
 
   if (roster.error && !reading)
     return (
@@ -73,13 +75,20 @@ export const RosterPanel = ({ roster, kinds, filter, onFilterChange }: RosterPan
 
   return (
     <Stack gap={6} data-testid="roster-panel">
-      <Group gap="xs" wrap="wrap" justify="space-between">
+      <Group gap="xs" wrap={isPhone ? 'nowrap' : 'wrap'} justify="space-between">
         <Text size="xs" c="dimmed" data-testid="roster-taken">
-          Whole group: {total.toLocaleString()} {total === 1 ? 'member' : 'members'} counted at{' '}
+          {isPhone ? '' : 'Whole group: '}
+          {total.toLocaleString()} {total === 1 ? 'member' : 'members'} counted at{' '}
           <time dateTime={new Date(takenAt).toISOString()}>{timeFormat.format(takenAt)}</time>
-          {reading.requests > 1 ? ` in ${reading.requests} requests` : ''}. Counts refresh every{' '}
-          {formatInterval(refreshMs)}, this page every {formatInterval(VISIBLE_PAGE_REFRESH_MS)}, while this tab is open
-          in front.
+          {/* A phone keeps to the one line, so the first member stays on the first screen. */}
+          {isPhone ? '.' : null}
+          {isPhone ? null : (
+            <>
+              {reading.requests > 1 ? ` in ${reading.requests} requests` : ''}. Counts refresh every{' '}
+              {formatInterval(refreshMs)}, this page every {formatInterval(VISIBLE_PAGE_REFRESH_MS)}, while this tab is
+              open in front.
+            </>
+          )}
         </Text>
         <Button
           size="compact-xs"
