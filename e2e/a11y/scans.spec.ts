@@ -140,6 +140,8 @@ for (const theme of THEMES) {
         await scanOpened(page, columns, page.getByRole('group', { name: /Extra columns/ }), 'column chooser');
         const sort = page.getByRole('combobox', { name: 'Sort', exact: true });
         await scanOpened(page, sort, page.getByRole('listbox'), 'members sort dropdown');
+        const why = page.getByRole('combobox', { name: 'Why a member' });
+        await scanOpened(page, why, page.getByRole('listbox'), 'members reason filter dropdown');
       });
 
       test('dialogs and the drawer', async ({ page }) => {
