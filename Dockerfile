@@ -4,8 +4,10 @@
 #   docker run -p 8080:8080 -v groups-data:/data groups-console
 # docs/deploy.md has the settings; the tests lint this file (server/test/dockerfile.test.ts).
 
-# One pinned Node image for every stage (the version of .nvmrc).
-ARG NODE_IMAGE=node:20.20.2-bookworm-slim
+# One pinned Node image for every stage: Node 24 LTS (the line of .nvmrc) on Debian trixie, by tag and
+# digest (the multi-arch index of that tag). To move it, change both: the tag says what, the digest
+# makes the build repeatable (an update bot that knows Dockerfiles moves them together).
+ARG NODE_IMAGE=node:24.21.0-trixie-slim@sha256:8ec5d7557396cfe32d21c3f9c13072355ceab22b584578ca4bb28af31120cffe
 # The path the console is served under (its asset URLs are built for it): / or e.g. /groups-console/.
 ARG BASE_PATH=/
 

@@ -58,7 +58,7 @@ export async function buildServer() {
     bundle: false,
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     sourcemap: 'linked',
     logLevel: 'warning',
   });

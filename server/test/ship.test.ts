@@ -3,9 +3,9 @@
  * in server/dist, the built console in dist/) installed in an empty folder with runtime dependencies
  * only (`npm ci --omit=dev`), then `npm start`. Nothing of the sources, tsx, Vite or esbuild is there.
  *
- * The install skips install scripts and takes better-sqlite3's native module from this repository's own
- * install (same version, same Node): compiling it again offline takes minutes on this machine. The
- * container image (Dockerfile) does the full install; CI builds it where an engine runs (.ci/run).
+ * The install runs no install scripts: better-sqlite3 ships its native module prebuilt (Node-API, one
+ * binary for every Node line) inside its package. The container image (Dockerfile) does the same
+ * install; CI builds it where an engine runs (.ci/run).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -27,7 +27,6 @@ const RUNTIME_FILES = [
   'server/dist',
   'dist',
 ];
-const NATIVE = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
 
 let dir: string;
 const live = new Set<ChildProcess>();
@@ -96,7 +95,6 @@ beforeAll(() => {
   for (const file of RUNTIME_FILES.filter((f) => f !== 'dist'))
     cpSync(join(ROOT, file), join(dir, file), { recursive: true });
   run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], dir);
-  cpSync(join(ROOT, NATIVE), join(dir, NATIVE));
 }, 300_000);
 
 afterAll(() => {

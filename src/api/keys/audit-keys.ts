@@ -8,17 +8,17 @@ export const HISTORY_PARAMS: QueryAuditsRealtimeParams = { expand: ['user'] };
 
 /**
  * Query keys of the change history (the Audit API), from the generated key builder of the realtime
- * query (`[path, params, body]`).
+ * query (`['POST', path, params, body]`).
  */
 export const auditKeys = {
   /** Every cached history query, paged or not (a write to any group may add records to any of them). */
-  all: (): QueryKey => getQueryAuditsRealtimeQueryKey().slice(0, 1),
+  all: (): QueryKey => getQueryAuditsRealtimeQueryKey().slice(0, 2),
   /**
    * A history read page by page (an infinite query: the realtime window, then older records): keyed
    * by the request without its interval and page number, which each page sets.
    */
   history: (request: Omit<AuditRealtimeQueryRequest, 'pageNumber' | 'interval'>): QueryKey => [
-    ...getQueryAuditsRealtimeQueryKey(undefined, HISTORY_PARAMS).slice(0, 2),
+    ...getQueryAuditsRealtimeQueryKey(undefined, HISTORY_PARAMS).slice(0, 3),
     { pages: request },
   ],
 };

@@ -8,6 +8,7 @@ import {
   getListGroupProfilesQueryKey,
   getListGroupsQueryKey,
   getSearchGroupsByQ64QueryKey,
+  getSearchGroupsQueryKey,
 } from '@/api/generated/endpoints/groups/groups';
 
 /**
@@ -19,8 +20,10 @@ export const groupKeys = {
   collections: (): QueryKey[] => [
     getListGroupsQueryKey(),
     getListGroupProfilesQueryKey(),
-    // ['/api/v2/groups/search']: the prefix of both searches (by q64, and by body as the palette reads it).
+    // Both searches: by q64 (['/api/v2/groups/search', params]) and by body as the palette reads it
+    // (['POST', '/api/v2/groups/search', body]; the prefix leaves the body out).
     getSearchGroupsByQ64QueryKey(),
+    getSearchGroupsQueryKey().slice(0, 2),
   ],
   detail: (groupId: string): QueryKey => getGetGroupQueryKey(groupId),
   /** Who is in the group: members and individuals. */

@@ -5,10 +5,8 @@
 /**
  * What was done to the entity (see docs/audit.md for each change's record).
  */
-export type AuditAction = typeof AuditAction[keyof typeof AuditAction];
+export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const AuditAction = {
   Create: 'Create',
   Update: 'Update',

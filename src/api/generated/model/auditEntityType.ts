@@ -5,10 +5,8 @@
 /**
  * The type of the audited entity.
  */
-export type AuditEntityType = typeof AuditEntityType[keyof typeof AuditEntityType];
+export type AuditEntityType = (typeof AuditEntityType)[keyof typeof AuditEntityType];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const AuditEntityType = {
   Group: 'Group',
 } as const;

@@ -5,10 +5,8 @@
 /**
  * `USER` for a change a caller made, `SYSTEM` for one the service made on its own.
  */
-export type AuditLogMessageLevel = typeof AuditLogMessageLevel[keyof typeof AuditLogMessageLevel];
+export type AuditLogMessageLevel = (typeof AuditLogMessageLevel)[keyof typeof AuditLogMessageLevel];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const AuditLogMessageLevel = {
   USER: 'USER',
   SYSTEM: 'SYSTEM',

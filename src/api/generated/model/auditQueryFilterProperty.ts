@@ -5,10 +5,8 @@
 /**
  * Name of the property to filter on.
  */
-export type AuditQueryFilterProperty = typeof AuditQueryFilterProperty[keyof typeof AuditQueryFilterProperty];
+export type AuditQueryFilterProperty = (typeof AuditQueryFilterProperty)[keyof typeof AuditQueryFilterProperty];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const AuditQueryFilterProperty = {
   EntityType: 'EntityType',
   EntityId: 'EntityId',

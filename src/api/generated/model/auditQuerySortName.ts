@@ -5,10 +5,8 @@
 /**
  * Name of the property to sort on.
  */
-export type AuditQuerySortName = typeof AuditQuerySortName[keyof typeof AuditQuerySortName];
+export type AuditQuerySortName = (typeof AuditQuerySortName)[keyof typeof AuditQuerySortName];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const AuditQuerySortName = {
   Timestamp: 'Timestamp',
 } as const;

@@ -5,10 +5,8 @@
 /**
  * Sort order.
  */
-export type AuditQuerySortSortOrder = typeof AuditQuerySortSortOrder[keyof typeof AuditQuerySortSortOrder];
+export type AuditQuerySortSortOrder = (typeof AuditQuerySortSortOrder)[keyof typeof AuditQuerySortSortOrder];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const AuditQuerySortSortOrder = {
   ascending: 'ascending',
   descending: 'descending',

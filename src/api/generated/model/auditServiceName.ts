@@ -5,10 +5,8 @@
 /**
  * The service that wrote an audit record. Group changes are recorded under `Directory`.
  */
-export type AuditServiceName = typeof AuditServiceName[keyof typeof AuditServiceName];
+export type AuditServiceName = (typeof AuditServiceName)[keyof typeof AuditServiceName];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const AuditServiceName = {
   Directory: 'Directory',
 } as const;

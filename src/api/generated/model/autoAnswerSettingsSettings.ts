@@ -3,4 +3,4 @@
  */
 import type { AutoAnswerSetting } from './autoAnswerSetting';
 
-export type AutoAnswerSettingsSettings = {[key: string]: AutoAnswerSetting};
+export type AutoAnswerSettingsSettings = { [key: string]: AutoAnswerSetting };

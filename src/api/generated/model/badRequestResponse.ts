@@ -5,8 +5,7 @@ import type { ErrorBody } from './errorBody';
 
 /**
  * The request was invalid: malformed JSON, a missing required field, a wrong type, a value
-out of range (`bad.request`, with `details[].fieldName` where a field is at fault) or an
-enum value outside its list (`invalid.value`).
-
+ * out of range (`bad.request`, with `details[].fieldName` where a field is at fault) or an
+ * enum value outside its list (`invalid.value`).
  */
 export type BadRequestResponse = ErrorBody;

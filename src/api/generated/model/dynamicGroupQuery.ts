@@ -5,8 +5,7 @@ import type { DynamicGroupSkillCondition } from './dynamicGroupSkillCondition';
 
 /**
  * At most `x-max-conditions` routing and language conditions in all, nested at most
-`x-max-depth` levels of `childConditions`.
-
+ * `x-max-depth` levels of `childConditions`.
  */
 export interface DynamicGroupQuery {
   /** Skill conditions to query against. */

@@ -5,10 +5,9 @@
 /**
  * The operation to combine the conditions with.
  */
-export type DynamicGroupSkillConditionOperation = typeof DynamicGroupSkillConditionOperation[keyof typeof DynamicGroupSkillConditionOperation];
+export type DynamicGroupSkillConditionOperation =
+  (typeof DynamicGroupSkillConditionOperation)[keyof typeof DynamicGroupSkillConditionOperation];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const DynamicGroupSkillConditionOperation = {
   And: 'And',
   Not: 'Not',

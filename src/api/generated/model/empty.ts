@@ -5,4 +5,6 @@
 /**
  * An empty object (`{}`).
  */
-export interface Empty { [key: string]: unknown }
+export interface Empty {
+  [key: string]: unknown;
+}

@@ -5,10 +5,8 @@
 /**
  * The state of a group, profile or user.
  */
-export type EntityState = typeof EntityState[keyof typeof EntityState];
+export type EntityState = (typeof EntityState)[keyof typeof EntityState];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const EntityState = {
   active: 'active',
   inactive: 'inactive',

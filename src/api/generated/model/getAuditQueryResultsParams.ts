@@ -4,23 +4,23 @@
 import type { AuditExpandParameter } from './auditExpandParameter';
 
 export type GetAuditQueryResultsParams = {
-/**
- * Indicates where to resume query results (not required for first page).
- * @minLength 1
- */
-cursor?: string;
-/**
- * Maximum number of results in the response (1 to 500).
- * @minimum 1
- * @maximum 500
- */
-pageSize?: number;
-/**
- * Which fields, if any, to expand (sent repeated or comma-joined).
- */
-expand?: AuditExpandParameter;
-/**
- * Result sets with large amounts of data may answer with a download url on the real API; the embedded server always answers inline.
- */
-allowRedirect?: boolean;
+  /**
+   * Indicates where to resume query results (not required for first page).
+   * @minLength 1
+   */
+  cursor?: string;
+  /**
+   * Maximum number of results in the response (1 to 500).
+   * @minimum 1
+   * @maximum 500
+   */
+  pageSize?: number;
+  /**
+   * Which fields, if any, to expand (sent repeated or comma-joined).
+   */
+  expand?: AuditExpandParameter;
+  /**
+   * Result sets with large amounts of data may answer with a download url on the real API; the embedded server always answers inline.
+   */
+  allowRedirect?: boolean;
 };

@@ -4,8 +4,8 @@
 import type { GetFieldConfigType } from './getFieldConfigType';
 
 export type GetFieldConfigParams = {
-/**
- * Field type.
- */
-type: GetFieldConfigType;
+  /**
+   * Field type.
+   */
+  type: GetFieldConfigType;
 };

@@ -3,8 +3,8 @@
  */
 
 export type GetGroupProfileParams = {
-/**
- * Comma-separated field keys to return, from the group field configuration.
- */
-fields?: string;
+  /**
+   * Comma-separated field keys to return, from the group field configuration.
+   */
+  fields?: string;
 };

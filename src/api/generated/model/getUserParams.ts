@@ -5,12 +5,12 @@ import type { UserExpandParameter } from './userExpandParameter';
 import type { UserStateParameter } from './userStateParameter';
 
 export type GetUserParams = {
-/**
- * Which fields, if any, to expand (sent comma-joined).
- */
-expand?: UserExpandParameter;
-/**
- * Only list users of this state.
- */
-state?: UserStateParameter;
+  /**
+   * Which fields, if any, to expand (sent comma-joined).
+   */
+  expand?: UserExpandParameter;
+  /**
+   * Only list users of this state.
+   */
+  state?: UserStateParameter;
 };

@@ -5,10 +5,8 @@
 /**
  * Media type of the address.
  */
-export type GroupContactMediaType = typeof GroupContactMediaType[keyof typeof GroupContactMediaType];
+export type GroupContactMediaType = (typeof GroupContactMediaType)[keyof typeof GroupContactMediaType];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const GroupContactMediaType = {
   PHONE: 'PHONE',
 } as const;

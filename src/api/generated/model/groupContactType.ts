@@ -5,10 +5,8 @@
 /**
  * Contact type of the address.
  */
-export type GroupContactType = typeof GroupContactType[keyof typeof GroupContactType];
+export type GroupContactType = (typeof GroupContactType)[keyof typeof GroupContactType];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const GroupContactType = {
   GROUPRING: 'GROUPRING',
   GROUPPHONE: 'GROUPPHONE',

@@ -4,14 +4,14 @@
 
 /**
  * A user can be an individual member of at most `x-groups-per-type` groups of each type (official,
-social); owners and rule matches do not count against it.
-
+ * social); owners and rule matches do not count against it.
  */
 export interface GroupMembersUpdate {
   /**
    * A list of the ids of the members to add (at most 50).
    * @minItems 1
    * @maxItems 50
+   * @items.minLength 1
    */
   memberIds: string[];
   /**

@@ -5,10 +5,9 @@
 /**
  * How to apply this search criteria against other criteria.
  */
-export type GroupSearchCriteriaOperator = typeof GroupSearchCriteriaOperator[keyof typeof GroupSearchCriteriaOperator];
+export type GroupSearchCriteriaOperator =
+  (typeof GroupSearchCriteriaOperator)[keyof typeof GroupSearchCriteriaOperator];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const GroupSearchCriteriaOperator = {
   AND: 'AND',
   OR: 'OR',

@@ -5,10 +5,8 @@
 /**
  * Search Type.
  */
-export type GroupSearchCriteriaType = typeof GroupSearchCriteriaType[keyof typeof GroupSearchCriteriaType];
+export type GroupSearchCriteriaType = (typeof GroupSearchCriteriaType)[keyof typeof GroupSearchCriteriaType];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const GroupSearchCriteriaType = {
   EXACT: 'EXACT',
   STARTS_WITH: 'STARTS_WITH',

@@ -5,10 +5,8 @@
 /**
  * Official (work-related) or social. Fixed after creation.
  */
-export type GroupType = typeof GroupType[keyof typeof GroupType];
+export type GroupType = (typeof GroupType)[keyof typeof GroupType];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const GroupType = {
   official: 'official',
   social: 'social',

@@ -5,10 +5,8 @@
 /**
  * Who can see the group (`ownerIds` is accepted as `owners`).
  */
-export type GroupUpdateVisibility = typeof GroupUpdateVisibility[keyof typeof GroupUpdateVisibility];
+export type GroupUpdateVisibility = (typeof GroupUpdateVisibility)[keyof typeof GroupUpdateVisibility];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const GroupUpdateVisibility = {
   public: 'public',
   owners: 'owners',

@@ -5,10 +5,8 @@
 /**
  * Who can see the group; `public` (anyone), `owners` (its owners only) or `members` (its members and owners).
  */
-export type GroupVisibility = typeof GroupVisibility[keyof typeof GroupVisibility];
+export type GroupVisibility = (typeof GroupVisibility)[keyof typeof GroupVisibility];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const GroupVisibility = {
   public: 'public',
   owners: 'owners',

@@ -5,10 +5,8 @@
 /**
  * The source of an integration presence.
  */
-export type IntegrationPresenceSource = typeof IntegrationPresenceSource[keyof typeof IntegrationPresenceSource];
+export type IntegrationPresenceSource = (typeof IntegrationPresenceSource)[keyof typeof IntegrationPresenceSource];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const IntegrationPresenceSource = {
   MicrosoftTeams: 'MicrosoftTeams',
   ZoomPhone: 'ZoomPhone',

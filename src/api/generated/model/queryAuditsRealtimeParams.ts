@@ -4,8 +4,8 @@
 import type { AuditExpandParameter } from './auditExpandParameter';
 
 export type QueryAuditsRealtimeParams = {
-/**
- * Which fields, if any, to expand (sent repeated or comma-joined).
- */
-expand?: AuditExpandParameter;
+  /**
+   * Which fields, if any, to expand (sent repeated or comma-joined).
+   */
+  expand?: AuditExpandParameter;
 };

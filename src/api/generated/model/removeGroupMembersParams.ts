@@ -4,10 +4,10 @@
 import type { IdsParameter } from './idsParameter';
 
 export type RemoveGroupMembersParams = {
-/**
- * Comma-separated list of the ids of the members to remove; at most 50 ids.
- * @minLength 1
- * @pattern ^[^,]*(,[^,]*){0,49}$
- */
-ids: IdsParameter;
+  /**
+   * Comma-separated list of the ids of the members to remove; at most 50 ids.
+   * @minLength 1
+   * @pattern ^[^,]*(,[^,]*){0,49}$
+   */
+  ids: IdsParameter;
 };

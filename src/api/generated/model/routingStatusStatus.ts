@@ -5,10 +5,8 @@
 /**
  * The user's current routing status.
  */
-export type RoutingStatusStatus = typeof RoutingStatusStatus[keyof typeof RoutingStatusStatus];
+export type RoutingStatusStatus = (typeof RoutingStatusStatus)[keyof typeof RoutingStatusStatus];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const RoutingStatusStatus = {
   OFF_QUEUE: 'OFF_QUEUE',
   IDLE: 'IDLE',

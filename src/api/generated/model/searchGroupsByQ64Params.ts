@@ -4,13 +4,13 @@
 import type { Q64Parameter } from './q64Parameter';
 
 export type SearchGroupsByQ64Params = {
-/**
- * The `q64` value of a previous search response (URL-safe base64 of the gzipped or plain JSON search request).
- * @minLength 1
- */
-q64: Q64Parameter;
-/**
- * Which fields, if any, to expand (sent comma-joined).
- */
-expand?: string[];
+  /**
+   * The `q64` value of a previous search response (URL-safe base64 of the gzipped or plain JSON search request).
+   * @minLength 1
+   */
+  q64: Q64Parameter;
+  /**
+   * Which fields, if any, to expand (sent comma-joined).
+   */
+  expand?: string[];
 };

@@ -5,10 +5,8 @@
 /**
  * The sort order of search results.
  */
-export type SearchSortOrder = typeof SearchSortOrder[keyof typeof SearchSortOrder];
+export type SearchSortOrder = (typeof SearchSortOrder)[keyof typeof SearchSortOrder];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const SearchSortOrder = {
   ASC: 'ASC',
   DESC: 'DESC',

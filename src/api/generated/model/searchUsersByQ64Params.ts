@@ -5,13 +5,13 @@ import type { Q64Parameter } from './q64Parameter';
 import type { UserExpandParameter } from './userExpandParameter';
 
 export type SearchUsersByQ64Params = {
-/**
- * The `q64` value of a previous search response (URL-safe base64 of the gzipped or plain JSON search request).
- * @minLength 1
- */
-q64: Q64Parameter;
-/**
- * Which fields, if any, to expand (sent comma-joined).
- */
-expand?: UserExpandParameter;
+  /**
+   * The `q64` value of a previous search response (URL-safe base64 of the gzipped or plain JSON search request).
+   * @minLength 1
+   */
+  q64: Q64Parameter;
+  /**
+   * Which fields, if any, to expand (sent comma-joined).
+   */
+  expand?: UserExpandParameter;
 };

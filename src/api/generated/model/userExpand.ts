@@ -5,10 +5,8 @@
 /**
  * A field that `expand` adds to users in member lists, user lists, user search and single users.
  */
-export type UserExpand = typeof UserExpand[keyof typeof UserExpand];
+export type UserExpand = (typeof UserExpand)[keyof typeof UserExpand];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const UserExpand = {
   routingStatus: 'routingStatus',
   presence: 'presence',

@@ -5,10 +5,8 @@
 /**
  * A field that `expand` adds to the signed-in user.
  */
-export type UserMeExpand = typeof UserMeExpand[keyof typeof UserMeExpand];
+export type UserMeExpand = (typeof UserMeExpand)[keyof typeof UserMeExpand];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const UserMeExpand = {
   routingStatus: 'routingStatus',
   presence: 'presence',

@@ -5,10 +5,8 @@
 /**
  * How to apply this search criteria against other criteria.
  */
-export type UserSearchCriteriaOperator = typeof UserSearchCriteriaOperator[keyof typeof UserSearchCriteriaOperator];
+export type UserSearchCriteriaOperator = (typeof UserSearchCriteriaOperator)[keyof typeof UserSearchCriteriaOperator];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const UserSearchCriteriaOperator = {
   AND: 'AND',
   OR: 'OR',

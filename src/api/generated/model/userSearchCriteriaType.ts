@@ -5,10 +5,8 @@
 /**
  * Search Type.
  */
-export type UserSearchCriteriaType = typeof UserSearchCriteriaType[keyof typeof UserSearchCriteriaType];
+export type UserSearchCriteriaType = (typeof UserSearchCriteriaType)[keyof typeof UserSearchCriteriaType];
 
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
 export const UserSearchCriteriaType = {
   EXACT: 'EXACT',
   STARTS_WITH: 'STARTS_WITH',

@@ -15,7 +15,7 @@ export const invalidateGroupLists = (queryClient: QueryClient) => {
     getListGroupsQueryKey(),
     getListGroupProfilesQueryKey(),
     getSearchGroupsByQ64QueryKey(),
-    getSearchGroupsQueryKey().slice(0, 1),
+    getSearchGroupsQueryKey().slice(0, 2),
   ]) {
     void queryClient.invalidateQueries({ queryKey });
   }
