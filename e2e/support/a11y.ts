@@ -3,14 +3,23 @@ import { expect, type Page } from '@playwright/test';
 
 /**
  * The accessibility check of every end-to-end spec: axe with every WCAG 2.0, 2.1 and 2.2 A and AA
- * rule plus the best-practice rules; serious and critical violations fail the test.
+ * rule, the best-practice rules and the experimental ones (label in name among them); serious and
+ * critical violations fail the test.
  *
  * ```ts
  * await assertNoSeriousA11yViolations(page);                                // the whole page
  * await assertNoSeriousA11yViolations(page, { include: '[role="dialog"]', state: 'delete dialog' });
  * ```
  */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] as const;
+export const AXE_TAGS = [
+  'wcag2a',
+  'wcag2aa',
+  'wcag21a',
+  'wcag21aa',
+  'wcag22aa',
+  'best-practice',
+  'experimental',
+] as const;
 
 /** The colour schemes and widths every screen is scanned in. */
 export const THEMES = ['light', 'dark'] as const;
@@ -36,7 +45,7 @@ export const waitForAnimations = (page: Page) =>
     document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
   );
 
-/** Fails on serious or critical axe violations (WCAG 2.0/2.1/2.2 A and AA, best practices). */
+/** Fails on serious or critical axe violations (WCAG 2.0/2.1/2.2 A and AA, best practices, experimental). */
 export const assertNoSeriousA11yViolations = async (page: Page, options: A11yScanOptions = {}): Promise<void> => {
   await waitForAnimations(page);
   let builder = new AxeBuilder({ page }).withTags([...AXE_TAGS]);

@@ -1,4 +1,4 @@
-import { Avatar, Group, Stack, Text, UnstyledButton, type UnstyledButtonProps } from '@mantine/core';
+import { Avatar, Group, Stack, Text, UnstyledButton, VisuallyHidden, type UnstyledButtonProps } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ComponentPropsWithRef } from 'react';
@@ -10,6 +10,10 @@ import { useMe } from '@/lib/permissions';
 /**
  * The header's user button: avatar, name and organisation. It paints with the first screen; the menu it
  * opens (header-menus.tsx) loads after, and wraps this same button.
+ *
+ * Its accessible name is its visible text and then "User menu" ("Avery Adams Example Org User menu"; on a
+ * phone, where only the avatar shows, "Avery Adams User menu"), so what a speech user reads is what they
+ * say (WCAG 2.5.3, label in name). The avatar's initials are decoration.
  */
 export const UserButton = (props: UnstyledButtonProps & ComponentPropsWithRef<'button'>) => {
   const me = useMe();
@@ -20,9 +24,10 @@ export const UserButton = (props: UnstyledButtonProps & ComponentPropsWithRef<'b
   const org = useQuery({ ...getGetOrganizationMeQueryOptions(), staleTime: Infinity, enabled: signedIn && leanOrg });
   const orgName = tokenInfo.data?.organization?.name ?? (leanOrg ? org.data?.name : undefined);
   return (
-    <UnstyledButton aria-label={`User menu for ${me?.name ?? 'you'}`} mih={44} {...props}>
+    <UnstyledButton mih={44} {...props}>
       <Group gap="xs" wrap="nowrap">
-        <Avatar name={me?.name} color="initials" size="sm" />
+        <Avatar name={me?.name} color="initials" size="sm" aria-hidden />
+        {me?.name ? <VisuallyHidden hiddenFrom="sm">{me.name}</VisuallyHidden> : null}
         <Stack gap={0} visibleFrom="sm">
           <Text size="sm" fw={500} lh={1.2} data-testid="user-name">
             {me?.name ?? '…'}
@@ -33,6 +38,7 @@ export const UserButton = (props: UnstyledButtonProps & ComponentPropsWithRef<'b
             </Text>
           ) : null}
         </Stack>
+        <VisuallyHidden>User menu</VisuallyHidden>
         <IconChevronDown size={14} stroke={1.5} aria-hidden />
       </Group>
     </UnstyledButton>
