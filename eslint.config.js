@@ -124,8 +124,9 @@ export default tseslint.config(
     },
   },
   {
-    // The parity test holds the console's group rules to the server's: the one console file that reads server code.
-    files: ['src/lib/__tests__/group-rules.parity.test.ts'],
+    // The parity tests hold the console's group rules and permission matcher to the server's: the only
+    // console files that read server code.
+    files: ['src/lib/__tests__/*.parity.test.ts'],
     rules: {
       'import-x/no-restricted-paths': [
         'error',

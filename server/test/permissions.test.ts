@@ -28,16 +28,19 @@ describe('permissionMatches', () => {
     expect(permissionMatches('*:group:view', 'directory:user:view')).toBe(false);
   });
 
-  it('matches nothing with strings that are not three segments, and no wildcard on the required side', () => {
-    for (const granted of [
-      '',
-      '*',
-      'directory',
-      'directory:group',
-      'directory:group:add:extra',
-      '::',
-      'directory::add',
-    ])
+  it('reads a division-qualified grant by its first three segments', () => {
+    expect(permissionMatches('directory:group:add:extra', 'directory:group:add')).toBe(true);
+    expect(permissionMatches('directory:*:*:division', 'directory:group:edit')).toBe(true);
+    expect(permissionMatches('directory:group:add:extra', 'directory:group:delete')).toBe(false);
+  });
+
+  it('grants everything to the legacy admin permission, and nothing to other one-word permissions', () => {
+    expect(permissionMatches('admin', 'directory:group:delete')).toBe(true);
+    expect(permissionMatches('group_administration', 'directory:group:delete')).toBe(false);
+  });
+
+  it('matches nothing with strings of fewer than three segments, and no wildcard on the required side', () => {
+    for (const granted of ['', '*', 'directory', 'directory:group', '::', 'directory::add', '::add:division'])
       expect(permissionMatches(granted, 'directory:group:add'), granted).toBe(false);
     expect(permissionMatches('directory:group:add', 'directory:group:*')).toBe(false);
     expect(permissionMatches('Directory:Group:Add', 'directory:group:add')).toBe(false);

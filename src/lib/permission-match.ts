@@ -1,21 +1,35 @@
 import type { Permission } from './permission-names';
 
 /**
- * Permission matching as Genesys Cloud evaluates it: a permission is `domain:entity:action`, and a
- * granted permission whose segment is `*` matches any value of that segment (`directory:group:*`,
- * `directory:*:*`, `*:*:*`). Anything else must be equal segment by segment; strings of another shape
- * grant nothing.
+ * Permission matching as Genesys Cloud's answers need it (docs/real-org.md, "Permissions"):
+ * - a permission is `domain:entity:action`; a granted segment `*` matches any value there
+ *   (`directory:group:*`, `directory:*:*`, `*:*:*`);
+ * - a granted string with more segments is division-qualified (Genesys's own apps match `users/me`
+ *   permissions by prefix "because of how permissions look with divisions"): its first three segments
+ *   are the permission;
+ * - the legacy one-word `admin` permission ("can create, update, or delete anything within the
+ *   organization") grants everything;
+ * - anything else grants nothing, and a required permission is always three plain segments.
+ * The server's matcher (server/src/contract/permissions.ts) follows the same rules; a parity test
+ * checks them on one table.
  */
-const segments = (permission: string): string[] | null => {
+const segments = (permission: string, qualified: boolean): string[] | null => {
   const parts = permission.split(':');
-  return parts.length === 3 && parts.every((p) => p !== '') ? parts : null;
+  if (parts.length < 3 || (!qualified && parts.length > 3)) return null;
+  const permissionParts = parts.slice(0, 3);
+  return permissionParts.every((p) => p !== '') ? permissionParts : null;
 };
 
-/** Whether the granted permission (possibly with wildcards) covers the required one. */
+/** The legacy permission that grants everything. */
+export const LEGACY_ADMIN = 'admin';
+
+/** Whether the granted permission (wildcards, division qualifier or legacy admin) covers the required one. */
 export const permissionMatches = (granted: string, required: string): boolean => {
-  const have = segments(granted);
-  const need = segments(required);
-  if (!have || !need) return false;
+  const need = segments(required, false);
+  if (!need || need.includes('*')) return false;
+  if (granted === LEGACY_ADMIN) return true;
+  const have = segments(granted, true);
+  if (!have) return false;
   return have.every((part, i) => part === '*' || part === need[i]);
 };
 

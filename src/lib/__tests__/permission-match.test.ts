@@ -26,11 +26,28 @@ describe('permissionMatches (Genesys wildcards)', () => {
     expect(permissionMatches('*:*:view', 'directory:group:add')).toBe(false);
   });
 
+  it('a division-qualified grant is read by its first three segments', () => {
+    expect(permissionMatches('directory:group:add:6e2c1a70-division', 'directory:group:add')).toBe(true);
+    expect(permissionMatches('directory:group:*:home:x', 'directory:group:edit')).toBe(true);
+    expect(permissionMatches('directory:group:add:6e2c1a70-division', 'directory:group:edit')).toBe(false);
+    expect(permissionMatches('directory::add:6e2c1a70-division', 'directory:group:add')).toBe(false);
+  });
+
+  it('the legacy admin permission grants everything; other one-word permissions grant nothing', () => {
+    expect(permissionMatches('admin', 'directory:group:delete')).toBe(true);
+    expect(permissionMatches('admin', 'audits:audit:view')).toBe(true);
+    expect(permissionMatches('group_administration', 'directory:group:delete')).toBe(false);
+    expect(permissionMatches('Admin', 'directory:group:delete')).toBe(false);
+    expect(permissionMatches('admin', 'directory:group')).toBe(false);
+  });
+
   it('strings of another shape grant nothing, and a wildcard is never required', () => {
-    for (const granted of ['', '*', 'directory', 'directory:*', 'directory:group:add:extra', 'directory::add']) {
+    for (const granted of ['', '*', 'directory', 'directory:*', 'directory::add', 'directory:group:']) {
       expect(permissionMatches(granted, 'directory:group:add')).toBe(false);
     }
     expect(permissionMatches('directory:group:add', 'directory:group:*')).toBe(false);
+    expect(permissionMatches('*:*:*', 'directory:group:*')).toBe(false);
+    expect(permissionMatches('directory:group:add:x', 'directory:group:add:x')).toBe(false);
     expect(permissionMatches('routing:queue:view', 'directory:group:view')).toBe(false);
   });
 });
