@@ -31,6 +31,10 @@ export interface ConsoleOnlyOptions {
   /** The environment variables CONSOLE_* (see above). */
   env: NodeJS.ProcessEnv;
   logger?: boolean;
+  /** LOG_LEVEL. Default `info`: Fastify's request log. */
+  logLevel?: string;
+  /** TRUST_PROXY: whose X-Forwarded-For gives the logged client address. Default false. */
+  trustProxy?: boolean | string[];
 }
 
 export interface ConsoleConfigJson {
@@ -126,7 +130,8 @@ export function buildConsoleOnlyApp(options: ConsoleOnlyOptions): FastifyInstanc
     : CONSOLE_CSP;
 
   const app = Fastify({
-    logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'warn' } : false,
+    logger: options.logger ? { level: options.logLevel ?? 'info' } : false,
+    trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
   });

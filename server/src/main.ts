@@ -55,7 +55,14 @@ async function main(config: Config): Promise<void> {
 
   const consoleOnly = config.serve === 'console';
   const app = consoleOnly
-    ? buildConsoleOnlyApp({ staticDir: config.staticDir, basePath: config.basePath, env: process.env, logger: true })
+    ? buildConsoleOnlyApp({
+        staticDir: config.staticDir,
+        basePath: config.basePath,
+        env: process.env,
+        logger: true,
+        logLevel: config.logLevel,
+        trustProxy: config.trustProxy,
+      })
     : buildApp({
         dataDir: config.dataDir,
         seed: config.seed,
@@ -67,6 +74,8 @@ async function main(config: Config): Promise<void> {
         readerThreads: config.readerThreads,
         signInLockout: config.signInLockout,
         leanReferences: config.leanReferences,
+        trustProxy: config.trustProxy,
+        logLevel: config.logLevel,
       });
 
   let closing = false;

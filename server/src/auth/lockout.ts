@@ -170,7 +170,7 @@ export type AuthEvent =
 
 /**
  * Writes one structured line per sign-in event (never a password or a token). Logged at info level
- * even when the server's LOG_LEVEL is warn (its default) or error, so the trail is always kept;
+ * even when the server's LOG_LEVEL is warn or error (its default is info), so the trail is always kept;
  * LOG_LEVEL=silent turns it off.
  */
 export function logAuthEvent(

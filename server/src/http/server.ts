@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import { constants as zlib } from 'node:zlib';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { authenticator } from '../auth/authenticate.js';
 import { DEFAULT_LOCKOUT, SignInLockout, type LockoutSettings } from '../auth/lockout.js';
 import { oauthRoutes } from '../auth/oauth.js';
@@ -50,8 +50,15 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** Folder of the built console, served at `/`. */
   staticDir?: string;
-  /** Log warnings and errors (pino, level from LOG_LEVEL). Default false. */
+  /** Log (pino): one access-log line per request at info, warnings, errors. Default false. */
   logger?: boolean;
+  /** The log's level when `logger` is on (LOG_LEVEL). Default `info`. */
+  logLevel?: string;
+  /**
+   * Fastify's trustProxy (TRUST_PROXY): the proxies whose X-Forwarded-For gives `request.ip`, the address
+   * the sign-in lockout counts and the log shows. Default false: the socket's peer.
+   */
+  trustProxy?: boolean | string[];
   /** Where the log goes when `logger` is on (tests). Default stdout. */
   logStream?: { write(line: string): void };
   /** Throttling of failed sign-ins (auth/lockout.ts). Default DEFAULT_LOCKOUT. */
@@ -98,6 +105,20 @@ function redactUrl(url: string): string {
   return redacted ? `${url.slice(0, at)}?${params.toString()}` : url;
 }
 
+/**
+ * Fastify's request log as one access-log line per request, written when the answer is sent: method,
+ * redacted URL, client address (request.ip: see TRUST_PROXY), status and milliseconds.
+ */
+class AccessLog extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { req: request, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10 };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request');
+  }
+}
+
 export function createApp(options: CreateAppOptions): FastifyInstance {
   const operations = compileOperations(contractDocument());
   checkHandlers(operations, options.handlers);
@@ -114,7 +135,7 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger
       ? {
-          level: process.env.LOG_LEVEL ?? 'warn',
+          level: options.logLevel ?? 'info',
           ...(options.logStream ? { stream: options.logStream } : {}),
           serializers: {
             req: (request: FastifyRequest) => ({
@@ -127,6 +148,8 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
           },
         }
       : false,
+    logController: new AccessLog(),
+    trustProxy: options.trustProxy ?? false,
     genReqId: correlationId,
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT,
