@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ConfigError } from './config.js';
-import { registerHealth } from './http/health.js';
+import { registerHealth, registerReadiness } from './http/health.js';
 import { CONSOLE_CSP, securityHeaders } from './http/headers.js';
 import { registerStatic } from './http/static.js';
 
@@ -142,6 +142,8 @@ export function buildConsoleOnlyApp(options: ConsoleOnlyOptions): FastifyInstanc
   });
   app.addHook('onSend', securityHeaders);
   registerHealth(app);
+  // No database and no reader threads: ready as soon as it serves.
+  registerReadiness(app, () => undefined);
 
   app.get(`${base}config.json`, async (_request, reply) =>
     reply.header('Cache-Control', 'no-cache').type('application/json; charset=utf-8').send(configJson),

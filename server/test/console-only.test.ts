@@ -139,9 +139,12 @@ describe('serving under /groups-console/ for a custom API', () => {
     expect(post.json()).toMatchObject({ status: 404, code: 'not.found' });
   });
 
-  it('answers the health check', async () => {
+  it('answers the health and readiness checks', async () => {
     const res = await app.inject({ url: '/healthz' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ok' });
+    const ready = await app.inject({ url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready' });
   });
 });

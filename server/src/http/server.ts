@@ -24,7 +24,7 @@ import { compileOperations, type Operation } from '../contract/operations.js';
 import { CORRELATION_HEADER, correlationId } from './correlation.js';
 import { handleError, sendError } from './errors.js';
 import { securityHeaders } from './headers.js';
-import { registerHealth } from './health.js';
+import { registerHealth, registerReadiness } from './health.js';
 import { leanReferencesHook } from './lean-references.js';
 import { TurnLimiter } from './turns.js';
 import { registerStatic, sendConsolePage, wantsConsolePage } from './static.js';
@@ -227,6 +227,14 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
 
   app.register(oauthRoutes, { tokens, tokenLifetimeSeconds, extraRedirectOrigins: corsOrigins, lockout });
   registerHealth(app);
+  const ping = db.prepare('SELECT 1 AS ok').pluck();
+  registerReadiness(app, () => {
+    if (!db.open) return 'the database is closed';
+    if (ping.get() !== 1) return 'the database did not answer SELECT 1';
+    const pool = readers.stats();
+    if (pool.ready < pool.threads) return `${pool.threads - pool.ready} of ${pool.threads} reader threads are loading`;
+    return undefined;
+  });
 
   app.register(async (api) => {
     api.addHook('onRequest', authenticator(tokens));
