@@ -33,6 +33,11 @@ curl -fsS -H 'Accept: text/html' http://127.0.0.1:8080/groups | grep -q '<div id
 docker stop groups-console
 [ "$(docker inspect -f '{{.State.ExitCode}}' groups-console)" = 0 ]
 
+# docs/deploy.md: the OCI labels
+docker build --build-arg REVISION="$(git rev-parse HEAD)" --build-arg SOURCE=https://example.com/groups-console.git -t groups-console .
+[ "$(docker inspect -f '{{index .Config.Labels "org.opencontainers.image.revision"}}' groups-console)" = "$(git rev-parse HEAD)" ]
+[ "$(docker inspect -f '{{index .Config.Labels "org.opencontainers.image.version"}}' groups-console)" = "$(node -p 'require("./package.json").version')" ]
+
 # docs/deploy.md: "Console only"
 docker run -d --name groups-console-only -p 8081:8080 -e SERVE=console -e CONSOLE_REGION=eu_west_1 -e CONSOLE_CLIENT_ID=your-client-id groups-console
 wait_healthy groups-console-only
