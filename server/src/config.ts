@@ -27,6 +27,9 @@
  *                           true (any) or a comma list of IPs/CIDRs
  *   LOG_LEVEL               fatal|error|warn|info|debug|trace|silent  info
  *                           (info: one access-log line per request)
+ *   METRICS_PORT            port of GET /metrics (Prometheus), on a     (off)
+ *                           listener of its own; 0 = any free port
+ *   METRICS_HOST            interface of that listener                127.0.0.1
  */
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
@@ -158,6 +161,8 @@ const schema = z.object({
     .transform((v) => v === '1' || v === 'true')
     .default(false),
   TRUST_PROXY: trustProxy,
+  METRICS_PORT: integer('METRICS_PORT', 0, 65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
@@ -184,6 +189,8 @@ export interface Config {
   /** Fastify's trustProxy: whose X-Forwarded-For sets request.ip (the lockout's and the log's address). */
   trustProxy: TrustProxy;
   logLevel: LogLevel;
+  /** Where GET /metrics is served (http/metrics.ts), or null: metrics off. */
+  metrics: { host: string; port: number } | null;
 }
 
 export class ConfigError extends Error {
@@ -206,6 +213,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid server configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.METRICS_PORT !== undefined && c.METRICS_PORT !== 0 && c.METRICS_PORT === c.PORT)
+    throw new ConfigError(
+      `Invalid server configuration:\n  METRICS_PORT: the metrics need a port of their own, not PORT (${c.PORT}), so they are never served publicly by accident`,
+    );
   if (c.SERVE === 'all' && c.BASE_PATH !== '/')
     throw new ConfigError(
       `Invalid server configuration:\n  BASE_PATH: a sub-path (${c.BASE_PATH}) is served with SERVE=console only; the API and its console are served at /`,
@@ -234,5 +245,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     leanReferences: c.LEAN_REFERENCES,
     trustProxy: c.TRUST_PROXY,
     logLevel: c.LOG_LEVEL,
+    metrics: c.METRICS_PORT === undefined ? null : { host: c.METRICS_HOST, port: c.METRICS_PORT },
   };
 }

@@ -26,6 +26,7 @@ import { handleError, sendError } from './errors.js';
 import { securityHeaders } from './headers.js';
 import { registerHealth, registerReadiness } from './health.js';
 import { leanReferencesHook } from './lean-references.js';
+import { ServerMetrics } from './metrics.js';
 import { TurnLimiter } from './turns.js';
 import { registerStatic, sendConsolePage, wantsConsolePage } from './static.js';
 import { validateRequest } from './validation.js';
@@ -67,6 +68,8 @@ export interface AppOptions {
   readerThreads?: number;
   /** Answer every reference as `id` and `selfUri` only (lean-references.ts). Default false. */
   leanReferences?: boolean;
+  /** Count requests, sign-in failures, 429s… for Prometheus (metrics.ts; METRICS_PORT). Default false. */
+  metrics?: boolean;
 }
 
 export interface CreateAppOptions extends AppOptions {
@@ -182,6 +185,11 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
   // accepted (turns.ts); below saturation none waits.
   const turns = new TurnLimiter({ targetMs: TURN_TARGET_MS });
   app.decorate('turns', turns);
+  const metrics = options.metrics
+    ? new ServerMetrics({ readers: () => readers.stats(), turns: () => turns.stats() })
+    : null;
+  app.decorate('metrics', metrics);
+  if (metrics) app.addHook('onResponse', async (request, reply) => metrics.observe(request, reply));
   app.addHook('onRequest', (_request, _reply, done) => {
     const wait = turns.admit();
     if (wait) void wait.then(() => done());
@@ -225,7 +233,13 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
     strictPreflight: false,
   });
 
-  app.register(oauthRoutes, { tokens, tokenLifetimeSeconds, extraRedirectOrigins: corsOrigins, lockout });
+  app.register(oauthRoutes, {
+    tokens,
+    tokenLifetimeSeconds,
+    extraRedirectOrigins: corsOrigins,
+    lockout,
+    onAuthEvent: metrics?.onAuthEvent,
+  });
   registerHealth(app);
   const ping = db.prepare('SELECT 1 AS ok').pluck();
   registerReadiness(app, () => {
@@ -238,7 +252,15 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
 
   app.register(async (api) => {
     api.addHook('onRequest', authenticator(tokens));
-    api.addHook('onRequest', limiter.hook());
+    const rateLimit = limiter.hook();
+    api.addHook('onRequest', async (request) => {
+      try {
+        await rateLimit(request);
+      } catch (error) {
+        metrics?.rateLimitRefusals.inc();
+        throw error;
+      }
+    });
     for (const operation of operations) {
       const handler = options.handlers[operation.operationId];
       if (!handler) continue;
