@@ -55,7 +55,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=runtime-deps /app/node_modules ./node_modules
 COPY --from=build /app/package.json /app/package-lock.json ./
-COPY --from=build /app/scripts/start.mjs /app/scripts/build-server.mjs ./scripts/
+COPY --from=build /app/scripts/start.mjs /app/scripts/build-server.mjs /app/scripts/backup.mjs ./scripts/
 COPY --from=build /app/openapi/groups.yaml ./openapi/
 COPY --from=build /app/server/dist ./server/dist
 COPY --from=build /app/dist ./dist
