@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ConfigError } from './config.js';
+import { AccessLog, loggerOptions } from './http/access-log.js';
 import { registerHealth, registerReadiness } from './http/health.js';
 import { CONSOLE_CSP, securityHeaders } from './http/headers.js';
 import { registerStatic } from './http/static.js';
@@ -31,8 +32,10 @@ export interface ConsoleOnlyOptions {
   /** The environment variables CONSOLE_* (see above). */
   env: NodeJS.ProcessEnv;
   logger?: boolean;
-  /** LOG_LEVEL. Default `info`: Fastify's request log. */
+  /** LOG_LEVEL. Default `info`: one access-log line per request (http/access-log.ts). */
   logLevel?: string;
+  /** Where the log goes when `logger` is on (tests). Default stdout. */
+  logStream?: { write(line: string): void };
   /** TRUST_PROXY: whose X-Forwarded-For gives the logged client address. Default false. */
   trustProxy?: boolean | string[];
 }
@@ -130,7 +133,8 @@ export function buildConsoleOnlyApp(options: ConsoleOnlyOptions): FastifyInstanc
     : CONSOLE_CSP;
 
   const app = Fastify({
-    logger: options.logger ? { level: options.logLevel ?? 'info' } : false,
+    logger: options.logger ? loggerOptions(options.logLevel, options.logStream) : false,
+    logController: new AccessLog(),
     trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,

@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import { constants as zlib } from 'node:zlib';
-import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { authenticator } from '../auth/authenticate.js';
 import { DEFAULT_LOCKOUT, SignInLockout, type LockoutSettings } from '../auth/lockout.js';
 import { oauthRoutes } from '../auth/oauth.js';
@@ -21,6 +21,7 @@ import { notFound } from '../contract/errors.js';
 import { ReaderPool } from '../readers/pool.js';
 import { contractDocument } from '../contract/document.js';
 import { compileOperations, type Operation } from '../contract/operations.js';
+import { AccessLog, loggerOptions } from './access-log.js';
 import { CORRELATION_HEADER, correlationId } from './correlation.js';
 import { handleError, sendError } from './errors.js';
 import { securityHeaders } from './headers.js';
@@ -90,38 +91,6 @@ export function checkHandlers(operations: readonly Operation[], handlers: Operat
   if (problems.length) throw new Error(`The API does not match openapi/groups.yaml: ${problems.join('; ')}.`);
 }
 
-/** Query parameters whose values are secrets (the sign-in redirect's code and state, tokens). */
-const SECRET_PARAMS = new Set(['code', 'state', 'access_token', 'id_token', 'refresh_token', 'token', 'code_verifier']);
-
-/** A request URL fit for the logs: the values of secret query parameters replaced. */
-function redactUrl(url: string): string {
-  const at = url.indexOf('?');
-  if (at < 0) return url;
-  const params = new URLSearchParams(url.slice(at + 1));
-  let redacted = false;
-  for (const key of [...params.keys()]) {
-    if (SECRET_PARAMS.has(key.toLowerCase())) {
-      params.set(key, 'REDACTED');
-      redacted = true;
-    }
-  }
-  return redacted ? `${url.slice(0, at)}?${params.toString()}` : url;
-}
-
-/**
- * Fastify's request log as one access-log line per request, written when the answer is sent: method,
- * redacted URL, client address (request.ip: see TRUST_PROXY), status and milliseconds.
- */
-class AccessLog extends LogController {
-  override incomingRequest(): void {}
-
-  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    const line = { req: request, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10 };
-    if (error) reply.log.error({ ...line, err: error }, 'request errored');
-    else reply.log.info(line, 'request');
-  }
-}
-
 export function createApp(options: CreateAppOptions): FastifyInstance {
   const operations = compileOperations(contractDocument());
   checkHandlers(operations, options.handlers);
@@ -136,21 +105,7 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
   const lockout = new SignInLockout({ ...DEFAULT_LOCKOUT, ...options.signInLockout }, options.now);
 
   const app = Fastify({
-    logger: options.logger
-      ? {
-          level: options.logLevel ?? 'info',
-          ...(options.logStream ? { stream: options.logStream } : {}),
-          serializers: {
-            req: (request: FastifyRequest) => ({
-              method: request.method,
-              url: redactUrl(request.url),
-              host: request.host,
-              remoteAddress: request.ip,
-              remotePort: request.socket?.remotePort,
-            }),
-          },
-        }
-      : false,
+    logger: options.logger ? loggerOptions(options.logLevel, options.logStream) : false,
     logController: new AccessLog(),
     trustProxy: options.trustProxy ?? false,
     genReqId: correlationId,
