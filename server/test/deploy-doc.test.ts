@@ -84,8 +84,12 @@ describe('docs/deploy.md', () => {
 
   it('names only settings the server reads', () => {
     const server = read('server/src/config.ts') + read('server/src/console-only.ts');
-    const names = new Set(doc.match(/`((?:CONSOLE|SERVE|BASE_PATH)[A-Z_]*)/g)?.map((n) => n.slice(1)));
+    const names = new Set(
+      doc.match(/`((?:CONSOLE|SERVE|BASE_PATH|TRUST_PROXY|LOG_LEVEL|METRICS)[A-Z_]*)/g)?.map((n) => n.slice(1)),
+    );
     expect(names.size).toBeGreaterThanOrEqual(6);
+    for (const operator of ['TRUST_PROXY', 'LOG_LEVEL', 'METRICS_PORT', 'METRICS_HOST'])
+      expect(names).toContain(operator);
     for (const name of names) expect(server, name).toContain(name);
   });
 });
