@@ -10,28 +10,43 @@
 ARG NODE_IMAGE=node:24.21.0-trixie-slim@sha256:8ec5d7557396cfe32d21c3f9c13072355ceab22b584578ca4bb28af31120cffe
 # The path the console is served under (its asset URLs are built for it): / or e.g. /groups-console/.
 ARG BASE_PATH=/
+# The image's OCI labels: VERSION is package.json's (a test keeps them equal), REVISION the commit and
+# SOURCE the repository's URL, given at build time:
+#   docker build --build-arg REVISION="$(git rev-parse HEAD)" --build-arg SOURCE=https://… -t groups-console .
+ARG VERSION=0.1.0
+ARG REVISION=unknown
+ARG SOURCE=
 
 # Build: every dependency, then the compiled server (server/dist) and the built console (dist/).
+# better-sqlite3 ships its Node-API binary prebuilt: nothing is compiled, so no compiler is installed.
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
-# better-sqlite3 compiles its native module when no prebuilt binary fits.
-RUN apt-get update \
-  && apt-get install -y --no-install-recommends python3 make g++ \
-  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
 ARG BASE_PATH
 ENV BASE_PATH=${BASE_PATH}
 RUN npm run build
 
-# Runtime dependencies only (with better-sqlite3's native module), built on the same image.
-FROM build AS runtime-deps
-RUN rm -rf node_modules && npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# Runtime dependencies only, from the bare image: no devDependencies, no install scripts (better-sqlite3's
+# binary is inside its package), and nothing of the build stage.
+FROM ${NODE_IMAGE} AS runtime-deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 
 # Runtime: Node, the runtime dependencies, the compiled server and the built console; no sources, no compiler.
 FROM ${NODE_IMAGE} AS runtime
 ARG BASE_PATH
+ARG VERSION
+ARG REVISION
+ARG SOURCE
+LABEL org.opencontainers.image.title="Groups Console" \
+  org.opencontainers.image.description="The Groups Console and its embedded Genesys-Cloud-like Groups API server" \
+  org.opencontainers.image.version="${VERSION}" \
+  org.opencontainers.image.revision="${REVISION}" \
+  org.opencontainers.image.source="${SOURCE}" \
+  org.opencontainers.image.licenses="MIT"
 ENV NODE_ENV=production \
   BASE_PATH=${BASE_PATH} \
   HOST=0.0.0.0 \
@@ -40,7 +55,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=runtime-deps /app/node_modules ./node_modules
 COPY --from=build /app/package.json /app/package-lock.json ./
-COPY --from=build /app/scripts/start.mjs /app/scripts/build-server.mjs ./scripts/
+COPY --from=build /app/scripts/start.mjs /app/scripts/build-server.mjs /app/scripts/backup.mjs ./scripts/
 COPY --from=build /app/openapi/groups.yaml ./openapi/
 COPY --from=build /app/server/dist ./server/dist
 COPY --from=build /app/dist ./dist

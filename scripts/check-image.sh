@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cleanup() {
+  docker compose down -v >/dev/null 2>&1 || true
+  rm -rf backups
   docker rm -f groups-console groups-console-only >/dev/null 2>&1 || true
   docker volume rm groups-data >/dev/null 2>&1 || true
 }
@@ -33,10 +35,28 @@ curl -fsS -H 'Accept: text/html' http://127.0.0.1:8080/groups | grep -q '<div id
 docker stop groups-console
 [ "$(docker inspect -f '{{.State.ExitCode}}' groups-console)" = 0 ]
 
+# docs/deploy.md: the OCI labels
+docker build --build-arg REVISION="$(git rev-parse HEAD)" --build-arg SOURCE=https://example.com/groups-console.git -t groups-console .
+[ "$(docker inspect -f '{{index .Config.Labels "org.opencontainers.image.revision"}}' groups-console)" = "$(git rev-parse HEAD)" ]
+[ "$(docker inspect -f '{{index .Config.Labels "org.opencontainers.image.version"}}' groups-console)" = "$(node -p 'require("./package.json").version')" ]
+
 # docs/deploy.md: "Console only"
 docker run -d --name groups-console-only -p 8081:8080 -e SERVE=console -e CONSOLE_REGION=eu_west_1 -e CONSOLE_CLIENT_ID=your-client-id groups-console
 wait_healthy groups-console-only
 curl -fsS http://127.0.0.1:8081/config.json | grep -q '"region":"eu_west_1"'
 [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8081/api/v2/groups)" = 404 ]
 docker stop groups-console-only
+# docs/deploy.md: "Backups", with Docker Compose (the hardened services: read-only, no capabilities)
+mkdir -p backups && chmod 777 backups
+docker compose up -d groups-console
+wait_healthy "$(docker compose ps -q groups-console)"
+docker compose run --rm --no-deps -v "$PWD/backups:/backups" groups-console node scripts/backup.mjs /backups/groups-backup.db
+[ -s backups/groups-backup.db ]
+docker compose stop groups-console
+docker compose run --rm --no-deps -v "$PWD/backups:/backups" groups-console sh -c 'rm -f /data/groups.db /data/groups.db-wal /data/groups.db-shm && cp /backups/groups-backup.db /data/groups.db'
+docker compose start groups-console
+wait_healthy "$(docker compose ps -q groups-console)"
+curl -fsS http://127.0.0.1:8080/readyz | grep -q '"ready"'
+docker compose down -v
+
 echo "The image builds, answers its health check, serves both modes and stops cleanly."

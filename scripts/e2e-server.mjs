@@ -19,6 +19,8 @@ const child = spawn('npx', ['tsx', 'server/src/main.ts'], {
     RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? '0',
     SIGN_IN_MAX_FAILURES_PER_ADDRESS: process.env.SIGN_IN_MAX_FAILURES_PER_ADDRESS ?? '0',
     PRESENCE_SIMULATION: 'off',
+    // Quiet: warnings and errors only, not an access-log line per request.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   },
 });
 const stop = (signal) => child.kill(signal);

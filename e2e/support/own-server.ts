@@ -120,6 +120,7 @@ export async function startOwnServer(options: OwnServerOptions = {}): Promise<Ow
         SEED: options.seed ?? 'demo',
         RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute ?? 0),
         PRESENCE_SIMULATION: 'off',
+        LOG_LEVEL: 'warn',
         ...(options.tokenLifetimeSeconds ? { TOKEN_LIFETIME_SECONDS: String(options.tokenLifetimeSeconds) } : {}),
         SKIP_BUILD: '1',
         STATIC_DIR,

@@ -23,7 +23,15 @@
  *   PRESENCE_SIMULATION     on|off: users' presences change over time  on
  *   LEAN_REFERENCES         1 = answer every reference as id + selfUri only  0
  *                           (the leanest real shape; http/lean-references.ts)
+ *   TRUST_PROXY             proxies whose X-Forwarded-For is believed:  off
+ *                           true (any) or a comma list of IPs/CIDRs
+ *   LOG_LEVEL               fatal|error|warn|info|debug|trace|silent  info
+ *                           (info: one access-log line per request)
+ *   METRICS_PORT            port of GET /metrics (Prometheus), on a     (off)
+ *                           listener of its own; 0 = any free port
+ *   METRICS_HOST            interface of that listener                127.0.0.1
  */
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +59,52 @@ const origin = z.string().refine((value) => {
     return false;
   }
 }, 'each CORS origin must look like https://host[:port] (scheme and host, no path or trailing slash)');
+
+/**
+ * What Fastify's `trustProxy` takes: off, any proxy, or the proxies' addresses. Fastify 5.12 ignores a hop
+ * count (it cannot check that the nearest peer is a proxy, so any client could forge the header): refused.
+ */
+export type TrustProxy = boolean | string[];
+
+/** An IPv4 or IPv6 address, with an optional /prefix of the right size. */
+const isAddressOrCidr = (value: string): boolean => {
+  const [address = '', prefix, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+};
+
+const trustProxy = z
+  .string()
+  .transform((value, context): TrustProxy => {
+    const lower = value.toLowerCase();
+    if (['false', 'off', '0', 'no'].includes(lower)) return false;
+    if (['true', 'on', 'yes'].includes(lower)) return true;
+    if (/^\d+$/.test(value)) {
+      context.addIssue({
+        code: 'custom',
+        message:
+          'TRUST_PROXY takes no hop count (Fastify trusts none, as it cannot check the nearest peer is a proxy): name the proxy addresses, e.g. 127.0.0.1 or 10.0.0.0/8, or true',
+      });
+      return z.NEVER;
+    }
+    const list = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const bad = list.filter((entry) => !isAddressOrCidr(entry));
+    if (bad.length === 0 && list.length > 0) return list;
+    context.addIssue({
+      code: 'custom',
+      message: `TRUST_PROXY must be true, false or a comma list of IP addresses or CIDR ranges (not an address: ${bad.join(', ') || value})`,
+    });
+    return z.NEVER;
+  })
+  .default(false);
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -106,6 +160,10 @@ const schema = z.object({
     .enum(['0', '1', 'true', 'false'], { error: 'LEAN_REFERENCES must be 1 or 0' })
     .transform((v) => v === '1' || v === 'true')
     .default(false),
+  TRUST_PROXY: trustProxy,
+  METRICS_PORT: integer('METRICS_PORT', 0, 65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
 export interface Config {
@@ -128,6 +186,11 @@ export interface Config {
   presenceSimulation: boolean;
   /** Whether every reference is answered as id + selfUri only (http/lean-references.ts). */
   leanReferences: boolean;
+  /** Fastify's trustProxy: whose X-Forwarded-For sets request.ip (the lockout's and the log's address). */
+  trustProxy: TrustProxy;
+  logLevel: LogLevel;
+  /** Where GET /metrics is served (http/metrics.ts), or null: metrics off. */
+  metrics: { host: string; port: number } | null;
 }
 
 export class ConfigError extends Error {
@@ -150,6 +213,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid server configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.METRICS_PORT !== undefined && c.METRICS_PORT !== 0 && c.METRICS_PORT === c.PORT)
+    throw new ConfigError(
+      `Invalid server configuration:\n  METRICS_PORT: the metrics need a port of their own, not PORT (${c.PORT}), so they are never served publicly by accident`,
+    );
   if (c.SERVE === 'all' && c.BASE_PATH !== '/')
     throw new ConfigError(
       `Invalid server configuration:\n  BASE_PATH: a sub-path (${c.BASE_PATH}) is served with SERVE=console only; the API and its console are served at /`,
@@ -176,5 +243,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowExposedDemo: c.ALLOW_EXPOSED_DEMO,
     presenceSimulation: c.PRESENCE_SIMULATION,
     leanReferences: c.LEAN_REFERENCES,
+    trustProxy: c.TRUST_PROXY,
+    logLevel: c.LOG_LEVEL,
+    metrics: c.METRICS_PORT === undefined ? null : { host: c.METRICS_HOST, port: c.METRICS_PORT },
   };
 }

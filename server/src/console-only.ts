@@ -19,7 +19,8 @@ import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ConfigError } from './config.js';
-import { registerHealth } from './http/health.js';
+import { AccessLog, loggerOptions } from './http/access-log.js';
+import { registerHealth, registerReadiness } from './http/health.js';
 import { CONSOLE_CSP, securityHeaders } from './http/headers.js';
 import { registerStatic } from './http/static.js';
 
@@ -31,6 +32,12 @@ export interface ConsoleOnlyOptions {
   /** The environment variables CONSOLE_* (see above). */
   env: NodeJS.ProcessEnv;
   logger?: boolean;
+  /** LOG_LEVEL. Default `info`: one access-log line per request (http/access-log.ts). */
+  logLevel?: string;
+  /** Where the log goes when `logger` is on (tests). Default stdout. */
+  logStream?: { write(line: string): void };
+  /** TRUST_PROXY: whose X-Forwarded-For gives the logged client address. Default false. */
+  trustProxy?: boolean | string[];
 }
 
 export interface ConsoleConfigJson {
@@ -126,7 +133,9 @@ export function buildConsoleOnlyApp(options: ConsoleOnlyOptions): FastifyInstanc
     : CONSOLE_CSP;
 
   const app = Fastify({
-    logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'warn' } : false,
+    logger: options.logger ? loggerOptions(options.logLevel, options.logStream) : false,
+    logController: new AccessLog(),
+    trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
   });
@@ -137,6 +146,8 @@ export function buildConsoleOnlyApp(options: ConsoleOnlyOptions): FastifyInstanc
   });
   app.addHook('onSend', securityHeaders);
   registerHealth(app);
+  // No database and no reader threads: ready as soon as it serves.
+  registerReadiness(app, () => undefined);
 
   app.get(`${base}config.json`, async (_request, reply) =>
     reply.header('Cache-Control', 'no-cache').type('application/json; charset=utf-8').send(configJson),

@@ -11,6 +11,7 @@ import { buildApp } from './app.js';
 import { checkDemoExposure, type ExposureCheck } from './auth/exposure.js';
 import { ConfigError, DEFAULT_STATIC_DIR, loadConfig, REPO_ROOT, type Config } from './config.js';
 import { buildConsoleOnlyApp } from './console-only.js';
+import { serveMetrics, type MetricsListener } from './http/metrics.js';
 import { PERSONA_PASSWORD, PERSONAS } from './db/seed/personas.js';
 import { startPresenceSimulation } from './db/seed/presence-simulation.js';
 
@@ -55,7 +56,14 @@ async function main(config: Config): Promise<void> {
 
   const consoleOnly = config.serve === 'console';
   const app = consoleOnly
-    ? buildConsoleOnlyApp({ staticDir: config.staticDir, basePath: config.basePath, env: process.env, logger: true })
+    ? buildConsoleOnlyApp({
+        staticDir: config.staticDir,
+        basePath: config.basePath,
+        env: process.env,
+        logger: true,
+        logLevel: config.logLevel,
+        trustProxy: config.trustProxy,
+      })
     : buildApp({
         dataDir: config.dataDir,
         seed: config.seed,
@@ -67,7 +75,19 @@ async function main(config: Config): Promise<void> {
         readerThreads: config.readerThreads,
         signInLockout: config.signInLockout,
         leanReferences: config.leanReferences,
+        trustProxy: config.trustProxy,
+        logLevel: config.logLevel,
+        metrics: config.metrics !== null,
       });
+  if (consoleOnly && config.metrics)
+    process.stderr.write('METRICS_PORT is ignored with SERVE=console: console-only mode has no metrics.\n');
+  // On a listener of its own (METRICS_HOST, loopback by default), closed with the app.
+  let metricsListener: MetricsListener | undefined;
+  if (config.metrics && !consoleOnly) {
+    metricsListener = await serveMetrics(app, config.metrics.host, config.metrics.port);
+    const listener = metricsListener;
+    app.addHook('onClose', () => listener.close());
+  }
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
@@ -108,8 +128,9 @@ async function main(config: Config): Promise<void> {
     return;
   }
   const what = staticDir ? 'Groups Console' : 'Groups API (no console build)';
+  const metricsNote = metricsListener ? ` · metrics: ${metricsListener.url}` : '';
   process.stdout.write(
-    `${what} on http://${host}:${port}/ · sign in as ${signIns} · data: ${config.dataDir} (seed ${config.seed})\n`,
+    `${what} on http://${host}:${port}/ · sign in as ${signIns} · data: ${config.dataDir} (seed ${config.seed})${metricsNote}\n`,
   );
 }
 

@@ -139,9 +139,42 @@ describe('serving under /groups-console/ for a custom API', () => {
     expect(post.json()).toMatchObject({ status: 404, code: 'not.found' });
   });
 
-  it('answers the health check', async () => {
+  it('answers the health and readiness checks', async () => {
     const res = await app.inject({ url: '/healthz' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ok' });
+    const ready = await app.inject({ url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready' });
+  });
+});
+
+describe('the access log of console-only mode', () => {
+  it('writes one line per request with the client address, and never the sign-in callback’s code', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logged = buildConsoleOnlyApp({
+      staticDir: fakeBuild('/'),
+      basePath: '/',
+      env: { CONSOLE_REGION: 'eu_west_1', CONSOLE_CLIENT_ID: 'c' },
+      logger: true,
+      trustProxy: ['127.0.0.1'],
+      logStream: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+    });
+    try {
+      const res = await logged.inject({
+        url: '/auth/callback?code=the-secret-code&state=the-state',
+        headers: { accept: 'text/html', 'x-forwarded-for': '203.0.113.9' },
+      });
+      expect(res.statusCode).toBe(200);
+      const access = lines.filter((l) => l.msg === 'request');
+      expect(access).toHaveLength(1);
+      expect(access[0]).toMatchObject({
+        req: { method: 'GET', url: '/auth/callback?code=REDACTED&state=REDACTED', remoteAddress: '203.0.113.9' },
+        res: { statusCode: 200 },
+      });
+      expect(JSON.stringify(lines)).not.toContain('the-secret-code');
+    } finally {
+      await logged.close();
+    }
   });
 });

@@ -67,10 +67,29 @@ describe('docs/deploy.md', () => {
     }
   });
 
+  it('describes the hardening compose.yaml has, and the runtime dependencies package.json has', () => {
+    const compose = read('compose.yaml');
+    for (const setting of ['read_only: true', 'tmpfs', 'cap_drop: [ALL]', "security_opt: ['no-new-privileges:true']"]) {
+      expect(doc, setting).toContain(`\`${setting}\``);
+      expect(compose, setting).toContain(setting.replace(/^tmpfs$/, 'tmpfs:'));
+    }
+    const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string> };
+    const runtime = doc.slice(doc.indexOf('What it holds at run time'));
+    for (const name of Object.keys(pkg.dependencies)) {
+      const named = name.startsWith('@fastify/') ? 'Fastify and its plugins' : name;
+      expect(runtime.toLowerCase(), name).toContain(named.toLowerCase());
+    }
+    expect(runtime).toMatch(/`du -sh node_modules`: \d+ MB \(\d+ MB when/);
+  });
+
   it('names only settings the server reads', () => {
     const server = read('server/src/config.ts') + read('server/src/console-only.ts');
-    const names = new Set(doc.match(/`((?:CONSOLE|SERVE|BASE_PATH)[A-Z_]*)/g)?.map((n) => n.slice(1)));
+    const names = new Set(
+      doc.match(/`((?:CONSOLE|SERVE|BASE_PATH|TRUST_PROXY|LOG_LEVEL|METRICS)[A-Z_]*)/g)?.map((n) => n.slice(1)),
+    );
     expect(names.size).toBeGreaterThanOrEqual(6);
+    for (const operator of ['TRUST_PROXY', 'LOG_LEVEL', 'METRICS_PORT', 'METRICS_HOST'])
+      expect(names).toContain(operator);
     for (const name of names) expect(server, name).toContain(name);
   });
 });

@@ -73,6 +73,15 @@ describe('Dockerfile', () => {
       s.body.some((i) => i.getKeyword() === 'RUN' && /\bnpm ci\b[^&]*--omit=dev/.test(args(i))),
     );
     expect(depsStage, 'a stage that runs npm ci --omit=dev').toBeDefined();
+    // From the bare image (not the build stage and its devDependencies), without install scripts: the one
+    // native module, better-sqlite3, ships its Node-API binary prebuilt.
+    expect(depsStage!.from).toBe(stages[0]!.from);
+    const install = depsStage!.body.filter((i) => i.getKeyword() === 'RUN').map(text);
+    expect(install).toHaveLength(1);
+    expect(install[0]).toMatch(/npm ci --omit=dev --ignore-scripts/);
+    expect(depsStage!.body.filter((i) => i.getKeyword() === 'COPY').map(args)).toEqual([
+      'package.json package-lock.json ./',
+    ]);
     const copies = inRuntime('COPY').map(text);
     const modules = copies.filter((c) => /node_modules/.test(c));
     expect(modules).toEqual([`COPY --from=${depsStage!.name} /app/node_modules ./node_modules`]);
@@ -98,6 +107,41 @@ describe('Dockerfile', () => {
     expect(inRuntime('STOPSIGNAL').map(args)).toEqual(['SIGTERM']);
   });
 
+  it('compiles nothing: no compiler toolchain, no native rebuild, and the npm cache in a BuildKit cache mount', () => {
+    const runs = instructions.filter((i) => i.getKeyword() === 'RUN').map(text);
+    for (const run of runs) {
+      expect(run).not.toMatch(/\b(python3?|make|g\+\+|gcc|build-essential)\b/);
+      expect(run).not.toMatch(/npm rebuild|node-gyp|prebuild-install/);
+    }
+    const installs = runs.filter((r) => /\bnpm ci\b/.test(r));
+    expect(installs).toHaveLength(2); // the build's, and the runtime dependencies'
+    for (const install of installs) expect(install).toMatch(/^RUN --mount=type=cache,target=\/root\/\.npm npm ci /);
+    expect(content.split('\n')[0]).toBe('# syntax=docker/dockerfile:1'); // cache mounts need BuildKit's syntax
+  });
+
+  it("carries OCI labels; the version defaults to package.json's", () => {
+    const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string; license: string };
+    expect(globalArgs.get('VERSION')).toBe(pkg.version);
+    const labels = Object.fromEntries(
+      [
+        ...inRuntime('LABEL')
+          .map(text)
+          .join(' ')
+          .matchAll(/org\.opencontainers\.image\.(\w+)="([^"]*)"/g),
+      ].map((m) => [m[1]!, m[2]!]),
+    );
+    expect(labels).toMatchObject({
+      title: 'Groups Console',
+      version: '${VERSION}',
+      revision: '${REVISION}',
+      source: '${SOURCE}',
+      licenses: pkg.license,
+    });
+    // Global ARGs reach a stage only when declared in it again.
+    const declared = inRuntime('ARG').map(args);
+    for (const name of ['VERSION', 'REVISION', 'SOURCE']) expect(declared).toContain(name);
+  });
+
   it('uses COPY, not ADD (no URLs or archives fetched at build time)', () => {
     expect(instructions.filter((i) => i.getKeyword() === 'ADD').map(args)).toEqual([]);
   });
@@ -112,7 +156,7 @@ describe('Dockerfile', () => {
 
   it('has a .dockerignore that keeps node_modules, builds and .git out of the context', () => {
     const ignore = readFileSync(`${ROOT}.dockerignore`, 'utf8').split('\n');
-    for (const entry of ['.git', 'node_modules', 'dist', 'server/dist', 'data']) expect(ignore).toContain(entry);
+    for (const entry of ['.git', 'node_modules', 'dist', 'server/dist', 'data', 'backups']) expect(ignore).toContain(entry);
   });
 });
 
@@ -132,5 +176,23 @@ describe('compose.yaml', () => {
     expect(Object.keys(compose.volumes)).toContain('groups-data');
     expect(main.stop_grace_period).toMatch(/^\d+s$/);
     expect(compose.services.console?.environment?.SERVE).toBe('console');
+  });
+
+  it('hardens both services: read-only root, a tmpfs /tmp, no capabilities, no new privileges', () => {
+    const compose = parseYaml(readFileSync(`${ROOT}compose.yaml`, 'utf8')) as {
+      services: Record<
+        string,
+        { read_only?: boolean; tmpfs?: string[]; cap_drop?: string[]; security_opt?: string[]; volumes?: string[] }
+      >;
+    };
+    expect(Object.keys(compose.services).sort()).toEqual(['console', 'groups-console']);
+    for (const [name, service] of Object.entries(compose.services)) {
+      expect(service.read_only, name).toBe(true);
+      expect(service.tmpfs, name).toEqual(['/tmp']);
+      expect(service.cap_drop, name).toEqual(['ALL']);
+      expect(service.security_opt, name).toEqual(['no-new-privileges:true']);
+    }
+    // The database's volume stays writable.
+    expect(compose.services['groups-console']!.volumes!.every((v) => !/:ro$/.test(v))).toBe(true);
   });
 });

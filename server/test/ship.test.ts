@@ -8,7 +8,7 @@
  * install; CI builds it where an engine runs (.ci/run).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,7 @@ const RUNTIME_FILES = [
   'package-lock.json',
   'scripts/start.mjs',
   'scripts/build-server.mjs',
+  'scripts/backup.mjs',
   'openapi/groups.yaml',
   'server/dist',
   'dist',
@@ -54,7 +55,14 @@ async function start(env: Record<string, string>, how: 'npm' | 'node'): Promise<
   const [command, args] = how === 'npm' ? ['npm', ['start']] : [process.execPath, ['scripts/start.mjs']];
   const child = spawn(command as string, args as string[], {
     cwd: dir,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -104,7 +112,17 @@ afterAll(() => {
 
 describe('the production build, installed with runtime dependencies only', () => {
   it('has no devDependencies, no sources and no published source maps', () => {
-    for (const dev of ['tsx', 'vite', 'esbuild', 'typescript', 'vitest'])
+    // Nor the browser's packages: the console is already built into dist/.
+    for (const dev of [
+      'tsx',
+      'vite',
+      'esbuild',
+      'typescript',
+      'vitest',
+      'react',
+      '@mantine/core',
+      '@tabler/icons-react',
+    ])
       expect(existsSync(join(dir, 'node_modules', dev)), dev).toBe(false);
     expect(existsSync(join(dir, 'server/src'))).toBe(false);
     const assets = join(dir, 'dist/assets');
@@ -146,6 +164,33 @@ describe('the production build, installed with runtime dependencies only', () =>
     const wal = join(dataDir, 'groups.db-wal');
     expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true);
     expect(server.output()).not.toMatch(/error|tsx/i);
+  });
+
+  it('npm run backup takes a backup with the compiled code (no tsx), and a server starts on the restored file', async () => {
+    // docs/deploy.md, "Backups": DATA_DIR=./data npm run backup -- groups-backup.db
+    const dataDir = join(dir, 'data');
+    const result = spawnSync('npm', ['run', 'backup', '--', 'groups-backup.db'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir },
+    });
+    expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+    expect(result.stdout).toMatch(/Backed up .* integrity ok/);
+    expect(result.stderr).not.toMatch(/tsx/i);
+    // Restore: the file as groups.db of a fresh DATA_DIR, then start.
+    const fresh = join(dir, 'fresh-data');
+    mkdirSync(fresh);
+    cpSync(join(dir, 'groups-backup.db'), join(fresh, 'groups.db'));
+    const server = await start({ DATA_DIR: fresh, SEED: 'none', READER_THREADS: '0' }, 'node');
+    try {
+      const { accessToken } = await loginWithPassword(server.url, PERSONAS.admin.email, PERSONA_PASSWORD);
+      const list = await fetch(`${server.url}/api/v2/groups?pageSize=1`, {
+        headers: { Authorization: `Bearer ${accessToken}` },
+      });
+      expect(((await list.json()) as { total: number }).total).toBeGreaterThan(5);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
   });
 
   it('the compiled seed process seeds a database without tsx', () => {

@@ -170,14 +170,13 @@ export type AuthEvent =
 
 /**
  * Writes one structured line per sign-in event (never a password or a token). Logged at info level
- * even when the server's LOG_LEVEL is warn (its default) or error, so the trail is always kept;
+ * even when the server's LOG_LEVEL is warn or error (its default is info), so the trail is always kept;
  * LOG_LEVEL=silent turns it off.
  */
-export function logAuthEvent(
-  log: FastifyBaseLogger,
-  event: AuthEvent,
-  fields: Record<string, string | number | boolean | undefined>,
-): void {
+/** What a sign-in event's log line carries besides its name. */
+export type AuthEventFields = Record<string, string | number | boolean | undefined>;
+
+export function logAuthEvent(log: FastifyBaseLogger, event: AuthEvent, fields: AuthEventFields): void {
   // Fastify's logger when logging is off has no levels: then this writes nothing, as it should.
   const values = (log as { levels?: { values: Record<string, number> } }).levels?.values;
   const current = values?.[log.level];

@@ -13,7 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashPassword, verifyPassword } from '../domain/passwords.js';
 import { ApiErrorWithBody } from '../contract/errors.js';
 import { findClient, isRegisteredRedirect, secretMatches, type OAuthClientDefinition } from './clients.js';
-import { logAuthEvent, waitInWords, type SignInLockout } from './lockout.js';
+import { logAuthEvent, waitInWords, type AuthEvent, type AuthEventFields, type SignInLockout } from './lockout.js';
 import { errorPage, lockedMessage, signInPage } from './sign-in-page.js';
 import type { TokenStore } from './tokens.js';
 
@@ -24,6 +24,8 @@ export interface OAuthOptions {
   extraRedirectOrigins: readonly string[];
   /** Throttles failed password sign-ins and client secrets (lockout.ts). */
   lockout: SignInLockout;
+  /** Told of every sign-in event after it is logged (the metrics count failures and lockouts). */
+  onAuthEvent?: (event: AuthEvent, fields: AuthEventFields) => void;
 }
 
 /** The authorize request's own parameters, carried from the page to the form post. */
@@ -98,6 +100,10 @@ function redirectWith(redirectUri: string, values: Record<string, string | undef
 export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): Promise<void> {
   const { tokens, tokenLifetimeSeconds, extraRedirectOrigins, lockout } = options;
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  const authEvent: typeof logAuthEvent = (log, event, fields) => {
+    logAuthEvent(log, event, fields);
+    options.onAuthEvent?.(event, fields);
+  };
 
   const serverOrigin = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
 
@@ -201,7 +207,7 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
     };
     const wait = lockout.retryAfter(email, address);
     if (wait) {
-      logAuthEvent(request.log, 'sign-in.refused', { clientId, address, retryAfterSeconds: wait });
+      authEvent(request.log, 'sign-in.refused', { clientId, address, retryAfterSeconds: wait });
       return locked(wait);
     }
     const user = email ? tokens.findUserByEmail(email) : undefined;
@@ -210,12 +216,12 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
       // The email is logged only for an existing account (a password typed into the email field stays out).
       const who = user ? { userId: user.id, email } : {};
       const reason = !user ? 'unknown account' : !user.active ? 'inactive account' : 'wrong password';
-      logAuthEvent(request.log, 'sign-in.failure', { ...who, clientId, address, reason });
+      authEvent(request.log, 'sign-in.failure', { ...who, clientId, address, reason });
       const lockedFor = lockout.failed(email, address);
       if (lockedFor.account || lockedFor.address) {
         const by = lockedFor.account ? 'account' : 'address';
         const seconds = Math.max(lockedFor.account, lockedFor.address);
-        logAuthEvent(request.log, 'sign-in.lockout', { ...who, clientId, address, by, lockoutSeconds: seconds });
+        authEvent(request.log, 'sign-in.lockout', { ...who, clientId, address, by, lockoutSeconds: seconds });
         return locked(seconds);
       }
       const html = signInPage({
@@ -227,7 +233,7 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
       return sendPage(reply, 400, html, check.redirectUri);
     }
     lockout.succeeded(email);
-    logAuthEvent(request.log, 'sign-in.success', { userId: user.id, email, clientId, address });
+    authEvent(request.log, 'sign-in.success', { userId: user.id, email, clientId, address });
 
     const state = check.params.state;
     reply.header('Cache-Control', 'no-store');
@@ -264,11 +270,11 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
       const address = request.ip;
       const wait = lockout.clients.retryAfter(key);
       if (wait) {
-        logAuthEvent(request.log, 'client-credentials.refused', { clientId: key, address, retryAfterSeconds: wait });
+        authEvent(request.log, 'client-credentials.refused', { clientId: key, address, retryAfterSeconds: wait });
         throw tooManyFailures(wait);
       }
       if (!client || secret === undefined || !secretMatches(client, secret)) {
-        logAuthEvent(request.log, 'client-credentials.failure', {
+        authEvent(request.log, 'client-credentials.failure', {
           clientId: key,
           address,
           reason: client ? 'wrong secret' : 'unknown client',
@@ -276,7 +282,7 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
         const failed = lockout.clients.fail(key);
         if (failed.locked) {
           const seconds = failed.retryAfterSeconds;
-          logAuthEvent(request.log, 'client-credentials.lockout', { clientId: key, address, lockoutSeconds: seconds });
+          authEvent(request.log, 'client-credentials.lockout', { clientId: key, address, lockoutSeconds: seconds });
           throw tooManyFailures(seconds);
         }
         throw oauthError(
@@ -291,7 +297,7 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
         throw oauthError(400, 'unauthorized_client', 'This client may not use the client credentials grant.');
       }
       lockout.clients.reset(key);
-      logAuthEvent(request.log, 'client-credentials.success', { clientId: key, address });
+      authEvent(request.log, 'client-credentials.success', { clientId: key, address });
       issued = tokens.issue(client.id, null, tokenLifetimeSeconds);
     } else if (grantType === 'authorization_code') {
       const client = findClient(clientId);

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Caller } from '../auth/caller.js';
+import type { ServerMetrics } from './metrics.js';
 import type { TurnLimiter } from './turns.js';
 import type { ReaderPool } from '../readers/pool.js';
 
@@ -15,6 +16,8 @@ declare module 'fastify' {
     readers: ReaderPool;
     /** Starts requests a batch per turn of the event loop under load (http/turns.ts). */
     turns: TurnLimiter;
+    /** The Prometheus metrics (http/metrics.ts) when the app was built with `metrics: true`, else null. */
+    metrics: ServerMetrics | null;
   }
   interface FastifyRequest {
     caller: Caller;

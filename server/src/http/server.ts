@@ -21,11 +21,13 @@ import { notFound } from '../contract/errors.js';
 import { ReaderPool } from '../readers/pool.js';
 import { contractDocument } from '../contract/document.js';
 import { compileOperations, type Operation } from '../contract/operations.js';
+import { AccessLog, loggerOptions } from './access-log.js';
 import { CORRELATION_HEADER, correlationId } from './correlation.js';
 import { handleError, sendError } from './errors.js';
 import { securityHeaders } from './headers.js';
-import { registerHealth } from './health.js';
+import { registerHealth, registerReadiness } from './health.js';
 import { leanReferencesHook } from './lean-references.js';
+import { ServerMetrics } from './metrics.js';
 import { TurnLimiter } from './turns.js';
 import { registerStatic, sendConsolePage, wantsConsolePage } from './static.js';
 import { validateRequest } from './validation.js';
@@ -50,8 +52,15 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** Folder of the built console, served at `/`. */
   staticDir?: string;
-  /** Log warnings and errors (pino, level from LOG_LEVEL). Default false. */
+  /** Log (pino): one access-log line per request at info, warnings, errors. Default false. */
   logger?: boolean;
+  /** The log's level when `logger` is on (LOG_LEVEL). Default `info`. */
+  logLevel?: string;
+  /**
+   * Fastify's trustProxy (TRUST_PROXY): the proxies whose X-Forwarded-For gives `request.ip`, the address
+   * the sign-in lockout counts and the log shows. Default false: the socket's peer.
+   */
+  trustProxy?: boolean | string[];
   /** Where the log goes when `logger` is on (tests). Default stdout. */
   logStream?: { write(line: string): void };
   /** Throttling of failed sign-ins (auth/lockout.ts). Default DEFAULT_LOCKOUT. */
@@ -60,6 +69,8 @@ export interface AppOptions {
   readerThreads?: number;
   /** Answer every reference as `id` and `selfUri` only (lean-references.ts). Default false. */
   leanReferences?: boolean;
+  /** Count requests, sign-in failures, 429s… for Prometheus (metrics.ts; METRICS_PORT). Default false. */
+  metrics?: boolean;
 }
 
 export interface CreateAppOptions extends AppOptions {
@@ -80,24 +91,6 @@ export function checkHandlers(operations: readonly Operation[], handlers: Operat
   if (problems.length) throw new Error(`The API does not match openapi/groups.yaml: ${problems.join('; ')}.`);
 }
 
-/** Query parameters whose values are secrets (the sign-in redirect's code and state, tokens). */
-const SECRET_PARAMS = new Set(['code', 'state', 'access_token', 'id_token', 'refresh_token', 'token', 'code_verifier']);
-
-/** A request URL fit for the logs: the values of secret query parameters replaced. */
-function redactUrl(url: string): string {
-  const at = url.indexOf('?');
-  if (at < 0) return url;
-  const params = new URLSearchParams(url.slice(at + 1));
-  let redacted = false;
-  for (const key of [...params.keys()]) {
-    if (SECRET_PARAMS.has(key.toLowerCase())) {
-      params.set(key, 'REDACTED');
-      redacted = true;
-    }
-  }
-  return redacted ? `${url.slice(0, at)}?${params.toString()}` : url;
-}
-
 export function createApp(options: CreateAppOptions): FastifyInstance {
   const operations = compileOperations(contractDocument());
   checkHandlers(operations, options.handlers);
@@ -112,21 +105,9 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
   const lockout = new SignInLockout({ ...DEFAULT_LOCKOUT, ...options.signInLockout }, options.now);
 
   const app = Fastify({
-    logger: options.logger
-      ? {
-          level: process.env.LOG_LEVEL ?? 'warn',
-          ...(options.logStream ? { stream: options.logStream } : {}),
-          serializers: {
-            req: (request: FastifyRequest) => ({
-              method: request.method,
-              url: redactUrl(request.url),
-              host: request.host,
-              remoteAddress: request.ip,
-              remotePort: request.socket?.remotePort,
-            }),
-          },
-        }
-      : false,
+    logger: options.logger ? loggerOptions(options.logLevel, options.logStream) : false,
+    logController: new AccessLog(),
+    trustProxy: options.trustProxy ?? false,
     genReqId: correlationId,
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT,
@@ -159,6 +140,11 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
   // accepted (turns.ts); below saturation none waits.
   const turns = new TurnLimiter({ targetMs: TURN_TARGET_MS });
   app.decorate('turns', turns);
+  const metrics = options.metrics
+    ? new ServerMetrics({ readers: () => readers.stats(), turns: () => turns.stats() })
+    : null;
+  app.decorate('metrics', metrics);
+  if (metrics) app.addHook('onResponse', async (request, reply) => metrics.observe(request, reply));
   app.addHook('onRequest', (_request, _reply, done) => {
     const wait = turns.admit();
     if (wait) void wait.then(() => done());
@@ -202,12 +188,34 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
     strictPreflight: false,
   });
 
-  app.register(oauthRoutes, { tokens, tokenLifetimeSeconds, extraRedirectOrigins: corsOrigins, lockout });
+  app.register(oauthRoutes, {
+    tokens,
+    tokenLifetimeSeconds,
+    extraRedirectOrigins: corsOrigins,
+    lockout,
+    onAuthEvent: metrics?.onAuthEvent,
+  });
   registerHealth(app);
+  const ping = db.prepare('SELECT 1 AS ok').pluck();
+  registerReadiness(app, () => {
+    if (!db.open) return 'the database is closed';
+    if (ping.get() !== 1) return 'the database did not answer SELECT 1';
+    const pool = readers.stats();
+    if (pool.ready < pool.threads) return `${pool.threads - pool.ready} of ${pool.threads} reader threads are loading`;
+    return undefined;
+  });
 
   app.register(async (api) => {
     api.addHook('onRequest', authenticator(tokens));
-    api.addHook('onRequest', limiter.hook());
+    const rateLimit = limiter.hook();
+    api.addHook('onRequest', async (request) => {
+      try {
+        await rateLimit(request);
+      } catch (error) {
+        metrics?.rateLimitRefusals.inc();
+        throw error;
+      }
+    });
     for (const operation of operations) {
       const handler = options.handlers[operation.operationId];
       if (!handler) continue;

@@ -5,7 +5,7 @@
  *
  *   const readers = new ReaderPool(db, size);   // db: the main connection (a file, WAL)
  *   const json = await readers.run(task);      // the answer's JSON text; throws the task's ApiError
- *   readers.stats()                            // { threads, ready, byThreads, byMainThread }
+ *   readers.stats()                            // { threads, ready, queued, busy, byThreads, byMainThread }
  *   await readers.close();
  *
  * Consistency: each task runs in one read transaction. A write commits on the main thread before its
@@ -75,6 +75,10 @@ export class ReaderPool {
     return {
       threads: this.readers.length,
       ready: this.readers.filter((r) => r.ready).length,
+      /** Tasks sent to threads and not answered yet. */
+      queued: this.readers.reduce((sum, r) => sum + r.pending.size, 0),
+      /** Threads with a task to run. */
+      busy: this.readers.filter((r) => r.pending.size > 0).length,
       byThreads: this.byThreads,
       byMainThread: this.byMainThread,
     };
