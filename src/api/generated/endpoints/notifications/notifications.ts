@@ -268,16 +268,7 @@ export const headNotificationsChannel = (channelId: string, signal?: AbortSignal
 
 export const getHeadNotificationsChannelMutationKey = () => ['headNotificationsChannel'] as const;
 
-export const getHeadNotificationsChannelMutationOptions = <
-  TError = ErrorType<
-    | UnauthorizedResponse
-    | NotFoundResponse
-    | TooManyRequestsResponse
-    | InternalServerErrorResponse
-    | ServiceUnavailableResponse
-  >,
-  TContext = unknown,
->(options?: {
+export const getHeadNotificationsChannelMutationOptions = <TError = ErrorType<void>, TContext = unknown>(options?: {
   mutation?: UseMutationOptions<
     Awaited<ReturnType<typeof headNotificationsChannel>>,
     TError,
@@ -311,28 +302,13 @@ export const getHeadNotificationsChannelMutationOptions = <
 
 export type HeadNotificationsChannelMutationResult = NonNullable<Awaited<ReturnType<typeof headNotificationsChannel>>>;
 
-export type HeadNotificationsChannelMutationError = ErrorType<
-  | UnauthorizedResponse
-  | NotFoundResponse
-  | TooManyRequestsResponse
-  | InternalServerErrorResponse
-  | ServiceUnavailableResponse
->;
+export type HeadNotificationsChannelMutationError = ErrorType<void>;
 export type HeadNotificationsChannelMutationVariables = { channelId: string };
 
 /**
  * @summary Verify a channel still exists and is valid
  */
-export const useHeadNotificationsChannel = <
-  TError = ErrorType<
-    | UnauthorizedResponse
-    | NotFoundResponse
-    | TooManyRequestsResponse
-    | InternalServerErrorResponse
-    | ServiceUnavailableResponse
-  >,
-  TContext = unknown,
->(
+export const useHeadNotificationsChannel = <TError = ErrorType<void>, TContext = unknown>(
   options?: {
     mutation?: UseMutationOptions<
       Awaited<ReturnType<typeof headNotificationsChannel>>,
