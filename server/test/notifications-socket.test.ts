@@ -331,3 +331,16 @@ describe('channel expiry', () => {
     }
   });
 });
+
+describe('shutdown', () => {
+  it('sends v2.system.socket_closing on every socket before the server closes', async () => {
+    const server = await start();
+    const token = issueToken(server.app, { persona: 'admin' });
+    const created = await server.call('postNotificationsChannels', { token });
+    const listener = await Listener.open((created.body as { connectUri: string }).connectUri);
+    await server.close();
+    const closing = await listener.next((m) => m.topicName === 'v2.system.socket_closing');
+    expect(closing.eventBody).toMatchObject({ reason: 'The server is shutting down.' });
+    await listener.waitClosed();
+  });
+});

@@ -45,7 +45,16 @@ export function registerNotifications(app: FastifyInstance, limits: Partial<HubL
     hub.closeAll();
     detachHub(app.db, hub);
   });
-  app.register(websocket, { options: { maxPayload: MAX_CLIENT_MESSAGE } });
+  app.register(websocket, {
+    options: { maxPayload: MAX_CLIENT_MESSAGE },
+    // On shutdown every channel's socket hears v2.system.socket_closing before it closes.
+    preClose(done) {
+      hub.closeAll();
+      const server = this.websocketServer;
+      for (const client of server.clients) client.close(1001, 'Server shutting down');
+      server.close(() => done());
+    },
+  });
   app.register(async (scope) => {
     scope.route<{ Params: { channelId: string } }>({
       method: 'GET',
