@@ -219,6 +219,26 @@ describe('the notification channel WebSocket', () => {
     expect(listener.messages.filter((m) => m.topicName === `v2.users.${user}.presence`)).toHaveLength(1);
   });
 
+  it('publishes what an outer transaction commits, not what a rolled-back savepoint inside it wrote', async () => {
+    const [kept, dropped] = [PERSONAS.wildcard.id, PERSONAS.admin.id];
+    const { listener } = await channelWith([`v2.users.${kept}.presence`, `v2.users.${dropped}.presence`]);
+    const db = server.app.db;
+    db.transaction(() => {
+      writePresence(db, kept, { definitionId: definitionId('Training') });
+      try {
+        db.transaction(() => {
+          writePresence(db, dropped, { definitionId: definitionId('Break') });
+          throw new Error('savepoint rolled back');
+        })();
+      } catch {
+        // The outer transaction goes on.
+      }
+    })();
+    await listener.next((m) => m.topicName === `v2.users.${kept}.presence`);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(listener.messages.filter((m) => m.topicName === `v2.users.${dropped}.presence`)).toEqual([]);
+  });
+
   it("publishes the presence simulation's changes", async () => {
     const db = server.app.db;
     const active = db.prepare("SELECT id FROM users WHERE state = 'active' ORDER BY id").pluck().all() as string[];
