@@ -5,7 +5,8 @@
  *
  *   npm run bench                    the full bench (about 10 minutes once the data is seeded)
  *   npm run bench -- --quick         a smoke run: one Lighthouse run each, shorter API and load runs
- *   npm run bench -- --only=api,load run some sections: bundle, startup, page, api, render, load, roster
+ *   npm run bench -- --only=api,load run some sections: bundle, startup, page, api, render, load, roster, notify
+ *   (notify: notification channels, on its own demo-seeded server; it needs no console build)
  *
  * Every client figure is read beside the stack floor's (`../shared/floor`, a bare app of the same stack):
  * the bench copies it to bench/.tmp/floor, installs it (`npm ci`, kept until its lock file changes),
@@ -31,6 +32,7 @@ import { runPageLoad } from './lib/page-load';
 import { runRender } from './lib/render';
 import { compared, figure, formatTable, notMeasured, type Figure } from './lib/report';
 import { measureStartup, startupDataDir, startupFigures } from './lib/startup';
+import { runNotifyBench } from './lib/notifications';
 import { runRosterBench } from './lib/roster';
 import { adminToken, buildConsole, isSeeded, startServer, type RunningServer } from './lib/server';
 
@@ -42,7 +44,7 @@ const FLOOR_DIR = join(TMP, 'floor');
 /** The floor's one page: a 25-row Mantine Table from a query. */
 const FLOOR_PAGE = '/items';
 const RESULTS = join(ROOT, 'bench', 'results.json');
-const SECTIONS = ['bundle', 'startup', 'page', 'api', 'render', 'load', 'roster'] as const;
+const SECTIONS = ['bundle', 'startup', 'page', 'api', 'render', 'load', 'roster', 'notify'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /**
@@ -147,6 +149,14 @@ async function main(): Promise<number> {
     }
     log(`  (${seconds(performance.now() - started)} s)`);
   };
+
+  await section('notify', async () => {
+    const out = await runNotifyBench({ root: ROOT, tmp: TMP, events: quick ? 20 : 100, log });
+    results.notify = out.result;
+    figures.push(...out.figures);
+  });
+  // Every other section needs the console's build (the server serves it).
+  if (![...only].some((s) => s !== 'notify')) return finish(figures, results, broken, startedAt);
 
   log(`▶ build: npx vite build --manifest → bench/.tmp/dist`);
   const build = buildConsole(ROOT, DIST);

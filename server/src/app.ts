@@ -12,13 +12,21 @@ import type { OperationHandlers } from './http/context.js';
 import { auditHandlers } from './handlers/audits.js';
 import { fieldconfigHandlers } from './handlers/fieldconfig.js';
 import { groupHandlers } from './handlers/groups.js';
+import { registerNotifications } from './handlers/notification-sockets.js';
+import { notificationHandlers } from './handlers/notifications.js';
 import { organizationHandlers } from './handlers/organization.js';
 import { presenceHandlers } from './handlers/presence.js';
 import { tokenHandlers } from './handlers/tokens.js';
 import { userHandlers } from './handlers/users.js';
 import { createApp, type AppOptions } from './http/server.js';
+import { openNotificationSockets, type HubLimits } from './domain/notifications/hub.js';
 
 export type { AppOptions } from './http/server.js';
+
+export interface BuildAppOptions extends AppOptions {
+  /** Notification channels' limits and heartbeat interval (domain/notifications/hub.ts). Default the real API's. */
+  notifications?: Partial<HubLimits>;
+}
 
 /** operationId → handler, for every operation of the document. */
 export const handlers: OperationHandlers = {
@@ -29,8 +37,13 @@ export const handlers: OperationHandlers = {
   ...presenceHandlers,
   ...auditHandlers,
   ...organizationHandlers,
+  ...notificationHandlers,
 };
 
-export function buildApp(options: AppOptions): FastifyInstance {
-  return createApp({ ...options, handlers });
+export function buildApp(options: BuildAppOptions): FastifyInstance {
+  const { notifications, ...appOptions } = options;
+  // The notification hub and its WebSocket go in before the routes (notification-sockets.ts).
+  const app = createApp({ ...appOptions, handlers, extend: (app) => registerNotifications(app, notifications) });
+  app.metrics?.countNotificationSockets(openNotificationSockets);
+  return app;
 }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { buildApp } from '../src/app.js';
 import { ConfigError, loadConfig, REPO_ROOT } from '../src/config.js';
 import { serveMetrics, type MetricsListener } from '../src/http/metrics.js';
@@ -128,16 +129,34 @@ describe('GET /metrics', () => {
     expect(m.has('nodejs_eventloop_lag_seconds')).toBe(true);
   });
 
-  it('counts lockouts, and the notification sockets gauge another feature sets', async () => {
+  it('counts lockouts', async () => {
     // One failure above: three more, then the fifth locks the account.
     for (let i = 0; i < 3; i++) expect(await failSignIn()).toBe(400);
     expect(await failSignIn()).toBe(429);
-    app.metrics!.notificationSockets.inc(2);
     const m = await scrape();
     expect(m.get('groups_sign_in_failures_total{grant="password"}')).toBe(5);
     expect(m.get('groups_sign_in_lockouts_total{by="account"}')).toBe(1);
-    expect(m.get('groups_notification_sockets')).toBe(2);
-    app.metrics!.notificationSockets.set(0);
+  });
+
+  it("counts the notification channels' open sockets", async () => {
+    expect((await scrape()).get('groups_notification_sockets')).toBe(0);
+    const token = issueToken(app, { persona: 'supervisor' });
+    const created = await fetch(`${url}/api/v2/notifications/channels`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(created.status).toBe(200);
+    const { connectUri } = (await created.json()) as { connectUri: string };
+    const socket = new WebSocket(connectUri);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    expect((await scrape()).get('groups_notification_sockets')).toBe(1);
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.close();
+    await closed;
+    await expect.poll(async () => (await scrape()).get('groups_notification_sockets')).toBe(0);
   });
 
   it('is served on its own listener only: the public port has no /metrics, and the listener nothing else', async () => {

@@ -27,7 +27,7 @@ export const configureHttp = (next: Partial<HttpConfig>): void => {
 
 export interface RequestConfig {
   url: string;
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'get' | 'post' | 'put' | 'delete' | 'patch';
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'get' | 'head' | 'post' | 'put' | 'delete' | 'patch';
   params?: Record<string, unknown>;
   data?: unknown;
   headers?: Record<string, string>;

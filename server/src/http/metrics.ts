@@ -38,10 +38,16 @@ export class ServerMetrics {
   readonly signInLockouts: Counter<'by'>;
   readonly rateLimitRefusals: Counter;
   /**
-   * Open notification sockets (WebSocket channels). The notifications feature sets it
-   * (`app.metrics?.notificationSockets.set(n)`, or inc()/dec()); until then it reads 0.
+   * Open notification sockets (WebSocket channels), read at each scrape from what the notifications
+   * feature gives `countNotificationSockets` (app.ts); 0 until then.
    */
   readonly notificationSockets: Gauge;
+  private socketCount: () => number = () => 0;
+
+  /** Where the notification-socket gauge reads its value at each scrape. */
+  countNotificationSockets(read: () => number): void {
+    this.socketCount = read;
+  }
 
   constructor(sources: MetricsSources) {
     const registers = [this.registry];
@@ -108,10 +114,14 @@ export class ServerMetrics {
       help: 'Requests refused with 429 by the per-token rate limit.',
       registers,
     });
+    const sockets = (): number => this.socketCount();
     this.notificationSockets = new Gauge({
       name: 'groups_notification_sockets',
       help: 'Open notification sockets.',
       registers,
+      collect() {
+        this.set(sockets());
+      },
     });
     // Every series is there from the start, at 0, so a dashboard need not wait for the first event.
     for (const grant of ['password', 'client_credentials']) this.signInFailures.inc({ grant }, 0);

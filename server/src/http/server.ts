@@ -78,6 +78,11 @@ export interface CreateAppOptions extends AppOptions {
   handlers: OperationHandlers;
   /** Clock for tokens and the rate limit (tests). */
   now?: () => number;
+  /**
+   * Registers what the handlers need beyond routes (decorations, plugins, other routes such as the
+   * notification channels' WebSocket), after the app's own decorations and before any route.
+   */
+  extend?: (app: FastifyInstance) => void;
 }
 
 /** Every operation must have a handler and every handler an operation, or the server does not start. */
@@ -188,6 +193,7 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
     strictPreflight: false,
   });
 
+  options.extend?.(app);
   app.register(oauthRoutes, {
     tokens,
     tokenLifetimeSeconds,

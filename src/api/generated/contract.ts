@@ -45,6 +45,10 @@ export const OPERATION_PERMISSIONS = {
     permissions: ['directory:group:delete'],
     groupOwnerAllowed: false,
   },
+  deleteNotificationsChannelSubscriptions: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
   getAuditQueryResults: {
     permissions: ['audits:audit:view'],
     groupOwnerAllowed: false,
@@ -77,6 +81,18 @@ export const OPERATION_PERMISSIONS = {
     permissions: [],
     groupOwnerAllowed: false,
   },
+  getNotificationsAvailabletopics: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  getNotificationsChannels: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  getNotificationsChannelSubscriptions: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
   getOrganizationMe: {
     permissions: [],
     groupOwnerAllowed: false,
@@ -86,6 +102,10 @@ export const OPERATION_PERMISSIONS = {
     groupOwnerAllowed: false,
   },
   getUser: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  headNotificationsChannel: {
     permissions: [],
     groupOwnerAllowed: false,
   },
@@ -113,8 +133,20 @@ export const OPERATION_PERMISSIONS = {
     permissions: ['presence:userPresence:edit'],
     groupOwnerAllowed: false,
   },
+  postNotificationsChannels: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  postNotificationsChannelSubscriptions: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
   previewDynamicGroup: {
     permissions: ['directory:group:view', 'directory:group:edit'],
+    groupOwnerAllowed: false,
+  },
+  putNotificationsChannelSubscriptions: {
+    permissions: [],
     groupOwnerAllowed: false,
   },
   queryAuditsRealtime: {
@@ -323,6 +355,12 @@ export const SCHEMA_LIMITS = {
   UserPresence: {
     message: {
       maxLength: 1000,
+    },
+  },
+  ChannelTopic: {
+    id: {
+      minLength: 1,
+      maxLength: 500,
     },
   },
 } as const;

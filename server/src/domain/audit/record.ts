@@ -6,6 +6,8 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { cached } from '../../db/statements.js';
+import { publishAfterCommit } from '../notifications/outbox.js';
+import { auditTopic } from '../notifications/topics.js';
 import {
   AUDIT_SERVICE,
   type AuditAction,
@@ -93,6 +95,29 @@ export function recordAudit(db: Database.Database, input: AuditRecordInput): str
     action: input.action,
     body: JSON.stringify(body),
   });
+  // The entity's audit topic (v2.audits.entitytype.{type}.entityid.{id}) hears of it after commit: for
+  // a group, this is how subscribers learn of its membership changes (docs/roster.md).
+  publishAfterCommit(db, auditTopic(input.entityType, input.entity.id), () => ({
+    id,
+    ...(actor.userId === null
+      ? {}
+      : {
+          userId: actor.userId,
+          username: { id: actor.userId, ...(userName === undefined ? {} : { name: userName }) },
+        }),
+    clientId: { id: actor.clientId },
+    remoteIp: body.remoteIp,
+    serviceName: AUDIT_SERVICE,
+    level: body.level,
+    eventTime: time.toISOString(),
+    action: input.action,
+    entityType: input.entityType,
+    entity: body.entity,
+    propertyChanges: body.propertyChanges,
+    context: body.context,
+    // Not in the SDK's AuditTopicAuditLogMessage: who joined or left, as the Audit API's records carry it.
+    entityChanges: body.entityChanges,
+  }));
   return id;
 }
 

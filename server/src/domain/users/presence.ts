@@ -18,6 +18,7 @@ import { badRequest, invalidValue, missingAnyPermissions, notFound } from '../..
 import { hasAnyPermission } from '../../contract/permissions.js';
 import { catalogue } from '../../db/catalogue.js';
 import { cached } from '../../db/statements.js';
+import { publishUserChange } from '../notifications/user-events.js';
 
 export const PRESENCE_EDIT = 'presence:userPresence:edit';
 export const PURECLOUD_SOURCE = 'PURECLOUD';
@@ -108,6 +109,8 @@ export function writePresence(
     db,
     "UPDATE users SET expand_json = json_set(expand_json, '$.presence', json(?), '$.routingStatus', json(?)) WHERE id = ?",
   ).run(JSON.stringify(presence), JSON.stringify(routing), userId);
+  // Subscribers hear of it once the caller's transaction commits (notifications/outbox.ts).
+  publishUserChange(db, { userId, presence, routing, routingChanged: routing !== routingBefore });
   return presence;
 }
 

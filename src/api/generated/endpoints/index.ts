@@ -1,6 +1,7 @@
 export * from './audits/audits';
 export * from './fieldconfig/fieldconfig';
 export * from './groups/groups';
+export * from './notifications/notifications';
 export * from './organization/organization';
 export * from './presence/presence';
 export * from './tokens/tokens';
