@@ -10,6 +10,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { OperationHandlers } from './http/context.js';
 import { auditHandlers } from './handlers/audits.js';
+import { authorizationHandlers } from './handlers/authorization.js';
 import { fieldconfigHandlers } from './handlers/fieldconfig.js';
 import { groupHandlers } from './handlers/groups.js';
 import { organizationHandlers } from './handlers/organization.js';
@@ -29,6 +30,7 @@ export const handlers: OperationHandlers = {
   ...presenceHandlers,
   ...auditHandlers,
   ...organizationHandlers,
+  ...authorizationHandlers,
 };
 
 export function buildApp(options: AppOptions): FastifyInstance {

@@ -83,14 +83,20 @@ describe('permission', () => {
 });
 
 describe('service mapping', () => {
-  it('lists Directory / Group and its actions', async () => {
+  it('lists Directory / Group and User and their actions', async () => {
     const res = await call('getAuditRealtimeServiceMapping', { token: admin });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       services: [
         {
           name: 'Directory',
-          entities: [{ name: 'Group', actions: ['Create', 'Update', 'Delete', 'MemberAdd', 'MemberRemove'] }],
+          entities: [
+            {
+              name: 'Group',
+              actions: ['Create', 'Update', 'Delete', 'MemberAdd', 'MemberRemove', 'GrantAdd', 'GrantRemove'],
+            },
+            { name: 'User', actions: ['GrantAdd', 'GrantRemove'] },
+          ],
         },
       ],
     });
