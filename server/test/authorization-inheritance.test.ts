@@ -187,6 +187,7 @@ describe('audit records of grant changes', () => {
       action: 'GrantAdd',
       entity: { id: user.id, selfUri: `/api/v2/users/${user.id}` },
       user: { id: PERSONAS.wildcard.id },
+      context: { operation: 'postAuthorizationSubjectDivisionRole' },
       entityChanges: [
         {
           entityId: ROLES.auditViewer.id,

@@ -29,6 +29,7 @@ function change(
     subjectType: query(request).subjectType,
     pairs,
     add,
+    operation: operationId,
     origin: { remoteIp: [request.ip] },
   });
   reply.code(204);

@@ -239,6 +239,8 @@ export function changeGrants(
     subjectType?: unknown;
     pairs: readonly RoleDivisionPair[];
     add: boolean;
+    /** The operationId of the request, for the record's `context.operation`. */
+    operation: string;
     origin: GrantOrigin;
     now?: Date;
   },
@@ -266,6 +268,7 @@ export function changeGrants(
       entityType: subject.type === 'PC_GROUP' ? 'Group' : 'User',
       entity: { id: subject.id, name: subject.name },
       entityChanges,
+      context: { operation: input.operation },
       actor: actorOf(caller, input.origin),
       time: new Date(now),
     });
