@@ -133,7 +133,8 @@ test.describe('the server refuses what the console does not offer', () => {
 });
 
 /**
- * The wildcard persona's role grants only `directory:*:*` and `audits:*:*`, like a real org's admin role.
+ * The wildcard persona's role grants only wildcards (`directory:*:*`, `audits:*:*`, `authorization:*:*`),
+ * like a real org's admin role.
  * What the console offers it and what the server answers it are observed, not expected: both must equal the
  * admin's observations, whatever those are.
  */

@@ -10,6 +10,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { OperationHandlers } from './http/context.js';
 import { auditHandlers } from './handlers/audits.js';
+import { authorizationHandlers } from './handlers/authorization.js';
 import { fieldconfigHandlers } from './handlers/fieldconfig.js';
 import { groupHandlers } from './handlers/groups.js';
 import { registerNotifications } from './handlers/notification-sockets.js';
@@ -38,6 +39,7 @@ export const handlers: OperationHandlers = {
   ...auditHandlers,
   ...organizationHandlers,
   ...notificationHandlers,
+  ...authorizationHandlers,
 };
 
 export function buildApp(options: BuildAppOptions): FastifyInstance {

@@ -83,14 +83,19 @@ describe('permission', () => {
 });
 
 describe('service mapping', () => {
-  it('lists Directory / Group and its actions', async () => {
+  it('lists Directory / Group and its actions, grant changes included', async () => {
     const res = await call('getAuditRealtimeServiceMapping', { token: admin });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       services: [
         {
           name: 'Directory',
-          entities: [{ name: 'Group', actions: ['Create', 'Update', 'Delete', 'MemberAdd', 'MemberRemove'] }],
+          entities: [
+            {
+              name: 'Group',
+              actions: ['Create', 'Update', 'Delete', 'MemberAdd', 'MemberRemove', 'GrantAdd', 'GrantRemove'],
+            },
+          ],
         },
       ],
     });

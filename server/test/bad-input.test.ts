@@ -536,6 +536,20 @@ const topicsBody = fc.array(
   }),
   { maxLength: 5 },
 );
+/** Authorization API: role, division and subject ids (known, `*` and wild) and RoleDivisionGrants bodies. */
+const authzIdArb = fc.oneof(
+  fc.constantFrom('7b1c2d3e-0002-4f00-8a00-00000000a002', '*', DEMO_GROUPS.groupAdministrators.id, PERSONAS.editor.id),
+  wildString.filter((s) => s.length > 0),
+);
+const grantsBody = fc.record({
+  grants: fc.array(fc.record({ roleId: fc.oneof(authzIdArb, wildJson), divisionId: fc.oneof(authzIdArb, wildJson) }), {
+    maxLength: 3,
+  }),
+});
+const subjectParams = fc.record({ subjectId: authzIdArb, divisionId: authzIdArb, roleId: authzIdArb });
+const subjectTypeQuery = fc
+  .oneof(fc.constantFrom('PC_USER', 'PC_GROUP', 'PC_OAUTH_CLIENT'), wildString)
+  .map((t) => `subjectType=${encodeComponent(t)}`);
 
 const SPECS: Record<string, OperationSpec> = {
   listGroups: {},
@@ -588,6 +602,17 @@ const SPECS: Record<string, OperationSpec> = {
     params: transactionParams,
     query: fc.oneof(wildString, fc.base64String({ maxLength: 40 })).map((c) => `cursor=${encodeComponent(c)}`),
   },
+  getAuthorizationRoles: { query: wildString.map((n) => `name=${encodeComponent(n)}`) },
+  getAuthorizationRole: { params: subjectParams },
+  getAuthorizationRoleSubjectgrants: { params: subjectParams },
+  getAuthorizationDivisions: { query: wildString.map((n) => `name=${encodeComponent(n)}`) },
+  getAuthorizationDivisionsHome: {},
+  getAuthorizationDivisionspermittedPagedMe: { query: wildString.map((p) => `permission=${encodeComponent(p)}`) },
+  getAuthorizationSubject: { params: subjectParams },
+  postAuthorizationSubjectBulkadd: { params: subjectParams, query: subjectTypeQuery, body: bodyOf(grantsBody) },
+  postAuthorizationSubjectBulkremove: { params: subjectParams, body: bodyOf(grantsBody) },
+  postAuthorizationSubjectDivisionRole: { params: subjectParams, query: subjectTypeQuery },
+  deleteAuthorizationSubjectDivisionRole: { params: subjectParams },
 };
 
 const resolveParams = (params: Record<string, string> | undefined) => {

@@ -1,12 +1,14 @@
 /**
  * Access tokens and authorization codes, kept in the server's SQLite database.
  * Tokens are random opaque strings; only their SHA-256 is stored. A user token's permissions are
- * looked up from the user's roles on every request (role changes apply at once); a
+ * looked up on every request from the roles granted to the user and to their roles-enabled groups
+ * (domain/authorization/effective.ts), so grant and membership changes apply to the next request; a
  * client-credentials token acts with its client's permissions.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Caller } from '../auth/caller.js';
+import { effectivePermissions } from '../domain/authorization/effective.js';
 import { findClient } from './clients.js';
 
 const TABLES = `
@@ -85,9 +87,6 @@ export class TokenStore {
       ),
       useCode: db.prepare('UPDATE oauth_codes SET used = 1 WHERE code_hash = ? AND used = 0'),
       purgeCodes: db.prepare('DELETE FROM oauth_codes WHERE expires_at <= ?'),
-      userPermissions: db.prepare<[string], { permission: string }>(
-        `SELECT DISTINCT rp.permission FROM user_roles ur JOIN role_permissions rp ON rp.role_id = ur.role_id WHERE ur.user_id = ?`,
-      ),
       activeUser: db.prepare<[string], { id: string }>(`SELECT id FROM users WHERE id = ? AND state = 'active'`),
       userByEmail: db.prepare<[string], { id: string; password_hash: string | null; state: string }>(
         'SELECT id, password_hash, state FROM users WHERE email = ?',
@@ -123,7 +122,7 @@ export class TokenStore {
       };
     }
     if (!this.statements.activeUser.get(row.user_id)) return undefined;
-    const permissions = new Set(this.statements.userPermissions.all(row.user_id).map((r) => r.permission));
+    const permissions = effectivePermissions(this.db, row.user_id);
     return { kind: 'user', userId: row.user_id, clientId: client.id, permissions, token, expiresAt };
   }
 

@@ -12,7 +12,7 @@ import { runSeed, type SeedKind } from './seed/index.js';
 
 export type { SeedKind } from './seed/index.js';
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 export const DATABASE_FILE_NAME = 'groups.db';
 
 let schemaSql: string | undefined;
@@ -58,7 +58,8 @@ function upgradeTo(db: Database.Database, version: number): void {
  * seed in one transaction and the current user_version; an existing one is opened as it is, never
  * reseeded. An older one is upgraded in place, one version at a time, in one transaction: version 2
  * adds the groups substring index (`groups_fts`, filled from the groups), version 3 the users-by-state
- * index, version 4 the users-as-owner-reference index.
+ * index, version 4 the users-as-owner-reference index, version 5 the change history, version 6 the
+ * authorization grants (the users' roles move into them, over the home division; `user_roles` becomes a view).
  */
 export function openDatabase(file: string, options: { seed: SeedKind }): Database.Database {
   const db = new Database(file);

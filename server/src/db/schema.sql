@@ -1,5 +1,5 @@
 -- The embedded server's database. One org; ids are UUIDs as text.
--- Written by server/src/db/open.ts on a new database (PRAGMA user_version = 4). An older database is
+-- Written by server/src/db/open.ts on a new database (PRAGMA user_version = 6). An older database is
 -- upgraded by running the parts after its version's "@schema version" marker below, in order.
 
 CREATE TABLE divisions (
@@ -179,3 +179,42 @@ CREATE TABLE audit_queries (
   max_seq      INTEGER NOT NULL
 );
 CREATE INDEX audit_queries_created ON audit_queries (created);
+
+-- @schema version 6
+-- Authorization: a role is granted to a subject (a user, or a group whose members inherit it while the
+-- group has roles_enabled) over one division, or over every division ('*', current and future). A
+-- user's direct roles are grants too: user_roles, the table that held them before, becomes a view of
+-- the user grants (a role once, whatever its divisions), and inserting into it grants the role over the
+-- home division. Exactly one division is the home division.
+ALTER TABLE divisions ADD COLUMN home INTEGER NOT NULL DEFAULT 0;
+UPDATE divisions SET home = 1 WHERE id = COALESCE(
+  (SELECT id FROM divisions WHERE name = 'Home' ORDER BY rowid LIMIT 1),
+  (SELECT id FROM divisions ORDER BY rowid LIMIT 1));
+CREATE UNIQUE INDEX divisions_home ON divisions (home) WHERE home = 1;
+CREATE TABLE authz_grants (
+  subject_id   TEXT NOT NULL,                   -- users.id or groups.id
+  subject_type TEXT NOT NULL CHECK (subject_type IN ('PC_USER','PC_GROUP')),
+  role_id      TEXT NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
+  division_id  TEXT NOT NULL,                   -- divisions.id, or '*' for every division
+  granted_at   TEXT NOT NULL,                   -- ISO-8601, the AuthzGrant's grantMadeAt
+  PRIMARY KEY (subject_id, role_id, division_id)
+) WITHOUT ROWID;
+-- A role's subjects (GET /authorization/roles/{id}/subjectgrants).
+CREATE INDEX authz_grants_by_role ON authz_grants (role_id, subject_type, subject_id);
+INSERT INTO authz_grants (subject_id, subject_type, role_id, division_id, granted_at)
+  SELECT ur.user_id, 'PC_USER', ur.role_id, d.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+  FROM user_roles ur JOIN divisions d ON d.home = 1;
+DROP TABLE user_roles;
+CREATE VIEW user_roles (user_id, role_id) AS
+  SELECT DISTINCT subject_id, role_id FROM authz_grants WHERE subject_type = 'PC_USER';
+CREATE TRIGGER user_roles_insert INSTEAD OF INSERT ON user_roles BEGIN
+  INSERT OR IGNORE INTO authz_grants (subject_id, subject_type, role_id, division_id, granted_at)
+    SELECT new.user_id, 'PC_USER', new.role_id, id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM divisions WHERE home = 1;
+END;
+-- A subject's grants go with it.
+CREATE TRIGGER authz_grants_group_gone AFTER DELETE ON groups BEGIN
+  DELETE FROM authz_grants WHERE subject_id = old.id;
+END;
+CREATE TRIGGER authz_grants_user_gone AFTER DELETE ON users BEGIN
+  DELETE FROM authz_grants WHERE subject_id = old.id;
+END;

@@ -5,6 +5,10 @@
 /** Every permission name the contract uses. */
 export const PERMISSION_NAMES = [
   'audits:audit:view',
+  'authorization:grant:add',
+  'authorization:grant:delete',
+  'authorization:grant:view',
+  'authorization:role:view',
   'directory:group:add',
   'directory:group:delete',
   'directory:group:edit',
@@ -37,6 +41,10 @@ export const OPERATION_PERMISSIONS = {
     permissions: ['directory:group:add'],
     groupOwnerAllowed: false,
   },
+  deleteAuthorizationSubjectDivisionRole: {
+    permissions: ['authorization:grant:delete'],
+    groupOwnerAllowed: false,
+  },
   deleteGroup: {
     permissions: ['directory:group:delete'],
     groupOwnerAllowed: false,
@@ -59,6 +67,34 @@ export const OPERATION_PERMISSIONS = {
   },
   getAuditRealtimeServiceMapping: {
     permissions: ['audits:audit:view'],
+    groupOwnerAllowed: false,
+  },
+  getAuthorizationDivisions: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  getAuthorizationDivisionsHome: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  getAuthorizationDivisionspermittedPagedMe: {
+    permissions: [],
+    groupOwnerAllowed: false,
+  },
+  getAuthorizationRole: {
+    permissions: ['authorization:role:view'],
+    groupOwnerAllowed: false,
+  },
+  getAuthorizationRoles: {
+    permissions: ['authorization:role:view'],
+    groupOwnerAllowed: false,
+  },
+  getAuthorizationRoleSubjectgrants: {
+    permissions: ['authorization:role:view'],
+    groupOwnerAllowed: false,
+  },
+  getAuthorizationSubject: {
+    permissions: ['authorization:grant:view'],
     groupOwnerAllowed: false,
   },
   getFieldConfig: {
@@ -131,6 +167,18 @@ export const OPERATION_PERMISSIONS = {
   },
   patchUserPresence: {
     permissions: ['presence:userPresence:edit'],
+    groupOwnerAllowed: false,
+  },
+  postAuthorizationSubjectBulkadd: {
+    permissions: ['authorization:grant:add'],
+    groupOwnerAllowed: false,
+  },
+  postAuthorizationSubjectBulkremove: {
+    permissions: ['authorization:grant:delete'],
+    groupOwnerAllowed: false,
+  },
+  postAuthorizationSubjectDivisionRole: {
+    permissions: ['authorization:grant:add'],
     groupOwnerAllowed: false,
   },
   postNotificationsChannels: {
@@ -361,6 +409,22 @@ export const SCHEMA_LIMITS = {
     id: {
       minLength: 1,
       maxLength: 500,
+    },
+  },
+  RoleDivisionPair: {
+    roleId: {
+      minLength: 1,
+      maxLength: 100,
+    },
+    divisionId: {
+      minLength: 1,
+      maxLength: 100,
+    },
+  },
+  RoleDivisionGrants: {
+    grants: {
+      minItems: 1,
+      maxItems: 100,
     },
   },
 } as const;

@@ -5,8 +5,8 @@
 import type Database from 'better-sqlite3';
 import { GroupBuilder } from './groups-builder.js';
 import { rebuildGroupMembers } from '../../domain/membership/upkeep.js';
-import { generateUsers, writeOrg, type UserSeed } from './people.js';
-import { DEMO_GROUPS, PERSONAS } from './personas.js';
+import { generateUsers, SEED_NOW, writeOrg, type UserSeed } from './people.js';
+import { DEMO_GROUPS, PERSONAS, ROLES } from './personas.js';
 import { Rng } from './prng.js';
 import { DEPARTMENTS, DIVISIONS, OFFICES, PROJECT_CODENAMES, SOCIAL_TOPICS, TEAM_NAMES } from './words.js';
 
@@ -24,7 +24,19 @@ export function seedDemo(db: Database.Database): void {
   const { users, divisions } = generateUsers(rng, DEMO_USER_COUNT);
   const groups = buildDemoGroups(rng, users);
   writeOrg(db, { divisions, users, groups });
+  writeDemoGrants(db, divisions);
   rebuildGroupMembers(db);
+}
+
+/** The demo's group grants (docs/embedded-server.md, Authorization): members inherit them. */
+function writeDemoGrants(db: Database.Database, divisions: ReadonlyArray<{ id: string; name: string }>): void {
+  const home = divisions.find((d) => d.name === 'Home') ?? divisions[0];
+  const grantedAt = new Date(SEED_NOW - 20 * 86_400_000).toISOString();
+  const insert = db.prepare(
+    `INSERT INTO authz_grants (subject_id, subject_type, role_id, division_id, granted_at) VALUES (?, 'PC_GROUP', ?, ?, ?)`,
+  );
+  insert.run(DEMO_GROUPS.groupAdministrators.id, ROLES.groupEditor.id, '*', grantedAt);
+  if (home) insert.run(DEMO_GROUPS.directoryAuditors.id, ROLES.directoryAuditor.id, home.id, grantedAt);
 }
 
 function buildDemoGroups(rng: Rng, users: UserSeed[]) {
@@ -367,5 +379,35 @@ function buildDemoGroups(rng: Rng, users: UserSeed[]) {
       individuals: ids(people),
     });
   }
+
+  // --- Groups that grant roles (after the others, so the generated org above is unchanged). People
+  // picked in name order from IT, none of them personas.
+  const it = regular.filter((u) => u.department === 'IT').sort((x, y) => x.name.localeCompare(y.name));
+  const itLead = it.find((u) => u.leader) ?? leaders[0];
+  b.add({
+    ...DEMO_GROUPS.groupAdministrators,
+    type: 'official',
+    description: 'Grants Group Editor over every division: members edit any group and its membership.',
+    owners: itLead ? [itLead.id] : [],
+    individuals: [editor.id, ...ids(it.filter((u) => !u.leader).slice(0, 3))],
+    rolesEnabled: true,
+  });
+  b.add({
+    ...DEMO_GROUPS.directoryAuditors,
+    type: 'official',
+    visibility: 'members',
+    description: 'Grants Directory Auditor over the home division: members read private groups and the change history.',
+    owners: itLead ? [itLead.id] : [],
+    includeOwners: true,
+    individuals: ids(it.filter((u) => !u.leader).slice(3, 5)),
+    rolesEnabled: true,
+  });
+  b.add({
+    ...DEMO_GROUPS.rolesDisabled,
+    type: 'official',
+    description: 'Helps with office moves and events. Roles are not enabled: it cannot be granted roles.',
+    owners: itLead ? [itLead.id] : [],
+    individuals: ids(it.filter((u) => !u.leader).slice(5, 9)),
+  });
   return b.groups;
 }

@@ -462,8 +462,9 @@ function personaPasswordHash(key: Persona['key']): string {
  * Call inside a transaction.
  */
 export function writeOrg(db: Database.Database, org: Org): void {
-  const insDivision = db.prepare('INSERT INTO divisions (id, name) VALUES (?, ?)');
-  for (const d of org.divisions) insDivision.run(d.id, d.name);
+  const insDivision = db.prepare('INSERT INTO divisions (id, name, home) VALUES (?, ?, ?)');
+  const home = org.divisions.find((d) => d.name === 'Home') ?? org.divisions[0];
+  for (const d of org.divisions) insDivision.run(d.id, d.name, d === home ? 1 : 0);
 
   const insRole = db.prepare('INSERT INTO roles (id, name, description) VALUES (?, ?, ?)');
   const insRolePermission = db.prepare('INSERT INTO role_permissions (role_id, permission) VALUES (?, ?)');
@@ -480,7 +481,11 @@ export function writeOrg(db: Database.Database, org: Org): void {
   const insSkill = db.prepare(
     'INSERT INTO user_skills (user_id, kind, skill_id, skill_name, proficiency) VALUES (?, ?, ?, ?, ?)',
   );
-  const insUserRole = db.prepare('INSERT INTO user_roles (user_id, role_id) VALUES (?, ?)');
+  // A user's roles are grants over the home division, made when the seed's org was set up.
+  const insUserRole = db.prepare(
+    `INSERT INTO authz_grants (subject_id, subject_type, role_id, division_id, granted_at) VALUES (?, 'PC_USER', ?, ?, ?)`,
+  );
+  const grantedAt = new Date(SEED_NOW - 400 * DAY).toISOString();
   // Managers before the people who report to them, so every foreign key holds when its row goes in.
   const byId = new Map(org.users.map((u) => [u.id, u]));
   const depth = new Map<string, number>();
@@ -514,7 +519,7 @@ export function writeOrg(db: Database.Database, org: Org): void {
       JSON.stringify(u.expand),
     );
     for (const s of u.skills) insSkill.run(u.id, s.kind, s.skillId, s.name, s.proficiency);
-    for (const r of u.roleIds) insUserRole.run(u.id, r);
+    for (const r of u.roleIds) if (home) insUserRole.run(u.id, r, home.id, grantedAt);
   }
 
   const insGroup = db.prepare(

@@ -78,8 +78,22 @@ export const ROLES = {
   orgAdministrator: {
     id: '7b1c2d3e-0009-4f00-8a00-00000000a009',
     name: 'Org Administrator',
-    description: 'Everything in the directory and the audit log, granted with wildcards.',
-    permissions: ['directory:*:*', 'audits:*:*'],
+    description:
+      'Everything in the directory, the audit log and authorization (roles and grants), granted with wildcards.',
+    permissions: ['directory:*:*', 'audits:*:*', 'authorization:*:*'],
+  },
+  /** Granted to nobody directly: the demo's "Directory Auditors" group grants it (over the home division). */
+  directoryAuditor: {
+    id: '7b1c2d3e-000a-4f00-8a00-00000000a00a',
+    name: 'Directory Auditor',
+    description: 'Reads the directory, its private groups and its change history, and who is granted which role.',
+    permissions: [
+      'directory:group:view',
+      'directory:privateGroup:view',
+      'audits:audit:view',
+      'authorization:grant:view',
+      'authorization:role:view',
+    ],
   },
 } as const satisfies Record<string, RoleSeed>;
 
@@ -178,6 +192,15 @@ export const DEMO_GROUPS = {
   dynamicRulesHidden: { id: '9c3d4e5f-0009-4b00-9a00-000000000009', name: 'Escalation Specialists' },
   /** Social, members-only; the supervisor is a member. */
   socialMembersOnly: { id: '9c3d4e5f-000a-4b00-9a00-00000000000a', name: 'Supervisors Book Club' },
+  /**
+   * Official, public, rolesEnabled: grants Group Editor over every division to its members (the editor
+   * persona, who holds the role anyway, and a few people who gain it only here).
+   */
+  groupAdministrators: { id: '9c3d4e5f-000b-4b00-9a00-00000000000b', name: 'Group Administrators' },
+  /** Official, members-only, rolesEnabled: grants Directory Auditor over the home division. */
+  directoryAuditors: { id: '9c3d4e5f-000c-4b00-9a00-00000000000c', name: 'Directory Auditors' },
+  /** Official, public, rolesEnabled false: granting it a role answers 400. */
+  rolesDisabled: { id: '9c3d4e5f-000d-4b00-9a00-00000000000d', name: 'Facilities Volunteers' },
 } as const satisfies Record<string, DemoGroup>;
 
 /** Named groups of the large (benchmark) org. */

@@ -37,6 +37,11 @@ export interface AuditQuerySql {
   page: string;
 }
 
+/** The entity types whose records can carry these actions: users' records are grant changes only. */
+function entityTypesOf(actions: readonly string[]): string[] {
+  return actions.some((a) => a === 'GrantAdd' || a === 'GrantRemove') ? [...AUDIT_ENTITY_TYPES] : ['Group'];
+}
+
 /** The index that answers the criteria (see above). */
 export function auditIndexFor(criteria: AuditCriteria): string {
   if (criteria.entityIds.length) return 'audits_by_entity';
@@ -57,7 +62,9 @@ export function auditQuerySql(criteria: AuditCriteria): AuditQuerySql {
   const index = auditIndexFor(criteria);
   const byService = index === 'audits_by_service';
   const { where, params } = criteriaSql(
-    byService && criteria.entityTypes.length === 0 ? { ...criteria, entityTypes: [...AUDIT_ENTITY_TYPES] } : criteria,
+    byService && criteria.entityTypes.length === 0
+      ? { ...criteria, entityTypes: entityTypesOf(criteria.actions) }
+      : criteria,
     // The other indexes do not hold the service (the only one there is): without the condition a count reads
     // the index alone, not each record (a 90-day count of one busy group: 32 ms → well under 1 ms).
     { service: byService },

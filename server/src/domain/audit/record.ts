@@ -144,7 +144,7 @@ export function rowToMessage(row: AuditRow, expandUser = true): AuditLogMessage 
     level: body.level,
     eventDate: new Date(row.event_time).toISOString(),
     action: row.action as AuditAction,
-    entity: { ...body.entity, selfUri: `/api/v2/groups/${body.entity.id}` },
+    entity: { ...body.entity, selfUri: `/api/v2/${row.entity_type === 'User' ? 'users' : 'groups'}/${body.entity.id}` },
     entityType: row.entity_type as AuditEntityType,
     status: body.status,
     ...(body.transactionInitiator === undefined ? {} : { transactionInitiator: body.transactionInitiator }),

@@ -7,9 +7,17 @@
 export const REALTIME_WINDOW_DAYS = 14;
 
 export const AUDIT_SERVICE = 'Directory';
-export const AUDIT_ENTITY_TYPES = ['Group'] as const;
+export const AUDIT_ENTITY_TYPES = ['Group', 'User'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
-export const AUDIT_ACTIONS = ['Create', 'Update', 'Delete', 'MemberAdd', 'MemberRemove'] as const;
+export const AUDIT_ACTIONS = [
+  'Create',
+  'Update',
+  'Delete',
+  'MemberAdd',
+  'MemberRemove',
+  'GrantAdd',
+  'GrantRemove',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface DomainEntityRef {

@@ -19,6 +19,7 @@ import type { Caller } from '../../auth/caller.js';
 import { contractDocument, schemaEnum } from '../../contract/document.js';
 import { badRequest } from '../../contract/errors.js';
 import { cached } from '../../db/statements.js';
+import { effectiveRolesOfUsers } from '../authorization/effective.js';
 import { groupVisibilityCondition } from '../groups/visibility.js';
 import { splitMulti } from '../search/paging.js';
 import { skillsOfUsers, storedExpandTexts } from './expand-reads.js';
@@ -157,19 +158,19 @@ export function toUsers(
   const want = new Set(expand);
   const ids = rows.map((r) => r.id);
 
-  // Authorization: the page's role assignments, and the permissions of those roles (few), combined here.
+  // Authorization: the page's roles (granted directly or through roles-enabled groups), and the
+  // permissions of those roles (few), combined here.
   let authorizationOf: ((userId: string) => unknown) | undefined;
   if (want.has('authorization') || want.has('authorization.unusedRoles')) {
-    const roles = byUser<{ user_id: string; id: string; name: string }>(
-      db,
-      'SELECT ur.user_id, r.id, r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id IN (SELECT value FROM json_each(?)) ORDER BY r.name, r.id',
-      ids,
-    );
+    const roles = effectiveRolesOfUsers(db, ids);
     const rolePermissions = new Map<string, string[]>();
     for (const r of cached(
       db,
-      'SELECT role_id, permission FROM role_permissions WHERE role_id IN (SELECT DISTINCT role_id FROM user_roles WHERE user_id IN (SELECT value FROM json_each(?)))',
-    ).all(JSON.stringify(ids)) as Array<{ role_id: string; permission: string }>) {
+      'SELECT role_id, permission FROM role_permissions WHERE role_id IN (SELECT value FROM json_each(?))',
+    ).all(JSON.stringify([...new Set([...roles.values()].flat().map((r) => r.id))])) as Array<{
+      role_id: string;
+      permission: string;
+    }>) {
       let list = rolePermissions.get(r.role_id);
       if (!list) rolePermissions.set(r.role_id, (list = []));
       list.push(r.permission);

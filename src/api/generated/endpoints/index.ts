@@ -1,4 +1,5 @@
 export * from './audits/audits';
+export * from './authorization/authorization';
 export * from './fieldconfig/fieldconfig';
 export * from './groups/groups';
 export * from './notifications/notifications';

@@ -13,4 +13,6 @@ export const AuditAction = {
   Delete: 'Delete',
   MemberAdd: 'MemberAdd',
   MemberRemove: 'MemberRemove',
+  GrantAdd: 'GrantAdd',
+  GrantRemove: 'GrantRemove',
 } as const;

@@ -3,10 +3,11 @@
  */
 
 /**
- * The type of the audited entity.
+ * The type of the audited entity (`User` only for grant changes of a user).
  */
 export type AuditEntityType = (typeof AuditEntityType)[keyof typeof AuditEntityType];
 
 export const AuditEntityType = {
   Group: 'Group',
+  User: 'User',
 } as const;

@@ -3,7 +3,7 @@
  */
 
 /**
- * The service that wrote an audit record. Group changes are recorded under `Directory`.
+ * The service that wrote an audit record. Group and grant changes are recorded under `Directory`.
  */
 export type AuditServiceName = (typeof AuditServiceName)[keyof typeof AuditServiceName];
 
