@@ -20,6 +20,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ConfigError } from './config.js';
 import { registerHealth } from './http/health.js';
+import { registerVersion } from './http/version.js';
 import { CONSOLE_CSP, securityHeaders } from './http/headers.js';
 import { registerStatic } from './http/static.js';
 
@@ -137,6 +138,7 @@ export function buildConsoleOnlyApp(options: ConsoleOnlyOptions): FastifyInstanc
   });
   app.addHook('onSend', securityHeaders);
   registerHealth(app);
+  registerVersion(app);
 
   app.get(`${base}config.json`, async (_request, reply) =>
     reply.header('Cache-Control', 'no-cache').type('application/json; charset=utf-8').send(configJson),

@@ -144,4 +144,10 @@ describe('serving under /groups-console/ for a custom API', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ok' });
   });
+
+  it('answers /version', async () => {
+    const res = await app.inject({ url: '/version' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ version: expect.any(String), node: process.version });
+  });
 });

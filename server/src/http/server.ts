@@ -29,6 +29,7 @@ import { leanReferencesHook } from './lean-references.js';
 import { TurnLimiter } from './turns.js';
 import { registerStatic, sendConsolePage, wantsConsolePage } from './static.js';
 import { validateRequest } from './validation.js';
+import { registerVersion } from './version.js';
 
 const BODY_LIMIT = 1024 * 1024;
 
@@ -204,6 +205,7 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
 
   app.register(oauthRoutes, { tokens, tokenLifetimeSeconds, extraRedirectOrigins: corsOrigins, lockout });
   registerHealth(app);
+  registerVersion(app);
 
   app.register(async (api) => {
     api.addHook('onRequest', authenticator(tokens));
