@@ -49,7 +49,7 @@ export async function buildServer() {
     );
   }
   // Imported here, as esbuild is: an install of the built output ships start.mjs and this file only.
-  const { buildCommit } = await import('./git-commit.mjs');
+  const { buildCommit } = await import('./build-info.mjs');
   const started = performance.now();
   const all = files(SERVER_SOURCES);
   rmSync(SERVER_OUT, { recursive: true, force: true });

@@ -1,7 +1,9 @@
-// The commit a build is made from, embedded in the server (scripts/build-server.mjs) and in the console
-// (vite.config.ts): the GIT_COMMIT environment variable when set (an image build or CI passes it), else
-// `git rev-parse HEAD` of this repository when git is available, else null.
+// What a build embeds about itself, in the server (scripts/build-server.mjs: GET /version) and in the
+// console (vite.config.ts: the About dialog, error details): the package.json version, and the commit
+// the build is made from: the GIT_COMMIT environment variable when set (an image build or CI passes it),
+// else `git rev-parse HEAD` of this repository when git is available, else null.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -29,3 +31,13 @@ export function buildCommit(env = process.env) {
     return null;
   }
 }
+
+/** The version in package.json. */
+export const packageVersion = () =>
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+/** The console's `define`s (Vite and Vitest): src/config/build-info.ts reads them. */
+export const consoleDefines = (env = process.env) => ({
+  __CONSOLE_VERSION__: JSON.stringify(packageVersion()),
+  __CONSOLE_COMMIT__: JSON.stringify(buildCommit(env)),
+});
