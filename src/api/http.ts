@@ -1,10 +1,10 @@
 /**
  * The console's one network door: every generated hook calls `apiRequest`. It adds the base URL of
  * the current environment and the bearer token, sends JSON, turns every non-2xx answer into an
- * ApiError carrying the ErrorBody, honours 429 Retry-After once, and on 401 asks the auth layer to
+ * ApiError carrying the ErrorBody and the correlation id, honours 429 Retry-After once, and on 401 asks the auth layer to
  * sign in again (once) before giving up.
  */
-import { ApiError, type ErrorBodyShape } from './errors';
+import { ApiError, CORRELATION_HEADER, type ErrorBodyShape } from './errors';
 import { DEFAULT_RETRY_AFTER_SECONDS, retryAfterOf } from './retry-after';
 
 export interface HttpConfig {
@@ -113,7 +113,12 @@ export const apiRequest = async <T>(req: RequestConfig): Promise<T> => {
 
   const body = await parseBody(response);
   if (!response.ok) {
-    throw new ApiError(response.status, (body ?? {}) as ErrorBodyShape, retryAfterOf(response.headers));
+    throw new ApiError(
+      response.status,
+      (body ?? {}) as ErrorBodyShape,
+      retryAfterOf(response.headers),
+      response.headers.get(CORRELATION_HEADER),
+    );
   }
   return body as T;
 };
