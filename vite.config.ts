@@ -47,6 +47,8 @@ export default defineConfig({
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
       '/oauth': { target: apiTarget, changeOrigin: false },
+      // The embedded server's build (the About dialog).
+      '/version': { target: apiTarget, changeOrigin: false },
     },
   },
   build: {
