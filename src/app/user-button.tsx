@@ -1,4 +1,4 @@
-import { Avatar, Group, Stack, Text, UnstyledButton, type UnstyledButtonProps } from '@mantine/core';
+import { Avatar, Group, Stack, Text, UnstyledButton, VisuallyHidden, type UnstyledButtonProps } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ComponentPropsWithRef } from 'react';
@@ -19,10 +19,18 @@ export const UserButton = (props: UnstyledButtonProps & ComponentPropsWithRef<'b
   const leanOrg = !!tokenInfo.data?.organization?.id && !tokenInfo.data.organization.name;
   const org = useQuery({ ...getGetOrganizationMeQueryOptions(), staleTime: Infinity, enabled: signedIn && leanOrg });
   const orgName = tokenInfo.data?.organization?.name ?? (leanOrg ? org.data?.name : undefined);
+  const name = me?.name ?? 'you';
+  // The button is named by its text ("User menu for <name> <org>"), not by an aria-label, so the name always
+  // holds the visible text (label in name); the initials are decoration. Phones show the avatar alone.
   return (
-    <UnstyledButton aria-label={`User menu for ${me?.name ?? 'you'}`} mih={44} {...props}>
+    <UnstyledButton mih={44} {...props}>
       <Group gap="xs" wrap="nowrap">
-        <Avatar name={me?.name} color="initials" size="sm" />
+        <Avatar name={me?.name} color="initials" size="sm" aria-hidden />
+        <VisuallyHidden>User menu for </VisuallyHidden>{' '}
+        <VisuallyHidden hiddenFrom="sm">
+          {name}
+          {orgName ? ` ${orgName}` : ''}
+        </VisuallyHidden>
         <Stack gap={0} visibleFrom="sm">
           <Text size="sm" fw={500} lh={1.2} data-testid="user-name">
             {me?.name ?? '…'}
