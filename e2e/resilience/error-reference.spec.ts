@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DEMO_GROUPS } from '../support/data';
-import { expect, signIn } from '../support/fixtures';
+import { assertNoSeriousA11yViolations, expect, signIn } from '../support/fixtures';
 import { testWithOwnServer } from '../support/own-server';
 
 /**
@@ -47,6 +47,7 @@ test('a 500 shows its correlation id in the notification, and Copy reference cop
   await expect(notification.getByTestId('error-reference-id')).toHaveText(id!);
   await expect(notification).toContainText(`Reference: ${id}`);
   await expect(notification).toContainText(`Groups Console ${version}`);
+  await assertNoSeriousA11yViolations(page, { include: '.mantine-Notification-root', state: 'error notification' });
 
   await notification.getByRole('button', { name: 'Copy reference' }).click();
   await expect(notification.getByRole('status')).toHaveText('Copied');
