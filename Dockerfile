@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
 # Groups Console: the console and the embedded Groups API server (or the console alone, SERVE=console).
-#   docker build -t groups-console .                      (BASE_PATH=/groups-console/ as a --build-arg for a sub-path)
+#   docker build -t groups-console .                      (BASE_PATH=/groups-console/ as a --build-arg for a sub-path;
+#                                                          GIT_COMMIT=$(git rev-parse HEAD) names the commit in /version
+#                                                          and the console's About, as .git is not in the context)
 #   docker run -p 8080:8080 -v groups-data:/data groups-console
 # docs/deploy.md has the settings; the tests lint this file (server/test/dockerfile.test.ts).
 
@@ -26,6 +28,7 @@ RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
 ARG BASE_PATH
 ENV BASE_PATH=${BASE_PATH}
+ARG GIT_COMMIT=
 RUN npm run build
 
 # Runtime dependencies only, from the bare image: no devDependencies, no install scripts (better-sqlite3's

@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+import { consoleDefines } from './scripts/build-info.mjs';
 
 /** The embedded server the dev server proxies to (`npm run dev` starts both). */
 const apiTarget = process.env.API_TARGET ?? 'http://127.0.0.1:8080';
@@ -29,6 +30,8 @@ const scrollAreaWithoutFloatingUi = (): Plugin => ({
 
 export default defineConfig({
   base,
+  // The console's version and commit (src/config/build-info.ts): package.json, GIT_COMMIT or git's HEAD.
+  define: consoleDefines(),
   plugins: [
     scrollAreaWithoutFloatingUi(),
     react(),
@@ -44,6 +47,8 @@ export default defineConfig({
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
       '/oauth': { target: apiTarget, changeOrigin: false },
+      // The embedded server's build (the About dialog).
+      '/version': { target: apiTarget, changeOrigin: false },
     },
   },
   build: {

@@ -1,12 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { consoleDefines } from './scripts/build-info.mjs';
 
 export default defineConfig({
   test: {
     projects: [
       {
         plugins: [react()],
+        define: consoleDefines(),
         resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
         test: {
           name: 'unit',

@@ -48,6 +48,8 @@ export async function buildServer() {
       'server/dist is missing or older than server/src, and esbuild (a devDependency) is not installed: run `npm ci && npm run build`.',
     );
   }
+  // Imported here, as esbuild is: an install of the built output ships start.mjs and this file only.
+  const { buildCommit } = await import('./build-info.mjs');
   const started = performance.now();
   const all = files(SERVER_SOURCES);
   rmSync(SERVER_OUT, { recursive: true, force: true });
@@ -61,6 +63,8 @@ export async function buildServer() {
     target: 'node24',
     sourcemap: 'linked',
     logLevel: 'warning',
+    // GET /version's commit (server/src/http/version.ts): GIT_COMMIT, else git's HEAD, else null.
+    define: { __SERVER_BUILD_COMMIT__: JSON.stringify(buildCommit()) },
   });
   // Files the server reads beside its modules (schema.sql).
   for (const file of all.filter((f) => !f.endsWith('.ts'))) {

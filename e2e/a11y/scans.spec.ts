@@ -111,6 +111,14 @@ for (const theme of THEMES) {
         }
 
         await scanOpened(page, page.getByRole('button', { name: /User menu/ }), page.getByRole('menu'), 'user menu');
+        // The About dialog, from the user menu, once the server's version is in.
+        await page.getByRole('button', { name: /User menu/ }).click();
+        await page.getByRole('menuitem', { name: 'About Groups Console' }).click();
+        const about = page.getByRole('dialog', { name: 'About Groups Console' });
+        await expect(about.getByRole('row', { name: /^Server Node v\d/ })).toBeVisible();
+        await scan(page, 'about dialog');
+        await page.keyboard.press('Escape');
+        await expect(about).toBeHidden();
         if (phone) {
           // A phone keeps the list's filters in a sheet behind one "Filters" control.
           await page.getByRole('button', { name: /^Filters/ }).click();

@@ -21,6 +21,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { ConfigError } from './config.js';
 import { AccessLog, loggerOptions } from './http/access-log.js';
 import { registerHealth, registerReadiness } from './http/health.js';
+import { registerVersion } from './http/version.js';
 import { CONSOLE_CSP, securityHeaders } from './http/headers.js';
 import { registerStatic } from './http/static.js';
 
@@ -148,6 +149,7 @@ export function buildConsoleOnlyApp(options: ConsoleOnlyOptions): FastifyInstanc
   registerHealth(app);
   // No database and no reader threads: ready as soon as it serves.
   registerReadiness(app, () => undefined);
+  registerVersion(app);
 
   app.get(`${base}config.json`, async (_request, reply) =>
     reply.header('Cache-Control', 'no-cache').type('application/json; charset=utf-8').send(configJson),

@@ -147,6 +147,12 @@ describe('serving under /groups-console/ for a custom API', () => {
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toEqual({ status: 'ready' });
   });
+
+  it('answers /version', async () => {
+    const res = await app.inject({ url: '/version' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ version: expect.any(String), node: process.version });
+  });
 });
 
 describe('the access log of console-only mode', () => {

@@ -17,14 +17,28 @@ export interface ErrorBodyShape {
   errors?: ErrorBodyShape[];
 }
 
+/** The response header that carries the request's correlation id (the ErrorBody repeats it as `contextId`). */
+export const CORRELATION_HEADER = 'ININ-Correlation-Id';
+
 /** Thrown by the HTTP layer for every non-2xx answer and for network failures (status 0). */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly body: ErrorBodyShape;
   readonly retryAfterSeconds: number | null;
+  /**
+   * The request's correlation id, what support needs to find it in the server's logs: the
+   * `ININ-Correlation-Id` response header, else the ErrorBody's `contextId`; null when there was no
+   * answer (a network error) or the answer carried neither.
+   */
+  readonly correlationId: string | null;
 
-  constructor(status: number, body: ErrorBodyShape, retryAfterSeconds: number | null = null) {
+  constructor(
+    status: number,
+    body: ErrorBodyShape,
+    retryAfterSeconds: number | null = null,
+    correlationHeader: string | null = null,
+  ) {
     super(
       body.message ?? (status === 0 ? 'The server could not be reached.' : `Request failed with status ${status}.`),
     );
@@ -33,6 +47,7 @@ export class ApiError extends Error {
     this.code = body.code ?? (status === 0 ? 'network.error' : 'unknown');
     this.body = body;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.correlationId = correlationHeader?.trim() || body.contextId?.trim() || null;
   }
 
   get isNetworkError(): boolean {
@@ -54,3 +69,6 @@ export class ApiError extends Error {
 }
 
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+
+/** The correlation id of an error, when it is an ApiError that has one. */
+export const correlationIdOf = (e: unknown): string | null => (isApiError(e) ? e.correlationId : null);

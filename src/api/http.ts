@@ -1,10 +1,11 @@
 /**
  * The console's one network door: every generated hook calls `apiRequest`. It adds the base URL of
  * the current environment and the bearer token, sends JSON, turns every non-2xx answer into an
- * ApiError carrying the ErrorBody, honours 429 Retry-After once, and on 401 asks the auth layer to
+ * ApiError carrying the ErrorBody and the correlation id, honours 429 Retry-After once, and on 401 asks the auth layer to
  * sign in again (once) before giving up.
  */
-import { ApiError, type ErrorBodyShape } from './errors';
+import { ApiError, CORRELATION_HEADER, type ErrorBodyShape } from './errors';
+import { DEFAULT_RETRY_AFTER_SECONDS, retryAfterOf } from './retry-after';
 
 export interface HttpConfig {
   /** Base URL of the API, '' for the server that served the console. */
@@ -34,8 +35,8 @@ export interface RequestConfig {
   signal?: AbortSignal;
 }
 
-/** Longest wait honoured for a 429's Retry-After before the error is shown instead. */
-const MAX_RETRY_AFTER_SECONDS = 10;
+/** Longest wait honoured here for a 429's Retry-After before the error is shown instead. */
+const MAX_WAIT_SECONDS = 10;
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -98,9 +99,10 @@ export const apiRequest = async <T>(req: RequestConfig): Promise<T> => {
   let response = await send(req);
 
   if (response.status === 429) {
-    const retryAfter = Number(response.headers.get('Retry-After') ?? '1');
-    if (Number.isFinite(retryAfter) && retryAfter <= MAX_RETRY_AFTER_SECONDS) {
-      await sleep(Math.max(retryAfter, 0) * 1000, req.signal);
+    // Seconds or an HTTP date (retry-after.ts); without the header, the default wait.
+    const retryAfter = retryAfterOf(response.headers) ?? DEFAULT_RETRY_AFTER_SECONDS;
+    if (retryAfter <= MAX_WAIT_SECONDS) {
+      await sleep(retryAfter * 1000, req.signal);
       response = await send(req);
     }
   }
@@ -111,8 +113,12 @@ export const apiRequest = async <T>(req: RequestConfig): Promise<T> => {
 
   const body = await parseBody(response);
   if (!response.ok) {
-    const retryAfter = response.headers.get('Retry-After');
-    throw new ApiError(response.status, (body ?? {}) as ErrorBodyShape, retryAfter ? Number(retryAfter) : null);
+    throw new ApiError(
+      response.status,
+      (body ?? {}) as ErrorBodyShape,
+      retryAfterOf(response.headers),
+      response.headers.get(CORRELATION_HEADER),
+    );
   }
   return body as T;
 };

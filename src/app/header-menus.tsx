@@ -1,17 +1,18 @@
 /**
- * The header's pop-ups: the theme toggle's tooltip and the user menu. They need Mantine's floating
+ * The header's pop-ups: the theme toggle's tooltip and the user menu (with the About dialog). They need Mantine's floating
  * layer (Popover, Menu, Tooltip and floating-ui), which the first screen does not: the layout renders
  * the plain buttons first and these once this module has loaded, after the first paint.
  */
 import { Menu, Tooltip } from '@mantine/core';
-import { IconLogout, IconSettings } from '@tabler/icons-react';
+import { IconInfoCircle, IconLogout, IconSettings } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReactElement } from 'react';
+import { useRef, useState, type ReactElement } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { revokeToken } from '@/api/generated/endpoints/tokens/tokens';
 import { paths } from '@/config/paths';
 import { signOut } from '@/lib/auth';
 import { useMe } from '@/lib/permissions';
+import { AboutDialog } from './about-dialog';
 import { UserButton } from './user-button';
 
 /** Adds the tooltip to the theme toggle's button. */
@@ -24,6 +25,13 @@ export const UserMenu = ({ defaultOpened = false }: { defaultOpened?: boolean })
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const [aboutOpened, setAboutOpened] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const closeAbout = () => {
+    setAboutOpened(false);
+    // Back to the button that opened the menu the dialog came from.
+    requestAnimationFrame(() => menuButton.current?.focus());
+  };
   const onSignOut = async () => {
     await signOut({
       revoke: () => revokeToken(),
@@ -33,19 +41,25 @@ export const UserMenu = ({ defaultOpened = false }: { defaultOpened?: boolean })
   };
 
   return (
-    <Menu position="bottom-end" width={220} defaultOpened={defaultOpened}>
-      <Menu.Target>
-        <UserButton />
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{me?.email ?? me?.name}</Menu.Label>
-        <Menu.Item component={Link} to={paths.settings.getHref()} leftSection={<IconSettings size={14} />}>
-          Settings
-        </Menu.Item>
-        <Menu.Item leftSection={<IconLogout size={14} />} onClick={() => void onSignOut()}>
-          Sign out
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <>
+      <Menu position="bottom-end" width={220} defaultOpened={defaultOpened}>
+        <Menu.Target>
+          <UserButton ref={menuButton} />
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{me?.email ?? me?.name}</Menu.Label>
+          <Menu.Item component={Link} to={paths.settings.getHref()} leftSection={<IconSettings size={14} />}>
+            Settings
+          </Menu.Item>
+          <Menu.Item leftSection={<IconInfoCircle size={14} />} onClick={() => setAboutOpened(true)}>
+            About Groups Console
+          </Menu.Item>
+          <Menu.Item leftSection={<IconLogout size={14} />} onClick={() => void onSignOut()}>
+            Sign out
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <AboutDialog opened={aboutOpened} onClose={closeAbout} />
+    </>
   );
 };

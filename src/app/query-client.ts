@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, type QueryKey } from '@tanstack/react-query';
 import { isApiError } from '@/api/errors';
+import { showErrorNotification } from '@/components/feedback/error-reference';
 
 /**
  * The console's one QueryClient.
@@ -10,7 +11,8 @@ import { isApiError } from '@/api/errors';
  * - a background refetch fails (the query already has data) → a notification, from `QueryCache.onError`;
  * - a mutation fails → a notification from `MutationCache.onError`, unless `meta: { silent: true }`
  *   (forms that show the error themselves, e.g. 400 field errors or a 409 conflict dialog).
- * A 401 shows nothing: the HTTP layer is already sending the user through sign-in.
+ * A 401 shows nothing: the HTTP layer is already sending the user through sign-in. Each notification
+ * carries the request's reference (its correlation id) and the console's version (error-reference.tsx).
  *
  * Invalidation is declared once per write, in the feature's mutations module (for groups, the
  * INVALIDATES table of src/features/groups/group-mutations.ts, over the keys of src/api/keys/), and
@@ -56,21 +58,21 @@ export const createQueryClient = (): QueryClient => {
     queryCache: new QueryCache({
       onError: (error, query) => {
         if (query.state.data === undefined || isUnauthorized(error)) return;
-        notifications.show({
+        showErrorNotification({
           id: `refetch-${query.queryHash}`,
-          color: 'red',
           title: 'Could not refresh data',
-          message: `${errorMessage(error)} Showing the last data loaded.`,
+          text: `${errorMessage(error)} Showing the last data loaded.`,
+          error,
         });
       },
     }),
     mutationCache: new MutationCache({
       onError: (error, _variables, _context, mutation) => {
         if (mutation.meta?.silent || isUnauthorized(error)) return;
-        notifications.show({
-          color: 'red',
+        showErrorNotification({
           title: mutation.meta?.errorTitle ?? 'Could not save changes',
-          message: errorMessage(error),
+          text: errorMessage(error),
+          error,
         });
       },
       onSuccess: async (_data, _variables, _context, mutation) => {

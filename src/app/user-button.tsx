@@ -10,10 +10,6 @@ import { useMe } from '@/lib/permissions';
 /**
  * The header's user button: avatar, name and organisation. It paints with the first screen; the menu it
  * opens (header-menus.tsx) loads after, and wraps this same button.
- *
- * Its accessible name is its visible text and then "User menu" ("Avery Adams Example Org User menu"; on a
- * phone, where only the avatar shows, "Avery Adams User menu"), so what a speech user reads is what they
- * say (WCAG 2.5.3, label in name). The avatar's initials are decoration.
  */
 export const UserButton = (props: UnstyledButtonProps & ComponentPropsWithRef<'button'>) => {
   const me = useMe();
@@ -23,11 +19,18 @@ export const UserButton = (props: UnstyledButtonProps & ComponentPropsWithRef<'b
   const leanOrg = !!tokenInfo.data?.organization?.id && !tokenInfo.data.organization.name;
   const org = useQuery({ ...getGetOrganizationMeQueryOptions(), staleTime: Infinity, enabled: signedIn && leanOrg });
   const orgName = tokenInfo.data?.organization?.name ?? (leanOrg ? org.data?.name : undefined);
+  const name = me?.name ?? 'you';
+  // The button is named by its text ("User menu for <name> <org>"), not by an aria-label, so the name always
+  // holds the visible text (label in name); the initials are decoration. Phones show the avatar alone.
   return (
     <UnstyledButton mih={44} {...props}>
       <Group gap="xs" wrap="nowrap">
         <Avatar name={me?.name} color="initials" size="sm" aria-hidden />
-        {me?.name ? <VisuallyHidden hiddenFrom="sm">{me.name}</VisuallyHidden> : null}
+        <VisuallyHidden>User menu for </VisuallyHidden>{' '}
+        <VisuallyHidden hiddenFrom="sm">
+          {name}
+          {orgName ? ` ${orgName}` : ''}
+        </VisuallyHidden>
         <Stack gap={0} visibleFrom="sm">
           <Text size="sm" fw={500} lh={1.2} data-testid="user-name">
             {me?.name ?? '…'}
@@ -38,7 +41,6 @@ export const UserButton = (props: UnstyledButtonProps & ComponentPropsWithRef<'b
             </Text>
           ) : null}
         </Stack>
-        <VisuallyHidden>User menu</VisuallyHidden>
         <IconChevronDown size={14} stroke={1.5} aria-hidden />
       </Group>
     </UnstyledButton>

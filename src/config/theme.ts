@@ -23,7 +23,11 @@ export const theme = createTheme({
     // Every dialog's and drawer's close button has a name.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
-    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } }),
+    // A notification's message in the theme's dimmed text (Mantine's own grey is too light for AA).
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
+      styles: { description: { color: 'var(--mantine-color-dimmed)' } },
+    }),
     // A menu holds menu items only (the focus placeholder is a role="presentation" child of role="menu").
     Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
   },

@@ -31,6 +31,7 @@ import { ServerMetrics } from './metrics.js';
 import { TurnLimiter } from './turns.js';
 import { registerStatic, sendConsolePage, wantsConsolePage } from './static.js';
 import { validateRequest } from './validation.js';
+import { registerVersion } from './version.js';
 
 const BODY_LIMIT = 1024 * 1024;
 
@@ -210,6 +211,7 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
     if (pool.ready < pool.threads) return `${pool.threads - pool.ready} of ${pool.threads} reader threads are loading`;
     return undefined;
   });
+  registerVersion(app);
 
   app.register(async (api) => {
     api.addHook('onRequest', authenticator(tokens));

@@ -8,6 +8,10 @@ vi.mock('@mantine/notifications', () => ({ notifications: { show } }));
 
 afterEach(() => show.mockReset());
 
+/** The props of the ErrorMessage a notification shows (error-reference.tsx). */
+const messageOf = (call: number) =>
+  (show.mock.calls[call]![0] as { message: { props: { text: string; error: unknown } } }).message.props;
+
 const runMutation = (
   queryClient: ReturnType<typeof createQueryClient>,
   options: { meta?: Record<string, unknown>; fail?: unknown },
@@ -69,7 +73,8 @@ describe('error notifications', () => {
     const fail = new ApiError(400, { message: 'Name is required', code: 'bad.request' });
     await expect(runMutation(queryClient, { fail })).rejects.toBe(fail);
     expect(show).toHaveBeenCalledTimes(1);
-    expect(show.mock.calls[0]![0]).toMatchObject({ message: 'Name is required', color: 'red' });
+    expect(show.mock.calls[0]![0]).toMatchObject({ color: 'red' });
+    expect(messageOf(0)).toMatchObject({ text: 'Name is required', error: fail });
 
     await expect(runMutation(queryClient, { fail, meta: { silent: true } })).rejects.toBe(fail);
     expect(show).toHaveBeenCalledTimes(1);
@@ -89,6 +94,7 @@ describe('error notifications', () => {
     await queryClient.refetchQueries({ queryKey: ['k'] });
     expect(show).toHaveBeenCalledTimes(1);
     expect(show.mock.calls[0]![0]).toMatchObject({ title: 'Could not refresh data' });
+    expect(messageOf(0).text).toBe('Boom Showing the last data loaded.');
   });
 
   it('a 401 shows nothing (sign-in is already under way)', async () => {

@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { isApiError } from '@/api/errors';
+import { ErrorReference } from './error-reference';
 
 export interface QueryErrorAlertProps {
   error: unknown;
@@ -25,16 +26,22 @@ export const describeError = (error: unknown): string => {
   return error instanceof Error ? error.message : 'Something went wrong.';
 };
 
-/** An inline error for a part of a page whose data failed to load (the rest of the page keeps working). */
+/**
+ * An inline error for a part of a page whose data failed to load (the rest of the page keeps working),
+ * with the request's reference and the console's version.
+ */
 export const QueryErrorAlert = ({ error, onRetry, title = 'Could not load data' }: QueryErrorAlertProps) => (
   <Alert color="red" variant="light" title={title} icon={<IconAlertTriangle aria-hidden />} role="alert">
-    <Group justify="space-between" align="center" gap="sm">
-      <Text size="sm">{describeError(error)}</Text>
-      {onRetry ? (
-        <Button size="xs" variant="white" color="red" onClick={onRetry}>
-          Try again
-        </Button>
-      ) : null}
-    </Group>
+    <Stack gap="xs">
+      <Group justify="space-between" align="center" gap="sm">
+        <Text size="sm">{describeError(error)}</Text>
+        {onRetry ? (
+          <Button size="xs" variant="white" color="red" onClick={onRetry}>
+            Try again
+          </Button>
+        ) : null}
+      </Group>
+      <ErrorReference error={error} />
+    </Stack>
   </Alert>
 );

@@ -2,6 +2,7 @@ import { Button, Group } from '@mantine/core';
 import { isRouteErrorResponse, Link, useParams, useRevalidator, useRouteError } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { isPermission } from '@/lib/permission-names';
+import { ErrorReference } from './error-reference';
 import { Forbidden } from './forbidden';
 import { describeError } from './query-error-alert';
 import { StatusPage } from './status-page';
@@ -26,13 +27,16 @@ const statusOf = (error: unknown): number | null => {
  * The error view of every route (export it as the route module's `ErrorBoundary`): a first load
  * that failed. 404 → "not found" with a way back; 403 → the missing permission; 401 → sign-in is
  * on its way; anything else (5xx, network) → the message and "Try again", which re-runs the loaders
- * (or reloads the page when the page's code itself could not be fetched).
+ * (or reloads the page when the page's code itself could not be fetched). Each page from an API error
+ * shows the request's reference (its correlation id) and the console's version, to quote when reporting it.
  */
 export const RouteErrorBoundary = () => {
   const error = useRouteError();
   const { groupId } = useParams();
   const revalidator = useRevalidator();
   const status = statusOf(error);
+  // The request's reference and the console's version, when the page comes from an API error.
+  const details = isApiError(error) ? <ErrorReference error={error} center /> : undefined;
 
   if (status === 404) {
     return (
@@ -49,13 +53,14 @@ export const RouteErrorBoundary = () => {
             Back to groups
           </Button>
         }
+        details={details}
       />
     );
   }
 
   if (status === 403) {
     const needed = isApiError(error) ? Object.values(error.body.messageParams ?? {}).find(isPermission) : undefined;
-    return <Forbidden permission={needed} />;
+    return <Forbidden permission={needed} error={isApiError(error) ? error : undefined} />;
   }
 
   if (status === 401) {
@@ -85,6 +90,7 @@ export const RouteErrorBoundary = () => {
           </Button>
         </Group>
       }
+      details={chunkError ? undefined : <ErrorReference error={error} center />}
     />
   );
 };

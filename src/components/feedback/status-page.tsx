@@ -8,10 +8,12 @@ export interface StatusPageProps {
   description?: ReactNode;
   actions?: ReactNode;
   loading?: boolean;
+  /** Small print below the actions, e.g. an error's reference (ErrorReference). */
+  details?: ReactNode;
 }
 
 /** A centred message filling the page area: errors, "Signing you in…", signed out. */
-export const StatusPage = ({ title, code, description, actions, loading = false }: StatusPageProps) => (
+export const StatusPage = ({ title, code, description, actions, loading = false, details }: StatusPageProps) => (
   <Center mih="60vh" p="md">
     <Stack align="center" gap="sm" maw={560} ta="center">
       {loading ? <Loader aria-hidden /> : null}
@@ -25,6 +27,7 @@ export const StatusPage = ({ title, code, description, actions, loading = false 
       </Title>
       {description ? <Text c="dimmed">{description}</Text> : null}
       {actions}
+      {details}
     </Stack>
   </Center>
 );

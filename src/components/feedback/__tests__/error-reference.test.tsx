@@ -1,0 +1,60 @@
+import { MantineProvider } from '@mantine/core';
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '@/api/errors';
+import { BUILD_INFO, describeBuild } from '@/config/build-info';
+import { installMatchMedia } from '@/testing/test-providers';
+import { ErrorReference } from '../error-reference';
+import { QueryErrorAlert } from '../query-error-alert';
+
+const ID = '3f1c2a9e-5b7d-4c1e-9a0f-123456789abc';
+
+describe('ErrorReference', () => {
+  beforeAll(installMatchMedia);
+  afterEach(cleanup);
+
+  it("shows an API error's correlation id with a named copy button that copies it, and the console's version", async () => {
+    const user = userEvent.setup();
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText');
+    render(
+      <MantineProvider>
+        <ErrorReference error={new ApiError(500, { message: 'Boom', contextId: 'from-the-body' }, null, ID)} />
+      </MantineProvider>,
+    );
+    expect(screen.getByTestId('error-reference')).toHaveTextContent(`Reference: ${ID}`);
+    expect(screen.getByText(`Groups Console ${describeBuild(BUILD_INFO)}`)).toBeInTheDocument();
+    const copy = screen.getByRole('button', { name: 'Copy reference' });
+    await user.tab();
+    expect(copy).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(writeText).toHaveBeenCalledWith(ID);
+    expect(await screen.findByRole('status')).toHaveTextContent('Copied');
+  });
+
+  it("falls back to the ErrorBody's contextId, and shows only the version without either", () => {
+    const { rerender } = render(
+      <MantineProvider>
+        <ErrorReference error={new ApiError(503, { contextId: 'ctx-42' })} />
+      </MantineProvider>,
+    );
+    expect(screen.getByTestId('error-reference')).toHaveTextContent('Reference: ctx-42');
+    rerender(
+      <MantineProvider>
+        <ErrorReference error={new ApiError(0, { message: 'Offline' })} />
+      </MantineProvider>,
+    );
+    expect(screen.queryByText(/Reference:/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Copy reference' })).toBeNull();
+    expect(screen.getByText(/^Groups Console /)).toBeInTheDocument();
+  });
+
+  it('is part of the inline error of a part of a page', () => {
+    render(
+      <MantineProvider>
+        <QueryErrorAlert error={new ApiError(500, { message: 'Boom' }, null, ID)} />
+      </MantineProvider>,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent(`Reference: ${ID}`);
+  });
+});

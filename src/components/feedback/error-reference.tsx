@@ -1,0 +1,80 @@
+import { ActionIcon, CopyButton, Group, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconCopy } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { correlationIdOf } from '@/api/errors';
+import { BUILD_INFO, describeBuild } from '@/config/build-info';
+
+export interface ErrorReferenceProps {
+  /** The error shown: its correlation id (an ApiError's) is the reference. */
+  error: unknown;
+  /** Centre the lines (error pages). */
+  center?: boolean;
+}
+
+/**
+ * What a user quotes when reporting an error: "Reference: <correlation id>" with a button that copies
+ * it, and the console's version. Every error notification, inline error and error page shows it.
+ */
+export const ErrorReference = ({ error, center = false }: ErrorReferenceProps) => {
+  const reference = correlationIdOf(error);
+  return (
+    <Stack gap={0} align={center ? 'center' : 'flex-start'} data-testid="error-reference">
+      {reference ? (
+        <Group gap={4} wrap="nowrap" justify={center ? 'center' : 'flex-start'}>
+          <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+            Reference: <span data-testid="error-reference-id">{reference}</span>
+          </Text>
+          <CopyButton value={reference} timeout={2000}>
+            {({ copied, copy }) => (
+              <>
+                <ActionIcon
+                  variant="subtle"
+                  color={copied ? 'teal' : 'gray'}
+                  size="sm"
+                  aria-label="Copy reference"
+                  onClick={copy}
+                >
+                  {copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}
+                </ActionIcon>
+                <Text size="xs" role="status" aria-live="polite">
+                  {copied ? 'Copied' : ''}
+                </Text>
+              </>
+            )}
+          </CopyButton>
+        </Group>
+      ) : null}
+      <Text size="xs">Groups Console {describeBuild(BUILD_INFO)}</Text>
+    </Stack>
+  );
+};
+
+/** A notification's message: what went wrong, then the reference. */
+export const ErrorMessage = ({ text, error }: { text: ReactNode; error: unknown }) => (
+  <Stack gap={4}>
+    <span>{text}</span>
+    <ErrorReference error={error} />
+  </Stack>
+);
+
+export interface ErrorNotification {
+  title: string;
+  /** What went wrong, in words. */
+  text: string;
+  error: unknown;
+  /** Replaces a notification of the same id instead of stacking a new one. */
+  id?: string;
+}
+
+/** Shows an error notification with the error's reference; the one way the console notifies errors. */
+export const showErrorNotification = ({ title, text, error, id }: ErrorNotification): void => {
+  notifications.show({
+    ...(id ? { id } : {}),
+    color: 'red',
+    title,
+    message: <ErrorMessage text={text} error={error} />,
+    // Time to read and copy the reference.
+    autoClose: correlationIdOf(error) ? 15_000 : 6_000,
+  });
+};
