@@ -156,7 +156,8 @@ describe('Dockerfile', () => {
 
   it('has a .dockerignore that keeps node_modules, builds and .git out of the context', () => {
     const ignore = readFileSync(`${ROOT}.dockerignore`, 'utf8').split('\n');
-    for (const entry of ['.git', 'node_modules', 'dist', 'server/dist', 'data', 'backups']) expect(ignore).toContain(entry);
+    for (const entry of ['.git', 'node_modules', 'dist', 'server/dist', 'data', 'backups'])
+      expect(ignore).toContain(entry);
   });
 });
 
