@@ -2,7 +2,7 @@
 # Groups Console: the console and the embedded Groups API server (or the console alone, SERVE=console).
 #   docker build -t groups-console .                      (BASE_PATH=/groups-console/ as a --build-arg for a sub-path)
 #   docker run -p 8080:8080 -v groups-data:/data groups-console
-# docs/deploy.md has the settings; the tests lint this file (server/test/dockerfile.test.ts).
+# docs/deploy.md has the settings; the tests lint this file (server/test/deploy/dockerfile.test.ts).
 
 # One pinned Node image for every stage: Node 24 LTS (the line of .nvmrc) on Debian trixie, by tag and
 # digest (the multi-arch index of that tag). To move it, change both: the tag says what, the digest
