@@ -4,7 +4,7 @@
 #                                                          GIT_COMMIT=$(git rev-parse HEAD) names the commit in /version
 #                                                          and the console's About, as .git is not in the context)
 #   docker run -p 8080:8080 -v groups-data:/data groups-console
-# docs/deploy.md has the settings; the tests lint this file (server/test/dockerfile.test.ts).
+# docs/deploy.md has the settings; the tests lint this file (server/test/deploy/dockerfile.test.ts).
 
 # One pinned Node image for every stage: Node 24 LTS (the line of .nvmrc) on Debian trixie, by tag and
 # digest (the multi-arch index of that tag). To move it, change both: the tag says what, the digest

@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import { createScratchGroup, deleteGroup, expectOk, groupNameTerms, memberIds, type Api } from './api-client';
 import { figure, percentile, round, type Figure } from './report';
 import { historyScenarios } from './history-bench';
+import type { Scenario } from './scenario';
 
 export const EXPAND = 'presence,routingStatus,station,outOfOffice,skills,languages';
 export const MEMBERS_PAGE_SIZE = 25;
@@ -18,17 +19,7 @@ const VARIED_SEARCH_TERMS = 1500;
 /** Chromium's Accept-Encoding. */
 export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 
-export interface Scenario {
-  name: string;
-  method: 'GET' | 'POST' | 'DELETE';
-  path: string;
-  body?: string;
-  /** Sent as `Accept-Encoding` (none when absent). */
-  acceptEncoding?: string;
-  /** Builds a fresh request for each call (rotating bodies or ids). */
-  setup?: () => { path: string; body?: string };
-  read: boolean;
-}
+export type { Scenario } from './scenario';
 
 export interface ScenarioResult {
   name: string;

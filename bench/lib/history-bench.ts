@@ -8,7 +8,7 @@
  * Each reads the first page of 25 with `expand=user`, as the console asks for it.
  */
 import { expectOk, type Api } from './api-client';
-import type { Scenario } from './api-bench';
+import type { Scenario } from './scenario';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const HISTORY_PAGE_SIZE = 25;

@@ -3,6 +3,7 @@ import { apiAs } from '../support/api';
 import { assertNoSeriousA11yViolations } from '../support/a11y';
 import { assertSignedInAt, expect, test } from '../support/fixtures';
 import { DEMO_GROUPS, PERSONA_PASSWORD as PASSWORD, PERSONAS } from '../support/data';
+import { getGroup } from '../support/groups';
 
 /**
  * The console without a mouse: sign in, find a group, open it, add two members, edit the
@@ -166,9 +167,7 @@ test('a keyboard-only journey: sign in, find and open a group, add two members, 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: group.name })).toBeVisible();
   await expect(page.getByText('Edited with the keyboard only')).toBeVisible();
-  await expect
-    .poll(async () => (await api.get<GroupBody>(`/api/v2/groups/${group.id}`)).description)
-    .toBe('Edited with the keyboard only');
+  await expect.poll(async () => (await getGroup(api, group.id)).description).toBe('Edited with the keyboard only');
 
   // Find the other group with the command palette (Ctrl+K) and delete it.
   await page.getByRole('main').focus();
@@ -198,7 +197,7 @@ test('a keyboard-only journey: sign in, find and open a group, add two members, 
   // The notification is a live region.
   await expect(page.getByRole('alert').filter({ hasText: `Deleted ${doomed.name}` })).toBeVisible();
   await expect(page).toHaveURL(/\/groups(\?|$)/);
-  await expect(api.get(`/api/v2/groups/${doomed.id}`)).rejects.toMatchObject({ status: 404 });
+  await expect(getGroup(api, doomed.id)).rejects.toMatchObject({ status: 404 });
 });
 
 test('status chips and member tables are operable from the keyboard and named by their text', async ({ page }) => {

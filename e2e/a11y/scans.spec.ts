@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { DEMO_GROUPS } from '../../server/src/db/seed/personas';
 import { assertNoSeriousA11yViolations, THEMES, VIEWPORTS, type ViewportName } from '../support/a11y';
 import { expect, signIn, test } from '../support/fixtures';
+import { memberRows, membersTable } from '../support/members';
 
 /**
  * axe (every WCAG 2.0/2.1/2.2 A and AA rule, best practices) on every route and every overlay
@@ -13,9 +14,7 @@ import { expect, signIn, test } from '../support/fixtures';
 const STATIC_GROUP = DEMO_GROUPS.small;
 const DYNAMIC_GROUP = DEMO_GROUPS.dynamic;
 
-const membersTable = (page: Page) => page.getByTestId('members-table');
 /** The members' rows: table rows on a desktop, one row a member on a phone. */
-const memberRows = (page: Page) => page.locator('[data-testid="members-table"] tbody tr, [data-testid="member-row"]');
 
 for (const theme of THEMES) {
   for (const viewportName of Object.keys(VIEWPORTS) as ViewportName[]) {

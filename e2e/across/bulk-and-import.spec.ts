@@ -1,6 +1,7 @@
 import { apiAs, ApiCallError } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
 import { groupWith, someUsers, uniqueName, type GroupBody } from './seed';
+import { getGroup, updateGroup } from '../support/groups';
 
 test('bulk-deletes three groups after one confirmation listing them and their memberships', async ({
   page,
@@ -12,7 +13,7 @@ test('bulk-deletes three groups after one confirmation listing them and their me
   const groups: GroupBody[] = [];
   for (const [i, members] of [users.slice(0, 1), users.slice(1, 3), users.slice(3, 6)].entries()) {
     const g = await groupWith(api, 'x', members);
-    groups.push(await api.put<GroupBody>(`/api/v2/groups/${g.id}`, { name: `${prefix} ${i}`, version: g.version }));
+    groups.push(await updateGroup(api, g.id, { name: `${prefix} ${i}`, version: g.version }));
   }
   await signIn(page, 'admin', `/groups?q=${encodeURIComponent(prefix)}`);
   const table = page.getByRole('table', { name: 'Groups' });
@@ -31,7 +32,7 @@ test('bulk-deletes three groups after one confirmation listing them and their me
   await confirm.click();
   await expect(page.getByRole('dialog', { name: 'Groups deleted' }).getByRole('status')).toContainText('3 deleted');
   for (const g of groups) {
-    const status = await api.get(`/api/v2/groups/${g.id}`).then(
+    const status = await getGroup(api, g.id).then(
       () => 200,
       (e: unknown) => (e instanceof ApiCallError ? e.status : 0),
     );

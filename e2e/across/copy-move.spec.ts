@@ -1,6 +1,7 @@
 import { apiAs } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
-import { groupWith, memberIds, someUsers, type GroupBody } from './seed';
+import { groupWith, memberIds, someUsers } from './seed';
+import { addMembers, getGroup } from '../support/groups';
 
 test('copies 120 members while another client edits the target: a 409 mid-way, a full report, nobody lost', async ({
   page,
@@ -22,8 +23,8 @@ test('copies 120 members while another client edits the target: a 409 mid-way, a
       posts += 1;
       if (posts === 2) {
         // Another client changes the target between the console's first and second batch.
-        const now = await other.get<GroupBody>(`/api/v2/groups/${target.id}`);
-        await other.post(`/api/v2/groups/${target.id}/members`, { memberIds: [outsider.id], version: now.version });
+        const now = await getGroup(other, target.id);
+        await addMembers(other, target.id, { memberIds: [outsider.id], version: now.version });
       }
       const response = await route.fetch();
       statuses.push(response.status());

@@ -1,5 +1,5 @@
 import { PERSONAS, type PersonaKey } from '../support/data';
-import { assertSignedInAt, expect, pageToken, SESSION_KEY, signIn, test } from '../support/fixtures';
+import { assertSignedInAt, expect, pageToken, SESSION_KEY, signInThroughPage, test } from '../support/fixtures';
 import { apiWithToken } from '../support/api';
 
 const ALL_STAFF = '9c3d4e5f-0001-4b00-9a00-000000000001';
@@ -8,7 +8,7 @@ test.describe('sign-in with PKCE', () => {
   for (const persona of Object.keys(PERSONAS) as PersonaKey[]) {
     test(`${persona} signs in and lands on the page asked for`, async ({ page }) => {
       const wanted = `/groups/${ALL_STAFF}`;
-      await signIn(page, persona, wanted);
+      await signInThroughPage(page, persona, wanted);
       await expect(page.getByTestId('user-name')).toHaveText(PERSONAS[persona].name);
       await expect(page.getByTestId('org-name')).toHaveText('Groups Demo Org');
       await expect(page.getByTestId('environment')).toHaveText('Embedded server');
@@ -20,7 +20,7 @@ test.describe('sign-in with PKCE', () => {
   }
 
   test('a query string survives the round trip', async ({ page }) => {
-    await signIn(page, 'admin', '/groups?q=care&page=2');
+    await signInThroughPage(page, 'admin', '/groups?q=care&page=2');
   });
 
   test.describe('with a wrong password', () => {
@@ -40,7 +40,7 @@ test.describe('sign-in with PKCE', () => {
 
 test.describe('sign-out', () => {
   test('revokes the token and shows the signed-out page without redirecting', async ({ page, baseURL }) => {
-    await signIn(page, 'editor');
+    await signInThroughPage(page, 'editor');
     const token = await pageToken(page);
 
     await page.getByRole('button', { name: /User menu/ }).click();
@@ -63,7 +63,7 @@ test.describe('sign-out', () => {
 
 test.describe('an expired session', () => {
   test('goes through sign-in once and comes back to the same URL', async ({ page }) => {
-    await signIn(page, 'admin');
+    await signInThroughPage(page, 'admin');
     const wanted = `/groups/${ALL_STAFF}`;
     // The token stops working on the server side, as an expired one does.
     await page.evaluate((key) => {
@@ -88,7 +88,7 @@ test.describe('an expired session', () => {
   });
 
   test('a 401 during an in-app navigation comes back to where the user was going', async ({ page }) => {
-    await signIn(page, 'admin', '/settings');
+    await signInThroughPage(page, 'admin', '/settings');
     await page.evaluate((key) => {
       const session = JSON.parse(sessionStorage.getItem(key)!);
       sessionStorage.setItem(key, JSON.stringify({ ...session, accessToken: 'bogus' }));

@@ -2,7 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import { apiAs } from '../support/api';
 import type { PersonaKey } from '../support/data';
 import { expect, signIn, test } from '../support/fixtures';
-import { createGroup, uniqueName, type GroupBody } from '../support/groups';
+import { createGroup, getGroup, uniqueName } from '../support/groups';
 
 /** A second, independent browser session (its own storage, as another person's browser). */
 const openSecondSession = async (browser: Browser, persona: PersonaKey, path: string) => {
@@ -81,7 +81,7 @@ test.describe('editing a group someone else is editing', () => {
     });
     await page.waitForURL(new RegExp(`/groups/${group.id}$`));
 
-    const saved = await admin.get<GroupBody>(`/api/v2/groups/${group.id}`);
+    const saved = await getGroup(admin, group.id);
     expect(saved).toMatchObject({
       name: `${name} renamed`,
       description: 'Description from the editor',
@@ -109,7 +109,7 @@ test.describe('editing a group someone else is editing', () => {
     await save(page);
     expect((await put).status()).toBe(200);
     await page.waitForURL(new RegExp(`/groups/${group.id}$`));
-    const saved = await admin.get<GroupBody>(`/api/v2/groups/${group.id}`);
+    const saved = await getGroup(admin, group.id);
     expect(saved).toMatchObject({ name: `${name} after reload`, description: 'Theirs', version: group.version + 2 });
     await other.context.close();
   });

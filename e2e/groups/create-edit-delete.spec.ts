@@ -3,7 +3,7 @@ import { DEMO_GROUPS, PERSONAS } from '../../server/src/db/seed/personas';
 import type { GroupCreate } from '../../src/api/generated/model/groupCreate';
 import { apiAs, apiWithToken } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
-import { createGroup, uniqueName, type GroupBody } from '../support/groups';
+import { createGroup, getGroup, type GroupBody, uniqueName } from '../support/groups';
 
 const createGroupViaApi = async (baseURL: string, name: string, extra: Partial<GroupCreate> = {}) =>
   createGroup(await apiAs('admin', baseURL), { name, ...extra });
@@ -223,6 +223,6 @@ test.describe('creating, editing and deleting groups', () => {
     await expect(page.getByText('No groups match')).toBeVisible();
 
     const api = await apiAs('admin', baseURL!);
-    await expect(api.get(`/api/v2/groups/${group.id}`)).rejects.toMatchObject({ status: 404 });
+    await expect(getGroup(api, group.id)).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -2,10 +2,9 @@ import type { Page } from '@playwright/test';
 import { DEMO_GROUPS } from '../../server/src/db/seed/personas';
 import { apiAs, ApiCallError } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
+import { membersTable, memberTableRows } from '../support/members';
 
-const membersTable = (page: Page) => page.getByTestId('members-table');
-const memberRows = (page: Page) => membersTable(page).locator('tbody tr');
-const firstName = (page: Page) => memberRows(page).first().getByRole('button').first();
+const firstName = (page: Page) => memberTableRows(page).first().getByRole('button').first();
 
 const goToGroup = async (page: Page, persona: 'admin' | 'supervisor' | 'owner', groupId: string, search = '') => {
   await signIn(page, persona, `/groups/${groupId}${search}`);
@@ -14,7 +13,7 @@ const goToGroup = async (page: Page, persona: 'admin' | 'supervisor' | 'owner', 
 
 test('members page and sort on the server, with the state in the URL', async ({ page }) => {
   await goToGroup(page, 'admin', DEMO_GROUPS.allStaff.id);
-  await expect(memberRows(page)).toHaveCount(25);
+  await expect(memberTableRows(page)).toHaveCount(25);
   const ascFirst = await firstName(page).innerText();
 
   await page.getByRole('button', { name: 'Page 2' }).click();
@@ -24,7 +23,7 @@ test('members page and sort on the server, with the state in the URL', async ({ 
   await page.getByRole('combobox', { name: 'Page size' }).click();
   await page.getByRole('option', { name: '50', exact: true }).click();
   await expect(page).toHaveURL(/size=50/);
-  await expect(memberRows(page)).toHaveCount(50);
+  await expect(memberTableRows(page)).toHaveCount(50);
 
   await page.getByRole('button', { name: /Name, sorted A to Z/ }).click();
   await expect(page).toHaveURL(/sort=DESC/);
@@ -34,7 +33,7 @@ test('members page and sort on the server, with the state in the URL', async ({ 
 
   await page.reload();
   await expect(firstName(page)).toHaveText(descFirst);
-  await expect(memberRows(page)).toHaveCount(50);
+  await expect(memberTableRows(page)).toHaveCount(50);
 });
 
 test('every expand column of the chooser shows data', async ({ page }) => {
@@ -57,7 +56,7 @@ test('every expand column of the chooser shows data', async ({ page }) => {
     const header = membersTable(page).getByRole('columnheader', { name: label, exact: true });
     await expect(header).toBeVisible();
     const index = await header.evaluate((th) => Array.from(th.parentElement!.children).indexOf(th));
-    const cells = memberRows(page).locator(`td:nth-child(${index + 1})`);
+    const cells = memberTableRows(page).locator(`td:nth-child(${index + 1})`);
     await expect
       .poll(async () => (await cells.allInnerTexts()).filter((t) => t.trim() && t.trim() !== '–').length, {
         message: `column ${label} shows data`,
@@ -80,10 +79,10 @@ test('status chips count the whole group and list every member with a status', a
   await available.click();
   await expect(available).toHaveAttribute('aria-pressed', 'true');
   await expect(page).toHaveURL(/status=presence%3AAvailable/);
-  await expect(memberRows(page)).toHaveCount(Math.min(count, 100));
-  await expect(memberRows(page).filter({ hasNotText: 'Available' })).toHaveCount(0);
+  await expect(memberTableRows(page)).toHaveCount(Math.min(count, 100));
+  await expect(memberTableRows(page).filter({ hasNotText: 'Available' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Clear filter' }).click();
-  await expect(memberRows(page)).toHaveCount(100);
+  await expect(memberTableRows(page)).toHaveCount(100);
 });
 
 test("a member's name opens their groups, each a link", async ({ page }) => {

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { DEMO_GROUPS } from '../../server/src/db/seed/personas';
 import { apiAs } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
+import { memberRows } from '../support/members';
 
 /**
  * Finding one person in All Staff by part of their name or email: whatever page of the member list
@@ -21,7 +22,6 @@ interface Listing {
   total: number;
 }
 
-const memberRows = (page: Page) => page.locator('[data-testid="members-table"] tbody tr, [data-testid="member-row"]');
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Find a member' });
 
 /** A member from the last page of All Staff (25 a page, A–Z), and every member, read through the API. */

@@ -3,7 +3,8 @@ import type { DynamicGroupQuery } from '../../src/api/generated/model/dynamicGro
 import { apiAs, type Api } from '../support/api';
 import { DEMO_GROUPS, someUsers, type UserBody } from '../support/data';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
-import { createGroup, deleteGroup, type GroupBody } from '../support/groups';
+import { addMembers, createGroup, deleteGroup, getGroup } from '../support/groups';
+import { memberRows } from '../support/members';
 
 /**
  * Why a member, exactly: on a group with individuals, owners counted as members and a rule, the
@@ -17,7 +18,6 @@ interface Listing {
   pageCount: number;
 }
 
-const memberRows = (page: Page) => page.locator('[data-testid="members-table"] tbody tr, [data-testid="member-row"]');
 const rowOf = (page: Page, name: string) =>
   memberRows(page).filter({ has: page.getByRole('button', { name, exact: true }) });
 
@@ -61,7 +61,7 @@ test('the reasons filter shows exactly the individuals, owners and rule members 
   const ruleGroup = DEMO_GROUPS.dynamic.id;
   const settings = await api.get<{ query: DynamicGroupQuery }>(`/api/v2/groups/${ruleGroup}/dynamicsettings`);
   // The demo group's only way in is its rule: no individuals, and owners not counted.
-  const source = await api.get<GroupBody>(`/api/v2/groups/${ruleGroup}`);
+  const source = await getGroup(api, ruleGroup);
   expect(source.includeOwners).toBeFalsy();
   expect((await api.get<Listing>(`/api/v2/groups/${ruleGroup}/individuals`)).entities).toEqual([]);
   const ruleMembers = await readAll(api, `/api/v2/groups/${ruleGroup}/members`);
@@ -79,7 +79,7 @@ test('the reasons filter shows exactly the individuals, owners and rule members 
     ownerIds: [ownerAndIndividual!.id, ownerOnly!.id],
   });
   try {
-    await api.post(`/api/v2/groups/${group.id}/members`, {
+    await addMembers(api, group.id, {
       memberIds: [speaker.id, plain!.id, ownerAndIndividual!.id],
       version: group.version,
     });
@@ -87,7 +87,7 @@ test('the reasons filter shows exactly the individuals, owners and rule members 
 
     // What the API gives.
     const individuals = (await api.get<Listing>(`/api/v2/groups/${group.id}/individuals`)).entities;
-    const owners = (await api.get<GroupBody>(`/api/v2/groups/${group.id}`)).owners ?? [];
+    const owners = (await getGroup(api, group.id)).owners ?? [];
     expect(names(individuals)).toEqual(expect.arrayContaining([speaker.name, plain!.name, ownerAndIndividual!.name]));
     expect(names(owners)).toEqual(names([ownerAndIndividual!, ownerOnly!]));
 
@@ -126,7 +126,7 @@ test('a group whose owners are not counted lists no owners; a plain member is la
   baseURL,
 }) => {
   const api = await apiAs('admin', baseURL!);
-  const source = await api.get<GroupBody>(`/api/v2/groups/${DEMO_GROUPS.dynamic.id}`);
+  const source = await getGroup(api, DEMO_GROUPS.dynamic.id);
   expect(source.includeOwners).toBeFalsy();
   expect(source.owners?.length).toBeGreaterThan(0);
   await signIn(page, 'admin', `/groups/${DEMO_GROUPS.dynamic.id}?why=owner`);
@@ -141,7 +141,7 @@ test.describe('at phone width in the dark theme', () => {
 
   test('the reasons filter from the URL is accessible', async ({ page, baseURL }) => {
     const api = await apiAs('admin', baseURL!);
-    const group = await api.get<GroupBody>(`/api/v2/groups/${DEMO_GROUPS.ownedByOwner.id}`);
+    const group = await getGroup(api, DEMO_GROUPS.ownedByOwner.id);
     expect(group.includeOwners).toBe(true);
     const owners = group.owners ?? [];
     await signIn(page, 'admin', `/groups/${group.id}?why=owner`);

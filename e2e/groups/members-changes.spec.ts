@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { apiAs, type Api } from '../support/api';
 import { someUsers } from '../support/data';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
-import { createGroup, uniqueName, type GroupBody } from '../support/groups';
+import { addMembers, createGroup, getGroup, uniqueName } from '../support/groups';
+import { memberTableRows } from '../support/members';
 
 /** A fresh group with `memberCount` individual members, and some other users not in it. */
 const seedGroup = async (api: Api, label: string, memberCount: number) => {
@@ -12,17 +12,15 @@ const seedGroup = async (api: Api, label: string, memberCount: number) => {
   const members = users.slice(0, memberCount);
   const outsiders = users.slice(memberCount);
   const group = await createGroup(api, { name: uniqueName(label) });
-  if (members.length) await api.post(`/api/v2/groups/${group.id}/members`, { memberIds: members.map((m) => m.id) });
-  return { group: await api.get<GroupBody>(`/api/v2/groups/${group.id}`), members, outsiders };
+  if (members.length) await addMembers(api, group.id, { memberIds: members.map((m) => m.id) });
+  return { group: await getGroup(api, group.id), members, outsiders };
 };
-
-const memberRows = (page: Page) => page.getByTestId('members-table').locator('tbody tr');
 
 test('exports every member with the chosen columns to CSV', async ({ page, baseURL }) => {
   const api = await apiAs('admin', baseURL!);
   const { group } = await seedGroup(api, 'export', 30);
   await signIn(page, 'admin', `/groups/${group.id}?cols=presence,languages`);
-  await expect(memberRows(page)).toHaveCount(25);
+  await expect(memberTableRows(page)).toHaveCount(25);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const file = await download;
@@ -38,7 +36,7 @@ test('adds members with the picker, and removes them after confirming', async ({
   const api = await apiAs('admin', baseURL!);
   const { group, members, outsiders } = await seedGroup(api, 'picker', 3);
   await signIn(page, 'admin', `/groups/${group.id}`);
-  await expect(memberRows(page)).toHaveCount(3);
+  await expect(memberTableRows(page)).toHaveCount(3);
 
   await page.getByRole('button', { name: 'Add members' }).click();
   const dialog = page.getByRole('dialog', { name: /Add members/ });
@@ -51,7 +49,7 @@ test('adds members with the picker, and removes them after confirming', async ({
   await dialog.getByRole('button', { name: 'Add 1 person' }).click();
   await expect(dialog.getByRole('status').filter({ hasText: '1 person added' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(memberRows(page)).toHaveCount(4);
+  await expect(memberTableRows(page)).toHaveCount(4);
   await expect(page.getByRole('tab', { name: 'Members (4)' })).toBeVisible();
 
   await page.getByRole('checkbox', { name: `Select ${outsiders[0]!.name}` }).check();
@@ -59,8 +57,8 @@ test('adds members with the picker, and removes them after confirming', async ({
   await page.getByRole('button', { name: 'Remove selected (2)' }).click();
   const confirm = page.getByRole('dialog', { name: 'Remove 2 members?' });
   await confirm.getByRole('button', { name: 'Remove 2 members' }).click();
-  await expect(memberRows(page)).toHaveCount(2);
-  const after = await api.get<GroupBody>(`/api/v2/groups/${group.id}`);
+  await expect(memberTableRows(page)).toHaveCount(2);
+  const after = await getGroup(api, group.id);
   expect(after.memberCount).toBe(2);
 });
 
@@ -81,10 +79,10 @@ test('adds members from a pasted list after showing how each line resolved', asy
   const matched = await checked.getByText('Matched', { exact: true }).count();
   expect(matched).toBeGreaterThanOrEqual(1);
   // nothing was sent yet
-  expect((await api.get<GroupBody>(`/api/v2/groups/${group.id}`)).memberCount).toBe(2);
+  expect((await getGroup(api, group.id)).memberCount).toBe(2);
   await dialog.getByRole('button', { name: new RegExp(`^Add ${matched} (person|people)$`) }).click();
   await expect(dialog.getByRole('status').filter({ hasText: /added/ })).toBeVisible();
-  expect((await api.get<GroupBody>(`/api/v2/groups/${group.id}`)).memberCount).toBe(2 + matched);
+  expect((await getGroup(api, group.id)).memberCount).toBe(2 + matched);
 });
 
 test('a version conflict re-reads the group and retries the batch once', async ({ page, baseURL }) => {
@@ -97,12 +95,12 @@ test('a version conflict re-reads the group and retries the batch once', async (
   await dialog.getByRole('option', { name: new RegExp(outsiders[0]!.name) }).click();
 
   // Someone else changes the group meanwhile: its version moves on.
-  const current = await api.get<GroupBody>(`/api/v2/groups/${group.id}`);
-  await api.post(`/api/v2/groups/${group.id}/members`, { memberIds: [outsiders[1]!.id], version: current.version });
+  const current = await getGroup(api, group.id);
+  await addMembers(api, group.id, { memberIds: [outsiders[1]!.id], version: current.version });
 
   await dialog.getByRole('button', { name: 'Add 1 person' }).click();
   await expect(
     dialog.getByRole('status').filter({ hasText: /1 person added \(the group changed meanwhile; retried once\)/ }),
   ).toBeVisible();
-  expect((await api.get<GroupBody>(`/api/v2/groups/${group.id}`)).memberCount).toBe(4);
+  expect((await getGroup(api, group.id)).memberCount).toBe(4);
 });

@@ -3,7 +3,15 @@ import { DEMO_GROUPS, PERSONAS as SEED_PERSONAS } from '../../server/src/db/seed
 import { apiAs, ApiCallError, type Api } from '../support/api';
 import { expect, signIn, test } from '../support/fixtures';
 import type { PersonaKey } from '../support/data';
-import { createGroup, deleteGroup, uniqueName, type GroupBody } from '../support/groups';
+import {
+  addMembers as addMembersViaApi,
+  createGroup,
+  deleteGroup,
+  getGroup,
+  type GroupBody,
+  uniqueName,
+  updateGroup,
+} from '../support/groups';
 
 /** What each persona may do (README.md, "Demo sign-ins"), and so what the console must offer. */
 /** The wildcard persona is compared with the admin below, not listed here. */
@@ -96,19 +104,16 @@ test.describe('the server refuses what the console does not offer', () => {
     const editor = await apiAs('editor', baseURL!);
     await expectStatus(createGroup(editor, { name: uniqueName('Editor') }), 403);
     await expectStatus(deleteGroup(editor, group.id), 403);
-    expect((await admin.get<GroupBody>(`/api/v2/groups/${group.id}`)).id).toBe(group.id);
+    expect((await getGroup(admin, group.id)).id).toBe(group.id);
   });
 
   test('owner: edits only the groups it owns, no create, no delete', async ({ baseURL }) => {
     const owner = await apiAs('owner', baseURL!);
-    const notOwned = await admin.get<GroupBody>(`/api/v2/groups/${NOT_OWNED.id}`);
-    await expectStatus(
-      owner.put(`/api/v2/groups/${NOT_OWNED.id}`, { version: notOwned.version, description: 'Not mine' }),
-      403,
-    );
+    const notOwned = await getGroup(admin, NOT_OWNED.id);
+    await expectStatus(updateGroup(owner, NOT_OWNED.id, { version: notOwned.version, description: 'Not mine' }), 403);
     await expectStatus(deleteGroup(owner, group.id), 403);
     await expectStatus(createGroup(owner, { name: uniqueName('Owner') }), 403);
-    const updated = await owner.put<GroupBody>(`/api/v2/groups/${group.id}`, {
+    const updated = await updateGroup(owner, group.id, {
       version: group.version,
       description: 'Mine',
     });
@@ -118,16 +123,10 @@ test.describe('the server refuses what the console does not offer', () => {
   test('supervisor: no create, edit, delete or membership change', async ({ baseURL }) => {
     const supervisor = await apiAs('supervisor', baseURL!);
     await expectStatus(createGroup(supervisor, { name: uniqueName('Supervisor') }), 403);
-    await expectStatus(
-      supervisor.put(`/api/v2/groups/${group.id}`, { version: group.version, description: 'No' }),
-      403,
-    );
+    await expectStatus(updateGroup(supervisor, group.id, { version: group.version, description: 'No' }), 403);
     await expectStatus(deleteGroup(supervisor, group.id), 403);
-    await expectStatus(
-      supervisor.post(`/api/v2/groups/${group.id}/members`, { memberIds: [SEED_PERSONAS.supervisor.id] }),
-      403,
-    );
-    const after = await admin.get<GroupBody>(`/api/v2/groups/${group.id}`);
+    await expectStatus(addMembersViaApi(supervisor, group.id, { memberIds: [SEED_PERSONAS.supervisor.id] }), 403);
+    const after = await getGroup(admin, group.id);
     expect(after.version).toBe(group.version);
   });
 });
@@ -187,12 +186,10 @@ test.describe('a role of wildcards only is treated as the admin role it stands f
     const target = await createGroup(admin, { name: uniqueName(`Target ${persona}`) });
     const answers = {
       create: created instanceof ApiCallError ? created.status : 200,
-      view: await statusOf(api.get(`/api/v2/groups/${target.id}`)),
-      viewPrivate: await statusOf(api.get(`/api/v2/groups/${DEMO_GROUPS.membersOnlyWithoutSupervisor.id}`)),
-      edit: await statusOf(api.put(`/api/v2/groups/${target.id}`, { version: target.version, description: 'x' })),
-      addMember: await statusOf(
-        api.post(`/api/v2/groups/${target.id}/members`, { memberIds: [SEED_PERSONAS.supervisor.id] }),
-      ),
+      view: await statusOf(getGroup(api, target.id)),
+      viewPrivate: await statusOf(getGroup(api, DEMO_GROUPS.membersOnlyWithoutSupervisor.id)),
+      edit: await statusOf(updateGroup(api, target.id, { version: target.version, description: 'x' })),
+      addMember: await statusOf(addMembersViaApi(api, target.id, { memberIds: [SEED_PERSONAS.supervisor.id] })),
       delete: await statusOf(deleteGroup(api, target.id)),
     };
     if (!(created instanceof Error)) await deleteGroup(admin, (created as GroupBody).id).catch(() => undefined);

@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { DEMO_GROUPS } from '../../server/src/db/seed/personas';
 import { apiAs, type Api } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
+import { memberRows } from '../support/members';
 
 /**
  * The live roster on All Staff: whole-group counts, filters across every page, and a presence change
@@ -48,7 +49,6 @@ const label = (value: string) => {
 
 const filters = (page: Page) => page.getByRole('group', { name: 'Status filters (whole group)' });
 /** The members' rows: table rows on a desktop, one row a member on a phone. */
-const memberRows = (page: Page) => page.locator('[data-testid="members-table"] tbody tr, [data-testid="member-row"]');
 
 /** The chips' counts, by label: "Available 231" → { Available: 231 }. */
 const chipCounts = async (chips: Locator): Promise<Record<string, number>> => {

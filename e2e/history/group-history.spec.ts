@@ -1,7 +1,7 @@
 import { apiAs } from '../support/api';
 import { DEMO_GROUPS, PERSONAS, someUsers } from '../support/data';
 import { expect, signIn, test } from '../support/fixtures';
-import { createGroup, type GroupBody } from '../support/groups';
+import { addMembers, createGroup, getGroup, removeMembers, updateGroup } from '../support/groups';
 
 const history = (groupId: string, search = '') => `/groups/${groupId}?tab=history${search}`;
 
@@ -13,7 +13,7 @@ test.describe('a group’s history', () => {
     const admin = await apiAs('admin', baseURL!);
     const editor = await apiAs('editor', baseURL!);
     const group = await createGroup(admin, { description: 'Before the edit' });
-    const edited = await editor.put<GroupBody>(`/api/v2/groups/${group.id}`, {
+    const edited = await updateGroup(editor, group.id, {
       version: group.version,
       description: 'After the edit',
     });
@@ -43,7 +43,7 @@ test.describe('a group’s history', () => {
     const revert = page.getByRole('article', { name: `Changed by ${PERSONAS.admin.name}` }).first();
     await expect(revert).toContainText('Reverts an earlier change.');
     await expect(revert.getByRole('listitem').filter({ hasText: 'Description:' })).toContainText('After the edit');
-    const now = await admin.get<GroupBody>(`/api/v2/groups/${group.id}`);
+    const now = await getGroup(admin, group.id);
     expect(now.description).toBe('Before the edit');
     expect(now.version).toBe(edited.version + 1);
   });
@@ -54,7 +54,7 @@ test.describe('a group’s history', () => {
   }) => {
     const admin = await apiAs('admin', baseURL!);
     const group = await createGroup(admin, { description: 'First' });
-    const v2 = await admin.put<GroupBody>(`/api/v2/groups/${group.id}`, {
+    const v2 = await updateGroup(admin, group.id, {
       version: group.version,
       description: 'Second',
     });
@@ -62,7 +62,7 @@ test.describe('a group’s history', () => {
     const change = page.getByRole('article', { name: `Changed by ${PERSONAS.admin.name}` });
     await expect(change).toHaveCount(1);
     // Someone else renames the group while the history is open.
-    await admin.put(`/api/v2/groups/${group.id}`, { version: v2.version, name: `${group.name} renamed` });
+    await updateGroup(admin, group.id, { version: v2.version, name: `${group.name} renamed` });
 
     await change.getByRole('button', { name: 'Revert' }).click();
     await page.getByRole('dialog', { name: 'Revert this change?' }).getByRole('button', { name: 'Revert' }).click();
@@ -70,7 +70,7 @@ test.describe('a group’s history', () => {
     await expect(conflict).toBeVisible();
     await conflict.getByRole('button', { name: 'Re-apply my changes' }).click();
     await expect(conflict).toBeHidden();
-    const now = await admin.get<GroupBody>(`/api/v2/groups/${group.id}`);
+    const now = await getGroup(admin, group.id);
     expect(now.description).toBe('First');
     expect(now.name).toBe(`${group.name} renamed`);
   });
@@ -82,8 +82,8 @@ test.describe('a group’s history', () => {
     const admin = await apiAs('admin', baseURL!);
     const group = await createGroup(admin);
     const [a, b] = await someUsers(admin, 2);
-    await admin.post(`/api/v2/groups/${group.id}/members`, { memberIds: [a!.id, b!.id], version: group.version });
-    await admin.delete(`/api/v2/groups/${group.id}/members?ids=${b!.id}`);
+    await addMembers(admin, group.id, { memberIds: [a!.id, b!.id], version: group.version });
+    await removeMembers(admin, group.id, [b!.id]);
 
     await signIn(page, 'admin', history(group.id));
     const added = page.getByRole('article', { name: `Members added by ${PERSONAS.admin.name}` });

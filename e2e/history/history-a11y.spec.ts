@@ -3,7 +3,7 @@ import { apiAs } from '../support/api';
 import { assertNoSeriousA11yViolations, THEMES, VIEWPORTS, type ViewportName } from '../support/a11y';
 import { PERSONAS, someUsers } from '../support/data';
 import { expect, signIn, test } from '../support/fixtures';
-import { createGroup, type GroupBody } from '../support/groups';
+import { addMembers, createGroup, deleteGroup, updateGroup } from '../support/groups';
 
 /**
  * axe on the change history's screens (History tab, its revert and conflict dialogs, the person
@@ -24,15 +24,15 @@ for (const theme of THEMES) {
       }) => {
         const admin = await apiAs('admin', baseURL!);
         const group = await createGroup(admin, { description: 'Before', ownerIds: [PERSONAS.editor.id] });
-        const edited = await admin.put<GroupBody>(`/api/v2/groups/${group.id}`, {
+        const edited = await updateGroup(admin, group.id, {
           version: group.version,
           description: 'After',
           visibility: 'members',
         });
         const [person] = await someUsers(admin, 1);
-        await admin.post(`/api/v2/groups/${group.id}/members`, { memberIds: [person!.id], version: edited.version });
+        await addMembers(admin, group.id, { memberIds: [person!.id], version: edited.version });
         const doomed = await createGroup(admin, { description: 'Deleted for the scan' });
-        await admin.delete(`/api/v2/groups/${doomed.id}`);
+        await deleteGroup(admin, doomed.id);
 
         await signIn(page, 'admin', `/groups/${group.id}?tab=history`);
         const change = page.getByRole('article', { name: `Changed by ${PERSONAS.admin.name}` });
@@ -52,7 +52,7 @@ for (const theme of THEMES) {
         await expect(confirm).toBeVisible();
         await scan(page, 'revert dialog');
         // Someone else saves first: the revert meets the conflict dialog.
-        await admin.put(`/api/v2/groups/${group.id}`, { version: edited.version + 1, name: `${group.name} 2` });
+        await updateGroup(admin, group.id, { version: edited.version + 1, name: `${group.name} 2` });
         await confirm.getByRole('button', { name: 'Revert' }).focus();
         await page.keyboard.press('Enter');
         const conflict = page.getByRole('dialog', { name: 'Someone else changed this group' });

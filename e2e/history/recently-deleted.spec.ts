@@ -2,7 +2,7 @@ import { DEMO_DELETED_GROUPS } from '../../server/src/db/seed/history';
 import { apiAs } from '../support/api';
 import { PERSONAS, someUsers } from '../support/data';
 import { expect, signIn, test } from '../support/fixtures';
-import { createGroup, type GroupBody } from '../support/groups';
+import { addMembers, createGroup, deleteGroup, getGroup } from '../support/groups';
 
 interface Listing<T> {
   entities: T[];
@@ -20,8 +20,8 @@ test.describe('Recently deleted', () => {
       ownerIds: [PERSONAS.editor.id],
     });
     const [a, b] = await someUsers(admin, 2);
-    await admin.post(`/api/v2/groups/${group.id}/members`, { memberIds: [a!.id, b!.id], version: group.version });
-    await admin.delete(`/api/v2/groups/${group.id}`);
+    await addMembers(admin, group.id, { memberIds: [a!.id, b!.id], version: group.version });
+    await deleteGroup(admin, group.id);
 
     await signIn(page, 'admin', '/groups');
     await page.getByRole('link', { name: 'Recently deleted' }).click();
@@ -43,7 +43,7 @@ test.describe('Recently deleted', () => {
     expect(newId).not.toBe(group.id);
     await expect(page.getByText(/It has a new id/)).toBeVisible();
 
-    const restored = await admin.get<GroupBody>(`/api/v2/groups/${newId}`);
+    const restored = await getGroup(admin, newId);
     expect(restored).toMatchObject({
       name: group.name,
       description: 'To be deleted and restored',

@@ -2,13 +2,13 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_GROUPS } from '../../server/src/db/seed/personas';
 import { expect, signIn, test } from '../support/fixtures';
+import { memberCards } from '../support/members';
 
 /** A phone: 390 × 844 CSS pixels, touch, mobile viewport (below Mantine's `sm` breakpoint). */
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
 const groupsTable = (page: Page) => page.getByRole('table', { name: 'Groups' });
 const groupRows = (page: Page) => groupsTable(page).locator('tbody tr:not([data-testid="group-row-skeleton"])');
-const memberRows = (page: Page) => page.getByTestId('member-row');
 
 /** Nothing on the page scrolls sideways. */
 const assertNoHorizontalScroll = async (page: Page) => {
@@ -90,12 +90,12 @@ test('a group on a phone: compact header, a row a member with presence and routi
   await expect(page).toHaveURL(new RegExp(`/groups/${DEMO_GROUPS.allStaff.id}`));
   await expect(page.getByRole('heading', { level: 1, name: 'All Staff' })).toBeVisible();
 
-  await expect(memberRows(page).first()).toBeVisible();
+  await expect(memberCards(page).first()).toBeVisible();
   await expect(page.getByTestId('members-table')).toHaveCount(0);
   // The first member is on the first screen, not below the fold, also once the whole group's counts are in.
   await expect(page.getByTestId('roster-panel')).toBeVisible({ timeout: 30_000 });
-  expect((await memberRows(page).first().boundingBox())!.y).toBeLessThan(844);
-  const first = memberRows(page).first();
+  expect((await memberCards(page).first().boundingBox())!.y).toBeLessThan(844);
+  const first = memberCards(page).first();
   await expect(first.getByTestId('member-status').locator('.mantine-Badge-root')).toHaveCount(2);
   await assertNoHorizontalScroll(page);
   await assertBadgesWhole(page);
@@ -112,7 +112,7 @@ test('a group on a phone: compact header, a row a member with presence and routi
 
 test('status chips on a phone: touch-sized, and they filter the rows', async ({ page }) => {
   await signIn(page, 'admin', `/groups/${DEMO_GROUPS.allStaff.id}?size=100`);
-  await expect(memberRows(page)).toHaveCount(100);
+  await expect(memberCards(page)).toHaveCount(100);
   const chips = page.getByRole('group', { name: /^Status filters/ });
   const available = chips.getByRole('button', { name: /^Available/ });
   await expect(available).toBeVisible();
@@ -120,8 +120,8 @@ test('status chips on a phone: touch-sized, and they filter the rows', async ({ 
   await available.tap();
   await expect(available).toHaveAttribute('aria-pressed', 'true');
   await expect(page).toHaveURL(/status=presence%3AAvailable/);
-  await expect(memberRows(page).first()).toBeVisible();
-  await expect(memberRows(page).filter({ hasNotText: 'Available' })).toHaveCount(0);
+  await expect(memberCards(page).first()).toBeVisible();
+  await expect(memberCards(page).filter({ hasNotText: 'Available' })).toHaveCount(0);
   await assertNoHorizontalScroll(page);
   await assertBadgesWhole(page);
 });

@@ -5,7 +5,7 @@ import { DEMO_GROUPS, PERSONAS } from '../../server/src/db/seed/personas';
 import { apiAs, type Api } from '../support/api';
 import { someUsers, type UserBody } from '../support/data';
 import { assertNoSeriousA11yViolations, expect, signIn } from '../support/fixtures';
-import { createGroup, uniqueName, type GroupBody } from '../support/groups';
+import { addMembers, createGroup, getGroup, uniqueName } from '../support/groups';
 import { testWithOwnServer } from '../support/own-server';
 
 /**
@@ -34,14 +34,14 @@ test.describe('a real org that answers lean references, as an admin by wildcards
   });
 
   test('the server does answer lean references', async ({ ownServer }) => {
-    const group = await api.get<GroupBody>(`/api/v2/groups/${DEMO_GROUPS.small.id}`);
+    const group = await getGroup(api, DEMO_GROUPS.small.id);
     expect(group.owners?.length).toBeGreaterThan(0);
     for (const owner of group.owners ?? []) expect(Object.keys(owner).sort()).toEqual(['id', 'selfUri']);
     expect(ownServer.baseURL).toMatch(/^http/);
   });
 
   test('browse and detail: owners by name in the header, the profile and the owners tab', async ({ page }) => {
-    const group = await api.get<GroupBody>(`/api/v2/groups/${DEMO_GROUPS.small.id}`);
+    const group = await getGroup(api, DEMO_GROUPS.small.id);
     const ownerNames = await Promise.all(
       (group.owners ?? []).map(async (o) => (await api.get<UserBody>(`/api/v2/users/${o.id}`)).name),
     );
@@ -66,9 +66,7 @@ test.describe('a real org that answers lean references, as an admin by wildcards
     const person = PERSONAS.supervisor;
     const full = await api.get<{ groups: Array<{ id: string }> }>(`/api/v2/users/${person.id}?expand=groups`);
     expect(full.groups.length).toBeGreaterThan(0);
-    const names = await Promise.all(
-      full.groups.map(async (g) => (await api.get<GroupBody>(`/api/v2/groups/${g.id}`)).name),
-    );
+    const names = await Promise.all(full.groups.map(async (g) => (await getGroup(api, g.id)).name));
     // Every group of the person is one the wildcard persona may see (it holds directory:*:*).
     const lookups: URL[] = [];
     page.on('request', (request) => {
@@ -122,7 +120,7 @@ test.describe('a real org that answers lean references, as an admin by wildcards
   test("members: add and remove, and the members' groups column by name", async ({ page }) => {
     const [first, second, outsider] = users as [UserBody, UserBody, UserBody];
     const group = await createGroup(api, { name: uniqueName('Lean members') });
-    await api.post(`/api/v2/groups/${group.id}/members`, { memberIds: [first.id, second.id] });
+    await addMembers(api, group.id, { memberIds: [first.id, second.id] });
     await signIn(page, 'wildcard', `/groups/${group.id}?cols=groups`);
     const rows = page.getByTestId('members-table').locator('tbody tr');
     await expect(rows).toHaveCount(2);
@@ -146,7 +144,7 @@ test.describe('a real org that answers lean references, as an admin by wildcards
       .getByRole('button', { name: 'Remove 1 member' })
       .click();
     await expect(rows).toHaveCount(2);
-    expect((await api.get<GroupBody>(`/api/v2/groups/${group.id}`)).memberCount).toBe(2);
+    expect((await getGroup(api, group.id)).memberCount).toBe(2);
     await expectNoIdShown(page);
 
     // The export writes the groups' names too (both members left are in this group).

@@ -1,5 +1,5 @@
 import { apiWithToken } from '../support/api';
-import { expect, signIn } from '../support/fixtures';
+import { expect, signInThroughPage } from '../support/fixtures';
 import { testWithOwnServer } from '../support/own-server';
 
 /**
@@ -27,7 +27,7 @@ test('the token lives in sessionStorage only, is gone and refused after sign-out
     if (body.access_token) tokens.push(body.access_token);
   });
 
-  await signIn(page, 'admin');
+  await signInThroughPage(page, 'admin');
   await expect.poll(() => tokens.length).toBe(1);
   expect(codes.length, 'the authorization code came back through the browser').toBeGreaterThan(0);
   const token = tokens[0]!;

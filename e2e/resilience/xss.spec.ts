@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { apiAs } from '../support/api';
 import { expect, signIn } from '../support/fixtures';
-import { createGroup, type GroupBody } from '../support/groups';
+import { addMembers, createGroup, type GroupBody } from '../support/groups';
 import { testWithOwnServer } from '../support/own-server';
 
 /**
@@ -41,7 +41,7 @@ const payloadGroups = (baseURL: string) =>
   (created ??= (async () => {
     const api = await apiAs('admin', baseURL);
     const main = await createGroup(api, { name: GROUP_NAME, description: DESCRIPTION, ownerIds: [USER_ID] });
-    await api.post(`/api/v2/groups/${main.id}/members`, { memberIds: [USER_ID] });
+    await addMembers(api, main.id, { memberIds: [USER_ID] });
     const other = await createGroup(api, { name: OTHER_NAME, description: DESCRIPTION });
     return { main, other };
   })());

@@ -1,4 +1,5 @@
 import { loginWithPassword } from '../../server/test/support/sign-in';
+import type { Api } from './api-types';
 import { PERSONA_PASSWORD, PERSONAS, type PersonaKey } from './data';
 
 /**
@@ -24,14 +25,7 @@ export class ApiCallError extends Error {
   }
 }
 
-export interface Api {
-  token: string;
-  request: <T>(method: string, path: string, body?: unknown) => Promise<T>;
-  get: <T>(path: string) => Promise<T>;
-  post: <T>(path: string, body?: unknown) => Promise<T>;
-  put: <T>(path: string, body?: unknown) => Promise<T>;
-  delete: <T = void>(path: string) => Promise<T>;
-}
+export type { Api } from './api-types';
 
 export const apiWithToken = (token: string, baseURL: string): Api => {
   const request = async <T>(method: string, path: string, body?: unknown): Promise<T> => {

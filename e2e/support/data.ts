@@ -1,5 +1,5 @@
 import type { User } from '../../src/api/generated/model/user';
-import type { Api } from './api';
+import type { Api } from './api-types';
 
 /**
  * The demo org's data as specs use it. Personas and the named groups come from the seed itself

@@ -1,4 +1,5 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { loginWithPassword } from '../../server/test/support/sign-in';
 import { DEMO_GROUPS, PERSONA_PASSWORD, PERSONAS, type PersonaKey } from './data';
 
 export { expect };
@@ -39,10 +40,30 @@ export const test = base.extend<Fixtures>({
 });
 
 /**
- * Signs in through the embedded server's real sign-in page (PKCE) and waits for the console to
- * show `path`. sessionStorage is per tab and not kept by storageState, so every test signs in.
+ * Signs in as `persona` and waits for the console to show `path` signed in. The sign-in itself is the
+ * one the console does (authorization code + PKCE against the embedded server), run in Node; its token
+ * goes into this tab's session as the console stores it, so the test starts on `path` without loading
+ * the console twice and the sign-in page once. The sign-in page itself is tested by
+ * auth/sign-in.spec.ts with `signInThroughPage`.
  */
 export const signIn = async (page: Page, persona: PersonaKey, path = '/groups'): Promise<void> => {
+  // Any page of the server's origin gives the tab its sessionStorage; /healthz is the smallest.
+  await page.goto('/healthz');
+  const origin = new URL(page.url()).origin;
+  const { accessToken, expiresIn } = await loginWithPassword(origin, PERSONAS[persona].email, PERSONA_PASSWORD);
+  await page.evaluate(({ key, session }) => sessionStorage.setItem(key, JSON.stringify(session)), {
+    key: SESSION_KEY,
+    session: { accessToken, expiresAt: Date.now() + expiresIn * 1000, issuedAt: Date.now(), afterUnauthorized: false },
+  });
+  await page.goto(path);
+  await assertSignedInAt(page, path);
+};
+
+/**
+ * Signs in through the embedded server's real sign-in page (PKCE) and waits for the console to
+ * show `path`. sessionStorage is per tab and not kept by storageState, so a test signs in in its tab.
+ */
+export const signInThroughPage = async (page: Page, persona: PersonaKey, path = '/groups'): Promise<void> => {
   // Pages that work without a session do not start sign-in: sign in on the groups page first.
   const start = PAGES_WITHOUT_SIGN_IN.includes(new URL(path, 'http://x').pathname) ? '/groups' : path;
   await page.goto(start);

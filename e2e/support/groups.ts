@@ -29,3 +29,24 @@ export const createGroup = (api: Api, fields: Partial<GroupCreate> = {}): Promis
 
 /** DELETE /groups/{id}. */
 export const deleteGroup = (api: Api, groupId: string): Promise<void> => api.delete(`/api/v2/groups/${groupId}`);
+
+/** The API path of a group, or of one of its sub-resources: `groupPath(id, 'members')` → `/api/v2/groups/{id}/members`. */
+export const groupPath = (groupId: string, ...rest: string[]): string => ['/api/v2/groups', groupId, ...rest].join('/');
+
+/** GET /groups/{id}. */
+export const getGroup = (api: Api, groupId: string): Promise<GroupBody> => api.get<GroupBody>(groupPath(groupId));
+
+/** PUT /groups/{id} with `fields` (which carry the version the change is based on). */
+export const updateGroup = <T = GroupBody>(api: Api, groupId: string, fields: Record<string, unknown>): Promise<T> =>
+  api.put<T>(groupPath(groupId), fields);
+
+/** POST /groups/{id}/members: adds `body.memberIds` (with the group's `version` when given). */
+export const addMembers = <T = unknown>(
+  api: Api,
+  groupId: string,
+  body: { memberIds: string[]; version?: number },
+): Promise<T> => api.post<T>(groupPath(groupId, 'members'), body);
+
+/** DELETE /groups/{id}/members?ids=…: removes these members. */
+export const removeMembers = (api: Api, groupId: string, ids: readonly string[]): Promise<void> =>
+  api.delete(`${groupPath(groupId, 'members')}?ids=${ids.join(',')}`);

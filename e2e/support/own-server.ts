@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDataDir } from '../../server/src/db/open';
+import { DATABASE_FILE_NAME, openDataDir } from '../../server/src/db/open';
 import { test as base } from './fixtures';
 
 /**
@@ -94,6 +94,9 @@ export async function startOwnServer(options: OwnServerOptions = {}): Promise<Ow
   let port = 0;
 
   try {
+    // The demo org comes from the run's template (global-setup.ts): the server opens it as it is.
+    const template = process.env.E2E_DEMO_TEMPLATE;
+    if ((options.seed ?? 'demo') === 'demo' && template) copyFileSync(template, join(dataDir, DATABASE_FILE_NAME));
     if (options.prepare) {
       const db = openDataDir(dataDir, options.seed ?? 'demo');
       try {

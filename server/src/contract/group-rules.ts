@@ -3,7 +3,7 @@
  * permissions and facts about the group. The server applies them (domain/groups, domain/membership);
  * the console holds a copy that a parity test compares with this one. No database, no HTTP.
  *
- * The permission names used here are the document's (server/test/contract-rules.test.ts holds them to it).
+ * The permission names used here are the document's (server/test/groups/contract-rules.test.ts holds them to it).
  */
 import { hasAnyPermission } from './permissions.js';
 

@@ -16,7 +16,7 @@
  *   (issued straight into the database, no browser flow; a new token per call).
  * - `clientToken('demo-admin' | 'demo-viewer')`: a client-credentials token.
  * - `app` (Fastify instance, also usable with `app.inject`), `db` (better-sqlite3), `dataDir`.
- * - Options: `seed` ('demo' default, or 'none'), `rateLimitPerMinute` (default 0 = off, so
+ * - Options: `seed` ('demo' default: a copy of the run's seeded template, or 'none'), `rateLimitPerMinute` (default 0 = off, so
  *   contract tests are not throttled), `tokenLifetimeSeconds`, `staticDir`, `corsOrigins`,
  *   `readerThreads` (default 0).
  *
@@ -29,7 +29,9 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
+import { DATABASE_FILE_NAME } from '../../src/db/open.js';
 import type { PersonaKey } from '../../src/db/seed/personas.js';
+import { copyDemoDatabase } from './demo-template.js';
 import { issueToken, type ClientId } from './tokens.js';
 
 export { issueToken } from './tokens.js';
@@ -61,6 +63,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
   const dataDir = mkdtempSync(join(tmpdir(), 'groups-test-'));
   let app: FastifyInstance | undefined;
   try {
+    // The demo org comes seeded from the run's template (see demo-template.ts).
+    if ((options.seed ?? 'demo') === 'demo') copyDemoDatabase(join(dataDir, DATABASE_FILE_NAME));
     app = buildApp({
       dataDir,
       seed: options.seed ?? 'demo',

@@ -9,7 +9,7 @@
  * - a `UserId` filter: audits_by_user;
  * - `Action` filters (with or without `EntityType`; Recently deleted): audits_by_service;
  * - otherwise (no filter, `EntityType` or `ClientId` alone): audits_by_time, read in order.
- * server/test/audit-query.test.ts checks these plans with EXPLAIN QUERY PLAN, so a lost index fails a test.
+ * server/test/audit/audit-query.test.ts checks these plans with EXPLAIN QUERY PLAN, so a lost index fails a test.
  */
 import type Database from 'better-sqlite3';
 import { badRequest } from '../../contract/errors.js';
