@@ -54,7 +54,7 @@ beforeAll(() => {
   db = new Database(':memory:');
   registerSearchFunctions(db);
   db.exec(readFileSync(new URL('../../src/db/schema.sql', import.meta.url), 'utf8'));
-  db.exec("INSERT INTO divisions VALUES ('d1','Home')");
+  db.exec("INSERT INTO divisions (id, name) VALUES ('d1','Home')");
   for (const u of ['u1', 'u2'])
     db.prepare("INSERT INTO users (id,name,sort_name,email,username,division_id) VALUES (?,?,?,?,?, 'd1')").run(
       u,

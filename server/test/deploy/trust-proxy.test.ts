@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.js';
-import { ConfigError, loadConfig } from '../src/config.js';
-import { pkcePair } from './support/sign-in.js';
+import { buildApp } from '../../src/app.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { pkcePair } from '../support/sign-in.js';
 
 let app: FastifyInstance | undefined;
 let dataDir: string | undefined;

@@ -4,9 +4,9 @@
  * permissions, the 1,000-topic limit, and the available topics.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERSONAS, DEMO_GROUPS } from '../src/db/seed/personas.js';
-import { apiCaller, expectErrorBody, type ApiCall } from './support/openapi-validator.js';
-import { startServer, type TestServer } from './support/server.js';
+import { PERSONAS, DEMO_GROUPS } from '../../src/db/seed/personas.js';
+import { apiCaller, expectErrorBody, type ApiCall } from '../support/openapi-validator.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 interface Channel {
   id: string;

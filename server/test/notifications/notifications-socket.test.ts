@@ -10,13 +10,13 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type BuildAppOptions } from '../src/app.js';
-import { DEMO_GROUPS, PERSONAS } from '../src/db/seed/personas.js';
-import { simulatePresenceTick } from '../src/db/seed/presence-simulation.js';
-import { openNotificationSockets } from '../src/domain/notifications/hub.js';
-import { orgPresenceDefinitions, writePresence } from '../src/domain/users/presence.js';
-import { apiCaller, type ApiCall } from './support/openapi-validator.js';
-import { issueToken } from './support/tokens.js';
+import { buildApp, type BuildAppOptions } from '../../src/app.js';
+import { DEMO_GROUPS, PERSONAS } from '../../src/db/seed/personas.js';
+import { simulatePresenceTick } from '../../src/db/seed/presence-simulation.js';
+import { openNotificationSockets } from '../../src/domain/notifications/hub.js';
+import { orgPresenceDefinitions, writePresence } from '../../src/domain/users/presence.js';
+import { apiCaller, type ApiCall } from '../support/openapi-validator.js';
+import { issueToken } from '../support/tokens.js';
 
 interface StreamMessage {
   topicName: string;

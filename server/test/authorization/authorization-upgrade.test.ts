@@ -8,15 +8,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, SCHEMA_VERSION } from '../src/db/open.js';
-import { effectivePermissions } from '../src/domain/authorization/effective.js';
+import { openDatabase, SCHEMA_VERSION } from '../../src/db/open.js';
+import { effectivePermissions } from '../../src/domain/authorization/effective.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'authz-upgrade-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The schema as it was at version 5: everything before the version 6 marker. */
 function schemaBefore6(): string {
-  const sql = readFileSync(new URL('../src/db/schema.sql', import.meta.url), 'utf8');
+  const sql = readFileSync(new URL('../../src/db/schema.sql', import.meta.url), 'utf8');
   const at = sql.indexOf('-- @schema version 6\n');
   expect(at).toBeGreaterThan(0);
   return sql.slice(0, at);

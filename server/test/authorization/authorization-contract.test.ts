@@ -3,10 +3,10 @@
  * checked against openapi/groups.yaml: happy paths, 400, 403 and 404.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_GROUPS, PERSONAS, ROLES } from '../src/db/seed/personas.js';
-import { allTokens, type TokenHolder } from './support/fixtures.js';
-import { apiCaller, expectErrorBody, type ApiCall } from './support/openapi-validator.js';
-import { startServer } from './support/server.js';
+import { DEMO_GROUPS, PERSONAS, ROLES } from '../../src/db/seed/personas.js';
+import { allTokens, type TokenHolder } from '../support/fixtures.js';
+import { apiCaller, expectErrorBody, type ApiCall } from '../support/openapi-validator.js';
+import { startServer } from '../support/server.js';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 

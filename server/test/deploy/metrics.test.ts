@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { buildApp } from '../src/app.js';
-import { ConfigError, loadConfig, REPO_ROOT } from '../src/config.js';
-import { serveMetrics, type MetricsListener } from '../src/http/metrics.js';
-import { pkcePair } from './support/sign-in.js';
-import { issueToken } from './support/tokens.js';
+import { buildApp } from '../../src/app.js';
+import { ConfigError, loadConfig, REPO_ROOT } from '../../src/config.js';
+import { serveMetrics, type MetricsListener } from '../../src/http/metrics.js';
+import { pkcePair } from '../support/sign-in.js';
+import { issueToken } from '../support/tokens.js';
 
 let dataDir: string;
 let app: FastifyInstance;

@@ -5,10 +5,10 @@
  * false. Grant changes write GrantAdd / GrantRemove audit records in the same transaction.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_GROUPS, PERSONAS, ROLES } from '../src/db/seed/personas.js';
-import { allTokens, type TokenHolder, type UserBody } from './support/fixtures.js';
-import { apiCaller, expectErrorBody, type ApiCall } from './support/openapi-validator.js';
-import { issueToken, startServer } from './support/server.js';
+import { DEMO_GROUPS, PERSONAS, ROLES } from '../../src/db/seed/personas.js';
+import { allTokens, type TokenHolder, type UserBody } from '../support/fixtures.js';
+import { apiCaller, expectErrorBody, type ApiCall } from '../support/openapi-validator.js';
+import { issueToken, startServer } from '../support/server.js';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 

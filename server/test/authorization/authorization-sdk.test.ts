@@ -7,9 +7,9 @@
  */
 import platformClient from 'purecloud-platform-client-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_GROUPS, PERSONAS, ROLES } from '../src/db/seed/personas.js';
-import { expectResponseMatches } from './support/openapi-validator.js';
-import { issueToken, startServer } from './support/server.js';
+import { DEMO_GROUPS, PERSONAS, ROLES } from '../../src/db/seed/personas.js';
+import { expectResponseMatches } from '../support/openapi-validator.js';
+import { issueToken, startServer } from '../support/server.js';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 

@@ -8,10 +8,10 @@
 import platformClient from 'purecloud-platform-client-v2';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERSONAS } from '../src/db/seed/personas.js';
-import { orgPresenceDefinitions } from '../src/domain/users/presence.js';
-import { expectResponseMatches } from './support/openapi-validator.js';
-import { startServer, type TestServer } from './support/server.js';
+import { PERSONAS } from '../../src/db/seed/personas.js';
+import { orgPresenceDefinitions } from '../../src/domain/users/presence.js';
+import { expectResponseMatches } from '../support/openapi-validator.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 const client = platformClient.ApiClient.instance;

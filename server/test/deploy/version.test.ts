@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanCommit, gitHead, resolveCommit, VERSION_PATH } from '../src/http/version.js';
-import { startServer, type TestServer } from './support/server.js';
+import { cleanCommit, gitHead, resolveCommit, VERSION_PATH } from '../../src/http/version.js';
+import { startServer, type TestServer } from '../support/server.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
 const gitAvailable = (() => {

@@ -14,10 +14,10 @@ import { join } from 'node:path';
 import platformClient from 'purecloud-platform-client-v2';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.js';
-import { REPO_ROOT } from '../src/config.js';
-import { DATABASE_FILE_NAME } from '../src/db/open.js';
-import { startServer, type TestServer } from './support/server.js';
+import { buildApp } from '../../src/app.js';
+import { REPO_ROOT } from '../../src/config.js';
+import { DATABASE_FILE_NAME } from '../../src/db/open.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 let work: string;

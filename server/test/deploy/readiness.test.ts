@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handlers } from '../src/app.js';
-import { contractDocument } from '../src/contract/document.js';
-import { openDataDir } from '../src/db/open.js';
-import { createApp } from '../src/http/server.js';
-import { startServer, type TestServer } from './support/server.js';
+import { handlers } from '../../src/app.js';
+import { contractDocument } from '../../src/contract/document.js';
+import { openDataDir } from '../../src/db/open.js';
+import { createApp } from '../../src/http/server.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 beforeAll(async () => {
