@@ -1,12 +1,14 @@
+import { notifications } from '@mantine/notifications';
 import { QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/api/errors';
 import { createQueryClient, shouldRetry } from '../query-client';
 
-const show = vi.hoisted(() => vi.fn());
-vi.mock('@mantine/notifications', () => ({ notifications: { show } }));
+// A spy on the shared notifications object rather than a module mock: unit test files share their
+// modules within a worker (vitest.config.ts, isolate: false), where a module mock may come too late.
+const show = vi.spyOn(notifications, 'show').mockImplementation(() => '');
 
-afterEach(() => show.mockReset());
+afterEach(() => show.mockClear());
 
 /** The props of the ErrorMessage a notification shows (error-reference.tsx). */
 const messageOf = (call: number) =>
