@@ -6,6 +6,34 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
+ * The groups feature's floor plan (docs/architecture.md): each folder imports only folders on floors below
+ * its own (and core/ imports no other folder of the feature). Routes in src/app compose the top floors.
+ */
+const F = './src/features/groups';
+const GROUP_FLOORS = [
+  ['core'],
+  ['rules', 'form', 'roster', 'across', 'delete'],
+  ['members', 'history'],
+  ['detail', 'actions'],
+  ['list'],
+  ['import-export'],
+  ['bulk'],
+  ['compare'],
+];
+const groupFloorZones = GROUP_FLOORS.flatMap((floor, level) =>
+  floor.flatMap((folder) =>
+    GROUP_FLOORS.slice(level)
+      .flat()
+      .filter((other) => other !== folder)
+      .map((other) => ({
+        target: `${F}/${folder}`,
+        from: `${F}/${other}`,
+        message: `groups/${folder} may import only folders on floors below it; ${other}/ is not (docs/architecture.md).`,
+      })),
+  ),
+);
+
+/**
  * Import direction in the console: shared code (api, components, lib, config, testing) → features → app.
  * Shared code never imports features or app; features never import app.
  */
@@ -23,6 +51,7 @@ const importDirection = {
           },
           { target: `./src/${dir}`, from: './src/app', message: `src/${dir} is shared code: it must not import app/.` },
         ]),
+        ...groupFloorZones,
         { target: './src', from: './server', message: 'The console must not import server code.' },
         { target: './server', from: './src', message: 'The server must not import console code.' },
       ],

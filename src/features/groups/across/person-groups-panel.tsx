@@ -5,11 +5,11 @@ import { searchGroups } from '@/api/generated/endpoints/groups/groups';
 import type { User } from '@/api/generated/model/user';
 import { useResolved } from '@/api/resolve-names';
 import { useMe, usePermissions } from '@/lib/permissions';
-import { memberCsvFileName } from '../members/members-csv';
+import { memberCsvFileName } from '../core/members-csv';
 import { EditableGroupMultiSelect, type PickedGroup } from './editable-group-picker';
-import { membershipCalls, personOf } from './membership-calls';
+import { membershipCalls, personOf } from '../core/membership-calls';
 import { RunProgress, RunReport } from './run-views';
-import { changeGroup, type ReportLine } from './transfer';
+import { changeGroup, type ReportLine } from '../core/transfer';
 import { useMembershipRun } from './use-membership-run';
 
 const OWNED_PAGE = 100;

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BatchProgress } from '../members/batch-membership';
-import type { ExportProgress } from '../members/export-members';
-import { INVALIDATES } from '../group-mutations';
-import type { ReportLine, RunOptions } from './transfer';
+import type { BatchProgress } from '../core/batch-membership';
+import type { ExportProgress } from '../core/export-members';
+import { INVALIDATES } from '../core/group-mutations';
+import type { ReportLine, RunOptions } from '../core/transfer';
 
 export interface RunContext extends Required<Pick<RunOptions, 'onProgress' | 'onWait'>> {
   signal: AbortSignal;

@@ -3,9 +3,9 @@ import { useCallback, useState } from 'react';
 import { listUsers } from '@/api/generated/endpoints/users/users';
 import type { User } from '@/api/generated/model/user';
 import type { UserExpand } from '@/api/generated/model/userExpand';
-import { personOf, readAllMembers } from '../across/membership-calls';
-import { waitOutRateLimit } from '../across/rate-limit';
-import type { ExportProgress } from '../members/export-members';
+import { personOf, readAllMembers } from '../core/membership-calls';
+import { waitOutRateLimit } from '@/api/rate-limit';
+import type { ExportProgress } from '../core/export-members';
 import { compareMembers, type CompareResult } from './compare-sets';
 
 export interface CompareProgress {

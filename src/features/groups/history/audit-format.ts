@@ -6,6 +6,7 @@ import type { GroupCreate } from '@/api/generated/model/groupCreate';
 import type { GroupUpdate } from '@/api/generated/model/groupUpdate';
 import type { Image } from '@/api/generated/model/image';
 import type { PropertyChange } from '@/api/generated/model/propertyChange';
+import type { RestorePlan } from '../core/group-mutations';
 import { describeBlock, toBlocks } from '../rules/rule-model';
 
 /**
@@ -263,15 +264,6 @@ export const revertBody = (record: AuditLogMessage, version: number): GroupUpdat
   }
   return body;
 };
-
-export interface RestorePlan {
-  /** The POST /groups body: settings and owners as they were when the group was deleted. */
-  create: GroupCreate;
-  /** The dynamic settings to PUT after it, when it had some. */
-  rules: DynamicGroupQuery | null;
-  /** Individual members to add after it. */
-  individuals: { id: string; name: string }[];
-}
 
 /** What restoring a deleted group sends, from its Delete record's snapshot; null when the record has none. */
 export const restorePlan = (record: AuditLogMessage): RestorePlan | null => {

@@ -5,9 +5,10 @@ import { createGroup, deleteGroup, searchGroups } from '@/api/generated/endpoint
 import { searchUsers } from '@/api/generated/endpoints/users/users';
 import type { User } from '@/api/generated/model/user';
 import { describeError } from '@/components/feedback/query-error-alert';
-import { membershipCalls } from '../across/membership-calls';
-import { waitOutRateLimit } from '../across/rate-limit';
-import { invalidateGroupLists, ScrollRegion } from '../bulk/group-run-parts';
+import { membershipCalls } from '../core/membership-calls';
+import { waitOutRateLimit } from '@/api/rate-limit';
+import { invalidateGroupLists } from '../core/group-run-parts';
+import { ScrollRegion } from '@/components/layout/scroll-region';
 import { findPastedUsers } from '../members/paste-list';
 import { parseImportCsv } from './groups-csv';
 import { buildImportPlan, createPlanned, type CreateResult, type PlanLine, type PlanStatus } from './import-plan';

@@ -1,18 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { listGroups, searchGroups } from '@/api/generated/endpoints/groups/groups';
 import type { Group } from '@/api/generated/model/group';
-import { waitOutRateLimit } from '../across/rate-limit';
-import { isBrowseView, type GroupListState } from '../list/list-url-state';
-import { buildSearchRequest } from '../list/search-request';
+import { waitOutRateLimit } from '@/api/rate-limit';
+import { isBrowseView, type GroupListState } from './list-url-state';
+import type { ReadProgress } from '../core/group-run-parts';
+import type { BulkTarget } from './bulk-target';
+import { buildSearchRequest } from './search-request';
 
 /** Largest pages the API allows: 500 for the listing, 100 for a search (which stops at 10,000 results). */
 const LIST_PAGE = 500;
 const SEARCH_PAGE = 100;
 export const SEARCH_RESULT_CAP = 10_000;
-
-export interface ReadProgress {
-  loaded: number;
-  total: number;
-}
 
 /**
  * Every group of a list view, in the view's order: the listing in pages of 500, a search in pages of
@@ -60,4 +59,18 @@ export const fetchAllMatching = async (
     if (page >= pageCount || groups.length === 0) break;
   }
   return [...byId.values()];
+};
+
+/** The groups of a bulk action: those selected, or every group of the view (read with progress). */
+export const useBulkGroups = (target: BulkTarget) => {
+  const [progress, setProgress] = useState<ReadProgress | null>(null);
+  const query = useQuery({
+    queryKey: ['bulk-groups', target.allMatching ? target.view : target.groups.map((g) => g.id)],
+    queryFn: ({ signal }) =>
+      target.allMatching ? fetchAllMatching(target.view, signal, setProgress) : Promise.resolve(target.groups),
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+  });
+  return { query, progress };
 };

@@ -1,13 +1,16 @@
-import { Progress, ScrollArea, Stack, Text } from '@mantine/core';
+import { Progress, Stack, Text } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import {
   getListGroupProfilesQueryKey,
   getListGroupsQueryKey,
   getSearchGroupsByQ64QueryKey,
   getSearchGroupsQueryKey,
 } from '@/api/generated/endpoints/groups/groups';
-import type { ReadProgress } from './all-matching';
+
+export interface ReadProgress {
+  loaded: number;
+  total: number;
+}
 
 /** Refreshes every list and search of groups (after groups were created or deleted). */
 export const invalidateGroupLists = (queryClient: QueryClient) => {
@@ -20,17 +23,6 @@ export const invalidateGroupLists = (queryClient: QueryClient) => {
     void queryClient.invalidateQueries({ queryKey });
   }
 };
-
-/** A scrollable box for a long table; the viewport takes keyboard focus so it can be scrolled. */
-export const ScrollRegion = ({ label, children }: { label: string; children: ReactNode }) => (
-  <ScrollArea.Autosize
-    mah={280}
-    type="auto"
-    viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': `${label}, scrollable` }}
-  >
-    {children}
-  </ScrollArea.Autosize>
-);
 
 /** "Reading the groups: n of m…" with a progress bar, while a bulk action reads every page of a view. */
 export const ReadingGroups = ({ progress }: { progress: ReadProgress | null }) => (

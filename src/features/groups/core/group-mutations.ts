@@ -19,14 +19,15 @@ import { apiRequest } from '@/api/http';
 import { auditKeys } from '@/api/keys/audit-keys';
 import { groupKeys } from '@/api/keys/group-keys';
 import { resolvedKey } from '@/api/resolve-names';
-import type { RestorePlan } from './history/audit-format';
+import type { DynamicGroupQuery } from '@/api/generated/model/dynamicGroupQuery';
+import type { GroupCreate } from '@/api/generated/model/groupCreate';
 import {
   runMembershipBatches,
   type BatchProgress,
   type BatchRunResult,
   type MembershipApi,
   type MembershipOperation,
-} from './members/batch-membership';
+} from './batch-membership';
 
 /**
  * Every write the groups feature makes, and what each one refreshes afterwards (declared once, in
@@ -220,6 +221,16 @@ export const useRevertChangeMutation = (groupId: string) => {
     onSuccess: (group) => queryClient.setQueryData(groupKeys.detail(groupId), group),
   });
 };
+
+/** What restoring a deleted group sends (history/audit-format.ts reads it from the Delete record). */
+export interface RestorePlan {
+  /** The POST /groups body: settings and owners as they were when the group was deleted. */
+  create: GroupCreate;
+  /** The dynamic settings to PUT after it, when it had some. */
+  rules: DynamicGroupQuery | null;
+  /** Individual members to add after it. */
+  individuals: { id: string; name: string }[];
+}
 
 export interface RestoreGroup {
   /** The deleted group's id, sent as `X-Restored-From-Group` (recorded with the new group's creation). */
