@@ -12,6 +12,7 @@ import { ScrollRegion } from '@/components/layout/scroll-region';
 import { findPastedUsers } from '../members/paste-list';
 import { parseImportCsv } from './groups-csv';
 import { buildImportPlan, createPlanned, type CreateResult, type PlanLine, type PlanStatus } from './import-plan';
+import { csvHeaderOf } from '../core/group-vocabulary';
 
 const PLAN_LABELS: Record<PlanStatus, { label: string; color: string }> = {
   create: { label: 'Will be created', color: 'green' },
@@ -25,7 +26,9 @@ const RESULT_LABELS: Record<CreateResult['outcome'], { label: string; color: str
   cancelled: { label: 'Cancelled', color: 'yellow' },
 };
 
-const EXAMPLE = 'Name,Description,Type,Visibility,Rules visible,Owners,Members';
+const EXAMPLE = (['name', 'description', 'type', 'visibility', 'rulesVisible', 'owners', 'memberCount'] as const)
+  .map(csvHeaderOf)
+  .join(',');
 
 /** Whether a group of this name exists (EXACT ignores case), through the rate-limit wait. */
 const existingNames = async (names: readonly string[], signal: AbortSignal): Promise<Set<string>> => {
