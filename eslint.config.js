@@ -150,7 +150,27 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       // One network door: only src/api/http.ts talks to the network.
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Use the generated hooks or src/api/http.ts.' }],
+      // Keys and invalidation are declared once: generated get…QueryKey() builders (src/api/keys/), the
+      // feature's composed-query keys (core/group-tool-keys.ts), and INVALIDATES (core/group-mutations.ts).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='invalidateQueries']",
+          message:
+            'Declare what a write refreshes in INVALIDATES (core/group-mutations.ts); only the query client and refreshAfterRun invalidate.',
+        },
+        {
+          selector: "Property[key.name='queryKey'] > ArrayExpression > Literal:first-child",
+          message:
+            'No hand-written query keys: use a generated get…QueryKey() (src/api/keys/) or core/group-tool-keys.ts.',
+        },
+      ],
     },
+  },
+  {
+    // The one place each: the query client's MutationCache and the long runs' refresh.
+    files: ['src/app/query-client.ts', 'src/features/groups/core/group-mutations.ts', 'src/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     // The parity test holds the console's group rules to the server's: the one console file that reads server code.

@@ -11,6 +11,7 @@ import { membershipCalls, personOf } from '../core/membership-calls';
 import { RunProgress, RunReport } from './run-views';
 import { changeGroup, type ReportLine } from '../core/transfer';
 import { useMembershipRun } from './use-membership-run';
+import { groupToolKeys } from '../core/group-tool-keys';
 
 const OWNED_PAGE = 100;
 
@@ -18,7 +19,7 @@ const OWNED_PAGE = 100;
 const useOwnedGroupIds = (enabled: boolean) => {
   const me = useMe();
   const owned = useQuery({
-    queryKey: ['owned-groups', me?.id ?? ''],
+    queryKey: groupToolKeys.ownedGroups(me?.id ?? ''),
     queryFn: ({ signal }) =>
       searchGroups(
         {

@@ -7,7 +7,8 @@ import { QueryErrorAlert, describeError } from '@/components/feedback/query-erro
 import { waitOutRateLimit } from '@/api/rate-limit';
 import { useBulkGroups } from '../list/all-matching';
 import type { BulkTarget } from '../list/bulk-target';
-import { invalidateGroupLists, ReadingGroups } from '../core/group-run-parts';
+import { INVALIDATES, refreshAfterRun } from '../core/group-mutations';
+import { ReadingGroups } from '../core/group-run-parts';
 import { ScrollRegion } from '@/components/layout/scroll-region';
 
 const CONFIRM_WORD = 'delete';
@@ -58,7 +59,7 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
     for (const line of out) {
       if (line.outcome === 'deleted') queryClient.removeQueries({ queryKey: getGetGroupQueryKey(line.group.id ?? '') });
     }
-    invalidateGroupLists(queryClient);
+    refreshAfterRun(queryClient, INVALIDATES.bulkDelete());
     setLines(out);
     setRunning(false);
   };

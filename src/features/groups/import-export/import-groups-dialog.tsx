@@ -7,7 +7,7 @@ import type { User } from '@/api/generated/model/user';
 import { describeError } from '@/components/feedback/query-error-alert';
 import { membershipCalls } from '../core/membership-calls';
 import { waitOutRateLimit } from '@/api/rate-limit';
-import { invalidateGroupLists } from '../core/group-run-parts';
+import { INVALIDATES, refreshAfterRun } from '../core/group-mutations';
 import { ScrollRegion } from '@/components/layout/scroll-region';
 import { findPastedUsers } from '../members/paste-list';
 import { parseImportCsv } from './groups-csv';
@@ -122,7 +122,7 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
       );
       setDone(out.length);
     }
-    invalidateGroupLists(queryClient);
+    refreshAfterRun(queryClient, INVALIDATES.importGroups());
     setResults(out);
     setRunning(false);
     abort.current = null;

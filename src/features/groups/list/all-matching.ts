@@ -7,6 +7,7 @@ import { isBrowseView, type GroupListState } from './list-url-state';
 import type { ReadProgress } from '../core/group-run-parts';
 import type { BulkTarget } from './bulk-target';
 import { buildSearchRequest } from './search-request';
+import { groupToolKeys } from '../core/group-tool-keys';
 
 /** Largest pages the API allows: 500 for the listing, 100 for a search (which stops at 10,000 results). */
 const LIST_PAGE = 500;
@@ -65,7 +66,7 @@ export const fetchAllMatching = async (
 export const useBulkGroups = (target: BulkTarget) => {
   const [progress, setProgress] = useState<ReadProgress | null>(null);
   const query = useQuery({
-    queryKey: ['bulk-groups', target.allMatching ? target.view : target.groups.map((g) => g.id)],
+    queryKey: groupToolKeys.bulkGroups(target.allMatching ? target.view : target.groups.map((g) => g.id)),
     queryFn: ({ signal }) =>
       target.allMatching ? fetchAllMatching(target.view, signal, setProgress) : Promise.resolve(target.groups),
     staleTime: Infinity,
