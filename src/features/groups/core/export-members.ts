@@ -1,5 +1,6 @@
 import type { User } from '@/api/generated/model/user';
 import type { UserEntityListing } from '@/api/generated/model/userEntityListing';
+import { readEveryPage } from './page-reader';
 
 export const EXPORT_PAGE_SIZE = 500;
 
@@ -17,20 +18,18 @@ export type FetchMembersPage = (pageNumber: number, signal: AbortSignal) => Prom
  * Reads every member, 500 a page, until the last page; duplicates (a member moving between pages
  * while the export runs) are dropped. Throws the AbortError when cancelled.
  */
-export const fetchAllMembers = async (
+export const fetchAllMembers = (
   fetchPage: FetchMembersPage,
   signal: AbortSignal,
   onProgress?: (progress: ExportProgress) => void,
-): Promise<User[]> => {
-  const byId = new Map<string, User>();
-  for (let page = 1; ; page += 1) {
-    signal.throwIfAborted();
-    const listing = await fetchPage(page, signal);
-    const entities = listing.entities ?? [];
-    for (const user of entities) if (user.id && !byId.has(user.id)) byId.set(user.id, user);
-    const pageCount = listing.pageCount ?? page;
-    onProgress?.({ loaded: byId.size, total: listing.total ?? byId.size, page, pageCount });
-    if (page >= pageCount || entities.length === 0) break;
-  }
-  return [...byId.values()];
-};
+): Promise<User[]> =>
+  readEveryPage(
+    async (page, pageSignal) => {
+      const listing = await fetchPage(page, pageSignal);
+      const items = listing.entities ?? [];
+      return { items, pageCount: listing.pageCount ?? page, total: listing.total ?? -1 };
+    },
+    signal,
+    onProgress &&
+      ((progress) => onProgress({ ...progress, total: progress.total < 0 ? progress.loaded : progress.total })),
+  );

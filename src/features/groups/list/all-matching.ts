@@ -5,6 +5,7 @@ import type { Group } from '@/api/generated/model/group';
 import { waitOutRateLimit } from '@/api/rate-limit';
 import { isBrowseView, type GroupListState } from './list-url-state';
 import type { ReadProgress } from '../core/group-run-parts';
+import { readEveryPage } from '../core/page-reader';
 import type { BulkTarget } from './bulk-target';
 import { buildSearchRequest } from './search-request';
 import { groupToolKeys } from '../core/group-tool-keys';
@@ -18,31 +19,25 @@ export const SEARCH_RESULT_CAP = 10_000;
  * Every group of a list view, in the view's order: the listing in pages of 500, a search in pages of
  * 100 (up to the API's 10,000 results). Each page waits out a 429; cancelling throws the AbortError.
  */
-export const fetchAllMatching = async (
+export const fetchAllMatching = (
   state: GroupListState,
   signal: AbortSignal,
   onProgress?: (progress: ReadProgress) => void,
 ): Promise<Group[]> => {
-  const byId = new Map<string, Group>();
   const browse = isBrowseView(state);
-  for (let page = 1; ; page += 1) {
-    signal.throwIfAborted();
-    let groups: Group[];
-    let pageCount: number;
-    let total: number;
-    if (browse) {
-      const listing = await waitOutRateLimit(
-        () =>
-          listGroups(
-            { pageNumber: page, pageSize: LIST_PAGE, sortOrder: state.order === 'desc' ? 'DESC' : 'ASC' },
-            signal,
-          ),
-        { signal },
-      );
-      groups = listing.entities ?? [];
-      pageCount = listing.pageCount ?? page;
-      total = listing.total ?? 0;
-    } else {
+  return readEveryPage<Group>(
+    async (page) => {
+      if (browse) {
+        const listing = await waitOutRateLimit(
+          () =>
+            listGroups(
+              { pageNumber: page, pageSize: LIST_PAGE, sortOrder: state.order === 'desc' ? 'DESC' : 'ASC' },
+              signal,
+            ),
+          { signal },
+        );
+        return { items: listing.entities ?? [], pageCount: listing.pageCount ?? page, total: listing.total ?? 0 };
+      }
       const response = await waitOutRateLimit(
         () =>
           searchGroups(
@@ -51,15 +46,15 @@ export const fetchAllMatching = async (
           ),
         { signal },
       );
-      groups = response.results ?? [];
-      pageCount = Math.min(response.pageCount ?? page, SEARCH_RESULT_CAP / SEARCH_PAGE);
-      total = Math.min(response.total ?? 0, SEARCH_RESULT_CAP);
-    }
-    for (const g of groups) if (g.id && !byId.has(g.id)) byId.set(g.id, g);
-    onProgress?.({ loaded: byId.size, total });
-    if (page >= pageCount || groups.length === 0) break;
-  }
-  return [...byId.values()];
+      return {
+        items: response.results ?? [],
+        pageCount: Math.min(response.pageCount ?? page, SEARCH_RESULT_CAP / SEARCH_PAGE),
+        total: Math.min(response.total ?? 0, SEARCH_RESULT_CAP),
+      };
+    },
+    signal,
+    onProgress && (({ loaded, total }) => onProgress({ loaded, total })),
+  );
 };
 
 /** The groups of a bulk action: those selected, or every group of the view (read with progress). */
