@@ -1,8 +1,10 @@
 import type { User } from '@/api/generated/model/user';
 import type { UserEntityListing } from '@/api/generated/model/userEntityListing';
 import { readEveryPage } from './page-reader';
+import { PAGE_SIZE_MAXIMA } from '@/api/generated/contract';
 
-export const EXPORT_PAGE_SIZE = 500;
+/** The largest members page the contract allows. */
+export const EXPORT_PAGE_SIZE: number = PAGE_SIZE_MAXIMA.listGroupMembers;
 
 export interface ExportProgress {
   loaded: number;

@@ -9,10 +9,11 @@ import { readEveryPage } from '../core/page-reader';
 import type { BulkTarget } from './bulk-target';
 import { buildSearchRequest } from './search-request';
 import { groupToolKeys } from '../core/group-tool-keys';
+import { PAGE_SIZE_MAXIMA } from '@/api/generated/contract';
 
 /** Largest pages the API allows: 500 for the listing, 100 for a search (which stops at 10,000 results). */
-const LIST_PAGE = 500;
-const SEARCH_PAGE = 100;
+const LIST_PAGE: number = PAGE_SIZE_MAXIMA.listGroups;
+const SEARCH_PAGE: number = PAGE_SIZE_MAXIMA.searchGroups;
 export const SEARCH_RESULT_CAP = 10_000;
 
 /**
