@@ -6,6 +6,34 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
+ * The groups feature's floor plan (docs/architecture.md): each folder imports only folders on floors below
+ * its own (and core/ imports no other folder of the feature). Routes in src/app compose the top floors.
+ */
+const F = './src/features/groups';
+const GROUP_FLOORS = [
+  ['core'],
+  ['rules', 'form', 'roster', 'across', 'delete'],
+  ['members', 'history'],
+  ['detail', 'actions'],
+  ['list'],
+  ['import-export'],
+  ['bulk'],
+  ['compare'],
+];
+const groupFloorZones = GROUP_FLOORS.flatMap((floor, level) =>
+  floor.flatMap((folder) =>
+    GROUP_FLOORS.slice(level)
+      .flat()
+      .filter((other) => other !== folder)
+      .map((other) => ({
+        target: `${F}/${folder}`,
+        from: `${F}/${other}`,
+        message: `groups/${folder} may import only folders on floors below it; ${other}/ is not (docs/architecture.md).`,
+      })),
+  ),
+);
+
+/**
  * Import direction in the console: shared code (api, components, lib, config, testing) → features → app.
  * Shared code never imports features or app; features never import app.
  */
@@ -23,6 +51,7 @@ const importDirection = {
           },
           { target: `./src/${dir}`, from: './src/app', message: `src/${dir} is shared code: it must not import app/.` },
         ]),
+        ...groupFloorZones,
         { target: './src', from: './server', message: 'The console must not import server code.' },
         { target: './server', from: './src', message: 'The server must not import console code.' },
       ],
@@ -121,7 +150,27 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       // One network door: only src/api/http.ts talks to the network.
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Use the generated hooks or src/api/http.ts.' }],
+      // Keys and invalidation are declared once: generated get…QueryKey() builders (src/api/keys/), the
+      // feature's composed-query keys (core/group-tool-keys.ts), and INVALIDATES (core/group-mutations.ts).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='invalidateQueries']",
+          message:
+            'Declare what a write refreshes in INVALIDATES (core/group-mutations.ts); only the query client and refreshAfterRun invalidate.',
+        },
+        {
+          selector: "Property[key.name='queryKey'] > ArrayExpression > Literal:first-child",
+          message:
+            'No hand-written query keys: use a generated get…QueryKey() (src/api/keys/) or core/group-tool-keys.ts.',
+        },
+      ],
     },
+  },
+  {
+    // The one place each: the query client's MutationCache and the long runs' refresh.
+    files: ['src/app/query-client.ts', 'src/features/groups/core/group-mutations.ts', 'src/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     // The parity tests hold the console's group rules and permission matcher to the server's: the only

@@ -30,6 +30,35 @@ const operationPermissions = (doc) => {
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 };
 
+/** `$ref: '#/components/…'` resolved against the document (one level, as the document uses them). */
+const deref = (doc, node) =>
+  node?.$ref
+    ? node.$ref
+        .replace(/^#\//, '')
+        .split('/')
+        .reduce((at, key) => at?.[key], doc)
+    : node;
+
+/**
+ * The largest page each paged operation answers: the `maximum` of its `pageSize` query parameter or of
+ * the `pageSize` property of its JSON body (searches).
+ */
+const pageSizeMaxima = (doc) => {
+  const out = {};
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!op?.operationId) continue;
+      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p));
+      const query = parameters.find((p) => p?.name === 'pageSize')?.schema;
+      const body = deref(doc, deref(doc, op.requestBody)?.content?.['application/json']?.schema);
+      const maximum = deref(doc, query)?.maximum ?? deref(doc, body?.properties?.pageSize)?.maximum;
+      if (maximum !== undefined) out[op.operationId] = maximum;
+    }
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+};
+
 /** Every permission the document names: operations' `x-permissions` and schemas' `x-see-all-permissions`. */
 const permissionNames = (doc, operations) => {
   const names = new Set(Object.values(operations).flatMap((o) => o.permissions));
@@ -84,6 +113,9 @@ export const SEE_ALL_GROUPS_PERMISSIONS = ${json(doc.components?.schemas?.GroupV
 
 /** Length, count and pattern limits of the schemas' properties (patterns as regular expression sources). */
 export const SCHEMA_LIMITS = ${json(schemaLimits(doc))} as const;
+
+/** The largest \`pageSize\` each paged operation accepts (its parameter's or body property's \`maximum\`). */
+export const PAGE_SIZE_MAXIMA = ${json(pageSizeMaxima(doc))} as const;
 `;
   const config = (await resolveConfig(TARGET)) ?? {};
   return format(text, { ...config, filepath: TARGET });

@@ -3,6 +3,7 @@ import { getGetGroupQueryKey, listGroups } from '@/api/generated/endpoints/group
 import { getGetUserQueryKey, listUsers } from '@/api/generated/endpoints/users/users';
 import type { Group } from '@/api/generated/model/group';
 import type { User } from '@/api/generated/model/user';
+import { chunk } from '@/lib/chunk';
 
 /**
  * Names behind references. The real API may answer a reference (a user's groups, a group's owners) with its
@@ -36,9 +37,6 @@ interface Waiter {
   resolve: (entity: Group | User | null) => void;
   reject: (error: unknown) => void;
 }
-
-const chunk = <T>(list: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 /** Collects the ids asked for in one tick, per kind and query client, and fetches them together. */
 class Batcher {

@@ -428,3 +428,19 @@ export const SCHEMA_LIMITS = {
     },
   },
 } as const;
+
+/** The largest `pageSize` each paged operation accepts (its parameter's or body property's `maximum`). */
+export const PAGE_SIZE_MAXIMA = {
+  getAuditQueryResults: 500,
+  getAuthorizationDivisions: 500,
+  getAuthorizationDivisionspermittedPagedMe: 500,
+  getAuthorizationRoles: 500,
+  getAuthorizationRoleSubjectgrants: 500,
+  listGroupMembers: 500,
+  listGroupProfiles: 500,
+  listGroups: 500,
+  listUsers: 500,
+  queryAuditsRealtime: 500,
+  searchGroups: 100,
+  searchUsers: 100,
+} as const;

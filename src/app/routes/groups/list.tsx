@@ -1,7 +1,7 @@
 import type { RouteHandle } from '@/lib/routing';
 
 export { RouteErrorBoundary as ErrorBoundary } from '@/components/feedback/route-error-boundary';
-export { GroupListPage as Component } from '@/features/groups/list/components/group-list-page';
+export { GroupListPage as Component } from '@/app/routes/groups/group-list-page';
 
 export const handle: RouteHandle = { title: 'Groups' };
 

@@ -2,14 +2,14 @@ import { Button, Group, Modal, Radio, SegmentedControl, Stack, Text } from '@man
 import { useState } from 'react';
 import { listUsers } from '@/api/generated/endpoints/users/users';
 import { useCanEditGroup } from '@/lib/permissions';
-import { chunkIds } from '../members/batch-membership';
-import { memberCsvFileName } from '../members/members-csv';
-import { filterByStatus, type StatusFilter } from '../members/status-counts';
+import { chunkIds } from '../core/batch-membership';
+import { memberCsvFileName } from '../core/members-csv';
+import { filterByStatus, type StatusFilter } from '../core/status-counts';
 import { EditableGroupSelect, type PickedGroup } from './editable-group-picker';
-import { membershipCalls, personOf, readAllMembers } from './membership-calls';
-import { waitOutRateLimit } from './rate-limit';
+import { membershipCalls, personOf, readAllMembers } from '../core/membership-calls';
+import { waitOutRateLimit } from '@/api/rate-limit';
 import { RunProgress, RunReport } from './run-views';
-import { runTransfer, type Person } from './transfer';
+import { runTransfer, type Person } from '../core/transfer';
 import { useMembershipRun, type RunContext } from './use-membership-run';
 import type { CopyMoveButtonProps } from './copy-move-props';
 

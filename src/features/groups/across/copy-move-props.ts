@@ -1,5 +1,5 @@
 import type { Group } from '@/api/generated/model/group';
-import type { StatusFilter } from '../members/status-counts';
+import type { StatusFilter } from '../core/status-counts';
 
 /** What the copy-or-move button and its dialog act on. */
 export interface CopyMoveButtonProps {

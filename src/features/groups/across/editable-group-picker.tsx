@@ -6,6 +6,7 @@ import { searchGroups } from '@/api/generated/endpoints/groups/groups';
 import type { Group } from '@/api/generated/model/group';
 import type { GroupSearchCriteria } from '@/api/generated/model/groupSearchCriteria';
 import { useMe, usePermissions } from '@/lib/permissions';
+import { groupToolKeys } from '../core/group-tool-keys';
 
 const RESULT_COUNT = 25;
 
@@ -28,7 +29,7 @@ export const useEditableGroups = (term: string, exclude: readonly string[] = [],
     ...(canEditAll ? [] : [{ type: 'EXACT' as const, fields: ['owners.id'], value: me?.id ?? '' }]),
   ];
   const search = useQuery({
-    queryKey: ['editable-groups', canEditAll ? 'all' : (me?.id ?? ''), debounced],
+    queryKey: groupToolKeys.editableGroups(canEditAll ? 'all' : (me?.id ?? ''), debounced),
     queryFn: ({ signal }) =>
       searchGroups({ query, pageSize: RESULT_COUNT, pageNumber: 1, sortBy: 'name', sortOrder: 'ASC' }, signal),
     enabled: !!me,

@@ -5,12 +5,13 @@ import { searchGroups } from '@/api/generated/endpoints/groups/groups';
 import type { User } from '@/api/generated/model/user';
 import { useResolved } from '@/api/resolve-names';
 import { useMe, usePermissions } from '@/lib/permissions';
-import { memberCsvFileName } from '../members/members-csv';
+import { memberCsvFileName } from '../core/members-csv';
 import { EditableGroupMultiSelect, type PickedGroup } from './editable-group-picker';
-import { membershipCalls, personOf } from './membership-calls';
+import { membershipCalls, personOf } from '../core/membership-calls';
 import { RunProgress, RunReport } from './run-views';
-import { changeGroup, type ReportLine } from './transfer';
+import { changeGroup, type ReportLine } from '../core/transfer';
 import { useMembershipRun } from './use-membership-run';
+import { groupToolKeys } from '../core/group-tool-keys';
 
 const OWNED_PAGE = 100;
 
@@ -18,7 +19,7 @@ const OWNED_PAGE = 100;
 const useOwnedGroupIds = (enabled: boolean) => {
   const me = useMe();
   const owned = useQuery({
-    queryKey: ['owned-groups', me?.id ?? ''],
+    queryKey: groupToolKeys.ownedGroups(me?.id ?? ''),
     queryFn: ({ signal }) =>
       searchGroups(
         {

@@ -2,11 +2,19 @@ import { Alert, Badge, Button, Group, Progress, Stack, Table, Text } from '@mant
 import { IconDownload } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { describeError } from '@/components/feedback/query-error-alert';
-import { ScrollRegion } from '../bulk/group-run-parts';
-import { BatchProgressView } from '../members/batch-progress';
-import { downloadText } from '../members/export-members';
-import { toMemberCsv } from '../members/members-csv';
-import { OUTCOME_LABELS, SETTLED, allSettled, reportRows, summarise, type Outcome, type ReportLine } from './transfer';
+import { ScrollRegion } from '@/components/layout/scroll-region';
+import { BatchProgressView } from '../core/batch-progress';
+import { downloadText } from '@/lib/download';
+import { toMemberCsv } from '../core/members-csv';
+import {
+  OUTCOME_LABELS,
+  SETTLED,
+  allSettled,
+  reportRows,
+  summarise,
+  type Outcome,
+  type ReportLine,
+} from '../core/transfer';
 import type { RunState } from './use-membership-run';
 
 const OUTCOME_COLOURS: Record<Outcome, string> = {

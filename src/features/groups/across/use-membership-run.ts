@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BatchProgress } from '../members/batch-membership';
-import type { ExportProgress } from '../members/export-members';
-import { INVALIDATES } from '../group-mutations';
-import type { ReportLine, RunOptions } from './transfer';
+import type { BatchProgress } from '../core/batch-membership';
+import type { ExportProgress } from '../core/export-members';
+import { INVALIDATES, refreshAfterRun } from '../core/group-mutations';
+import type { ReportLine, RunOptions } from '../core/transfer';
 
 export interface RunContext extends Required<Pick<RunOptions, 'onProgress' | 'onWait'>> {
   signal: AbortSignal;
@@ -64,11 +64,8 @@ export const useMembershipRun = () => {
         patch({ running: false, error, cancelled: abort.signal.aborted, waitSeconds: null });
       } finally {
         controller.current = null;
-        const groupIds = new Set([...alsoRefresh, ...(lines ?? []).map((l) => l.groupId)]);
-        for (const id of groupIds) {
-          for (const queryKey of INVALIDATES.changeMembers(id)) void queryClient.invalidateQueries({ queryKey });
-        }
-        void queryClient.invalidateQueries({ queryKey: ['compare'] });
+        const groupIds = [...alsoRefresh, ...(lines ?? []).map((l) => l.groupId)];
+        refreshAfterRun(queryClient, INVALIDATES.membershipRun(groupIds));
       }
       return lines;
     },

@@ -4,7 +4,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { paths } from '@/config/paths';
 import { useCan } from '@/lib/permissions';
-import type { BulkTarget } from './bulk-target';
+import type { BulkTarget } from '../list/bulk-target';
 
 const BulkDeleteDialog = lazy(() => import('./bulk-delete-dialog'));
 const ExportGroupsDialog = lazy(() => import('../import-export/export-groups-dialog'));

@@ -1,13 +1,15 @@
 import { Alert, Badge, Button, Group, Modal, Progress, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { deleteGroup, getGetGroupQueryKey } from '@/api/generated/endpoints/groups/groups';
 import type { Group as GroupModel } from '@/api/generated/model/group';
 import { QueryErrorAlert, describeError } from '@/components/feedback/query-error-alert';
-import { waitOutRateLimit } from '../across/rate-limit';
-import { fetchAllMatching, type ReadProgress } from './all-matching';
-import type { BulkTarget } from './bulk-target';
-import { invalidateGroupLists, ReadingGroups, ScrollRegion } from './group-run-parts';
+import { waitOutRateLimit } from '@/api/rate-limit';
+import { useBulkGroups } from '../list/all-matching';
+import type { BulkTarget } from '../list/bulk-target';
+import { INVALIDATES, refreshAfterRun } from '../core/group-mutations';
+import { ReadingGroups } from '../core/group-run-parts';
+import { ScrollRegion } from '@/components/layout/scroll-region';
 
 const CONFIRM_WORD = 'delete';
 
@@ -16,20 +18,6 @@ interface DeleteLine {
   outcome: 'deleted' | 'failed' | 'cancelled';
   reason?: string;
 }
-
-/** The groups of a bulk action: those selected, or every group of the view (read with progress). */
-export const useBulkGroups = (target: BulkTarget) => {
-  const [progress, setProgress] = useState<ReadProgress | null>(null);
-  const query = useQuery({
-    queryKey: ['bulk-groups', target.allMatching ? target.view : target.groups.map((g) => g.id)],
-    queryFn: ({ signal }) =>
-      target.allMatching ? fetchAllMatching(target.view, signal, setProgress) : Promise.resolve(target.groups),
-    staleTime: Infinity,
-    gcTime: 0,
-    retry: false,
-  });
-  return { query, progress };
-};
 
 /**
  * Deletes the selected groups after one confirmation that lists them with the memberships that go,
@@ -71,7 +59,7 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
     for (const line of out) {
       if (line.outcome === 'deleted') queryClient.removeQueries({ queryKey: getGetGroupQueryKey(line.group.id ?? '') });
     }
-    invalidateGroupLists(queryClient);
+    refreshAfterRun(queryClient, INVALIDATES.bulkDelete());
     setLines(out);
     setRunning(false);
   };

@@ -1,4 +1,4 @@
-import type { Person } from '../across/transfer';
+import type { Person } from '../core/transfer';
 
 export const COMPARE_SETS = ['onlyA', 'onlyB', 'both'] as const;
 export type CompareSet = (typeof COMPARE_SETS)[number];

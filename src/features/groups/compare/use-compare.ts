@@ -3,10 +3,11 @@ import { useCallback, useState } from 'react';
 import { listUsers } from '@/api/generated/endpoints/users/users';
 import type { User } from '@/api/generated/model/user';
 import type { UserExpand } from '@/api/generated/model/userExpand';
-import { personOf, readAllMembers } from '../across/membership-calls';
-import { waitOutRateLimit } from '../across/rate-limit';
-import type { ExportProgress } from '../members/export-members';
+import { personOf, readAllMembers } from '../core/membership-calls';
+import { waitOutRateLimit } from '@/api/rate-limit';
+import type { ExportProgress } from '../core/export-members';
 import { compareMembers, type CompareResult } from './compare-sets';
+import { groupToolKeys } from '../core/group-tool-keys';
 
 export interface CompareProgress {
   /** Which group is being read. */
@@ -14,7 +15,7 @@ export interface CompareProgress {
   read: ExportProgress;
 }
 
-export const compareQueryKey = (a: string, b: string) => ['compare', a, b] as const;
+export const compareQueryKey = groupToolKeys.compare;
 
 /**
  * Reads every member id of both groups (the API has no set operations): pages of 500, the largest the
@@ -56,7 +57,7 @@ export const useCompare = (a: string, b: string) => {
 /** The details of the people on the visible page only: GET /users?id=…&expand=…, in the page's order. */
 export const useCompareDetails = (ids: readonly string[], columns: readonly UserExpand[]) =>
   useQuery({
-    queryKey: ['compare-details', ids, columns],
+    queryKey: groupToolKeys.compareDetails(ids, columns),
     queryFn: ({ signal }) => usersByIds(ids, columns, signal),
     enabled: ids.length > 0,
     staleTime: 10_000,

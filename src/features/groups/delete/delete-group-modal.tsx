@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Group } from '@/api/generated/model/group';
 import { paths } from '@/config/paths';
-import { useDeleteGroupMutation } from '../group-mutations';
+import { useDeleteGroupMutation } from '../core/group-mutations';
 
 export interface DeleteGroupModalProps {
   group: Group & { id: string };

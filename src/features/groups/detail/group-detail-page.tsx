@@ -15,7 +15,7 @@ import type { RulesPresence } from '../members/use-member-reasons';
 import { RulesTab } from '../rules/rules-tab';
 import { HISTORY_PERMISSION } from '../history/history-permission';
 import { HistoryTab } from '../history/history-tab';
-import { useDetailUrlState, type DetailTab } from './detail-url-state';
+import { useDetailUrlState, type DetailTab } from '../core/detail-url-state';
 import tabClasses from './group-tabs.module.css';
 import { GroupHeader } from './group-header';
 import { IndividualsTab, OwnersTab } from './people-tabs';

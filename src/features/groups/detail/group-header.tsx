@@ -5,8 +5,7 @@ import { PageBreadcrumbs } from '@/components/layout/page-breadcrumbs';
 import { ReferenceNames } from '@/components/reference/reference-names';
 import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/use-is-phone';
-
-const VISIBILITY_LABELS: Record<string, string> = { public: 'Public', members: 'Members only', owners: 'Owners only' };
+import { GROUP_PROPERTIES, typeLabel, visibilityLabel } from '../core/group-vocabulary';
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
   <div>
@@ -41,10 +40,10 @@ export const GroupHeader = ({ group, actions }: { group: GroupModel; actions?: R
               {group.name}
             </Title>
             <Badge variant="light" tt="none">
-              {group.type === 'social' ? 'Social' : 'Official'}
+              {typeLabel(group.type === 'social' ? 'social' : 'official')}
             </Badge>
             <Badge variant="light" color="grape" tt="none">
-              {VISIBILITY_LABELS[group.visibility] ?? group.visibility}
+              {visibilityLabel(group.visibility)}
             </Badge>
             <Badge variant="light" color={group.state === 'active' ? 'green' : 'gray'} tt="none">
               {group.state ?? 'active'}
@@ -59,10 +58,10 @@ export const GroupHeader = ({ group, actions }: { group: GroupModel; actions?: R
         {actions}
       </Group>
       <Group component="dl" gap={isPhone ? 'md' : 'xl'} m={0} aria-label="Group facts">
-        <Fact label="Members">{group.memberCount ?? 0}</Fact>
+        <Fact label={GROUP_PROPERTIES.memberCount.label}>{group.memberCount ?? 0}</Fact>
         {isPhone ? null : (
           <>
-            <Fact label="Owners">
+            <Fact label={GROUP_PROPERTIES.owners.label}>
               <ReferenceNames kind="user" references={group.owners} empty="None" />
             </Fact>
             <Fact label="Version">{group.version ?? '–'}</Fact>

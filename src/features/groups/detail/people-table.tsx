@@ -1,7 +1,7 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import type { User } from '@/api/generated/model/user';
 import { ReasonBadges } from '../members/member-cells';
-import type { MembershipReason } from './membership-reason';
+import type { MembershipReason } from '../core/membership-reason';
 
 export interface PeopleTableProps {
   label: string;

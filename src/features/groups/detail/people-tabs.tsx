@@ -6,7 +6,7 @@ import { useResolved } from '@/api/resolve-names';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { UNKNOWN_NAME } from '@/components/reference/reference-names';
-import { membershipReasons } from './membership-reason';
+import { membershipReasons } from '../core/membership-reason';
 import { PeopleTable } from './people-table';
 
 interface PeopleTabProps {

@@ -7,7 +7,7 @@ import { useDraft } from '@/lib/drafts';
 import { DraftNotice } from './draft-notice';
 import { FormErrorAlert } from './form-error-alert';
 import { GroupFormFields } from './group-form-fields';
-import { useCreateGroupMutation } from '../group-mutations';
+import { useCreateGroupMutation } from '../core/group-mutations';
 import { emptyGroupFormValues, formValuesToCreate } from './group-schema';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { showSaveError, useGroupForm } from './use-group-form';

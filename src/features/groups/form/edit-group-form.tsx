@@ -13,7 +13,7 @@ import { DraftNotice } from './draft-notice';
 import { FormErrorAlert } from './form-error-alert';
 import { reapplyChanges } from './group-diff';
 import { GroupFormFields } from './group-form-fields';
-import { useUpdateGroupMutation } from '../group-mutations';
+import { useUpdateGroupMutation } from '../core/group-mutations';
 import { formValuesToUpdate, groupToFormValues, type GroupFormValues } from './group-schema';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { showSaveError, useGroupForm } from './use-group-form';

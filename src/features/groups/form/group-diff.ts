@@ -1,3 +1,4 @@
+import { GROUP_PROPERTIES, VISIBILITY_LABELS } from '../core/group-vocabulary';
 import type { GroupFormValues, PhoneRowValue } from './group-schema';
 
 /**
@@ -8,25 +9,22 @@ import type { GroupFormValues, PhoneRowValue } from './group-schema';
 
 export type GroupField = Exclude<keyof GroupFormValues, 'type'>;
 
-export const GROUP_FIELD_LABELS: Record<GroupField, string> = {
-  name: 'Name',
-  description: 'Description',
-  visibility: 'Visibility',
-  rulesVisible: 'Membership rules visible',
-  includeOwners: 'Include owners as members',
-  rolesEnabled: 'Roles enabled',
-  callsEnabled: 'Calls enabled',
-  addresses: 'Phone numbers',
-  owners: 'Owners',
-};
+export const GROUP_FIELDS: readonly GroupField[] = [
+  'name',
+  'description',
+  'visibility',
+  'rulesVisible',
+  'includeOwners',
+  'rolesEnabled',
+  'callsEnabled',
+  'addresses',
+  'owners',
+];
 
-export const GROUP_FIELDS = Object.keys(GROUP_FIELD_LABELS) as GroupField[];
-
-const VISIBILITY_TEXT: Record<GroupFormValues['visibility'], string> = {
-  public: 'Public',
-  members: 'Members only',
-  owners: 'Owners only',
-};
+/** Each field's label, from the group vocabulary. */
+export const GROUP_FIELD_LABELS = Object.fromEntries(
+  GROUP_FIELDS.map((field) => [field, GROUP_PROPERTIES[field].label]),
+) as Record<GroupField, string>;
 
 const phoneText = (row: PhoneRowValue) =>
   `${row.type === 'GROUPPHONE' ? 'Phone' : 'Ring'} ${row.address.trim()}${row.extension.trim() ? ` ext. ${row.extension.trim()}` : ''}`;
@@ -54,7 +52,7 @@ export const formatFieldValue = (values: GroupFormValues, field: GroupField): st
     case 'description':
       return values.description.trim() || '(none)';
     case 'visibility':
-      return VISIBILITY_TEXT[values.visibility];
+      return VISIBILITY_LABELS[values.visibility];
     case 'addresses':
       return values.addresses.length ? values.addresses.map(phoneText).join(', ') : '(none)';
     case 'owners':

@@ -5,25 +5,18 @@ import { OwnersField } from './owners-field';
 import { PhoneNumbersField } from './phone-numbers-field';
 import { TypeField } from './type-field';
 import { VisibilityField } from './visibility-field';
+import { GROUP_PROPERTIES } from '../core/group-vocabulary';
 
 export interface GroupFormFieldsProps {
   form: UseFormReturnType<GroupFormValues>;
   mode: 'create' | 'edit';
 }
 
-const SETTINGS: {
-  field: 'rulesVisible' | 'includeOwners' | 'rolesEnabled' | 'callsEnabled';
-  label: string;
-  hint: string;
-}[] = [
-  {
-    field: 'rulesVisible',
-    label: 'Membership rules visible',
-    hint: 'People who are not owners can see the rules that add members.',
-  },
-  { field: 'includeOwners', label: 'Include owners as members', hint: 'Owners count as members of the group.' },
-  { field: 'rolesEnabled', label: 'Roles enabled', hint: 'Roles can be assigned to the group.' },
-  { field: 'callsEnabled', label: 'Calls enabled', hint: 'People can call the group.' },
+const SETTINGS: readonly ('rulesVisible' | 'includeOwners' | 'rolesEnabled' | 'callsEnabled')[] = [
+  'rulesVisible',
+  'includeOwners',
+  'rolesEnabled',
+  'callsEnabled',
 ];
 
 /** Every field of the create and edit forms. */
@@ -32,7 +25,7 @@ export const GroupFormFields = ({ form, mode }: GroupFormFieldsProps) => (
     <Fieldset legend="About">
       <Stack>
         <TextInput
-          label="Name"
+          label={GROUP_PROPERTIES.name.label}
           withAsterisk
           maxLength={GROUP_LIMITS.name}
           data-autofocus
@@ -40,7 +33,7 @@ export const GroupFormFields = ({ form, mode }: GroupFormFieldsProps) => (
           {...form.getInputProps('name')}
         />
         <Textarea
-          label="Description"
+          label={GROUP_PROPERTIES.description.label}
           autosize
           minRows={2}
           maxRows={8}
@@ -56,10 +49,10 @@ export const GroupFormFields = ({ form, mode }: GroupFormFieldsProps) => (
         <VisibilityField form={form} />
         {SETTINGS.map((setting) => (
           <Checkbox
-            key={setting.field}
-            label={setting.label}
-            description={setting.hint}
-            {...form.getInputProps(setting.field, { type: 'checkbox' })}
+            key={setting}
+            label={GROUP_PROPERTIES[setting].label}
+            description={GROUP_PROPERTIES[setting].help}
+            {...form.getInputProps(setting, { type: 'checkbox' })}
           />
         ))}
       </Stack>
@@ -67,7 +60,7 @@ export const GroupFormFields = ({ form, mode }: GroupFormFieldsProps) => (
     <Fieldset legend="Contact">
       <PhoneNumbersField form={form} />
     </Fieldset>
-    <Fieldset legend="Owners">
+    <Fieldset legend={GROUP_PROPERTIES.owners.label}>
       <OwnersField form={form} />
     </Fieldset>
   </Stack>

@@ -1,11 +1,13 @@
 import { Group, Radio, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { GROUP_PROPERTIES, TYPE_WORDING } from '../core/group-vocabulary';
 import type { GroupFormValues } from './group-schema';
 
-const TYPE_OPTIONS: { value: GroupFormValues['type']; label: string; hint: string }[] = [
-  { value: 'official', label: 'Official', hint: 'Work-related: teams, departments, projects.' },
-  { value: 'social', label: 'Social', hint: 'Not work-related: clubs, interests, events.' },
-];
+const TYPE_OPTIONS = (['official', 'social'] as const).map((value) => ({
+  value,
+  label: TYPE_WORDING[value].label,
+  hint: TYPE_WORDING[value].help,
+}));
 
 export const TYPE_FIXED_REASON = "Type can't change after creation";
 
@@ -20,7 +22,7 @@ export const TypeField = ({ form, fixed = false }: TypeFieldProps) => {
   const input = form.getInputProps('type');
   const group = (
     <Radio.Group
-      label="Type"
+      label={GROUP_PROPERTIES.type.label}
       withAsterisk={!fixed}
       description={fixed ? TYPE_FIXED_REASON : undefined}
       value={input.value as string}

@@ -1,19 +1,20 @@
 import { Radio, Stack } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { GROUP_PROPERTIES, VISIBILITY_WORDING } from '../core/group-vocabulary';
 import type { GroupFormValues } from './group-schema';
 
-const VISIBILITY_OPTIONS: { value: GroupFormValues['visibility']; label: string; hint: string }[] = [
-  { value: 'public', label: 'Public', hint: 'Anyone in the organization can find and view the group.' },
-  { value: 'members', label: 'Members only', hint: 'Only members (and owners) can find and view the group.' },
-  { value: 'owners', label: 'Owners only', hint: 'Only the owners can find and view the group.' },
-];
+const VISIBILITY_OPTIONS = (['public', 'members', 'owners'] as const).map((value) => ({
+  value,
+  label: VISIBILITY_WORDING[value].label,
+  hint: VISIBILITY_WORDING[value].help,
+}));
 
 /** Who can see the group, each choice explained in one line. */
 export const VisibilityField = ({ form }: { form: UseFormReturnType<GroupFormValues> }) => {
   const input = form.getInputProps('visibility');
   return (
     <Radio.Group
-      label="Visibility"
+      label={GROUP_PROPERTIES.visibility.label}
       withAsterisk
       value={input.value as string}
       onChange={(value) => form.setFieldValue('visibility', value as GroupFormValues['visibility'])}

@@ -6,6 +6,8 @@ import type { GroupCreate } from '@/api/generated/model/groupCreate';
 import type { GroupUpdate } from '@/api/generated/model/groupUpdate';
 import type { Image } from '@/api/generated/model/image';
 import type { PropertyChange } from '@/api/generated/model/propertyChange';
+import type { RestorePlan } from '../core/group-mutations';
+import { valueInWords } from '../core/group-vocabulary';
 import { describeBlock, toBlocks } from '../rules/rule-model';
 
 /**
@@ -26,25 +28,8 @@ export const HISTORY_ACTIONS = Object.keys(ACTION_LABELS) as HistoryAction[];
 export const isHistoryAction = (value: unknown): value is HistoryAction =>
   typeof value === 'string' && value in ACTION_LABELS;
 
-export const PROPERTY_LABELS: Record<string, string> = {
-  name: 'Name',
-  description: 'Description',
-  type: 'Type',
-  visibility: 'Visibility',
-  state: 'State',
-  rulesVisible: 'Rules visible to members',
-  rolesEnabled: 'Roles enabled',
-  includeOwners: 'Owners are members',
-  callsEnabled: 'Calls enabled',
-  email: 'Email',
-  addresses: 'Phone numbers',
-  images: 'Images',
-  ownerIds: 'Owners',
-  dynamicSettings: 'Dynamic rules',
-};
-
-export const propertyLabel = (property: string | undefined): string =>
-  PROPERTY_LABELS[property ?? ''] ?? property ?? 'Unknown property';
+/** A property's label in History: the group vocabulary's (core/group-vocabulary.ts). */
+export { propertyLabel } from '../core/group-vocabulary';
 
 const BOOLEAN_PROPERTIES = new Set(['rulesVisible', 'rolesEnabled', 'includeOwners', 'callsEnabled']);
 
@@ -78,7 +63,7 @@ export const formatValues = (
   if (property === 'images') return `${list.length} ${list.length === 1 ? 'image' : 'images'}`;
   if (property === 'ownerIds') return list.map((id) => names.get(id) ?? id).join(', ');
   if (property === 'dynamicSettings') return rulesLines(list[0]).join('; ') || '—';
-  return list.join(', ');
+  return list.map((value) => valueInWords(property, value)).join(', ');
 };
 
 /** The rule blocks of a stored dynamic query, one readable line each ("All of: Routing skill …"). */
@@ -263,15 +248,6 @@ export const revertBody = (record: AuditLogMessage, version: number): GroupUpdat
   }
   return body;
 };
-
-export interface RestorePlan {
-  /** The POST /groups body: settings and owners as they were when the group was deleted. */
-  create: GroupCreate;
-  /** The dynamic settings to PUT after it, when it had some. */
-  rules: DynamicGroupQuery | null;
-  /** Individual members to add after it. */
-  individuals: { id: string; name: string }[];
-}
 
 /** What restoring a deleted group sends, from its Delete record's snapshot; null when the record has none. */
 export const restorePlan = (record: AuditLogMessage): RestorePlan | null => {

@@ -11,7 +11,7 @@ import { confirmAction } from '@/components/feedback/confirm';
 import { describeError } from '@/components/feedback/query-error-alert';
 import { ConflictDialog } from '../form/conflict-dialog';
 import { groupToFormValues, type GroupFormValues } from '../form/group-schema';
-import { useRevertChangeMutation } from '../group-mutations';
+import { useRevertChangeMutation } from '../core/group-mutations';
 import { entityNames, formatValues, propertyLabel, revertBody, revertibleChanges } from './audit-format';
 
 /** The form values the group would have after the revert (what the conflict dialog shows as "your edit"). */

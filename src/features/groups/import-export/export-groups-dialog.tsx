@@ -1,10 +1,10 @@
 import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
-import { useBulkGroups } from '../bulk/bulk-delete-dialog';
-import type { BulkTarget } from '../bulk/bulk-target';
-import { ReadingGroups } from '../bulk/group-run-parts';
-import { downloadText } from '../members/export-members';
+import { useBulkGroups } from '../list/all-matching';
+import type { BulkTarget } from '../list/bulk-target';
+import { ReadingGroups } from '../core/group-run-parts';
+import { downloadText } from '@/lib/download';
 import { DEFAULT_EXPORT_COLUMNS, GROUP_EXPORT_COLUMNS, groupsCsv, type GroupExportColumn } from './groups-csv';
 
 /** Export groups (those selected, or every page of the list view) to CSV with the chosen columns. */

@@ -1,23 +1,28 @@
 import Papa from 'papaparse';
 import type { Group } from '@/api/generated/model/group';
+import { csvHeaderOf, GROUP_PROPERTIES, VISIBILITY_LABELS } from '../core/group-vocabulary';
 import { emailsInCell } from '../members/paste-parse';
 
 /** The columns a group export can have, in order; the first six are the import's columns too. */
 export const GROUP_EXPORT_COLUMNS = [
-  { key: 'name', header: 'Name', text: (g: Group) => g.name ?? '' },
-  { key: 'description', header: 'Description', text: (g: Group) => g.description ?? '' },
-  { key: 'type', header: 'Type', text: (g: Group) => g.type ?? '' },
-  { key: 'visibility', header: 'Visibility', text: (g: Group) => g.visibility ?? '' },
-  { key: 'rulesVisible', header: 'Rules visible', text: (g: Group) => (g.rulesVisible === false ? 'false' : 'true') },
+  { key: 'name', header: csvHeaderOf('name'), text: (g: Group) => g.name ?? '' },
+  { key: 'description', header: csvHeaderOf('description'), text: (g: Group) => g.description ?? '' },
+  { key: 'type', header: csvHeaderOf('type'), text: (g: Group) => g.type ?? '' },
+  { key: 'visibility', header: csvHeaderOf('visibility'), text: (g: Group) => g.visibility ?? '' },
+  {
+    key: 'rulesVisible',
+    header: csvHeaderOf('rulesVisible'),
+    text: (g: Group) => (g.rulesVisible === false ? 'false' : 'true'),
+  },
   {
     key: 'owners',
-    header: 'Owners',
+    header: csvHeaderOf('owners'),
     text: (g: Group) => (g.owners ?? []).map((o) => o.email ?? o.name ?? o.id ?? '').join('; '),
   },
-  { key: 'memberCount', header: 'Members', text: (g: Group) => String(g.memberCount ?? 0) },
-  { key: 'state', header: 'State', text: (g: Group) => g.state ?? '' },
-  { key: 'dateModified', header: 'Modified', text: (g: Group) => g.dateModified ?? '' },
-  { key: 'id', header: 'Id', text: (g: Group) => g.id ?? '' },
+  { key: 'memberCount', header: csvHeaderOf('memberCount'), text: (g: Group) => String(g.memberCount ?? 0) },
+  { key: 'state', header: csvHeaderOf('state'), text: (g: Group) => g.state ?? '' },
+  { key: 'dateModified', header: csvHeaderOf('dateModified'), text: (g: Group) => g.dateModified ?? '' },
+  { key: 'id', header: csvHeaderOf('id'), text: (g: Group) => g.id ?? '' },
 ] as const;
 
 export type GroupExportColumn = (typeof GROUP_EXPORT_COLUMNS)[number]['key'];
@@ -66,7 +71,8 @@ const HEADER_ALIASES: Record<string, keyof Omit<ImportRow, 'line'>> = {
   description: 'description',
   type: 'type',
   visibility: 'visibility',
-  'rules visible': 'rulesVisible',
+  [csvHeaderOf('rulesVisible').toLowerCase()]: 'rulesVisible',
+  [GROUP_PROPERTIES.rulesVisible.label.toLowerCase()]: 'rulesVisible',
   rulesvisible: 'rulesVisible',
   owners: 'ownerEmails',
   'owner emails': 'ownerEmails',
@@ -77,9 +83,9 @@ const HEADER_ALIASES: Record<string, keyof Omit<ImportRow, 'line'>> = {
 const VISIBILITY: Record<string, ImportRow['visibility']> = {
   public: 'public',
   owners: 'owners',
-  'owners only': 'owners',
+  [VISIBILITY_LABELS.owners.toLowerCase()]: 'owners',
   members: 'members',
-  'members only': 'members',
+  [VISIBILITY_LABELS.members.toLowerCase()]: 'members',
 };
 const TRUE = new Set(['true', 'yes', 'y', '1']);
 const FALSE = new Set(['false', 'no', 'n', '0']);
@@ -118,7 +124,7 @@ export const parseImportCsv = (text: string): ParsedImport => {
     if (!visibility) problems.push(`Visibility "${cell('visibility')}" is not public, owners or members.`);
     const rulesText = cell('rulesVisible').toLowerCase();
     if (rulesText && !TRUE.has(rulesText) && !FALSE.has(rulesText)) {
-      problems.push(`Rules visible "${cell('rulesVisible')}" is not true or false.`);
+      problems.push(`${csvHeaderOf('rulesVisible')} "${cell('rulesVisible')}" is not true or false.`);
     }
     const owners = emailsInCell(cell('ownerEmails'));
     const members = emailsInCell(cell('memberEmails'));

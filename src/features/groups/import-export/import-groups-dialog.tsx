@@ -5,12 +5,14 @@ import { createGroup, deleteGroup, searchGroups } from '@/api/generated/endpoint
 import { searchUsers } from '@/api/generated/endpoints/users/users';
 import type { User } from '@/api/generated/model/user';
 import { describeError } from '@/components/feedback/query-error-alert';
-import { membershipCalls } from '../across/membership-calls';
-import { waitOutRateLimit } from '../across/rate-limit';
-import { invalidateGroupLists, ScrollRegion } from '../bulk/group-run-parts';
+import { membershipCalls } from '../core/membership-calls';
+import { waitOutRateLimit } from '@/api/rate-limit';
+import { INVALIDATES, refreshAfterRun } from '../core/group-mutations';
+import { ScrollRegion } from '@/components/layout/scroll-region';
 import { findPastedUsers } from '../members/paste-list';
 import { parseImportCsv } from './groups-csv';
 import { buildImportPlan, createPlanned, type CreateResult, type PlanLine, type PlanStatus } from './import-plan';
+import { csvHeaderOf } from '../core/group-vocabulary';
 
 const PLAN_LABELS: Record<PlanStatus, { label: string; color: string }> = {
   create: { label: 'Will be created', color: 'green' },
@@ -24,7 +26,9 @@ const RESULT_LABELS: Record<CreateResult['outcome'], { label: string; color: str
   cancelled: { label: 'Cancelled', color: 'yellow' },
 };
 
-const EXAMPLE = 'Name,Description,Type,Visibility,Rules visible,Owners,Members';
+const EXAMPLE = (['name', 'description', 'type', 'visibility', 'rulesVisible', 'owners', 'memberCount'] as const)
+  .map(csvHeaderOf)
+  .join(',');
 
 /** Whether a group of this name exists (EXACT ignores case), through the rate-limit wait. */
 const existingNames = async (names: readonly string[], signal: AbortSignal): Promise<Set<string>> => {
@@ -118,7 +122,7 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
       );
       setDone(out.length);
     }
-    invalidateGroupLists(queryClient);
+    refreshAfterRun(queryClient, INVALIDATES.importGroups());
     setResults(out);
     setRunning(false);
     abort.current = null;

@@ -1,7 +1,7 @@
 import type { Group } from '@/api/generated/model/group';
 import type { GroupCreate } from '@/api/generated/model/groupCreate';
 import type { User } from '@/api/generated/model/user';
-import { changeGroup, SETTLED, type MembershipCalls, type RunOptions } from '../across/transfer';
+import { changeGroup, SETTLED, type MembershipCalls, type RunOptions } from '../core/transfer';
 import type { ImportLineProblem, ImportRow } from './groups-csv';
 
 /** What the dry run found for one line of the file. */

@@ -161,3 +161,7 @@ export const clearSearchAndFilters = (state: GroupListState): GroupListState =>
 
 export const hasSearchOrFilters = (state: GroupListState): boolean =>
   state.q !== '' || state.type.length > 0 || state.visibility.length > 0 || state.state.length > 0;
+
+/** How many of the filters (type, visibility, state) narrow the list. */
+export const activeFilterCount = (state: Pick<GroupListState, 'type' | 'visibility' | 'state'>): number =>
+  [state.type, state.visibility, state.state].filter((values) => values.length > 0).length;

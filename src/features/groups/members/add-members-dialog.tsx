@@ -4,10 +4,10 @@ import { useState } from 'react';
 import type { Group as GroupModel } from '@/api/generated/model/group';
 import type { User } from '@/api/generated/model/user';
 import { UserPicker } from '@/components/user-picker/user-picker';
-import { BatchProgressView } from './batch-progress';
+import { BatchProgressView } from '../core/batch-progress';
 import { usersToAdd, type PasteResolution } from './paste-list';
 import { PasteListPanel } from './paste-list-panel';
-import { useMembershipChange } from '../group-mutations';
+import { useMembershipChange } from '../core/group-mutations';
 
 type Mode = 'search' | 'paste';
 

@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, Popover, ScrollArea, SimpleGrid, Stack } from 
 import { IconColumns } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { UserExpand } from '@/api/generated/model/userExpand';
-import { MEMBER_FIELDS, normaliseExpand } from './member-fields';
+import { MEMBER_FIELDS, normaliseExpand } from '../core/member-fields';
 
 export interface ColumnChooserProps {
   value: readonly UserExpand[];

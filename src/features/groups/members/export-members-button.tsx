@@ -6,7 +6,8 @@ import { listGroupMembers } from '@/api/generated/endpoints/groups/groups';
 import type { UserExpand } from '@/api/generated/model/userExpand';
 import { withGroupNames } from '@/api/resolve-names';
 import { describeError } from '@/components/feedback/query-error-alert';
-import { downloadText, EXPORT_PAGE_SIZE, fetchAllMembers, type ExportProgress } from './export-members';
+import { EXPORT_PAGE_SIZE, fetchAllMembers, type ExportProgress } from '../core/export-members';
+import { downloadText } from '@/lib/download';
 
 export interface ExportMembersButtonProps {
   groupId: string;
@@ -33,7 +34,7 @@ export const ExportMembersButton = ({ groupId, groupName, columns, sortOrder }: 
     setState({ phase: 'running', progress: null });
     try {
       // The CSV code (and papaparse) loads with the first export, alongside the member pages.
-      const csv = import('./members-csv');
+      const csv = import('../core/members-csv');
       csv.catch(() => undefined); // a failed load is reported where it is awaited, below
       const fetched = await fetchAllMembers(
         (pageNumber, signal) =>

@@ -2,9 +2,9 @@ import { Badge, Group } from '@mantine/core';
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import type { User } from '@/api/generated/model/user';
 import { ReferenceNames } from '@/components/reference/reference-names';
-import { REASON_LABELS, type MembershipReason } from '../detail/membership-reason';
-import { memberFieldFor } from './member-fields';
-import { statusColour, statusLabel, valueOfStatus, type StatusKind } from './status-counts';
+import { REASON_LABELS, type MembershipReason } from '../core/membership-reason';
+import { memberFieldFor } from '../core/member-fields';
+import { statusColour, statusLabel, valueOfStatus, type StatusKind } from '../core/status-counts';
 
 export const StatusBadge = memo(({ kind, value }: { kind: StatusKind; value: string }) =>
   value ? (

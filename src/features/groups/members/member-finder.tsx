@@ -3,7 +3,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useId } from 'react';
 import { useCommittedText } from '@/lib/use-committed-text';
 import { useIsPhone } from '@/lib/use-is-phone';
-import { MEMBERSHIP_REASONS, parseReason, type MembershipReason } from '../detail/membership-reason';
+import { MEMBERSHIP_REASONS, parseReason, type MembershipReason } from '../core/membership-reason';
 import { MIN_QUERY_LENGTH, SEARCH_DEBOUNCE_MS } from './member-search';
 
 const REASON_PLURALS: Record<MembershipReason, string> = {

@@ -2,9 +2,9 @@ import { ActionIcon, Anchor, Checkbox, Group, Paper, SimpleGrid, Stack, Text } f
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { memo, useState, type ReactNode } from 'react';
 import type { UserExpand } from '@/api/generated/model/userExpand';
-import type { MembershipReason } from '../detail/membership-reason';
+import type { MembershipReason } from '../core/membership-reason';
 import { ReasonBadges, renderExpandCell } from './member-cells';
-import { memberFieldFor } from './member-fields';
+import { memberFieldFor } from '../core/member-fields';
 import { pageSelection, type MemberRowProps, type MembersTableProps } from './members-table';
 
 /** What a phone's row shows at once: who, and whether they can take work now. */

@@ -4,9 +4,9 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { memo, useLayoutEffect, useState } from 'react';
 import type { User } from '@/api/generated/model/user';
 import type { UserExpand } from '@/api/generated/model/userExpand';
-import type { MembershipReason } from '../detail/membership-reason';
+import type { MembershipReason } from '../core/membership-reason';
 import { CELL_TEXT_STYLE, ReasonBadges, renderExpandCell } from './member-cells';
-import { memberFieldFor } from './member-fields';
+import { memberFieldFor } from '../core/member-fields';
 
 export interface MembersTableProps {
   users: readonly User[];

@@ -1,6 +1,7 @@
 import type { User } from '@/api/generated/model/user';
 import type { UserSearchRequest } from '@/api/generated/model/userSearchRequest';
 import type { UsersSearchResponse } from '@/api/generated/model/usersSearchResponse';
+import { chunk } from '@/lib/chunk';
 
 /**
  * "Paste a list": emails or names as mail clients and spreadsheets give them, resolved to users BEFORE anything is sent.
@@ -46,12 +47,6 @@ const fold = (s: string) => s.trim().toLowerCase();
  */
 export const parsePasteList = async (text: string): Promise<PasteLine[]> =>
   (await import('./paste-parse')).parsePastedPeople(text);
-
-const chunk = <T>(items: readonly T[], size: number): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-};
 
 /** The search for one batch of values of one kind (active and inactive users, with their groups). */
 export const buildPasteSearch = (

@@ -3,8 +3,8 @@ import { IconUserMinus } from '@tabler/icons-react';
 import type { Group } from '@/api/generated/model/group';
 import { confirmAction } from '@/components/feedback/confirm';
 import { useIsPhone } from '@/lib/use-is-phone';
-import { BatchProgressView } from './batch-progress';
-import { useMembershipChange } from '../group-mutations';
+import { BatchProgressView } from '../core/batch-progress';
+import { useMembershipChange } from '../core/group-mutations';
 
 export interface RemoveMembersButtonProps {
   group: Group;

@@ -13,7 +13,7 @@ import {
   memberOwnerIds,
   membershipReasons,
   type MembershipReason,
-} from '../detail/membership-reason';
+} from '../core/membership-reason';
 import { READ_CONCURRENCY, readAllPages, ROSTER_PAGE_SIZE } from '../roster/roster-model';
 
 /**

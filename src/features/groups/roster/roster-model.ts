@@ -1,3 +1,5 @@
+import { PAGE_SIZE_MAXIMA } from '@/api/generated/contract';
+
 /**
  * The live roster's logic, free of React and of the API client (the bench uses it too): reading the
  * whole group's presence and routing status in the members endpoint's largest pages, counting it,
@@ -7,7 +9,7 @@
  */
 
 /** The members endpoint's largest page (pageSize 1 to 500, the listings convention in openapi/groups.yaml). */
-export const ROSTER_PAGE_SIZE = 500;
+export const ROSTER_PAGE_SIZE: number = PAGE_SIZE_MAXIMA.listGroupMembers;
 /** The API's rate limit per token. */
 export const RATE_LIMIT_PER_MINUTE = 300;
 /** What one open roster may spend: a tenth of the rate limit. */

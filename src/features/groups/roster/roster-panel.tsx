@@ -3,8 +3,8 @@ import { IconRefresh } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { useIsPhone } from '@/lib/use-is-phone';
-import { statusColour, statusLabel, type StatusFilter, type StatusKind } from '../members/status-counts';
-import { StatusFilterBar } from '../members/status-filter-bar';
+import { statusColour, statusLabel, type StatusFilter, type StatusKind } from '../core/status-counts';
+import { StatusFilterBar } from '../core/status-filter-bar';
 import { formatInterval, VISIBLE_PAGE_REFRESH_MS, type RosterChange, type RosterCount } from './roster-model';
 import type { GroupRoster } from './use-group-roster';
 

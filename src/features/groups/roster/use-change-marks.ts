@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { User } from '@/api/generated/model/user';
-import { statusLabel } from '../members/status-counts';
+import { statusLabel } from '../core/status-counts';
 import { toRosterEntry, type RosterEntry, type RosterKind } from './roster-model';
 
 /** How long a change stays marked. */

@@ -4,15 +4,13 @@ import { getListUsersQueryKey, listUsers } from '@/api/generated/endpoints/users
 import type { User } from '@/api/generated/model/user';
 import type { UserExpand } from '@/api/generated/model/userExpand';
 import { VISIBLE_PAGE_REFRESH_MS } from './roster-model';
+import { chunk } from '@/lib/chunk';
 
 /** One empty page for every render (a new [] each time would look like a new page to the change marks). */
 const NO_USERS: User[] = [];
 
 /** The users endpoint takes at most 100 ids a request. */
 export const IDS_PER_REQUEST = 100;
-
-const chunk = <T>(list: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 export interface RosterPageArgs {
   /**

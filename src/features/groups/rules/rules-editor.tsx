@@ -8,7 +8,7 @@ import type { DynamicGroupQuery } from '@/api/generated/model/dynamicGroupQuery'
 import type { DynamicGroupSkillComparator } from '@/api/generated/model/dynamicGroupSkillComparator';
 import type { DynamicGroupSkillConditionOperation } from '@/api/generated/model/dynamicGroupSkillConditionOperation';
 import { describeError } from '@/components/feedback/query-error-alert';
-import { useSaveRulesMutation } from '../group-mutations';
+import { useSaveRulesMutation } from '../core/group-mutations';
 import {
   COMPARATOR_LABELS,
   describeNested,

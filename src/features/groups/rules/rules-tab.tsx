@@ -4,7 +4,7 @@ import type { DynamicGroupDefinition } from '@/api/generated/model/dynamicGroupD
 import { confirmAction } from '@/components/feedback/confirm';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
-import { useRemoveRulesMutation } from '../group-mutations';
+import { useRemoveRulesMutation } from '../core/group-mutations';
 import { describeBlock, toBlocks } from './rule-model';
 import { RulesEditor } from './rules-editor';
 

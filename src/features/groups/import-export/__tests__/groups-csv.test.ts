@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/api/errors';
-import type { MembershipCalls } from '../../across/transfer';
+import type { MembershipCalls } from '../../core/transfer';
 import { groupsCsv, parseImportCsv } from '../groups-csv';
 import { buildImportPlan, createPlanned } from '../import-plan';
 

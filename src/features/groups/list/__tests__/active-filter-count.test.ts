@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount } from '../components/group-list-page';
+import { activeFilterCount } from '../list-url-state';
 
 describe('activeFilterCount', () => {
   it('counts the filters that narrow the list, not the values chosen in each', () => {

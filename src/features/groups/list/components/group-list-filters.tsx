@@ -10,7 +10,7 @@ import {
   type SortOrder,
   type ViewChange,
 } from '../list-url-state';
-import { STATE_LABELS, TYPE_LABELS, VISIBILITY_LABELS } from './group-filter-labels';
+import { GROUP_PROPERTIES, STATE_LABELS, TYPE_LABELS, VISIBILITY_LABELS } from '../../core/group-vocabulary';
 
 export { STATE_LABELS, TYPE_LABELS, VISIBILITY_LABELS };
 
@@ -45,7 +45,7 @@ export const GroupListFilters = ({ state, onChange, stacked = false }: GroupList
     // Group wraps its items by default; Stack puts one a line.
     <Layout align={stacked ? 'stretch' : 'flex-end'} gap="sm">
       <MultiSelect
-        label="Type"
+        label={GROUP_PROPERTIES.type.label}
         placeholder={state.type.length ? undefined : 'Any type'}
         data={options(GROUP_TYPES, TYPE_LABELS)}
         value={state.type}
@@ -55,7 +55,7 @@ export const GroupListFilters = ({ state, onChange, stacked = false }: GroupList
         w={w(200)}
       />
       <MultiSelect
-        label="Visibility"
+        label={GROUP_PROPERTIES.visibility.label}
         placeholder={state.visibility.length ? undefined : 'Any visibility'}
         data={options(GROUP_VISIBILITIES, VISIBILITY_LABELS)}
         value={state.visibility}
@@ -65,7 +65,7 @@ export const GroupListFilters = ({ state, onChange, stacked = false }: GroupList
         w={w(240)}
       />
       <MultiSelect
-        label="State"
+        label={GROUP_PROPERTIES.state.label}
         placeholder={state.state.length ? undefined : 'Any state'}
         data={options(GROUP_STATES, STATE_LABELS)}
         value={state.state}

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Group } from '@/api/generated/model/group';
 import { paths } from '@/config/paths';
-import { STATE_LABELS, TYPE_LABELS, VISIBILITY_LABELS } from './group-filter-labels';
+import { GROUP_PROPERTIES, STATE_LABELS, TYPE_LABELS, VISIBILITY_LABELS } from '../../core/group-vocabulary';
 
 export interface GroupColumn {
   key: string;
@@ -39,7 +39,7 @@ const label = <T extends string>(labels: Record<T, string>, value: string | unde
 export const GROUP_COLUMNS: GroupColumn[] = [
   {
     key: 'name',
-    label: 'Name',
+    label: GROUP_PROPERTIES.name.label,
     skeletonWidth: '70%',
     render: (group) => (
       <Anchor component={Link} to={paths.groups.detail.getHref(group.id ?? '')} fw={500}>
@@ -49,7 +49,7 @@ export const GROUP_COLUMNS: GroupColumn[] = [
   },
   {
     key: 'type',
-    label: 'Type',
+    label: GROUP_PROPERTIES.type.label,
     skeletonWidth: '60%',
     render: (group) => (
       <Badge variant="light" color={group.type === 'social' ? 'grape' : 'blue'}>
@@ -59,20 +59,20 @@ export const GROUP_COLUMNS: GroupColumn[] = [
   },
   {
     key: 'visibility',
-    label: 'Visibility',
+    label: GROUP_PROPERTIES.visibility.label,
     skeletonWidth: '70%',
     render: (group) => label(VISIBILITY_LABELS, group.visibility),
   },
   {
     key: 'memberCount',
-    label: 'Members',
+    label: GROUP_PROPERTIES.memberCount.label,
     align: 'right',
     skeletonWidth: '40%',
     render: (group) => formatCount(group.memberCount ?? 0),
   },
   {
     key: 'state',
-    label: 'State',
+    label: GROUP_PROPERTIES.state.label,
     skeletonWidth: '60%',
     render: (group) => (
       <Badge variant="dot" color={group.state === 'active' ? 'green' : 'gray'}>
@@ -82,7 +82,7 @@ export const GROUP_COLUMNS: GroupColumn[] = [
   },
   {
     key: 'owners',
-    label: 'Owners',
+    label: GROUP_PROPERTIES.owners.label,
     skeletonWidth: '80%',
     render: (group) => (
       <Text size="sm" lineClamp={1} title={(group.owners ?? []).map((o) => o.name).join(', ') || undefined}>

@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { installMatchMedia, installResizeObserver } from '@/testing/test-providers';
-import type { MembershipReason } from '../../detail/membership-reason';
+import type { MembershipReason } from '../../core/membership-reason';
 import { MemberFinder } from '../member-finder';
 import { SEARCH_DEBOUNCE_MS } from '../member-search';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMemberCsvRows, toMemberCsv } from '../members-csv';
+import { buildMemberCsvRows, toMemberCsv } from '../../core/members-csv';
 import { emailsInCell, parsePastedPeople } from '../paste-parse';
 
 const emails = (...list: string[]) => list.map((text) => ({ text, kind: 'email' }));

@@ -6,8 +6,8 @@ import {
 } from '@/api/generated/endpoints/groups/groups';
 import type { User } from '@/api/generated/model/user';
 import type { UserExpandParameter } from '@/api/generated/model/userExpandParameter';
-import { EXPORT_PAGE_SIZE, fetchAllMembers, type ExportProgress } from '../members/export-members';
-import { waitOutRateLimit } from './rate-limit';
+import { EXPORT_PAGE_SIZE, fetchAllMembers, type ExportProgress } from './export-members';
+import { waitOutRateLimit } from '@/api/rate-limit';
 import type { MembershipCalls, Person } from './transfer';
 
 /** The real API behind the membership runs: the generated fetchers, through the one HTTP door. */

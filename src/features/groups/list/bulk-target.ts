@@ -1,5 +1,5 @@
 import type { Group as GroupModel } from '@/api/generated/model/group';
-import type { GroupListState } from '../list/list-url-state';
+import type { GroupListState } from './list-url-state';
 
 /** The groups a bulk action works on: picked ones, or every group of the list view. */
 export interface BulkTarget {

@@ -19,14 +19,16 @@ import { apiRequest } from '@/api/http';
 import { auditKeys } from '@/api/keys/audit-keys';
 import { groupKeys } from '@/api/keys/group-keys';
 import { resolvedKey } from '@/api/resolve-names';
-import type { RestorePlan } from './history/audit-format';
+import { groupToolKeys } from './group-tool-keys';
+import type { DynamicGroupQuery } from '@/api/generated/model/dynamicGroupQuery';
+import type { GroupCreate } from '@/api/generated/model/groupCreate';
 import {
   runMembershipBatches,
   type BatchProgress,
   type BatchRunResult,
   type MembershipApi,
   type MembershipOperation,
-} from './members/batch-membership';
+} from './batch-membership';
 
 /**
  * Every write the groups feature makes, and what each one refreshes afterwards (declared once, in
@@ -61,7 +63,23 @@ export const INVALIDATES = {
   ],
   /** A restore creates a group (lists) and records its creation (Recently deleted shows what was restored). */
   restoreGroup: (): QueryKey[] => [...groupKeys.collections(), auditKeys.all()],
+  /** Groups deleted one by one (bulk delete) or created from a file (import): every list and search. */
+  bulkDelete: (): QueryKey[] => groupKeys.collections(),
+  importGroups: (): QueryKey[] => groupKeys.collections(),
+  /** A copy, move or person-by-person run: each group it touched, as one membership change, and comparisons. */
+  membershipRun: (groupIds: Iterable<string>): QueryKey[] => [
+    ...[...new Set(groupIds)].flatMap((id) => INVALIDATES.changeMembers(id)),
+    groupToolKeys.compareAll(),
+  ],
 } as const;
+
+/**
+ * Refreshes what a long run (bulk delete, import, copy/move) changed, from its INVALIDATES entry: the
+ * runs send many calls outside useMutation, so they end here rather than through the MutationCache.
+ */
+export const refreshAfterRun = (queryClient: QueryClient, keys: readonly QueryKey[]): void => {
+  for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+};
 
 /** POST /groups; the form shows its errors itself (silent), lists and searches refresh. */
 export const useCreateGroupMutation = () => {
@@ -220,6 +238,16 @@ export const useRevertChangeMutation = (groupId: string) => {
     onSuccess: (group) => queryClient.setQueryData(groupKeys.detail(groupId), group),
   });
 };
+
+/** What restoring a deleted group sends (history/audit-format.ts reads it from the Delete record). */
+export interface RestorePlan {
+  /** The POST /groups body: settings and owners as they were when the group was deleted. */
+  create: GroupCreate;
+  /** The dynamic settings to PUT after it, when it had some. */
+  rules: DynamicGroupQuery | null;
+  /** Individual members to add after it. */
+  individuals: { id: string; name: string }[];
+}
 
 export interface RestoreGroup {
   /** The deleted group's id, sent as `X-Restored-From-Group` (recorded with the new group's creation). */

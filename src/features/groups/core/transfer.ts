@@ -1,11 +1,6 @@
 import { isApiError } from '@/api/errors';
-import {
-  runMembershipBatches,
-  type BatchProgress,
-  type BatchRunResult,
-  type MembershipApi,
-} from '../members/batch-membership';
-import { waitOutRateLimit } from './rate-limit';
+import { runMembershipBatches, type BatchProgress, type BatchRunResult, type MembershipApi } from './batch-membership';
+import { waitOutRateLimit } from '@/api/rate-limit';
 
 /**
  * Copy or move members from one group to another, and add or remove one person in many groups: the

@@ -8,6 +8,7 @@
  * The API functions are parameters, so the logic is tested without a server.
  */
 import { SCHEMA_LIMITS } from '@/api/generated/contract';
+import { chunk } from '@/lib/chunk';
 
 export const MAX_IDS_PER_REQUEST: number = SCHEMA_LIMITS.GroupMembersUpdate.memberIds.maxItems;
 
@@ -56,13 +57,8 @@ export interface RunBatchesOptions {
 }
 
 /** Splits ids into batches of at most `size`, dropping duplicates and blanks. */
-export const chunkIds = (ids: readonly string[], size = MAX_IDS_PER_REQUEST): string[][] => {
-  if (size < 1) throw new RangeError('Batch size must be at least 1.');
-  const unique = [...new Set(ids.filter((id) => id.length > 0))];
-  const out: string[][] = [];
-  for (let i = 0; i < unique.length; i += size) out.push(unique.slice(i, i + size));
-  return out;
-};
+export const chunkIds = (ids: readonly string[], size = MAX_IDS_PER_REQUEST): string[][] =>
+  chunk([...new Set(ids.filter((id) => id.length > 0))], size);
 
 const errorStatus = (error: unknown): number | undefined =>
   typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number'

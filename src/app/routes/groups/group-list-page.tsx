@@ -6,32 +6,39 @@ import { Link, useLocation } from 'react-router';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { paths } from '@/config/paths';
 import { Can } from '@/lib/permissions';
-import { BulkBar } from '../../bulk/bulk-bar';
-import { RecentlyDeletedLink } from '../../history/recently-deleted-link';
-import { ListTools } from '../../bulk/list-tools';
-import { useGroupSelection } from '../../bulk/use-group-selection';
+import { BulkBar } from '@/features/groups/bulk/bulk-bar';
+import { RecentlyDeletedLink } from '@/features/groups/history/recently-deleted-link';
+import { ListTools } from '@/features/groups/bulk/list-tools';
+import { useGroupSelection } from '@/features/groups/bulk/use-group-selection';
 import { useIsPhone } from '@/lib/use-is-phone';
-import { groupsViewQueryOptions, toGroupsPage } from '../groups-view-query';
-import { changeView, type GroupListState, type ViewChange } from '../list-url-state';
-import { useGroupListState } from '../use-group-list-state';
-import { GroupListPager } from './group-list-pager';
-import { GroupSearchBox } from './group-search-box';
-import { formatCount } from './group-table-columns';
-import { GroupTable } from './group-table';
+import { groupsViewQueryOptions, toGroupsPage } from '@/features/groups/list/groups-view-query';
+import {
+  activeFilterCount,
+  changeView,
+  type GroupListState,
+  type ViewChange,
+} from '@/features/groups/list/list-url-state';
+import { useGroupListState } from '@/features/groups/list/use-group-list-state';
+import { GroupListPager } from '@/features/groups/list/components/group-list-pager';
+import { GroupSearchBox } from '@/features/groups/list/components/group-search-box';
+import { formatCount } from '@/features/groups/list/components/group-table-columns';
+import { GroupTable } from '@/features/groups/list/components/group-table';
 
 // The filter inputs (Mantine's Combobox and floating layer) are not needed to paint the list: they load
 // after it, in place of a placeholder of their size; on a phone, when the Filters control is tapped.
-const GroupListFilters = lazy(() => import('./group-list-filters').then((m) => ({ default: m.GroupListFilters })));
+const GroupListFilters = lazy(() =>
+  import('@/features/groups/list/components/group-list-filters').then((m) => ({ default: m.GroupListFilters })),
+);
 const GroupListFiltersDrawer = lazy(() =>
-  import('./group-list-filters-drawer').then((m) => ({ default: m.GroupListFiltersDrawer })),
+  import('@/features/groups/list/components/group-list-filters-drawer').then((m) => ({
+    default: m.GroupListFiltersDrawer,
+  })),
 );
 
 // Shown only when a view has no groups.
-const GroupListEmpty = lazy(() => import('./group-list-empty').then((m) => ({ default: m.GroupListEmpty })));
-
-/** How many of the filters (type, visibility, state) narrow the list. */
-export const activeFilterCount = (state: Pick<GroupListState, 'type' | 'visibility' | 'state'>): number =>
-  [state.type, state.visibility, state.state].filter((values) => values.length > 0).length;
+const GroupListEmpty = lazy(() =>
+  import('@/features/groups/list/components/group-list-empty').then((m) => ({ default: m.GroupListEmpty })),
+);
 
 /** Where the filter inputs go until they have loaded: their height, so nothing moves. */
 const FiltersPlaceholder = () => (

@@ -1,8 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { UserExpand } from '@/api/generated/model/userExpand';
-import { normaliseExpand } from '../members/member-fields';
-import { formatStatusFilter, parseStatusFilter, type StatusFilter } from '../members/status-counts';
+import { normaliseExpand } from './member-fields';
+import { formatStatusFilter, parseStatusFilter, type StatusFilter } from './status-counts';
 import { parseReason, type MembershipReason } from './membership-reason';
 
 /** Every view state of the group page lives in the URL, so reload, back and shared links restore it. */

@@ -1,0 +1,13 @@
+import { ScrollArea } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+/** A scrollable box for a long table; the viewport takes keyboard focus so it can be scrolled. */
+export const ScrollRegion = ({ label, children }: { label: string; children: ReactNode }) => (
+  <ScrollArea.Autosize
+    mah={280}
+    type="auto"
+    viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': `${label}, scrollable` }}
+  >
+    {children}
+  </ScrollArea.Autosize>
+);
