@@ -15,7 +15,7 @@ ARG BASE_PATH=/
 # The image's OCI labels: VERSION is package.json's (a test keeps them equal), REVISION the commit and
 # SOURCE the repository's URL, given at build time:
 #   docker build --build-arg REVISION="$(git rev-parse HEAD)" --build-arg SOURCE=https://… -t groups-console .
-ARG VERSION=0.1.0
+ARG VERSION=0.2.0
 ARG REVISION=unknown
 ARG SOURCE=
 
