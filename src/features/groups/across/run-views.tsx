@@ -16,6 +16,7 @@ import {
   type ReportLine,
 } from '../core/transfer';
 import type { RunState } from './use-membership-run';
+import { ErrorReference } from '@/components/feedback/error-reference';
 
 const OUTCOME_COLOURS: Record<Outcome, string> = {
   added: 'green',
@@ -82,6 +83,7 @@ export const RunReport = ({ state, fileName }: { state: RunState; fileName: stri
     return (
       <Alert color={state.cancelled ? 'yellow' : 'red'} role="alert" title={state.cancelled ? 'Cancelled' : 'Stopped'}>
         {state.cancelled ? 'Cancelled before anything was changed.' : describeError(state.error)}
+        {state.cancelled ? null : <ErrorReference error={state.error} />}
       </Alert>
     );
   }

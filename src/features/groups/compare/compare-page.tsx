@@ -38,6 +38,7 @@ import { buildMemberCsvRows, memberCsvFileName, toMemberCsv } from '../core/memb
 import { MembersTable } from '../members/members-table';
 import { COMPARE_SETS, pageOf, type CompareSet } from './compare-sets';
 import { useCompare, useCompareDetails, usersByIds } from './use-compare';
+import { ErrorReference } from '@/components/feedback/error-reference';
 
 const noReasons = () => [];
 
@@ -288,6 +289,7 @@ export const ComparePage = () => {
               {exportError ? (
                 <Alert color="red" role="alert" title="Could not export">
                   {describeError(exportError)}
+                  <ErrorReference error={exportError} />
                 </Alert>
               ) : null}
               {items.length === 0 ? (

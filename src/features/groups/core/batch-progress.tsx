@@ -1,6 +1,7 @@
 import { Alert, Progress, Stack, Text } from '@mantine/core';
 import { describeError } from '@/components/feedback/query-error-alert';
 import type { BatchProgress, BatchRunResult } from './batch-membership';
+import { ErrorReference } from '@/components/feedback/error-reference';
 
 /** Per-batch progress while a change runs, then its outcome. */
 export const BatchProgressView = ({
@@ -29,6 +30,7 @@ export const BatchProgressView = ({
         <Text size="sm">
           {result.doneIds.length} {verb}, {result.failedIds.length} not {verb}. {describeError(result.error)}
         </Text>
+        <ErrorReference error={result.error} />
         {result.conflicts ? (
           <Text size="sm">
             The group was changed by someone else while saving, and the retry did not succeed. Reload and try again.

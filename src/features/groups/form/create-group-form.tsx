@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { paths } from '@/config/paths';
 import { useDraft } from '@/lib/drafts';
 import { DraftNotice } from './draft-notice';
-import { FormErrorAlert } from './form-error-alert';
+import { FormErrorAlert, type FormError } from './form-error-alert';
 import { GroupFormFields } from './group-form-fields';
 import { useCreateGroupMutation } from '../core/group-mutations';
 import { emptyGroupFormValues, formValuesToCreate } from './group-schema';
@@ -25,7 +25,7 @@ export const CreateGroupForm = ({ onDraftDiscarded }: CreateGroupFormProps) => {
   const form = useGroupForm(emptyGroupFormValues());
   const draft = useDraft(CREATE_DRAFT_KEY, form);
   const create = useCreateGroupMutation();
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<FormError | null>(null);
 
   const submit = form.onSubmit(async (values) => {
     setFormError(null);
@@ -36,7 +36,7 @@ export const CreateGroupForm = ({ onDraftDiscarded }: CreateGroupFormProps) => {
       notifications.show({ color: 'green', message: `Created ${group.name}` });
       await navigate(paths.groups.detail.getHref(group.id ?? ''));
     } catch (error) {
-      setFormError(showSaveError(form, error));
+      setFormError({ message: showSaveError(form, error), error });
     }
   });
 
@@ -51,7 +51,7 @@ export const CreateGroupForm = ({ onDraftDiscarded }: CreateGroupFormProps) => {
             }}
           />
         )}
-        <FormErrorAlert message={formError} />
+        <FormErrorAlert formError={formError} />
         <GroupFormFields form={form} mode="create" />
         <Group justify="flex-end">
           <Button variant="default" component={Link} to={paths.groups.list.getHref()}>

@@ -10,7 +10,7 @@ import { paths } from '@/config/paths';
 import { useDraft } from '@/lib/drafts';
 import { ConflictDialog } from './conflict-dialog';
 import { DraftNotice } from './draft-notice';
-import { FormErrorAlert } from './form-error-alert';
+import { FormErrorAlert, type FormError } from './form-error-alert';
 import { reapplyChanges } from './group-diff';
 import { GroupFormFields } from './group-form-fields';
 import { useUpdateGroupMutation } from '../core/group-mutations';
@@ -45,7 +45,7 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
   const form = useGroupForm(base.values);
   const draft = useDraft(editDraftKey(group.id, base.version), form);
   const update = useUpdateGroupMutation(group.id);
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<FormError | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [showDraftNotice, setShowDraftNotice] = useState(draft.restored);
 
@@ -75,12 +75,12 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
           setConflict({ current, mine: values });
         } catch (reloadError) {
           setConflict(null);
-          setFormError(showSaveError(form, reloadError));
+          setFormError({ message: showSaveError(form, reloadError), error: reloadError });
         }
         return;
       }
       setConflict(null);
-      setFormError(showSaveError(form, error));
+      setFormError({ message: showSaveError(form, error), error });
     }
   };
 
@@ -112,7 +112,7 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
             }}
           />
         )}
-        <FormErrorAlert message={formError} />
+        <FormErrorAlert formError={formError} />
         <GroupFormFields form={form} mode="edit" />
         <MantineGroup justify="flex-end">
           <Button variant="default" component={Link} to={paths.groups.detail.getHref(group.id)}>

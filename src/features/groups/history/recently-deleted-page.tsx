@@ -18,6 +18,7 @@ import { HISTORY_PERMISSION } from './history-permission';
 import { HistoryTime } from './history-entry';
 import { HistoryList } from './history-timeline';
 import { REALTIME_DAYS, useHistory } from './use-history';
+import { showErrorNotification } from '@/components/feedback/error-reference';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -152,7 +153,7 @@ export const RecentlyDeletedPage = () => {
       });
       await navigate(paths.groups.detail.getHref(group.id ?? ''));
     } catch (error) {
-      notifications.show({ color: 'red', title: 'Could not restore the group', message: describeError(error) });
+      showErrorNotification({ title: 'Could not restore the group', text: describeError(error), error });
     } finally {
       setRestoringId(null);
     }

@@ -1,5 +1,4 @@
 import { List, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isApiError } from '@/api/errors';
@@ -13,6 +12,7 @@ import { ConflictDialog } from '../form/conflict-dialog';
 import { groupToFormValues, type GroupFormValues } from '../form/group-schema';
 import { useRevertChangeMutation } from '../core/group-mutations';
 import { entityNames, formatValues, propertyLabel, revertBody, revertibleChanges } from './audit-format';
+import { showErrorNotification } from '@/components/feedback/error-reference';
 
 /** The form values the group would have after the revert (what the conflict dialog shows as "your edit"). */
 export const valuesAfterRevert = (group: Group, body: GroupUpdate, record: AuditLogMessage): GroupFormValues => {
@@ -72,7 +72,7 @@ export const useRevert = (group: Group) => {
         }
       }
       setConflict(null);
-      notifications.show({ color: 'red', title: 'Could not revert the change', message: describeError(shown) });
+      showErrorNotification({ title: 'Could not revert the change', text: describeError(shown), error: shown });
     }
   };
 

@@ -13,6 +13,7 @@ import { findPastedUsers } from '../members/paste-list';
 import { parseImportCsv } from './groups-csv';
 import { buildImportPlan, createPlanned, type CreateResult, type PlanLine, type PlanStatus } from './import-plan';
 import { csvHeaderOf } from '../core/group-vocabulary';
+import { ErrorReference } from '@/components/feedback/error-reference';
 
 const PLAN_LABELS: Record<PlanStatus, { label: string; color: string }> = {
   create: { label: 'Will be created', color: 'green' },
@@ -193,6 +194,7 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
         {error ? (
           <Alert color="red" role="alert" title="Could not check the file">
             {describeError(error)}
+            <ErrorReference error={error} />
           </Alert>
         ) : null}
         {plan && !results ? (

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { listGroupMembers } from '@/api/generated/endpoints/groups/groups';
 import type { UserExpand } from '@/api/generated/model/userExpand';
 import { withGroupNames } from '@/api/resolve-names';
+import { ErrorReference } from '@/components/feedback/error-reference';
 import { describeError } from '@/components/feedback/query-error-alert';
 import { EXPORT_PAGE_SIZE, fetchAllMembers, type ExportProgress } from '../core/export-members';
 import { downloadText } from '@/lib/download';
@@ -20,7 +21,7 @@ type ExportState =
   | { phase: 'idle' }
   | { phase: 'running'; progress: ExportProgress | null }
   | { phase: 'done'; count: number; fileName: string }
-  | { phase: 'failed'; message: string };
+  | { phase: 'failed'; message: string; error: unknown };
 
 /** Exports every member of the group (not just the page) with the chosen columns to CSV. */
 export const ExportMembersButton = ({ groupId, groupName, columns, sortOrder }: ExportMembersButtonProps) => {
@@ -54,7 +55,7 @@ export const ExportMembersButton = ({ groupId, groupName, columns, sortOrder }: 
       setState({ phase: 'done', count: users.length, fileName });
     } catch (error) {
       if (abort.signal.aborted) setState({ phase: 'idle' });
-      else setState({ phase: 'failed', message: describeError(error) });
+      else setState({ phase: 'failed', message: describeError(error), error });
     } finally {
       controller.current = null;
     }
@@ -106,6 +107,7 @@ export const ExportMembersButton = ({ groupId, groupName, columns, sortOrder }: 
               <Text size="sm" c="red" role="alert">
                 The export failed: {state.message}
               </Text>
+              <ErrorReference error={state.error} />
               <Group justify="flex-end">
                 <Button variant="default" onClick={close}>
                   Close

@@ -22,6 +22,7 @@ import {
   type ConditionBlock,
   type SkillRow,
 } from './rule-model';
+import { ErrorReference } from '@/components/feedback/error-reference';
 
 export interface RulesEditorProps {
   groupId: string;
@@ -160,6 +161,7 @@ export const RulesEditor = ({ groupId, initial, onDone }: RulesEditorProps) => {
       {save.error ? (
         <Alert color="red" role="alert" title="Could not save the rules">
           {describeError(save.error)}
+          <ErrorReference error={save.error} />
         </Alert>
       ) : null}
       <Group justify="flex-end">
