@@ -42,10 +42,11 @@ export const TypeField = ({ form, fixed = false }: TypeFieldProps) => {
             <Group wrap="nowrap" align="flex-start" gap="sm">
               <Radio.Indicator disabled={fixed} />
               <Stack gap={2}>
-                <Text fw={600} size="sm">
+                {/* Spans: a button holds phrasing content, and its title is no heading (axe p-as-heading). */}
+                <Text component="span" fw={600} size="sm">
                   {option.label}
                 </Text>
-                <Text size="xs" c="dimmed">
+                <Text component="span" size="xs" c="dimmed">
                   {option.hint}
                 </Text>
               </Stack>
