@@ -45,13 +45,26 @@ export const waitForAnimations = (page: Page) =>
     document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
   );
 
+/**
+ * Runs axe with AXE_TAGS on the page (or the part `include` selects) once no animation runs, and
+ * answers its violations. axe runs in the page itself (legacy mode: the console has no frames to
+ * gather from, and the default mode opens a blank page per scan to merge frames' results) and
+ * aggregates only violations: together about four times faster than the defaults on this machine.
+ */
+export const axeViolations = async (page: Page, include?: string) => {
+  await waitForAnimations(page);
+  let builder = new AxeBuilder({ page })
+    .withTags([...AXE_TAGS])
+    .options({ resultTypes: ['violations'] })
+    .setLegacyMode(true);
+  if (include) builder = builder.include(include);
+  return (await builder.analyze()).violations;
+};
+
 /** Fails on serious or critical axe violations (WCAG 2.0/2.1/2.2 A and AA, best practices, experimental). */
 export const assertNoSeriousA11yViolations = async (page: Page, options: A11yScanOptions = {}): Promise<void> => {
-  await waitForAnimations(page);
-  let builder = new AxeBuilder({ page }).withTags([...AXE_TAGS]);
-  if (options.include) builder = builder.include(options.include);
-  const results = await builder.analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const violations = await axeViolations(page, options.include);
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   (options.soft ? expect.soft : expect)(
     serious.map(
       (v) =>
