@@ -12,9 +12,11 @@ test.describe('sign-in with PKCE', () => {
       await expect(page.getByTestId('user-name')).toHaveText(PERSONAS[persona].name);
       await expect(page.getByTestId('org-name')).toHaveText('Groups Demo Org');
       await expect(page.getByTestId('environment')).toHaveText('Embedded server');
-      // The code and state are gone from the address bar and from history.
+      // The code and state are gone from the address bar and from history; Back onto the sign-in, which
+      // remembers the browser, comes straight back.
       expect(page.url()).not.toContain('code=');
       await page.goBack();
+      await assertSignedInAt(page, wanted);
       expect(page.url()).not.toContain('/auth/callback');
     });
   }

@@ -41,6 +41,8 @@ interface PendingSignIn {
 
 const SESSION_PREFIX = 'groups-console.session.';
 const PENDING_KEY = 'groups-console.sign-in';
+/** Where this tab's last completed sign-in went (a Back onto the sign-in comes back there). */
+const LAST_RETURN_KEY = 'groups-console.signed-in-at';
 /** A token that was rejected this soon after a forced sign-in is not worth another round trip. */
 const LOOP_GUARD_MS = 30_000;
 /** Treat a token as expired slightly early, so a request does not race its expiry. */
@@ -183,7 +185,13 @@ export class SignInError extends Error {
  */
 export const completeSignIn = async (callbackUrl: URL): Promise<string> => {
   const raw = sessionStorage.getItem(PENDING_KEY);
-  if (!raw) throw new SignInError('This sign-in link has already been used or was not started here. Sign in again.');
+  if (!raw) {
+    // Back onto the login host, which remembers the browser and answered at once: this tab is signed in
+    // already, so the new code is not needed (unused, it expires); back to where the sign-in led.
+    const signedInAt = sessionStorage.getItem(LAST_RETURN_KEY);
+    if (getSession() && signedInAt) return safeReturnTo(signedInAt);
+    throw new SignInError('This sign-in link has already been used or was not started here. Sign in again.');
+  }
   const pending = JSON.parse(raw) as PendingSignIn;
   const env = getEnvironment();
   if (pending.environmentId !== env.id) {
@@ -223,6 +231,7 @@ export const completeSignIn = async (callbackUrl: URL): Promise<string> => {
     throw new SignInError('The token request failed. Sign in again.');
   }
   sessionStorage.removeItem(PENDING_KEY);
+  sessionStorage.setItem(LAST_RETURN_KEY, pending.returnTo);
   const now = Date.now();
   saveSession(
     {
