@@ -301,7 +301,8 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
   app.get('/logout', async (request, reply) => {
     const raw = stringParams(request.query);
     const cookie = sessionCookie(request);
-    if (cookie && sessions.end(cookie)) authEvent(request.log, 'sign-out', { address: request.ip });
+    const userId = cookie ? sessions.end(cookie) : undefined;
+    if (userId) authEvent(request.log, 'sign-out', { userId, address: request.ip });
     if (cookie) setSessionCookie(request, reply, undefined);
     if (raw.redirect_uri === undefined) return sendPage(reply, 200, signedOutPage());
     const client = findClient(raw.client_id);

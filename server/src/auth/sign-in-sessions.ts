@@ -76,7 +76,9 @@ export class SignInSessionStore {
           WHERE s.session_hash = ?`,
       ),
       touch: db.prepare('UPDATE sign_in_sessions SET last_used_at = ?, expires_at = ? WHERE session_hash = ?'),
-      delete: db.prepare('DELETE FROM sign_in_sessions WHERE session_hash = ?'),
+      delete: db.prepare<[string], { user_id: string }>(
+        'DELETE FROM sign_in_sessions WHERE session_hash = ? RETURNING user_id',
+      ),
       deleteForUser: db.prepare('DELETE FROM sign_in_sessions WHERE user_id = ?'),
       purge: db.prepare('DELETE FROM sign_in_sessions WHERE expires_at <= ?'),
     };
@@ -113,7 +115,7 @@ export class SignInSessionStore {
       row.password_hash !== null &&
       hash(row.password_hash) === row.password_mark;
     if (!valid) {
-      this.statements.delete.run(sessionHash);
+      this.statements.delete.get(sessionHash);
       return undefined;
     }
     const expiresAt = Math.min(
@@ -124,9 +126,10 @@ export class SignInSessionStore {
     return { userId: row.user_id, email: row.email as string };
   }
 
-  /** Ends one session (sign-out); false when there was none. */
-  end(id: string): boolean {
-    return this.statements.delete.run(hash(id)).changes > 0;
+  /** Ends one session (sign-out); answers its user, or undefined when there was none. */
+  end(id: string): string | undefined {
+    const row = this.statements.delete.get(hash(id));
+    return row?.user_id;
   }
 
   /** Ends every session of a user (account locked). */

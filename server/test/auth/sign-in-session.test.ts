@@ -24,10 +24,18 @@ let db: Database;
 let app: FastifyInstance;
 let clock: number;
 
+let log: string[];
+
 async function start(
-  options: { signInSessions?: Partial<SignInSessionSettings>; trustProxy?: boolean } = {},
+  options: {
+    signInSessions?: Partial<SignInSessionSettings>;
+    trustProxy?: boolean;
+    logger?: boolean;
+    logStream?: { write(line: string): void };
+  } = {},
 ): Promise<void> {
   clock = Date.parse('2026-11-28T09:00:00Z');
+  log = [];
   app = createApp({ db, handlers, rateLimitPerMinute: 0, now: () => clock, ...options });
   await app.ready();
 }
@@ -264,7 +272,7 @@ describe('the end of a session', () => {
   });
 
   it('ends at /logout, which clears the cookie and redirects to a registered redirect URI of the client', async () => {
-    await start();
+    await start({ logger: true, logStream: { write: (line: string) => log.push(line) } });
     const id = await signedIn();
     const res = await app.inject({
       method: 'GET',
@@ -275,6 +283,9 @@ describe('the end of a session', () => {
     expect(res.headers.location).toBe(REDIRECT);
     expect(cleared(res)).toBe(true);
     expect(showsForm(await authorize(id))).toBe(true);
+    const event = log.map((line) => JSON.parse(line) as Record<string, unknown>).find((l) => l.event === 'sign-out');
+    expect(event).toMatchObject({ userId: PERSONAS.admin.id });
+    expect(log.join('')).not.toContain(id);
   });
 
   it('/logout never redirects to an unregistered URI (it still signs out), and without one shows a page', async () => {
