@@ -7,7 +7,8 @@ import { configureHttp } from '@/api/http';
 import { AppProvider } from '@/app/provider';
 import { createQueryClient } from '@/app/query-client';
 import { createAppRouter } from '@/app/router';
-import { getAccessToken, handleUnauthorized } from '@/lib/auth';
+import { revokeToken } from '@/api/generated/endpoints/tokens/tokens';
+import { followSignOutInOtherTabs, getAccessToken, handleUnauthorized } from '@/lib/auth';
 import { renderConfigErrorPage } from '@/components/feedback/config-error-page';
 import { DeploymentConfigError } from '@/lib/deployment-config';
 import { getEnvironment, loadRuntimeConfig } from '@/lib/environment';
@@ -20,6 +21,8 @@ configureHttp({
   getToken: getAccessToken,
   onUnauthorized: handleUnauthorized,
 });
+// A sign-out in another tab signs this one out too.
+followSignOutInOtherTabs(() => revokeToken());
 const rootElement = document.getElementById('root')!;
 const root = createRoot(rootElement);
 const configured = loadRuntimeConfig().catch((error: unknown) => {

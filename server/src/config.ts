@@ -19,6 +19,9 @@
  *   SIGN_IN_MAX_FAILURES_PER_ADDRESS  the same for one client address  20
  *   SIGN_IN_FAILURE_WINDOW_SECONDS  window in which failures count      900
  *   SIGN_IN_LOCKOUT_SECONDS lockout lengths, growing (comma list)     60,300,900
+ *   SIGN_IN_SESSION_IDLE_SECONDS  how long the sign-in page remembers   28800
+ *                           a browser's sign-in unused, 0 = never
+ *   SIGN_IN_SESSION_MAX_SECONDS   how long at most, however used      604800
  *   ALLOW_EXPOSED_DEMO      1 = start with SEED=demo on a non-loopback HOST  (refuse)
  *   PRESENCE_SIMULATION     on|off: users' presences change over time  on
  *   LEAN_REFERENCES         1 = answer every reference as id + selfUri only  0
@@ -37,6 +40,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_LOCKOUT, type LockoutSettings } from './auth/lockout.js';
+import { DEFAULT_SIGN_IN_SESSIONS, type SignInSessionSettings } from './auth/sign-in-sessions.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_STATIC_DIR = resolve(REPO_ROOT, 'dist');
@@ -148,6 +152,12 @@ const schema = z.object({
     .transform((value) => value.split(',').map((s) => Number(s.trim())))
     .refine((list) => list.every((n) => n >= 1 && n <= 86_400), 'each lockout must be 1 to 86400 seconds')
     .default([...DEFAULT_LOCKOUT.lockoutSeconds]),
+  SIGN_IN_SESSION_IDLE_SECONDS: integer('SIGN_IN_SESSION_IDLE_SECONDS', 0, 2_592_000).default(
+    DEFAULT_SIGN_IN_SESSIONS.idleSeconds,
+  ),
+  SIGN_IN_SESSION_MAX_SECONDS: integer('SIGN_IN_SESSION_MAX_SECONDS', 60, 2_592_000).default(
+    DEFAULT_SIGN_IN_SESSIONS.maxSeconds,
+  ),
   ALLOW_EXPOSED_DEMO: z
     .enum(['0', '1', 'true', 'false'], { error: 'ALLOW_EXPOSED_DEMO must be 1 or 0' })
     .transform((v) => v === '1' || v === 'true')
@@ -181,6 +191,8 @@ export interface Config {
   /** '/' or '/groups-console/' (always with both slashes). */
   basePath: string;
   signInLockout: LockoutSettings;
+  /** How long the sign-in page remembers a browser's sign-in (auth/sign-in-sessions.ts). */
+  signInSessions: SignInSessionSettings;
   allowExposedDemo: boolean;
   /** Whether users' presences change over time (db/seed/presence-simulation.ts). */
   presenceSimulation: boolean;
@@ -240,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: c.SIGN_IN_FAILURE_WINDOW_SECONDS,
       lockoutSeconds: c.SIGN_IN_LOCKOUT_SECONDS,
     },
+    signInSessions: { idleSeconds: c.SIGN_IN_SESSION_IDLE_SECONDS, maxSeconds: c.SIGN_IN_SESSION_MAX_SECONDS },
     allowExposedDemo: c.ALLOW_EXPOSED_DEMO,
     presenceSimulation: c.PRESENCE_SIMULATION,
     leanReferences: c.LEAN_REFERENCES,

@@ -74,6 +74,7 @@ async function main(config: Config): Promise<void> {
         logger: true,
         readerThreads: config.readerThreads,
         signInLockout: config.signInLockout,
+        signInSessions: config.signInSessions,
         leanReferences: config.leanReferences,
         trustProxy: config.trustProxy,
         logLevel: config.logLevel,

@@ -13,6 +13,13 @@ import { getEnvironment, subscribeEnvironment, type Environment } from './enviro
  * `loginPKCEGrant` does, through oauth4webapi. The access token lives in sessionStorage (one per
  * environment and per tab); it is never refreshed: when it expires or the API answers 401, the
  * user goes through sign-in again, once, and comes back to the same URL.
+ *
+ * A tab without a token (a new tab, a link opened with Ctrl-click) starts sign-in by itself. The login
+ * host remembers the browser's sign-in (the embedded server's sign-in page and a real org's login both
+ * do), so it sends the tab straight back with a code, without a form. Signing out revokes the token,
+ * tells the console's other tabs (BroadcastChannel), which revoke and drop theirs, and ends the login
+ * host's session through its `/logout`, which comes back to the callback URL (a registered redirect
+ * URI), shown as the signed-out page.
  */
 
 export interface Session {
@@ -34,12 +41,22 @@ interface PendingSignIn {
 
 const SESSION_PREFIX = 'groups-console.session.';
 const PENDING_KEY = 'groups-console.sign-in';
+/** Where this tab's last completed sign-in went (a Back onto the sign-in comes back there). */
+const LAST_RETURN_KEY = 'groups-console.signed-in-at';
 /** A token that was rejected this soon after a forced sign-in is not worth another round trip. */
 const LOOP_GUARD_MS = 30_000;
 /** Treat a token as expired slightly early, so a request does not race its expiry. */
 const EXPIRY_MARGIN_MS = 10_000;
 
 export const CALLBACK_PATH = '/auth/callback';
+const SIGNED_OUT_PATH = '/signed-out';
+/** The console's tabs tell each other about sign-outs on this channel. */
+const CHANNEL_NAME = 'groups-console.auth';
+
+interface SignedOutMessage {
+  type: 'signed-out';
+  environmentId: string;
+}
 
 const sessionKey = (env: Environment = getEnvironment()) => SESSION_PREFIX + env.id;
 
@@ -168,7 +185,13 @@ export class SignInError extends Error {
  */
 export const completeSignIn = async (callbackUrl: URL): Promise<string> => {
   const raw = sessionStorage.getItem(PENDING_KEY);
-  if (!raw) throw new SignInError('This sign-in link has already been used or was not started here. Sign in again.');
+  if (!raw) {
+    // Back onto the login host, which remembers the browser and answered at once: this tab is signed in
+    // already, so the new code is not needed (unused, it expires); back to where the sign-in led.
+    const signedInAt = sessionStorage.getItem(LAST_RETURN_KEY);
+    if (getSession() && signedInAt) return safeReturnTo(signedInAt);
+    throw new SignInError('This sign-in link has already been used or was not started here. Sign in again.');
+  }
   const pending = JSON.parse(raw) as PendingSignIn;
   const env = getEnvironment();
   if (pending.environmentId !== env.id) {
@@ -208,6 +231,7 @@ export const completeSignIn = async (callbackUrl: URL): Promise<string> => {
     throw new SignInError('The token request failed. Sign in again.');
   }
   sessionStorage.removeItem(PENDING_KEY);
+  sessionStorage.setItem(LAST_RETURN_KEY, pending.returnTo);
   const now = Date.now();
   saveSession(
     {
@@ -223,6 +247,55 @@ export const completeSignIn = async (callbackUrl: URL): Promise<string> => {
 };
 
 let signingOut = false;
+/** Set once this tab has signed out and is on its way to the login host's sign-out. */
+let leavingAfterSignOut = false;
+
+/** Whether this tab is on its way to the login host's sign-out (the signed-out page says "Signing out…"). */
+export const isSigningOut = (): boolean => leavingAfterSignOut;
+
+/**
+ * The login host's sign-out (`GET <login>/logout?client_id&redirect_uri`): it forgets the browser's sign-in
+ * and redirects to the callback URL, which the client has registered (the callback then shows the
+ * signed-out page).
+ */
+export const logoutUrl = (env: Environment = getEnvironment()): string => {
+  const url = new URL(`${env.loginBase}/logout`);
+  url.searchParams.set('client_id', env.clientId);
+  url.searchParams.set('redirect_uri', redirectUri());
+  return url.href;
+};
+
+const openChannel = (): BroadcastChannel | null =>
+  typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL_NAME);
+
+const announceSignOut = (env: Environment): void => {
+  const channel = openChannel();
+  if (!channel) return;
+  channel.postMessage({ type: 'signed-out', environmentId: env.id } satisfies SignedOutMessage);
+  channel.close();
+};
+
+/**
+ * Follows sign-outs of the console's other tabs: a signed-in tab of the same environment revokes its own
+ * token, forgets it and shows the signed-out page. Returns the function that stops listening.
+ */
+export const followSignOutInOtherTabs = (revoke: () => Promise<unknown>): (() => void) => {
+  const channel = openChannel();
+  if (!channel) return () => {};
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    const message = event.data as Partial<SignedOutMessage> | null;
+    if (message?.type !== 'signed-out' || message.environmentId !== getEnvironment().id) return;
+    if (!getAccessToken() || signingOut) return;
+    signingOut = true;
+    void (async () => {
+      await revoke().catch(() => undefined);
+      flushDrafts();
+      clearSession();
+      navigator.assign(absoluteUrl(SIGNED_OUT_PATH));
+    })();
+  };
+  return () => channel.close();
+};
 
 /**
  * For `configureHttp({ onUnauthorized })`: drops the rejected token and starts sign-in once,
@@ -249,16 +322,21 @@ export interface SignOutSteps {
 }
 
 /**
- * Signs out: revokes the token, leaves the signed-in pages, then forgets the session. The caller
- * clears the query cache afterwards.
+ * Signs out: revokes the token, leaves the signed-in pages, forgets the session, tells the other tabs,
+ * then goes to the login host's sign-out, which comes back to the signed-out page. The caller clears the
+ * query cache afterwards.
  */
 export const signOut = async ({ revoke, leave }: SignOutSteps): Promise<void> => {
+  const env = getEnvironment();
   signingOut = true;
   try {
     if (getAccessToken()) await revoke().catch(() => undefined);
+    leavingAfterSignOut = true;
     await leave();
   } finally {
-    clearSession();
-    signingOut = false;
+    clearSession(env);
   }
+  announceSignOut(env);
+  flushDrafts();
+  navigator.assign(logoutUrl(env));
 };

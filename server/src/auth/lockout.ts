@@ -162,6 +162,8 @@ export type AuthEvent =
   | 'sign-in.failure'
   | 'sign-in.refused'
   | 'sign-in.lockout'
+  | 'sign-in.resumed'
+  | 'sign-out'
   | 'client-credentials.success'
   | 'client-credentials.failure'
   | 'client-credentials.refused'

@@ -4,6 +4,10 @@
  *   POST /oauth/authorize  checks email and password, then redirects to redirect_uri with
  *                          `?code=…&state=…` or `#access_token=…&expires_in=…&token_type=bearer&state=…`
  *   POST /oauth/token      authorization_code (with code_verifier) or client_credentials (HTTP Basic)
+ *   GET  /logout           ends the browser's sign-in session, then redirects to `redirect_uri` (one of the
+ *                          client's) or shows a signed-out page
+ * A password sign-in leaves a sign-in session cookie (sign-in-sessions.ts): a later GET /oauth/authorize
+ * that carries it answers at once with the redirect, without the form, unless `prompt=login` asks for it.
  * An unknown client or an unregistered redirect_uri gets an error page, never a redirect. Other
  * errors go back to the redirect URI as RFC 6749 `error` / `error_description`.
  */
@@ -13,8 +17,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashPassword, verifyPassword } from '../domain/passwords.js';
 import { ApiErrorWithBody } from '../contract/errors.js';
 import { findClient, isRegisteredRedirect, secretMatches, type OAuthClientDefinition } from './clients.js';
-import { logAuthEvent, waitInWords, type AuthEvent, type AuthEventFields, type SignInLockout } from './lockout.js';
-import { errorPage, lockedMessage, signInPage } from './sign-in-page.js';
+import {
+  accountKey,
+  logAuthEvent,
+  waitInWords,
+  type AuthEvent,
+  type AuthEventFields,
+  type SignInLockout,
+} from './lockout.js';
+import { sessionCookie, setSessionCookie, type SignInSessionStore } from './sign-in-sessions.js';
+import { errorPage, lockedMessage, signedOutPage, signInPage } from './sign-in-page.js';
 import type { TokenStore } from './tokens.js';
 
 export interface OAuthOptions {
@@ -24,6 +36,8 @@ export interface OAuthOptions {
   extraRedirectOrigins: readonly string[];
   /** Throttles failed password sign-ins and client secrets (lockout.ts). */
   lockout: SignInLockout;
+  /** Remembered browser sign-ins (sign-in-sessions.ts). */
+  sessions: SignInSessionStore;
   /** Told of every sign-in event after it is logged (the metrics count failures and lockouts). */
   onAuthEvent?: (event: AuthEvent, fields: AuthEventFields) => void;
 }
@@ -98,7 +112,7 @@ function redirectWith(redirectUri: string, values: Record<string, string | undef
 }
 
 export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): Promise<void> {
-  const { tokens, tokenLifetimeSeconds, extraRedirectOrigins, lockout } = options;
+  const { tokens, tokenLifetimeSeconds, extraRedirectOrigins, lockout, sessions } = options;
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   const authEvent: typeof logAuthEvent = (log, event, fields) => {
     logAuthEvent(log, event, fields);
@@ -157,6 +171,28 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
     return { kind: 'ok', client, redirectUri, responseType, params };
   }
 
+  /** Redirects a signed-in user back to the client with a code or (implicit grant) a token. */
+  function grant(reply: FastifyReply, check: Extract<AuthorizeCheck, { kind: 'ok' }>, userId: string): FastifyReply {
+    const state = check.params.state;
+    reply.header('Cache-Control', 'no-store');
+    if (check.responseType === 'code') {
+      const code = tokens.createCode({
+        clientId: check.client.id,
+        userId,
+        redirectUri: check.redirectUri,
+        codeChallenge: check.params.code_challenge as string,
+      });
+      return reply.redirect(redirectWith(check.redirectUri, { code, state }, false), 302);
+    }
+    const issued = tokens.issue(check.client.id, userId, tokenLifetimeSeconds);
+    const location = redirectWith(
+      check.redirectUri,
+      { access_token: issued.accessToken, expires_in: String(issued.expiresIn), token_type: 'bearer', state },
+      true,
+    );
+    return reply.redirect(location, 302);
+  }
+
   function sendPage(reply: FastifyReply, status: number, html: string, formTarget?: string): FastifyReply {
     // The form posts here and is then redirected to the client's redirect URI: allow that origin.
     const formAction = formTarget ? `'self' ${new URL(formTarget).origin}` : "'self'";
@@ -176,6 +212,25 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
     const check = checkAuthorize(request, raw);
     if (check.kind === 'page') return sendPage(reply, check.status, errorPage(check.title, check.message));
     if (check.kind === 'redirect') return reply.redirect(check.location, 302);
+    const cookie = sessionCookie(request);
+    if (cookie) {
+      const forceLogin = (raw.prompt ?? '').split(' ').includes('login');
+      const session = forceLogin ? undefined : sessions.resume(cookie);
+      // An account locked since (someone guessing its password) must sign in again once the lockout ends.
+      if (session && lockout.accounts.retryAfter(accountKey(session.email)) > 0) {
+        sessions.end(cookie);
+      } else if (session) {
+        authEvent(request.log, 'sign-in.resumed', {
+          userId: session.userId,
+          email: session.email,
+          clientId: check.client.id,
+          address: request.ip,
+        });
+        return grant(reply, check, session.userId);
+      }
+      // The form then: the cookie no longer stands for a sign-in (prompt=login keeps it until the form is sent).
+      if (!forceLogin) setSessionCookie(request, reply, undefined);
+    }
     return sendPage(
       reply,
       200,
@@ -218,6 +273,7 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
       const reason = !user ? 'unknown account' : !user.active ? 'inactive account' : 'wrong password';
       authEvent(request.log, 'sign-in.failure', { ...who, clientId, address, reason });
       const lockedFor = lockout.failed(email, address);
+      if (lockedFor.account && user) sessions.endForUser(user.id);
       if (lockedFor.account || lockedFor.address) {
         const by = lockedFor.account ? 'account' : 'address';
         const seconds = Math.max(lockedFor.account, lockedFor.address);
@@ -235,24 +291,28 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
     lockout.succeeded(email);
     authEvent(request.log, 'sign-in.success', { userId: user.id, email, clientId, address });
 
-    const state = check.params.state;
-    reply.header('Cache-Control', 'no-store');
-    if (check.responseType === 'code') {
-      const code = tokens.createCode({
-        clientId: check.client.id,
-        userId: user.id,
-        redirectUri: check.redirectUri,
-        codeChallenge: check.params.code_challenge as string,
-      });
-      return reply.redirect(redirectWith(check.redirectUri, { code, state }, false), 302);
+    // A new sign-in replaces the browser's previous session, if it still had one.
+    const previous = sessionCookie(request);
+    if (previous) sessions.end(previous);
+    if (sessions.enabled) setSessionCookie(request, reply, sessions.create(user.id, user.passwordHash));
+    return grant(reply, check, user.id);
+  });
+
+  app.get('/logout', async (request, reply) => {
+    const raw = stringParams(request.query);
+    const cookie = sessionCookie(request);
+    const userId = cookie ? sessions.end(cookie) : undefined;
+    if (userId) authEvent(request.log, 'sign-out', { userId, address: request.ip });
+    if (cookie) setSessionCookie(request, reply, undefined);
+    if (raw.redirect_uri === undefined) return sendPage(reply, 200, signedOutPage());
+    const client = findClient(raw.client_id);
+    if (!client || !isRegisteredRedirect(client, raw.redirect_uri, serverOrigin(request), extraRedirectOrigins)) {
+      const message = client
+        ? `The redirect URI "${raw.redirect_uri}" is not registered for ${client.name}. You are signed out.`
+        : `The application "${raw.client_id ?? ''}" is not registered. You are signed out.`;
+      return sendPage(reply, 400, errorPage('Signed out', message));
     }
-    const issued = tokens.issue(check.client.id, user.id, tokenLifetimeSeconds);
-    const location = redirectWith(
-      check.redirectUri,
-      { access_token: issued.accessToken, expires_in: String(issued.expiresIn), token_type: 'bearer', state },
-      true,
-    );
-    return reply.redirect(location, 302);
+    return reply.header('Cache-Control', 'no-store').redirect(raw.redirect_uri, 302);
   });
 
   app.post('/oauth/token', async (request, reply) => {

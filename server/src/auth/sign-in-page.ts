@@ -84,3 +84,11 @@ export function errorPage(title: string, message: string): string {
     `<h1>${escapeHtml(title)}</h1>\n<p role="alert">${escapeHtml(message)}</p>`,
   );
 }
+
+/** What /logout shows when it is given no redirect URI. */
+export function signedOutPage(): string {
+  return layout(
+    'Signed out · Groups Console',
+    '<h1>Signed out</h1>\n<p>You have signed out. This browser no longer remembers your sign-in.</p>',
+  );
+}

@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { authenticator } from '../auth/authenticate.js';
 import { DEFAULT_LOCKOUT, SignInLockout, type LockoutSettings } from '../auth/lockout.js';
 import { oauthRoutes } from '../auth/oauth.js';
+import { DEFAULT_SIGN_IN_SESSIONS, SignInSessionStore, type SignInSessionSettings } from '../auth/sign-in-sessions.js';
 import { RateLimiter } from '../auth/rate-limit.js';
 import { TokenStore } from '../auth/tokens.js';
 import type { Caller } from '../auth/caller.js';
@@ -66,6 +67,8 @@ export interface AppOptions {
   logStream?: { write(line: string): void };
   /** Throttling of failed sign-ins (auth/lockout.ts). Default DEFAULT_LOCKOUT. */
   signInLockout?: Partial<LockoutSettings>;
+  /** How long the login host remembers a browser's sign-in (auth/sign-in-sessions.ts). Default DEFAULT_SIGN_IN_SESSIONS. */
+  signInSessions?: Partial<SignInSessionSettings>;
   /** Worker threads that run searches (readers/pool.ts); 0 runs them on the main thread. Default 0. */
   readerThreads?: number;
   /** Answer every reference as `id` and `selfUri` only (lean-references.ts). Default false. */
@@ -109,6 +112,7 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
   const tokens = new TokenStore(db, options.now);
   const limiter = new RateLimiter(options.rateLimitPerMinute ?? 300, options.now);
   const lockout = new SignInLockout({ ...DEFAULT_LOCKOUT, ...options.signInLockout }, options.now);
+  const sessions = new SignInSessionStore(db, { ...DEFAULT_SIGN_IN_SESSIONS, ...options.signInSessions }, options.now);
 
   const app = Fastify({
     logger: options.logger ? loggerOptions(options.logLevel, options.logStream) : false,
@@ -200,6 +204,7 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
     tokenLifetimeSeconds,
     extraRedirectOrigins: corsOrigins,
     lockout,
+    sessions,
     onAuthEvent: metrics?.onAuthEvent,
   });
   registerHealth(app);

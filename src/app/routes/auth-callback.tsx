@@ -8,10 +8,15 @@ import type { RouteHandle, RouteLoaderFactory } from '@/lib/routing';
 
 export const handle: RouteHandle = { title: 'Signing in' };
 
-/** Exchanges the code for a token, then replaces this URL (code and state go) with the page the user wanted. */
+/**
+ * Exchanges the code for a token, then replaces this URL (code and state go) with the page the user wanted.
+ * Without a code or an error it is the way back from the login host's sign-out: the signed-out page.
+ */
 export const loader: RouteLoaderFactory =
   () =>
   async ({ request }) => {
+    const { searchParams } = new URL(request.url);
+    if (!searchParams.has('code') && !searchParams.has('error')) return replace(paths.auth.signedOut.getHref());
     try {
       const returnTo = await completeSignIn(new URL(request.url));
       return replace(returnTo);
