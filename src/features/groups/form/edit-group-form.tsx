@@ -7,13 +7,16 @@ import { isApiError } from '@/api/errors';
 import { getGetGroupQueryOptions } from '@/api/generated/endpoints/groups/groups';
 import type { Group } from '@/api/generated/model/group';
 import { paths } from '@/config/paths';
+import { confirmAction } from '@/components/feedback/confirm';
 import { useDraft } from '@/lib/drafts';
+import { useMe } from '@/lib/permissions';
 import { ConflictDialog } from './conflict-dialog';
 import { DraftNotice } from './draft-notice';
 import { FormErrorAlert, type FormError } from './form-error-alert';
 import { reapplyChanges } from './group-diff';
 import { GroupFormFields } from './group-form-fields';
 import { useUpdateGroupMutation } from '../core/group-mutations';
+import { ownerChangeWarning } from '../core/owner-change';
 import { formValuesToUpdate, groupToFormValues, type GroupFormValues } from './group-schema';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { showSaveError, useGroupForm } from './use-group-form';
@@ -41,6 +44,7 @@ export interface EditGroupFormProps {
 export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) => {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const me = useMe();
   const [base, setBase] = useState<Base>(() => ({ values: groupToFormValues(group), version: group.version }));
   const form = useGroupForm(base.values);
   const draft = useDraft(editDraftKey(group.id, base.version), form);
@@ -84,7 +88,26 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
     }
   };
 
-  const submit = form.onSubmit((values) => save(values, base.version));
+  /** A change of owners that leaves the group without one, or takes away the user's own access, is confirmed first. */
+  const confirmOwners = (before: GroupFormValues, after: GroupFormValues): Promise<boolean> => {
+    const warning = ownerChangeWarning({
+      groupName: group.name,
+      before: before.owners.map((o) => o.id),
+      after: after.owners.map((o) => o.id),
+      me,
+    });
+    if (!warning) return Promise.resolve(true);
+    return confirmAction({
+      title: warning.title,
+      message: warning.message,
+      confirmLabel: warning.losesAccess ? 'Remove me and save' : 'Save without owners',
+      danger: warning.losesAccess,
+    });
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    if (await confirmOwners(base.values, values)) await save(values, base.version);
+  });
 
   const reload = () => {
     if (!conflict) return;
@@ -95,7 +118,9 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
 
   const reapply = async () => {
     if (!conflict) return;
-    const merged = reapplyChanges(base.values, groupToFormValues(conflict.current), conflict.mine);
+    const current = groupToFormValues(conflict.current);
+    const merged = reapplyChanges(base.values, current, conflict.mine);
+    if (!(await confirmOwners(current, merged))) return;
     startFrom(conflict.current, merged);
     setConflict(null);
     await save(merged, conflict.current.version ?? base.version);
