@@ -4,7 +4,7 @@ import { THEMES } from '../support/a11y';
 import { apiAs } from '../support/api';
 import { someUsers } from '../support/data';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
-import { createGroup, deleteGroup, getGroup, uniqueName } from '../support/groups';
+import { createGroup, deleteGroup, getGroup, uniqueName, updateGroup } from '../support/groups';
 
 /**
  * Removing owners on the edit form: taking away one's own only way to edit a group, or leaving it
@@ -99,6 +99,32 @@ test('removing the last owner of a group is confirmed, more mildly, by one who c
     expect((await getGroup(admin, group.id)).owners ?? []).toEqual([]);
     // The administrator keeps the Edit action (directory:group:edit).
     await expect(page.getByRole('link', { name: 'Edit' })).toBeVisible();
+  } finally {
+    await deleteGroup(admin, group.id);
+  }
+});
+
+test('reverting the change that gave a group its only owner asks before leaving it without owners', async ({
+  page,
+  baseURL,
+}) => {
+  const admin = await apiAs('admin', baseURL!);
+  const name = uniqueName('Night Shift Leads');
+  const group = await createGroup(admin, { name });
+  await updateGroup(admin, group.id, { version: group.version, ownerIds: [PERSONAS.owner.id] });
+  try {
+    await signIn(page, 'admin', `/groups/${group.id}?tab=history`);
+    const change = page.getByRole('article', { name: `Changed by ${PERSONAS.admin.name}` });
+    await change.getByRole('button', { name: 'Revert' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove the last owner?' });
+    await expect(dialog).toContainText(`${name} will have no owners.`);
+    for (const theme of THEMES) {
+      await page.emulateMedia({ colorScheme: theme });
+      await assertNoSeriousA11yViolations(page, { include: '[role="dialog"]', state: `revert dialog, ${theme}` });
+    }
+    await dialog.getByRole('button', { name: 'Revert' }).click();
+    await expect(dialog).toBeHidden();
+    await expect.poll(async () => (await getGroup(admin, group.id)).owners ?? []).toEqual([]);
   } finally {
     await deleteGroup(admin, group.id);
   }
