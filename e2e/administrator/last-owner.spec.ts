@@ -54,11 +54,14 @@ test('the last owner removing themselves is told they lose access, and nothing i
   }
 });
 
-test('an owner leaving other owners behind is told they lose access too', async ({ page, baseURL }) => {
+test('an owner leaving other owners behind is told they lose access too; an owners-only group then leaves their sight', async ({
+  page,
+  baseURL,
+}) => {
   const admin = await apiAs('admin', baseURL!);
   const [other] = await someUsers(admin, 1);
   const name = uniqueName('Night Shift Leads');
-  const group = await createGroup(admin, { name, ownerIds: [PERSONAS.owner.id, other!.id] });
+  const group = await createGroup(admin, { name, visibility: 'owners', ownerIds: [PERSONAS.owner.id, other!.id] });
   try {
     await signIn(page, 'owner', `/groups/${group.id}/edit`);
     await removeOwner(page, PERSONAS.owner.name);
@@ -66,10 +69,11 @@ test('an owner leaving other owners behind is told they lose access too', async 
     const dialog = page.getByRole('dialog', { name: 'Remove yourself as an owner?' });
     await expect(dialog).toContainText(`Removing yourself from the owners of ${name}`);
     await expect(dialog).toContainText('you will no longer be able to edit it');
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    expect((await getGroup(admin, group.id)).owners?.map((o) => o.id).sort()).toEqual(
-      [PERSONAS.owner.id, other!.id].sort(),
-    );
+    await dialog.getByRole('button', { name: 'Remove me and save' }).click();
+    // The group is owners-only: no longer an owner, they are taken back to the list, not to a missing page.
+    await page.waitForURL((url) => url.pathname === '/groups');
+    await expect(page.getByText(`Saved ${name}`)).toBeVisible();
+    expect((await getGroup(admin, group.id)).owners?.map((o) => o.id)).toEqual([other!.id]);
   } finally {
     await deleteGroup(admin, group.id);
   }

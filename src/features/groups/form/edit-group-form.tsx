@@ -9,7 +9,7 @@ import type { Group } from '@/api/generated/model/group';
 import { paths } from '@/config/paths';
 import { confirmAction } from '@/components/feedback/confirm';
 import { useDraft } from '@/lib/drafts';
-import { useMe } from '@/lib/permissions';
+import { useCan, useMe } from '@/lib/permissions';
 import { ConflictDialog } from './conflict-dialog';
 import { DraftNotice } from './draft-notice';
 import { FormErrorAlert, type FormError } from './form-error-alert';
@@ -45,6 +45,7 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const me = useMe();
+  const seesEveryGroup = useCan('directory:privateGroup:view');
   const [base, setBase] = useState<Base>(() => ({ values: groupToFormValues(group), version: group.version }));
   const form = useGroupForm(base.values);
   const draft = useDraft(editDraftKey(group.id, base.version), form);
@@ -71,7 +72,11 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
       form.resetDirty(values);
       setConflict(null);
       notifications.show({ color: 'green', message: `Saved ${saved.name}` });
-      await navigate(paths.groups.detail.getHref(group.id));
+      // One who gave up owning a group that is not public may no longer see it: back to the list.
+      const leftOwners =
+        !!me?.id && base.values.owners.some((o) => o.id === me.id) && !values.owners.some((o) => o.id === me.id);
+      const mayBeHidden = leftOwners && values.visibility !== 'public' && !seesEveryGroup;
+      await navigate(mayBeHidden ? paths.groups.list.getHref() : paths.groups.detail.getHref(group.id));
     } catch (error) {
       if (isApiError(error) && error.isVersionConflict) {
         try {
