@@ -120,30 +120,45 @@ export interface Resolved<T> {
   failed: boolean;
 }
 
+/** What a screen needs of each referenced entity beyond its name (e.g. a user's `email` and `title`). */
+export interface ResolveOptions<K extends ResolvedKind> {
+  /** Fields the screen shows: a reference that lacks any of them is fetched too, even when it carries its name. */
+  fields?: ReadonlyArray<keyof EntityOf<K>>;
+}
+
 /**
  * The references with their names (and the rest of their entity where it had to be fetched), in order.
- * References with a name are answered at once; the others resolve in batches.
+ * References with a name (and every field in `options.fields`) are answered at once; the others resolve in
+ * batches.
  */
 export function useResolved<K extends ResolvedKind, R extends Reference>(
   kind: K,
   references: readonly R[] | undefined,
+  options: ResolveOptions<K> = {},
 ): Array<Resolved<R & Partial<EntityOf<K>>>> {
   const client = useQueryClient();
   const list = references ?? [];
+  const fields = options.fields ?? [];
+  const complete = (ref: R) =>
+    !!ref.name && fields.every((field) => (ref as Record<PropertyKey, unknown>)[field] !== undefined);
   const results = useQueries({
     queries: list.map((ref) => ({
       ...resolvedQueryOptions(client, kind, ref.id ?? ''),
-      enabled: !!ref.id && !ref.name,
+      enabled: !!ref.id && !complete(ref),
     })),
   });
   return list.map((ref, i) => {
-    if (ref.name || !ref.id) return { entity: ref as R & Partial<EntityOf<K>>, pending: false, failed: !ref.name };
+    if (!ref.id || complete(ref)) {
+      return { entity: ref as R & Partial<EntityOf<K>>, pending: false, failed: !ref.name };
+    }
     const result = results[i];
     const fetched = result?.data as EntityOf<K> | null | undefined;
+    const name = ref.name || fetched?.name;
     return {
-      entity: { ...(fetched ?? {}), ...ref, name: fetched?.name } as R & Partial<EntityOf<K>>,
+      entity: { ...(fetched ?? {}), ...ref, name } as R & Partial<EntityOf<K>>,
       pending: !!result?.isPending,
-      failed: !!result?.isError || fetched === null,
+      // A reference that names itself still shows its name when the rest could not be had.
+      failed: !name && (!!result?.isError || fetched === null),
     };
   });
 }

@@ -43,6 +43,7 @@ const GroupListEmpty = lazy(() =>
 /** Where the filter inputs go until they have loaded: their height, so nothing moves. */
 const FiltersPlaceholder = () => (
   <Group align="flex-end" gap="sm" aria-hidden>
+    <Skeleton height={36} width={110} animate={false} />
     {[200, 240, 200, 240, 150].map((w, i) => (
       <Stack key={i} gap={4} w={w}>
         <Skeleton height={16} width="40%" animate={false} />

@@ -1,5 +1,6 @@
 import { groupsViewQueryOptions, isGroupListShowing } from '@/features/groups/list/groups-view-query';
 import { parseListState } from '@/features/groups/list/list-url-state';
+import { meQueryOptions } from '@/lib/permissions';
 import type { RouteLoaderFactory } from '@/lib/routing';
 
 /**
@@ -14,7 +15,14 @@ import type { RouteLoaderFactory } from '@/lib/routing';
 export const loader: RouteLoaderFactory =
   (queryClient) =>
   async ({ request }) => {
-    const options = groupsViewQueryOptions(parseListState(new URL(request.url).searchParams));
+    const params = new URL(request.url).searchParams;
+    let state = parseListState(params);
+    // "My groups" searches by the signed-in user's id (users/me, which the root loader reads too).
+    if (state.mine) {
+      const me = await queryClient.ensureQueryData(meQueryOptions()).catch(() => undefined);
+      state = parseListState(params, me?.id);
+    }
+    const options = groupsViewQueryOptions(state);
     if (isGroupListShowing(queryClient)) {
       void queryClient.prefetchQuery(options);
       return null;

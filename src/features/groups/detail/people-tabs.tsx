@@ -16,6 +16,9 @@ interface PeopleTabProps {
 
 const NO_RULES: ReadonlySet<string> = new Set();
 
+/** What the owners table shows of each owner beyond the name. */
+const OWNER_FIELDS = { fields: ['email', 'title'] } as const;
+
 const useReasons = (group: Group) => {
   const individuals = useListGroupIndividuals(group.id ?? '');
   const individualIds = useMemo(
@@ -63,8 +66,9 @@ export const IndividualsTab = ({ group, onOpenUser }: PeopleTabProps) => {
 /** The group's owners (from the group itself). */
 export const OwnersTab = ({ group, onOpenUser }: PeopleTabProps) => {
   const { individuals, reasonsFor } = useReasons(group);
-  // Owners may come as lean references (id + selfUri): their names, emails and titles are resolved.
-  const resolved = useResolved('user', group.owners);
+  // A group's owners come as references (id and name, or only id and selfUri): the table's emails and titles
+  // are read for every owner at once (GET /users?id=…), as are the names of lean ones.
+  const resolved = useResolved('user', group.owners, OWNER_FIELDS);
   const owners = resolved.map((r) => (r.failed ? { ...r.entity, name: UNKNOWN_NAME.user } : r.entity));
   if (!owners.length) return <EmptyState title="No owners" description="This group has no owners." />;
   if (resolved.some((r) => r.pending)) return <Skeleton height={120} aria-label="Loading owners" />;

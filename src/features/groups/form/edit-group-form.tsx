@@ -7,13 +7,16 @@ import { isApiError } from '@/api/errors';
 import { getGetGroupQueryOptions } from '@/api/generated/endpoints/groups/groups';
 import type { Group } from '@/api/generated/model/group';
 import { paths } from '@/config/paths';
+import { confirmAction } from '@/components/feedback/confirm';
 import { useDraft } from '@/lib/drafts';
+import { useCan, useMe } from '@/lib/permissions';
 import { ConflictDialog } from './conflict-dialog';
 import { DraftNotice } from './draft-notice';
 import { FormErrorAlert, type FormError } from './form-error-alert';
 import { reapplyChanges } from './group-diff';
 import { GroupFormFields } from './group-form-fields';
 import { useUpdateGroupMutation } from '../core/group-mutations';
+import { ownerChangeWarning } from '../core/owner-change';
 import { formValuesToUpdate, groupToFormValues, type GroupFormValues } from './group-schema';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { showSaveError, useGroupForm } from './use-group-form';
@@ -41,6 +44,8 @@ export interface EditGroupFormProps {
 export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) => {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const me = useMe();
+  const seesEveryGroup = useCan('directory:privateGroup:view');
   const [base, setBase] = useState<Base>(() => ({ values: groupToFormValues(group), version: group.version }));
   const form = useGroupForm(base.values);
   const draft = useDraft(editDraftKey(group.id, base.version), form);
@@ -67,7 +72,11 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
       form.resetDirty(values);
       setConflict(null);
       notifications.show({ color: 'green', message: `Saved ${saved.name}` });
-      await navigate(paths.groups.detail.getHref(group.id));
+      // One who gave up owning a group that is not public may no longer see it: back to the list.
+      const leftOwners =
+        !!me?.id && base.values.owners.some((o) => o.id === me.id) && !values.owners.some((o) => o.id === me.id);
+      const mayBeHidden = leftOwners && values.visibility !== 'public' && !seesEveryGroup;
+      await navigate(mayBeHidden ? paths.groups.list.getHref() : paths.groups.detail.getHref(group.id));
     } catch (error) {
       if (isApiError(error) && error.isVersionConflict) {
         try {
@@ -84,7 +93,26 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
     }
   };
 
-  const submit = form.onSubmit((values) => save(values, base.version));
+  /** A change of owners that leaves the group without one, or takes away the user's own access, is confirmed first. */
+  const confirmOwners = (before: GroupFormValues, after: GroupFormValues): Promise<boolean> => {
+    const warning = ownerChangeWarning({
+      groupName: group.name,
+      before: before.owners.map((o) => o.id),
+      after: after.owners.map((o) => o.id),
+      me,
+    });
+    if (!warning) return Promise.resolve(true);
+    return confirmAction({
+      title: warning.title,
+      message: warning.message,
+      confirmLabel: warning.losesAccess ? 'Remove me and save' : 'Save without owners',
+      danger: warning.losesAccess,
+    });
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    if (await confirmOwners(base.values, values)) await save(values, base.version);
+  });
 
   const reload = () => {
     if (!conflict) return;
@@ -95,7 +123,9 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
 
   const reapply = async () => {
     if (!conflict) return;
-    const merged = reapplyChanges(base.values, groupToFormValues(conflict.current), conflict.mine);
+    const current = groupToFormValues(conflict.current);
+    const merged = reapplyChanges(base.values, current, conflict.mine);
+    if (!(await confirmOwners(current, merged))) return;
     startFrom(conflict.current, merged);
     setConflict(null);
     await save(merged, conflict.current.version ?? base.version);

@@ -1,4 +1,4 @@
-import { List, Stack, Text } from '@mantine/core';
+import { Alert, List, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isApiError } from '@/api/errors';
@@ -13,6 +13,8 @@ import { groupToFormValues, type GroupFormValues } from '../form/group-schema';
 import { useRevertChangeMutation } from '../core/group-mutations';
 import { entityNames, formatValues, propertyLabel, revertBody, revertibleChanges } from './audit-format';
 import { showErrorNotification } from '@/components/feedback/error-reference';
+import { useMe } from '@/lib/permissions';
+import { ownerChangeWarning } from '../core/owner-change';
 
 /** The form values the group would have after the revert (what the conflict dialog shows as "your edit"). */
 export const valuesAfterRevert = (group: Group, body: GroupUpdate, record: AuditLogMessage): GroupFormValues => {
@@ -54,6 +56,7 @@ export const useRevert = (group: Group) => {
   const groupId = group.id ?? '';
   const queryClient = useQueryClient();
   const revert = useRevertChangeMutation(groupId);
+  const me = useMe();
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
   const send = async (record: AuditLogMessage, base: Group) => {
@@ -78,8 +81,17 @@ export const useRevert = (group: Group) => {
 
   const start = async (record: AuditLogMessage) => {
     const names = entityNames(record);
+    const restoredOwners = revertBody(record, group.version ?? 0).ownerIds;
+    const warning = restoredOwners
+      ? ownerChangeWarning({
+          groupName: group.name,
+          before: (group.owners ?? []).flatMap((o) => (o.id ? [o.id] : [])),
+          after: restoredOwners,
+          me,
+        })
+      : null;
     const confirmed = await confirmAction({
-      title: 'Revert this change?',
+      title: warning?.title ?? 'Revert this change?',
       message: (
         <Stack gap="xs">
           <Text size="sm">These fields get back the values they had before the change:</Text>
@@ -93,9 +105,15 @@ export const useRevert = (group: Group) => {
           <Text size="sm" c="dimmed">
             The revert is saved as a new change in the history.
           </Text>
+          {warning ? (
+            <Alert color={warning.losesAccess ? 'red' : 'yellow'} p="xs">
+              <Text size="sm">{warning.message}</Text>
+            </Alert>
+          ) : null}
         </Stack>
       ),
-      confirmLabel: 'Revert',
+      confirmLabel: warning?.losesAccess ? 'Revert and lose access' : 'Revert',
+      danger: warning?.losesAccess,
     });
     if (confirmed) await send(record, group);
   };

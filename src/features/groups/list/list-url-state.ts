@@ -7,6 +7,7 @@
  *   type        filter, comma-separated: official, social
  *   visibility  filter, comma-separated: public, members, owners
  *   state       filter, comma-separated: active, inactive
+ *   owner       `me`: only the groups the signed-in user owns ("My groups")
  *   sort        name (default), memberCount, dateModified
  *   order       asc (default), desc
  *   pageSize    25 (default), 50, 100
@@ -15,6 +16,9 @@
  *
  * Parsing never fails: a missing or invalid value falls back to its default. Serialising leaves
  * defaults out, so the plain first page is just `/groups`.
+ *
+ * "My groups" is kept as `owner=me`, so a shared link shows each reader their own groups; the search it
+ * needs names the reader's id, which the state carries as `myId` (given when parsing, never in the URL).
  */
 
 export const MATCH_MODES = ['contains', 'startsWith'] as const;
@@ -62,6 +66,10 @@ export interface GroupListState {
   type: GroupTypeFilter[];
   visibility: GroupVisibilityFilter[];
   state: GroupStateFilter[];
+  /** Only the groups the signed-in user owns. */
+  mine: boolean;
+  /** The signed-in user's id, for the "My groups" search (not part of the URL). */
+  myId?: string;
   sort: SortField;
   order: SortOrder;
   pageSize: PageSize;
@@ -75,14 +83,18 @@ export const DEFAULT_LIST_STATE: GroupListState = {
   type: [],
   visibility: [],
   state: [],
+  mine: false,
   sort: 'name',
   order: 'asc',
   pageSize: 25,
   page: 1,
 };
 
-/** Reads the view state from the URL (the first value of each param counts). */
-export const parseListState = (params: URLSearchParams): GroupListState => {
+/** The value of `owner` that means the signed-in user. */
+const OWNER_ME = 'me';
+
+/** Reads the view state from the URL (the first value of each param counts); `myId` is the signed-in user's id. */
+export const parseListState = (params: URLSearchParams, myId?: string): GroupListState => {
   const q = params.get('q');
   const pageSize = toNumber(params.get('pageSize'));
   const page = toNumber(params.get('page'));
@@ -93,12 +105,14 @@ export const parseListState = (params: URLSearchParams): GroupListState => {
     type: enumList(GROUP_TYPES, params.get('type')),
     visibility: enumList(GROUP_VISIBILITIES, params.get('visibility')),
     state: enumList(GROUP_STATES, params.get('state')),
+    mine: params.get('owner') === OWNER_ME,
     sort: oneOf(SORT_FIELDS, params.get('sort'), 'name'),
     order: oneOf(SORT_ORDERS, params.get('order'), 'asc'),
     pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? (pageSize as PageSize) : 25,
     page: Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1,
   };
   if (q64 !== null && q64.length <= MAX_Q64_LENGTH && Q64_PATTERN.test(q64)) state.q64 = q64;
+  if (myId) state.myId = myId;
   return normaliseListState(state);
 };
 
@@ -108,6 +122,7 @@ export const isBrowseView = (state: GroupListState): boolean =>
   state.type.length === 0 &&
   state.visibility.length === 0 &&
   state.state.length === 0 &&
+  !state.mine &&
   state.sort === 'name';
 
 /** The plain listing pages by number and has no q64; a search on a q64 page ignores `page`. */
@@ -127,6 +142,7 @@ export const toSearchParams = (input: GroupListState): URLSearchParams => {
   if (state.type.length) params.set('type', state.type.join(','));
   if (state.visibility.length) params.set('visibility', state.visibility.join(','));
   if (state.state.length) params.set('state', state.state.join(','));
+  if (state.mine) params.set('owner', OWNER_ME);
   if (state.sort !== DEFAULT_LIST_STATE.sort) params.set('sort', state.sort);
   if (state.order !== DEFAULT_LIST_STATE.order) params.set('order', state.order);
   if (state.pageSize !== DEFAULT_LIST_STATE.pageSize) params.set('pageSize', String(state.pageSize));
@@ -136,7 +152,7 @@ export const toSearchParams = (input: GroupListState): URLSearchParams => {
 };
 
 export type ViewChange = Partial<
-  Pick<GroupListState, 'q' | 'match' | 'type' | 'visibility' | 'state' | 'sort' | 'order' | 'pageSize'>
+  Pick<GroupListState, 'q' | 'match' | 'type' | 'visibility' | 'state' | 'mine' | 'sort' | 'order' | 'pageSize'>
 >;
 
 /** A new query, filter, sort or page size starts again from the first page. */
@@ -157,11 +173,13 @@ export const goToPage = (state: GroupListState, target: { page: number } | { q64
 
 /** The view with no text and no filters (sort and page size stay). */
 export const clearSearchAndFilters = (state: GroupListState): GroupListState =>
-  changeView(state, { q: '', match: 'contains', type: [], visibility: [], state: [] });
+  changeView(state, { q: '', match: 'contains', type: [], visibility: [], state: [], mine: false });
 
 export const hasSearchOrFilters = (state: GroupListState): boolean =>
-  state.q !== '' || state.type.length > 0 || state.visibility.length > 0 || state.state.length > 0;
+  state.q !== '' || state.type.length > 0 || state.visibility.length > 0 || state.state.length > 0 || state.mine;
 
-/** How many of the filters (type, visibility, state) narrow the list. */
-export const activeFilterCount = (state: Pick<GroupListState, 'type' | 'visibility' | 'state'>): number =>
-  [state.type, state.visibility, state.state].filter((values) => values.length > 0).length;
+/** How many of the filters (type, visibility, state, "My groups") narrow the list. */
+export const activeFilterCount = (
+  state: Pick<GroupListState, 'type' | 'visibility' | 'state'> & Partial<Pick<GroupListState, 'mine'>>,
+): number =>
+  [state.type, state.visibility, state.state].filter((values) => values.length > 0).length + (state.mine ? 1 : 0);

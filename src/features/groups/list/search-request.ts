@@ -14,6 +14,9 @@ export type GroupsViewRequest =
   | { kind: 'search'; body: GroupSearchRequest }
   | { kind: 'q64'; q64: string };
 
+/** The search field of a group's owners. */
+export const OWNER_ID_FIELD = 'owners.id';
+
 /** The fields the search box looks in. */
 export const TEXT_SEARCH_FIELDS = ['name', 'description'];
 
@@ -38,6 +41,8 @@ export const buildSearchCriteria = (state: GroupListState): GroupSearchCriteria[
   if (state.type.length) criteria.push(filterCriterion('type', state.type));
   if (state.visibility.length) criteria.push(filterCriterion('visibility', state.visibility));
   if (state.state.length) criteria.push(filterCriterion('state', state.state));
+  // "My groups": the groups whose owners include the signed-in user (the search's `owners.id` field).
+  if (state.mine) criteria.push({ type: 'EXACT', fields: [OWNER_ID_FIELD], value: state.myId ?? '' });
   if (criteria.length === 0) criteria.push({ type: 'MATCH_ALL' });
   return criteria;
 };

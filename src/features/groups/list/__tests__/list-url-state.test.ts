@@ -29,12 +29,23 @@ describe('parseListState', () => {
       type: ['social'],
       visibility: ['public', 'members'],
       state: ['inactive'],
+      mine: false,
       sort: 'memberCount',
       order: 'desc',
       pageSize: 50,
       page: 1,
       q64: 'H4sIAAA_-x',
     });
+  });
+
+  it('reads "My groups" as owner=me, with the signed-in user id given apart from the URL', () => {
+    expect(parseListState(new URLSearchParams('owner=me'), 'u-1')).toEqual({
+      ...DEFAULT_LIST_STATE,
+      mine: true,
+      myId: 'u-1',
+    });
+    expect(parse('owner=someone-else').mine).toBe(false);
+    expect(toSearchParams({ ...DEFAULT_LIST_STATE, mine: true, myId: 'u-1' }).toString()).toBe('owner=me');
   });
 
   it('falls back to defaults for invalid values', () => {
@@ -101,6 +112,7 @@ describe('view helpers', () => {
     expect(isBrowseView({ ...DEFAULT_LIST_STATE, sort: 'memberCount' })).toBe(false);
     expect(isBrowseView({ ...DEFAULT_LIST_STATE, q: 'x' })).toBe(false);
     expect(isBrowseView({ ...DEFAULT_LIST_STATE, state: ['inactive'] })).toBe(false);
+    expect(isBrowseView({ ...DEFAULT_LIST_STATE, mine: true })).toBe(false);
   });
 
   it('changing the view returns to the first page', () => {
@@ -127,6 +139,7 @@ describe('view helpers', () => {
       type: ['social'],
       visibility: ['owners'],
       state: ['inactive'],
+      mine: true,
       sort: 'memberCount',
       pageSize: 50,
       q64: 'abc',

@@ -49,6 +49,17 @@ describe('buildSearchCriteria', () => {
     ]);
   });
 
+  it('finds "My groups" by the signed-in user among the owners (owners.id)', () => {
+    expect(buildSearchCriteria(state({ mine: true, myId: 'u-1' }))).toEqual([
+      { type: 'EXACT', fields: ['owners.id'], value: 'u-1' },
+    ]);
+    expect(buildSearchCriteria(state({ q: 'care', mine: true, myId: 'u-1' }))).toEqual([
+      { type: 'CONTAINS', fields: ['name', 'description'], value: 'care' },
+      { type: 'EXACT', fields: ['owners.id'], value: 'u-1' },
+    ]);
+    expect(toViewRequest(state({ mine: true, myId: 'u-1' })).kind).toBe('search');
+  });
+
   it('uses filters alone when there is no text', () => {
     expect(buildSearchCriteria(state({ type: ['official'], visibility: ['owners'] }))).toEqual([
       { type: 'EXACT', fields: ['type'], value: 'official' },

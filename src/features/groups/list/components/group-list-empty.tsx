@@ -28,6 +28,19 @@ export const GroupListEmpty = ({ state, total, onNavigate }: GroupListEmptyProps
       />
     );
   }
+  if (state.mine && !hasSearchOrFilters({ ...state, mine: false })) {
+    return (
+      <EmptyState
+        title="You own no groups"
+        description="Groups you own are listed here. A group's owners can edit it and change its members."
+        action={
+          <Button variant="light" onClick={() => onNavigate(clearSearchAndFilters(state))}>
+            Show all groups
+          </Button>
+        }
+      />
+    );
+  }
   if (hasSearchOrFilters(state)) {
     return (
       <EmptyState

@@ -1,4 +1,4 @@
-import { Group, MultiSelect, Select, Stack } from '@mantine/core';
+import { Checkbox, Group, MultiSelect, Select, Stack } from '@mantine/core';
 import {
   GROUP_STATES,
   GROUP_TYPES,
@@ -44,6 +44,15 @@ export const GroupListFilters = ({ state, onChange, stacked = false }: GroupList
   return (
     // Group wraps its items by default; Stack puts one a line.
     <Layout align={stacked ? 'stretch' : 'flex-end'} gap="sm">
+      {/* As tall as the inputs beside it, so its box sits on their line. */}
+      <Group mih={36} align="center">
+        <Checkbox
+          label="My groups"
+          description="Groups I own"
+          checked={state.mine}
+          onChange={(event) => onChange({ mine: event.currentTarget.checked })}
+        />
+      </Group>
       <MultiSelect
         label={GROUP_PROPERTIES.type.label}
         placeholder={state.type.length ? undefined : 'Any type'}
