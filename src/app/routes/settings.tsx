@@ -142,6 +142,8 @@ function EnvironmentForm() {
                 value={region}
                 onChange={(v) => setRegion(v && isRegionId(v) ? v : null)}
                 searchable
+                // A failed save focuses the field: its list opens on a click, typing or the arrow keys.
+                openOnFocus={false}
                 error={errors.region}
                 withAsterisk
               />
