@@ -4,6 +4,8 @@
  * component's styles must follow (Button after UnstyledButton, Combobox after Input and Popover).
  * The other pages add theirs with `page-styles.ts`. A component newly used on the first screen needs
  * its file here, else it renders unstyled there until another page has loaded.
+ * `__tests__/mantine-styles.test.ts` fails when a component in use (or a compound part such as
+ * Radio.Card) has no stylesheet in either list, or when a list leaves that order.
  */
 import '@mantine/core/styles/baseline.css';
 import '@mantine/core/styles/default-css-variables.css';

@@ -16,6 +16,7 @@ import {
   type RegionId,
 } from '@/lib/environment';
 import type { RouteHandle } from '@/lib/routing';
+import { useSubmitFailureFocus } from '@/lib/use-submit-failure-focus';
 
 export { RouteErrorBoundary as ErrorBoundary } from '@/components/feedback/route-error-boundary';
 
@@ -80,6 +81,7 @@ function EnvironmentForm() {
   const [region, setRegion] = useState<RegionId | null>(current.kind === 'genesys' ? current.region : null);
   const [clientId, setClientId] = useState(current.kind === 'genesys' ? current.clientId : '');
   const [errors, setErrors] = useState<{ region?: string; clientId?: string }>({});
+  const { formRef, show: showFailureAt } = useSubmitFailureFocus();
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -94,7 +96,10 @@ function EnvironmentForm() {
         clientId: clientId.trim() ? undefined : 'Enter the client ID of an OAuth client (code grant with PKCE)',
       };
       setErrors(nextErrors);
-      if (nextErrors.region || nextErrors.clientId || !region) return;
+      if (nextErrors.region || nextErrors.clientId || !region) {
+        showFailureAt('field');
+        return;
+      }
       next = { kind: 'genesys', region, clientId: clientId.trim() };
     }
     if (JSON.stringify(next) === JSON.stringify(current)) return;
@@ -107,7 +112,7 @@ function EnvironmentForm() {
   return (
     <Stack maw={640}>
       <Title order={1}>Settings</Title>
-      <Paper withBorder p="md" component="form" onSubmit={onSubmit} aria-labelledby="environment-heading">
+      <Paper ref={formRef} withBorder p="md" component="form" onSubmit={onSubmit} aria-labelledby="environment-heading">
         <Stack>
           <Title order={2} fz="h4" id="environment-heading">
             Environment
@@ -137,6 +142,8 @@ function EnvironmentForm() {
                 value={region}
                 onChange={(v) => setRegion(v && isRegionId(v) ? v : null)}
                 searchable
+                // A failed save focuses the field: its list opens on a click, typing or the arrow keys.
+                openOnFocus={false}
                 error={errors.region}
                 withAsterisk
               />

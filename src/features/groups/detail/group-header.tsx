@@ -36,7 +36,14 @@ export const GroupHeader = ({ group, actions }: { group: GroupModel; actions?: R
       <Group justify="space-between" align="flex-start" wrap={isPhone ? 'wrap' : 'nowrap'} gap="xs">
         <Stack gap={4} style={{ minWidth: 0 }}>
           <Group gap="xs">
-            <Title order={1} size={isPhone ? 'h3' : undefined} style={{ overflowWrap: 'anywhere' }}>
+            {/* A long name: two lines and an ellipsis, whole on hover and for screen readers. */}
+            <Title
+              order={1}
+              size={isPhone ? 'h3' : undefined}
+              lineClamp={2}
+              title={group.name}
+              style={{ overflowWrap: 'anywhere' }}
+            >
               {group.name}
             </Title>
             <Badge variant="light" tt="none">

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { paths } from '@/config/paths';
 import { useDraft } from '@/lib/drafts';
+import { useSubmitFailureFocus } from '@/lib/use-submit-failure-focus';
 import { DraftNotice } from './draft-notice';
 import { FormErrorAlert, type FormError } from './form-error-alert';
 import { GroupFormFields } from './group-form-fields';
@@ -26,22 +27,31 @@ export const CreateGroupForm = ({ onDraftDiscarded }: CreateGroupFormProps) => {
   const draft = useDraft(CREATE_DRAFT_KEY, form);
   const create = useCreateGroupMutation();
   const [formError, setFormError] = useState<FormError | null>(null);
+  const { formRef, summaryRef, show: showFailureAt } = useSubmitFailureFocus();
 
-  const submit = form.onSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const group = await create.mutateAsync({ data: formValuesToCreate(values) });
-      draft.clear();
-      form.resetDirty(values);
-      notifications.show({ color: 'green', message: `Created ${group.name}` });
-      await navigate(paths.groups.detail.getHref(group.id ?? ''));
-    } catch (error) {
-      setFormError({ message: showSaveError(form, error), error });
-    }
-  });
+  const submit = form.onSubmit(
+    async (values) => {
+      setFormError(null);
+      try {
+        const group = await create.mutateAsync({ data: formValuesToCreate(values) });
+        draft.clear();
+        form.resetDirty(values);
+        notifications.show({ color: 'green', message: `Created ${group.name}` });
+        await navigate(paths.groups.detail.getHref(group.id ?? ''));
+      } catch (error) {
+        const shown = showSaveError(form, error);
+        setFormError({ message: shown.message, error });
+        showFailureAt(shown.onFields ? 'field' : 'summary');
+      }
+    },
+    () => {
+      setFormError(null);
+      showFailureAt('field');
+    },
+  );
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Create group">
+    <form ref={formRef} onSubmit={submit} noValidate aria-label="Create group">
       <Stack gap="lg" maw={760}>
         {draft.restored && (
           <DraftNotice
@@ -51,8 +61,8 @@ export const CreateGroupForm = ({ onDraftDiscarded }: CreateGroupFormProps) => {
             }}
           />
         )}
-        <FormErrorAlert formError={formError} />
         <GroupFormFields form={form} mode="create" />
+        <FormErrorAlert ref={summaryRef} formError={formError} />
         <Group justify="flex-end">
           <Button variant="default" component={Link} to={paths.groups.list.getHref()}>
             Cancel

@@ -10,6 +10,7 @@ import { paths } from '@/config/paths';
 import { confirmAction } from '@/components/feedback/confirm';
 import { useDraft } from '@/lib/drafts';
 import { useCan, useMe } from '@/lib/permissions';
+import { useSubmitFailureFocus } from '@/lib/use-submit-failure-focus';
 import { ConflictDialog } from './conflict-dialog';
 import { DraftNotice } from './draft-notice';
 import { FormErrorAlert, type FormError } from './form-error-alert';
@@ -53,6 +54,13 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
   const [formError, setFormError] = useState<FormError | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [showDraftNotice, setShowDraftNotice] = useState(draft.restored);
+  const { formRef, summaryRef, show: showFailureAt } = useSubmitFailureFocus();
+
+  const showFailure = (error: unknown) => {
+    const shown = showSaveError(form, error);
+    setFormError({ message: shown.message, error });
+    showFailureAt(shown.onFields ? 'field' : 'summary');
+  };
 
   const startFrom = (current: Group, values: GroupFormValues) => {
     draft.clear();
@@ -84,12 +92,12 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
           setConflict({ current, mine: values });
         } catch (reloadError) {
           setConflict(null);
-          setFormError({ message: showSaveError(form, reloadError), error: reloadError });
+          showFailure(reloadError);
         }
         return;
       }
       setConflict(null);
-      setFormError({ message: showSaveError(form, error), error });
+      showFailure(error);
     }
   };
 
@@ -110,9 +118,15 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
     });
   };
 
-  const submit = form.onSubmit(async (values) => {
-    if (await confirmOwners(base.values, values)) await save(values, base.version);
-  });
+  const submit = form.onSubmit(
+    async (values) => {
+      if (await confirmOwners(base.values, values)) await save(values, base.version);
+    },
+    () => {
+      setFormError(null);
+      showFailureAt('field');
+    },
+  );
 
   const reload = () => {
     if (!conflict) return;
@@ -132,7 +146,7 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Edit group">
+    <form ref={formRef} onSubmit={submit} noValidate aria-label="Edit group">
       <Stack gap="lg" maw={760}>
         {showDraftNotice && (
           <DraftNotice
@@ -142,8 +156,8 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
             }}
           />
         )}
-        <FormErrorAlert formError={formError} />
         <GroupFormFields form={form} mode="edit" />
+        <FormErrorAlert ref={summaryRef} formError={formError} />
         <MantineGroup justify="flex-end">
           <Button variant="default" component={Link} to={paths.groups.detail.getHref(group.id)}>
             Cancel

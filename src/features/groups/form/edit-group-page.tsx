@@ -36,7 +36,9 @@ export const EditGroupPage = () => {
         ]}
         current="Edit"
       />
-      <Title order={1}>Edit {group.name}</Title>
+      <Title order={1} lineClamp={2} title={`Edit ${group.name}`} style={{ overflowWrap: 'anywhere' }}>
+        Edit {group.name}
+      </Title>
       {blocked ? (
         <Alert color="yellow" title="This group cannot be edited">
           {blocked}

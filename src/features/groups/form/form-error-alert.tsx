@@ -1,17 +1,14 @@
-import { Alert } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
-import { ErrorReference } from '@/components/feedback/error-reference';
+import type { Ref } from 'react';
+import { FormErrorSummary } from '@/components/feedback/form-error-summary';
 
-/** A save error that belongs to no single field: what went wrong, and the request's reference. */
+/** A refused save: what went wrong (in words) and the error, for its reference. */
 export interface FormError {
   message: string;
   error: unknown;
 }
 
-export const FormErrorAlert = ({ formError }: { formError: FormError | null }) =>
+/** The group form's refused save, beside its submit button, with the request's reference. */
+export const FormErrorAlert = ({ formError, ref }: { formError: FormError | null; ref?: Ref<HTMLDivElement> }) =>
   formError ? (
-    <Alert color="red" icon={<IconAlertCircle size={18} />} title="The group was not saved" role="alert">
-      {formError.message}
-      <ErrorReference error={formError.error} />
-    </Alert>
+    <FormErrorSummary ref={ref} title="The group was not saved" message={formError.message} error={formError.error} />
   ) : null;

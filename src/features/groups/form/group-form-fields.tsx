@@ -19,19 +19,36 @@ const SETTINGS: readonly ('rulesVisible' | 'includeOwners' | 'rolesEnabled' | 'c
   'callsEnabled',
 ];
 
+/**
+ * The name, with its limit and how much of it is used below the field. A longer name (pasted, say)
+ * is kept as typed and marked at once, never cut without a word.
+ */
+const NameField = ({ form }: { form: UseFormReturnType<GroupFormValues> }) => {
+  const input = form.getInputProps('name');
+  const length = typeof input.value === 'string' ? input.value.length : 0;
+  const over = length - GROUP_LIMITS.name;
+  return (
+    <TextInput
+      label={GROUP_PROPERTIES.name.label}
+      withAsterisk
+      data-autofocus
+      key={form.key('name')}
+      {...input}
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
+      description={`${length} / ${GROUP_LIMITS.name} characters`}
+      error={
+        input.error ?? (over > 0 ? `A name is at most ${GROUP_LIMITS.name} characters: remove ${over}.` : undefined)
+      }
+    />
+  );
+};
+
 /** Every field of the create and edit forms. */
 export const GroupFormFields = ({ form, mode }: GroupFormFieldsProps) => (
   <Stack gap="lg">
     <Fieldset legend="About">
       <Stack>
-        <TextInput
-          label={GROUP_PROPERTIES.name.label}
-          withAsterisk
-          maxLength={GROUP_LIMITS.name}
-          data-autofocus
-          key={form.key('name')}
-          {...form.getInputProps('name')}
-        />
+        <NameField form={form} />
         <Textarea
           label={GROUP_PROPERTIES.description.label}
           autosize

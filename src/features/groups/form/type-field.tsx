@@ -2,6 +2,7 @@ import { Group, Radio, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { GROUP_PROPERTIES, TYPE_WORDING } from '../core/group-vocabulary';
 import type { GroupFormValues } from './group-schema';
+import classes from './type-field.module.css';
 
 const TYPE_OPTIONS = (['official', 'social'] as const).map((value) => ({
   value,
@@ -36,11 +37,13 @@ export const TypeField = ({ form, fixed = false }: TypeFieldProps) => {
             value={option.value}
             disabled={fixed}
             aria-label={option.label}
+            className={classes.card}
             p="sm"
             radius="md"
           >
             <Group wrap="nowrap" align="flex-start" gap="sm">
-              <Radio.Indicator disabled={fixed} />
+              {/* The group's own type keeps the filled indicator when it cannot change. */}
+              <Radio.Indicator disabled={fixed && input.value !== option.value} />
               <Stack gap={2}>
                 {/* Spans: a button holds phrasing content, and its title is no heading (axe p-as-heading). */}
                 <Text component="span" fw={600} size="sm">

@@ -11,13 +11,24 @@ export const useGroupForm = (initialValues: GroupFormValues): UseFormReturnType<
     validate: schemaResolver(groupFormSchema, { sync: true }),
   });
 
+/** A refused save as the form shows it. */
+export interface SaveErrorShown {
+  /** The summary's words beside the submit button. */
+  message: string;
+  /** The server named fields of the form: they are marked with its message. */
+  onFields: boolean;
+}
+
 /**
- * Shows a failed save on the form: field errors on their fields, anything else as the returned
- * form-level message.
+ * Shows a failed save on the form: field errors on their fields, and a message for the summary
+ * beside the submit button (what belongs to no field, or a pointer to the marked fields).
  */
-export const showSaveError = (form: UseFormReturnType<GroupFormValues>, error: unknown): string => {
-  if (!isApiError(error)) return error instanceof Error ? error.message : 'The group could not be saved.';
+export const showSaveError = (form: UseFormReturnType<GroupFormValues>, error: unknown): SaveErrorShown => {
+  if (!isApiError(error)) {
+    return { message: error instanceof Error ? error.message : 'The group could not be saved.', onFields: false };
+  }
   const { fieldErrors, formError } = mapServerErrors(error);
-  if (Object.keys(fieldErrors).length > 0) form.setErrors(fieldErrors);
-  return formError ?? 'The server refused some values: see the fields marked in red.';
+  const onFields = Object.keys(fieldErrors).length > 0;
+  if (onFields) form.setErrors(fieldErrors);
+  return { message: formError ?? 'The server refused some values: see the fields marked in red.', onFields };
 };
