@@ -10,6 +10,7 @@ import { DeletedGroupNotFound } from '@/features/groups/history/deleted-group-no
 export const GroupErrorBoundary = () => {
   const error = useRouteError();
   const { groupId } = useParams();
-  if (groupId && isApiError(error) && error.status === 404) return <DeletedGroupNotFound groupId={groupId} error={error} />;
+  if (groupId && isApiError(error) && error.status === 404)
+    return <DeletedGroupNotFound groupId={groupId} error={error} />;
   return <RouteErrorBoundary />;
 };

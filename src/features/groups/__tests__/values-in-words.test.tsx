@@ -28,7 +28,8 @@ const rawValuesIn = (text: string): string[] =>
     .filter((part) => RAW_VALUES.includes(part));
 
 /** Counts with the wrong number: "1 owners", "1 members". */
-const wrongPlurals = (text: string): string[] => text.match(/(?<![\d,.])1 (owners|members|groups|images|people)\b/g) ?? [];
+const wrongPlurals = (text: string): string[] =>
+  text.match(/(?<![\d,.])1 (owners|members|groups|images|people)\b/g) ?? [];
 
 /** The text of every element of the container, each on its own, so a badge's word is not glued to its neighbour's. */
 const textsOf = (container: HTMLElement): string[] =>
