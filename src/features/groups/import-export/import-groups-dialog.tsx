@@ -162,6 +162,8 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
               <FileInput
                 label="CSV file"
                 placeholder="Choose a CSV file…"
+                // Read as text, not as a faint hint: Mantine's placeholder grey is below AA on a real element.
+                styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
                 description={`A .csv file with a header row. Columns: ${importColumnsText()}. Owners and members by email, separated by semicolons.`}
                 leftSection={<IconFileTypeCsv size={16} aria-hidden />}
                 accept=".csv,text/csv,text/plain"
