@@ -6,7 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
 import { confirmAction } from '@/components/feedback/confirm';
 import { EmptyState } from '@/components/feedback/empty-state';
-import { ErrorMessage } from '@/components/feedback/error-reference';
+import { ErrorReference } from '@/components/feedback/error-reference';
 import { Forbidden } from '@/components/feedback/forbidden';
 import { describeError } from '@/components/feedback/query-error-alert';
 import { paths } from '@/config/paths';
@@ -135,7 +135,10 @@ const DeletedGroup = ({
             closeButtonLabel="Dismiss"
             onClose={onDismissFailure}
           >
-            <ErrorMessage text={describeError(failure)} error={failure} />
+            <Stack gap={4}>
+              <span>{describeError(failure)}</span>
+              <ErrorReference error={failure} />
+            </Stack>
           </Alert>
         ) : null}
       </Stack>
