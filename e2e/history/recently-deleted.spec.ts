@@ -28,7 +28,7 @@ test.describe('Recently deleted', () => {
     await expect(page).toHaveURL(/\/groups\/deleted$/);
     const entry = page.getByRole('article', { name: group.name });
     await expect(entry).toContainText(`Deleted by ${PERSONAS.admin.name}`);
-    await expect(entry).toContainText('1 owner, 2 individual members');
+    await expect(entry).toContainText('1 owner · 2 individual members');
 
     await entry.getByRole('button', { name: `Restore ${group.name}` }).click();
     const confirm = page.getByRole('dialog', { name: `Restore ${group.name}?` });
@@ -55,7 +55,7 @@ test.describe('Recently deleted', () => {
 
     // Recently deleted now links the deleted group to its restored copy.
     await page.goBack();
-    await expect(page.getByRole('article', { name: group.name })).toContainText(`Already restored as ${group.name}`);
+    await expect(page.getByRole('article', { name: group.name })).toContainText(`Restored as ${group.name}`);
     await page.getByRole('article', { name: group.name }).getByRole('link', { name: group.name }).click();
     await expect(page).toHaveURL(new RegExp(`/groups/${newId}$`));
 

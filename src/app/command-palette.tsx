@@ -8,8 +8,10 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { getSearchGroupsQueryOptions } from '@/api/generated/endpoints/groups/groups';
 import { paths } from '@/config/paths';
+import { visibilityLabel } from '@/features/groups/core/group-vocabulary';
 import { useIsSignedIn } from '@/lib/auth';
 import { useCan } from '@/lib/permissions';
+import { countOf } from '@/lib/plural';
 
 const SEARCH_DEBOUNCE_MS = 250;
 const RESULT_COUNT = 8;
@@ -71,7 +73,12 @@ export const CommandPalette = () => {
               <Spotlight.Action
                 key={group.id}
                 label={group.name}
-                description={group.description || `${group.memberCount ?? 0} members · ${group.visibility ?? ''}`}
+                description={
+                  group.description ||
+                  [countOf(group.memberCount ?? 0, 'member', 'members'), visibilityLabel(group.visibility)]
+                    .filter(Boolean)
+                    .join(' · ')
+                }
                 leftSection={<IconUsersGroup stroke={1.5} aria-hidden />}
                 highlightQuery
                 onClick={() => group.id && void navigate(paths.groups.detail.getHref(group.id))}

@@ -35,7 +35,8 @@ export const paths = {
       path: '/groups/deleted',
       /** Restoring creates groups; the page also needs the history permission (it checks that itself). */
       permission: CREATE_PERMISSION,
-      getHref: () => '/groups/deleted',
+      /** `groupId`: the deleted group whose entry the page points out. */
+      getHref: (groupId?: string) => withSearch('/groups/deleted', groupId ? { group: groupId } : undefined),
     },
     detail: {
       path: '/groups/:groupId',

@@ -65,16 +65,18 @@ export interface ErrorNotification {
   error: unknown;
   /** Replaces a notification of the same id instead of stacking a new one. */
   id?: string;
+  /** Stays until dismissed: the failure of an action the user started and may not see otherwise. */
+  persistent?: boolean;
 }
 
 /** Shows an error notification with the error's reference; the one way the console notifies errors. */
-export const showErrorNotification = ({ title, text, error, id }: ErrorNotification): void => {
+export const showErrorNotification = ({ title, text, error, id, persistent = false }: ErrorNotification): void => {
   notifications.show({
     ...(id ? { id } : {}),
     color: 'red',
     title,
     message: <ErrorMessage text={text} error={error} />,
     // Time to read and copy the reference.
-    autoClose: correlationIdOf(error) ? 15_000 : 6_000,
+    autoClose: persistent ? false : correlationIdOf(error) ? 15_000 : 6_000,
   });
 };

@@ -5,7 +5,7 @@ import { GroupActions } from '@/features/groups/actions/group-actions';
 import { GroupDetailPage } from '@/features/groups/detail/group-detail-page';
 import type { RouteHandle, RouteLoaderFactory } from '@/lib/routing';
 
-export { RouteErrorBoundary as ErrorBoundary } from '@/components/feedback/route-error-boundary';
+export { GroupErrorBoundary as ErrorBoundary } from './group-error-boundary';
 
 export const handle: RouteHandle = { title: 'Group' };
 

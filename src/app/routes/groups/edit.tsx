@@ -2,7 +2,7 @@ import '@/styles/page-styles';
 import { getGetGroupQueryOptions } from '@/api/generated/endpoints/groups/groups';
 import type { RouteHandle, RouteLoaderFactory } from '@/lib/routing';
 
-export { RouteErrorBoundary as ErrorBoundary } from '@/components/feedback/route-error-boundary';
+export { GroupErrorBoundary as ErrorBoundary } from './group-error-boundary';
 export { EditGroupPage as Component } from '@/features/groups/form/edit-group-page';
 
 // No handle.permission: owners may edit their own groups without directory:group:edit; the page

@@ -10,6 +10,8 @@ import type { BulkTarget } from '../list/bulk-target';
 import { INVALIDATES, refreshAfterRun } from '../core/group-mutations';
 import { ReadingGroups } from '../core/group-run-parts';
 import { ScrollRegion } from '@/components/layout/scroll-region';
+import { countOf } from '@/lib/plural';
+import { restoreNote } from '../core/history-window';
 
 const CONFIRM_WORD = 'delete';
 
@@ -73,7 +75,11 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
     <Modal
       opened
       onClose={close}
-      title={lines ? 'Groups deleted' : `Delete ${target.allMatching ? target.total : groups.length} groups?`}
+      title={
+        lines
+          ? 'Groups deleted'
+          : `Delete ${countOf(target.allMatching ? target.total : groups.length, 'group', 'groups')}?`
+      }
       size="lg"
       closeButtonProps={{ 'aria-label': 'Dismiss' }}
       closeOnEscape={!running}
@@ -85,8 +91,11 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
         {query.data && !lines ? (
           <>
             <Text size="sm">
-              {groups.length} {groups.length === 1 ? 'group' : 'groups'} and their {memberships}{' '}
-              {memberships === 1 ? 'membership' : 'memberships'} will be deleted. This cannot be undone.
+              {countOf(groups.length, 'group', 'groups')} and their {countOf(memberships, 'membership', 'memberships')}{' '}
+              will be deleted.
+            </Text>
+            <Text size="sm" c="dimmed">
+              {restoreNote(groups.length !== 1)}
             </Text>
             <ScrollRegion label="Groups to delete">
               <Table aria-label="Groups to delete" withTableBorder striped fz="sm">
@@ -136,7 +145,7 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
                     disabled={typed.trim().toLowerCase() !== CONFIRM_WORD || groups.length === 0}
                     onClick={() => void run()}
                   >
-                    Delete {groups.length} {groups.length === 1 ? 'group' : 'groups'}
+                    Delete {countOf(groups.length, 'group', 'groups')}
                   </Button>
                 </Group>
               </>

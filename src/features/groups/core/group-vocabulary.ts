@@ -93,7 +93,10 @@ const valueLabel = (labels: Record<string, string>, value: string | undefined): 
 
 export const typeLabel = (value: string | undefined): string => valueLabel(TYPE_LABELS, value);
 export const visibilityLabel = (value: string | undefined): string => valueLabel(VISIBILITY_LABELS, value);
-export const stateLabel = (value: string | undefined): string => valueLabel(STATE_LABELS, value);
+/** A deleted group's state: never chosen nor filtered by, but History's Delete records name it. */
+const ANY_STATE_LABELS: Record<string, string> = { ...STATE_LABELS, deleted: 'Deleted' };
+
+export const stateLabel = (value: string | undefined): string => valueLabel(ANY_STATE_LABELS, value);
 
 /** One stored value of a property in words (type, visibility and state by their labels), else the value. */
 export const valueInWords = (property: string | undefined, value: string): string => {

@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Group } from '@/api/generated/model/group';
 import { paths } from '@/config/paths';
+import { countOf } from '@/lib/plural';
 import { useDeleteGroupMutation } from '../core/group-mutations';
+import { restoreNote } from '../core/history-window';
 
 export interface DeleteGroupModalProps {
   group: Group & { id: string };
@@ -13,7 +15,7 @@ export interface DeleteGroupModalProps {
 }
 
 const memberText = (count: number | undefined) =>
-  count === undefined ? 'an unknown number of members' : `${count.toLocaleString()} member${count === 1 ? '' : 's'}`;
+  count === undefined ? 'an unknown number of members' : countOf(count, 'member', 'members');
 
 /** Confirms a delete: says what goes with the group and asks for its name to be typed. */
 export const DeleteGroupModal = ({ group, opened, onClose }: DeleteGroupModalProps) => {
@@ -58,8 +60,9 @@ export const DeleteGroupModal = ({ group, opened, onClose }: DeleteGroupModalPro
         }}
       >
         <Stack>
-          <Text size="sm">
-            This permanently deletes the group and its {memberText(group.memberCount)}’ membership. It cannot be undone.
+          <Text size="sm">This deletes the group and the membership of its {memberText(group.memberCount)}.</Text>
+          <Text size="sm" c="dimmed">
+            {restoreNote(false)}
           </Text>
           <div>
             <Text size="sm" fw={600}>

@@ -5,7 +5,7 @@ import { PageBreadcrumbs } from '@/components/layout/page-breadcrumbs';
 import { ReferenceNames } from '@/components/reference/reference-names';
 import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/use-is-phone';
-import { GROUP_PROPERTIES, typeLabel, visibilityLabel } from '../core/group-vocabulary';
+import { GROUP_PROPERTIES, stateLabel, typeLabel, visibilityLabel } from '../core/group-vocabulary';
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
   <div>
@@ -53,7 +53,7 @@ export const GroupHeader = ({ group, actions }: { group: GroupModel; actions?: R
               {visibilityLabel(group.visibility)}
             </Badge>
             <Badge variant="light" color={group.state === 'active' ? 'green' : 'gray'} tt="none">
-              {group.state ?? 'active'}
+              {stateLabel(group.state ?? 'active')}
             </Badge>
           </Group>
           {group.description ? (

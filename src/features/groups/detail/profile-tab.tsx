@@ -6,6 +6,8 @@ import type { Group } from '@/api/generated/model/group';
 import type { GroupProfile } from '@/api/generated/model/groupProfile';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { ReferenceNames } from '@/components/reference/reference-names';
+import { countOf } from '@/lib/plural';
+import { GROUP_PROPERTIES, stateLabel, valueInWords } from '../core/group-vocabulary';
 import { formatDateTime } from './group-header';
 
 /** "groupEmail" → "Group email". */
@@ -14,13 +16,17 @@ export const labelForKey = (key: string): string => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
+/** A field's label: the group vocabulary's where it names the property, else the key in words. */
+export const fieldLabel = (key: string): string =>
+  key in GROUP_PROPERTIES ? GROUP_PROPERTIES[key as keyof typeof GROUP_PROPERTIES].label : labelForKey(key);
+
 const yesNo = (v: boolean | undefined) => (v === undefined ? '–' : v ? 'Yes' : 'No');
 
 /** A field's value: from the profile where it has the key, else from the group. */
 export const profileValue = (key: string, profile: GroupProfile | undefined, group: Group): ReactNode => {
   const fromProfile = (profile as Record<string, unknown> | undefined)?.[key];
   if (key === 'dateModified') return formatDateTime(profile?.dateModified ?? group.dateModified);
-  if (typeof fromProfile === 'string' || typeof fromProfile === 'number') return String(fromProfile);
+  if (typeof fromProfile === 'string' || typeof fromProfile === 'number') return valueInWords(key, String(fromProfile));
   switch (key) {
     case 'groupEmail':
       return group.email || '–';
@@ -33,7 +39,7 @@ export const profileValue = (key: string, profile: GroupProfile | undefined, gro
     case 'owners':
       return <ReferenceNames kind="user" references={group.owners} empty="–" />;
     case 'images':
-      return group.images?.length ? `${group.images.length} image(s)` : '–';
+      return group.images?.length ? countOf(group.images.length, 'image', 'images') : '–';
     case 'rulesVisible':
     case 'includeOwners':
     case 'rolesEnabled':
@@ -41,7 +47,7 @@ export const profileValue = (key: string, profile: GroupProfile | undefined, gro
       return yesNo(group[key]);
     default: {
       const value = (group as unknown as Record<string, unknown>)[key];
-      return value === undefined || value === null || value === '' ? '–' : String(value);
+      return value === undefined || value === null || value === '' ? '–' : valueInWords(key, String(value));
     }
   }
 };
@@ -82,7 +88,7 @@ export const ProfileTab = ({ group }: { group: Group }) => {
                 .filter((f) => f.state !== 'inactive' && f.key)
                 .map((field) => (
                   <Table.Tr key={field.key}>
-                    <Table.Th w={220}>{labelForKey(field.key as string)}</Table.Th>
+                    <Table.Th w={220}>{fieldLabel(field.key as string)}</Table.Th>
                     <Table.Td>{profileValue(field.key as string, profile.data, group)}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -91,7 +97,8 @@ export const ProfileTab = ({ group }: { group: Group }) => {
         </section>
       ))}
       <Text size="xs" c="dimmed">
-        Profile version {profile.data.version} · state {profile.data.state ?? '–'} · modified{' '}
+        Profile version {profile.data.version}
+        {profile.data.state ? ` · ${GROUP_PROPERTIES.state.label}: ${stateLabel(profile.data.state)}` : ''} · modified{' '}
         {formatDateTime(profile.data.dateModified)}
       </Text>
     </Stack>

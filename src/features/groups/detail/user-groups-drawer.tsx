@@ -7,6 +7,7 @@ import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { ReferenceName } from '@/components/reference/reference-names';
 import { paths } from '@/config/paths';
 import { PersonMembershipHistory } from '../history/person-membership-history';
+import { stateLabel, typeLabel } from '../core/group-vocabulary';
 
 const PersonGroupsPanel = lazy(() => import('../across/person-groups-panel'));
 
@@ -41,7 +42,7 @@ export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; o
             ) : null}
             <Group gap="xs">
               <Badge variant="light" color={data.state === 'active' ? 'green' : 'gray'} tt="none">
-                {data.state ?? 'active'}
+                {stateLabel(data.state ?? 'active')}
               </Badge>
             </Group>
           </Stack>
@@ -61,7 +62,7 @@ export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; o
                       <ReferenceName resolved={resolved} kind="group" />
                     </Anchor>{' '}
                     <Text span size="xs" c="dimmed">
-                      {resolved.entity.type}
+                      {typeLabel(resolved.entity.type)}
                     </Text>
                   </List.Item>
                 ))}

@@ -1,8 +1,11 @@
 import { Anchor, Badge, Button, Group, List, Paper, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
 import type { EntityChange } from '@/api/generated/model/entityChange';
+import { paths } from '@/config/paths';
+import { useCan } from '@/lib/permissions';
 import {
   ACTION_LABELS,
   actorName,
@@ -135,6 +138,24 @@ const MemberChanges = ({
   </List>
 );
 
+/** "Restored from deleted group <id>", the id leading to that group's entry in Recently deleted where it may be seen. */
+const RestoredFrom = ({ deletedGroupId }: { deletedGroupId: string }) => {
+  const canSeeDeleted = useCan(paths.groups.deleted.permission);
+  return (
+    <Text size="xs" c="dimmed">
+      Restored from deleted group{' '}
+      {canSeeDeleted ? (
+        <Anchor component={Link} to={paths.groups.deleted.getHref(deletedGroupId)} size="xs" underline="always">
+          {deletedGroupId}
+        </Anchor>
+      ) : (
+        deletedGroupId
+      )}
+      .
+    </Text>
+  );
+};
+
 const ACTION_COLORS = { Create: 'teal', Update: 'blue', Delete: 'red', MemberAdd: 'green', MemberRemove: 'orange' };
 
 export interface HistoryEntryProps {
@@ -185,9 +206,7 @@ export const HistoryEntry = ({ record, onOpenUser, onRevert, subject }: HistoryE
           </Text>
         ) : null}
         {record.context?.restoredFromGroupId ? (
-          <Text size="xs" c="dimmed">
-            Restored from deleted group {record.context.restoredFromGroupId}.
-          </Text>
+          <RestoredFrom deletedGroupId={record.context.restoredFromGroupId} />
         ) : null}
         {isEmptyUpdate ? (
           <Text size="sm" c="dimmed">

@@ -1,92 +1,147 @@
-import { Alert, Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconRestore, IconTrashX } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
 import { confirmAction } from '@/components/feedback/confirm';
 import { EmptyState } from '@/components/feedback/empty-state';
+import { ErrorReference } from '@/components/feedback/error-reference';
 import { Forbidden } from '@/components/feedback/forbidden';
 import { describeError } from '@/components/feedback/query-error-alert';
 import { paths } from '@/config/paths';
 import { useCan } from '@/lib/permissions';
 import { usePageTitle } from '@/lib/page-title';
+import { countOf } from '@/lib/plural';
 import { useRestoreGroupMutation } from '../core/group-mutations';
 import type { RestorePlan } from '../core/group-mutations';
+import { typeLabel, visibilityLabel } from '../core/group-vocabulary';
 import { actorName, formatValues, restorePlan } from './audit-format';
 import { HISTORY_PERMISSION } from './history-permission';
 import { HistoryTime } from './history-entry';
 import { HistoryList } from './history-timeline';
 import { REALTIME_DAYS, useHistory } from './use-history';
-import { showErrorNotification } from '@/components/feedback/error-reference';
+import { restoredCopies, type RestoredCopy } from './restored-copies';
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-const planSummary = (plan: RestorePlan, owners: number): string =>
+/** A deleted group at a glance: "Official · Members only · 1 owner · 2 individual members · no dynamic rules". */
+export const planSummary = (plan: RestorePlan, owners: number): string =>
   [
-    count(owners, 'owner', 'owners'),
-    count(plan.individuals.length, 'individual member', 'individual members'),
+    typeLabel(plan.create.type),
+    visibilityLabel(plan.create.visibility),
+    countOf(owners, 'owner', 'owners'),
+    countOf(plan.individuals.length, 'individual member', 'individual members'),
     plan.rules ? 'dynamic rules' : 'no dynamic rules',
-  ].join(', ');
+  ].join(' · ');
 
 const DeletedGroup = ({
   record,
   restoredAs,
   restoring,
+  failure,
+  highlighted,
   onRestore,
+  onDismissFailure,
 }: {
   record: AuditLogMessage;
   /** The group it was already restored as, when the history shows one. */
-  restoredAs?: { id: string; name: string };
+  restoredAs?: RestoredCopy;
   restoring: boolean;
+  /** Why the last restore of this group failed, until dismissed. */
+  failure?: unknown;
+  /** The entry a link pointed to (`?group=<id>`). */
+  highlighted: boolean;
   onRestore: (record: AuditLogMessage, plan: RestorePlan) => void;
+  onDismissFailure: () => void;
 }) => {
   const plan = restorePlan(record);
   const name = plan?.create.name ?? record.entity?.name ?? 'Unnamed group';
   const owners = plan?.create.ownerIds?.length ?? 0;
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (highlighted) ref.current?.scrollIntoView({ block: 'center' });
+  }, [highlighted]);
   return (
-    <Paper withBorder p="sm" radius="md" component="article" aria-label={name}>
-      <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-        <Stack gap={4}>
-          <Text fw={600}>{name}</Text>
-          <Group gap={6} wrap="wrap">
-            <Text size="sm">Deleted by {actorName(record)}</Text>
-            <HistoryTime eventDate={record.eventDate} />
-          </Group>
-          {plan ? (
-            <Text size="sm" c="dimmed">
-              {[plan.create.type, plan.create.visibility].join(' · ')} · {planSummary(plan, owners)}
+    <Paper
+      ref={ref}
+      withBorder
+      p="sm"
+      radius="md"
+      component="article"
+      aria-label={name}
+      aria-current={highlighted ? 'true' : undefined}
+      data-highlighted={highlighted || undefined}
+      style={highlighted ? { borderColor: 'var(--mantine-primary-color-filled)', borderWidth: 2 } : undefined}
+    >
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+          <Stack gap={4}>
+            <Group gap="xs" wrap="wrap">
+              <Text fw={600}>{name}</Text>
+              {restoredAs ? (
+                <Badge variant="light" color="green" tt="none">
+                  Restored
+                </Badge>
+              ) : null}
+            </Group>
+            {highlighted ? (
+              <Text size="sm" fw={500}>
+                The group you followed a link to.
+              </Text>
+            ) : null}
+            <Group gap={6} wrap="wrap">
+              <Text size="sm">Deleted by {actorName(record)}</Text>
+              <HistoryTime eventDate={record.eventDate} />
+            </Group>
+            {plan ? (
+              <Text size="sm" c="dimmed">
+                {planSummary(plan, owners)}
+              </Text>
+            ) : (
+              <Text size="sm" c="dimmed">
+                This record has no snapshot of the group, so it cannot be restored.
+              </Text>
+            )}
+            <Text size="xs" c="dimmed">
+              Id {record.entity?.id}
             </Text>
-          ) : (
-            <Text size="sm" c="dimmed">
-              This record has no snapshot of the group, so it cannot be restored.
-            </Text>
-          )}
-          <Text size="xs" c="dimmed">
-            Id {record.entity?.id}
-          </Text>
-          {restoredAs ? (
-            <Text size="sm">
-              Already restored as{' '}
-              <Anchor component={Link} to={paths.groups.detail.getHref(restoredAs.id)} underline="always">
-                {restoredAs.name}
-              </Anchor>{' '}
-              (new id {restoredAs.id}).
-            </Text>
+            {restoredAs ? (
+              <Text size="sm">
+                Restored as{' '}
+                <Anchor component={Link} to={paths.groups.detail.getHref(restoredAs.id)} underline="always">
+                  {restoredAs.name}
+                </Anchor>{' '}
+                (new id {restoredAs.id}).
+              </Text>
+            ) : null}
+          </Stack>
+          {plan && !restoredAs ? (
+            <Button
+              variant="default"
+              leftSection={<IconRestore size={16} aria-hidden />}
+              loading={restoring}
+              onClick={() => onRestore(record, plan)}
+              aria-label={`Restore ${name}`}
+            >
+              Restore
+            </Button>
           ) : null}
-        </Stack>
-        {plan ? (
-          <Button
-            variant="default"
-            leftSection={<IconRestore size={16} aria-hidden />}
-            loading={restoring}
-            onClick={() => onRestore(record, plan)}
-            aria-label={`Restore ${name}`}
+        </Group>
+        {failure ? (
+          <Alert
+            color="red"
+            variant="light"
+            title="Could not restore the group"
+            withCloseButton
+            closeButtonLabel="Dismiss"
+            onClose={onDismissFailure}
           >
-            Restore
-          </Button>
+            <Stack gap={4}>
+              <span>{describeError(failure)}</span>
+              <ErrorReference error={failure} />
+            </Stack>
+          </Alert>
         ) : null}
-      </Group>
+      </Stack>
     </Paper>
   );
 };
@@ -101,18 +156,21 @@ export const RecentlyDeletedPage = () => {
   const deleted = useHistory({ actions: ['Delete'] }, { enabled: canReadHistory });
   // Restores are creations that name the deleted group (context.restoredFromGroupId).
   const creations = useHistory({ actions: ['Create'], pageSize: 500 }, { enabled: canReadHistory });
-  const restoredAs = useMemo(() => {
-    const map = new Map<string, { id: string; name: string }>();
-    for (const r of creations.records) {
-      const from = r.context?.restoredFromGroupId;
-      if (from && r.entity?.id && !map.has(from))
-        map.set(from, { id: r.entity.id, name: r.entity.name ?? r.entity.id });
-    }
-    return map;
-  }, [creations.records]);
+  const restoredAs = useMemo(() => restoredCopies(creations.records), [creations.records]);
   const restore = useRestoreGroupMutation();
   const navigate = useNavigate();
   const [restoringId, setRestoringId] = useState<string | null>(null);
+  // Failed restores by record id: they stay on their entry until dismissed.
+  const [failures, setFailures] = useState<ReadonlyMap<string, unknown>>(new Map());
+  const setFailure = (recordId: string, error: unknown) =>
+    setFailures((current) => {
+      const next = new Map(current);
+      if (error === undefined) next.delete(recordId);
+      else next.set(recordId, error);
+      return next;
+    });
+  const [params] = useSearchParams();
+  const highlightedId = params.get('group');
 
   if (!canReadHistory) return <Forbidden permission={HISTORY_PERMISSION} action="see deleted groups" />;
 
@@ -144,16 +202,17 @@ export const RecentlyDeletedPage = () => {
     });
     if (!confirmed) return;
     setRestoringId(record.id ?? null);
+    setFailure(record.id ?? '', undefined);
     try {
       const { group, missedMembers } = await restore.mutateAsync({ deletedGroupId: oldId, plan });
       notifications.show({
         color: missedMembers ? 'yellow' : 'green',
         title: `Restored ${group.name}`,
-        message: `It has a new id (${group.id}).${missedMembers ? ` ${count(missedMembers, 'member', 'members')} could not be added back.` : ''}`,
+        message: `It has a new id (${group.id}).${missedMembers ? ` ${countOf(missedMembers, 'member', 'members')} could not be added back.` : ''}`,
       });
       await navigate(paths.groups.detail.getHref(group.id ?? ''));
     } catch (error) {
-      showErrorNotification({ title: 'Could not restore the group', text: describeError(error), error });
+      setFailure(record.id ?? '', error);
     } finally {
       setRestoringId(null);
     }
@@ -189,7 +248,10 @@ export const RecentlyDeletedPage = () => {
             record={record}
             restoredAs={restoredAs.get(record.entity?.id ?? '')}
             restoring={restoringId === record.id}
+            failure={failures.get(record.id ?? '')}
+            highlighted={!!highlightedId && highlightedId === record.entity?.id}
             onRestore={(r, plan) => void start(r, plan)}
+            onDismissFailure={() => setFailure(record.id ?? '', undefined)}
           />
         )}
       />

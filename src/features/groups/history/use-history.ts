@@ -11,10 +11,10 @@ import type { AuditQueryFilter } from '@/api/generated/model/auditQueryFilter';
 import type { AuditQueryRequest } from '@/api/generated/model/auditQueryRequest';
 import type { AuditRealtimeQueryRequest } from '@/api/generated/model/auditRealtimeQueryRequest';
 import { auditKeys, HISTORY_PARAMS } from '@/api/keys/audit-keys';
+import { OLDER_DAYS, REALTIME_DAYS } from '../core/history-window';
 import type { HistoryAction } from './audit-format';
 
-/** How far back the realtime query reaches (docs/audit.md); older history needs the asynchronous query. */
-export const REALTIME_DAYS = 14;
+export { OLDER_DAYS, REALTIME_DAYS };
 const PAGE_SIZE = 50;
 
 /**
@@ -56,9 +56,6 @@ export const historyRequest = ({
     pageSize,
   };
 };
-
-/** How far back "older changes" reach, through the asynchronous query. */
-export const OLDER_DAYS = 90;
 
 /** Where the next page comes from: the realtime window, then the asynchronous query for older records. */
 export type HistoryCursor =

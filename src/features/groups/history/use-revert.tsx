@@ -75,7 +75,12 @@ export const useRevert = (group: Group) => {
         }
       }
       setConflict(null);
-      showErrorNotification({ title: 'Could not revert the change', text: describeError(shown), error: shown });
+      showErrorNotification({
+        title: 'Could not revert the change',
+        text: describeError(shown),
+        error: shown,
+        persistent: true,
+      });
     }
   };
 

@@ -14,6 +14,9 @@ import { parseImportCsv } from './groups-csv';
 import { buildImportPlan, createPlanned, type CreateResult, type PlanLine, type PlanStatus } from './import-plan';
 import { csvHeaderOf } from '../core/group-vocabulary';
 import { ErrorReference } from '@/components/feedback/error-reference';
+import { IconDownload, IconFileTypeCsv } from '@tabler/icons-react';
+import { downloadText } from '@/lib/download';
+import { IMPORT_TEMPLATE_FILE_NAME, importColumnsText, importTemplateCsv } from './import-template';
 
 const PLAN_LABELS: Record<PlanStatus, { label: string; color: string }> = {
   create: { label: 'Will be created', color: 'green' },
@@ -155,12 +158,29 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
       <Stack>
         {!results ? (
           <>
-            <FileInput
-              label="CSV file"
-              accept=".csv,text/csv,text/plain"
-              onChange={(f) => void readFile(f)}
-              clearable
-            />
+            <Stack gap={4}>
+              <FileInput
+                label="CSV file"
+                placeholder="Choose a CSV file…"
+                // Read as text, not as a faint hint: Mantine's placeholder grey is below AA on a real element.
+                styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
+                description={`A .csv file with a header row. Columns: ${importColumnsText()}. Owners and members by email, separated by semicolons.`}
+                leftSection={<IconFileTypeCsv size={16} aria-hidden />}
+                accept=".csv,text/csv,text/plain"
+                onChange={(f) => void readFile(f)}
+                clearable
+              />
+              <Group>
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  leftSection={<IconDownload size={14} aria-hidden />}
+                  onClick={() => downloadText(importTemplateCsv(), IMPORT_TEMPLATE_FILE_NAME)}
+                >
+                  Download a template
+                </Button>
+              </Group>
+            </Stack>
             <Textarea
               label="Or paste the CSV"
               description={`Header: ${EXAMPLE}. Type official or social; visibility public, owners or members; owners and members by email, separated by semicolons.`}

@@ -12,6 +12,10 @@ const REASON_PLURALS: Record<MembershipReason, string> = {
   rule: 'In by rule',
 };
 
+/** Under the reason filter when the rules cannot be read and "In by rule" is worked out from the other reasons. */
+export const INFERRED_RULE_HINT =
+  'You cannot see this group’s rules, so “In by rule” lists the members who were not added by hand and are not owners.';
+
 export interface MemberFinderProps {
   /** The search as the URL has it. */
   query: string;
@@ -59,7 +63,7 @@ export const MemberFinder = ({ query, onQueryChange, reason, onReasonChange, cou
         value={reason}
         onChange={(v) => onReasonChange(parseReason(v))}
         data={MEMBERSHIP_REASONS.map((r) => ({ value: r, label: withCount(r) }))}
-        description={inferred ? 'Rules not readable: "in by rule" = neither added nor an owner' : undefined}
+        description={inferred ? INFERRED_RULE_HINT : undefined}
         comboboxProps={{ withinPortal: true }}
       />
     </Group>

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Group } from '@/api/generated/model/group';
 import { paths } from '@/config/paths';
-import { GROUP_PROPERTIES, STATE_LABELS, TYPE_LABELS, VISIBILITY_LABELS } from '../../core/group-vocabulary';
+import { GROUP_PROPERTIES, stateLabel, typeLabel, visibilityLabel } from '../../core/group-vocabulary';
 
 export interface GroupColumn {
   key: string;
@@ -33,8 +33,9 @@ export const formatOwners = (group: Pick<Group, 'owners'>, shown = 2): string =>
   return rest > 0 ? `${names.slice(0, shown).join(', ')} +${rest} more` : names.join(', ');
 };
 
-const label = <T extends string>(labels: Record<T, string>, value: string | undefined): string =>
-  value && value in labels ? labels[value as T] : (value ?? '—');
+/** A value in the vocabulary's words, "—" when there is none. */
+const label = (toWords: (value: string | undefined) => string, value: string | undefined): string =>
+  toWords(value) || '—';
 
 export const GROUP_COLUMNS: GroupColumn[] = [
   {
@@ -52,8 +53,8 @@ export const GROUP_COLUMNS: GroupColumn[] = [
     label: GROUP_PROPERTIES.type.label,
     skeletonWidth: '60%',
     render: (group) => (
-      <Badge variant="light" color={group.type === 'social' ? 'grape' : 'blue'}>
-        {label(TYPE_LABELS, group.type)}
+      <Badge variant="light" color={group.type === 'social' ? 'grape' : 'blue'} tt="none">
+        {label(typeLabel, group.type)}
       </Badge>
     ),
   },
@@ -61,7 +62,7 @@ export const GROUP_COLUMNS: GroupColumn[] = [
     key: 'visibility',
     label: GROUP_PROPERTIES.visibility.label,
     skeletonWidth: '70%',
-    render: (group) => label(VISIBILITY_LABELS, group.visibility),
+    render: (group) => label(visibilityLabel, group.visibility),
   },
   {
     key: 'memberCount',
@@ -75,8 +76,8 @@ export const GROUP_COLUMNS: GroupColumn[] = [
     label: GROUP_PROPERTIES.state.label,
     skeletonWidth: '60%',
     render: (group) => (
-      <Badge variant="dot" color={group.state === 'active' ? 'green' : 'gray'}>
-        {label(STATE_LABELS, group.state)}
+      <Badge variant="dot" color={group.state === 'active' ? 'green' : 'gray'} tt="none">
+        {label(stateLabel, group.state)}
       </Badge>
     ),
   },

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { installMatchMedia, installResizeObserver } from '@/testing/test-providers';
 import type { MembershipReason } from '../../core/membership-reason';
-import { MemberFinder } from '../member-finder';
+import { INFERRED_RULE_HINT, MemberFinder } from '../member-finder';
 import { SEARCH_DEBOUNCE_MS } from '../member-search';
 
 beforeAll(() => {
@@ -75,6 +75,6 @@ describe('MemberFinder', () => {
     setup('', 'owner', true);
     const select = screen.getByRole('combobox', { name: 'Why a member' }) as HTMLInputElement;
     expect(select.value).toBe('Owners (2)');
-    expect(screen.getByText(/Rules not readable/)).toBeTruthy();
+    expect(screen.getByText(INFERRED_RULE_HINT)).toBeTruthy();
   });
 });

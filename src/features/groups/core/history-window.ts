@@ -1,0 +1,14 @@
+/** How far back the realtime history query reaches (docs/audit.md); older history needs the asynchronous query. */
+export const REALTIME_DAYS = 14;
+
+/** How far back "older changes" reach, through the asynchronous query. */
+export const OLDER_DAYS = 90;
+
+/**
+ * What deleting groups means for getting them back, said by every delete confirmation: Recently
+ * deleted restores a group from its Delete record as a new group (history/recently-deleted-page.tsx).
+ */
+export const restoreNote = (many: boolean): string =>
+  `Deleted groups can be restored from Recently deleted, which lists the last ${REALTIME_DAYS} days (older ones, up to ${OLDER_DAYS} days, on request). ` +
+  `${many ? 'Each comes back as a new group' : 'It comes back as a new group'} with its settings, owners, individual members and rules; ` +
+  `not restored: its id (links and integrations that use it break), its change history (it stays with the deleted group) and an inactive state (it comes back active).`;

@@ -1,0 +1,14 @@
+/**
+ * Counted nouns in English: "1 owner", "2 owners", "1,234 members". The plural form is chosen by
+ * Intl.PluralRules, the number formatted for people (grouping separators).
+ */
+const rules = new Intl.PluralRules('en-US');
+const numbers = new Intl.NumberFormat('en-US');
+
+/** The noun's form for `count`: `one` when the language says singular, else `other`. */
+export const pluralForm = (count: number, one: string, other: string): string =>
+  rules.select(count) === 'one' ? one : other;
+
+/** The count and its noun: `countOf(1, 'owner', 'owners')` → "1 owner", `countOf(2, …)` → "2 owners". */
+export const countOf = (count: number, one: string, other: string): string =>
+  `${numbers.format(count)} ${pluralForm(count, one, other)}`;
