@@ -54,8 +54,9 @@ const CANDIDATE_NOTES: Record<CandidateStatus, string> = {
   inactive: ' (inactive)',
 };
 
-/** What tells two people of the same name apart: email, department, title. */
-const candidateDetails = (user: User) => [user.email, user.department, user.title].filter(Boolean).join(' · ');
+/** What tells two people of the same name apart: their email in the name of the choice, department and title below. */
+const candidateLabel = (user: User) => [user.name, user.email].filter(Boolean).join(', ');
+const candidateDetails = (user: User) => [user.department, user.title].filter(Boolean).join(' · ');
 
 /** An ambiguous line: one choice per person of that name, or skip the line. */
 const CandidateChoice = ({
@@ -79,8 +80,8 @@ const CandidateChoice = ({
             key={user.id}
             value={user.id ?? ''}
             disabled={status !== 'matched'}
-            label={`${user.name ?? ''}${CANDIDATE_NOTES[status]}`}
-            description={candidateDetails(user)}
+            label={`${candidateLabel(user)}${CANDIDATE_NOTES[status]}`}
+            description={candidateDetails(user) || undefined}
             styles={{ description: WRAP, label: WRAP }}
           />
         );
