@@ -32,7 +32,9 @@ export const GROUP_PROPERTIES = {
   images: { label: 'Images' },
   owners: { label: 'Owners', csvHeader: 'Owners' },
   dynamicSettings: { label: 'Dynamic rules' },
-  memberCount: { label: 'Members', csvHeader: 'Members' },
+  /** The import's column of member emails (an export has the count instead). */
+  members: { label: 'Members', csvHeader: 'Members' },
+  memberCount: { label: 'Members', csvHeader: 'Member count' },
   dateModified: { label: 'Modified', csvHeader: 'Modified' },
   id: { label: 'Id', csvHeader: 'Id' },
 } as const satisfies Record<string, PropertyWording>;

@@ -1,23 +1,49 @@
 import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { resolvedQueryOptions } from '@/api/resolve-names';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { useBulkGroups } from '../list/all-matching';
 import type { BulkTarget } from '../list/bulk-target';
 import { ReadingGroups } from '../core/group-run-parts';
 import { downloadText } from '@/lib/download';
-import { DEFAULT_EXPORT_COLUMNS, GROUP_EXPORT_COLUMNS, groupsCsv, type GroupExportColumn } from './groups-csv';
+import { csvHeaderOf } from '../core/group-vocabulary';
+import {
+  DEFAULT_EXPORT_COLUMNS,
+  GROUP_EXPORT_COLUMNS,
+  groupsCsv,
+  withOwnerEmails,
+  type GroupExportColumn,
+} from './groups-csv';
 
-/** Export groups (those selected, or every page of the list view) to CSV with the chosen columns. */
+/**
+ * Export groups (those selected, or every page of the list view) to CSV with the chosen columns, in
+ * the format Import reads: owners by email (read for each owner the API names by id only).
+ */
 const ExportGroupsDialog = ({ target, onClose }: { target: BulkTarget; onClose: () => void }) => {
   const [columns, setColumns] = useState<GroupExportColumn[]>(DEFAULT_EXPORT_COLUMNS);
   const { query, progress } = useBulkGroups(target);
+  const queryClient = useQueryClient();
   const [exported, setExported] = useState<number | null>(null);
+  const [writing, setWriting] = useState(false);
+  const [error, setError] = useState<unknown>(null);
   const count = target.allMatching ? target.total : target.groups.length;
 
-  const download = () => {
-    const groups = query.data ?? [];
-    downloadText(groupsCsv(groups, columns), 'groups.csv');
-    setExported(groups.length);
+  const download = async () => {
+    setWriting(true);
+    setError(null);
+    try {
+      const read = query.data ?? [];
+      const groups = columns.includes('owners')
+        ? await withOwnerEmails(read, (id) => queryClient.fetchQuery(resolvedQueryOptions(queryClient, 'user', id)))
+        : read;
+      downloadText(groupsCsv(groups, columns), 'groups.csv');
+      setExported(groups.length);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setWriting(false);
+    }
   };
 
   return (
@@ -40,8 +66,15 @@ const ExportGroupsDialog = ({ target, onClose }: { target: BulkTarget; onClose: 
             ))}
           </SimpleGrid>
         </Checkbox.Group>
+        <Text size="sm" c="dimmed">
+          Import reads this file back: owners are written by email; the {csvHeaderOf('memberCount')},{' '}
+          {csvHeaderOf('state')}, {csvHeaderOf('dateModified')} and {csvHeaderOf('id')} columns are skipped there.
+        </Text>
         {query.isPending ? <ReadingGroups progress={progress} /> : null}
         {query.isError ? <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
+        {error ? (
+          <QueryErrorAlert error={error} onRetry={() => void download()} title="Could not read the owners' emails" />
+        ) : null}
         {exported !== null ? (
           <Text size="sm" role="status" c="green.9">
             Exported {exported} {exported === 1 ? 'group' : 'groups'}.
@@ -51,7 +84,7 @@ const ExportGroupsDialog = ({ target, onClose }: { target: BulkTarget; onClose: 
           <Button variant="default" onClick={onClose}>
             Close
           </Button>
-          <Button onClick={download} disabled={!query.data || columns.length === 0}>
+          <Button onClick={() => void download()} loading={writing} disabled={!query.data || columns.length === 0}>
             Download CSV
           </Button>
         </Group>

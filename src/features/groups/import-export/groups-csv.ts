@@ -1,9 +1,14 @@
 import Papa from 'papaparse';
 import type { Group } from '@/api/generated/model/group';
+import type { User } from '@/api/generated/model/user';
 import { csvHeaderOf, GROUP_PROPERTIES, VISIBILITY_LABELS } from '../core/group-vocabulary';
 import { emailsInCell } from '../members/paste-parse';
 
-/** The columns a group export can have, in order; the first six are the import's columns too. */
+/**
+ * The columns a group export can have, in order. The first six are the import's columns, so an export
+ * imports back: owners are written by email (by id when their email is unknown), which the import reads.
+ * The member count, state, modified date and id describe the group and are skipped by the import.
+ */
 export const GROUP_EXPORT_COLUMNS = [
   { key: 'name', header: csvHeaderOf('name'), text: (g: Group) => g.name ?? '' },
   { key: 'description', header: csvHeaderOf('description'), text: (g: Group) => g.description ?? '' },
@@ -17,7 +22,11 @@ export const GROUP_EXPORT_COLUMNS = [
   {
     key: 'owners',
     header: csvHeaderOf('owners'),
-    text: (g: Group) => (g.owners ?? []).map((o) => o.email ?? o.name ?? o.id ?? '').join('; '),
+    text: (g: Group) =>
+      (g.owners ?? [])
+        .map((o) => o.email || o.id || '')
+        .filter(Boolean)
+        .join('; '),
   },
   { key: 'memberCount', header: csvHeaderOf('memberCount'), text: (g: Group) => String(g.memberCount ?? 0) },
   { key: 'state', header: csvHeaderOf('state'), text: (g: Group) => g.state ?? '' },
@@ -37,6 +46,25 @@ export const groupsCsv = (groups: readonly Group[], columns: readonly GroupExpor
   });
 };
 
+/**
+ * The groups with each owner's email filled in: the API names a group's owners by id and name only, so
+ * every owner without an email is read once (`readUser`); an owner it cannot read keeps their id.
+ */
+export const withOwnerEmails = async (
+  groups: readonly Group[],
+  readUser: (id: string) => Promise<User | null>,
+): Promise<Group[]> => {
+  const ids = [...new Set(groups.flatMap((g) => (g.owners ?? []).filter((o) => o.id && !o.email).map((o) => o.id!)))];
+  if (!ids.length) return [...groups];
+  const users = await Promise.all(ids.map(readUser));
+  const emails = new Map(ids.map((id, i) => [id, users[i]?.email]));
+  return groups.map((g) =>
+    g.owners?.some((o) => !o.email)
+      ? { ...g, owners: g.owners.map((o) => (o.email || !o.id ? o : { ...o, email: emails.get(o.id) ?? undefined })) }
+      : g,
+  );
+};
+
 // ---------------------------------------------------------------------------------------------
 // Import
 
@@ -49,6 +77,8 @@ export interface ImportRow {
   visibility: 'public' | 'owners' | 'members';
   rulesVisible: boolean;
   ownerEmails: string[];
+  /** Owners given by user id (as an export writes an owner whose email it could not read). */
+  ownerUserIds: string[];
   memberEmails: string[];
 }
 
@@ -63,6 +93,8 @@ export interface ParsedImport {
   invalid: ImportLineProblem[];
   /** A problem with the file as a whole (no header, no Name column). */
   fileError?: string;
+  /** Columns of the file that are read but not imported, and why. */
+  notes: string[];
 }
 
 const HEADER_ALIASES: Record<string, keyof Omit<ImportRow, 'line'>> = {
@@ -76,8 +108,29 @@ const HEADER_ALIASES: Record<string, keyof Omit<ImportRow, 'line'>> = {
   rulesvisible: 'rulesVisible',
   owners: 'ownerEmails',
   'owner emails': 'ownerEmails',
-  members: 'memberEmails',
+  [csvHeaderOf('members').toLowerCase()]: 'memberEmails',
   'member emails': 'memberEmails',
+};
+
+/** Columns an export writes that describe a group rather than set it: read, named in a note, not imported. */
+const DESCRIPTIVE_COLUMNS = new Map(
+  (['memberCount', 'state', 'dateModified', 'id'] as const).map((key) => [csvHeaderOf(key).toLowerCase(), key]),
+);
+
+/** Spreadsheets would run a cell starting with these; the export puts a `'` before them, which the import takes off. */
+const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
+const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const WHOLE_NUMBER = /^\d+$/;
+
+/** The owners of a cell: emails (an address list, semicolons or commas) and user ids. */
+const ownersInCell = (cell: string) => {
+  const { emails, invalid } = emailsInCell(cell);
+  const ids = invalid.filter((token) => USER_ID.test(token));
+  return {
+    emails,
+    ids: [...new Set(ids.map((id) => id.toLowerCase()))],
+    invalid: invalid.filter((t) => !USER_ID.test(t)),
+  };
 };
 
 const VISIBILITY: Record<string, ImportRow['visibility']> = {
@@ -92,10 +145,35 @@ const FALSE = new Set(['false', 'no', 'n', '0']);
 const MAX_NAME = 255;
 
 /**
+ * The notes on the columns that are not imported, and whether a Members column holds counts (a file
+ * exported before the count had its own column) rather than emails.
+ */
+const columnNotes = (fields: readonly string[], records: ReadonlyArray<Record<string, string>>) => {
+  const notes: string[] = [];
+  const cells = (key: string) => records.map((r) => (r[key] ?? '').trim()).filter(Boolean);
+  const membersAreCounts =
+    fields.includes('memberEmails') &&
+    cells('memberEmails').length > 0 &&
+    cells('memberEmails').every((c) => WHOLE_NUMBER.test(c));
+  const described = fields.filter((f) => DESCRIPTIVE_COLUMNS.has(f.toLowerCase()));
+  if (membersAreCounts || described.some((f) => DESCRIPTIVE_COLUMNS.get(f.toLowerCase()) === 'memberCount')) {
+    const column = membersAreCounts ? csvHeaderOf('members') : csvHeaderOf('memberCount');
+    notes.push(
+      `The ${column} column holds member counts: it is not imported, and groups are created without members (a ${csvHeaderOf('members')} column of emails adds them).`,
+    );
+  }
+  const others = described.filter((f) => DESCRIPTIVE_COLUMNS.get(f.toLowerCase()) !== 'memberCount');
+  if (others.length) notes.push(`Not imported, as they describe a group rather than set it: ${others.join(', ')}.`);
+  return { notes, membersAreCounts };
+};
+
+/**
  * Reads an import CSV (comma, semicolon or tab separated; headers in any order and case): name,
  * description, type (official|social, default official), visibility (public|owners|members, default
- * public), rules visible (default true), owners and members (emails, separated by ; or ,). Each line
- * is checked on its own; a name repeated in the file is invalid after its first line.
+ * public), rules visible (default true), owners (emails or user ids) and members (emails), separated
+ * by ; or ,. A file exported by this console imports as it is: its member count, state, modified date
+ * and id columns are skipped with a note. Each line is checked on its own; a name repeated in the file
+ * is invalid after its first line.
  */
 export const parseImportCsv = (text: string): ParsedImport => {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, '').trim(), {
@@ -105,13 +183,15 @@ export const parseImportCsv = (text: string): ParsedImport => {
   });
   const fields = parsed.meta.fields ?? [];
   if (!fields.includes('name'))
-    return { rows: [], invalid: [], fileError: 'The file needs a header row with a Name column.' };
+    return { rows: [], invalid: [], notes: [], fileError: 'The file needs a header row with a Name column.' };
+  const { notes, membersAreCounts } = columnNotes(fields, parsed.data);
   const rows: ImportRow[] = [];
   const invalid: ImportLineProblem[] = [];
   const seen = new Map<string, number>();
   parsed.data.forEach((record, index) => {
     const line = index + 2;
-    const cell = (key: string) => (record[key] ?? '').trim();
+    const cell = (key: string) =>
+      key === 'memberEmails' && membersAreCounts ? '' : (record[key] ?? '').trim().replace(ESCAPED_FORMULA, '');
     const problems: string[] = [];
     const name = cell('name').replace(/\s+/g, ' ');
     if (!name) problems.push('Name is empty.');
@@ -126,9 +206,9 @@ export const parseImportCsv = (text: string): ParsedImport => {
     if (rulesText && !TRUE.has(rulesText) && !FALSE.has(rulesText)) {
       problems.push(`${csvHeaderOf('rulesVisible')} "${cell('rulesVisible')}" is not true or false.`);
     }
-    const owners = emailsInCell(cell('ownerEmails'));
+    const owners = ownersInCell(cell('ownerEmails'));
     const members = emailsInCell(cell('memberEmails'));
-    for (const bad of owners.invalid) problems.push(`Owner "${bad}" is not an email address.`);
+    for (const bad of owners.invalid) problems.push(`Owner "${bad}" is not an email address or a user id.`);
     for (const bad of members.invalid) problems.push(`Member "${bad}" is not an email address.`);
     const key = name.toLowerCase();
     if (name && seen.has(key)) problems.push(`The same name is on line ${seen.get(key)}.`);
@@ -145,8 +225,9 @@ export const parseImportCsv = (text: string): ParsedImport => {
       visibility: visibility as ImportRow['visibility'],
       rulesVisible: !FALSE.has(rulesText),
       ownerEmails: owners.emails,
+      ownerUserIds: owners.ids,
       memberEmails: members.emails,
     });
   });
-  return { rows, invalid };
+  return { rows, invalid, notes };
 };

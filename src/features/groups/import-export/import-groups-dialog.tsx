@@ -3,7 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { createGroup, deleteGroup, searchGroups } from '@/api/generated/endpoints/groups/groups';
 import { searchUsers } from '@/api/generated/endpoints/users/users';
+import type { Group as GroupModel } from '@/api/generated/model/group';
 import type { User } from '@/api/generated/model/user';
+import { resolvedQueryOptions } from '@/api/resolve-names';
 import { describeError } from '@/components/feedback/query-error-alert';
 import { membershipCalls } from '../core/membership-calls';
 import { waitOutRateLimit } from '@/api/rate-limit';
@@ -22,6 +24,7 @@ const PLAN_LABELS: Record<PlanStatus, { label: string; color: string }> = {
   create: { label: 'Will be created', color: 'green' },
   invalid: { label: 'Invalid', color: 'red' },
   exists: { label: 'Already exists', color: 'gray' },
+  unchanged: { label: 'Unchanged', color: 'teal' },
 };
 const RESULT_LABELS: Record<CreateResult['outcome'], { label: string; color: string }> = {
   created: { label: 'Created', color: 'green' },
@@ -30,20 +33,21 @@ const RESULT_LABELS: Record<CreateResult['outcome'], { label: string; color: str
   cancelled: { label: 'Cancelled', color: 'yellow' },
 };
 
-const EXAMPLE = (['name', 'description', 'type', 'visibility', 'rulesVisible', 'owners', 'memberCount'] as const)
+const EXAMPLE = (['name', 'description', 'type', 'visibility', 'rulesVisible', 'owners', 'members'] as const)
   .map(csvHeaderOf)
   .join(',');
 
-/** Whether a group of this name exists (EXACT ignores case), through the rate-limit wait. */
-const existingNames = async (names: readonly string[], signal: AbortSignal): Promise<Set<string>> => {
-  const out = new Set<string>();
+/** The existing group of each name (EXACT ignores case), by its name in lower case, through the rate-limit wait. */
+const existingGroups = async (names: readonly string[], signal: AbortSignal): Promise<Map<string, GroupModel>> => {
+  const out = new Map<string, GroupModel>();
   for (const name of names) {
     const found = await waitOutRateLimit(
       () =>
         searchGroups({ query: [{ type: 'EXACT', fields: ['name'], value: name }], pageSize: 1, pageNumber: 1 }, signal),
       { signal },
     );
-    if ((found.total ?? 0) > 0) out.add(name.toLowerCase());
+    const group = found.results?.[0];
+    if ((found.total ?? 0) > 0 && group) out.set(name.toLowerCase(), group);
   }
   return out;
 };
@@ -58,6 +62,7 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
   const [text, setText] = useState('');
   const [plan, setPlan] = useState<PlanLine[] | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  const [notes, setNotes] = useState<string[]>([]);
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [running, setRunning] = useState(false);
@@ -75,6 +80,7 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
     try {
       const parsed = parseImportCsv(text);
       setFileError(parsed.fileError ?? null);
+      setNotes(parsed.notes);
       if (parsed.fileError) return;
       const emails = [...new Set(parsed.rows.flatMap((r) => [...r.ownerEmails, ...r.memberEmails]))];
       const users: User[] = emails.length
@@ -88,11 +94,16 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
         if (u.email) byEmail.set(u.email.toLowerCase(), u);
         if (u.username) byEmail.set(u.username.toLowerCase(), u);
       }
-      const existing = await existingNames(
+      const ownerIds = [...new Set(parsed.rows.flatMap((r) => r.ownerUserIds))];
+      const owners = await Promise.all(
+        ownerIds.map((id) => queryClient.fetchQuery(resolvedQueryOptions(queryClient, 'user', id))),
+      );
+      const knownIds = new Set(owners.flatMap((u) => (u?.id ? [u.id.toLowerCase()] : [])));
+      const existing = await existingGroups(
         parsed.rows.map((r) => r.name),
         controller.signal,
       );
-      setPlan(buildImportPlan(parsed.rows, parsed.invalid, existing, byEmail));
+      setPlan(buildImportPlan(parsed.rows, parsed.invalid, existing, byEmail, knownIds));
     } catch (e) {
       setError(e);
     } finally {
@@ -141,7 +152,7 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
 
   const counts = (plan ?? []).reduce<Record<PlanStatus, number>>(
     (acc, l) => ({ ...acc, [l.status]: acc[l.status] + 1 }),
-    { create: 0, invalid: 0, exists: 0 },
+    { create: 0, invalid: 0, exists: 0, unchanged: 0 },
   );
   const created = results?.filter((r) => r.outcome === 'created').length ?? 0;
 
@@ -183,7 +194,7 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
             </Stack>
             <Textarea
               label="Or paste the CSV"
-              description={`Header: ${EXAMPLE}. Type official or social; visibility public, owners or members; owners and members by email, separated by semicolons.`}
+              description={`Header: ${EXAMPLE}. Type official or social; visibility public, owners or members; owners by email or user id, members by email, separated by semicolons. A file from Export view imports as it is.`}
               autosize
               minRows={4}
               maxRows={10}
@@ -215,6 +226,17 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
           <Alert color="red" role="alert" title="Could not check the file">
             {describeError(error)}
             <ErrorReference error={error} />
+          </Alert>
+        ) : null}
+        {plan && !results && notes.length ? (
+          <Alert color="blue" title="Columns not imported">
+            <Stack gap={4}>
+              {notes.map((note) => (
+                <Text key={note} size="sm">
+                  {note}
+                </Text>
+              ))}
+            </Stack>
           </Alert>
         ) : null}
         {plan && !results ? (
@@ -249,7 +271,9 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
                       <Table.Td>
                         {l.status === 'create'
                           ? `${l.memberIds.length} members, ${l.ownerIds.length} owners`
-                          : l.problems.join(' ')}
+                          : l.status === 'unchanged'
+                            ? 'The group exists as the line describes it: nothing to do.'
+                            : l.problems.join(' ')}
                       </Table.Td>
                     </Table.Tr>
                   ))}

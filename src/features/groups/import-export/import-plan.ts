@@ -2,10 +2,11 @@ import type { Group } from '@/api/generated/model/group';
 import type { GroupCreate } from '@/api/generated/model/groupCreate';
 import type { User } from '@/api/generated/model/user';
 import { changeGroup, SETTLED, type MembershipCalls, type RunOptions } from '../core/transfer';
+import { GROUP_PROPERTIES } from '../core/group-vocabulary';
 import type { ImportLineProblem, ImportRow } from './groups-csv';
 
 /** What the dry run found for one line of the file. */
-export type PlanStatus = 'create' | 'invalid' | 'exists';
+export type PlanStatus = 'create' | 'invalid' | 'exists' | 'unchanged';
 
 export interface PlanLine {
   line: number;
@@ -17,19 +18,41 @@ export interface PlanLine {
   memberIds: string[];
 }
 
+/** The properties of an existing group that differ from a line of the file (owners compared by id). */
+export const differences = (group: Group, row: ImportRow, ownerIds: readonly string[]): string[] => {
+  const owners = new Set((group.owners ?? []).map((o) => o.id));
+  const out: string[] = [];
+  if ((group.description ?? '') !== row.description) out.push(GROUP_PROPERTIES.description.label);
+  if (group.type !== row.type) out.push(GROUP_PROPERTIES.type.label);
+  if (group.visibility !== row.visibility) out.push(GROUP_PROPERTIES.visibility.label);
+  if ((group.rulesVisible !== false) !== row.rulesVisible) out.push(GROUP_PROPERTIES.rulesVisible.label);
+  if (owners.size !== ownerIds.length || ownerIds.some((id) => !owners.has(id)))
+    out.push(GROUP_PROPERTIES.owners.label);
+  if (row.memberEmails.length) out.push(GROUP_PROPERTIES.members.label);
+  return out;
+};
+
 /**
  * The dry run: each valid row becomes "create" unless a group of that name exists (ignoring case) or
- * one of its owners or members is not a known user; invalid rows keep their problems.
+ * one of its owners or members is not a known user; invalid rows keep their problems. A group that
+ * exists is "unchanged" when the line says what it already is (as when a view is exported and imported
+ * back), else "exists", naming what differs; the import changes neither.
  */
 export const buildImportPlan = (
   rows: readonly ImportRow[],
   invalid: readonly ImportLineProblem[],
-  existingNames: ReadonlySet<string>,
+  existing: ReadonlyMap<string, Group> | ReadonlySet<string>,
   usersByEmail: ReadonlyMap<string, User>,
+  knownUserIds: ReadonlySet<string> = new Set(),
 ): PlanLine[] => {
   const lines: PlanLine[] = invalid.map((p) => ({ ...p, status: 'invalid', ownerIds: [], memberIds: [] }));
   for (const row of rows) {
     const problems: string[] = [];
+    const knownIds = (ids: readonly string[]) =>
+      ids.filter((id) => {
+        if (!knownUserIds.has(id)) problems.push(`Owner ${id} is not a known user.`);
+        return knownUserIds.has(id);
+      });
     const idsOf = (emails: readonly string[], role: string) =>
       emails.flatMap((email) => {
         const user = usersByEmail.get(email.toLowerCase());
@@ -39,18 +62,22 @@ export const buildImportPlan = (
         }
         return [user.id];
       });
-    const ownerIds = idsOf(row.ownerEmails, 'Owner');
+    const ownerIds = [...new Set([...idsOf(row.ownerEmails, 'Owner'), ...knownIds(row.ownerUserIds)])];
     const memberIds = idsOf(row.memberEmails, 'Member');
-    const exists = existingNames.has(row.name.toLowerCase());
-    lines.push({
-      line: row.line,
-      name: row.name,
-      status: exists ? 'exists' : problems.length ? 'invalid' : 'create',
-      problems: exists ? ['A group with this name already exists.'] : problems,
-      row,
-      ownerIds,
-      memberIds,
-    });
+    const key = row.name.toLowerCase();
+    const group = existing instanceof Map ? existing.get(key) : undefined;
+    const plan = { line: row.line, name: row.name, row, ownerIds, memberIds };
+    if (!existing.has(key)) {
+      lines.push({ ...plan, status: problems.length ? 'invalid' : 'create', problems });
+      continue;
+    }
+    const differs = group && !problems.length ? differences(group, row, ownerIds) : null;
+    if (differs && differs.length === 0) {
+      lines.push({ ...plan, status: 'unchanged', problems: [] });
+      continue;
+    }
+    const what = differs ? ` It differs in: ${differs.join(', ')}; the import does not change it.` : '';
+    lines.push({ ...plan, status: 'exists', problems: [`A group with this name already exists.${what}`] });
   }
   return lines.sort((a, b) => a.line - b.line);
 };

@@ -5,8 +5,8 @@ import type { Group as GroupModel } from '@/api/generated/model/group';
 import type { User } from '@/api/generated/model/user';
 import { UserPicker } from '@/components/user-picker/user-picker';
 import { BatchProgressView } from '../core/batch-progress';
-import { usersToAdd, type PasteResolution } from './paste-list';
-import { PasteListPanel } from './paste-list-panel';
+import { usersToAdd, type PasteCheck } from './paste-list';
+import { PasteListPanel, PasteReport } from './paste-list-panel';
 import { useMembershipChange } from '../core/group-mutations';
 
 type Mode = 'search' | 'paste';
@@ -16,11 +16,11 @@ export const AddMembersButton = ({ group }: { group: GroupModel }) => {
   const [opened, setOpened] = useState(false);
   const [mode, setMode] = useState<Mode>('search');
   const [picked, setPicked] = useState<User[]>([]);
-  const [resolutions, setResolutions] = useState<PasteResolution[] | null>(null);
+  const [pasteCheck, setPasteCheck] = useState<PasteCheck | null>(null);
   const change = useMembershipChange(group);
   const groupId = group.id ?? '';
 
-  const toAdd = mode === 'search' ? picked : usersToAdd(resolutions ?? []);
+  const toAdd = mode === 'search' ? picked : usersToAdd(pasteCheck?.resolutions ?? []);
   const running = change.isPending;
   const finished = change.isSuccess;
 
@@ -28,7 +28,7 @@ export const AddMembersButton = ({ group }: { group: GroupModel }) => {
     if (running) return;
     setOpened(false);
     setPicked([]);
-    setResolutions(null);
+    setPasteCheck(null);
     change.reset();
   };
 
@@ -73,11 +73,12 @@ export const AddMembersButton = ({ group }: { group: GroupModel }) => {
                   withinPortal={false}
                 />
               ) : (
-                <PasteListPanel groupId={groupId} resolutions={resolutions} onResolved={setResolutions} />
+                <PasteListPanel groupId={groupId} check={pasteCheck} onChecked={setPasteCheck} />
               )}
             </>
           ) : null}
           <BatchProgressView progress={running ? change.progress : null} result={change.data} verb="added" />
+          {finished && mode === 'paste' && pasteCheck ? <PasteReport check={pasteCheck} result={change.data} /> : null}
           {change.error ? (
             <Text c="red" size="sm" role="alert">
               {change.error.message}

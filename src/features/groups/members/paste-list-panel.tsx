@@ -1,8 +1,23 @@
-import { Badge, Button, Group, List, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Group, List, Radio, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { searchUsers } from '@/api/generated/endpoints/users/users';
+import type { User } from '@/api/generated/model/user';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
-import { PASTE_STATUS_LABELS, resolvePasteList, type PasteResolution, type PasteStatus } from './paste-list';
+import { ScrollRegion } from '@/components/layout/scroll-region';
+import type { BatchRunResult } from '../core/batch-membership';
+import {
+  checkPasteList,
+  chooseCandidate,
+  PASTE_OUTCOME_LABELS,
+  PASTE_STATUS_LABELS,
+  pastedText,
+  pasteReport,
+  type CandidateStatus,
+  type PasteCheck,
+  type PasteOutcome,
+  type PasteResolution,
+  type PasteStatus,
+} from './paste-list';
 
 const STATUS_COLOURS: Record<PasteStatus, string> = {
   matched: 'green',
@@ -12,23 +27,114 @@ const STATUS_COLOURS: Record<PasteStatus, string> = {
   inactive: 'orange',
 };
 
+const OUTCOME_COLOURS: Record<PasteOutcome, string> = {
+  added: 'green',
+  notAdded: 'red',
+  notFound: 'red',
+  skipped: 'violet',
+  alreadyMember: 'gray',
+  inactive: 'orange',
+  duplicate: 'gray',
+  notRead: 'orange',
+};
+
+/** Long pasted words (a 200-character token) wrap inside their cell instead of widening the table. */
+const WRAP = { overflowWrap: 'anywhere' } as const;
+const SKIP = 'skip';
+
 export interface PasteListPanelProps {
   groupId: string;
-  resolutions: PasteResolution[] | null;
-  onResolved: (resolutions: PasteResolution[] | null) => void;
+  check: PasteCheck | null;
+  onChecked: (check: PasteCheck | null) => void;
 }
 
+const CANDIDATE_NOTES: Record<CandidateStatus, string> = {
+  matched: '',
+  alreadyMember: ' (already a member)',
+  inactive: ' (inactive)',
+};
+
+/** What tells two people of the same name apart: their email in the name of the choice, department and title below. */
+const candidateLabel = (user: User) => [user.name, user.email].filter(Boolean).join(', ');
+const candidateDetails = (user: User) => [user.department, user.title].filter(Boolean).join(' · ');
+
+/** An ambiguous line: one choice per person of that name, or skip the line. */
+const CandidateChoice = ({
+  resolution,
+  onChoose,
+}: {
+  resolution: PasteResolution;
+  onChoose: (choiceId: string | undefined) => void;
+}) => (
+  <Radio.Group
+    label={`Who is "${pastedText(resolution.line)}"?`}
+    labelProps={{ style: WRAP }}
+    value={resolution.choiceId ?? SKIP}
+    onChange={(value) => onChoose(value === SKIP ? undefined : value)}
+  >
+    <Stack gap={6} mt={4}>
+      {resolution.candidates.map((user) => {
+        const status = resolution.candidateStatuses?.[user.id ?? ''] ?? 'matched';
+        return (
+          <Radio
+            key={user.id}
+            value={user.id ?? ''}
+            disabled={status !== 'matched'}
+            label={`${candidateLabel(user)}${CANDIDATE_NOTES[status]}`}
+            description={candidateDetails(user) || undefined}
+            styles={{ description: WRAP, label: WRAP }}
+          />
+        );
+      })}
+      <Radio value={SKIP} label="Skip this line" />
+    </Stack>
+  </Radio.Group>
+);
+
+/** The repeats merged into an earlier line, named. */
+const MergedDuplicates = ({ check }: { check: PasteCheck }) => {
+  const count = check.duplicates.length;
+  if (count === 0 && check.overLimit === 0) return null;
+  return (
+    <Stack gap={4}>
+      {count ? (
+        <Text size="sm" fw={500}>
+          {count} duplicate {count === 1 ? 'line' : 'lines'} merged
+        </Text>
+      ) : null}
+      {count ? (
+        <ScrollRegion label="Duplicate lines merged">
+          <List size="xs" aria-label="Duplicate lines merged">
+            {check.duplicates.map((d, i) => (
+              <List.Item key={i} style={WRAP}>
+                {d.source === d.firstSource ? `"${d.source}" (repeated)` : `"${d.source}", same as "${d.firstSource}"`}
+              </List.Item>
+            ))}
+          </List>
+        </ScrollRegion>
+      ) : null}
+      {check.overLimit ? (
+        <Text size="sm" c="orange.9">
+          {check.overLimit} more {check.overLimit === 1 ? 'person was' : 'people were'} not read: at most 1,000 are
+          checked at once.
+        </Text>
+      ) : null}
+    </Stack>
+  );
+};
+
 /** Paste emails or names, check them, and see how each line resolved before anything is sent. */
-export const PasteListPanel = ({ groupId, resolutions, onResolved }: PasteListPanelProps) => {
+export const PasteListPanel = ({ groupId, check, onChecked }: PasteListPanelProps) => {
   const [text, setText] = useState('');
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const resolutions = check?.resolutions ?? null;
 
-  const check = async () => {
+  const runCheck = async () => {
     setChecking(true);
     setError(null);
     try {
-      onResolved(await resolvePasteList(text, (request) => searchUsers(request), groupId));
+      onChecked(await checkPasteList(text, (request) => searchUsers(request), groupId));
     } catch (e) {
       setError(e);
     } finally {
@@ -52,16 +158,18 @@ export const PasteListPanel = ({ groupId, resolutions, onResolved }: PasteListPa
         value={text}
         onChange={(e) => {
           setText(e.currentTarget.value);
-          if (resolutions) onResolved(null);
+          if (check) onChecked(null);
         }}
       />
       <Group>
-        <Button variant="light" onClick={() => void check()} loading={checking} disabled={!text.trim()}>
+        <Button variant="light" onClick={() => void runCheck()} loading={checking} disabled={!text.trim()}>
           Check list
         </Button>
       </Group>
-      {error ? <QueryErrorAlert error={error} onRetry={() => void check()} title="Could not check the list" /> : null}
-      {resolutions ? (
+      {error ? (
+        <QueryErrorAlert error={error} onRetry={() => void runCheck()} title="Could not check the list" />
+      ) : null}
+      {check && resolutions ? (
         <Stack gap="xs">
           <Group gap="xs" aria-label="Summary of the list" role="group">
             {(Object.keys(PASTE_STATUS_LABELS) as PasteStatus[]).map((status) => (
@@ -70,6 +178,7 @@ export const PasteListPanel = ({ groupId, resolutions, onResolved }: PasteListPa
               </Badge>
             ))}
           </Group>
+          <MergedDuplicates check={check} />
           <Table aria-label="Checked list" withTableBorder striped>
             <Table.Thead>
               <Table.Tr>
@@ -79,25 +188,24 @@ export const PasteListPanel = ({ groupId, resolutions, onResolved }: PasteListPa
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {resolutions.map((r) => (
+              {resolutions.map((r, index) => (
                 <Table.Tr key={r.line.text}>
-                  <Table.Td>{r.line.text}</Table.Td>
+                  <Table.Td style={WRAP}>{pastedText(r.line)}</Table.Td>
                   <Table.Td>
                     <Badge color={STATUS_COLOURS[r.status]} variant="light" tt="none">
                       {PASTE_STATUS_LABELS[r.status]}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={WRAP}>
                     {r.status === 'ambiguous' ? (
-                      <List size="xs">
-                        {r.candidates.map((u) => (
-                          <List.Item key={u.id}>
-                            {u.name} ({u.email})
-                          </List.Item>
-                        ))}
-                      </List>
+                      <CandidateChoice
+                        resolution={r}
+                        onChoose={(choiceId) =>
+                          onChecked({ ...check, resolutions: chooseCandidate(resolutions, index, choiceId) })
+                        }
+                      />
                     ) : r.user ? (
-                      <Text size="sm">
+                      <Text size="sm" style={WRAP}>
                         {r.user.name}{' '}
                         <Text span c="dimmed" size="xs">
                           {r.user.email}
@@ -116,5 +224,36 @@ export const PasteListPanel = ({ groupId, resolutions, onResolved }: PasteListPa
         </Stack>
       ) : null}
     </Stack>
+  );
+};
+
+/** After the add: every pasted line with what became of it. */
+export const PasteReport = ({ check, result }: { check: PasteCheck; result: BatchRunResult | undefined }) => {
+  const lines = pasteReport(check, result);
+  return (
+    <ScrollRegion label="Outcome of each line">
+      <Table aria-label="Outcome of each line" withTableBorder striped fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Line</Table.Th>
+            <Table.Th>Outcome</Table.Th>
+            <Table.Th>Person</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {lines.map((l, i) => (
+            <Table.Tr key={i}>
+              <Table.Td style={WRAP}>{l.pasted}</Table.Td>
+              <Table.Td>
+                <Badge color={OUTCOME_COLOURS[l.outcome]} variant="light" tt="none">
+                  {PASTE_OUTCOME_LABELS[l.outcome]}
+                </Badge>
+              </Table.Td>
+              <Table.Td style={WRAP}>{l.detail || '–'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollRegion>
   );
 };

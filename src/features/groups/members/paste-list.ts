@@ -2,6 +2,7 @@ import type { User } from '@/api/generated/model/user';
 import type { UserSearchRequest } from '@/api/generated/model/userSearchRequest';
 import type { UsersSearchResponse } from '@/api/generated/model/usersSearchResponse';
 import { chunk } from '@/lib/chunk';
+import type { BatchRunResult } from '../core/batch-membership';
 
 /**
  * "Paste a list": emails or names as mail clients and spreadsheets give them, resolved to users BEFORE anything is sent.
@@ -13,11 +14,23 @@ import { chunk } from '@/lib/chunk';
 export type PasteLineKind = 'email' | 'name';
 
 export interface PasteLine {
+  /** The email or name looked up. */
   text: string;
   kind: PasteLineKind;
+  /** The person as pasted (display name and brackets, the spreadsheet row); `text` when absent. */
+  source?: string;
+}
+
+/** A pasted line already on the list, merged into the earlier one. */
+export interface PasteDuplicate {
+  source: string;
+  text: string;
+  firstSource: string;
 }
 
 export type PasteStatus = 'matched' | 'ambiguous' | 'notFound' | 'alreadyMember' | 'inactive';
+/** What one found user is to the group. */
+export type CandidateStatus = Extract<PasteStatus, 'matched' | 'alreadyMember' | 'inactive'>;
 
 export interface PasteResolution {
   line: PasteLine;
@@ -26,6 +39,17 @@ export interface PasteResolution {
   user?: User;
   /** Every user the line could mean (ambiguous). */
   candidates: User[];
+  /** Per candidate id of an ambiguous line: whether choosing them adds them (matched) or not. */
+  candidateStatuses?: Record<string, CandidateStatus>;
+  /** The candidate chosen for an ambiguous line (none: the line is skipped). */
+  choiceId?: string;
+}
+
+/** A checked list: each distinct person as resolved, the repeats merged, and what was past the limit. */
+export interface PasteCheck {
+  resolutions: PasteResolution[];
+  duplicates: PasteDuplicate[];
+  overLimit: number;
 }
 
 export const PASTE_STATUS_LABELS: Record<PasteStatus, string> = {
@@ -47,6 +71,17 @@ const fold = (s: string) => s.trim().toLowerCase();
  */
 export const parsePasteList = async (text: string): Promise<PasteLine[]> =>
   (await import('./paste-parse')).parsePastedPeople(text);
+
+/** The pasted text as people, with the repeats merged and the count past the limit. */
+export const readPasteList = async (
+  text: string,
+): Promise<{ lines: PasteLine[]; duplicates: PasteDuplicate[]; overLimit: number }> => {
+  const { entries, duplicates, overLimit } = (await import('./paste-parse')).readPastedPeople(text);
+  return { lines: entries, duplicates, overLimit };
+};
+
+/** A line as it was pasted. */
+export const pastedText = (line: PasteLine): string => line.source ?? line.text;
 
 /** The search for one batch of values of one kind (active and inactive users, with their groups). */
 export const buildPasteSearch = (
@@ -98,7 +133,7 @@ export const classifyPasteLines = (
   groupId: string,
   memberIds: ReadonlySet<string> = new Set(),
 ): PasteResolution[] =>
-  lines.map((line) => {
+  lines.map((line): PasteResolution => {
     const wanted = fold(line.text);
     const candidates = users.filter((u) =>
       line.kind === 'email'
@@ -106,27 +141,115 @@ export const classifyPasteLines = (
         : fold(u.name ?? '') === wanted,
     );
     if (candidates.length === 0) return { line, status: 'notFound', candidates };
-    if (candidates.length > 1) return { line, status: 'ambiguous', candidates };
+    if (candidates.length > 1) {
+      const candidateStatuses = Object.fromEntries(
+        candidates.map((u) => [u.id ?? '', statusOf(u, groupId, memberIds)]),
+      );
+      return { line, status: 'ambiguous', candidates, candidateStatuses };
+    }
     const user = candidates[0] as User;
-    if (user.state === 'inactive') return { line, status: 'inactive', user, candidates };
-    if (isInGroup(user, groupId, memberIds)) return { line, status: 'alreadyMember', user, candidates };
-    return { line, status: 'matched', user, candidates };
+    return { line, status: statusOf(user, groupId, memberIds), user, candidates };
   });
+
+const statusOf = (user: User, groupId: string, memberIds: ReadonlySet<string>): CandidateStatus =>
+  user.state === 'inactive' ? 'inactive' : isInGroup(user, groupId, memberIds) ? 'alreadyMember' : 'matched';
+
+/** Reads the pasted text and resolves each distinct person, keeping the repeats that were merged. */
+export const checkPasteList = async (
+  text: string,
+  search: SearchUsersFn,
+  groupId: string,
+  memberIds?: ReadonlySet<string>,
+): Promise<PasteCheck> => {
+  const { lines, duplicates, overLimit } = await readPasteList(text);
+  if (lines.length === 0) return { resolutions: [], duplicates, overLimit };
+  const resolutions = classifyPasteLines(lines, await findPastedUsers(lines, search), groupId, memberIds);
+  return { resolutions, duplicates, overLimit };
+};
 
 export const resolvePasteList = async (
   text: string,
   search: SearchUsersFn,
   groupId: string,
   memberIds?: ReadonlySet<string>,
-): Promise<PasteResolution[]> => {
-  const lines = await parsePasteList(text);
-  if (lines.length === 0) return [];
-  return classifyPasteLines(lines, await findPastedUsers(lines, search), groupId, memberIds);
+): Promise<PasteResolution[]> => (await checkPasteList(text, search, groupId, memberIds)).resolutions;
+
+/** The resolutions with one ambiguous line's choice set (`undefined`: skip the line). */
+export const chooseCandidate = (
+  resolutions: readonly PasteResolution[],
+  index: number,
+  choiceId: string | undefined,
+): PasteResolution[] => resolutions.map((r, i) => (i === index ? { ...r, choiceId } : r));
+
+/** The user a line adds: its match, or the candidate chosen for an ambiguous line (when they can be added). */
+export const userToAdd = (r: PasteResolution): User | undefined => {
+  if (r.status === 'matched') return r.user;
+  if (r.status !== 'ambiguous' || !r.choiceId || r.candidateStatuses?.[r.choiceId] !== 'matched') return undefined;
+  return r.candidates.find((u) => u.id === r.choiceId);
 };
 
-/** Users to add: matched lines, each user once. */
+/** Users to add: matched lines and the people chosen for ambiguous ones, each user once. */
 export const usersToAdd = (resolutions: readonly PasteResolution[]): User[] => {
   const out = new Map<string, User>();
-  for (const r of resolutions) if (r.status === 'matched' && r.user?.id) out.set(r.user.id, r.user);
+  for (const r of resolutions) {
+    const user = userToAdd(r);
+    if (user?.id) out.set(user.id, user);
+  }
   return [...out.values()];
+};
+
+export type PasteOutcome =
+  'added' | 'notAdded' | 'notFound' | 'skipped' | 'alreadyMember' | 'inactive' | 'duplicate' | 'notRead';
+
+export const PASTE_OUTCOME_LABELS: Record<PasteOutcome, string> = {
+  added: 'Added',
+  notAdded: 'Not added',
+  notFound: 'Not found',
+  skipped: 'Skipped (ambiguous)',
+  alreadyMember: 'Already a member',
+  inactive: 'Inactive, not added',
+  duplicate: 'Duplicate, merged',
+  notRead: 'Not read',
+};
+
+export interface PasteReportLine {
+  /** The line as pasted. */
+  pasted: string;
+  outcome: PasteOutcome;
+  /** The person it resolved to, or what it repeats. */
+  detail: string;
+}
+
+const personText = (user: User | undefined) => (user ? `${user.name ?? ''} ${user.email ?? ''}`.trim() : '');
+
+/**
+ * The outcome of every pasted line once the add ran: added or not (the run's ids), and the lines that
+ * were not sent (not found, skipped, already members, inactive, repeats merged into an earlier line).
+ */
+export const pasteReport = (check: PasteCheck, result: BatchRunResult | undefined): PasteReportLine[] => {
+  const done = new Set(result?.doneIds ?? []);
+  const lines = check.resolutions.map((r): PasteReportLine => {
+    const pasted = pastedText(r.line);
+    const user = userToAdd(r);
+    if (user?.id) return { pasted, outcome: done.has(user.id) ? 'added' : 'notAdded', detail: personText(user) };
+    if (r.status === 'ambiguous') {
+      const chosen = r.candidates.find((u) => u.id === r.choiceId);
+      if (chosen && r.choiceId) {
+        const status = r.candidateStatuses?.[r.choiceId];
+        return { pasted, outcome: status === 'inactive' ? 'inactive' : 'alreadyMember', detail: personText(chosen) };
+      }
+      return { pasted, outcome: 'skipped', detail: `${r.candidates.length} people have this name` };
+    }
+    if (r.status === 'notFound') return { pasted, outcome: 'notFound', detail: '' };
+    return { pasted, outcome: r.status === 'inactive' ? 'inactive' : 'alreadyMember', detail: personText(r.user) };
+  });
+  const repeats = check.duplicates.map((d): PasteReportLine => ({
+    pasted: d.source,
+    outcome: 'duplicate',
+    detail: `Same as "${d.firstSource}"`,
+  }));
+  const notRead: PasteReportLine[] = check.overLimit
+    ? [{ pasted: `${check.overLimit} more`, outcome: 'notRead', detail: 'Past the first 1,000 people' }]
+    : [];
+  return [...lines, ...repeats, ...notRead];
 };

@@ -15,8 +15,26 @@ import Papa from 'papaparse';
 export type PastedKind = 'email' | 'name';
 
 export interface PastedEntry {
+  /** The email or name looked up (trimmed, spaces squashed, an address without its display name). */
   text: string;
   kind: PastedKind;
+  /** The person as pasted: `Ann Smith <ann@example.com>`, a spreadsheet row, a line. */
+  source: string;
+}
+
+/** A pasted person already on the list (the same email or name, ignoring case), merged into the first. */
+export interface PastedDuplicate {
+  source: string;
+  text: string;
+  /** The earlier entry it was merged into, as pasted. */
+  firstSource: string;
+}
+
+export interface PastedPeople {
+  entries: PastedEntry[];
+  duplicates: PastedDuplicate[];
+  /** People past the first MAX_PASTED_ENTRIES, not read. */
+  overLimit: number;
 }
 
 export const MAX_PASTED_ENTRIES = 1000;
@@ -50,6 +68,30 @@ const addressesOf = (text: string): string[] | null => {
   return null;
 };
 
+/**
+ * The addresses found in `text`, each with the stretch of `text` it was written as (its display name and
+ * brackets included): `Ann Smith <ann@example.com>` rather than `ann@example.com`.
+ */
+const emailEntries = (text: string, emails: readonly string[]): PastedEntry[] => {
+  const folded = text.toLowerCase();
+  let cursor = 0;
+  return emails.map((email) => {
+    const wanted = email.toLowerCase();
+    const bracketed = folded.indexOf(`<${wanted}`, cursor);
+    const at = bracketed >= 0 ? bracketed + 1 : folded.indexOf(wanted, cursor);
+    if (at < 0) return { text: email, kind: 'email', source: email };
+    let end = at + wanted.length;
+    const close = /^\s*>/.exec(text.slice(end));
+    if (close) end += close[0].length;
+    const source = text
+      .slice(cursor, end)
+      .replace(/^[\s,;]+/, '')
+      .trim();
+    cursor = end;
+    return { text: email, kind: 'email', source: source || email };
+  });
+};
+
 /** One line of free text: its addresses, or (for pieces with no `@`) names separated by `;`. */
 const entriesOfLine = (line: string): PastedEntry[] => {
   const text = line.trim();
@@ -58,30 +100,30 @@ const entriesOfLine = (line: string): PastedEntry[] => {
   if (!text.includes('@')) {
     return text
       .split(';')
-      .map(squash)
-      .filter(Boolean)
-      .map((name) => ({ text: name, kind: 'name' as const }));
+      .filter((piece) => piece.trim())
+      .map((piece) => ({ text: squash(piece), kind: 'name' as const, source: piece.trim() }));
   }
   const whole = addressesOf(text);
-  if (whole) return whole.map((email) => ({ text: email, kind: 'email' as const }));
+  if (whole) return emailEntries(text, whole);
   // A list mixing addresses and bare names (`Ann <ann@x.com>; Bob Lee`): piece by piece.
   return text.split(/[;,]/).flatMap((piece): PastedEntry[] => {
     if (!piece.trim()) return [];
-    if (!piece.includes('@')) return [{ text: squash(piece), kind: 'name' }];
+    if (!piece.includes('@')) return [{ text: squash(piece), kind: 'name', source: piece.trim() }];
     const found = addressesOf(piece);
-    if (found) return found.map((email) => ({ text: email, kind: 'email' as const }));
+    if (found) return emailEntries(piece.trim(), found);
     // Not an address by the grammar (`Ann Smith ann@example.com`): the address-like words in it.
     const words = piece.match(/[^\s<>,;"']+@[^\s<>,;"']+/g) ?? [squash(piece)];
-    return words.map((email) => ({ text: email, kind: 'email' as const }));
+    return words.map((email) => ({ text: email, kind: 'email' as const, source: piece.trim() }));
   });
 };
 
-function cellEntries(row: readonly string[]): PastedEntry[] {
+/** A spreadsheet row: its email cells, else its first cell as a name; each person shows the row as pasted. */
+function cellEntries(row: readonly string[], source = row.join('\t').trim()): PastedEntry[] {
   const cells = row.map((c) => c.trim()).filter(Boolean);
   const withEmail = cells.filter((c) => c.includes('@'));
-  if (withEmail.length) return withEmail.flatMap(entriesOfLine);
+  if (withEmail.length) return withEmail.flatMap(entriesOfLine).map((entry) => ({ ...entry, source }));
   const first = cells[0];
-  return first ? [{ text: squash(first), kind: 'name' }] : [];
+  return first ? [{ text: squash(first), kind: 'name', source }] : [];
 }
 
 /** A header row naming an email or a name column, as CSV exports (this console's included) have. */
@@ -97,12 +139,13 @@ const tableEntries = (text: string, delimiter: string): PastedEntry[] | null => 
   const first = rows[0];
   if (!first || first.length < 2) return null;
   const header = headerColumns(first);
-  if (!header) return delimiter === '\t' ? rows.flatMap(cellEntries) : null;
+  if (!header) return delimiter === '\t' ? rows.map((row) => cellEntries(row)).flat() : null;
   return rows.slice(1).flatMap((row): PastedEntry[] => {
+    const source = row.join(delimiter === '\t' ? '\t' : ',').trim();
     const email = header.email >= 0 ? (row[header.email] ?? '').trim() : '';
-    if (email) return entriesOfLine(email);
+    if (email) return entriesOfLine(email).map((entry) => ({ ...entry, source }));
     const name = header.name >= 0 ? squash(row[header.name] ?? '') : '';
-    return name ? [{ text: name, kind: 'name' }] : [];
+    return name ? [{ text: name, kind: 'name', source }] : [];
   });
 };
 
@@ -111,25 +154,37 @@ const looksLikeCsvHeader = (line: string) => {
   return parsed.length >= 2 && headerColumns(parsed) !== null && !line.includes('@');
 };
 
-/** Every person in the pasted text, in order, each email or name once (ignoring case), at most 1,000. */
-export const parsePastedPeople = (text: string): PastedEntry[] => {
+/**
+ * Every person in the pasted text, in order, each email or name once (ignoring case), at most 1,000;
+ * with the repeats that were merged into an earlier entry and how many people were past the limit.
+ */
+export const readPastedPeople = (text: string): PastedPeople => {
   const firstLine = text.trim().split(/\r?\n/, 1)[0] ?? '';
   let entries: PastedEntry[] | null = null;
   if (firstLine.includes('\t')) entries = tableEntries(text, '\t');
   else if (looksLikeCsvHeader(firstLine)) entries = tableEntries(text, ',');
   entries ??= text.split(/\r?\n/).flatMap(entriesOfLine);
 
-  const seen = new Set<string>();
+  const seen = new Map<string, PastedEntry>();
   const out: PastedEntry[] = [];
+  const duplicates: PastedDuplicate[] = [];
+  let overLimit = 0;
   for (const entry of entries) {
     const key = fold(entry.text);
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    out.push(entry);
-    if (out.length >= MAX_PASTED_ENTRIES) break;
+    if (!key) continue;
+    const first = seen.get(key);
+    if (first) duplicates.push({ source: entry.source, text: entry.text, firstSource: first.source });
+    else if (out.length >= MAX_PASTED_ENTRIES) overLimit += 1;
+    else {
+      seen.set(key, entry);
+      out.push(entry);
+    }
   }
-  return out;
+  return { entries: out, duplicates, overLimit };
 };
+
+/** Every person in the pasted text, in order, each email or name once (ignoring case), at most 1,000. */
+export const parsePastedPeople = (text: string): PastedEntry[] => readPastedPeople(text).entries;
 
 /** The emails of one cell (an import's owners or members): an address list, semicolons or commas. */
 export const emailsInCell = (cell: string): { emails: string[]; invalid: string[] } => {

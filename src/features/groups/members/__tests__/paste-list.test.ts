@@ -2,7 +2,15 @@ import { describe, expect, it, vi } from 'vitest';
 import type { User } from '@/api/generated/model/user';
 import type { UserSearchRequest } from '@/api/generated/model/userSearchRequest';
 import type { UsersSearchResponse } from '@/api/generated/model/usersSearchResponse';
-import { classifyPasteLines, parsePasteList, resolvePasteList, usersToAdd } from '../paste-list';
+import {
+  checkPasteList,
+  chooseCandidate,
+  classifyPasteLines,
+  parsePasteList,
+  pasteReport,
+  resolvePasteList,
+  usersToAdd,
+} from '../paste-list';
 
 const GROUP = 'g1';
 const people: User[] = [
@@ -44,7 +52,9 @@ const fakeSearch = vi.fn(async (request: UserSearchRequest): Promise<UsersSearch
 describe('parsePasteList', () => {
   it('splits lines, trims, drops blanks and repeats, and tells emails from names', async () => {
     expect(
-      await parsePasteList(' ann@example.com \n\nBob  Lee\nANN@example.com\r\n<eve@example.com>, dan@example.com\n'),
+      (
+        await parsePasteList(' ann@example.com \n\nBob  Lee\nANN@example.com\r\n<eve@example.com>, dan@example.com\n')
+      ).map(({ text, kind }) => ({ text, kind })),
     ).toEqual([
       { text: 'ann@example.com', kind: 'email' },
       { text: 'Bob Lee', kind: 'name' },
@@ -98,5 +108,48 @@ describe('classifyPasteLines', () => {
       GROUP,
     );
     expect(r?.status).toBe('matched');
+  });
+});
+
+describe('ambiguous lines and the report of every line', () => {
+  const pasted = [
+    'Ann Smith <ann@example.com>',
+    'Bob Lee',
+    'nobody@example.com',
+    'ANN@example.com',
+    'Dan Wu',
+    'cara@example.com',
+    'Bob Lee',
+  ].join('\n');
+
+  it('adds the person chosen for an ambiguous name, and nobody while the line is skipped', async () => {
+    const check = await checkPasteList(pasted, fakeSearch, GROUP);
+    const bob = check.resolutions.findIndex((r) => r.status === 'ambiguous');
+    expect(check.resolutions[bob]?.candidateStatuses).toEqual({ b1: 'matched', b2: 'matched' });
+    expect(usersToAdd(check.resolutions).map((u) => u.id)).toEqual(['a']);
+    const chosen = chooseCandidate(check.resolutions, bob, 'b2');
+    expect(usersToAdd(chosen).map((u) => u.id)).toEqual(['a', 'b2']);
+    expect(usersToAdd(chooseCandidate(chosen, bob, undefined)).map((u) => u.id)).toEqual(['a']);
+  });
+
+  it('lists every pasted line as pasted, with its outcome', async () => {
+    const check = await checkPasteList(pasted, fakeSearch, GROUP);
+    const bob = check.resolutions.findIndex((r) => r.status === 'ambiguous');
+    const chosen = { ...check, resolutions: chooseCandidate(check.resolutions, bob, 'b1') };
+    expect(check.duplicates).toHaveLength(2);
+    expect(
+      pasteReport(chosen, { doneIds: ['a'], failedIds: ['b1'], conflicts: 0 }).map((l) => [l.pasted, l.outcome]),
+    ).toEqual([
+      ['Ann Smith <ann@example.com>', 'added'],
+      ['Bob Lee', 'notAdded'],
+      ['nobody@example.com', 'notFound'],
+      ['Dan Wu', 'alreadyMember'],
+      ['cara@example.com', 'inactive'],
+      ['ANN@example.com', 'duplicate'],
+      ['Bob Lee', 'duplicate'],
+    ]);
+    expect(pasteReport(check, { doneIds: ['a'], failedIds: [], conflicts: 0 })[1]).toMatchObject({
+      outcome: 'skipped',
+    });
   });
 });
