@@ -145,6 +145,11 @@ test('a keyboard-only journey: sign in, find and open a group, add two members, 
   }
   await tabTo(page, dialog.getByRole('button', { name: 'Add 2 people' }));
   await page.keyboard.press('Enter');
+  // Adding several people asks first; Cancel has the focus.
+  const confirmAdd = page.getByRole('dialog', { name: `Add 2 people to ${group.name}?` });
+  await expect(confirmAdd.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await tabTo(page, confirmAdd.getByRole('button', { name: 'Add 2 people' }));
+  await page.keyboard.press('Enter');
   // The result is announced in a live region.
   await expect(dialog.getByRole('status').filter({ hasText: '2 people added' })).toBeVisible();
   await page.keyboard.press('Escape');

@@ -22,14 +22,18 @@ test('bulk-deletes three groups after one confirmation listing them and their me
   const bar = page.getByRole('region', { name: 'Selected groups' });
   await expect(bar).toContainText('3 selected');
   await bar.getByRole('button', { name: 'Delete…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Delete 3 groups?' });
+  const dialog = page.getByRole('dialog', { name: 'Delete groups' });
   await expect(dialog).toContainText('3 groups and their 6 memberships will be deleted');
   for (const g of groups) await expect(dialog.getByRole('table', { name: 'Groups to delete' })).toContainText(g.name);
-  const confirm = dialog.getByRole('button', { name: 'Delete 3 groups' });
-  await expect(confirm).toBeDisabled();
-  await dialog.getByRole('textbox', { name: 'Type "delete" to confirm' }).fill('delete');
+  await dialog.getByRole('button', { name: 'Delete 3 groups…' }).click();
+  // Deleting cannot be undone: the confirmation warns and wants the count typed in.
+  const confirm = page.getByRole('dialog', { name: 'Delete 3 groups?' });
+  await expect(confirm.getByRole('alert')).toContainText('This cannot be undone');
+  const go = confirm.getByRole('button', { name: 'Delete 3 groups' });
+  await expect(go).toBeDisabled();
+  await confirm.getByRole('textbox', { name: 'Type 3 to confirm' }).fill('3');
   await assertNoSeriousA11yViolations(page);
-  await confirm.click();
+  await go.click();
   await expect(page.getByRole('dialog', { name: 'Groups deleted' }).getByRole('status')).toContainText('3 deleted');
   for (const g of groups) {
     const status = await getGroup(api, g.id).then(
@@ -82,6 +86,7 @@ test('imports groups from CSV through a dry run of good, invalid and duplicate l
   expect(before.total).toBe(0);
 
   await dialog.getByRole('button', { name: 'Create 2 groups' }).click();
+  await page.getByRole('dialog', { name: 'Create 2 groups?' }).getByRole('button', { name: 'Create 2 groups' }).click();
   await expect(dialog.getByRole('status').filter({ hasText: 'Done' })).toContainText('2 created');
   await dialog.getByRole('button', { name: 'Close' }).click();
 

@@ -52,8 +52,12 @@ test('compares two groups, checks the counts against the API, and adds the A-onl
   // Add everyone only in A to B: the counts follow.
   await page.getByRole('tab', { name: /^Only in E2E compare A/ }).click();
   await page.getByRole('button', { name: `Add to ${b.name}: all 10` }).click();
+  await page
+    .getByRole('dialog', { name: `Add 10 people to ${b.name}?` })
+    .getByRole('button', { name: 'Add 10 people' })
+    .click();
   const dialog = page.getByRole('dialog', { name: `Add to ${b.name}` });
-  await expect(dialog.getByRole('status').filter({ hasText: 'Done' })).toContainText(`Add to ${b.name}: added 10`);
+  await expect(dialog.getByRole('status').filter({ hasText: 'Done' })).toContainText(`Add to ${b.name}: 10 added`);
   await assertNoSeriousA11yViolations(page);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('tab', { name: `Only in ${a.name} (0)` })).toBeVisible();

@@ -42,10 +42,14 @@ test('copies 120 members while another client edits the target: a 409 mid-way, a
   await dialog.getByRole('option', { name: target.name }).click();
   await assertNoSeriousA11yViolations(page);
   await dialog.getByRole('button', { name: `Copy to ${target.name}` }).click();
+  // More than 100 people: the count is typed in to confirm.
+  const confirm = page.getByRole('dialog', { name: `Copy 120 people to ${target.name}?` });
+  await confirm.getByRole('textbox', { name: 'Type 120 to confirm' }).fill('120');
+  await confirm.getByRole('button', { name: 'Copy 120 people' }).click();
 
   const report = dialog.getByRole('status').filter({ hasText: 'Done' });
-  await expect(report).toContainText(`Add to ${target.name}: already a member 3`);
-  await expect(report).toContainText(`Add to ${target.name}: added 117`);
+  await expect(report).toContainText(`Add to ${target.name}: 3 already members`);
+  await expect(report).toContainText(`Add to ${target.name}: 117 added`);
   await expect(dialog.getByRole('table', { name: 'Report lines' }).locator('tbody tr')).toHaveCount(120);
   expect(statuses).toContain(409);
   expect(statuses.filter((s) => s === 202)).toHaveLength(3);

@@ -26,6 +26,10 @@ test('adds people pasted as a mail address list and as spreadsheet cells', async
   await expect(dialog.getByText('Not found: 0')).toBeVisible();
   await assertNoSeriousA11yViolations(page);
   await dialog.getByRole('button', { name: 'Add 3 people' }).click();
+  await page
+    .getByRole('dialog', { name: `Add 3 people to ${group.name}?` })
+    .getByRole('button', { name: 'Add 3 people' })
+    .click();
   await expect(dialog.getByRole('status').filter({ hasText: '3 people added' })).toBeVisible();
   expect([...(await memberIds(api, group.id))].sort()).toEqual([member!.id, ann!.id, bob!.id, cara!.id].sort());
 });

@@ -20,10 +20,14 @@ test('moves a person from one group to another from the person drawer', async ({
   await page.keyboard.press('Escape');
   await assertNoSeriousA11yViolations(page);
   await drawer.getByRole('button', { name: 'Apply 2 changes' }).click();
+  await page
+    .getByRole('dialog', { name: `Change 2 groups for ${person!.name}?` })
+    .getByRole('button', { name: 'Change 2 groups' })
+    .click();
 
   const report = drawer.getByRole('status').filter({ hasText: 'Done' });
-  await expect(report).toContainText(`Add to ${to.name}: added 1`);
-  await expect(report).toContainText(`Remove from ${from.name}: removed 1`);
+  await expect(report).toContainText(`Add to ${to.name}: 1 added`);
+  await expect(report).toContainText(`Remove from ${from.name}: 1 removed`);
   await expect(groups.getByRole('link', { name: to.name })).toBeVisible();
   await expect(groups.getByRole('link', { name: from.name })).toHaveCount(0);
   expect((await memberIds(api, to.id)).has(person!.id)).toBe(true);

@@ -55,7 +55,7 @@ test('adds members with the picker, and removes them after confirming', async ({
   await page.getByRole('checkbox', { name: `Select ${outsiders[0]!.name}` }).check();
   await page.getByRole('checkbox', { name: `Select ${members[0]!.name}` }).check();
   await page.getByRole('button', { name: 'Remove selected (2)' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Remove 2 members?' });
+  const confirm = page.getByRole('dialog', { name: `Remove 2 members from ${group.name}?` });
   await confirm.getByRole('button', { name: 'Remove 2 members' }).click();
   await expect(memberTableRows(page)).toHaveCount(2);
   const after = await getGroup(api, group.id);
@@ -81,6 +81,12 @@ test('adds members from a pasted list after showing how each line resolved', asy
   // nothing was sent yet
   expect((await getGroup(api, group.id)).memberCount).toBe(2);
   await dialog.getByRole('button', { name: new RegExp(`^Add ${matched} (person|people)$`) }).click();
+  if (matched > 1) {
+    await page
+      .getByRole('dialog', { name: `Add ${matched} people to ${group.name}?` })
+      .getByRole('button', { name: `Add ${matched} people` })
+      .click();
+  }
   await expect(dialog.getByRole('status').filter({ hasText: /added/ })).toBeVisible();
   expect((await getGroup(api, group.id)).memberCount).toBe(2 + matched);
 });

@@ -1,15 +1,18 @@
 import { Button, Group, Modal, Radio, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { getGroup, listGroupIndividuals } from '@/api/generated/endpoints/groups/groups';
 import { listUsers } from '@/api/generated/endpoints/users/users';
 import { useCanEditGroup } from '@/lib/permissions';
 import { chunkIds } from '../core/batch-membership';
-import { memberCsvFileName } from '../core/members-csv';
+import { reportCsvFileName } from '../core/members-csv';
+import { memberOwnerIds } from '../core/membership-reason';
+import { confirmMultiChange, countOf } from '../core/multi-change-confirm';
 import { filterByStatus, type StatusFilter } from '../core/status-counts';
 import { EditableGroupSelect, type PickedGroup } from './editable-group-picker';
 import { membershipCalls, personOf, readAllMembers } from '../core/membership-calls';
 import { waitOutRateLimit } from '@/api/rate-limit';
 import { RunProgress, RunReport } from './run-views';
-import { runTransfer, type Person } from '../core/transfer';
+import { explainLines, runTransfer, type Person } from '../core/transfer';
 import { useMembershipRun, type RunContext } from './use-membership-run';
 import type { CopyMoveButtonProps } from './copy-move-props';
 
@@ -40,7 +43,13 @@ const statusLabel = (status: StatusFilter) =>
  * page), or everyone. Adds in batches with the target's version; a move then removes from this group
  * only those the target took. Progress, cancel, and a report of every person.
  */
-const CopyMoveDialog = ({ group, selectedIds, status, onClose }: CopyMoveButtonProps & { onClose: () => void }) => {
+const CopyMoveDialog = ({
+  group,
+  selectedIds,
+  status,
+  onMoved = () => undefined,
+  onClose,
+}: CopyMoveButtonProps & { onClose: () => void }) => {
   const canEditSource = useCanEditGroup(group);
   const [mode, setMode] = useState<'copy' | 'move'>('copy');
   const [who, setWho] = useState<Who>(selectedIds.length ? 'selected' : status ? 'filtered' : 'everyone');
@@ -74,13 +83,37 @@ const CopyMoveDialog = ({ group, selectedIds, status, onClose }: CopyMoveButtonP
           onWait: context.onWait,
         });
         context.onReading(null);
+        const targetMemberIds = new Set(targetMembers.map((u) => u.id ?? ''));
+        const already = people.filter((p) => targetMemberIds.has(p.id)).length;
+        const confirmed = await confirmMultiChange({
+          verb: mode === 'move' ? 'Move' : 'Copy',
+          count: people.length,
+          unit: 'person',
+          target: { preposition: 'to', name: target.name },
+          names: people.map((p) => p.name ?? ''),
+          details: `${already ? `${countOf(already, 'person')} of them ${already === 1 ? 'is' : 'are'} already in ${target.name} and stay as they are. ` : ''}${
+            mode === 'move'
+              ? `Those ${target.name} takes are then removed from ${sourceName}.`
+              : `Everyone stays in ${sourceName}.`
+          }`,
+          danger: mode === 'move',
+        });
+        if (!confirmed) {
+          run.cancel();
+          throw new DOMException('Cancelled', 'AbortError');
+        }
+        context.onStep(`Reading why the members of ${target.name} are in`);
+        const [targetGroup, individuals] = await Promise.all([
+          waitOutRateLimit(() => getGroup(target.id, context.signal), context),
+          waitOutRateLimit(() => listGroupIndividuals(target.id, context.signal), context),
+        ]);
         const report = await runTransfer(
           {
             mode,
             source: { id: sourceId, name: sourceName },
             target: { id: target.id, name: target.name },
             people,
-            targetMemberIds: new Set(targetMembers.map((u) => u.id ?? '')),
+            targetMemberIds,
           },
           membershipCalls,
           {
@@ -89,7 +122,16 @@ const CopyMoveDialog = ({ group, selectedIds, status, onClose }: CopyMoveButtonP
               context.onStep(phase === 'add' ? `Adding to ${target.name}` : `Removing from ${sourceName}`),
           },
         );
-        return report.lines;
+        const moved = report.lines
+          .filter((l) => l.groupId === sourceId && l.action === 'remove' && l.outcome === 'removed')
+          .map((l) => l.person.id);
+        if (moved.length) onMoved(moved);
+        const targetSources = {
+          individualIds: new Set((individuals.entities ?? []).flatMap((u) => (u.id ? [u.id] : []))),
+          ownerIds: memberOwnerIds(targetGroup),
+          ruleIds: null,
+        };
+        return explainLines(explainLines(report.lines, target.id, targetSources), sourceId, null);
       },
       [sourceId, target.id],
     );
@@ -146,7 +188,7 @@ const CopyMoveDialog = ({ group, selectedIds, status, onClose }: CopyMoveButtonP
           </>
         ) : null}
         <RunProgress state={run.state} onCancel={run.cancel} />
-        <RunReport state={run.state} fileName={memberCsvFileName(`${sourceName} ${mode} report`)} />
+        <RunReport state={run.state} fileName={reportCsvFileName(`${sourceName} ${mode}`)} />
         {!running ? (
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

@@ -6,4 +6,6 @@ export interface CopyMoveButtonProps {
   group: Group;
   selectedIds: string[];
   status: StatusFilter | null;
+  /** Called with the people a move took out of this group (e.g. to drop them from the selection). */
+  onMoved?: (ids: string[]) => void;
 }

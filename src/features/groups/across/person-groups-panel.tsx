@@ -5,7 +5,8 @@ import { searchGroups } from '@/api/generated/endpoints/groups/groups';
 import type { User } from '@/api/generated/model/user';
 import { useResolved } from '@/api/resolve-names';
 import { useMe, usePermissions } from '@/lib/permissions';
-import { memberCsvFileName } from '../core/members-csv';
+import { reportCsvFileName } from '../core/members-csv';
+import { confirmMultiChange } from '../core/multi-change-confirm';
 import { EditableGroupMultiSelect, type PickedGroup } from './editable-group-picker';
 import { membershipCalls, personOf } from '../core/membership-calls';
 import { RunProgress, RunReport } from './run-views';
@@ -62,8 +63,17 @@ const PersonGroupsPanel = ({ user, onChanged }: { user: User; onChanged: () => v
   const person = personOf(user);
   const total = addTo.length + removeFrom.length;
 
-  const apply = () => {
+  const apply = async () => {
     const removals = removable.filter((g) => removeFrom.includes(g.id ?? ''));
+    const confirmed = await confirmMultiChange({
+      verb: 'Change',
+      count: total,
+      unit: 'group',
+      target: { preposition: 'for', name: user.name ?? person.id },
+      names: [...addTo.map((g) => `Add to ${g.name}`), ...removals.map((g) => `Remove from ${g.name ?? g.id}`)],
+      danger: removals.length > 0,
+    });
+    if (!confirmed) return;
     void run
       .start(async (context) => {
         const out: ReportLine[] = [];
@@ -127,7 +137,7 @@ const PersonGroupsPanel = ({ user, onChanged }: { user: User; onChanged: () => v
             </Text>
           )}
           <Group justify="flex-end">
-            <Button onClick={apply} disabled={total === 0}>
+            <Button onClick={() => void apply()} disabled={total === 0}>
               {total ? `Apply ${total} ${total === 1 ? 'change' : 'changes'}` : 'Apply'}
             </Button>
           </Group>
@@ -135,7 +145,7 @@ const PersonGroupsPanel = ({ user, onChanged }: { user: User; onChanged: () => v
       ) : null}
       <RunProgress state={run.state} onCancel={run.cancel} />
       {finished ? (
-        <RunReport state={run.state} fileName={memberCsvFileName(`${user.name ?? 'person'} groups report`)} />
+        <RunReport state={run.state} fileName={reportCsvFileName(`${user.name ?? 'person'} groups`)} />
       ) : null}
     </Stack>
   );

@@ -10,6 +10,7 @@ import {
   OUTCOME_LABELS,
   SETTLED,
   allSettled,
+  outcomeCount,
   reportRows,
   summarise,
   type Outcome,
@@ -98,7 +99,7 @@ export const RunReport = ({ state, fileName }: { state: RunState; fileName: stri
         <Stack gap={4}>
           {summarise(lines).map((s) => (
             <Text size="sm" key={`${s.groupId}-${s.action}-${s.outcome}`}>
-              {verbOf(s)} {s.groupName ?? s.groupId}: {OUTCOME_LABELS[s.outcome].toLowerCase()} {s.count}
+              {verbOf(s)} {s.groupName ?? s.groupId}: {outcomeCount(s.outcome, s.count)}
             </Text>
           ))}
         </Stack>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Progress, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Progress, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { deleteGroup, getGetGroupQueryKey } from '@/api/generated/endpoints/groups/groups';
@@ -9,11 +9,10 @@ import { useBulkGroups } from '../list/all-matching';
 import type { BulkTarget } from '../list/bulk-target';
 import { INVALIDATES, refreshAfterRun } from '../core/group-mutations';
 import { ReadingGroups } from '../core/group-run-parts';
+import { confirmMultiChange } from '../core/multi-change-confirm';
 import { ScrollRegion } from '@/components/layout/scroll-region';
 import { countOf } from '@/lib/plural';
 import { restoreNote } from '../core/history-window';
-
-const CONFIRM_WORD = 'delete';
 
 interface DeleteLine {
   group: GroupModel;
@@ -22,13 +21,13 @@ interface DeleteLine {
 }
 
 /**
- * Deletes the selected groups after one confirmation that lists them with the memberships that go,
- * and the typed word "delete"; then deletes one by one with progress, cancel and a report.
+ * Deletes the selected groups: lists them with the memberships that go, then asks the confirmation of
+ * every change of several groups (permanent: the count typed in); then deletes one by one with
+ * progress, cancel and a report.
  */
 const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (deleted: boolean) => void }) => {
   const queryClient = useQueryClient();
   const { query, progress } = useBulkGroups(target);
-  const [typed, setTyped] = useState('');
   const [running, setRunning] = useState(false);
   const [done, setDone] = useState(0);
   const [lines, setLines] = useState<DeleteLine[] | null>(null);
@@ -37,6 +36,15 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
   const memberships = groups.reduce((sum, g) => sum + (g.memberCount ?? 0), 0);
 
   const run = async () => {
+    const confirmed = await confirmMultiChange({
+      verb: 'Delete',
+      count: groups.length,
+      unit: 'group',
+      names: groups.map((g) => g.name ?? ''),
+      details: `Their ${memberships} ${memberships === 1 ? 'membership goes' : 'memberships go'} with them.`,
+      permanent: true,
+    });
+    if (!confirmed) return;
     const controller = new AbortController();
     abort.current = controller;
     setRunning(true);
@@ -128,27 +136,14 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
                 </Group>
               </Stack>
             ) : (
-              <>
-                <TextInput
-                  label={`Type "${CONFIRM_WORD}" to confirm`}
-                  value={typed}
-                  onChange={(e) => setTyped(e.currentTarget.value)}
-                  autoComplete="off"
-                  data-autofocus
-                />
-                <Group justify="flex-end">
-                  <Button variant="default" onClick={close}>
-                    Cancel
-                  </Button>
-                  <Button
-                    color="red"
-                    disabled={typed.trim().toLowerCase() !== CONFIRM_WORD || groups.length === 0}
-                    onClick={() => void run()}
-                  >
-                    Delete {countOf(groups.length, 'group', 'groups')}
-                  </Button>
-                </Group>
-              </>
+              <Group justify="flex-end">
+                <Button variant="default" onClick={close}>
+                  Cancel
+                </Button>
+                <Button color="red" disabled={groups.length === 0} onClick={() => void run()}>
+                  Delete {countOf(groups.length, 'group', 'groups')}…
+                </Button>
+              </Group>
             )}
           </>
         ) : null}

@@ -19,28 +19,26 @@ import { Link, useSearchParams } from 'react-router';
 import { useGetGroup } from '@/api/generated/endpoints/groups/groups';
 import type { Group as GroupModel } from '@/api/generated/model/group';
 import { withGroupNames } from '@/api/resolve-names';
-import { confirmAction } from '@/components/feedback/confirm';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { QueryErrorAlert, describeError } from '@/components/feedback/query-error-alert';
 import { paths } from '@/config/paths';
 import { useCanEditGroup } from '@/lib/permissions';
 import { EditableGroupSelect, type PickedGroup } from '../across/editable-group-picker';
 import { membershipCalls } from '../core/membership-calls';
+import { confirmMultiChange } from '../core/multi-change-confirm';
 import { RunProgress, RunReport } from '../across/run-views';
-import { changeGroup, type Person } from '../core/transfer';
+import { changeGroup, explainLines, type Person } from '../core/transfer';
 import { useIdSelection } from '../members/use-id-selection';
 import { useMembershipRun } from '../across/use-membership-run';
 import { PAGE_SIZES, applyDetailChange, parseDetailSearch, type DetailUrlState } from '../core/detail-url-state';
 import { UserGroupsDrawer } from '../detail/user-groups-drawer';
 import { ColumnChooser } from '../members/column-chooser';
 import { downloadText } from '@/lib/download';
-import { buildMemberCsvRows, memberCsvFileName, toMemberCsv } from '../core/members-csv';
+import { buildMemberCsvRows, memberCsvFileName, reportCsvFileName, toMemberCsv } from '../core/members-csv';
 import { MembersTable } from '../members/members-table';
 import { COMPARE_SETS, pageOf, type CompareSet } from './compare-sets';
-import { useCompare, useCompareDetails, usersByIds } from './use-compare';
+import { useCompare, useCompareDetails, useGroupReasons, usersByIds } from './use-compare';
 import { ErrorReference } from '@/components/feedback/error-reference';
-
-const noReasons = () => [];
 
 type Action = { kind: 'add' | 'remove'; group: GroupModel; label: string };
 
@@ -93,6 +91,10 @@ export const ComparePage = () => {
   const queryClient = useQueryClient();
   const canEditA = useCanEditGroup(groupA.data);
   const canEditB = useCanEditGroup(groupB.data);
+  // Why each person is in: in A for "only in A" and "in both", in B for "only in B".
+  const reasonsInA = useGroupReasons(groupA.data);
+  const reasonsInB = useGroupReasons(groupB.data);
+  const reasonsFor = set === 'onlyB' ? reasonsInB : reasonsInA;
 
   const pick = (side: 'a' | 'b') => (g: PickedGroup | null) => {
     clearSelection();
@@ -111,24 +113,30 @@ export const ComparePage = () => {
   const selectedInSet = items.filter((p) => selected.has(p.id));
 
   const startAction = async (chosen: Action, people: Person[]) => {
-    if (chosen.kind === 'remove') {
-      const ok = await confirmAction({
-        title: `Remove ${people.length} ${people.length === 1 ? 'person' : 'people'} from ${chosen.group.name}?`,
-        message: 'Only people added directly are taken out; owners and people added by rules stay.',
-        confirmLabel: 'Remove',
-        danger: true,
-      });
-      if (!ok) return;
-    }
+    const ok = await confirmMultiChange({
+      verb: chosen.kind === 'add' ? 'Add' : 'Remove',
+      count: people.length,
+      unit: 'person',
+      target: { preposition: chosen.kind === 'add' ? 'to' : 'from', name: chosen.group.name ?? '' },
+      names: people.map((p) => p.name ?? ''),
+      details:
+        chosen.kind === 'remove'
+          ? 'Only people added directly are taken out; owners and people added by rules stay.'
+          : 'People already in the group are left as they are.',
+      danger: chosen.kind === 'remove',
+      evenForOne: chosen.kind === 'remove',
+    });
+    if (!ok) return;
     setAction(chosen);
     void run
       .start(async (context) => {
         context.onStep(`${chosen.label}: ${people.length} ${people.length === 1 ? 'person' : 'people'}`);
-        return changeGroup(
+        const lines = await changeGroup(
           { groupId: chosen.group.id ?? '', groupName: chosen.group.name, action: chosen.kind, people },
           membershipCalls,
           context,
         );
+        return explainLines(lines, chosen.group.id ?? '', null);
       })
       .then(() => clearSelection());
   };
@@ -157,8 +165,10 @@ export const ComparePage = () => {
     return `In both${count}`;
   };
 
+  // One banner for what went wrong: a group that cannot be read makes the comparison fail too.
+  const groupError = groupA.isError ? groupA.error : groupB.isError ? groupB.error : null;
   const reading = query.isFetching && progress;
-  const cancelled = !query.isFetching && !result && !query.isError && !!a && !!b && a !== b;
+  const cancelled = !query.isFetching && !result && !query.isError && !groupError && !!a && !!b && a !== b;
 
   return (
     <Stack gap="md">
@@ -184,8 +194,16 @@ export const ComparePage = () => {
           </Button>
         ) : null}
       </Group>
-      {groupA.isError ? <QueryErrorAlert error={groupA.error} title="Could not load group A" /> : null}
-      {groupB.isError ? <QueryErrorAlert error={groupB.error} title="Could not load group B" /> : null}
+      {groupError ? (
+        <QueryErrorAlert
+          error={groupError}
+          title={
+            groupA.isError && groupB.isError
+              ? 'Could not load groups A and B'
+              : `Could not load group ${groupA.isError ? 'A' : 'B'}`
+          }
+        />
+      ) : null}
       {!a || !b ? <Text c="dimmed">Choose two groups to see who is in one, the other, or both.</Text> : null}
 
       {reading ? (
@@ -219,7 +237,7 @@ export const ComparePage = () => {
           </Button>
         </Alert>
       ) : null}
-      {query.isError ? (
+      {query.isError && !groupError ? (
         <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} title="Could not compare" />
       ) : null}
 
@@ -314,7 +332,7 @@ export const ComparePage = () => {
                     onToggle={onToggle}
                     onToggleAll={onToggleAll}
                     onOpenUser={(user) => update({ user })}
-                    reasonsFor={noReasons}
+                    reasonsFor={reasonsFor}
                   />
                   {pageCount > 1 ? (
                     <Pagination
@@ -359,7 +377,7 @@ export const ComparePage = () => {
       >
         <Stack>
           <RunProgress state={run.state} onCancel={run.cancel} />
-          <RunReport state={run.state} fileName={memberCsvFileName(`${action?.label ?? 'change'} report`)} />
+          <RunReport state={run.state} fileName={reportCsvFileName(action?.label ?? 'change')} />
           {!run.state.running ? (
             <Group justify="flex-end">
               <Button

@@ -1,6 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import { getGetGroupDynamicSettingsQueryOptions } from '@/api/generated/endpoints/groups/groups';
 import { listUsers } from '@/api/generated/endpoints/users/users';
+import type { Group } from '@/api/generated/model/group';
+import { isApiError } from '@/api/errors';
+import { useCanReadRules } from '@/lib/permissions';
+import { useMemberReasons, type RulesPresence } from '../members/use-member-reasons';
 import type { User } from '@/api/generated/model/user';
 import type { UserExpand } from '@/api/generated/model/userExpand';
 import { personOf, readAllMembers } from '../core/membership-calls';
@@ -85,4 +90,31 @@ export const usersByIds = async (
     for (const u of listing.entities ?? []) if (u.id) byId.set(u.id, u);
   }
   return ids.map((id) => byId.get(id)).filter((u): u is User => u !== undefined);
+};
+
+const NO_GROUP: Group = {} as Group;
+
+/**
+ * Why each person is in one of the compared groups (individual, owner, rule), as the members tab reads
+ * it; [] until the group and its sources are in.
+ */
+export const useGroupReasons = (group: Group | undefined) => {
+  const canReadRules = useCanReadRules(group);
+  const rules = useQuery(
+    getGetGroupDynamicSettingsQueryOptions(group?.id ?? '', {
+      query: { enabled: !!group?.id && canReadRules, retry: false, throwOnError: false, meta: { silent: true } },
+    }),
+  );
+  const presence: RulesPresence = !group
+    ? 'loading'
+    : !canReadRules
+      ? 'unknown'
+      : rules.data
+        ? 'some'
+        : isApiError(rules.error) && rules.error.status === 404
+          ? 'none'
+          : rules.isError
+            ? 'unknown'
+            : 'loading';
+  return useMemberReasons(group ?? NO_GROUP, presence, false).reasonsFor;
 };

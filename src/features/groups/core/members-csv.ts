@@ -28,3 +28,14 @@ export const memberCsvFileName = (groupName: string): string => {
   const safe = [...groupName].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
   return `${safe.replace(/_+/g, '_').trim() || 'group'}-members.csv`;
 };
+
+/** A run's report file: `night-shift-leads-copy-report.csv` (letters and digits of the words, lower case, by hyphens). */
+export const reportCsvFileName = (what: string): string => {
+  const slug = what
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${slug || 'change'}-report.csv`;
+};

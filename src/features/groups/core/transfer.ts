@@ -1,6 +1,7 @@
 import { isApiError } from '@/api/errors';
 import { runMembershipBatches, type BatchProgress, type BatchRunResult, type MembershipApi } from './batch-membership';
 import { waitOutRateLimit } from '@/api/rate-limit';
+import { REASON_LABELS, membershipReasons, type MembershipReason, type ReasonSources } from './membership-reason';
 
 /**
  * Copy or move members from one group to another, and add or remove one person in many groups: the
@@ -24,6 +25,44 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   failed: 'Failed',
   cancelled: 'Cancelled',
 };
+
+/** How many had an outcome, in words: "2 already members", "1 added", "3 at the membership limit". */
+export const outcomeCount = (outcome: Outcome, count: number): string => {
+  const one = count === 1;
+  const words: Record<Outcome, string> = {
+    added: 'added',
+    removed: 'removed',
+    alreadyMember: one ? 'already a member' : 'already members',
+    notMember: one ? 'not a member' : 'not members',
+    notFound: 'not found',
+    limit: 'at the membership limit',
+    permission: 'refused (no permission)',
+    failed: 'failed',
+    cancelled: 'cancelled',
+  };
+  return `${count.toLocaleString('en-US')} ${words[outcome]}`;
+};
+
+/**
+ * Fills the "why" of the lines of one group that were done or needed nothing, from the membership
+ * reasons (individual, owner, rule): those added are in as individuals; those already in are in for
+ * their reasons there; those removed were in as individuals. Lines that already say why keep it.
+ */
+export const explainLines = (
+  lines: readonly ReportLine[],
+  groupId: string,
+  sources: ReasonSources | null,
+): ReportLine[] =>
+  lines.map((l) => {
+    if (l.reason || l.groupId !== groupId) return l;
+    const reasons: MembershipReason[] =
+      l.outcome === 'added' || l.outcome === 'removed'
+        ? ['individual']
+        : l.outcome === 'alreadyMember' && sources
+          ? membershipReasons(l.person.id, sources)
+          : [];
+    return reasons.length ? { ...l, reason: reasons.map((r) => REASON_LABELS[r]).join(', ') } : l;
+  });
 
 /** Outcomes that mean "done as asked" (nothing left to do). */
 export const SETTLED: ReadonlySet<Outcome> = new Set(['added', 'removed', 'alreadyMember', 'notMember']);

@@ -15,6 +15,7 @@ import { findPastedUsers } from '../members/paste-list';
 import { parseImportCsv } from './groups-csv';
 import { buildImportPlan, createPlanned, type CreateResult, type PlanLine, type PlanStatus } from './import-plan';
 import { csvHeaderOf } from '../core/group-vocabulary';
+import { confirmMultiChange, countOf } from '../core/multi-change-confirm';
 import { ErrorReference } from '@/components/feedback/error-reference';
 import { IconDownload, IconFileTypeCsv } from '@tabler/icons-react';
 import { downloadText } from '@/lib/download';
@@ -113,6 +114,15 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
   };
 
   const create = async () => {
+    const members = toCreate.reduce((sum, l) => sum + l.memberIds.length, 0);
+    const confirmed = await confirmMultiChange({
+      verb: 'Create',
+      count: toCreate.length,
+      unit: 'group',
+      names: toCreate.map((l) => l.name),
+      details: `With ${countOf(members, 'member')} added in all.`,
+    });
+    if (!confirmed) return;
     const controller = new AbortController();
     abort.current = controller;
     setRunning(true);

@@ -8,6 +8,7 @@ import { BatchProgressView } from '../core/batch-progress';
 import { usersToAdd, type PasteCheck } from './paste-list';
 import { PasteListPanel, PasteReport } from './paste-list-panel';
 import { useMembershipChange } from '../core/group-mutations';
+import { confirmMultiChange } from '../core/multi-change-confirm';
 
 type Mode = 'search' | 'paste';
 
@@ -32,9 +33,17 @@ export const AddMembersButton = ({ group }: { group: GroupModel }) => {
     change.reset();
   };
 
-  const submit = () => {
+  const submit = async () => {
     const ids = toAdd.map((u) => u.id).filter((id): id is string => !!id);
-    if (ids.length) change.mutate({ operation: 'add', ids });
+    if (!ids.length) return;
+    const confirmed = await confirmMultiChange({
+      verb: 'Add',
+      count: ids.length,
+      unit: 'person',
+      target: { preposition: 'to', name: group.name ?? 'the group' },
+      names: toAdd.map((u) => u.name ?? ''),
+    });
+    if (confirmed) change.mutate({ operation: 'add', ids });
   };
 
   return (
@@ -89,7 +98,7 @@ export const AddMembersButton = ({ group }: { group: GroupModel }) => {
               {finished ? 'Close' : 'Cancel'}
             </Button>
             {!finished ? (
-              <Button onClick={submit} loading={running} disabled={toAdd.length === 0}>
+              <Button onClick={() => void submit()} loading={running} disabled={toAdd.length === 0}>
                 {toAdd.length ? `Add ${toAdd.length} ${toAdd.length === 1 ? 'person' : 'people'}` : 'Add'}
               </Button>
             ) : null}

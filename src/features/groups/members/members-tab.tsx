@@ -112,6 +112,10 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
 
   const users = listActive ? rosterPage.users : members.data?.entities;
   const markFor = useChangeMarks(users);
+  const nameOf = useMemo(() => {
+    const names = new Map((users ?? []).map((u) => [u.id, u.name]));
+    return (id: string) => names.get(id);
+  }, [users]);
   const total = listActive ? rosterPage.total : (members.data?.total ?? group.memberCount ?? 0);
   const pageCount = listActive
     ? rosterPage.pageCount
@@ -143,8 +147,8 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
           {canEdit ? (
             <>
               <AddMembersButton group={group} />
-              <RemoveMembersButton group={group} selectedIds={[...selected]} onDone={deselect} />
-              <CopyMoveButton group={group} selectedIds={[...selected]} status={state.status} />
+              <RemoveMembersButton group={group} selectedIds={[...selected]} nameOf={nameOf} onDone={deselect} />
+              <CopyMoveButton group={group} selectedIds={[...selected]} status={state.status} onMoved={deselect} />
             </>
           ) : null}
         </Group>

@@ -1,37 +1,51 @@
 import { Button, Modal, Stack } from '@mantine/core';
 import { IconUserMinus } from '@tabler/icons-react';
 import type { Group } from '@/api/generated/model/group';
-import { confirmAction } from '@/components/feedback/confirm';
+import { notifications } from '@mantine/notifications';
 import { useIsPhone } from '@/lib/use-is-phone';
 import { BatchProgressView } from '../core/batch-progress';
 import { useMembershipChange } from '../core/group-mutations';
+import { confirmMultiChange, countOf } from '../core/multi-change-confirm';
 
 export interface RemoveMembersButtonProps {
   group: Group;
   selectedIds: readonly string[];
+  /** The name of a selected member, where the page knows it. */
+  nameOf?: (id: string) => string | undefined;
   /** Called after the change finished (e.g. to clear the selection). */
   onDone: (removedIds: string[]) => void;
 }
 
-/** Removes the selected members after a confirmation naming how many. */
-export const RemoveMembersButton = ({ group, selectedIds, onDone }: RemoveMembersButtonProps) => {
+/** Removes the selected members after a confirmation naming them and the group. */
+export const RemoveMembersButton = ({ group, selectedIds, nameOf, onDone }: RemoveMembersButtonProps) => {
   const change = useMembershipChange(group);
   const isPhone = useIsPhone();
   const count = selectedIds.length;
   // On a phone the disabled button would only push the members down: it appears with the first selection.
   const hidden = isPhone && count === 0 && !change.isPending;
-  const label = `${count} ${count === 1 ? 'member' : 'members'}`;
+  const groupName = group.name ?? 'the group';
 
   const remove = async () => {
-    const ok = await confirmAction({
-      title: `Remove ${label}?`,
-      message: `${label} will be removed from ${group.name ?? 'the group'}. People who are members through rules or as owners stay members.`,
-      confirmLabel: `Remove ${label}`,
+    const ids = [...selectedIds];
+    const ok = await confirmMultiChange({
+      verb: 'Remove',
+      count: ids.length,
+      unit: 'member',
+      target: { preposition: 'from', name: groupName },
+      names: ids.map((id) => nameOf?.(id) ?? ''),
+      details: 'People who are members through rules or as owners stay members.',
       danger: true,
+      evenForOne: true,
     });
     if (!ok) return;
-    const result = await change.mutateAsync({ operation: 'remove', ids: [...selectedIds] });
+    const result = await change.mutateAsync({ operation: 'remove', ids });
     onDone(result.doneIds);
+    if (!result.error && result.doneIds.length) {
+      notifications.show({
+        color: 'green',
+        message: `Removed ${countOf(result.doneIds.length, 'member')} from ${groupName}`,
+      });
+    }
   };
 
   return (
