@@ -26,9 +26,9 @@ test('bulk-deletes three groups after one confirmation listing them and their me
   await expect(dialog).toContainText('3 groups and their 6 memberships will be deleted');
   for (const g of groups) await expect(dialog.getByRole('table', { name: 'Groups to delete' })).toContainText(g.name);
   await dialog.getByRole('button', { name: 'Delete 3 groups…' }).click();
-  // Deleting cannot be undone: the confirmation warns and wants the count typed in.
+  // A delete: the confirmation warns and wants the count typed in.
   const confirm = page.getByRole('dialog', { name: 'Delete 3 groups?' });
-  await expect(confirm.getByRole('alert')).toContainText('This cannot be undone');
+  await expect(confirm.getByRole('alert')).toContainText('Delete 3 groups now');
   const go = confirm.getByRole('button', { name: 'Delete 3 groups' });
   await expect(go).toBeDisabled();
   await confirm.getByRole('textbox', { name: 'Type 3 to confirm' }).fill('3');

@@ -5,10 +5,13 @@
 const rules = new Intl.PluralRules('en-US');
 const numbers = new Intl.NumberFormat('en-US');
 
+/** A count for people: "2,316". */
+export const formatCount = (count: number): string => numbers.format(count);
+
 /** The noun's form for `count`: `one` when the language says singular, else `other`. */
 export const pluralForm = (count: number, one: string, other: string): string =>
   rules.select(count) === 'one' ? one : other;
 
 /** The count and its noun: `countOf(1, 'owner', 'owners')` → "1 owner", `countOf(2, …)` → "2 owners". */
 export const countOf = (count: number, one: string, other: string): string =>
-  `${numbers.format(count)} ${pluralForm(count, one, other)}`;
+  `${formatCount(count)} ${pluralForm(count, one, other)}`;

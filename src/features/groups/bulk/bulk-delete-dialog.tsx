@@ -22,7 +22,7 @@ interface DeleteLine {
 
 /**
  * Deletes the selected groups: lists them with the memberships that go, then asks the confirmation of
- * every change of several groups (permanent: the count typed in); then deletes one by one with
+ * every change of several groups (a delete: the count typed in); then deletes one by one with
  * progress, cancel and a report.
  */
 const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (deleted: boolean) => void }) => {
@@ -42,7 +42,7 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
       unit: 'group',
       names: groups.map((g) => g.name ?? ''),
       details: `Their ${memberships} ${memberships === 1 ? 'membership goes' : 'memberships go'} with them.`,
-      permanent: true,
+      deletes: true,
     });
     if (!confirmed) return;
     const controller = new AbortController();
@@ -83,11 +83,7 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
     <Modal
       opened
       onClose={close}
-      title={
-        lines
-          ? 'Groups deleted'
-          : `Delete ${countOf(target.allMatching ? target.total : groups.length, 'group', 'groups')}?`
-      }
+      title={lines ? 'Groups deleted' : 'Delete groups'}
       size="lg"
       closeButtonProps={{ 'aria-label': 'Dismiss' }}
       closeOnEscape={!running}

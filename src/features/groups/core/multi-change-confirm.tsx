@@ -4,6 +4,7 @@ import { randomId } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { modalsReady } from '@/components/feedback/modals-host';
+import { countOf as countNoun, formatCount } from '@/lib/plural';
 
 /**
  * Above this many people or groups a change asks for the stronger confirmation: a red warning and the
@@ -30,18 +31,15 @@ export interface MultiChange {
   details?: ReactNode;
   /** A red confirm button (removals, deletes). */
   danger?: boolean;
-  /** Cannot be undone (deletes): the stronger confirmation whatever the count. */
-  permanent?: boolean;
+  /** A delete: the stronger confirmation whatever the count (a restore brings back a new group, not the same one). */
+  deletes?: boolean;
   /** Asks even for one person or group (removals). */
   evenForOne?: boolean;
 }
 
-/** "2,316" */
-export const formatCount = (count: number): string => count.toLocaleString('en-US');
 
 /** "1 person", "2,316 people" */
-export const countOf = (count: number, unit: MultiChangeUnit): string =>
-  `${formatCount(count)} ${count === 1 ? unit : PLURALS[unit]}`;
+export const countOf = (count: number, unit: MultiChangeUnit): string => countNoun(count, unit, PLURALS[unit]);
 
 /** "Add 2,316 people to Night Shift Leads?" */
 export const multiChangeTitle = ({ verb, count, unit, target }: MultiChange): string =>
@@ -49,11 +47,11 @@ export const multiChangeTitle = ({ verb, count, unit, target }: MultiChange): st
 
 /** Whether the action must be confirmed at all: more than one changed, or a removal or delete. */
 export const needsConfirmation = (change: MultiChange): boolean =>
-  change.count > 1 || !!change.evenForOne || !!change.permanent;
+  change.count > 1 || !!change.evenForOne || !!change.deletes;
 
-/** Whether it takes the stronger confirmation (above the threshold, or permanent). */
+/** Whether it takes the stronger confirmation (above the threshold, or a delete). */
 export const needsStrongConfirmation = (change: MultiChange): boolean =>
-  change.count > MULTI_CHANGE_WARNING_THRESHOLD || !!change.permanent;
+  change.count > MULTI_CHANGE_WARNING_THRESHOLD || !!change.deletes;
 
 const NAMES_SHOWN = 5;
 
@@ -89,7 +87,7 @@ const MultiChangeConfirmBody = ({ change, onAnswer }: { change: MultiChange; onA
           <Alert
             color="red"
             variant="light"
-            title={change.permanent ? 'This cannot be undone' : `More than ${MULTI_CHANGE_WARNING_THRESHOLD} at once`}
+            title={change.deletes ? `${change.verb} ${counted} now` : `More than ${MULTI_CHANGE_WARNING_THRESHOLD} at once`}
             icon={<IconAlertTriangle size={18} aria-hidden />}
           >
             This changes {counted} in one go. Check the count and the group before going on.
@@ -118,7 +116,7 @@ const MultiChangeConfirmBody = ({ change, onAnswer }: { change: MultiChange; onA
           <Button variant="default" onClick={() => onAnswer(false)} data-autofocus={strong ? undefined : true}>
             Cancel
           </Button>
-          <Button type="submit" color={change.danger || change.permanent ? 'red' : undefined} disabled={!allowed}>
+          <Button type="submit" color={change.danger || change.deletes ? 'red' : undefined} disabled={!allowed}>
             {change.verb} {counted}
           </Button>
         </Group>
@@ -130,7 +128,7 @@ const MultiChangeConfirmBody = ({ change, onAnswer }: { change: MultiChange; onA
 /**
  * The one confirmation of every action that changes several people or groups: it names the count and
  * the target ("Add 2,316 people to Night Shift Leads?"), and above MULTI_CHANGE_WARNING_THRESHOLD (or
- * for a permanent change) shows a red warning and asks for the count to be typed. Resolves true on
+ * for a delete) shows a red warning and asks for the count to be typed. Resolves true on
  * confirm; false on cancel or close. A change of one (unless `evenForOne`) resolves true at once.
  * ```ts
  * if (!(await confirmMultiChange({ verb: 'Add', count: ids.length, unit: 'person', target: { preposition: 'to', name } }))) return;

@@ -30,10 +30,10 @@ describe('the confirmation of changes of several people or groups', () => {
     expect(needsConfirmation({ ...add(1), evenForOne: true })).toBe(true);
   });
 
-  it('warns more strongly above the threshold, and for what cannot be undone', () => {
+  it('warns more strongly above the threshold, and for every delete', () => {
     expect(needsStrongConfirmation(add(MULTI_CHANGE_WARNING_THRESHOLD))).toBe(false);
     expect(needsStrongConfirmation(add(MULTI_CHANGE_WARNING_THRESHOLD + 1))).toBe(true);
-    expect(needsStrongConfirmation({ verb: 'Delete', count: 2, unit: 'group', permanent: true })).toBe(true);
+    expect(needsStrongConfirmation({ verb: 'Delete', count: 2, unit: 'group', deletes: true })).toBe(true);
   });
 
   it('names the first few', () => {

@@ -14,10 +14,11 @@ export interface GroupColumn {
   skeletonWidth: string;
 }
 
-const numberFormat = new Intl.NumberFormat('en-US');
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 
-export const formatCount = (n: number): string => numberFormat.format(n);
+import { formatCount } from '@/lib/plural';
+
+export { formatCount };
 
 export const formatDate = (iso: string | undefined): string => {
   if (!iso) return '—';
