@@ -1,4 +1,5 @@
-import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Modal } from '@/components/dialogs/dialogs';
 import { useState } from 'react';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { useBulkGroups } from '../list/all-matching';
