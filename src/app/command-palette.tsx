@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router';
 import { getSearchGroupsQueryOptions } from '@/api/generated/endpoints/groups/groups';
 import { rememberOpener, returnFocus } from '@/components/dialogs/dialog-focus';
 import { paths } from '@/config/paths';
+import classes from './command-palette.module.css';
 import { useIsSignedIn } from '@/lib/auth';
 import { useCan } from '@/lib/permissions';
 
@@ -82,6 +83,7 @@ export const CommandPalette = () => {
     <Spotlight.Root
       store={paletteStore}
       returnFocus={false}
+      classNames={{ action: classes.action }}
       query={query}
       onQueryChange={setQuery}
       shortcut={['mod + K']}
