@@ -168,6 +168,26 @@ export default tseslint.config(
     },
   },
   {
+    // Every dialog and drawer gives focus back to its opener and opens on its first field.
+    files: ['src/**/*.{ts,tsx}'],
+    // The theme's defaults for Mantine's own (which the wrappers render) are set in config/theme.ts.
+    ignores: ['src/components/dialogs/dialogs.tsx', 'src/config/theme.ts', 'src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@mantine/core',
+              importNames: ['Modal', 'Drawer'],
+              message: "Use Modal and Drawer from '@/components/dialogs/dialogs' (focus on open and on close).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The one place each: the query client's MutationCache and the long runs' refresh.
     files: ['src/app/query-client.ts', 'src/features/groups/core/group-mutations.ts', 'src/**/*.test.{ts,tsx}'],
     rules: { 'no-restricted-syntax': 'off' },

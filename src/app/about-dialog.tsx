@@ -1,4 +1,5 @@
-import { Button, CopyButton, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Button, CopyButton, Group, Stack, Table, Text } from '@mantine/core';
+import { Modal } from '@/components/dialogs/dialogs';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getGetOrganizationMeQueryOptions } from '@/api/generated/endpoints/organization/organization';
@@ -51,7 +52,7 @@ export const AboutDialog = ({ opened, onClose }: AboutDialogProps) => {
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title="About Groups Console" centered size="lg" returnFocus={false}>
+    <Modal opened={opened} onClose={onClose} title="About Groups Console" centered size="lg">
       <Stack>
         <Table
           variant="vertical"

@@ -1,14 +1,16 @@
 import '@/styles/page-styles';
 import '@mantine/spotlight/styles.css';
-import { Spotlight, spotlight } from '@mantine/spotlight';
+import { createSpotlight, Spotlight, useSpotlight } from '@mantine/spotlight';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch, IconSettings, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { getSearchGroupsQueryOptions } from '@/api/generated/endpoints/groups/groups';
+import { rememberOpener, returnFocus } from '@/components/dialogs/dialog-focus';
 import { paths } from '@/config/paths';
 import { visibilityLabel } from '@/features/groups/core/group-vocabulary';
+import classes from './command-palette.module.css';
 import { useIsSignedIn } from '@/lib/auth';
 import { useCan } from '@/lib/permissions';
 import { countOf } from '@/lib/plural';
@@ -16,8 +18,24 @@ import { countOf } from '@/lib/plural';
 const SEARCH_DEBOUNCE_MS = 250;
 const RESULT_COUNT = 8;
 
+const [paletteStore, palette] = createSpotlight();
+
 /** Opens the palette (it may mount a moment later: it reads the open state from Spotlight's store). */
-export const openCommandPalette = () => spotlight.open();
+export const openCommandPalette = () => palette.open();
+
+/**
+ * Highlights the first result, so that Enter opens it (Spotlight highlights only on typing, before the
+ * search has answered, and Enter does nothing while no result is highlighted).
+ */
+const highlightFirstResult = () => {
+  const { listId } = paletteStore.getState();
+  const list = listId ? document.getElementById(listId) : null;
+  const first = list?.querySelector('[data-action]');
+  if (!list || !first) return;
+  list.querySelector('[data-selected]')?.removeAttribute('data-selected');
+  first.setAttribute('data-selected', 'true');
+  paletteStore.updateState((state) => ({ ...state, selected: 0 }));
+};
 
 /**
  * Ctrl/Cmd+K anywhere: search groups by name and open one, or jump to a page.
@@ -51,9 +69,23 @@ export const CommandPalette = () => {
 
   const groups = debounced ? (search.data?.results ?? []) : [];
   const searching = query.trim() !== debounced || search.isFetching;
+  const { opened } = useSpotlight(paletteStore);
+  const results = [...groups.map((g) => g.id), ...staticActions.map((a) => a.id)].join('|');
+  useEffect(() => {
+    if (opened) highlightFirstResult();
+  }, [opened, results]);
+  // Focus goes back to what had it before, also after the first opening (which mounts the palette open).
+  useLayoutEffect(() => {
+    if (!opened) return;
+    const opener = rememberOpener();
+    return () => returnFocus(opener, document.activeElement?.closest('[role="dialog"]'));
+  }, [opened]);
 
   return (
     <Spotlight.Root
+      store={paletteStore}
+      returnFocus={false}
+      classNames={{ action: classes.action }}
       query={query}
       onQueryChange={setQuery}
       shortcut={['mod + K']}
@@ -65,6 +97,9 @@ export const CommandPalette = () => {
         placeholder="Search groups or jump to…"
         leftSection={<IconSearch stroke={1.5} aria-hidden />}
         aria-label="Search groups"
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !document.querySelector('[data-action][data-selected]')) highlightFirstResult();
+        }}
       />
       <Spotlight.ActionsList aria-label="Results">
         {groups.length > 0 ? (

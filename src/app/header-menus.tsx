@@ -6,7 +6,7 @@
 import { Menu, Tooltip } from '@mantine/core';
 import { IconInfoCircle, IconLogout, IconSettings } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { revokeToken } from '@/api/generated/endpoints/tokens/tokens';
 import { paths } from '@/config/paths';
@@ -26,12 +26,6 @@ export const UserMenu = ({ defaultOpened = false }: { defaultOpened?: boolean })
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [aboutOpened, setAboutOpened] = useState(false);
-  const menuButton = useRef<HTMLButtonElement>(null);
-  const closeAbout = () => {
-    setAboutOpened(false);
-    // Back to the button that opened the menu the dialog came from.
-    requestAnimationFrame(() => menuButton.current?.focus());
-  };
   const onSignOut = async () => {
     await signOut({
       revoke: () => revokeToken(),
@@ -44,7 +38,7 @@ export const UserMenu = ({ defaultOpened = false }: { defaultOpened?: boolean })
     <>
       <Menu position="bottom-end" width={220} defaultOpened={defaultOpened}>
         <Menu.Target>
-          <UserButton ref={menuButton} />
+          <UserButton />
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>{me?.email ?? me?.name}</Menu.Label>
@@ -59,7 +53,7 @@ export const UserMenu = ({ defaultOpened = false }: { defaultOpened?: boolean })
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <AboutDialog opened={aboutOpened} onClose={closeAbout} />
+      <AboutDialog opened={aboutOpened} onClose={() => setAboutOpened(false)} />
     </>
   );
 };

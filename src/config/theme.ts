@@ -5,8 +5,26 @@ import {
   Menu,
   Modal,
   Notification,
+  Tabs,
   type CSSVariablesResolver,
 } from '@mantine/core';
+import type { KeyboardEvent } from 'react';
+
+/**
+ * Tabs activate as focus moves (the arrow keys select the next tab); Home and End, which Mantine only
+ * focuses with, select the first and last tab too, so every key of the tab list follows one model.
+ */
+const activateFirstOrLastTab = (event: KeyboardEvent<HTMLButtonElement>) => {
+  if (event.key !== 'Home' && event.key !== 'End') return;
+  const list = event.currentTarget.closest('[role="tablist"]');
+  const tabs = Array.from(list?.querySelectorAll<HTMLButtonElement>('[role="tab"]:not(:disabled)') ?? []).filter(
+    (tab) => tab.closest('[role="tablist"]') === list,
+  );
+  const tab = event.key === 'Home' ? tabs[0] : tabs[tabs.length - 1];
+  if (!tab || tab.getAttribute('aria-selected') === 'true') return;
+  tab.focus();
+  tab.click();
+};
 
 /**
  * Colours are chosen for WCAG AA contrast (checked by the end-to-end axe scans): the primary shade
@@ -30,6 +48,7 @@ export const theme = createTheme({
     }),
     // A menu holds menu items only (the focus placeholder is a role="presentation" child of role="menu").
     Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
+    TabsTab: Tabs.Tab.extend({ defaultProps: { onKeyDown: activateFirstOrLastTab } }),
   },
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif, "Apple Color Emoji", "Segoe UI Emoji"',

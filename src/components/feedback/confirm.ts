@@ -1,5 +1,6 @@
 import { modals } from '@mantine/modals';
 import type { ReactNode } from 'react';
+import { rememberOpener, returnFocus } from '@/components/dialogs/dialog-focus';
 import { modalsReady } from './modals-host';
 
 export interface ConfirmActionOptions {
@@ -14,6 +15,8 @@ export interface ConfirmActionOptions {
 
 /**
  * Asks the user to confirm an action in a modal; resolves true on confirm, false on cancel or close.
+ * It opens on Cancel (the action that changes nothing) and gives focus back to the control that asked,
+ * or the nearest one still on screen, when it closes.
  * ```ts
  * if (await confirmAction({ title: 'Delete group?', message: …, confirmLabel: 'Delete group', danger: true })) remove.mutate(…);
  * ```
@@ -26,15 +29,25 @@ export const confirmAction = ({
   danger = false,
 }: ConfirmActionOptions): Promise<boolean> =>
   new Promise((resolve) => {
+    const opener = rememberOpener();
+    let answered = false;
+    const answer = (confirmed: boolean) => {
+      if (answered) return;
+      answered = true;
+      returnFocus(opener, document.activeElement?.closest('[role="dialog"]'));
+      resolve(confirmed);
+    };
     void modalsReady.then(() =>
       modals.openConfirmModal({
         title,
         children: message,
         labels: { confirm: confirmLabel, cancel: cancelLabel },
         confirmProps: danger ? { color: 'red' } : undefined,
-        onConfirm: () => resolve(true),
-        onCancel: () => resolve(false),
-        onClose: () => resolve(false),
+        cancelProps: { 'data-autofocus': true },
+        returnFocus: false,
+        onConfirm: () => answer(true),
+        onCancel: () => answer(false),
+        onClose: () => answer(false),
       }),
     );
   });

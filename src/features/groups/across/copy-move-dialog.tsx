@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Radio, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Group, Radio, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Modal } from '@/components/dialogs/dialogs';
 import { useState } from 'react';
 import { getGroup, listGroupIndividuals } from '@/api/generated/endpoints/groups/groups';
 import { listUsers } from '@/api/generated/endpoints/users/users';

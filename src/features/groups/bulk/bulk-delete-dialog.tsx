@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Group, Modal, Progress, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { Modal } from '@/components/dialogs/dialogs';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { deleteGroup, getGetGroupQueryKey } from '@/api/generated/endpoints/groups/groups';

@@ -1,17 +1,5 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  Pagination,
-  Progress,
-  Select,
-  Skeleton,
-  Stack,
-  Tabs,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Pagination, Progress, Select, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Modal } from '@/components/dialogs/dialogs';
 import { IconDownload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';

@@ -1,4 +1,5 @@
-import { Alert, Button, Group as MantineGroup, List, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group as MantineGroup, List, Stack, Text, TextInput } from '@mantine/core';
+import { Modal } from '@/components/dialogs/dialogs';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';

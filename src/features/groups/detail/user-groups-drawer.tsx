@@ -1,4 +1,5 @@
-import { Anchor, Badge, Drawer, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Drawer } from '@/components/dialogs/dialogs';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useGetUser } from '@/api/generated/endpoints/users/users';
@@ -25,6 +26,8 @@ export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; o
       size="md"
       title={data?.name ?? 'Person'}
       closeButtonProps={{ 'aria-label': 'Close' }}
+      // The person's details come first; the fields to change their groups are further down.
+      initialFocus="content"
     >
       {user.isPending ? <Skeleton height={200} aria-label="Loading person" /> : null}
       {user.isError ? <QueryErrorAlert error={user.error} onRetry={() => void user.refetch()} /> : null}

@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Modal } from '@/components/dialogs/dialogs';
 import { describeConflict, GROUP_FIELD_LABELS } from './group-diff';
 import type { GroupFormValues } from './group-schema';
 

@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
+import { Modal } from '@/components/dialogs/dialogs';
 import { useEffect, useRef } from 'react';
 import { useBlocker } from 'react-router';
 import { getAccessToken } from '@/lib/auth';

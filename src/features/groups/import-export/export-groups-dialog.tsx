@@ -1,5 +1,6 @@
-import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import { Modal } from '@/components/dialogs/dialogs';
 import { useState } from 'react';
 import { resolvedQueryOptions } from '@/api/resolve-names';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';

@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, FileInput, Group, Modal, Progress, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, FileInput, Group, Progress, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Modal } from '@/components/dialogs/dialogs';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { createGroup, deleteGroup, searchGroups } from '@/api/generated/endpoints/groups/groups';

@@ -1,4 +1,5 @@
-import { Button, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Modal } from '@/components/dialogs/dialogs';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Group as GroupModel } from '@/api/generated/model/group';

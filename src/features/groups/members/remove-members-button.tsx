@@ -1,4 +1,5 @@
-import { Button, Modal, Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
+import { Modal } from '@/components/dialogs/dialogs';
 import { IconUserMinus } from '@tabler/icons-react';
 import type { Group } from '@/api/generated/model/group';
 import { notifications } from '@mantine/notifications';

@@ -1,5 +1,6 @@
 import '@/styles/page-styles';
-import { Button, Drawer } from '@mantine/core';
+import { Button } from '@mantine/core';
+import { Drawer } from '@/components/dialogs/dialogs';
 import { GroupListFilters, type GroupListFiltersProps } from './group-list-filters';
 
 /** The phone's filters: the same inputs, one a line, in a sheet from the bottom of the screen. */
