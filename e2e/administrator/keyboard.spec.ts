@@ -112,7 +112,7 @@ test.describe('dialogs of a group page', () => {
       .getByRole('checkbox', { name: `Select ${users[0]!.name}` })
       .check();
     const remove = page.getByRole('button', { name: 'Remove selected (1)' });
-    const confirm = page.getByRole('dialog', { name: 'Remove 1 member?' });
+    const confirm = page.getByRole('dialog', { name: `Remove 1 member from ${group.name}?` });
     await checkBothWays(
       page,
       { opener: remove, dialog: confirm, first: confirm.getByRole('button', { name: 'Cancel' }) },
@@ -237,15 +237,20 @@ test.describe('dialogs of the group list', () => {
       first: exportDialog.getByRole('checkbox').first(),
       close: 'Escape',
     });
-    // The typed word appears once the groups are read: it takes focus then.
-    const bulkDelete = page.getByRole('dialog', { name: 'Delete 2 groups?' });
+    // The list of groups to delete has no field: it opens on its content. Its Delete button asks the
+    // shared confirmation, which opens on the count to type and gives focus back to that button.
+    const bulkDelete = page.getByRole('dialog', { name: 'Delete groups' });
     await checkBothWays(
       page,
-      {
-        opener: bar.getByRole('button', { name: 'Delete…' }),
-        dialog: bulkDelete,
-        first: bulkDelete.getByRole('textbox', { name: 'Type "delete" to confirm' }),
-      },
+      { opener: bar.getByRole('button', { name: 'Delete…' }), dialog: bulkDelete, first: 'content' },
+      'Cancel',
+    );
+    await bar.getByRole('button', { name: 'Delete…' }).click();
+    const deleteButton = bulkDelete.getByRole('button', { name: 'Delete 2 groups…' });
+    const confirm = page.getByRole('dialog', { name: 'Delete 2 groups?' });
+    await checkBothWays(
+      page,
+      { opener: deleteButton, dialog: confirm, first: confirm.getByRole('textbox', { name: 'Type 2 to confirm' }) },
       'Cancel',
     );
   });
@@ -257,7 +262,7 @@ test.describe('dialogs of the group list', () => {
     const drawer = page.getByRole('dialog', { name: 'Filters and sort' });
     await checkBothWays(
       page,
-      { opener: filters, dialog: drawer, first: drawer.getByRole('combobox', { name: 'Type' }) },
+      { opener: filters, dialog: drawer, first: drawer.getByRole('checkbox', { name: 'My groups' }) },
       'Close',
     );
   });

@@ -4,6 +4,7 @@ import {
   type DrawerProps as MantineDrawerProps,
   type ModalProps as MantineModalProps,
 } from '@mantine/core';
+import { useWindowEvent } from '@mantine/hooks';
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { chooseInitialFocus, rememberOpener, returnFocus, type InitialFocus, type Opener } from './dialog-focus';
 
@@ -36,7 +37,30 @@ const useOpenerFocus = (opened: boolean) => {
   const onDialog = useCallback((dialog: HTMLElement) => {
     focus.current.dialog = dialog;
   }, []);
-  return onDialog;
+  const dialogElement = useCallback(() => focus.current.dialog, []);
+  return { onDialog, dialogElement };
+};
+
+/**
+ * Escape closes only the dialog it was pressed in. Mantine's dialogs each listen on the window, so a
+ * confirmation opened over a dialog (through `modals`, outside its stack) would close both; here the
+ * dialog closes on an Escape from inside it, or from outside every dialog.
+ */
+const useEscapeCloses = (
+  opened: boolean,
+  closeOnEscape: boolean,
+  onClose: () => void,
+  dialogElement: () => HTMLElement | null,
+) => {
+  useWindowEvent('keydown', (event) => {
+    if (event.key !== 'Escape' || event.isComposing || !opened || !closeOnEscape || event.defaultPrevented) return;
+    const target = event.target instanceof Element ? event.target : null;
+    const inDialog = target?.closest('[role="dialog"]');
+    const dialog = dialogElement();
+    if (inDialog && dialog && inDialog !== dialog) return;
+    if (target?.getAttribute('data-mantine-stop-propagation') === 'true') return;
+    onClose();
+  });
 };
 
 /** Renders nothing; marks what the dialog opens on before the focus trap looks for it. */
@@ -62,11 +86,13 @@ export const Modal = ({
   children,
   opened,
   initialFocus = 'field',
+  closeOnEscape = true,
   ...props
 }: Omit<MantineModalProps, 'returnFocus'> & FocusProps) => {
-  const onDialog = useOpenerFocus(opened);
+  const { onDialog, dialogElement } = useOpenerFocus(opened);
+  useEscapeCloses(opened, closeOnEscape, props.onClose, dialogElement);
   return (
-    <MantineModal {...props} opened={opened} returnFocus={false}>
+    <MantineModal {...props} opened={opened} returnFocus={false} closeOnEscape={false}>
       <FocusStart initial={initialFocus} onDialog={onDialog} />
       {children}
     </MantineModal>
@@ -78,11 +104,13 @@ export const Drawer = ({
   children,
   opened,
   initialFocus = 'field',
+  closeOnEscape = true,
   ...props
 }: Omit<MantineDrawerProps, 'returnFocus'> & FocusProps) => {
-  const onDialog = useOpenerFocus(opened);
+  const { onDialog, dialogElement } = useOpenerFocus(opened);
+  useEscapeCloses(opened, closeOnEscape, props.onClose, dialogElement);
   return (
-    <MantineDrawer {...props} opened={opened} returnFocus={false}>
+    <MantineDrawer {...props} opened={opened} returnFocus={false} closeOnEscape={false}>
       <FocusStart initial={initialFocus} onDialog={onDialog} />
       {children}
     </MantineDrawer>

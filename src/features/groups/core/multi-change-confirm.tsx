@@ -3,6 +3,7 @@ import { modals } from '@mantine/modals';
 import { randomId } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
+import { rememberOpener, returnFocus } from '@/components/dialogs/dialog-focus';
 import { modalsReady } from '@/components/feedback/modals-host';
 import { countOf as countNoun, formatCount } from '@/lib/plural';
 
@@ -36,7 +37,6 @@ export interface MultiChange {
   /** Asks even for one person or group (removals). */
   evenForOne?: boolean;
 }
-
 
 /** "1 person", "2,316 people" */
 export const countOf = (count: number, unit: MultiChangeUnit): string => countNoun(count, unit, PLURALS[unit]);
@@ -87,7 +87,9 @@ const MultiChangeConfirmBody = ({ change, onAnswer }: { change: MultiChange; onA
           <Alert
             color="red"
             variant="light"
-            title={change.deletes ? `${change.verb} ${counted} now` : `More than ${MULTI_CHANGE_WARNING_THRESHOLD} at once`}
+            title={
+              change.deletes ? `${change.verb} ${counted} now` : `More than ${MULTI_CHANGE_WARNING_THRESHOLD} at once`
+            }
             icon={<IconAlertTriangle size={18} aria-hidden />}
           >
             This changes {counted} in one go. Check the count and the group before going on.
@@ -130,6 +132,7 @@ const MultiChangeConfirmBody = ({ change, onAnswer }: { change: MultiChange; onA
  * the target ("Add 2,316 people to Night Shift Leads?"), and above MULTI_CHANGE_WARNING_THRESHOLD (or
  * for a delete) shows a red warning and asks for the count to be typed. Resolves true on
  * confirm; false on cancel or close. A change of one (unless `evenForOne`) resolves true at once.
+ * Like confirmAction it gives focus back to the control that asked, or the nearest one on screen.
  * ```ts
  * if (!(await confirmMultiChange({ verb: 'Add', count: ids.length, unit: 'person', target: { preposition: 'to', name } }))) return;
  * ```
@@ -137,10 +140,12 @@ const MultiChangeConfirmBody = ({ change, onAnswer }: { change: MultiChange; onA
 export const confirmMultiChange = (change: MultiChange): Promise<boolean> => {
   if (!needsConfirmation(change)) return Promise.resolve(true);
   return new Promise((resolve) => {
+    const opener = rememberOpener();
     let answered = false;
     const answer = (ok: boolean) => {
       if (answered) return;
       answered = true;
+      returnFocus(opener, document.activeElement?.closest('[role="dialog"]'));
       resolve(ok);
     };
     const modalId = `multi-change-${randomId()}`;
@@ -150,6 +155,7 @@ export const confirmMultiChange = (change: MultiChange): Promise<boolean> => {
         title: multiChangeTitle(change),
         size: 'md',
         closeButtonProps: { 'aria-label': 'Dismiss' },
+        returnFocus: false,
         onClose: () => answer(false),
         children: (
           <MultiChangeConfirmBody
