@@ -71,7 +71,7 @@ test('imports groups from CSV through a dry run of good, invalid and duplicate l
   const row = (line: number) =>
     dry.locator('tbody tr').filter({ has: page.getByRole('cell', { name: String(line), exact: true }) });
   await expect(row(2)).toContainText('Will be created');
-  await expect(row(2)).toContainText('2 members, 1 owners');
+  await expect(row(2)).toContainText('2 members, 1 owner');
   await expect(row(3)).toContainText('Will be created');
   await expect(row(4)).toContainText('Invalid');
   await expect(row(4)).toContainText('Type "team" is not official or social.');

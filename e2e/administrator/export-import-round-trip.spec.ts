@@ -49,7 +49,7 @@ test('a filtered view exported with "Export view" imports back: nothing rejected
   await expect(summary).toContainText('Invalid: 0');
   await expect(dry.locator('tbody tr').filter({ hasText: kept.name })).toContainText('Unchanged');
   await expect(dry.locator('tbody tr').filter({ hasText: removed.name })).toContainText('Will be created');
-  await expect(dry.locator('tbody tr').filter({ hasText: removed.name })).toContainText('0 members, 1 owners');
+  await expect(dry.locator('tbody tr').filter({ hasText: removed.name })).toContainText('0 members, 1 owner');
   await expect(dialog.getByText(/The Member count column holds member counts/)).toBeVisible();
   await scanDialogInBothThemes(page, 'import, dry run of an exported view');
 

@@ -17,6 +17,7 @@ import { parseImportCsv } from './groups-csv';
 import { buildImportPlan, createPlanned, type CreateResult, type PlanLine, type PlanStatus } from './import-plan';
 import { csvHeaderOf } from '../core/group-vocabulary';
 import { confirmMultiChange, countOf } from '../core/multi-change-confirm';
+import { countOf as countNoun } from '@/lib/plural';
 import { ErrorReference } from '@/components/feedback/error-reference';
 import { IconDownload, IconFileTypeCsv } from '@tabler/icons-react';
 import { downloadText } from '@/lib/download';
@@ -281,7 +282,7 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
                       </Table.Td>
                       <Table.Td>
                         {l.status === 'create'
-                          ? `${l.memberIds.length} members, ${l.ownerIds.length} owners`
+                          ? `${countNoun(l.memberIds.length, 'member', 'members')}, ${countNoun(l.ownerIds.length, 'owner', 'owners')}`
                           : l.status === 'unchanged'
                             ? 'The group exists as the line describes it: nothing to do.'
                             : l.problems.join(' ')}

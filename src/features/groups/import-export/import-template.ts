@@ -9,7 +9,7 @@ const TEMPLATE_COLUMNS = [
   'visibility',
   'rulesVisible',
   'owners',
-  'memberCount',
+  'members',
 ] as const;
 
 /** The columns as the file input's description names them: "Name (required), Description, …". */
