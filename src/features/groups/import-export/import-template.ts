@@ -2,15 +2,7 @@ import Papa from 'papaparse';
 import { csvHeaderOf, TYPE_LABELS, VISIBILITY_LABELS } from '../core/group-vocabulary';
 
 /** The import's columns, in the template's order (Name is the one required). */
-const TEMPLATE_COLUMNS = [
-  'name',
-  'description',
-  'type',
-  'visibility',
-  'rulesVisible',
-  'owners',
-  'members',
-] as const;
+const TEMPLATE_COLUMNS = ['name', 'description', 'type', 'visibility', 'rulesVisible', 'owners', 'members'] as const;
 
 /** The columns as the file input's description names them: "Name (required), Description, …". */
 export const importColumnsText = (): string =>
