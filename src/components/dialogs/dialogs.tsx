@@ -52,15 +52,21 @@ const useEscapeCloses = (
   onClose: () => void,
   dialogElement: () => HTMLElement | null,
 ) => {
-  useWindowEvent('keydown', (event) => {
-    if (event.key !== 'Escape' || event.isComposing || !opened || !closeOnEscape || event.defaultPrevented) return;
-    const target = event.target instanceof Element ? event.target : null;
-    const inDialog = target?.closest('[role="dialog"]');
-    const dialog = dialogElement();
-    if (inDialog && dialog && inDialog !== dialog) return;
-    if (target?.getAttribute('data-mantine-stop-propagation') === 'true') return;
-    onClose();
-  });
+  useWindowEvent(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Escape' || event.isComposing || !opened || !closeOnEscape || event.defaultPrevented) return;
+      const target = event.target instanceof Element ? event.target : null;
+      const inDialog = target?.closest('[role="dialog"]');
+      const dialog = dialogElement();
+      if (inDialog && dialog && inDialog !== dialog) return;
+      // An open list (Select, Combobox) marks its Escape as its own until its handler has run: hence
+      // the capture phase, as Mantine's own listener.
+      if (target?.getAttribute('data-mantine-stop-propagation') === 'true') return;
+      onClose();
+    },
+    { capture: true },
+  );
 };
 
 /** Renders nothing; marks what the dialog opens on before the focus trap looks for it. */
