@@ -36,9 +36,7 @@ const assertAxeCleanInBothThemes = async (page: Page) => {
     await page.evaluate((s) => document.documentElement.setAttribute('data-mantine-color-scheme', s), scheme);
     const violations = await axeViolations(page);
     expect(
-      violations.map(
-        (v) => `${scheme} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-      ),
+      violations.map((v) => `${scheme} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
       `axe violations in the ${scheme} theme`,
     ).toEqual([]);
   }
