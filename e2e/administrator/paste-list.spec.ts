@@ -67,7 +67,10 @@ test('an ambiguous name is chosen in place, repeats are counted, lines show as p
   // The add itself is unchanged: the button sends the matched and the chosen people.
   await dialog.getByRole('button', { name: 'Add 2 people' }).click();
   // Two people: the shared confirmation asks first.
-  await page.getByRole('dialog', { name: /^Add 2 people to / }).getByRole('button', { name: 'Add 2 people' }).click();
+  await page
+    .getByRole('dialog', { name: /^Add 2 people to / })
+    .getByRole('button', { name: 'Add 2 people' })
+    .click();
   await expect(dialog.getByRole('status').filter({ hasText: '2 people added' })).toBeVisible();
 
   const report = dialog.getByRole('table', { name: 'Outcome of each line' });
