@@ -94,7 +94,8 @@ test.describe('a group’s history', () => {
 
     // Filter: only removals; the URL keeps it across a reload.
     // The chip's state follows the URL, which the router updates a moment after the click.
-    await page.getByRole('checkbox', { name: 'Members removed' }).click();
+    // Its checkbox is visually hidden (Mantine's Chip styles): a person clicks the chip's label.
+    await page.locator('label', { hasText: /^Members removed$/ }).click();
     await expect(page).toHaveURL(/hAction=MemberRemove/);
     await expect(page.getByRole('checkbox', { name: 'Members removed' })).toBeChecked();
     await expect(added).toHaveCount(0);
