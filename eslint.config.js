@@ -160,6 +160,10 @@ export default tseslint.config(
             'Declare what a write refreshes in INVALIDATES (core/group-mutations.ts); only the query client and refreshAfterRun invalidate.',
         },
         {
+          selector: "CallExpression[callee.property.name='removeQueries']",
+          message: 'Forget a deleted group with forgetGroup (core/group-mutations.ts).',
+        },
+        {
           selector: "Property[key.name='queryKey'] > ArrayExpression > Literal:first-child",
           message:
             'No hand-written query keys: use a generated get…QueryKey() (src/api/keys/) or core/group-tool-keys.ts.',

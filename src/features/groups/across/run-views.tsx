@@ -1,9 +1,18 @@
-import { Alert, Badge, Button, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { describeError } from '@/components/feedback/query-error-alert';
-import { ScrollRegion } from '@/components/layout/scroll-region';
 import { BatchProgressView } from '../core/batch-progress';
+import {
+  CancelRun,
+  OutcomeBadge,
+  ProgressLine,
+  ReportTable,
+  RunEndAlert,
+  WaitNotice,
+  outcomeStyles,
+  type ReportColumn,
+} from '../core/run-report';
 import { downloadText } from '@/lib/download';
 import { toMemberCsv } from '../core/members-csv';
 import {
@@ -30,6 +39,7 @@ const OUTCOME_COLOURS: Record<Outcome, string> = {
   failed: 'red',
   cancelled: 'yellow',
 };
+const OUTCOMES = outcomeStyles(OUTCOME_LABELS, OUTCOME_COLOURS);
 
 /** Lines shown in the dialog; the CSV holds every line. */
 const SHOWN_LINES = 300;
@@ -37,7 +47,7 @@ const SHOWN_LINES = 300;
 /** The running operation: its step, the progress bar with counts, rate-limit waits, and Cancel. */
 export const RunProgress = ({ state, onCancel }: { state: RunState; onCancel: () => void }) => {
   if (!state.running) return null;
-  const reading = state.reading;
+  const reading = state.detail?.reading;
   return (
     <Stack gap="xs" aria-live="polite">
       {state.step ? (
@@ -46,30 +56,29 @@ export const RunProgress = ({ state, onCancel }: { state: RunState; onCancel: ()
         </Text>
       ) : null}
       {reading ? (
-        <Stack gap={4}>
-          <Text size="sm" role="status">
-            Read {reading.loaded} of {reading.total} (page {reading.page} of {reading.pageCount})…
-          </Text>
-          <Progress value={reading.total ? (reading.loaded / reading.total) * 100 : 0} aria-label="Members read" />
-        </Stack>
+        <ProgressLine
+          text={`Read ${reading.loaded} of ${reading.total} (page ${reading.page} of ${reading.pageCount})…`}
+          done={reading.loaded}
+          total={reading.total}
+          barLabel="Members read"
+        />
       ) : (
-        <BatchProgressView progress={state.progress} result={undefined} verb="added" />
+        <BatchProgressView progress={state.detail?.progress ?? null} result={undefined} verb="added" />
       )}
-      {state.waitSeconds ? (
-        <Text size="sm" c="orange.9" role="status">
-          The server asked to slow down: waiting {state.waitSeconds} s, then resuming.
-        </Text>
-      ) : null}
-      <Group justify="flex-end">
-        <Button variant="default" color="red" onClick={onCancel}>
-          Cancel
-        </Button>
-      </Group>
+      <WaitNotice seconds={state.waitSeconds} />
+      <CancelRun onCancel={onCancel} />
     </Stack>
   );
 };
 
 const verbOf = (line: Pick<ReportLine, 'action'>) => (line.action === 'add' ? 'Add to' : 'Remove from');
+
+const REPORT_COLUMNS: ReportColumn<ReportLine>[] = [
+  { header: 'Person', cell: (l) => l.person.name ?? l.person.id },
+  { header: 'Action', cell: (l) => `${verbOf(l)} ${l.groupName ?? l.groupId}` },
+  { header: 'Outcome', cell: (l) => <OutcomeBadge style={OUTCOMES[l.outcome]} /> },
+  { header: 'Why', cell: (l) => l.reason ?? '' },
+];
 
 /** What was done and what was not, and why: counts per group and outcome, the lines, and a CSV of them. */
 export const RunReport = ({ state, fileName }: { state: RunState; fileName: string }) => {
@@ -88,14 +97,9 @@ export const RunReport = ({ state, fileName }: { state: RunState; fileName: stri
       </Alert>
     );
   }
-  const ok = allSettled(lines);
   return (
     <Stack gap="xs" aria-label="Report">
-      <Alert
-        color={ok ? 'green' : state.cancelled ? 'yellow' : 'orange'}
-        role="status"
-        title={ok ? 'Done' : state.cancelled ? 'Cancelled: part was done' : 'Done, with exceptions'}
-      >
+      <RunEndAlert allDone={allSettled(lines)} cancelled={state.cancelled}>
         <Stack gap={4}>
           {summarise(lines).map((s) => (
             <Text size="sm" key={`${s.groupId}-${s.action}-${s.outcome}`}>
@@ -103,35 +107,14 @@ export const RunReport = ({ state, fileName }: { state: RunState; fileName: stri
             </Text>
           ))}
         </Stack>
-      </Alert>
-      <ScrollRegion label="Report lines">
-        <Table aria-label="Report lines" striped withTableBorder fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Person</Table.Th>
-              <Table.Th>Action</Table.Th>
-              <Table.Th>Outcome</Table.Th>
-              <Table.Th>Why</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {ordered.slice(0, SHOWN_LINES).map((l) => (
-              <Table.Tr key={`${l.groupId}-${l.action}-${l.person.id}`}>
-                <Table.Td>{l.person.name ?? l.person.id}</Table.Td>
-                <Table.Td>
-                  {verbOf(l)} {l.groupName ?? l.groupId}
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={OUTCOME_COLOURS[l.outcome]} tt="none">
-                    {OUTCOME_LABELS[l.outcome]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{l.reason ?? ''}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
+      </RunEndAlert>
+      <ReportTable
+        label="Report lines"
+        lines={ordered}
+        columns={REPORT_COLUMNS}
+        rowKey={(l) => `${l.groupId}-${l.action}-${l.person.id}`}
+        limit={SHOWN_LINES}
+      />
       {ordered.length > SHOWN_LINES ? (
         <Text size="xs" c="dimmed">
           The first {SHOWN_LINES} of {ordered.length} lines, exceptions first; the CSV has every line.

@@ -1,8 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import type { BatchProgress } from '../core/batch-membership';
 import type { ExportProgress } from '../core/export-members';
-import { INVALIDATES, refreshAfterRun } from '../core/group-mutations';
+import { INVALIDATES } from '../core/group-mutations';
+import { useLongRun, type LongRunState } from '../core/long-run';
 import type { ReportLine, RunOptions } from '../core/transfer';
 
 export interface RunContext extends Required<Pick<RunOptions, 'onProgress' | 'onWait'>> {
@@ -12,67 +12,45 @@ export interface RunContext extends Required<Pick<RunOptions, 'onProgress' | 'on
   onReading: (progress: ExportProgress | null) => void;
 }
 
-export interface RunState {
-  running: boolean;
-  step: string | null;
+/** A membership step's progress: the batches sent, or the pages of members read. */
+export interface MembershipRunDetail {
   progress: BatchProgress | null;
   reading: ExportProgress | null;
-  waitSeconds: number | null;
-  lines: ReportLine[] | null;
-  error: unknown;
-  cancelled: boolean;
 }
 
-const IDLE: RunState = {
-  running: false,
-  step: null,
-  progress: null,
-  reading: null,
-  waitSeconds: null,
-  lines: null,
-  error: null,
-  cancelled: false,
-};
+export type RunState = LongRunState<ReportLine, MembershipRunDetail>;
 
 /**
- * One long membership operation in the browser: its step, batch progress, rate-limit waits, cancel,
- * and the report at the end. Every group the report touches is refreshed afterwards.
+ * One long membership operation (copy, move, a comparison's action, a person's groups) on the long-run
+ * engine: steps, batch and reading progress, and a report line per person and group. Every group the
+ * report touches is refreshed afterwards, with `alsoRefresh`.
  */
 export const useMembershipRun = () => {
-  const queryClient = useQueryClient();
-  const [state, setState] = useState<RunState>(IDLE);
-  const controller = useRef<AbortController | null>(null);
-  useEffect(() => () => controller.current?.abort(), []);
-
+  const run = useLongRun<ReportLine, MembershipRunDetail>();
+  const { start: startRun } = run;
   const start = useCallback(
-    async (work: (context: RunContext) => Promise<ReportLine[]>, alsoRefresh: readonly string[] = []) => {
-      const abort = new AbortController();
-      controller.current = abort;
-      setState({ ...IDLE, running: true });
-      const patch = (change: Partial<RunState>) => setState((prev) => ({ ...prev, ...change }));
-      let lines: ReportLine[] | null = null;
-      try {
-        lines = await work({
-          signal: abort.signal,
-          onProgress: (progress) => patch({ progress, reading: null }),
-          onWait: (waitSeconds) => patch({ waitSeconds }),
-          onStep: (step) => patch({ step, progress: null }),
-          onReading: (reading) => patch({ reading }),
-        });
-        patch({ running: false, lines, cancelled: abort.signal.aborted, waitSeconds: null });
-      } catch (error) {
-        patch({ running: false, error, cancelled: abort.signal.aborted, waitSeconds: null });
-      } finally {
-        controller.current = null;
-        const groupIds = [...alsoRefresh, ...(lines ?? []).map((l) => l.groupId)];
-        refreshAfterRun(queryClient, INVALIDATES.membershipRun(groupIds));
-      }
-      return lines;
-    },
-    [queryClient],
+    (work: (context: RunContext) => Promise<ReportLine[]>, alsoRefresh: readonly string[] = []) =>
+      startRun(
+        (context) => {
+          let detail: MembershipRunDetail = { progress: null, reading: null };
+          const show = (change: Partial<MembershipRunDetail>) => {
+            detail = { ...detail, ...change };
+            context.onDetail(detail);
+          };
+          return work({
+            signal: context.signal,
+            onWait: context.onWait,
+            onStep: (step) => {
+              context.onStep(step);
+              show({ progress: null });
+            },
+            onProgress: (progress) => show({ progress, reading: null }),
+            onReading: (reading) => show({ reading }),
+          });
+        },
+        (lines) => INVALIDATES.membershipRun([...alsoRefresh, ...lines.map((l) => l.groupId)]),
+      ),
+    [startRun],
   );
-
-  const cancel = useCallback(() => controller.current?.abort(), []);
-  const reset = useCallback(() => setState(IDLE), []);
-  return { state, start, cancel, reset };
+  return { ...run, start };
 };

@@ -1,25 +1,48 @@
-import { Alert, Badge, Button, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { Modal } from '@/components/dialogs/dialogs';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
-import { deleteGroup, getGetGroupQueryKey } from '@/api/generated/endpoints/groups/groups';
+import { deleteGroup } from '@/api/generated/endpoints/groups/groups';
 import type { Group as GroupModel } from '@/api/generated/model/group';
-import { QueryErrorAlert, describeError } from '@/components/feedback/query-error-alert';
-import { waitOutRateLimit } from '@/api/rate-limit';
+import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { useBulkGroups } from '../list/all-matching';
 import type { BulkTarget } from '../list/bulk-target';
-import { INVALIDATES, refreshAfterRun } from '../core/group-mutations';
+import { forgetGroup, INVALIDATES } from '../core/group-mutations';
 import { ReadingGroups } from '../core/group-run-parts';
+import { eachItem, useLongRun } from '../core/long-run';
+import {
+  CancelRun,
+  OutcomeBadge,
+  ProgressLine,
+  ReportTable,
+  RunEndAlert,
+  WaitNotice,
+  type OutcomeStyles,
+  type ReportColumn,
+} from '../core/run-report';
 import { confirmMultiChange } from '../core/multi-change-confirm';
 import { ScrollRegion } from '@/components/layout/scroll-region';
 import { countOf } from '@/lib/plural';
 import { restoreNote } from '../core/history-window';
 
+type DeleteOutcome = 'deleted' | 'failed' | 'cancelled';
+
 interface DeleteLine {
   group: GroupModel;
-  outcome: 'deleted' | 'failed' | 'cancelled';
+  outcome: DeleteOutcome;
   reason?: string;
 }
+
+const DELETE_OUTCOMES: OutcomeStyles<DeleteOutcome> = {
+  deleted: { label: 'Deleted', color: 'green' },
+  failed: { label: 'Not deleted', color: 'red' },
+  cancelled: { label: 'Cancelled', color: 'yellow' },
+};
+
+const REPORT_COLUMNS: ReportColumn<DeleteLine>[] = [
+  { header: 'Group', cell: (l) => l.group.name },
+  { header: 'Outcome', cell: (l) => <OutcomeBadge style={DELETE_OUTCOMES[l.outcome]} /> },
+  { header: 'Why', cell: (l) => l.reason ?? '' },
+];
 
 /**
  * Deletes the selected groups: lists them with the memberships that go, then asks the confirmation of
@@ -29,14 +52,12 @@ interface DeleteLine {
 const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (deleted: boolean) => void }) => {
   const queryClient = useQueryClient();
   const { query, progress } = useBulkGroups(target);
-  const [running, setRunning] = useState(false);
-  const [done, setDone] = useState(0);
-  const [lines, setLines] = useState<DeleteLine[] | null>(null);
-  const abort = useRef<AbortController | null>(null);
+  const run = useLongRun<DeleteLine>();
   const groups = query.data ?? [];
   const memberships = groups.reduce((sum, g) => sum + (g.memberCount ?? 0), 0);
+  const { running, lines } = run.state;
 
-  const run = async () => {
+  const start = async () => {
     const confirmed = await confirmMultiChange({
       verb: 'Delete',
       count: groups.length,
@@ -46,33 +67,23 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
       deletes: true,
     });
     if (!confirmed) return;
-    const controller = new AbortController();
-    abort.current = controller;
-    setRunning(true);
-    const out: DeleteLine[] = [];
-    for (const group of groups) {
-      if (controller.signal.aborted) {
-        out.push({ group, outcome: 'cancelled' });
-        continue;
-      }
-      try {
-        await waitOutRateLimit(() => deleteGroup(group.id ?? ''), { signal: controller.signal });
-        out.push({ group, outcome: 'deleted' });
-      } catch (error) {
-        out.push({
-          group,
-          outcome: controller.signal.aborted ? 'cancelled' : 'failed',
-          reason: controller.signal.aborted ? undefined : describeError(error),
-        });
-      }
-      setDone(out.length);
-    }
-    for (const line of out) {
-      if (line.outcome === 'deleted') queryClient.removeQueries({ queryKey: getGetGroupQueryKey(line.group.id ?? '') });
-    }
-    refreshAfterRun(queryClient, INVALIDATES.bulkDelete());
-    setLines(out);
-    setRunning(false);
+    await run.start(
+      (context) =>
+        eachItem(
+          groups,
+          context,
+          async (group): Promise<DeleteLine> => {
+            await context.call(() => deleteGroup(group.id ?? ''));
+            forgetGroup(queryClient, group.id ?? '');
+            return { group, outcome: 'deleted' };
+          },
+          {
+            failed: (group, reason) => ({ group, outcome: 'failed', reason }),
+            cancelled: (group) => ({ group, outcome: 'cancelled' }),
+          },
+        ),
+      () => INVALIDATES.bulkDelete(),
+    );
   };
 
   const deleted = lines?.filter((l) => l.outcome === 'deleted').length ?? 0;
@@ -122,22 +133,21 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
             </ScrollRegion>
             {running ? (
               <Stack gap={4}>
-                <Text size="sm" role="status">
-                  Deleted {done} of {groups.length}…
-                </Text>
-                <Progress value={(done / Math.max(groups.length, 1)) * 100} aria-label="Groups deleted" />
-                <Group justify="flex-end">
-                  <Button variant="default" onClick={() => abort.current?.abort()}>
-                    Cancel
-                  </Button>
-                </Group>
+                <ProgressLine
+                  text={`Deleted ${run.state.detail?.done ?? 0} of ${groups.length}…`}
+                  done={run.state.detail?.done ?? 0}
+                  total={groups.length}
+                  barLabel="Groups deleted"
+                />
+                <WaitNotice seconds={run.state.waitSeconds} />
+                <CancelRun onCancel={run.cancel} />
               </Stack>
             ) : (
               <Group justify="flex-end">
                 <Button variant="default" onClick={close}>
                   Cancel
                 </Button>
-                <Button color="red" disabled={groups.length === 0} onClick={() => void run()}>
+                <Button color="red" disabled={groups.length === 0} onClick={() => void start()}>
                   Delete {countOf(groups.length, 'group', 'groups')}…
                 </Button>
               </Group>
@@ -146,34 +156,10 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
         ) : null}
         {lines ? (
           <>
-            <Alert
-              color={deleted === lines.length ? 'green' : 'orange'}
-              role="status"
-              title={deleted === lines.length ? 'Done' : 'Done, with exceptions'}
-            >
+            <RunEndAlert allDone={deleted === lines.length} cancelled={run.state.cancelled}>
               {deleted} deleted{deleted < lines.length ? `, ${lines.length - deleted} not deleted` : ''}.
-            </Alert>
-            <ScrollRegion label="Report">
-              <Table aria-label="Report" withTableBorder striped fz="sm">
-                <Table.Tbody>
-                  {lines.map((l) => (
-                    <Table.Tr key={l.group.id}>
-                      <Table.Td>{l.group.name}</Table.Td>
-                      <Table.Td>
-                        <Badge
-                          variant="light"
-                          tt="none"
-                          color={l.outcome === 'deleted' ? 'green' : l.outcome === 'failed' ? 'red' : 'yellow'}
-                        >
-                          {l.outcome === 'deleted' ? 'Deleted' : l.outcome === 'failed' ? 'Not deleted' : 'Cancelled'}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>{l.reason ?? ''}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollRegion>
+            </RunEndAlert>
+            <ReportTable label="Report" lines={lines} columns={REPORT_COLUMNS} rowKey={(l) => l.group.id ?? ''} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 Close

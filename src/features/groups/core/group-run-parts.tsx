@@ -1,4 +1,4 @@
-import { Progress, Stack, Text } from '@mantine/core';
+import { ProgressLine } from './run-report';
 
 export interface ReadProgress {
   loaded: number;
@@ -7,10 +7,10 @@ export interface ReadProgress {
 
 /** "Reading the groups: n of m…" with a progress bar, while a bulk action reads every page of a view. */
 export const ReadingGroups = ({ progress }: { progress: ReadProgress | null }) => (
-  <Stack gap={4}>
-    <Text size="sm" role="status">
-      Reading the groups{progress ? `: ${progress.loaded} of ${progress.total}` : ''}…
-    </Text>
-    <Progress value={progress?.total ? (progress.loaded / progress.total) * 100 : 0} aria-label="Groups read" />
-  </Stack>
+  <ProgressLine
+    text={`Reading the groups${progress ? `: ${progress.loaded} of ${progress.total}` : ''}…`}
+    done={progress?.loaded ?? 0}
+    total={progress?.total ?? 0}
+    barLabel="Groups read"
+  />
 );

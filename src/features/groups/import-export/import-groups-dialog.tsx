@@ -1,7 +1,7 @@
-import { Alert, Badge, Button, FileInput, Group, Progress, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, FileInput, Group, Stack, Text, Textarea } from '@mantine/core';
 import { Modal } from '@/components/dialogs/dialogs';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { createGroup, deleteGroup, searchGroups } from '@/api/generated/endpoints/groups/groups';
 import { searchUsers } from '@/api/generated/endpoints/users/users';
 import type { Group as GroupModel } from '@/api/generated/model/group';
@@ -10,8 +10,17 @@ import { resolvedQueryOptions } from '@/api/resolve-names';
 import { describeError } from '@/components/feedback/query-error-alert';
 import { membershipCalls } from '../core/membership-calls';
 import { waitOutRateLimit } from '@/api/rate-limit';
-import { INVALIDATES, refreshAfterRun } from '../core/group-mutations';
-import { ScrollRegion } from '@/components/layout/scroll-region';
+import { INVALIDATES } from '../core/group-mutations';
+import { eachItem, useLongRun } from '../core/long-run';
+import {
+  OutcomeBadge,
+  ProgressLine,
+  ReportTable,
+  RunEndAlert,
+  WaitNotice,
+  type OutcomeStyles,
+  type ReportColumn,
+} from '../core/run-report';
 import { findPastedUsers } from '../members/paste-list';
 import { parseImportCsv } from './groups-csv';
 import { buildImportPlan, createPlanned, type CreateResult, type PlanLine, type PlanStatus } from './import-plan';
@@ -23,18 +32,40 @@ import { IconDownload, IconFileTypeCsv } from '@tabler/icons-react';
 import { downloadText } from '@/lib/download';
 import { IMPORT_TEMPLATE_FILE_NAME, importColumnsText, importTemplateCsv } from './import-template';
 
-const PLAN_LABELS: Record<PlanStatus, { label: string; color: string }> = {
+const PLAN_LABELS: OutcomeStyles<PlanStatus> = {
   create: { label: 'Will be created', color: 'green' },
   invalid: { label: 'Invalid', color: 'red' },
   exists: { label: 'Already exists', color: 'gray' },
   unchanged: { label: 'Unchanged', color: 'teal' },
 };
-const RESULT_LABELS: Record<CreateResult['outcome'], { label: string; color: string }> = {
+const RESULT_LABELS: OutcomeStyles<CreateResult['outcome']> = {
   created: { label: 'Created', color: 'green' },
   notCreated: { label: 'Not created', color: 'red' },
   incomplete: { label: 'Created, incomplete', color: 'orange' },
   cancelled: { label: 'Cancelled', color: 'yellow' },
 };
+
+const REPORT_COLUMNS: ReportColumn<CreateResult>[] = [
+  { header: 'Line', cell: (r) => r.line },
+  { header: 'Name', cell: (r) => r.name },
+  { header: 'Outcome', cell: (r) => <OutcomeBadge style={RESULT_LABELS[r.outcome]} /> },
+  { header: 'Why', cell: (r) => r.reason ?? '' },
+];
+
+const PLAN_COLUMNS: ReportColumn<PlanLine>[] = [
+  { header: 'Line', cell: (l) => l.line },
+  { header: 'Name', cell: (l) => l.name || '—' },
+  { header: 'Result', cell: (l) => <OutcomeBadge style={PLAN_LABELS[l.status]} /> },
+  {
+    header: 'Why',
+    cell: (l) =>
+      l.status === 'create'
+        ? `${countNoun(l.memberIds.length, 'member', 'members')}, ${countNoun(l.ownerIds.length, 'owner', 'owners')}`
+        : l.status === 'unchanged'
+          ? 'The group exists as the line describes it: nothing to do.'
+          : l.problems.join(' '),
+  },
+];
 
 const EXAMPLE = (['name', 'description', 'type', 'visibility', 'rulesVisible', 'owners', 'members'] as const)
   .map(csvHeaderOf)
@@ -68,10 +99,8 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
   const [notes, setNotes] = useState<string[]>([]);
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [running, setRunning] = useState(false);
-  const [results, setResults] = useState<CreateResult[] | null>(null);
-  const [done, setDone] = useState(0);
-  const abort = useRef<AbortController | null>(null);
+  const run = useLongRun<CreateResult>();
+  const { running, lines: results } = run.state;
   const toCreate = (plan ?? []).filter((l) => l.status === 'create');
 
   const check = async () => {
@@ -79,7 +108,6 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
     setError(null);
     setPlan(null);
     const controller = new AbortController();
-    abort.current = controller;
     try {
       const parsed = parseImportCsv(text);
       setFileError(parsed.fileError ?? null);
@@ -111,7 +139,6 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
       setError(e);
     } finally {
       setChecking(false);
-      abort.current = null;
     }
   };
 
@@ -125,41 +152,35 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
       details: `With ${countOf(members, 'member')} added in all.`,
     });
     if (!confirmed) return;
-    const controller = new AbortController();
-    abort.current = controller;
-    setRunning(true);
-    setDone(0);
-    const out: CreateResult[] = [];
-    for (const line of toCreate) {
-      if (controller.signal.aborted) {
-        out.push({ line: line.line, name: line.name, outcome: 'cancelled' });
-        continue;
-      }
-      out.push(
-        await createPlanned(
-          line,
+    await run.start(
+      (context) =>
+        eachItem(
+          toCreate,
+          context,
+          (line) =>
+            createPlanned(
+              line,
+              {
+                create: (body) => context.call((signal) => createGroup(body, signal)),
+                remove: (id) => waitOutRateLimit(() => deleteGroup(id)),
+                membership: membershipCalls,
+              },
+              { signal: context.signal, onWait: context.onWait },
+            ),
           {
-            create: (body) =>
-              waitOutRateLimit(() => createGroup(body, controller.signal), { signal: controller.signal }),
-            remove: (id) => waitOutRateLimit(() => deleteGroup(id)),
-            membership: membershipCalls,
+            failed: (line, reason) => ({ line: line.line, name: line.name, outcome: 'notCreated', reason }),
+            cancelled: (line) => ({ line: line.line, name: line.name, outcome: 'cancelled' }),
           },
-          { signal: controller.signal },
         ),
-      );
-      setDone(out.length);
-    }
-    refreshAfterRun(queryClient, INVALIDATES.importGroups());
-    setResults(out);
-    setRunning(false);
-    abort.current = null;
+      () => INVALIDATES.importGroups(),
+    );
   };
 
   const readFile = async (file: File | null) => {
     if (!file) return;
     setText(await file.text());
     setPlan(null);
-    setResults(null);
+    run.reset();
   };
 
   const counts = (plan ?? []).reduce<Record<PlanStatus, number>>(
@@ -260,80 +281,36 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
                 </Badge>
               ))}
             </Group>
-            <ScrollRegion label="Dry run">
-              <Table aria-label="Dry run" withTableBorder striped fz="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Line</Table.Th>
-                    <Table.Th>Name</Table.Th>
-                    <Table.Th>Result</Table.Th>
-                    <Table.Th>Why</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {plan.map((l) => (
-                    <Table.Tr key={l.line}>
-                      <Table.Td>{l.line}</Table.Td>
-                      <Table.Td>{l.name || '—'}</Table.Td>
-                      <Table.Td>
-                        <Badge color={PLAN_LABELS[l.status].color} variant="light" tt="none">
-                          {PLAN_LABELS[l.status].label}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        {l.status === 'create'
-                          ? `${countNoun(l.memberIds.length, 'member', 'members')}, ${countNoun(l.ownerIds.length, 'owner', 'owners')}`
-                          : l.status === 'unchanged'
-                            ? 'The group exists as the line describes it: nothing to do.'
-                            : l.problems.join(' ')}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollRegion>
+            <ReportTable label="Dry run" lines={plan} columns={PLAN_COLUMNS} rowKey={(l) => String(l.line)} />
           </>
         ) : null}
         {running ? (
           <Stack gap={4}>
-            <Text size="sm" role="status">
-              Created {done} of {toCreate.length}…
-            </Text>
-            <Progress value={(done / Math.max(toCreate.length, 1)) * 100} aria-label="Groups created" />
+            <ProgressLine
+              text={`Created ${run.state.detail?.done ?? 0} of ${toCreate.length}…`}
+              done={run.state.detail?.done ?? 0}
+              total={toCreate.length}
+              barLabel="Groups created"
+            />
+            <WaitNotice seconds={run.state.waitSeconds} />
           </Stack>
         ) : null}
         {results ? (
           <>
-            <Alert
-              color={created === results.length ? 'green' : 'orange'}
-              role="status"
-              title={created === results.length ? 'Done' : 'Done, with exceptions'}
-            >
+            <RunEndAlert allDone={created === results.length} cancelled={run.state.cancelled}>
               {created} created{created < results.length ? `, ${results.length - created} not` : ''}.
-            </Alert>
-            <ScrollRegion label="Import report">
-              <Table aria-label="Import report" withTableBorder striped fz="sm">
-                <Table.Tbody>
-                  {results.map((r) => (
-                    <Table.Tr key={r.line}>
-                      <Table.Td>{r.line}</Table.Td>
-                      <Table.Td>{r.name}</Table.Td>
-                      <Table.Td>
-                        <Badge color={RESULT_LABELS[r.outcome].color} variant="light" tt="none">
-                          {RESULT_LABELS[r.outcome].label}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>{r.reason ?? ''}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollRegion>
+            </RunEndAlert>
+            <ReportTable
+              label="Import report"
+              lines={results}
+              columns={REPORT_COLUMNS}
+              rowKey={(r) => String(r.line)}
+            />
           </>
         ) : null}
         <Group justify="flex-end">
           {running ? (
-            <Button variant="default" onClick={() => abort.current?.abort()}>
+            <Button variant="default" onClick={run.cancel}>
               Cancel
             </Button>
           ) : (

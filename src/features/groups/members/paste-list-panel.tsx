@@ -5,6 +5,7 @@ import type { User } from '@/api/generated/model/user';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { ScrollRegion } from '@/components/layout/scroll-region';
 import type { BatchRunResult } from '../core/batch-membership';
+import { OutcomeBadge, outcomeStyles, ReportTable, type ReportColumn } from '../core/run-report';
 import {
   checkPasteList,
   chooseCandidate,
@@ -14,20 +15,20 @@ import {
   pasteReport,
   type CandidateStatus,
   type PasteCheck,
-  type PasteOutcome,
+  type PasteReportLine,
   type PasteResolution,
   type PasteStatus,
 } from './paste-list';
 
-const STATUS_COLOURS: Record<PasteStatus, string> = {
+const STATUSES = outcomeStyles(PASTE_STATUS_LABELS, {
   matched: 'green',
   ambiguous: 'violet',
   notFound: 'red',
   alreadyMember: 'gray',
   inactive: 'orange',
-};
+});
 
-const OUTCOME_COLOURS: Record<PasteOutcome, string> = {
+const OUTCOMES = outcomeStyles(PASTE_OUTCOME_LABELS, {
   added: 'green',
   notAdded: 'red',
   notFound: 'red',
@@ -36,7 +37,13 @@ const OUTCOME_COLOURS: Record<PasteOutcome, string> = {
   inactive: 'orange',
   duplicate: 'gray',
   notRead: 'orange',
-};
+});
+
+const REPORT_COLUMNS: ReportColumn<PasteReportLine>[] = [
+  { header: 'Line', cell: (l) => l.pasted, wrap: true },
+  { header: 'Outcome', cell: (l) => <OutcomeBadge style={OUTCOMES[l.outcome]} /> },
+  { header: 'Person', cell: (l) => l.detail || '–', wrap: true },
+];
 
 /** Long pasted words (a 200-character token) wrap inside their cell instead of widening the table. */
 const WRAP = { overflowWrap: 'anywhere' } as const;
@@ -173,8 +180,8 @@ export const PasteListPanel = ({ groupId, check, onChecked }: PasteListPanelProp
         <Stack gap="xs">
           <Group gap="xs" aria-label="Summary of the list" role="group">
             {(Object.keys(PASTE_STATUS_LABELS) as PasteStatus[]).map((status) => (
-              <Badge key={status} color={STATUS_COLOURS[status]} variant="light" tt="none">
-                {PASTE_STATUS_LABELS[status]}: {counts[status] ?? 0}
+              <Badge key={status} color={STATUSES[status].color} variant="light" tt="none">
+                {STATUSES[status].label}: {counts[status] ?? 0}
               </Badge>
             ))}
           </Group>
@@ -192,9 +199,7 @@ export const PasteListPanel = ({ groupId, check, onChecked }: PasteListPanelProp
                 <Table.Tr key={r.line.text}>
                   <Table.Td style={WRAP}>{pastedText(r.line)}</Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLOURS[r.status]} variant="light" tt="none">
-                      {PASTE_STATUS_LABELS[r.status]}
-                    </Badge>
+                    <OutcomeBadge style={STATUSES[r.status]} />
                   </Table.Td>
                   <Table.Td style={WRAP}>
                     {r.status === 'ambiguous' ? (
@@ -228,32 +233,11 @@ export const PasteListPanel = ({ groupId, check, onChecked }: PasteListPanelProp
 };
 
 /** After the add: every pasted line with what became of it. */
-export const PasteReport = ({ check, result }: { check: PasteCheck; result: BatchRunResult | undefined }) => {
-  const lines = pasteReport(check, result);
-  return (
-    <ScrollRegion label="Outcome of each line">
-      <Table aria-label="Outcome of each line" withTableBorder striped fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Line</Table.Th>
-            <Table.Th>Outcome</Table.Th>
-            <Table.Th>Person</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {lines.map((l, i) => (
-            <Table.Tr key={i}>
-              <Table.Td style={WRAP}>{l.pasted}</Table.Td>
-              <Table.Td>
-                <Badge color={OUTCOME_COLOURS[l.outcome]} variant="light" tt="none">
-                  {PASTE_OUTCOME_LABELS[l.outcome]}
-                </Badge>
-              </Table.Td>
-              <Table.Td style={WRAP}>{l.detail || '–'}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollRegion>
-  );
-};
+export const PasteReport = ({ check, result }: { check: PasteCheck; result: BatchRunResult | undefined }) => (
+  <ReportTable
+    label="Outcome of each line"
+    lines={pasteReport(check, result)}
+    columns={REPORT_COLUMNS}
+    rowKey={(_, index) => String(index)}
+  />
+);
