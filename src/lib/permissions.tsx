@@ -67,30 +67,60 @@ export const divisionsPermittedQueryOptions = (permission: Permission) =>
 export const permittedSomewhere = (listing: DivsPermittedEntityListing | undefined): boolean =>
   !!listing && (listing.allDivsPermitted === true || (listing.entities?.length ?? 0) > 0 || (listing.total ?? 0) > 0);
 
+/** Runs `work` when the browser is idle (after the first screen has painted), or soon where it cannot say. */
+const whenIdle = (work: () => void): void => {
+  if (typeof window !== 'undefined' && 'requestIdleCallback' in window)
+    window.requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 200);
+};
+
+/** Asks divisionspermitted about `permission`, once: a failed answer stays failed (not granted) for the session. */
+const askOnce = (queryClient: QueryClient, permission: Permission): Promise<unknown> => {
+  const options = divisionsPermittedQueryOptions(permission);
+  if (queryClient.getQueryState(options.queryKey)?.status === 'error') return Promise.resolve();
+  return queryClient.ensureQueryData(options).catch(() => undefined);
+};
+
 /**
- * The signed-in user and the answers about the permissions their `users/me` list does not grant, loaded
- * before any page renders (the root loader). A failed answer grants nothing, and is not asked again: the
- * page still renders.
+ * The signed-in user, loaded before any page renders (the root loader); the answers about the permissions
+ * their `users/me` list does not grant are asked when the browser is idle, so the first screen's own
+ * requests go first. Until an answer comes, the control it gates stays hidden, and a page that demands
+ * that permission waits for it (`usePermissionAnswer`) rather than showing its 403.
  */
 export const ensurePermissions = async (queryClient: QueryClient): Promise<void> => {
   const me = await queryClient.ensureQueryData(meQueryOptions());
-  await Promise.all(
-    ungrantedPermissions(me).map((permission) => {
-      const options = divisionsPermittedQueryOptions(permission);
-      // Asked once: a failed answer stays failed (not granted) for the session.
-      if (queryClient.getQueryState(options.queryKey)?.status === 'error') return undefined;
-      return queryClient.ensureQueryData(options).catch(() => undefined);
-    }),
-  );
+  const missing = ungrantedPermissions(me);
+  if (missing.length) whenIdle(() => void Promise.all(missing.map((permission) => askOnce(queryClient, permission))));
 };
 
-/** The ungranted permissions that divisionspermitted answered with a division, for the signed-in user. */
+/**
+ * The ungranted permissions that divisionspermitted answered with a division, for the signed-in user. It
+ * only reads the answers (asked by `ensurePermissions`): a control re-renders when one arrives.
+ */
 const usePermittedByDivision = (me: UserMe | undefined): Permission[] => {
   const missing = ungrantedPermissions(me);
   return useQueries({
-    queries: missing.map((permission) => ({ ...divisionsPermittedQueryOptions(permission), enabled: !!me })),
+    queries: missing.map((permission) => ({ ...divisionsPermittedQueryOptions(permission), enabled: false })),
     combine: (results) => missing.filter((_, i) => permittedSomewhere(results[i]?.data)),
   });
+};
+
+/**
+ * Whether the signed-in user holds `permission`, for a page that demands it: 'pending' while the
+ * divisionspermitted answer about a permission `users/me` does not grant is on its way (asked now).
+ */
+export const usePermissionAnswer = (permission: Permission | undefined): 'granted' | 'denied' | 'pending' => {
+  const me = useMe();
+  const held = !!permission && holds(me?.authorization?.permissions ?? [], permission);
+  const ask = !!me && !!permission && !held;
+  const answer = useQuery({
+    ...divisionsPermittedQueryOptions(permission ?? GATED_PERMISSIONS[0]!),
+    enabled: ask,
+  });
+  if (!permission || held) return 'granted';
+  if (!ask) return 'denied';
+  if (answer.isPending && answer.fetchStatus === 'fetching') return 'pending';
+  return permittedSomewhere(answer.data) ? 'granted' : 'denied';
 };
 
 /**

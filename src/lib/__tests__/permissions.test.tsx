@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { cleanup, render, renderHook, screen } from '@testing-library/react';
+import { cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OPERATION_PERMISSIONS } from '@/api/generated/contract';
@@ -146,7 +146,7 @@ describe('permissions users/me does not grant: divisionspermitted', () => {
     expect(renderHook(() => useCanEditGroup({ owners: [] }), { wrapper }).result.current).toBe(true);
   });
 
-  it('loads the user, then asks once per ungranted permission; a failed answer grants nothing', async () => {
+  it('loads the user, then, when the browser is idle, asks once per ungranted permission; a failed answer grants nothing', async () => {
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const asked: string[] = [];
     const json = (status: number, body: unknown) =>
@@ -167,9 +167,14 @@ describe('permissions users/me does not grant: divisionspermitted', () => {
     try {
       saveSignedIn();
       await ensurePermissions(queryClient);
+      // The first screen's own requests go first: nothing is asked before the browser is idle.
+      expect(asked).toEqual([]);
       const expected = GATED_PERMISSIONS.filter((p) => !p.startsWith('directory:group:') && p !== 'audits:audit:view');
+      await waitFor(() => expect(asked).toHaveLength(expected.length));
+      await waitFor(() => expect(queryClient.isFetching()).toBe(0));
       expect(asked.sort()).toEqual([...expected].sort());
       await ensurePermissions(queryClient);
+      await new Promise((resolve) => setTimeout(resolve, 400));
       expect(asked).toHaveLength(expected.length);
       const wrapper = ({ children }: { children: ReactNode }) => (
         <TestProviders queryClient={queryClient}>{children}</TestProviders>
