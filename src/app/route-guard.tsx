@@ -1,21 +1,27 @@
+import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useMatches } from 'react-router';
 import { Forbidden } from '@/components/feedback/forbidden';
-import { isRouteHandle } from '@/lib/routing';
-import { usePermissions } from '@/lib/permissions';
+import { isRouteHandle, type RouteHandle } from '@/lib/routing';
+import { usePermissionAnswer } from '@/lib/permissions';
 
 /**
  * The one permission wall: every matched route may declare `handle.permission`; when the user
- * lacks one, a 403 page names it instead of the page.
+ * lacks it, a 403 page names it instead of the page. While the API is still being asked about it
+ * (divisionspermitted, for a permission `users/me` does not list), the page waits.
  */
 export const RouteGuard = ({ children }: { children: ReactNode }) => {
-  const matches = useMatches();
-  const permissions = usePermissions();
-  for (const match of matches) {
-    const handle = match.handle;
-    if (isRouteHandle(handle) && handle.permission && !permissions.has(handle.permission)) {
-      return <Forbidden permission={handle.permission} action={handle.permissionAction} />;
-    }
-  }
+  const demand = useMatches()
+    .map((match) => match.handle)
+    .find((handle): handle is RouteHandle => isRouteHandle(handle) && !!handle.permission);
+  const answer = usePermissionAnswer(demand?.permission);
+  if (answer === 'pending')
+    return (
+      <Center py="xl">
+        <Loader aria-label="Checking your permissions" />
+      </Center>
+    );
+  if (answer === 'denied' && demand?.permission)
+    return <Forbidden permission={demand.permission} action={demand.permissionAction} />;
   return children;
 };

@@ -8,7 +8,7 @@ import { RouteErrorBoundary } from '@/components/feedback/route-error-boundary';
 import { StatusPage } from '@/components/feedback/status-page';
 import { paths, PUBLIC_PATHS } from '@/config/paths';
 import { beginSignIn, getAccessToken, setNavigationTarget } from '@/lib/auth';
-import { meQueryOptions } from '@/lib/permissions';
+import { ensurePermissions } from '@/lib/permissions';
 import type { RouteHandle, RouteLoaderFactory } from '@/lib/routing';
 import { AppLayout } from './app-layout';
 
@@ -66,7 +66,7 @@ const rootLoader =
       return beginSignIn(currentPath(request));
     }
     void queryClient.prefetchQuery({ ...getGetTokenInfoQueryOptions(), staleTime: Infinity });
-    await queryClient.ensureQueryData(meQueryOptions());
+    await ensurePermissions(queryClient);
     return null;
   };
 

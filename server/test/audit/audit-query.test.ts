@@ -223,12 +223,19 @@ describe('bad input', () => {
     expect(status(request)).toBe('400 bad.request');
   });
 
+  it('an unknown action is a 400 invalid.value', () => {
+    expect(status({ filters: [{ property: 'Action' as const, value: 'Explode' }] })).toBe('400 invalid.value');
+  });
+
   it.each([
-    ['an unknown service', { serviceName: 'Architect' }],
-    ['an unknown entity type', { filters: [{ property: 'EntityType' as const, value: 'Queue' }] }],
-    ['an unknown action', { filters: [{ property: 'Action' as const, value: 'Explode' }] }],
-  ])('%s is a 400 invalid.value', (_, request) => {
-    expect(status(request)).toBe('400 invalid.value');
+    ['a service without records (the real service mapping names groups Groups)', { serviceName: 'Groups' }],
+    ['another service of the real API', { serviceName: 'Architect' }],
+    [
+      'an entity type without records (the real mapping names groups DirectoryGroup)',
+      { filters: [{ property: 'EntityType' as const, value: 'DirectoryGroup' }] },
+    ],
+  ])('%s answers an empty page', (_, request) => {
+    expect(run(request)).toMatchObject({ entities: [], total: 0, pageCount: 0 });
   });
 });
 

@@ -1,8 +1,9 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { installMatchMedia, makeMe, signedInClient, TestProviders } from '@/testing/test-providers';
 import type { RouteHandle } from '@/lib/routing';
+import { divisionsPermittedQueryOptions } from '@/lib/permissions';
 import { RouteGuard } from '../route-guard';
 
 beforeAll(installMatchMedia);
@@ -11,7 +12,7 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-const renderAt = (path: string, permissions: string[]) => {
+const renderAt = (path: string, permissions: string[], queryClient = signedInClient(makeMe(permissions))) => {
   const router = createMemoryRouter(
     [
       {
@@ -38,7 +39,7 @@ const renderAt = (path: string, permissions: string[]) => {
     { initialEntries: [path] },
   );
   render(
-    <TestProviders queryClient={signedInClient(makeMe(permissions))}>
+    <TestProviders queryClient={queryClient}>
       <RouterProvider router={router} />
     </TestProviders>,
   );
@@ -55,6 +56,30 @@ describe('RouteGuard', () => {
     expect(await screen.findByRole('heading', { name: 'You do not have access' })).toBeInTheDocument();
     expect(screen.getByText(/You need the directory:group:add permission to create groups/)).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Create group' })).not.toBeInTheDocument();
+  });
+
+  it('waits for the API’s answer about a permission users/me does not list, then shows the page it grants', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))),
+    );
+    try {
+      const queryClient = signedInClient(makeMe(['directory:user:view']));
+      queryClient.removeQueries({ queryKey: divisionsPermittedQueryOptions('directory:group:add').queryKey });
+      renderAt('/groups/new', [], queryClient);
+      expect(await screen.findByLabelText('Checking your permissions')).toBeInTheDocument();
+      expect(screen.queryByRole('heading', { name: 'You do not have access' })).not.toBeInTheDocument();
+      answer(
+        new Response(JSON.stringify({ entities: [{ id: 'd1', name: 'Home' }], total: 1 }), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      );
+      expect(await screen.findByRole('heading', { name: 'Create group' })).toBeInTheDocument();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('lets routes without a permission through', async () => {

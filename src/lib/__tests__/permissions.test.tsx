@@ -1,8 +1,25 @@
-import { cleanup, render, renderHook, screen } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Can, canEditGroup, useCan, useCanEditGroup, useMe } from '../permissions';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { OPERATION_PERMISSIONS } from '@/api/generated/contract';
+import type { Permission } from '../permission-names';
+import {
+  Can,
+  canEditGroup,
+  ensurePermissions,
+  GATED_PERMISSIONS,
+  permittedSomewhere,
+  ungrantedPermissions,
+  useCan,
+  useCanEditGroup,
+  useMe,
+} from '../permissions';
+import { saveSession } from '../auth';
 import { installMatchMedia, makeMe, signedInClient, TestProviders } from '@/testing/test-providers';
+
+const saveSignedIn = () =>
+  saveSession({ accessToken: 'test-token', expiresAt: null, issuedAt: Date.now(), afterUnauthorized: false });
 
 beforeAll(installMatchMedia);
 afterEach(() => {
@@ -10,8 +27,8 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-const wrapperFor = (permissions: string[], id?: string) => {
-  const queryClient = signedInClient(makeMe(permissions, id));
+const wrapperFor = (permissions: string[], id?: string, permitted: Permission[] = []) => {
+  const queryClient = signedInClient(makeMe(permissions, id), permitted);
   return ({ children }: { children: ReactNode }) => <TestProviders queryClient={queryClient}>{children}</TestProviders>;
 };
 
@@ -94,5 +111,80 @@ describe('useCanEditGroup', () => {
     expect(renderHook(() => useCanEditGroup(group), { wrapper }).result.current).toBe(false);
     expect(canEditGroup(makeMe(['directory:user:view'], 'owner-1'), undefined)).toBe(false);
     expect(canEditGroup(undefined, group)).toBe(false);
+  });
+});
+
+describe('permissions users/me does not grant: divisionspermitted', () => {
+  it('asks about every permission an operation of the contract requires, and the one that shows every group', () => {
+    for (const operation of Object.values(OPERATION_PERMISSIONS))
+      for (const permission of operation.permissions) expect(GATED_PERMISSIONS).toContain(permission);
+    expect(GATED_PERMISSIONS).toContain('directory:privateGroup:view');
+    expect(new Set(GATED_PERMISSIONS).size).toBe(GATED_PERMISSIONS.length);
+  });
+
+  it('asks only about those the users/me list does not grant (wildcards, qualifiers and legacy admin read)', () => {
+    expect(ungrantedPermissions(makeMe(['admin']))).toEqual([]);
+    expect(ungrantedPermissions(makeMe(['*:*:*']))).toEqual([]);
+    const missing = ungrantedPermissions(makeMe(['directory:*:*', 'audits:audit:view:division-1']));
+    expect(missing).not.toContain('directory:group:add');
+    expect(missing).not.toContain('audits:audit:view');
+    expect(missing).toContain('authorization:grant:add');
+    expect(ungrantedPermissions(makeMe(['group_administration']))).toEqual(GATED_PERMISSIONS);
+  });
+
+  it('reads an answer naming a division, or every division, as granted; an empty one as not', () => {
+    expect(permittedSomewhere({ entities: [{ id: 'd1', name: 'Home', description: '' }], total: 1 })).toBe(true);
+    expect(permittedSomewhere({ entities: [], total: 0, allDivsPermitted: true })).toBe(true);
+    expect(permittedSomewhere({ entities: [], total: 0, allDivsPermitted: false })).toBe(false);
+    expect(permittedSomewhere(undefined)).toBe(false);
+  });
+
+  it('shows the controls a divisionspermitted answer grants, and not the others', () => {
+    const wrapper = wrapperFor(['group_administration'], 'someone', ['directory:group:edit', 'directory:group:add']);
+    expect(renderHook(() => useCan('directory:group:add'), { wrapper }).result.current).toBe(true);
+    expect(renderHook(() => useCan('directory:group:delete'), { wrapper }).result.current).toBe(false);
+    expect(renderHook(() => useCanEditGroup({ owners: [] }), { wrapper }).result.current).toBe(true);
+  });
+
+  it('loads the user, then, when the browser is idle, asks once per ungranted permission; a failed answer grants nothing', async () => {
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const asked: string[] = [];
+    const json = (status: number, body: unknown) =>
+      new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((input: string) => {
+        const url = new URL(input, 'http://console.test');
+        if (url.pathname === '/api/v2/users/me')
+          return Promise.resolve(json(200, makeMe(['directory:group:*', 'audits:audit:view'])));
+        const permission = url.searchParams.get('permission') ?? '';
+        asked.push(permission);
+        if (permission === 'directory:user:view') return Promise.resolve(json(400, { message: 'refused' }));
+        const entities = permission === 'directory:privateGroup:view' ? [{ id: 'd1', name: 'Home' }] : [];
+        return Promise.resolve(json(200, { entities, total: entities.length, allDivsPermitted: false }));
+      }),
+    );
+    try {
+      saveSignedIn();
+      await ensurePermissions(queryClient);
+      // The first screen's own requests go first: nothing is asked before the browser is idle.
+      expect(asked).toEqual([]);
+      const expected = GATED_PERMISSIONS.filter((p) => !p.startsWith('directory:group:') && p !== 'audits:audit:view');
+      await waitFor(() => expect(asked).toHaveLength(expected.length));
+      await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+      expect(asked.sort()).toEqual([...expected].sort());
+      await ensurePermissions(queryClient);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(asked).toHaveLength(expected.length);
+      const wrapper = ({ children }: { children: ReactNode }) => (
+        <TestProviders queryClient={queryClient}>{children}</TestProviders>
+      );
+      expect(renderHook(() => useCan('directory:privateGroup:view'), { wrapper }).result.current).toBe(true);
+      expect(renderHook(() => useCan('directory:user:view'), { wrapper }).result.current).toBe(false);
+      expect(renderHook(() => useCan('authorization:role:view'), { wrapper }).result.current).toBe(false);
+      expect(asked).toHaveLength(expected.length);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

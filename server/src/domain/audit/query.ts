@@ -16,7 +16,12 @@ import { badRequest } from '../../contract/errors.js';
 import { cached } from '../../db/statements.js';
 import { auditCriteria, criteriaSql, type AuditCriteria } from './criteria.js';
 import { rowToMessage, type AuditRow } from './record.js';
-import { AUDIT_ENTITY_TYPES, type AuditRealtimeQueryRequest, type AuditRealtimeQueryResultsResponse } from './types.js';
+import {
+  AUDIT_ENTITY_TYPES,
+  AUDIT_SERVICE,
+  type AuditRealtimeQueryRequest,
+  type AuditRealtimeQueryResultsResponse,
+} from './types.js';
 
 /** The realtime query's paging bounds (as openapi/groups.yaml has them). */
 export const REALTIME_PAGE_SIZE = { min: 1, max: 500, default: 25 } as const;
@@ -55,7 +60,7 @@ export function auditIndexFor(criteria: AuditCriteria): string {
  * the plan does not hang on the table's statistics, and a lost index is an error, not a slow scan).
  * When actions choose audits_by_service and no entity type is given, all entity types are spelled out
  * (every record of the service has one of them, so the answer is the same) to bind the index's columns;
- * the service condition is only kept for that index (auditCriteria accepts only AUDIT_SERVICE, the only
+ * the service condition is only kept for that index (queryAuditsRealtime answers other services empty before: AUDIT_SERVICE is the only
  * service record.ts writes).
  */
 export function auditQuerySql(criteria: AuditCriteria): AuditQuerySql {
@@ -96,6 +101,8 @@ export function queryAuditsRealtime(
   const criteria = auditCriteria(request, { realtime: true, now: options.now ?? Date.now() });
   const pageSize = pageBound(request.pageSize, 'pageSize', REALTIME_PAGE_SIZE.default, REALTIME_PAGE_SIZE.max);
   const pageNumber = pageBound(request.pageNumber, 'pageNumber', 1, Number.MAX_SAFE_INTEGER);
+  // A service this server writes no records for (every record is AUDIT_SERVICE's): an empty page.
+  if (criteria.service !== AUDIT_SERVICE) return { entities: [], pageSize, pageNumber, total: 0, pageCount: 0 };
   const sql = auditQuerySql(criteria);
   const total = cached(db, sql.count)
     .pluck()

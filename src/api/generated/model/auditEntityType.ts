@@ -3,11 +3,10 @@
  */
 
 /**
- * The type of the audited entity (`User` only for grant changes of a user).
+ * The type of the audited entity, a free string in the official SDK (for groups `DirectoryGroup` or
+ * `Group`, as the service mapping names it). This server records `Group`, and `User` for grant changes
+ * of a user; a filter on another type selects no records.
+ * @minLength 1
+ * @maxLength 100
  */
-export type AuditEntityType = (typeof AuditEntityType)[keyof typeof AuditEntityType];
-
-export const AuditEntityType = {
-  Group: 'Group',
-  User: 'User',
-} as const;
+export type AuditEntityType = string;

@@ -3,10 +3,11 @@
  */
 
 /**
- * The service that wrote an audit record. Group and grant changes are recorded under `Directory`.
+ * The service that wrote an audit record. The official SDK types it as a free string (its enum was
+ * dropped); a real org's `GET /api/v2/audits/query/realtime/servicemapping` names its services (for
+ * groups, `Groups` or `Directory`). This server records group and grant changes under `Directory`, and
+ * answers a query for any other service with an empty page.
+ * @minLength 1
+ * @maxLength 100
  */
-export type AuditServiceName = (typeof AuditServiceName)[keyof typeof AuditServiceName];
-
-export const AuditServiceName = {
-  Directory: 'Directory',
-} as const;
+export type AuditServiceName = string;

@@ -1,4 +1,5 @@
 import type { UserMe } from '@/api/generated/model/userMe';
+import type { Permission } from '@/lib/permission-names';
 import { canEditGroup } from '@/lib/permissions';
 
 /**
@@ -19,6 +20,8 @@ export interface OwnerChange {
   before: readonly string[];
   after: readonly string[];
   me: UserMe | undefined;
+  /** The permissions divisionspermitted granted `me` beyond its `users/me` list. */
+  permitted?: readonly Permission[];
 }
 
 const asOwners = (ids: readonly string[]) => ({ owners: ids.map((id) => ({ id, name: '', version: 0 })) });
@@ -29,11 +32,18 @@ const asOwners = (ids: readonly string[]) => ({ owners: ids.map((id) => ({ id, n
  *     an owner without `directory:group:edit`): they lose access;
  *   - the group is left without owners: only people with permission to edit groups can change it.
  */
-export const ownerChangeWarning = ({ groupName, before, after, me }: OwnerChange): OwnerChangeWarning | null => {
+export const ownerChangeWarning = ({
+  groupName,
+  before,
+  after,
+  me,
+  permitted = [],
+}: OwnerChange): OwnerChangeWarning | null => {
   const name = groupName || 'this group';
   const removesMe = !!me?.id && before.includes(me.id) && !after.includes(me.id);
   const leavesNone = before.length > 0 && after.length === 0;
-  const losesAccess = removesMe && canEditGroup(me, asOwners(before)) && !canEditGroup(me, asOwners(after));
+  const losesAccess =
+    removesMe && canEditGroup(me, asOwners(before), permitted) && !canEditGroup(me, asOwners(after), permitted);
 
   if (losesAccess && leavesNone) {
     return {

@@ -9,7 +9,7 @@ import type { Group } from '@/api/generated/model/group';
 import { paths } from '@/config/paths';
 import { confirmAction } from '@/components/feedback/confirm';
 import { useDraft } from '@/lib/drafts';
-import { useCan, useMe } from '@/lib/permissions';
+import { useCan, useMe, usePermittedPermissions } from '@/lib/permissions';
 import { useSubmitFailureFocus } from '@/lib/use-submit-failure-focus';
 import { ConflictDialog } from './conflict-dialog';
 import { DraftNotice } from './draft-notice';
@@ -46,6 +46,7 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const me = useMe();
+  const permitted = usePermittedPermissions();
   const seesEveryGroup = useCan('directory:privateGroup:view');
   const [base, setBase] = useState<Base>(() => ({ values: groupToFormValues(group), version: group.version }));
   const form = useGroupForm(base.values);
@@ -108,6 +109,7 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
       before: before.owners.map((o) => o.id),
       after: after.owners.map((o) => o.id),
       me,
+      permitted,
     });
     if (!warning) return Promise.resolve(true);
     return confirmAction({

@@ -67,6 +67,9 @@ export const HistoryTab = ({ group, canEdit, onOpenUser }: HistoryTabProps) => {
       <Text size="xs" c="dimmed">
         Changes of the last {REALTIME_DAYS} days, newest first
         {history.total !== undefined ? ` (${history.total} ${history.total === 1 ? 'change' : 'changes'})` : ''}.
+        {history.failedAttempts > 0
+          ? ` ${history.failedAttempts} failed ${history.failedAttempts === 1 ? 'attempt is' : 'attempts are'} not listed: they changed nothing.`
+          : ''}
       </Text>
 
       <HistoryList

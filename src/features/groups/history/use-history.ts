@@ -1,12 +1,14 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import {
   createAuditQuery,
   getAuditQueryResults,
   getAuditQueryStatus,
+  getGetAuditRealtimeServiceMappingQueryOptions,
   queryAuditsRealtime,
 } from '@/api/generated/endpoints/audits/audits';
 import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
+import type { AuditQueryServiceMapping } from '@/api/generated/model/auditQueryServiceMapping';
 import type { AuditQueryFilter } from '@/api/generated/model/auditQueryFilter';
 import type { AuditQueryRequest } from '@/api/generated/model/auditQueryRequest';
 import type { AuditRealtimeQueryRequest } from '@/api/generated/model/auditRealtimeQueryRequest';
@@ -27,6 +29,47 @@ export const realtimeInterval = (now: Date = new Date()): string => {
   return `${start.toISOString()}/${end.toISOString()}`;
 };
 
+/** The service name and entity type under which an org records group changes. */
+export interface GroupAuditNames {
+  serviceName: string;
+  entityType: string;
+}
+
+/** What the embedded server (and the project's first reading of the record) uses. */
+export const DIRECTORY_GROUP_NAMES: GroupAuditNames = { serviceName: 'Directory', entityType: 'Group' };
+
+/** The names groups go by in a real org's service mapping (docs/real-org.md, "Change history"), preferred. */
+export const GROUPS_DIRECTORY_GROUP_NAMES: GroupAuditNames = { serviceName: 'Groups', entityType: 'DirectoryGroup' };
+
+/**
+ * The names to query group changes with, from the realtime service mapping: `Groups`/`DirectoryGroup` when
+ * it offers them, else `Directory`/`Group` (also when the mapping is unknown or offers neither).
+ */
+export const groupAuditNames = (mapping: AuditQueryServiceMapping | undefined): GroupAuditNames => {
+  const offers = ({ serviceName, entityType }: GroupAuditNames) =>
+    !!mapping?.services?.some(
+      (service) => service.name === serviceName && !!service.entities?.some((entity) => entity.name === entityType),
+    );
+  return [GROUPS_DIRECTORY_GROUP_NAMES, DIRECTORY_GROUP_NAMES].find(offers) ?? DIRECTORY_GROUP_NAMES;
+};
+
+/**
+ * `GET /api/v2/audits/query/realtime/servicemapping`, read once per sign-in. `ready` once answered or
+ * failed (a failure falls back to `Directory`/`Group`).
+ */
+const useGroupAuditNames = (enabled: boolean): { names: GroupAuditNames; ready: boolean } => {
+  const mapping = useQuery(
+    getGetAuditRealtimeServiceMappingQueryOptions({
+      query: { enabled, staleTime: Infinity, gcTime: Infinity, retryOnMount: false, refetchOnWindowFocus: false },
+    }),
+  );
+  return { names: groupAuditNames(mapping.data), ready: mapping.isSuccess || mapping.isError };
+};
+
+/** Whether an audit record is a change that happened (`SUCCESS`, or no status), not a failed attempt. */
+export const isChange = (record: AuditLogMessage): boolean =>
+  record.status === undefined || record.status === 'SUCCESS';
+
 export interface HistoryQuery {
   /** One group's history, or every group's. */
   groupId?: string;
@@ -39,18 +82,16 @@ export interface HistoryQuery {
 }
 
 /** The request body (without interval and page) for a history query. */
-export const historyRequest = ({
-  groupId,
-  actions = [],
-  userId,
-  pageSize = PAGE_SIZE,
-}: HistoryQuery): Omit<AuditRealtimeQueryRequest, 'interval' | 'pageNumber'> => {
-  const filters: AuditQueryFilter[] = [{ property: 'EntityType', value: 'Group' }];
+export const historyRequest = (
+  { groupId, actions = [], userId, pageSize = PAGE_SIZE }: HistoryQuery,
+  names: GroupAuditNames = DIRECTORY_GROUP_NAMES,
+): Omit<AuditRealtimeQueryRequest, 'interval' | 'pageNumber'> => {
+  const filters: AuditQueryFilter[] = [{ property: 'EntityType', value: names.entityType }];
   if (groupId) filters.push({ property: 'EntityId', value: groupId });
   if (userId) filters.push({ property: 'UserId', value: userId });
   for (const action of actions) filters.push({ property: 'Action', value: action });
   return {
-    serviceName: 'Directory',
+    serviceName: names.serviceName,
     filters,
     sort: [{ name: 'Timestamp', sortOrder: 'descending' }],
     pageSize,
@@ -133,20 +174,25 @@ export const fetchHistoryPage = async (
 /**
  * Change history, newest first, a page at a time: the realtime window (POST /api/v2/audits/query/realtime),
  * then older records up to OLDER_DAYS through the asynchronous query. `records` is every page loaded so
- * far; `reachedOlder` says whether the next page (or the last loaded) is past the realtime window.
+ * far that record a change (failed attempts are counted in `failedAttempts`, not listed); `reachedOlder` says whether the next page (or the last loaded) is past the realtime window.
  */
 export const useHistory = (query: HistoryQuery, options: { enabled?: boolean } = {}) => {
-  const request = historyRequest(query);
+  const enabled = options.enabled ?? true;
+  const auditNames = useGroupAuditNames(enabled);
+  const request = historyRequest(query, auditNames.names);
   const result = useInfiniteQuery({
     queryKey: auditKeys.history(request),
     queryFn: ({ pageParam, signal }) => fetchHistoryPage(request, pageParam, signal),
     initialPageParam: { kind: 'realtime', page: 1 } as HistoryCursor,
     getNextPageParam: (last: HistoryPage) => last.next,
-    enabled: options.enabled ?? true,
+    enabled: enabled && auditNames.ready,
     staleTime: 0,
   });
-  const records = useMemo<AuditLogMessage[]>(() => result.data?.pages.flatMap((p) => p.entities) ?? [], [result.data]);
+  const loaded = useMemo<AuditLogMessage[]>(() => result.data?.pages.flatMap((p) => p.entities) ?? [], [result.data]);
+  // A record whose status is not SUCCESS is a failed attempt: never shown as a change.
+  const records = useMemo(() => loaded.filter(isChange), [loaded]);
+  const failedAttempts = loaded.length - records.length;
   const total = result.data?.pages[0]?.total;
   const nextKind = result.data?.pages.at(-1)?.next?.kind;
-  return { ...result, records, total, olderNext: nextKind === 'older' || nextKind === 'older-page' };
+  return { ...result, records, failedAttempts, total, olderNext: nextKind === 'older' || nextKind === 'older-page' };
 };

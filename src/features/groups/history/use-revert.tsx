@@ -13,7 +13,7 @@ import { groupToFormValues, type GroupFormValues } from '../form/group-schema';
 import { useRevertChangeMutation } from '../core/group-mutations';
 import { entityNames, formatValues, propertyLabel, revertBody, revertibleChanges } from './audit-format';
 import { showErrorNotification } from '@/components/feedback/error-reference';
-import { useMe } from '@/lib/permissions';
+import { useMe, usePermittedPermissions } from '@/lib/permissions';
 import { ownerChangeWarning } from '../core/owner-change';
 
 /** The form values the group would have after the revert (what the conflict dialog shows as "your edit"). */
@@ -57,6 +57,7 @@ export const useRevert = (group: Group) => {
   const queryClient = useQueryClient();
   const revert = useRevertChangeMutation(groupId);
   const me = useMe();
+  const permitted = usePermittedPermissions();
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
   const send = async (record: AuditLogMessage, base: Group) => {
@@ -93,6 +94,7 @@ export const useRevert = (group: Group) => {
           before: (group.owners ?? []).flatMap((o) => (o.id ? [o.id] : [])),
           after: restoredOwners,
           me,
+          permitted,
         })
       : null;
     const confirmed = await confirmAction({

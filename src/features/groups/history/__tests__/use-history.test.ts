@@ -1,7 +1,15 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { auditKeys } from '@/api/keys/audit-keys';
-import { historyRequest, realtimeInterval, REALTIME_DAYS } from '../use-history';
+import {
+  DIRECTORY_GROUP_NAMES,
+  groupAuditNames,
+  GROUPS_DIRECTORY_GROUP_NAMES,
+  historyRequest,
+  isChange,
+  realtimeInterval,
+  REALTIME_DAYS,
+} from '../use-history';
 
 describe('history queries', () => {
   it('filter one group by entity id, actions as alternatives and the person, newest first', () => {
@@ -36,5 +44,42 @@ describe('history queries', () => {
     expect(client.getQueryState(key)?.isInvalidated).toBe(true);
     const other = auditKeys.history(historyRequest({ groupId: 'g2' }));
     expect(other).not.toEqual(key);
+  });
+
+  it('query with the service name and entity type the service mapping gives', () => {
+    const request = historyRequest({ groupId: 'g1' }, GROUPS_DIRECTORY_GROUP_NAMES);
+    expect(request.serviceName).toBe('Groups');
+    expect(request.filters?.[0]).toEqual({ property: 'EntityType', value: 'DirectoryGroup' });
+    expect(auditKeys.history(request)).not.toEqual(auditKeys.history(historyRequest({ groupId: 'g1' })));
+  });
+});
+
+describe('the names of group changes, from the realtime service mapping', () => {
+  const service = (name: string, ...entities: string[]) => ({ name, entities: entities.map((e) => ({ name: e })) });
+
+  it('prefers Groups/DirectoryGroup when the mapping offers them, as a real org does', () => {
+    const mapping = {
+      services: [
+        service('Directory', 'Group', 'User'),
+        service('Groups', 'SkillGroup', 'DirectoryGroup', 'Team', 'SkillGroupDefinition'),
+      ],
+    };
+    expect(groupAuditNames(mapping)).toEqual(GROUPS_DIRECTORY_GROUP_NAMES);
+  });
+
+  it('takes Directory/Group otherwise, and when the mapping is unknown or offers neither', () => {
+    expect(groupAuditNames({ services: [service('Directory', 'Group')] })).toEqual(DIRECTORY_GROUP_NAMES);
+    expect(groupAuditNames({ services: [service('Groups', 'SkillGroup')] })).toEqual(DIRECTORY_GROUP_NAMES);
+    expect(groupAuditNames({ services: [] })).toEqual(DIRECTORY_GROUP_NAMES);
+    expect(groupAuditNames(undefined)).toEqual(DIRECTORY_GROUP_NAMES);
+  });
+});
+
+describe('failed attempts', () => {
+  it('a record is a change only with status SUCCESS (or none)', () => {
+    expect(isChange({ status: 'SUCCESS' })).toBe(true);
+    expect(isChange({})).toBe(true);
+    expect(isChange({ status: 'FAILURE' })).toBe(false);
+    expect(isChange({ status: 'WARNING' })).toBe(false);
   });
 });
