@@ -12,7 +12,8 @@ import { Modal } from '@/components/dialogs/dialogs';
 import { ALL_DIVISIONS, permissionsInWords } from '../core/group-grants';
 import { useGrantRolesMutation } from '../core/group-mutations';
 
-const ROLE_RESULTS = 25;
+/** Roles shown for a search: few enough to show without scrolling; typing narrows them. */
+const ROLE_RESULTS = 8;
 const DIVISION_PAGE = 100;
 
 interface PickedRole {
@@ -36,6 +37,8 @@ const RolePicker = ({
   const [debounced] = useDebouncedValue(searched, 250);
   const roles = useGetAuthorizationRoles({ name: debounced || undefined, pageSize: ROLE_RESULTS, userCount: false });
   const loading = roles.isFetching || debounced !== searched;
+  const total = roles.data?.total ?? 0;
+  const more = total - (roles.data?.entities?.length ?? 0);
   const options = useMemo(() => {
     const found: PickedRole[] = (roles.data?.entities ?? [])
       .filter((r) => r.id)
@@ -59,7 +62,14 @@ const RolePicker = ({
       data={options.map((r) => ({ value: r.id, label: r.name }))}
       value={value?.id ?? null}
       onChange={(id) => onChange(options.find((r) => r.id === id) ?? null)}
-      description={value ? `${value.name} carries ${permissionsInWords(value.permissions)}.` : undefined}
+      maxDropdownHeight={ROLE_RESULTS * 48}
+      description={
+        value
+          ? `${value.name} carries ${permissionsInWords(value.permissions)}.`
+          : more > 0
+            ? `Showing ${ROLE_RESULTS} of ${total} roles: type part of a name to find others.`
+            : undefined
+      }
       error={error}
     />
   );
