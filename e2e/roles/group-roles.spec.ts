@@ -34,6 +34,15 @@ test('removing a grant asks first, and the group then grants nothing', async ({ 
   await expect(page.getByText('This group grants no roles')).toBeVisible();
   await expect(role).toHaveCount(0);
   expect((await api.get<AuthzSubject>(`/api/v2/authorization/subjects/${group.id}`)).grants).toEqual([]);
+
+  // History tells both changes in words.
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.getByRole('article', { name: /^Roles granted by / })).toContainText(
+    'Role Directory Auditor granted in all divisions',
+  );
+  await expect(page.getByRole('article', { name: /^Roles removed by / })).toContainText(
+    'Role Directory Auditor removed in all divisions',
+  );
 });
 
 test('a group whose roles are off says so and offers no assigning', async ({ page }) => {
