@@ -48,8 +48,19 @@ test('a role assigned on the Roles tab lets members edit groups, and removing a 
   await expect(page.getByRole('heading', { name: DEMO_GROUPS.small.name })).toBeVisible();
   await expect(editLink).toBeVisible();
 
+  // The person drawer names the role they hold through the group.
+  await signIn(page, 'wildcard', `/groups/${group.id}?user=${supervisor.id}`);
+  const drawer = page.getByRole('dialog', { name: supervisor.name });
+  await expect(
+    drawer
+      .getByRole('list', { name: `Groups of ${supervisor.name}` })
+      .getByRole('listitem')
+      .filter({ hasText: group.name }),
+  ).toContainText('Grants Group Editor in Home');
+  await drawer.getByRole('button', { name: 'Close' }).click();
+  await expect(drawer).toBeHidden();
+
   // The administrator removes them; the confirmation names the role they lose.
-  await signIn(page, 'wildcard', `/groups/${group.id}`);
   await page.getByRole('checkbox', { name: `Select ${supervisor.name}` }).check();
   await page.getByRole('button', { name: 'Remove selected (1)' }).click();
   const confirm = page.getByRole('dialog', { name: /^Remove 1 member from / });

@@ -25,8 +25,8 @@ export interface GrantedRole {
   roleId: string;
   roleName: string;
   description: string;
-  /** How many permissions (`domain:entity:action`) the role carries. */
-  permissionCount: number;
+  /** How many permissions (`domain:entity:action`) the role carries; undefined when the grant lists no policies. */
+  permissionCount?: number;
   divisions: GrantDivision[];
   /** When it was first granted, where the API says. */
   grantedAt?: string;
@@ -34,9 +34,12 @@ export interface GrantedRole {
   subjectId?: string;
 }
 
-const permissionCountOf = (grant: AuthzGrant): number =>
-  new Set((grant.role?.policies ?? []).flatMap((p) => (p.actions ?? []).map((a) => `${p.domain}:${p.entityName}:${a}`)))
-    .size;
+const permissionCountOf = (grant: AuthzGrant): number | undefined =>
+  grant.role?.policies === undefined
+    ? undefined
+    : new Set(
+        (grant.role?.policies ?? []).flatMap((p) => (p.actions ?? []).map((a) => `${p.domain}:${p.entityName}:${a}`)),
+      ).size;
 
 const earlier = (a: string | undefined, b: string | undefined): string | undefined =>
   !a ? b : !b ? a : new Date(b).getTime() < new Date(a).getTime() ? b : a;

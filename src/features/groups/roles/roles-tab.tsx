@@ -53,9 +53,11 @@ const RoleCard = ({
               </Text>{' '}
               {capitalised(divisionsInWords(role.divisions))}
             </Text>
-            <Badge variant="light" color="gray" tt="none">
-              {permissionsInWords(role.permissionCount)}
-            </Badge>
+            {role.permissionCount === undefined ? null : (
+              <Badge variant="light" color="gray" tt="none">
+                {permissionsInWords(role.permissionCount)}
+              </Badge>
+            )}
           </MantineGroup>
           {date ? (
             <Text size="xs" c="dimmed">
