@@ -76,3 +76,29 @@ test('deleting a group names the roles its members lose with it', async ({ page,
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
 });
+
+test('turning roles off names what the members lose, and the Roles tab then says roles are off', async ({
+  page,
+  baseURL,
+}) => {
+  const api = await apiAs('wildcard', baseURL!);
+  const group = await createGroup(api, { name: uniqueName('Roles off'), rolesEnabled: true });
+  const people = await someUsers(api, 2);
+  await addMembers(api, group.id, { memberIds: people.map((p) => p.id) });
+  await grant(api, group.id, ROLES.groupEditor.id, '*');
+
+  await signIn(page, 'wildcard', `/groups/${group.id}/edit`);
+  await page.getByRole('checkbox', { name: 'Roles enabled' }).uncheck();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  const confirm = page.getByRole('dialog', { name: `Turn roles off for ${group.name}?` });
+  await expect(confirm).toContainText(
+    '2 people lose Group Editor in all divisions, which they hold through this group.',
+  );
+  await confirm.getByRole('button', { name: 'Turn roles off and save' }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/groups/${group.id}$`));
+  await page.getByRole('tab', { name: 'Roles' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Roles are off' })).toBeVisible();
+  // The grant stays, suspended.
+  await expect(page.getByRole('listitem', { name: 'Group Editor' })).toBeVisible();
+});
