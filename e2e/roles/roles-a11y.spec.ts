@@ -26,6 +26,9 @@ for (const theme of THEMES) {
         await page.getByRole('button', { name: 'Assign roles' }).click();
         const dialog = page.getByRole('dialog', { name: /^Assign roles to / });
         await expect(dialog.getByText('Home (home)')).toBeVisible();
+        await scan('assign roles dialog');
+        await dialog.getByRole('combobox', { name: 'Role' }).click();
+        await expect(page.getByRole('option', { name: 'Group Editor' })).toBeVisible();
         await scan('assign roles dialog, role list open');
         await dialog.getByRole('combobox', { name: 'Role' }).fill('auditor');
         await page.getByRole('option', { name: 'Directory Auditor' }).click();

@@ -53,7 +53,6 @@ const RolePicker = ({
       searchable
       clearable
       required
-      data-autofocus
       searchValue={term}
       onSearchChange={setTerm}
       filter={({ options: shown }) => shown}
@@ -131,7 +130,8 @@ export interface AssignRolesDialogProps {
 
 /** Grants a role over the chosen divisions to the group (POST …/subjects/{groupId}/bulkadd). */
 export const AssignRolesDialog = ({ group, opened, onClose }: AssignRolesDialogProps) => (
-  <Modal opened={opened} onClose={onClose} title={`Assign roles to ${group.name}`} size="lg">
+  // Opens on its text: the role list, which opens on focus, would cover the divisions chosen to start with.
+  <Modal opened={opened} onClose={onClose} title={`Assign roles to ${group.name}`} size="lg" initialFocus="content">
     {opened ? <AssignRolesForm group={group} onClose={onClose} /> : null}
   </Modal>
 );
