@@ -13,7 +13,7 @@ const F = './src/features/groups';
 const GROUP_FLOORS = [
   ['core'],
   ['rules', 'form', 'roster', 'across', 'delete'],
-  ['members', 'history'],
+  ['members', 'history', 'roles'],
   ['detail', 'actions'],
   ['list'],
   ['import-export'],

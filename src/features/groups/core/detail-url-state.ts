@@ -6,7 +6,7 @@ import { formatStatusFilter, parseStatusFilter, type StatusFilter } from './stat
 import { parseReason, type MembershipReason } from './membership-reason';
 
 /** Every view state of the group page lives in the URL, so reload, back and shared links restore it. */
-export const DETAIL_TABS = ['members', 'individuals', 'owners', 'profile', 'rules', 'history'] as const;
+export const DETAIL_TABS = ['members', 'individuals', 'owners', 'profile', 'rules', 'roles', 'history'] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
 
 export const PAGE_SIZES = [25, 50, 100, 250, 500] as const;

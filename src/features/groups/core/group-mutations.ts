@@ -15,8 +15,13 @@ import type { Group } from '@/api/generated/model/group';
 import type { GroupEntityListing } from '@/api/generated/model/groupEntityListing';
 import type { GroupsSearchResponse } from '@/api/generated/model/groupsSearchResponse';
 import type { GroupUpdate } from '@/api/generated/model/groupUpdate';
+import {
+  usePostAuthorizationSubjectBulkadd,
+  usePostAuthorizationSubjectBulkremove,
+} from '@/api/generated/endpoints/authorization/authorization';
 import { apiRequest } from '@/api/http';
 import { auditKeys } from '@/api/keys/audit-keys';
+import { authorizationKeys } from '@/api/keys/authorization-keys';
 import { groupKeys } from '@/api/keys/group-keys';
 import { resolvedKey } from '@/api/resolve-names';
 import { groupToolKeys } from './group-tool-keys';
@@ -66,6 +71,8 @@ export const INVALIDATES = {
   /** Groups deleted one by one (bulk delete) or created from a file (import): every list and search. */
   bulkDelete: (): QueryKey[] => groupKeys.collections(),
   importGroups: (): QueryKey[] => groupKeys.collections(),
+  /** Roles granted to the group or taken from it: its grants and the history (GrantAdd, GrantRemove). */
+  changeGrants: (groupId: string): QueryKey[] => [authorizationKeys.subject(groupId), auditKeys.all()],
   /** A copy, move or person-by-person run: each group it touched, as one membership change, and comparisons. */
   membershipRun: (groupIds: Iterable<string>): QueryKey[] => [
     ...[...new Set(groupIds)].flatMap((id) => INVALIDATES.changeMembers(id)),
@@ -123,9 +130,11 @@ export const dropGroupFromCollections = (queryClient: QueryClient, groupId: stri
   for (const queryKey of groupKeys.collections()) queryClient.setQueriesData<Collection>({ queryKey }, without);
 };
 
-/** Forgets everything cached about one group (its detail, members, profile, rules). */
+/** Forgets everything cached about one group (its detail, members, profile, rules, grants). */
 export const forgetGroup = (queryClient: QueryClient, groupId: string): void => {
-  for (const queryKey of groupKeys.all(groupId)) queryClient.removeQueries({ queryKey });
+  for (const queryKey of [...groupKeys.all(groupId), authorizationKeys.subject(groupId)]) {
+    queryClient.removeQueries({ queryKey });
+  }
   queryClient.removeQueries({ queryKey: resolvedKey('group', groupId) });
 };
 
@@ -191,6 +200,26 @@ export const useMembershipChange = (group: Group) => {
   });
   return { ...mutation, progress };
 };
+
+/** POST /authorization/subjects/{groupId}/bulkadd; the dialog shows its errors itself. */
+export const useGrantRolesMutation = (groupId: string) =>
+  usePostAuthorizationSubjectBulkadd({
+    mutation: {
+      meta: { silent: true, invalidates: INVALIDATES.changeGrants(groupId), successMessage: 'Role assigned' },
+    },
+  });
+
+/** POST /authorization/subjects/{groupId}/bulkremove; a failure is notified. */
+export const useRemoveGrantsMutation = (groupId: string) =>
+  usePostAuthorizationSubjectBulkremove({
+    mutation: {
+      meta: {
+        invalidates: INVALIDATES.changeGrants(groupId),
+        successMessage: 'Role removed',
+        errorTitle: 'Could not remove the role',
+      },
+    },
+  });
 
 /** PUT /groups/{id}/dynamicsettings; the editor shows its errors itself. */
 export const useSaveRulesMutation = (groupId: string) =>

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import type { Group } from '@/api/generated/model/group';
 import { paths } from '@/config/paths';
 import { countOf } from '@/lib/plural';
+import { roleLossSentence, useRolesLostByLeaving } from '../core/group-grants';
 import { useDeleteGroupMutation } from '../core/group-mutations';
 import { restoreNote } from '../core/history-window';
 
@@ -28,6 +29,9 @@ export const DeleteGroupModal = ({ group, opened, onClose }: DeleteGroupModalPro
   });
   const matches = typed.trim() === group.name.trim();
   const owners = group.owners ?? [];
+  // What its members lose with it: the roles it grants (read when the dialog opens, if grants may be viewed).
+  const rolesLost = useRolesLostByLeaving(group, opened);
+  const rolesLoss = roleLossSentence(group.memberCount ?? 0, rolesLost);
 
   const close = () => {
     if (remove.isPending) return;
@@ -62,6 +66,11 @@ export const DeleteGroupModal = ({ group, opened, onClose }: DeleteGroupModalPro
       >
         <Stack>
           <Text size="sm">This deletes the group and the membership of its {memberText(group.memberCount)}.</Text>
+          {rolesLoss ? (
+            <Text size="sm" fw={500}>
+              {rolesLoss}
+            </Text>
+          ) : null}
           <Text size="sm" c="dimmed">
             {restoreNote(false)}
           </Text>

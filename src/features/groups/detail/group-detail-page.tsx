@@ -13,6 +13,7 @@ import { usePageTitle } from '@/lib/page-title';
 import { MembersTab } from '../members/members-tab';
 import type { RulesPresence } from '../members/use-member-reasons';
 import { RulesTab } from '../rules/rules-tab';
+import { RolesTab } from '../roles/roles-tab';
 import { HISTORY_PERMISSION } from '../history/history-permission';
 import { HistoryTab } from '../history/history-tab';
 import { useDetailUrlState, type DetailTab } from '../core/detail-url-state';
@@ -37,6 +38,7 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
   const canEditRules = useCan('directory:group:edit');
   const canDeleteRules = useCan('directory:group:delete');
   const canViewHistory = useCan(HISTORY_PERMISSION);
+  const canViewGrants = useCan('authorization:grant:view');
   // Anyone else would get a 403 (src/lib/group-rules.ts), so the request is not made.
   const canReadRules = useCanReadRules(group);
   const rules = useQuery(
@@ -94,6 +96,12 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
           canDelete={canDeleteRules}
         />
       ),
+    },
+    {
+      key: 'roles',
+      label: 'Roles',
+      hidden: !canViewGrants,
+      render: () => <RolesTab group={{ ...group, id: groupId }} />,
     },
     {
       key: 'history',

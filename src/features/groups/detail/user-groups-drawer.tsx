@@ -2,15 +2,26 @@ import { Anchor, Badge, Group, List, Skeleton, Stack, Text, Title } from '@manti
 import { Drawer } from '@/components/dialogs/dialogs';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
+import { useGetAuthorizationSubject } from '@/api/generated/endpoints/authorization/authorization';
 import { useGetUser } from '@/api/generated/endpoints/users/users';
 import { useResolved } from '@/api/resolve-names';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { ReferenceName } from '@/components/reference/reference-names';
 import { paths } from '@/config/paths';
 import { PersonMembershipHistory } from '../history/person-membership-history';
+import { grantedRoles, listInWords, roleInWords } from '../core/group-grants';
 import { stateLabel, typeLabel } from '../core/group-vocabulary';
+import { useCan } from '@/lib/permissions';
 
 const PersonGroupsPanel = lazy(() => import('../across/person-groups-panel'));
+
+/** "Grants Group Editor in all divisions": the roles a person holds through one group. */
+const GroupRoles = ({ roles }: { roles: string[] }) =>
+  roles.length ? (
+    <Text size="xs" data-testid="roles-through-group">
+      Grants {listInWords(roles)}
+    </Text>
+  ) : null;
 
 /** A user's details and the groups they belong to (GET /users/{id}?expand=groups). */
 export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; onClose: () => void }) => {
@@ -18,6 +29,13 @@ export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; o
   const data = user.data;
   // The groups may come as lean references (id + selfUri): their names and types are resolved in batches.
   const groups = useResolved('group', data?.groups);
+  // The roles the person holds through each group: their grants, inherited ones naming the group.
+  const canViewGrants = useCan('authorization:grant:view');
+  const subject = useGetAuthorizationSubject(userId ?? '', undefined, {
+    query: { enabled: !!userId && canViewGrants, staleTime: 0, retry: false },
+  });
+  const rolesThrough = (groupId: string | undefined) =>
+    groupId && subject.data ? grantedRoles(subject.data.grants ?? [], groupId) : [];
   return (
     <Drawer
       opened={!!userId}
@@ -67,6 +85,7 @@ export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; o
                     <Text span size="xs" c="dimmed">
                       {typeLabel(resolved.entity.type)}
                     </Text>
+                    <GroupRoles roles={rolesThrough(resolved.entity.id).map(roleInWords)} />
                   </List.Item>
                 ))}
               </List>

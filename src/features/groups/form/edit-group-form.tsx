@@ -16,6 +16,7 @@ import { DraftNotice } from './draft-notice';
 import { FormErrorAlert, type FormError } from './form-error-alert';
 import { reapplyChanges } from './group-diff';
 import { GroupFormFields } from './group-form-fields';
+import { roleLossSentence, useRolesLostByLeaving } from '../core/group-grants';
 import { useUpdateGroupMutation } from '../core/group-mutations';
 import { ownerChangeWarning } from '../core/owner-change';
 import { formValuesToUpdate, groupToFormValues, type GroupFormValues } from './group-schema';
@@ -56,6 +57,8 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [showDraftNotice, setShowDraftNotice] = useState(draft.restored);
   const { formRef, summaryRef, show: showFailureAt } = useSubmitFailureFocus();
+  // The roles the group grants while they are on: turning them off takes them from every member.
+  const grantedRoles = useRolesLostByLeaving(group);
 
   const showFailure = (error: unknown) => {
     const shown = showSaveError(form, error);
@@ -120,9 +123,25 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
     });
   };
 
+  /** Turning roles off when the group grants some says who loses what, and is confirmed first. */
+  const confirmRolesOff = (before: GroupFormValues, after: GroupFormValues): Promise<boolean> => {
+    const loss =
+      before.rolesEnabled && !after.rolesEnabled ? roleLossSentence(group.memberCount ?? 0, grantedRoles) : null;
+    if (!loss) return Promise.resolve(true);
+    return confirmAction({
+      title: `Turn roles off for ${group.name}?`,
+      message: `${loss} The grants stay on the group and apply again when roles are turned back on.`,
+      confirmLabel: 'Turn roles off and save',
+      danger: true,
+    });
+  };
+
+  const confirmed = async (before: GroupFormValues, after: GroupFormValues) =>
+    (await confirmOwners(before, after)) && (await confirmRolesOff(before, after));
+
   const submit = form.onSubmit(
     async (values) => {
-      if (await confirmOwners(base.values, values)) await save(values, base.version);
+      if (await confirmed(base.values, values)) await save(values, base.version);
     },
     () => {
       setFormError(null);
@@ -141,7 +160,7 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
     if (!conflict) return;
     const current = groupToFormValues(conflict.current);
     const merged = reapplyChanges(base.values, current, conflict.mine);
-    if (!(await confirmOwners(current, merged))) return;
+    if (!(await confirmed(current, merged))) return;
     startFrom(conflict.current, merged);
     setConflict(null);
     await save(merged, conflict.current.version ?? base.version);

@@ -7,6 +7,7 @@ import type { GroupUpdate } from '@/api/generated/model/groupUpdate';
 import type { Image } from '@/api/generated/model/image';
 import type { PropertyChange } from '@/api/generated/model/propertyChange';
 import type { RestorePlan } from '../core/group-mutations';
+import { divisionsInWords } from '../core/group-grants';
 import { valueInWords } from '../core/group-vocabulary';
 import { describeBlock, toBlocks } from '../rules/rule-model';
 
@@ -22,6 +23,8 @@ export const ACTION_LABELS = {
   Delete: 'Deleted',
   MemberAdd: 'Members added',
   MemberRemove: 'Members removed',
+  GrantAdd: 'Roles granted',
+  GrantRemove: 'Roles removed',
 } as const;
 export type HistoryAction = keyof typeof ACTION_LABELS;
 export const HISTORY_ACTIONS = Object.keys(ACTION_LABELS) as HistoryAction[];
@@ -106,6 +109,29 @@ export const entityNames = (record: AuditLogMessage): Map<string, string> =>
 /** The people a MemberAdd/MemberRemove record lists (membership entries only; not ownership). */
 export const memberChanges = (record: AuditLogMessage): EntityChange[] =>
   record.action === 'MemberAdd' || record.action === 'MemberRemove' ? (record.entityChanges ?? []) : [];
+
+/**
+ * The roles a GrantAdd/GrantRemove record changed, one line each: "Role Group Editor granted in Home",
+ * "Role Directory Auditor removed in all divisions". Each entity change is a role with the division ids
+ * held before and after (`*` = every division); `divisionNames` names them (an unknown id stands as is).
+ */
+export const grantChanges = (
+  record: AuditLogMessage,
+  divisionNames: ReadonlyMap<string, string> = new Map(),
+): string[] => {
+  if (record.action !== 'GrantAdd' && record.action !== 'GrantRemove') return [];
+  const granting = record.action === 'GrantAdd';
+  return (record.entityChanges ?? []).flatMap((change) => {
+    const before = change.oldValues ?? [];
+    const after = change.newValues ?? [];
+    const changed = granting ? after.filter((d) => !before.includes(d)) : before.filter((d) => !after.includes(d));
+    if (changed.length === 0) return [];
+    const divisions = divisionsInWords(changed.map((id) => ({ id, name: divisionNames.get(id) ?? id })));
+    return [
+      `Role ${change.entityName ?? change.entityId ?? 'unknown'} ${granting ? 'granted' : 'removed'} in ${divisions}`,
+    ];
+  });
+};
 
 const REASON_WORDS: Record<string, string> = { individual: 'by hand', owner: 'as owner', rule: 'by rule' };
 

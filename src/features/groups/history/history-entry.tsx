@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, List, Paper, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
+import { useGetAuthorizationDivisions } from '@/api/generated/endpoints/authorization/authorization';
 import { Link } from 'react-router';
 import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
 import type { EntityChange } from '@/api/generated/model/entityChange';
@@ -13,6 +14,7 @@ import {
   entityNames,
   exactTime,
   formatValues,
+  grantChanges,
   isHistoryAction,
   memberChanges,
   propertyLabel,
@@ -156,7 +158,38 @@ const RestoredFrom = ({ deletedGroupId }: { deletedGroupId: string }) => {
   );
 };
 
-const ACTION_COLORS = { Create: 'teal', Update: 'blue', Delete: 'red', MemberAdd: 'green', MemberRemove: 'orange' };
+const ACTION_COLORS = {
+  Create: 'teal',
+  Update: 'blue',
+  Delete: 'red',
+  MemberAdd: 'green',
+  MemberRemove: 'orange',
+  GrantAdd: 'grape',
+  GrantRemove: 'pink',
+};
+
+/** The division names grant records refer to by id (the listing needs no permission). */
+const useDivisionNames = (): ReadonlyMap<string, string> => {
+  const divisions = useGetAuthorizationDivisions({ pageSize: 100 }, { query: { staleTime: 300_000 } });
+  return useMemo(
+    () => new Map((divisions.data?.entities ?? []).map((d) => [d.id ?? '', d.name ?? d.id ?? ''])),
+    [divisions.data],
+  );
+};
+
+/** "Role Group Editor granted in Home", one line a role. */
+const GrantChanges = ({ record }: { record: AuditLogMessage }) => {
+  const names = useDivisionNames();
+  const lines = grantChanges(record, names);
+  if (lines.length === 0) return null;
+  return (
+    <List size="sm" spacing={2} aria-label={record.action === 'GrantAdd' ? 'Roles granted' : 'Roles removed'}>
+      {lines.map((line) => (
+        <List.Item key={line}>{line}</List.Item>
+      ))}
+    </List>
+  );
+};
 
 export interface HistoryEntryProps {
   record: AuditLogMessage;
@@ -214,6 +247,7 @@ export const HistoryEntry = ({ record, onOpenUser, onRevert, subject }: HistoryE
           </Text>
         ) : null}
         <PropertyChanges record={record} />
+        {record.action === 'GrantAdd' || record.action === 'GrantRemove' ? <GrantChanges record={record} /> : null}
         {people.length ? (
           <MemberChanges people={people} added={record.action === 'MemberAdd'} onOpenUser={onOpenUser} />
         ) : null}

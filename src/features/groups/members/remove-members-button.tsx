@@ -1,10 +1,11 @@
-import { Button, Stack } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { Modal } from '@/components/dialogs/dialogs';
 import { IconUserMinus } from '@tabler/icons-react';
 import type { Group } from '@/api/generated/model/group';
 import { notifications } from '@mantine/notifications';
 import { useIsPhone } from '@/lib/use-is-phone';
 import { BatchProgressView } from '../core/batch-progress';
+import { roleLossSentence, useRolesLostByLeaving } from '../core/group-grants';
 import { useMembershipChange } from '../core/group-mutations';
 import { confirmMultiChange, countOf } from '../core/multi-change-confirm';
 
@@ -20,6 +21,8 @@ export interface RemoveMembersButtonProps {
 /** Removes the selected members after a confirmation naming them and the group. */
 export const RemoveMembersButton = ({ group, selectedIds, nameOf, onDone }: RemoveMembersButtonProps) => {
   const change = useMembershipChange(group);
+  // What the group grants, read once (nothing without the permission to view grants).
+  const rolesLost = useRolesLostByLeaving(group);
   const isPhone = useIsPhone();
   const count = selectedIds.length;
   // On a phone the disabled button would only push the members down: it appears with the first selection.
@@ -28,13 +31,23 @@ export const RemoveMembersButton = ({ group, selectedIds, nameOf, onDone }: Remo
 
   const remove = async () => {
     const ids = [...selectedIds];
+    const rolesLoss = roleLossSentence(ids.length, rolesLost);
     const ok = await confirmMultiChange({
       verb: 'Remove',
       count: ids.length,
       unit: 'member',
       target: { preposition: 'from', name: groupName },
       names: ids.map((id) => nameOf?.(id) ?? ''),
-      details: 'People who are members through rules or as owners stay members.',
+      details: (
+        <Stack gap="xs">
+          {rolesLoss ? (
+            <Text size="sm" fw={500}>
+              {rolesLoss}
+            </Text>
+          ) : null}
+          <Text size="sm">People who are members through rules or as owners stay members.</Text>
+        </Stack>
+      ),
       danger: true,
       evenForOne: true,
     });

@@ -3,6 +3,7 @@ import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
 import {
   dayHeading,
   formatValues,
+  grantChanges,
   groupByDay,
   localDayKey,
   relativeTime,
@@ -154,5 +155,44 @@ describe('days and times', () => {
     expect(relativeTime(new Date(now.getTime() - 10_000), now)).toBe('just now');
     expect(relativeTime(new Date(now.getTime() - 3 * 60_000), now)).toMatch(/3 minutes ago/);
     expect(relativeTime(new Date(now.getTime() - 2 * 86_400_000), now)).toMatch(/2 days ago/);
+  });
+});
+
+describe('grantChanges', () => {
+  const divisions = new Map([
+    ['d-home', 'Home'],
+    ['d-emea', 'EMEA'],
+  ]);
+  const record = (action: string, changes: [string, string[], string[]][]): AuditLogMessage => ({
+    action: action as AuditLogMessage['action'],
+    entityChanges: changes.map(([entityName, oldValues, newValues]) => ({
+      entityId: `r-${entityName}`,
+      entityName,
+      entityType: 'Role',
+      oldValues,
+      newValues,
+    })),
+  });
+
+  it('names each role granted and the divisions it was granted in', () => {
+    expect(
+      grantChanges(
+        record('GrantAdd', [
+          ['Group Editor', ['d-home'], ['d-emea', 'd-home']],
+          ['Directory Auditor', [], ['*']],
+        ]),
+        divisions,
+      ),
+    ).toEqual(['Role Group Editor granted in EMEA', 'Role Directory Auditor granted in all divisions']);
+  });
+
+  it('names each role removed and the divisions it was removed in; an unknown division by its id', () => {
+    expect(grantChanges(record('GrantRemove', [['Group Editor', ['d-home', 'd-gone'], []]]), divisions)).toEqual([
+      'Role Group Editor removed in Home and d-gone',
+    ]);
+  });
+
+  it('says nothing of other records', () => {
+    expect(grantChanges(record('MemberAdd', [['Someone', [], ['individual']]]))).toEqual([]);
   });
 });

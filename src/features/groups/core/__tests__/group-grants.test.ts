@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { AuthzGrant } from '@/api/generated/model/authzGrant';
+import { divisionsInWords, grantedRoles, roleInWords, roleLossSentence } from '../group-grants';
+
+const editor = {
+  id: 'r-editor',
+  name: 'Group Editor',
+  description: 'Edits groups.',
+  policies: [
+    { domain: 'directory', entityName: 'group', actions: ['edit'] },
+    { domain: 'directory', entityName: 'user', actions: ['view'] },
+  ],
+};
+const auditor = { id: 'r-auditor', name: 'Directory Auditor' };
+const home = { id: 'd-home', name: 'Home', description: '', homeDivision: true };
+const emea = { id: 'd-emea', name: 'EMEA', description: '' };
+const all = { id: '*', name: 'All divisions', description: '' };
+
+const grant = (
+  role: AuthzGrant['role'],
+  division: AuthzGrant['division'],
+  subjectId = 'g1',
+  at = '2026-11-02T10:00:00Z',
+) => ({ subjectId, role, division, grantMadeAt: at }) satisfies AuthzGrant;
+
+describe('grantedRoles', () => {
+  it('lists each role once with every division, its permission count and its first grant', () => {
+    const roles = grantedRoles([
+      grant(editor, home, 'g1', '2026-11-03T10:00:00Z'),
+      grant(editor, emea, 'g1', '2026-11-01T10:00:00Z'),
+      grant(auditor, home),
+    ]);
+    expect(roles.map((r) => [r.roleName, r.divisions.map((d) => d.name), r.permissionCount, r.grantedAt])).toEqual([
+      ['Group Editor', ['Home', 'EMEA'], 2, '2026-11-01T10:00:00Z'],
+      ['Directory Auditor', ['Home'], undefined, '2026-11-02T10:00:00Z'],
+    ]);
+  });
+
+  it('keeps only the grants held through one subject when asked (a person’s roles through a group)', () => {
+    const grants = [grant(editor, all, 'g1'), grant(auditor, home, 'person'), grant(auditor, home, 'g2')];
+    expect(grantedRoles(grants, 'g1').map(roleInWords)).toEqual(['Group Editor in all divisions']);
+    expect(grantedRoles(grants, 'g2').map(roleInWords)).toEqual(['Directory Auditor in Home']);
+  });
+});
+
+describe('wording', () => {
+  it('says "all divisions" when a grant covers every division', () => {
+    expect(divisionsInWords([home, all])).toBe('all divisions');
+    expect(divisionsInWords([home, emea])).toBe('Home and EMEA');
+    expect(divisionsInWords([home, emea, { id: 'd-apac', name: 'APAC' }])).toBe('Home, EMEA and APAC');
+  });
+
+  it('names what the people leaving lose, in the number they are', () => {
+    const roles = grantedRoles([grant(editor, all), grant(auditor, home)]);
+    expect(roleLossSentence(2, roles.slice(0, 1))).toBe(
+      '2 people lose Group Editor in all divisions, which they hold through this group.',
+    );
+    expect(roleLossSentence(1, roles)).toBe(
+      '1 person loses Group Editor in all divisions and Directory Auditor in Home, which they hold through this group.',
+    );
+    expect(roleLossSentence(1_250, roles.slice(1))).toBe(
+      '1,250 people lose Directory Auditor in Home, which they hold through this group.',
+    );
+  });
+
+  it('says nothing when nobody leaves or the group grants nothing', () => {
+    expect(roleLossSentence(0, grantedRoles([grant(editor, all)]))).toBeNull();
+    expect(roleLossSentence(3, [])).toBeNull();
+  });
+});

@@ -1,0 +1,129 @@
+import { useMemo } from 'react';
+import { useGetAuthorizationSubject } from '@/api/generated/endpoints/authorization/authorization';
+import type { AuthzGrant } from '@/api/generated/model/authzGrant';
+import type { Group } from '@/api/generated/model/group';
+import { countOf, pluralForm } from '@/lib/plural';
+import { useCan } from '@/lib/permissions';
+
+/**
+ * What a group grants: the roles given to it (the Authorization API's subject of the group), each over
+ * one or more divisions. Members of a group whose `rolesEnabled` is true hold those roles through it.
+ * Pure helpers to read and word the grants, and the hooks that read them once per group.
+ */
+
+/** The division id of a grant over every division, current and future. */
+export const ALL_DIVISIONS = '*';
+
+export interface GrantDivision {
+  id: string;
+  name: string;
+  home: boolean;
+}
+
+/** One role a subject holds, with every division it holds it over. */
+export interface GrantedRole {
+  roleId: string;
+  roleName: string;
+  description: string;
+  /** How many permissions (`domain:entity:action`) the role carries; undefined when the grant lists no policies. */
+  permissionCount?: number;
+  divisions: GrantDivision[];
+  /** When it was first granted, where the API says. */
+  grantedAt?: string;
+  /** The group or person holding the grant (for a person, the group it comes through). */
+  subjectId?: string;
+}
+
+const permissionCountOf = (grant: AuthzGrant): number | undefined =>
+  grant.role?.policies === undefined
+    ? undefined
+    : new Set(
+        (grant.role?.policies ?? []).flatMap((p) => (p.actions ?? []).map((a) => `${p.domain}:${p.entityName}:${a}`)),
+      ).size;
+
+const earlier = (a: string | undefined, b: string | undefined): string | undefined =>
+  !a ? b : !b ? a : new Date(b).getTime() < new Date(a).getTime() ? b : a;
+
+/**
+ * The grants as roles, in the order given (the API's, by role name), each role once with its divisions.
+ * With `throughSubject`, only grants held through that subject (a person's grants through one group).
+ */
+export const grantedRoles = (grants: readonly AuthzGrant[], throughSubject?: string): GrantedRole[] => {
+  const roles = new Map<string, GrantedRole>();
+  for (const grant of grants) {
+    const roleId = grant.role?.id;
+    if (!roleId) continue;
+    if (throughSubject !== undefined && grant.subjectId !== throughSubject) continue;
+    const key = `${grant.subjectId ?? ''} ${roleId}`;
+    let role = roles.get(key);
+    if (!role) {
+      role = {
+        roleId,
+        roleName: grant.role?.name ?? roleId,
+        description: grant.role?.description ?? '',
+        permissionCount: permissionCountOf(grant),
+        divisions: [],
+        grantedAt: grant.grantMadeAt,
+        subjectId: grant.subjectId,
+      };
+      roles.set(key, role);
+    }
+    role.grantedAt = earlier(role.grantedAt, grant.grantMadeAt);
+    const id = grant.division?.id ?? '';
+    if (id && !role.divisions.some((d) => d.id === id)) {
+      role.divisions.push({ id, name: grant.division?.name ?? id, home: !!grant.division?.homeDivision });
+    }
+  }
+  return [...roles.values()];
+};
+
+/** "Home", "Home and EMEA", "Americas, EMEA and Home"; "all divisions" when one of them is every division. */
+export const divisionsInWords = (divisions: readonly Pick<GrantDivision, 'id' | 'name'>[]): string => {
+  if (divisions.some((d) => d.id === ALL_DIVISIONS)) return 'all divisions';
+  return listInWords(divisions.map((d) => d.name));
+};
+
+/** "a", "a and b", "a, b and c". */
+export const listInWords = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+/** "Group Editor in all divisions", "Directory Auditor in Home". */
+export const roleInWords = (role: Pick<GrantedRole, 'roleName' | 'divisions'>): string =>
+  role.divisions.length ? `${role.roleName} in ${divisionsInWords(role.divisions)}` : role.roleName;
+
+/** "12 permissions". */
+export const permissionsInWords = (count: number): string => countOf(count, 'permission', 'permissions');
+
+/**
+ * What people leaving a group lose through it: "2 people lose Group Editor in all divisions, which
+ * they hold through this group." Null when nobody leaves or the group grants nothing.
+ */
+export const roleLossSentence = (people: number, roles: readonly Pick<GrantedRole, 'roleName' | 'divisions'>[]) => {
+  if (people <= 0 || roles.length === 0) return null;
+  const verb = pluralForm(people, 'loses', 'lose');
+  return `${countOf(people, 'person', 'people')} ${verb} ${listInWords(roles.map(roleInWords))}, which they hold through this group.`;
+};
+
+/**
+ * The group's grants (GET /authorization/subjects/{groupId}), read once and shared through the cache.
+ * Not read without `authorization:grant:view` (`canView` false: say nothing about roles).
+ */
+export const useGroupGrants = (group: Pick<Group, 'id'>, { enabled = true }: { enabled?: boolean } = {}) => {
+  const canView = useCan('authorization:grant:view');
+  const groupId = group.id ?? '';
+  const query = useGetAuthorizationSubject(groupId, undefined, {
+    query: { enabled: canView && enabled && !!groupId, retry: false },
+  });
+  const roles = useMemo(() => grantedRoles(query.data?.grants ?? [], groupId), [query.data, groupId]);
+  return { canView, query, roles };
+};
+
+/**
+ * The roles people lose when they leave the group (removed, or the group deleted): its grants while
+ * its roles are enabled; none when they are off, when the user may not view grants, or until read.
+ */
+export const useRolesLostByLeaving = (group: Pick<Group, 'id' | 'rolesEnabled'>, enabled = true) => {
+  const rolesOn = group.rolesEnabled === true;
+  const { roles } = useGroupGrants(group, { enabled: enabled && rolesOn });
+  return rolesOn ? roles : [];
+};
