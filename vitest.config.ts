@@ -18,6 +18,9 @@ export default defineConfig({
           css: false,
           // One jsdom per worker instead of one per test file (43 of them took most of the project's time).
           isolate: false,
+          // Rendering tests with Mantine's transitions take about a second each on a quiet machine; a busy
+          // shared one can take several times that, which is slowness, not failure.
+          testTimeout: 20_000,
         },
       },
       {
