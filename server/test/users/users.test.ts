@@ -7,14 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/auth/caller.js';
 import { DEMO_GROUPS, PERSONAS, type PersonaKey } from '../../src/db/seed/personas.js';
 import { SYSTEM_PRESENCES } from '../../src/db/seed/words.js';
-import { ApiError } from '../../src/contract/errors.js';
 import { decodeQ64, encodeQ64 } from '../../src/domain/search/q64.js';
 import { getMe, getUser, listUsers } from '../../src/domain/users/reads.js';
 import { searchUsers, searchUsersByQ64 } from '../../src/domain/users/search.js';
 import { toUsers, USER_EXPANDS, USER_SELECT, type UserRow } from '../../src/domain/users/users.js';
 import { openDemoDatabase } from '../support/demo-template.js';
 import { apiCaller, expectErrorBody, type ApiCall } from '../support/openapi-validator.js';
-import { clientCaller, personaCaller } from '../support/fixtures.js';
+import { apiError, clientCaller, personaCaller } from '../support/fixtures.js';
 import { startServer } from '../support/server.js';
 
 let db: Database.Database;
@@ -25,16 +24,6 @@ afterAll(() => db?.close());
 
 const persona = personaCaller;
 const client = (permissions: string[] = ['directory:user:view']): Caller => clientCaller(permissions);
-
-function apiError(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected an ApiError');
-}
 
 const count = (sql: string, ...params: unknown[]) =>
   db
