@@ -2,19 +2,11 @@
  * The groups endpoints over HTTP on the demo org: dynamic settings, delete, profiles and the field config.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO_GROUPS, PERSONAS, type PersonaKey } from '../../src/db/seed/personas.js';
-import { uniqueName } from '../support/fixtures.js';
-import { createGroup as createGroupAs } from '../support/groups.js';
-import { apiCaller } from '../support/openapi-validator.js';
+import { DEMO_GROUPS, PERSONAS } from '../../src/db/seed/personas.js';
 import { httpSuite, type Json } from '../support/http-suite.js';
 
 const suite = httpSuite();
-const { api, tokens } = suite;
-
-const createGroup = (extra: Record<string, unknown> = {}, as: PersonaKey = 'admin') =>
-  createGroupAs<Json>(apiCaller(suite.server.url), tokens[as], { name: uniqueName('HTTP group'), ...extra });
-const rowCount = (groupId: string) =>
-  suite.server.db.prepare('SELECT COUNT(*) FROM group_members WHERE group_id = ?').pluck().get(groupId) as number;
+const { api, createGroup, rowCount } = suite;
 
 describe('dynamic settings', () => {
   const query = {

@@ -3,26 +3,12 @@
  * updates), membership writes and their limits.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO_GROUPS, PERSONAS, type PersonaKey } from '../../src/db/seed/personas.js';
+import { DEMO_GROUPS, PERSONAS } from '../../src/db/seed/personas.js';
 import { uniqueName } from '../support/fixtures.js';
-import { createGroup as createGroupAs } from '../support/groups.js';
-import { apiCaller } from '../support/openapi-validator.js';
 import { httpSuite, type Json } from '../support/http-suite.js';
 
 const suite = httpSuite();
-const { api, tokens } = suite;
-
-const createGroup = (extra: Record<string, unknown> = {}, as: PersonaKey = 'admin') =>
-  createGroupAs<Json>(apiCaller(suite.server.url), tokens[as], { name: uniqueName('HTTP group'), ...extra });
-const rowCount = (groupId: string) =>
-  suite.server.db.prepare('SELECT COUNT(*) FROM group_members WHERE group_id = ?').pluck().get(groupId) as number;
-const memberCount = (groupId: string) =>
-  suite.server.db.prepare('SELECT member_count FROM groups WHERE id = ?').pluck().get(groupId) as number;
-const someUsers = (count: number, offset = 100): string[] =>
-  suite.server.db
-    .prepare("SELECT id FROM users WHERE state = 'active' ORDER BY id LIMIT ? OFFSET ?")
-    .pluck()
-    .all(count, offset) as string[];
+const { api, createGroup, rowCount, memberCount, someUsers } = suite;
 
 describe('versions', () => {
   it('20 concurrent PUTs with the same version: exactly one succeeds, the rest 409', async () => {

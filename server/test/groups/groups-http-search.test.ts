@@ -2,18 +2,13 @@
  * The groups endpoints over HTTP on the demo org: search and q64, and visibility in every read.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO_GROUPS, PERSONAS, type PersonaKey } from '../../src/db/seed/personas.js';
+import { DEMO_GROUPS, PERSONAS } from '../../src/db/seed/personas.js';
 import { decodeQ64, encodeQ64 } from '../../src/domain/search/q64.js';
 import { uniqueName } from '../support/fixtures.js';
-import { createGroup as createGroupAs } from '../support/groups.js';
-import { apiCaller } from '../support/openapi-validator.js';
 import { httpSuite, type Json } from '../support/http-suite.js';
 
 const suite = httpSuite();
-const { api, tokens } = suite;
-
-const createGroup = (extra: Record<string, unknown> = {}, as: PersonaKey = 'admin') =>
-  createGroupAs<Json>(apiCaller(suite.server.url), tokens[as], { name: uniqueName('HTTP group'), ...extra });
+const { api, createGroup } = suite;
 
 describe('search', () => {
   it('finds by name and pages with q64 URIs that repeat the search', async () => {

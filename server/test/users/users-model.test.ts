@@ -1,27 +1,18 @@
 /**
  * The User model on an in-memory demo database: its fields, and what each expand adds.
  */
-import type Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/auth/caller.js';
 import { DEMO_GROUPS, PERSONAS } from '../../src/db/seed/personas.js';
 import { getUser } from '../../src/domain/users/reads.js';
 import { toUsers, USER_EXPANDS, USER_SELECT, type UserRow } from '../../src/domain/users/users.js';
-import { openDemoDatabase } from '../support/demo-template.js';
+import { counter, demoDatabaseForFile } from '../support/demo-template.js';
 import { apiError, personaCaller } from '../support/fixtures.js';
 
-let db: Database.Database;
-beforeAll(() => {
-  db = openDemoDatabase();
-});
-afterAll(() => db?.close());
+const db = demoDatabaseForFile();
 
 const persona = personaCaller;
-const count = (sql: string, ...params: unknown[]) =>
-  db
-    .prepare(sql)
-    .pluck()
-    .get(...params) as number;
+const count = counter(db);
 
 describe('User model', () => {
   it('has the base fields and no expand field unless asked', () => {

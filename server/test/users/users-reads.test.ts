@@ -1,29 +1,20 @@
 /**
  * Reading users on an in-memory demo database: single users, the listing and users/me.
  */
-import type Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/auth/caller.js';
 import { PERSONAS, type PersonaKey } from '../../src/db/seed/personas.js';
 import { SYSTEM_PRESENCES } from '../../src/db/seed/words.js';
 import { getMe, getUser, listUsers } from '../../src/domain/users/reads.js';
-import { openDemoDatabase } from '../support/demo-template.js';
+import { counter, demoDatabaseForFile } from '../support/demo-template.js';
 import { apiError, clientCaller, personaCaller } from '../support/fixtures.js';
 
-let db: Database.Database;
-beforeAll(() => {
-  db = openDemoDatabase();
-});
-afterAll(() => db?.close());
+const db = demoDatabaseForFile();
 
 const persona = personaCaller;
 const client = (permissions: string[] = ['directory:user:view']): Caller => clientCaller(permissions);
 
-const count = (sql: string, ...params: unknown[]) =>
-  db
-    .prepare(sql)
-    .pluck()
-    .get(...params) as number;
+const count = counter(db);
 
 describe('getUser', () => {
   it('answers 404 not.found for an unknown id', () => {

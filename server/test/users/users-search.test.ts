@@ -1,26 +1,17 @@
 /**
  * searchUsers and searchUsersByQ64 on an in-memory demo database.
  */
-import type Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../src/db/seed/personas.js';
 import { decodeQ64, encodeQ64 } from '../../src/domain/search/q64.js';
 import { searchUsers, searchUsersByQ64 } from '../../src/domain/users/search.js';
-import { openDemoDatabase } from '../support/demo-template.js';
+import { counter, demoDatabaseForFile } from '../support/demo-template.js';
 import { apiError, personaCaller } from '../support/fixtures.js';
 
-let db: Database.Database;
-beforeAll(() => {
-  db = openDemoDatabase();
-});
-afterAll(() => db?.close());
+const db = demoDatabaseForFile();
 
 const persona = personaCaller;
-const count = (sql: string, ...params: unknown[]) =>
-  db
-    .prepare(sql)
-    .pluck()
-    .get(...params) as number;
+const count = counter(db);
 
 describe('searchUsers', () => {
   const viewer = () => persona('supervisor');
