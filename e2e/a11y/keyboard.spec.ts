@@ -3,7 +3,8 @@ import { apiAs } from '../support/api';
 import { assertNoSeriousA11yViolations } from '../support/a11y';
 import { assertSignedInAt, expect, test } from '../support/fixtures';
 import { DEMO_GROUPS, PERSONA_PASSWORD as PASSWORD, PERSONAS } from '../support/data';
-import { getGroup } from '../support/groups';
+import { createGroup, getGroup } from '../support/groups';
+import { membersTable } from '../support/members';
 
 /**
  * The console without a mouse: sign in, find a group, open it, add two members, edit the
@@ -11,12 +12,6 @@ import { getGroup } from '../support/groups';
  * and returns to the control that opened it.
  */
 
-interface GroupBody {
-  id: string;
-  name: string;
-  description?: string;
-  memberCount?: number;
-}
 interface UserBody {
   id: string;
   name: string;
@@ -62,19 +57,8 @@ test('a keyboard-only journey: sign in, find and open a group, add two members, 
   test.setTimeout(300_000);
   const api = await apiAs('admin', baseURL!);
   const id = uid();
-  const group = await api.post<GroupBody>('/api/v2/groups', {
-    name: `E2E Keyboard ${id}`,
-    description: 'Before the keyboard edit',
-    type: 'official',
-    visibility: 'public',
-    rulesVisible: true,
-  });
-  const doomed = await api.post<GroupBody>('/api/v2/groups', {
-    name: `E2E Keyboard delete ${id}`,
-    type: 'official',
-    visibility: 'public',
-    rulesVisible: true,
-  });
+  const group = await createGroup(api, { name: `E2E Keyboard ${id}`, description: 'Before the keyboard edit' });
+  const doomed = await createGroup(api, { name: `E2E Keyboard delete ${id}` });
   const users = await api.get<{ entities: UserBody[] }>(
     `/api/v2/users?pageSize=50&pageNumber=${3 + Math.floor(Math.random() * 10)}`,
   );
@@ -155,7 +139,7 @@ test('a keyboard-only journey: sign in, find and open a group, add two members, 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(addButton).toBeFocused();
-  const members = page.getByTestId('members-table');
+  const members = membersTable(page);
   await expect(members.getByRole('button', { name: first!.name, exact: true })).toBeVisible();
   await expect(members.getByRole('button', { name: second!.name, exact: true })).toBeVisible();
   await expect(tabs.getByRole('tab', { name: 'Members (2)' })).toBeVisible();

@@ -1,7 +1,7 @@
 import { apiAs, ApiCallError } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
-import { groupWith, someUsers, uniqueName, type GroupBody } from './seed';
-import { getGroup, updateGroup } from '../support/groups';
+import { getGroup, type GroupBody, groupWith, searchGroups, uniqueName, updateGroup } from '../support/groups';
+import { someUsers } from '../support/data';
 
 test('bulk-deletes three groups after one confirmation listing them and their memberships', async ({
   page,
@@ -80,7 +80,7 @@ test('imports groups from CSV through a dry run of good, invalid and duplicate l
   await expect(row(7)).toContainText('nobody-at-all@example.invalid is not a known user');
   await assertNoSeriousA11yViolations(page);
   // Nothing was created by the dry run.
-  const before = await api.post<{ total: number }>('/api/v2/groups/search', {
+  const before = await searchGroups<{ total: number }>(api, {
     query: [{ type: 'STARTS_WITH', fields: ['name'], value: prefix }],
   });
   expect(before.total).toBe(0);
@@ -95,10 +95,9 @@ test('imports groups from CSV through a dry run of good, invalid and duplicate l
   await expect(table.locator('tbody tr')).toHaveCount(2);
   await expect(table).toContainText(`${prefix} Alpha`);
   await expect(table).toContainText(`${prefix} Beta`);
-  const found = await api.post<{ results: { id: string; name: string; memberCount: number; visibility: string }[] }>(
-    '/api/v2/groups/search',
-    { query: [{ type: 'STARTS_WITH', fields: ['name'], value: prefix }], sortBy: 'name', sortOrder: 'ASC' },
-  );
+  const found = await searchGroups<{
+    results: { id: string; name: string; memberCount: number; visibility: string }[];
+  }>(api, { query: [{ type: 'STARTS_WITH', fields: ['name'], value: prefix }], sortBy: 'name', sortOrder: 'ASC' });
   expect(found.results.map((g) => [g.name, g.memberCount, g.visibility])).toEqual([
     [`${prefix} Alpha`, 2, 'public'],
     [`${prefix} Beta`, 1, 'members'],

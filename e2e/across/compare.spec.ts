@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { apiAs } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
-import { groupWith, memberIds, someUsers } from './seed';
+import { someUsers } from '../support/data';
+import { groupWith, memberIds } from '../support/groups';
+import { memberTableRows } from '../support/members';
 
 test('compares two groups, checks the counts against the API, and adds the A-only set to B', async ({
   page,
@@ -31,7 +33,7 @@ test('compares two groups, checks the counts against the API, and adds the A-onl
   await expect(page.getByRole('tab', { name: `Only in ${a.name} (${onlyA})` })).toBeVisible();
   await expect(page.getByRole('tab', { name: `Only in ${b.name} (${onlyB})` })).toBeVisible();
   await expect(page.getByRole('tab', { name: `In both (${both})` })).toBeVisible();
-  const rows = page.getByTestId('members-table').locator('tbody tr');
+  const rows = memberTableRows(page);
   await expect(rows).toHaveCount(10);
   await assertNoSeriousA11yViolations(page);
 

@@ -1,7 +1,7 @@
 import { apiAs } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
-import { groupWith, memberIds, someUsers } from './seed';
-import { addMembers, getGroup } from '../support/groups';
+import { addMembers, getGroup, groupWith, memberIds } from '../support/groups';
+import { someUsers } from '../support/data';
 
 test('copies 120 members while another client edits the target: a 409 mid-way, a full report, nobody lost', async ({
   page,

@@ -1,6 +1,7 @@
 import { apiAs } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
-import { groupWith, memberIds, someUsers } from './seed';
+import { someUsers } from '../support/data';
+import { groupWith, memberIds } from '../support/groups';
 
 test('adds people pasted as a mail address list and as spreadsheet cells', async ({ page, baseURL }) => {
   const api = await apiAs('admin', baseURL!);

@@ -1,6 +1,7 @@
 import { apiAs } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
-import { groupWith, memberIds, someUsers } from './seed';
+import { someUsers } from '../support/data';
+import { groupWith, memberIds } from '../support/groups';
 
 test('moves a person from one group to another from the person drawer', async ({ page, baseURL }) => {
   const api = await apiAs('admin', baseURL!);

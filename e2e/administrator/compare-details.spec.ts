@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { apiAs } from '../support/api';
 import { expect, signIn, test } from '../support/fixtures';
-import { groupWith, someUsers } from '../across/seed';
+import { someUsers } from '../support/data';
+import { groupWith } from '../support/groups';
+import { memberTableRows } from '../support/members';
 
 test('compare says why each person is in the group', async ({ page, baseURL }) => {
   const api = await apiAs('admin', baseURL!);
@@ -10,7 +12,7 @@ test('compare says why each person is in the group', async ({ page, baseURL }) =
   const b = await groupWith(api, 'why B', users.slice(2, 3));
 
   await signIn(page, 'admin', `/groups/compare?a=${a.id}&b=${b.id}`);
-  const rows = page.getByTestId('members-table').locator('tbody tr');
+  const rows = memberTableRows(page);
   await expect(rows).toHaveCount(2);
   for (const row of await rows.all()) await expect(row).toContainText('Individual');
   await page.getByRole('tab', { name: /^Only in E2E why B/ }).click();

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { apiAs } from '../support/api';
 import { someUsers } from '../support/data';
 import { expect, signIn, test } from '../support/fixtures';
-import { createGroup, deleteGroup, getGroup, uniqueName } from '../support/groups';
+import { createGroup, deleteGroup, getGroup, searchGroups, uniqueName } from '../support/groups';
 import { scanDialogInBothThemes } from './themes';
 
 test('a filtered view exported with "Export view" imports back: nothing rejected, a deleted group made again', async ({
@@ -56,7 +56,7 @@ test('a filtered view exported with "Export view" imports back: nothing rejected
   await dialog.getByRole('button', { name: 'Create 1 group' }).click();
   await expect(dialog.getByRole('status').filter({ hasText: 'Done' })).toContainText('1 created');
 
-  const found = await api.post<{ results: Array<{ id: string; name: string }> }>('/api/v2/groups/search', {
+  const found = await searchGroups<{ results: Array<{ id: string; name: string }> }>(api, {
     query: [{ type: 'EXACT', fields: ['name'], value: removed.name }],
   });
   expect(found.results).toHaveLength(1);

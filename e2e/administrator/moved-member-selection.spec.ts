@@ -1,6 +1,7 @@
 import { apiAs } from '../support/api';
 import { expect, signIn, test } from '../support/fixtures';
-import { groupWith, memberIds, someUsers } from '../across/seed';
+import { someUsers } from '../support/data';
+import { groupWith, memberIds } from '../support/groups';
 
 test('a member moved to another group leaves the selection, and the remove confirmation names who goes', async ({
   page,

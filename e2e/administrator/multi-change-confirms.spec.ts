@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 import { apiAs } from '../support/api';
 import { assertNoSeriousA11yViolations, THEMES } from '../support/a11y';
 import { expect, signIn, test } from '../support/fixtures';
-import { groupWith, memberIds, someUsers } from '../across/seed';
+import { someUsers } from '../support/data';
+import { groupWith, memberIds } from '../support/groups';
 
 /** axe on the open confirmation, in the light and the dark theme. */
 const scanInBothThemes = async (page: Page, state: string) => {

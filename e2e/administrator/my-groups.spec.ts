@@ -2,7 +2,7 @@ import { DEMO_GROUPS, PERSONAS } from '../../server/src/db/seed/personas';
 import { THEMES } from '../support/a11y';
 import { apiAs } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
-import { createGroup, deleteGroup, uniqueName } from '../support/groups';
+import { createGroup, deleteGroup, getGroup, uniqueName } from '../support/groups';
 
 /** "My groups": the group list's filter of the groups the signed-in user owns, kept in the URL. */
 
@@ -63,9 +63,7 @@ test("\"My groups\" lists each reader's own groups: the demo owner's, not the ad
 
   // The administrator sees that group too, but does not own it.
   const admin = await apiAs('admin', baseURL!);
-  expect((await admin.get<{ id: string }>(`/api/v2/groups/${DEMO_GROUPS.ownersOnly.id}`)).id).toBe(
-    DEMO_GROUPS.ownersOnly.id,
-  );
+  expect((await getGroup(admin, DEMO_GROUPS.ownersOnly.id)).id).toBe(DEMO_GROUPS.ownersOnly.id);
   await signIn(page, 'admin', `/groups?owner=me&q=${encodeURIComponent(DEMO_GROUPS.ownersOnly.name)}`);
   await expect(page.getByText('No groups match')).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'My groups' })).toBeChecked();

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { apiAs, type Api } from '../support/api';
 import { someUsers, type UserBody } from '../support/data';
 import { expect, signIn, test } from '../support/fixtures';
-import { addMembers, createGroup, uniqueName } from '../support/groups';
+import { addMembers, createGroup, groupPath, uniqueName } from '../support/groups';
 import { scanDialogInBothThemes } from './themes';
 
 /**
@@ -88,7 +88,7 @@ test('an ambiguous name is chosen in place, repeats are counted, lines show as p
   ]);
   await scanDialogInBothThemes(page, 'paste a list, outcome of each line');
 
-  const members = await api.get<{ entities: UserBody[] }>(`/api/v2/groups/${group.id}/members?pageSize=25`);
+  const members = await api.get<{ entities: UserBody[] }>(`${groupPath(group.id, 'members')}?pageSize=25`);
   expect(members.entities.map((u) => u.id).sort()).toEqual([member!.id, ann!.id, second.id].sort());
 });
 

@@ -1,5 +1,6 @@
 import type { Page, Route } from '@playwright/test';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
+import { groupRows, groupsTable } from '../support/group-list';
 
 /** Fixture groups of the demo org (server/src/db/seed/personas.ts). */
 const ALL_STAFF = 'All Staff';
@@ -10,8 +11,6 @@ const OWNERS_ONLY = 'Refund Approvals Board';
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-const groupsTable = (page: Page) => page.getByRole('table', { name: 'Groups' });
-const groupRows = (page: Page) => groupsTable(page).locator('tbody tr:not([data-testid="group-row-skeleton"])');
 const firstRowName = (page: Page) => groupRows(page).first().getByRole('link');
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search groups' });
 const main = (page: Page) => page.getByRole('main');

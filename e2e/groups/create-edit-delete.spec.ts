@@ -3,7 +3,7 @@ import { DEMO_GROUPS, PERSONAS } from '../../server/src/db/seed/personas';
 import type { GroupCreate } from '../../src/api/generated/model/groupCreate';
 import { apiAs, apiWithToken } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
-import { createGroup, getGroup, type GroupBody, uniqueName } from '../support/groups';
+import { createGroup, getGroup, uniqueName } from '../support/groups';
 
 const createGroupViaApi = async (baseURL: string, name: string, extra: Partial<GroupCreate> = {}) =>
   createGroup(await apiAs('admin', baseURL), { name, ...extra });
@@ -55,7 +55,7 @@ test.describe('creating, editing and deleting groups', () => {
     await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 
     const id = new URL(page.url()).pathname.split('/').pop()!;
-    const saved = await (await apiAs('admin', baseURL!)).get<GroupBody>(`/api/v2/groups/${id}`);
+    const saved = await getGroup(await apiAs('admin', baseURL!), id);
     expect(saved).toMatchObject({
       name,
       description: 'Everything filled in by the end-to-end test.',
@@ -137,7 +137,7 @@ test.describe('creating, editing and deleting groups', () => {
     await page.waitForURL(new RegExp(`/groups/${group.id}$`));
     await expect(page.getByText(`Saved ${name}`)).toBeVisible();
 
-    const saved = await (await apiAs('admin', baseURL!)).get<GroupBody>(`/api/v2/groups/${group.id}`);
+    const saved = await getGroup(await apiAs('admin', baseURL!), group.id);
     expect(saved).toMatchObject({ description: 'After', visibility: 'owners', version: group.version + 1 });
     expect(saved.addresses?.map((a) => a.address)).toEqual(['555 0100']);
   });
@@ -159,7 +159,7 @@ test.describe('creating, editing and deleting groups', () => {
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button', { name: 'Leave and discard changes' }).click();
     await page.waitForURL(new RegExp(`/groups/${group.id}$`));
-    const saved = await (await apiAs('admin', baseURL!)).get<GroupBody>(`/api/v2/groups/${group.id}`);
+    const saved = await getGroup(await apiAs('admin', baseURL!), group.id);
     expect(saved.name).toBe(name);
   });
 

@@ -3,7 +3,15 @@ import type { DynamicGroupQuery } from '../../src/api/generated/model/dynamicGro
 import { apiAs, type Api } from '../support/api';
 import { DEMO_GROUPS, someUsers, type UserBody } from '../support/data';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
-import { addMembers, createGroup, deleteGroup, getGroup } from '../support/groups';
+import {
+  addMembers,
+  createGroup,
+  deleteGroup,
+  getDynamicSettings,
+  getGroup,
+  groupPath,
+  setDynamicSettings,
+} from '../support/groups';
 import { memberRows } from '../support/members';
 
 /**
@@ -59,12 +67,12 @@ test('the reasons filter shows exactly the individuals, owners and rule members 
   test.slow();
   const api = await apiAs('admin', baseURL!);
   const ruleGroup = DEMO_GROUPS.dynamic.id;
-  const settings = await api.get<{ query: DynamicGroupQuery }>(`/api/v2/groups/${ruleGroup}/dynamicsettings`);
+  const settings = await getDynamicSettings<{ query: DynamicGroupQuery }>(api, ruleGroup);
   // The demo group's only way in is its rule: no individuals, and owners not counted.
   const source = await getGroup(api, ruleGroup);
   expect(source.includeOwners).toBeFalsy();
-  expect((await api.get<Listing>(`/api/v2/groups/${ruleGroup}/individuals`)).entities).toEqual([]);
-  const ruleMembers = await readAll(api, `/api/v2/groups/${ruleGroup}/members`);
+  expect((await api.get<Listing>(groupPath(ruleGroup, 'individuals'))).entities).toEqual([]);
+  const ruleMembers = await readAll(api, groupPath(ruleGroup, 'members'));
   const preview = await api.post<{ userCount: number }>('/api/v2/groups/dynamicsettings/preview', settings.query);
   expect(preview.userCount).toBe(ruleMembers.length);
   expect(ruleMembers.length).toBeGreaterThan(0);
@@ -83,10 +91,10 @@ test('the reasons filter shows exactly the individuals, owners and rule members 
       memberIds: [speaker.id, plain!.id, ownerAndIndividual!.id],
       version: group.version,
     });
-    await api.request('PUT', `/api/v2/groups/${group.id}/dynamicsettings`, settings.query);
+    await setDynamicSettings(api, group.id, settings.query);
 
     // What the API gives.
-    const individuals = (await api.get<Listing>(`/api/v2/groups/${group.id}/individuals`)).entities;
+    const individuals = (await api.get<Listing>(groupPath(group.id, 'individuals'))).entities;
     const owners = (await getGroup(api, group.id)).owners ?? [];
     expect(names(individuals)).toEqual(expect.arrayContaining([speaker.name, plain!.name, ownerAndIndividual!.name]));
     expect(names(owners)).toEqual(names([ownerAndIndividual!, ownerOnly!]));

@@ -3,6 +3,7 @@ import { DEMO_GROUPS } from '../../server/src/db/seed/personas';
 import { apiAs, type Api } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
 import { memberRows } from '../support/members';
+import { groupPath } from '../support/groups';
 
 /**
  * The live roster on All Staff: whole-group counts, filters across every page, and a presence change
@@ -28,7 +29,7 @@ const readEveryMember = async (api: Api): Promise<Member[]> => {
   const all: Member[] = [];
   for (let n = 1; ; n++) {
     const page = await api.get<Listing>(
-      `/api/v2/groups/${ALL_STAFF}/members?pageSize=500&pageNumber=${n}&expand=presence,routingStatus`,
+      `${groupPath(ALL_STAFF, 'members')}?pageSize=500&pageNumber=${n}&expand=presence,routingStatus`,
     );
     all.push(...page.entities);
     if (n >= page.pageCount) return all;

@@ -1,7 +1,7 @@
 import { apiAs } from '../support/api';
 import { DEMO_GROUPS, PERSONAS, someUsers } from '../support/data';
 import { expect, signIn, test } from '../support/fixtures';
-import { addMembers, createGroup, getGroup, removeMembers, updateGroup } from '../support/groups';
+import { addMembers, createGroup, getGroup, removeMembers, setDynamicSettings, updateGroup } from '../support/groups';
 
 const history = (groupId: string, search = '') => `/groups/${groupId}?tab=history${search}`;
 
@@ -129,8 +129,8 @@ test.describe('a group’s history', () => {
         },
       ],
     });
-    await admin.put(`/api/v2/groups/${group.id}/dynamicsettings`, spanish(3));
-    await editor.put(`/api/v2/groups/${group.id}/dynamicsettings`, spanish(4));
+    await setDynamicSettings(admin, group.id, spanish(3));
+    await setDynamicSettings(editor, group.id, spanish(4));
 
     await signIn(page, 'admin', history(group.id));
     const byEditor = page.getByRole('article', { name: `Changed by ${PERSONAS.editor.name}` });

@@ -2,7 +2,7 @@ import { DEMO_DELETED_GROUPS } from '../../server/src/db/seed/history';
 import { apiAs } from '../support/api';
 import { PERSONAS, someUsers } from '../support/data';
 import { expect, signIn, test } from '../support/fixtures';
-import { addMembers, createGroup, deleteGroup, getGroup } from '../support/groups';
+import { addMembers, createGroup, deleteGroup, getGroup, groupPath } from '../support/groups';
 
 interface Listing<T> {
   entities: T[];
@@ -50,7 +50,7 @@ test.describe('Recently deleted', () => {
       visibility: 'members',
     });
     expect(restored.owners?.map((o) => o.id)).toEqual([PERSONAS.editor.id]);
-    const individuals = await admin.get<Listing<{ id: string }>>(`/api/v2/groups/${newId}/individuals?pageSize=100`);
+    const individuals = await admin.get<Listing<{ id: string }>>(`${groupPath(newId, 'individuals')}?pageSize=100`);
     expect(individuals.entities.map((u) => u.id).sort()).toEqual([a!.id, b!.id].sort());
 
     // Recently deleted now links the deleted group to its restored copy.

@@ -2,13 +2,11 @@ import type { Page } from '@playwright/test';
 import { DEMO_GROUPS } from '../../server/src/db/seed/personas';
 import { axeViolations } from '../support/a11y';
 import { expect, signIn, test } from '../support/fixtures';
-import { memberCards } from '../support/members';
+import { memberCards, membersTable } from '../support/members';
+import { groupRows, groupsTable } from '../support/group-list';
 
 /** A phone: 390 × 844 CSS pixels, touch, mobile viewport (below Mantine's `sm` breakpoint). */
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-
-const groupsTable = (page: Page) => page.getByRole('table', { name: 'Groups' });
-const groupRows = (page: Page) => groupsTable(page).locator('tbody tr:not([data-testid="group-row-skeleton"])');
 
 /** Nothing on the page scrolls sideways. */
 const assertNoHorizontalScroll = async (page: Page) => {
@@ -84,7 +82,7 @@ test('a group on a phone: compact header, a row a member with presence and routi
   await expect(page.getByRole('heading', { level: 1, name: 'All Staff' })).toBeVisible();
 
   await expect(memberCards(page).first()).toBeVisible();
-  await expect(page.getByTestId('members-table')).toHaveCount(0);
+  await expect(membersTable(page)).toHaveCount(0);
   // The first member is on the first screen, not below the fold, also once the whole group's counts are in.
   await expect(page.getByTestId('roster-panel')).toBeVisible({ timeout: 30_000 });
   expect((await memberCards(page).first().boundingBox())!.y).toBeLessThan(844);

@@ -7,6 +7,7 @@ import { someUsers, type UserBody } from '../support/data';
 import { assertNoSeriousA11yViolations, expect, signIn } from '../support/fixtures';
 import { addMembers, createGroup, getGroup, uniqueName } from '../support/groups';
 import { testWithOwnServer } from '../support/own-server';
+import { memberTableRows } from '../support/members';
 
 /**
  * The main journeys against a server that answers every reference in its leanest real shape (LEAN_REFERENCES=1:
@@ -122,7 +123,7 @@ test.describe('a real org that answers lean references, as an admin by wildcards
     const group = await createGroup(api, { name: uniqueName('Lean members') });
     await addMembers(api, group.id, { memberIds: [first.id, second.id] });
     await signIn(page, 'wildcard', `/groups/${group.id}?cols=groups`);
-    const rows = page.getByTestId('members-table').locator('tbody tr');
+    const rows = memberTableRows(page);
     await expect(rows).toHaveCount(2);
     // Each member is in this group at least: its name shows in their groups column.
     await expect(rows.first()).toContainText(group.name);

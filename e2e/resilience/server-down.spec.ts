@@ -2,6 +2,7 @@ import { DEMO_GROUPS } from '../support/data';
 import { apiWithToken } from '../support/api';
 import { expect, openSmallGroupInList, pageToken, signIn } from '../support/fixtures';
 import { testWithOwnServer } from '../support/own-server';
+import { memberTableRows } from '../support/members';
 
 const test = testWithOwnServer();
 
@@ -44,7 +45,7 @@ test('the server goes away mid-session: the error offers "Try again", which reco
   await tryAgain.click();
   await expect(page.getByRole('heading', { level: 1, name: DEMO_GROUPS.socialMembersOnly.name })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Something went wrong' })).toBeHidden();
-  await expect(page.getByTestId('members-table').locator('tbody tr').first()).toBeVisible();
+  await expect(memberTableRows(page).first()).toBeVisible();
   expect(new URL(page.url()).pathname).toBe(`/groups/${DEMO_GROUPS.socialMembersOnly.id}`);
 
   const tokenAfter = await pageToken(page);

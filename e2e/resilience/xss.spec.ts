@@ -3,6 +3,7 @@ import { apiAs } from '../support/api';
 import { expect, signIn } from '../support/fixtures';
 import { addMembers, createGroup, type GroupBody } from '../support/groups';
 import { testWithOwnServer } from '../support/own-server';
+import { membersTable } from '../support/members';
 
 /**
  * Script payloads in group names, descriptions and a user's name render as text everywhere the
@@ -119,7 +120,7 @@ test('the group page, its members and owners, and the person drawer show the pay
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText(GROUP_NAME);
   expect(await page.title()).toContain(GROUP_NAME);
 
-  const members = page.getByTestId('members-table');
+  const members = membersTable(page);
   const person = members.getByRole('button', { name: USER_NAME, exact: true });
   await expect(person).toBeVisible();
   await assertNothingRan(page);

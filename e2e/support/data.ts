@@ -10,9 +10,15 @@ export { DEMO_GROUPS, PERSONA_PASSWORD, PERSONAS, type PersonaKey } from '../../
 /** A user as the API answers it, with the fields every answer has. */
 export type UserBody = User & { id: string; name: string; email: string };
 
-/** `count` users of the org in random order, from a random page of the listing past the first (persona-free) one. */
+/**
+ * `count` users of the org in random order, from a random stretch of the listing past the first
+ * (persona-free) page: pages of 100, as many as `count` needs.
+ */
 export const someUsers = async (api: Api, count: number): Promise<UserBody[]> => {
-  const page = 2 + Math.floor(Math.random() * 15);
-  const users = await api.get<{ entities: UserBody[] }>(`/api/v2/users?pageSize=100&pageNumber=${page}`);
-  return users.entities.sort(() => Math.random() - 0.5).slice(0, count);
+  const users: UserBody[] = [];
+  for (let page = 2 + Math.floor(Math.random() * 10); users.length < count; page += 1) {
+    const listing = await api.get<{ entities: UserBody[] }>(`/api/v2/users?pageSize=100&pageNumber=${page}`);
+    users.push(...listing.entities);
+  }
+  return users.sort(() => Math.random() - 0.5).slice(0, count);
 };

@@ -50,3 +50,46 @@ export const addMembers = <T = unknown>(
 /** DELETE /groups/{id}/members?ids=…: removes these members. */
 export const removeMembers = (api: Api, groupId: string, ids: readonly string[]): Promise<void> =>
   api.delete(`${groupPath(groupId, 'members')}?ids=${ids.join(',')}`);
+
+/** A page of a listing as the API answers it. */
+export interface Listing<T> {
+  entities: T[];
+  total: number;
+  pageCount: number;
+}
+
+/** A new group (see createGroup) named `uniqueName(label)` with these members, added 50 at a time; answers it as it is then. */
+export const groupWith = async (
+  api: Api,
+  label: string,
+  members: ReadonlyArray<{ id: string }>,
+): Promise<GroupBody & { name: string }> => {
+  const group = await createGroup(api, { name: uniqueName(label) });
+  for (let i = 0; i < members.length; i += 50)
+    await addMembers(api, group.id, { memberIds: members.slice(i, i + 50).map((m) => m.id) });
+  return getGroup(api, group.id);
+};
+
+/** Every member id of a group (GET /groups/{id}/members, pages of 500). */
+export const memberIds = async (api: Api, groupId: string): Promise<Set<string>> => {
+  const ids = new Set<string>();
+  for (let page = 1; ; page += 1) {
+    const listing = await api.get<Listing<{ id: string }>>(
+      `${groupPath(groupId, 'members')}?pageSize=500&pageNumber=${page}`,
+    );
+    for (const u of listing.entities) ids.add(u.id);
+    if (page >= listing.pageCount) return ids;
+  }
+};
+
+/** POST /groups/search with this search request. */
+export const searchGroups = <T = Listing<GroupBody>>(api: Api, body: Record<string, unknown>): Promise<T> =>
+  api.post<T>('/api/v2/groups/search', body);
+
+/** GET /groups/{id}/dynamicsettings. */
+export const getDynamicSettings = <T = unknown>(api: Api, groupId: string): Promise<T> =>
+  api.get<T>(groupPath(groupId, 'dynamicsettings'));
+
+/** PUT /groups/{id}/dynamicsettings: the group's members become those `query` selects. */
+export const setDynamicSettings = (api: Api, groupId: string, query: unknown): Promise<void> =>
+  api.put(groupPath(groupId, 'dynamicsettings'), query);

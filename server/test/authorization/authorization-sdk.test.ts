@@ -6,15 +6,13 @@
  * The SDK's ApiClient is a process-wide singleton: configured once in beforeAll; the tests run in order.
  */
 import platformClient from 'purecloud-platform-client-v2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GROUPS, PERSONAS, ROLES } from '../../src/db/seed/personas.js';
 import { expectResponseMatches } from '../support/openapi-validator.js';
-import { issueToken, startServer } from '../support/server.js';
+import { sdkClient, sdkSuite } from '../support/sdk.js';
+import { issueToken } from '../support/server.js';
 
-type Server = Awaited<ReturnType<typeof startServer>>;
-
-let server: Server;
-const client = platformClient.ApiClient.instance;
+const suite = sdkSuite({ extended: false });
 const authorization = new platformClient.AuthorizationApi();
 const users = new platformClient.UsersApi();
 const groups = new platformClient.GroupsApi();
@@ -28,16 +26,10 @@ let memberToken = '';
 /** The wildcard persona holds authorization:*:* and directory:*:*. */
 let granterToken = '';
 
-const as = (token: string) => client.setAccessToken(token);
+const as = (token: string) => sdkClient.setAccessToken(token);
 
 beforeAll(async () => {
-  server = await startServer({ seed: 'demo', rateLimitPerMinute: 0 });
-  const port = Number(new URL(server.url).port);
-  // Keep a developer's ~/.genesyscloudjavascript/config from resetting the gateway.
-  client.config.setConfigPath('/nonexistent');
-  client.setGateway({ host: '127.0.0.1', protocol: 'http', port });
-  client.setReturnExtendedResponses(false);
-  granterToken = server.tokenFor('wildcard');
+  granterToken = suite.server.tokenFor('wildcard');
   as(granterToken);
   const group = await groups.postGroups({
     name: `SDK roles group ${process.pid}`,
@@ -51,12 +43,7 @@ beforeAll(async () => {
     (u) => !Object.values(PERSONAS).some((p) => p.id === u.id),
   );
   memberId = member?.id ?? '';
-  memberToken = issueToken(server.app, { email: member?.email ?? '' });
-});
-
-afterAll(async () => {
-  client.setGateway(undefined as never);
-  await server?.close();
+  memberToken = issueToken(suite.server.app, { email: member?.email ?? '' });
 });
 
 describe('AuthorizationApi', () => {
@@ -125,7 +112,7 @@ describe('AuthorizationApi', () => {
   it('rejects a grant to a group whose rolesEnabled is false with the 400 ErrorBody', async () => {
     as(granterToken);
     // Extended responses: the rejection carries the HTTP status and the ErrorBody.
-    client.setReturnExtendedResponses(true);
+    sdkClient.setReturnExtendedResponses(true);
     let error: { status: number; body: { code: string; message: string; status: number } };
     try {
       error = (await authorization
@@ -139,7 +126,7 @@ describe('AuthorizationApi', () => {
           (e: unknown) => e,
         )) as typeof error;
     } finally {
-      client.setReturnExtendedResponses(false);
+      sdkClient.setReturnExtendedResponses(false);
     }
     expectResponseMatches('postAuthorizationSubjectBulkadd', 400, error.body);
     expect(error.status).toBe(400);

@@ -7,30 +7,14 @@
  */
 import platformClient from 'purecloud-platform-client-v2';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../src/db/seed/personas.js';
 import { orgPresenceDefinitions } from '../../src/domain/users/presence.js';
 import { expectResponseMatches } from '../support/openapi-validator.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { sdkClient, sdkSuite } from '../support/sdk.js';
 
-let server: TestServer;
-const client = platformClient.ApiClient.instance;
+const suite = sdkSuite({ extended: false, signIn: true });
 const notifications = new platformClient.NotificationsApi();
-
-beforeAll(async () => {
-  server = await startServer({ seed: 'demo', rateLimitPerMinute: 0 });
-  const port = Number(new URL(server.url).port);
-  // Keep a developer's ~/.genesyscloudjavascript/config from resetting the gateway.
-  client.config.setConfigPath('/nonexistent');
-  client.setGateway({ host: '127.0.0.1', protocol: 'http', port });
-  client.setReturnExtendedResponses(false);
-  await client.loginClientCredentialsGrant('demo-admin', 'demo-admin-secret');
-});
-
-afterAll(async () => {
-  client.setGateway(undefined as never);
-  await server?.close();
-});
 
 describe('NotificationsApi from the official SDK', () => {
   let channel: platformClient.Models.Channel;
@@ -40,7 +24,7 @@ describe('NotificationsApi from the official SDK', () => {
     channel = await notifications.postNotificationsChannels();
     expectResponseMatches('postNotificationsChannels', 200, channel);
     expect(channel.id).toBeTruthy();
-    expect(channel.connectUri).toBe(`ws://${new URL(server.url).host}/streaming/channels/${channel.id}`);
+    expect(channel.connectUri).toBe(`ws://${new URL(suite.server.url).host}/streaming/channels/${channel.id}`);
   });
 
   it('subscribes, lists and replaces topics, and checks the channel with HEAD', async () => {
@@ -80,9 +64,9 @@ describe('NotificationsApi from the official SDK', () => {
     await new Promise((resolve) => socket.once('open', resolve));
     const away = orgPresenceDefinitions().find((d) => d.systemPresence === 'Away');
     // The user sets their own presence (the SDK's client-credentials token may not set someone else's).
-    const patched = await fetch(`${server.url}/api/v2/users/${user}/presences/PURECLOUD`, {
+    const patched = await fetch(`${suite.server.url}/api/v2/users/${user}/presences/PURECLOUD`, {
       method: 'PATCH',
-      headers: { Authorization: `Bearer ${server.tokenFor('owner')}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${suite.server.tokenFor('owner')}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ presenceDefinition: { id: away?.id } }),
     });
     expect(patched.status).toBe(200);
@@ -106,7 +90,7 @@ describe('NotificationsApi from the official SDK', () => {
   });
 
   it('rejects HEAD and subscriptions of an unknown channel with 404', async () => {
-    client.setReturnExtendedResponses(true);
+    sdkClient.setReturnExtendedResponses(true);
     try {
       for (const call of [
         () => notifications.headNotificationsChannel('no-such-channel'),
@@ -119,7 +103,7 @@ describe('NotificationsApi from the official SDK', () => {
         expect(error?.status).toBe(404);
       }
     } finally {
-      client.setReturnExtendedResponses(false);
+      sdkClient.setReturnExtendedResponses(false);
     }
   });
 });

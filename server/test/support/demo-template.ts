@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/open.js';
 
@@ -54,3 +54,19 @@ export function openDemoDatabase(): Database.Database {
   copyDemoDatabase(file);
   return openDatabase(file, { seed: 'demo' });
 }
+
+/** A demo-seeded database of the test file's own (openDemoDatabase), closed after the file's tests. */
+export function demoDatabaseForFile(): Database.Database {
+  const db = openDemoDatabase();
+  afterAll(() => db.close());
+  return db;
+}
+
+/** A function that runs a query answering one number on `db` (`count('SELECT COUNT(*) FROM users')`). */
+export const counter =
+  (db: Database.Database) =>
+  (sql: string, ...params: unknown[]): number =>
+    db
+      .prepare(sql)
+      .pluck()
+      .get(...params) as number;

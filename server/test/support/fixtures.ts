@@ -1,8 +1,10 @@
 /**
- * What the server suites share: unique group names, the shapes of groups and users in answers, the
+ * What the server suites share: unique group names, the ApiError a domain call throws, the shapes of groups and users in answers, the
  * callers of in-process domain tests, and every persona's and client's token for HTTP tests.
  */
+import { expect } from 'vitest';
 import type { Caller } from '../../src/auth/caller.js';
+import { ApiError } from '../../src/contract/errors.js';
 import { PERSONAS, type PersonaKey } from '../../src/db/seed/personas.js';
 import type { TestServer } from './server.js';
 
@@ -66,4 +68,15 @@ export function allTokens(server: TestServer): Record<TokenHolder, string> {
   tokens.adminClient = server.clientToken('demo-admin');
   tokens.viewerClient = server.clientToken('demo-viewer');
   return tokens;
+}
+
+/** The ApiError `fn` throws (the test fails when it throws something else, or nothing). */
+export function apiError(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ApiError);
+    return e as ApiError;
+  }
+  throw new Error('expected an ApiError');
 }

@@ -30,3 +30,17 @@ export async function createGroup<T = GroupBody>(
 /** Names as the API sorts them (case-insensitive), for `Array.prototype.sort`. */
 export const byName = (a: string, b: string): number =>
   a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0;
+
+/** Every group a caller can see, through every page of GET /api/v2/groups (listGroups, pageSize 500). */
+export async function listAllGroups(call: ApiCall, token: string): Promise<{ ids: string[]; total: number }> {
+  const ids: string[] = [];
+  let total = -1;
+  for (let page = 1; page < 100; page++) {
+    const res = await call('listGroups', { token, query: { pageSize: 500, pageNumber: page } });
+    expect(res.status, res.text).toBe(200);
+    total = res.body.total;
+    ids.push(...res.body.entities.map((g: GroupBody) => g.id));
+    if (page >= res.body.pageCount) break;
+  }
+  return { ids, total };
+}
