@@ -15,7 +15,9 @@ const people: User[] = [
 ];
 const requests: UserSearchRequest[] = [];
 
-vi.mock('@/api/generated/endpoints/users/users', () => ({
+// Only the search hook is replaced; the rest of the module stays real (test files share modules in a worker).
+vi.mock('@/api/generated/endpoints/users/users', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/api/generated/endpoints/users/users')>()),
   useSearchUsers: (request: UserSearchRequest, options?: { query?: { enabled?: boolean } }) => {
     if (options?.query?.enabled === false)
       return { data: undefined, isPending: true, isFetching: false, isError: false };

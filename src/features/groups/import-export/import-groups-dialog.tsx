@@ -24,7 +24,7 @@ import {
 import { findPastedUsers } from '../members/paste-list';
 import { parseImportCsv } from './groups-csv';
 import { buildImportPlan, createPlanned, type CreateResult, type PlanLine, type PlanStatus } from './import-plan';
-import { csvHeaderOf } from '../core/group-vocabulary';
+import { csvHeaderOf, propertyLabel } from '../core/group-vocabulary';
 import { confirmMultiChange, countOf } from '../core/multi-change-confirm';
 import { countOf as countNoun } from '@/lib/plural';
 import { ErrorReference } from '@/components/feedback/error-reference';
@@ -47,14 +47,14 @@ const RESULT_LABELS: OutcomeStyles<CreateResult['outcome']> = {
 
 const REPORT_COLUMNS: ReportColumn<CreateResult>[] = [
   { header: 'Line', cell: (r) => r.line },
-  { header: 'Name', cell: (r) => r.name },
+  { header: propertyLabel('name'), cell: (r) => r.name },
   { header: 'Outcome', cell: (r) => <OutcomeBadge style={RESULT_LABELS[r.outcome]} /> },
   { header: 'Why', cell: (r) => r.reason ?? '' },
 ];
 
 const PLAN_COLUMNS: ReportColumn<PlanLine>[] = [
   { header: 'Line', cell: (l) => l.line },
-  { header: 'Name', cell: (l) => l.name || '—' },
+  { header: propertyLabel('name'), cell: (l) => l.name || '—' },
   { header: 'Result', cell: (l) => <OutcomeBadge style={PLAN_LABELS[l.status]} /> },
   {
     header: 'Why',

@@ -8,6 +8,7 @@ import {
 } from '@/api/generated/endpoints/authorization/authorization';
 import type { Group } from '@/api/generated/model/group';
 import { describeError } from '@/components/feedback/query-error-alert';
+import { ErrorReference } from '@/components/feedback/error-reference';
 import { Modal } from '@/components/dialogs/dialogs';
 import { ALL_DIVISIONS, permissionsInWords } from '../core/group-grants';
 import { useGrantRolesMutation } from '../core/group-mutations';
@@ -142,7 +143,7 @@ const AssignRolesForm = ({ group, onClose }: { group: Group & { id: string }; on
   const [role, setRole] = useState<PickedRole | null>(null);
   const [divisionIds, setDivisionIds] = useState<string[] | null>(null);
   const [submitted, setSubmitted] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
 
   // The home division is chosen until the divisions are changed.
   const homeId = home.data?.id;
@@ -160,7 +161,7 @@ const AssignRolesForm = ({ group, onClose }: { group: Group & { id: string }; on
       });
       onClose();
     } catch (error) {
-      setFailure(describeError(error));
+      setFailure(error);
     }
   };
 
@@ -182,7 +183,8 @@ const AssignRolesForm = ({ group, onClose }: { group: Group & { id: string }; on
         />
         {failure ? (
           <Alert color="red" title="The role was not assigned" role="alert">
-            {failure}
+            {describeError(failure)}
+            <ErrorReference error={failure} />
           </Alert>
         ) : null}
         <MantineGroup justify="flex-end">
