@@ -16,8 +16,10 @@ const people: User[] = [
 const requests: UserSearchRequest[] = [];
 
 // Only the search hook is replaced; the rest of the module stays real (test files share modules in a worker).
+import type * as UsersModule from '@/api/generated/endpoints/users/users';
+
 vi.mock('@/api/generated/endpoints/users/users', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/api/generated/endpoints/users/users')>()),
+  ...(await importOriginal<typeof UsersModule>()),
   useSearchUsers: (request: UserSearchRequest, options?: { query?: { enabled?: boolean } }) => {
     if (options?.query?.enabled === false)
       return { data: undefined, isPending: true, isFetching: false, isError: false };
