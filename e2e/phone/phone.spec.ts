@@ -29,6 +29,28 @@ const assertBadgesWhole = async (page: Page) => {
   expect(cut, 'badges cut short').toEqual([]);
 };
 
+/** Every status chip shows its whole label on screen: not cut short, not pushed past the screen's edge. */
+const assertStatusChipsWhole = async (page: Page) => {
+  const chips = page.getByRole('group', { name: /^Status filters/ }).getByRole('button', { pressed: false });
+  await expect(chips.first()).toBeVisible();
+  const cut = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('[role="group"][aria-label^="Status filters"] button[aria-pressed]')].flatMap(
+      (chip) => {
+        const label = chip.querySelector<HTMLElement>('.mantine-Button-label');
+        if (!label) return [`${chip.textContent ?? ''}: no label`];
+        const box = label.getBoundingClientRect();
+        const problems = [
+          label.scrollWidth > label.clientWidth + 1 ? 'cut short' : '',
+          box.left < 0 || box.right > width + 1 ? 'past the screen' : '',
+        ].filter(Boolean);
+        return problems.length ? [`${label.textContent ?? ''}: ${problems.join(', ')}`] : [];
+      },
+    );
+  });
+  expect(cut, 'status chips whose label is not fully visible').toEqual([]);
+};
+
 /** axe (every rule of AXE_TAGS, any impact) in both themes. */
 const assertAxeCleanInBothThemes = async (page: Page) => {
   for (const scheme of ['light', 'dark'] as const) {
@@ -92,6 +114,7 @@ test('a group on a phone: compact header, a row a member with presence and routi
   await expect(first.getByTestId('member-status').locator('.mantine-Badge-root')).toHaveCount(2);
   await assertNoHorizontalScroll(page);
   await assertBadgesWhole(page);
+  await assertStatusChipsWhole(page);
 
   // The other columns are one tap away.
   const details = first.getByRole('button', { name: /^Show details for / });
@@ -110,6 +133,7 @@ test('status chips on a phone: touch-sized, and they filter the rows', async ({ 
   const available = chips.getByRole('button', { name: /^Available/ });
   await expect(available).toBeVisible();
   expect((await available.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await assertStatusChipsWhole(page);
   await available.tap();
   await expect(available).toHaveAttribute('aria-pressed', 'true');
   await expect(page).toHaveURL(/status=presence%3AAvailable/);

@@ -43,6 +43,7 @@ export const UserButton = (props: UnstyledButtonProps & ComponentPropsWithRef<'b
           <Text size="sm" fw={500} lh={1.2} data-testid="user-name">
             {me?.name ?? '…'}
           </Text>
+          {/* A space between name and organisation in the button's name, as they read on screen. */}{' '}
           {orgName ? (
             <Text size="xs" c="dimmed" lh={1.2} data-testid="org-name">
               {orgName}

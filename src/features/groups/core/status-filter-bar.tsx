@@ -37,8 +37,7 @@ export const StatusFilterBar = ({
   filter,
   onFilterChange,
 }: StatusFilterBarProps) => {
-  // A phone's chips are touch targets: 44 px high, each kind's chips on one line that scrolls on its own,
-  // so the members start sooner.
+  // A phone's chips are touch targets: 44 px high, wrapping onto further lines so every label shows whole.
   const isPhone = useIsPhone();
   const chip = isPhone ? ({ size: 'sm', mih: 44 } as const) : ({ size: 'compact-xs' } as const);
   const byKind = useMemo(
@@ -50,14 +49,8 @@ export const StatusFilterBar = ({
     <div role="group" aria-label={given ? 'Status filters (whole group)' : 'Status filters (this page only)'}>
       {byKind.map(({ kind, counts }) =>
         counts.length ? (
-          <Group
-            key={kind}
-            gap={6}
-            mb={4}
-            wrap={isPhone ? 'nowrap' : 'wrap'}
-            style={isPhone ? { overflowX: 'auto' } : undefined}
-          >
-            <Text size="xs" fw={600} c="dimmed" w={isPhone ? 64 : 110} style={{ flexShrink: 0 }}>
+          <Group key={kind} gap={6} mb={4} wrap="wrap">
+            <Text size="xs" fw={600} c="dimmed" w={isPhone ? '100%' : 110} style={{ flexShrink: 0 }}>
               {KIND_LABELS[kind]}
             </Text>
             {counts.map((c) => {
@@ -70,9 +63,10 @@ export const StatusFilterBar = ({
                   // their text); the chosen one carries a ring and a check mark.
                   variant="light"
                   color={statusColour(kind, c.value)}
-                  style={active ? ACTIVE_CHIP_STYLE : undefined}
                   leftSection={active ? <IconCheck size={12} aria-hidden /> : undefined}
                   aria-pressed={active}
+                  // Never narrower than the label: a chip that does not fit goes to the next line.
+                  style={{ flexShrink: 0, ...(active ? ACTIVE_CHIP_STYLE : {}) }}
                   onClick={() => onFilterChange(active ? null : { kind, value: c.value })}
                   rightSection={
                     <Badge size="xs" variant="white" color="dark" circle={c.count < 10}>
