@@ -29,22 +29,21 @@ const assertBadgesWhole = async (page: Page) => {
   expect(cut, 'badges cut short').toEqual([]);
 };
 
-/** Every status chip shows its whole label on screen: not cut short, not pushed past the screen's edge. */
+/**
+ * Every status chip shows its whole label: not cut short to its count. A kind's chips stay on one line
+ * that scrolls sideways on its own, so a chip past the screen's edge is whole once scrolled to.
+ */
 const assertStatusChipsWhole = async (page: Page) => {
   const chips = page.getByRole('group', { name: /^Status filters/ }).getByRole('button', { pressed: false });
   await expect(chips.first()).toBeVisible();
   const cut = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
     return [...document.querySelectorAll('[role="group"][aria-label^="Status filters"] button[aria-pressed]')].flatMap(
       (chip) => {
         const label = chip.querySelector<HTMLElement>('.mantine-Button-label');
         if (!label) return [`${chip.textContent ?? ''}: no label`];
-        const box = label.getBoundingClientRect();
-        const problems = [
-          label.scrollWidth > label.clientWidth + 1 ? 'cut short' : '',
-          box.left < 0 || box.right > width + 1 ? 'past the screen' : '',
-        ].filter(Boolean);
-        return problems.length ? [`${label.textContent ?? ''}: ${problems.join(', ')}`] : [];
+        return label.scrollWidth > label.clientWidth + 1 || label.clientWidth === 0
+          ? [`${label.textContent ?? ''}: ${label.clientWidth} of ${label.scrollWidth} px shown`]
+          : [];
       },
     );
   });

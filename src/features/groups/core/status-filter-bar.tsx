@@ -37,7 +37,8 @@ export const StatusFilterBar = ({
   filter,
   onFilterChange,
 }: StatusFilterBarProps) => {
-  // A phone's chips are touch targets: 44 px high, wrapping onto further lines so every label shows whole.
+  // A phone's chips are touch targets: 44 px high, each kind's chips on one line that scrolls on its own,
+  // so the members start sooner; a chip keeps its whole label (it does not shrink to fit the line).
   const isPhone = useIsPhone();
   const chip = isPhone ? ({ size: 'sm', mih: 44 } as const) : ({ size: 'compact-xs' } as const);
   const byKind = useMemo(
@@ -49,8 +50,14 @@ export const StatusFilterBar = ({
     <div role="group" aria-label={given ? 'Status filters (whole group)' : 'Status filters (this page only)'}>
       {byKind.map(({ kind, counts }) =>
         counts.length ? (
-          <Group key={kind} gap={6} mb={4} wrap="wrap">
-            <Text size="xs" fw={600} c="dimmed" w={isPhone ? '100%' : 110} style={{ flexShrink: 0 }}>
+          <Group
+            key={kind}
+            gap={6}
+            mb={4}
+            wrap={isPhone ? 'nowrap' : 'wrap'}
+            style={isPhone ? { overflowX: 'auto' } : undefined}
+          >
+            <Text size="xs" fw={600} c="dimmed" w={isPhone ? 64 : 110} style={{ flexShrink: 0 }}>
               {KIND_LABELS[kind]}
             </Text>
             {counts.map((c) => {
@@ -65,7 +72,7 @@ export const StatusFilterBar = ({
                   color={statusColour(kind, c.value)}
                   leftSection={active ? <IconCheck size={12} aria-hidden /> : undefined}
                   aria-pressed={active}
-                  // Never narrower than the label: a chip that does not fit goes to the next line.
+                  // Never narrower than its label: on a phone the line scrolls instead.
                   style={{ flexShrink: 0, ...(active ? ACTIVE_CHIP_STYLE : {}) }}
                   onClick={() => onFilterChange(active ? null : { kind, value: c.value })}
                   rightSection={
