@@ -13,8 +13,12 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
-/** Where the floor lives: `../shared/floor` beside the repository (CI has `../shared` beside the clone). */
-export const floorSource = (root: string): string => resolve(root, '..', 'shared', 'floor');
+/**
+ * Where the floor lives: `../shared/floor` beside the repository (CI has `../shared` beside the clone),
+ * or the folder `BENCH_FLOOR` names (a checkout elsewhere, such as a git worktree).
+ */
+export const floorSource = (root: string, env: NodeJS.ProcessEnv = process.env): string =>
+  env.BENCH_FLOOR ? resolve(env.BENCH_FLOOR) : resolve(root, '..', 'shared', 'floor');
 
 /** The floor's folder when it is there (it has a package.json and a lock file), else undefined. */
 export function findFloor(root: string): string | undefined {

@@ -36,6 +36,10 @@ export interface PageLoadRun {
   lcp: number | null;
   tbt: number | null;
   cls: number | null;
+  /** JavaScript fetched until the network went quiet (Lighthouse `network-requests`), transfer bytes. */
+  jsBytes?: number | null;
+  /** How many script requests that was. */
+  jsRequests?: number | null;
   mainThread?: MainThread;
 }
 
@@ -105,6 +109,20 @@ export function mainThreadOf(lhr: Pick<Lhr, 'audits'>, topScripts = 5): MainThre
   return { categories, scripts };
 }
 
+/**
+ * The JavaScript a load fetched until the network went quiet (Lighthouse waits for network idle before
+ * it ends a navigation): bytes on the wire and the number of script requests, from `network-requests`.
+ */
+export function scriptsFetched(lhr: Pick<Lhr, 'audits'>): { bytes: number; requests: number } | null {
+  const items = (lhr.audits['network-requests']?.details as TableItems | undefined)?.items;
+  if (!items) return null;
+  const scripts = items.filter((item) => item.resourceType === 'Script');
+  return {
+    bytes: scripts.reduce((sum, item) => sum + numberOr0(item.transferSize), 0),
+    requests: scripts.length,
+  };
+}
+
 /** Median per category over runs (a category missing from a run counts as 0 there); scripts of the median run. */
 export function medianMainThread(runs: readonly MainThread[]): MainThread | undefined {
   if (runs.length === 0) return undefined;
@@ -119,24 +137,30 @@ export function medianMainThread(runs: readonly MainThread[]): MainThread | unde
 const metricsOf = (lhr: Lhr): PageLoadRun => {
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? null;
   const score = lhr.categories.performance?.score;
+  const js = scriptsFetched(lhr);
   return {
     score: score === null || score === undefined ? null : Math.round(score * 100),
     fcp: round(numeric('first-contentful-paint'), 0),
     lcp: round(numeric('largest-contentful-paint'), 0),
     tbt: round(numeric('total-blocking-time'), 0),
     cls: round(numeric('cumulative-layout-shift'), 3),
+    jsBytes: js ? js.bytes : null,
+    jsRequests: js ? js.requests : null,
     mainThread: mainThreadOf(lhr),
   };
 };
 
 const medianRun = (runs: PageLoadRun[]): PageLoadRun => {
-  const pick = (key: keyof PageLoadRun) => median(runs.map((r) => r[key]).filter((v): v is number => v !== null));
+  const pick = (key: Exclude<keyof PageLoadRun, 'mainThread'>) =>
+    median(runs.map((r) => r[key]).filter((v): v is number => typeof v === 'number'));
   return {
     score: pick('score'),
     fcp: pick('fcp'),
     lcp: pick('lcp'),
     tbt: pick('tbt'),
     cls: pick('cls'),
+    jsBytes: pick('jsBytes'),
+    jsRequests: pick('jsRequests'),
     mainThread: medianMainThread(runs.flatMap((r) => (r.mainThread ? [r.mainThread] : []))),
   };
 };
@@ -190,7 +214,7 @@ export async function runPageLoad(options: {
           warnings: [...warnings],
         };
         options.log(
-          `  ${preset.padEnd(7)} ${target.name.padEnd(18)} score ${runs.map((r) => String(r.score)).join('/')} → median ${String(result.median.score)}; LCP ${String(result.median.lcp)} ms; TBT ${String(result.median.tbt)} ms`,
+          `  ${preset.padEnd(7)} ${target.name.padEnd(18)} score ${runs.map((r) => String(r.score)).join('/')} → median ${String(result.median.score)}; LCP ${String(result.median.lcp)} ms; TBT ${String(result.median.tbt)} ms; JS ${result.median.jsBytes == null ? '?' : String(Math.round(result.median.jsBytes / 100) / 10)} kB`,
         );
         results.push(result);
       } finally {
@@ -213,7 +237,9 @@ export function pageFigures(results: readonly PageLoadResult[]): Figure[] {
     if (r.floor) continue;
     const section = `page load (${r.preset})`;
     const floorResult = results.find((f) => f.floor && f.preset === r.preset);
-    const floor = (key: keyof Omit<PageLoadRun, 'mainThread'>) => (floorResult ? floorResult.median[key] : undefined);
+    const floor = (key: Exclude<keyof PageLoadRun, 'mainThread'>) =>
+      floorResult ? (floorResult.median[key] ?? null) : undefined;
+    const kB = (bytes: number | null | undefined) => (typeof bytes === 'number' ? Math.round(bytes / 100) / 10 : null);
     const mobile = r.preset === 'mobile';
     const m = r.median;
     const runsNote = `median of ${r.runs.length}: ${r.runs.map((x) => String(x.score)).join(', ')}`;
@@ -238,6 +264,15 @@ export function pageFigures(results: readonly PageLoadResult[]): Figure[] {
         mobile ? { op: '<=', limit: 2, of: 'ratio' } : undefined,
       ),
       compared(section, `${r.page} CLS`, m.cls, floor('cls'), ''),
+      compared(
+        section,
+        `${r.page} JS fetched until network idle`,
+        kB(m.jsBytes),
+        floorResult ? kB(floorResult.median.jsBytes) : undefined,
+        'kB',
+        undefined,
+        typeof m.jsRequests === 'number' ? `${m.jsRequests} script requests, transfer size` : undefined,
+      ),
     );
     const work = m.mainThread;
     if (!work) continue;

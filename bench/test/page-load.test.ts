@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mainThreadOf, medianMainThread, pageFigures, type PageLoadResult } from '../lib/page-load';
+import { mainThreadOf, medianMainThread, pageFigures, scriptsFetched, type PageLoadResult } from '../lib/page-load';
 
 const lhr = (work: [string, number][], scripts: [string, number, number, number][]) => ({
   audits: {
@@ -59,6 +59,22 @@ describe('main-thread breakdown', () => {
   });
 });
 
+describe('scripts fetched', () => {
+  it('sums the transfer size of the script requests until the network went quiet', () => {
+    const items = [
+      { url: '/assets/index.js', resourceType: 'Script', transferSize: 60_000 },
+      { url: '/assets/list.js', resourceType: 'Script', transferSize: 12_500 },
+      { url: '/assets/index.css', resourceType: 'Stylesheet', transferSize: 20_000 },
+      { url: '/api/v2/groups', resourceType: 'Fetch', transferSize: 4_000 },
+    ];
+    assert.deepEqual(scriptsFetched({ audits: { 'network-requests': { details: { items } } } } as never), {
+      bytes: 72_500,
+      requests: 2,
+    });
+    assert.equal(scriptsFetched({ audits: {} } as never), null);
+  });
+});
+
 const result = (
   page: string,
   preset: 'mobile' | 'desktop',
@@ -72,12 +88,14 @@ const result = (
 describe('page figures', () => {
   it('prints each console figure beside the floor’s of the same preset, with the ratio and the targets', () => {
     const figures = pageFigures([
-      result('floor /items', 'mobile', { score: 98, lcp: 1900, tbt: 120 }, true),
+      result('floor /items', 'mobile', { score: 98, lcp: 1900, tbt: 120, jsBytes: 140_000 }, true),
       result('floor /items', 'desktop', { score: 100, tbt: 10 }, true),
       result('/groups', 'mobile', {
         score: 88,
         lcp: 2400,
         tbt: 300,
+        jsBytes: 180_481,
+        jsRequests: 9,
         mainThread: { categories: { 'Script Evaluation': 600, Other: 100 }, scripts: [] },
       }),
       result('/groups', 'desktop', { score: 100, tbt: 30 }),
@@ -92,6 +110,8 @@ describe('page figures', () => {
     assert.deepEqual([lcp.target, lcp.met], ['≤ 2500 ms', true]);
     assert.equal(find('page load (desktop)', '/groups score').met, true);
     assert.equal(find('page load (desktop)', '/groups TBT').ratio, 3);
+    const js = find('page load (mobile)', '/groups JS fetched until network idle');
+    assert.deepEqual([js.value, js.floor, js.ratio], [180.5, 140, 1.29]);
     const work = find('page load (mobile)', '/groups · Script Evaluation');
     assert.deepEqual([work.value, work.floor, work.ratio], [600, null, null], 'the floor ran without a breakdown');
   });

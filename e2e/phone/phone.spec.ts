@@ -27,6 +27,27 @@ const assertBadgesWhole = async (page: Page) => {
   expect(cut, 'badges cut short').toEqual([]);
 };
 
+/**
+ * Every status chip shows its whole label: not cut short to its count. A kind's chips stay on one line
+ * that scrolls sideways on its own, so a chip past the screen's edge is whole once scrolled to.
+ */
+const assertStatusChipsWhole = async (page: Page) => {
+  const chips = page.getByRole('group', { name: /^Status filters/ }).getByRole('button', { pressed: false });
+  await expect(chips.first()).toBeVisible();
+  const cut = await page.evaluate(() => {
+    return [...document.querySelectorAll('[role="group"][aria-label^="Status filters"] button[aria-pressed]')].flatMap(
+      (chip) => {
+        const label = chip.querySelector<HTMLElement>('.mantine-Button-label');
+        if (!label) return [`${chip.textContent ?? ''}: no label`];
+        return label.scrollWidth > label.clientWidth + 1 || label.clientWidth === 0
+          ? [`${label.textContent ?? ''}: ${label.clientWidth} of ${label.scrollWidth} px shown`]
+          : [];
+      },
+    );
+  });
+  expect(cut, 'status chips whose label is not fully visible').toEqual([]);
+};
+
 /** axe (every rule of AXE_TAGS, any impact) in both themes. */
 const assertAxeCleanInBothThemes = async (page: Page) => {
   for (const scheme of ['light', 'dark'] as const) {
@@ -90,6 +111,7 @@ test('a group on a phone: compact header, a row a member with presence and routi
   await expect(first.getByTestId('member-status').locator('.mantine-Badge-root')).toHaveCount(2);
   await assertNoHorizontalScroll(page);
   await assertBadgesWhole(page);
+  await assertStatusChipsWhole(page);
 
   // The other columns are one tap away.
   const details = first.getByRole('button', { name: /^Show details for / });
@@ -108,6 +130,7 @@ test('status chips on a phone: touch-sized, and they filter the rows', async ({ 
   const available = chips.getByRole('button', { name: /^Available/ });
   await expect(available).toBeVisible();
   expect((await available.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await assertStatusChipsWhole(page);
   await available.tap();
   await expect(available).toHaveAttribute('aria-pressed', 'true');
   await expect(page).toHaveURL(/status=presence%3AAvailable/);

@@ -20,6 +20,7 @@ import { MAIN_CONTENT_ID, SkipLink } from '@/components/layout/skip-link';
 import { paths } from '@/config/paths';
 import { beginSignIn, useIsSignedIn } from '@/lib/auth';
 import { useEnvironment } from '@/lib/environment';
+import { useAfterFirstPaint } from '@/lib/idle';
 import { formatDocumentTitle, PageTitleProvider } from '@/lib/page-title';
 import type { Permission } from '@/lib/permission-names';
 import { usePermissions } from '@/lib/permissions';
@@ -29,7 +30,8 @@ import { useCommandPalette } from './command-palette-launcher';
 import { RouteGuard } from './route-guard';
 import { UserButton } from './user-button';
 
-// The header's pop-ups (floating layer) load after the first paint; their buttons paint with it.
+// The header's pop-ups (floating layer) load once the browser is idle after the first paint (or at the
+// first touch, key or click); their buttons paint with the first screen.
 const loadHeaderMenus = () => import('./header-menus');
 const ThemeTooltip = lazy(() => loadHeaderMenus().then((m) => ({ default: m.ThemeTooltip })));
 const LazyUserMenu = lazy(() => loadHeaderMenus().then((m) => ({ default: m.UserMenu })));
@@ -76,6 +78,7 @@ const ThemeToggle = () => {
       {computed === 'dark' ? <IconSun size={18} stroke={1.5} /> : <IconMoon size={18} stroke={1.5} />}
     </ActionIcon>
   );
+  if (!useAfterFirstPaint()) return button;
   return (
     <Suspense fallback={button}>
       <ThemeTooltip label={label}>{button}</ThemeTooltip>
@@ -85,6 +88,7 @@ const ThemeToggle = () => {
 
 const UserMenu = () => {
   const signedIn = useIsSignedIn();
+  const afterFirstPaint = useAfterFirstPaint();
   // A press on the plain button before the menu's code has loaded opens the menu once it has.
   const [openWhenLoaded, setOpenWhenLoaded] = useState(false);
   if (!signedIn) {
@@ -94,8 +98,10 @@ const UserMenu = () => {
       </Button>
     );
   }
+  const plainButton = <UserButton aria-haspopup="menu" onClick={() => setOpenWhenLoaded(true)} />;
+  if (!afterFirstPaint && !openWhenLoaded) return plainButton;
   return (
-    <Suspense fallback={<UserButton aria-haspopup="menu" onClick={() => setOpenWhenLoaded(true)} />}>
+    <Suspense fallback={plainButton}>
       <LazyUserMenu defaultOpened={openWhenLoaded} />
     </Suspense>
   );

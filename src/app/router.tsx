@@ -2,7 +2,6 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, redirect, type LoaderFunction, type RouteObject } from 'react-router';
 import { BASE_PATH, routerPath } from '@/lib/base-path';
-import { getGetTokenInfoQueryOptions } from '@/api/generated/endpoints/tokens/tokens';
 import { loader as groupListLoader } from '@/app/routes/groups/list-loader';
 import { RouteErrorBoundary } from '@/components/feedback/route-error-boundary';
 import { StatusPage } from '@/components/feedback/status-page';
@@ -65,7 +64,6 @@ const rootLoader =
       if (isPublic) return null;
       return beginSignIn(currentPath(request));
     }
-    void queryClient.prefetchQuery({ ...getGetTokenInfoQueryOptions(), staleTime: Infinity });
     await ensurePermissions(queryClient);
     return null;
   };

@@ -5,6 +5,7 @@ import type { ComponentPropsWithRef } from 'react';
 import { getGetOrganizationMeQueryOptions } from '@/api/generated/endpoints/organization/organization';
 import { getGetTokenInfoQueryOptions } from '@/api/generated/endpoints/tokens/tokens';
 import { useIsSignedIn } from '@/lib/auth';
+import { useAfterFirstPaint } from '@/lib/idle';
 import { useMe } from '@/lib/permissions';
 
 /**
@@ -14,7 +15,14 @@ import { useMe } from '@/lib/permissions';
 export const UserButton = (props: UnstyledButtonProps & ComponentPropsWithRef<'button'>) => {
   const me = useMe();
   const signedIn = useIsSignedIn();
-  const tokenInfo = useQuery({ ...getGetTokenInfoQueryOptions(), staleTime: Infinity, enabled: signedIn });
+  // The organisation's name (tokens/me) is asked for once the first screen has painted: it is not what
+  // the screen is opened for.
+  const afterFirstPaint = useAfterFirstPaint();
+  const tokenInfo = useQuery({
+    ...getGetTokenInfoQueryOptions(),
+    staleTime: Infinity,
+    enabled: signedIn && afterFirstPaint,
+  });
   // A token answer whose organization carries only its id: the name comes from organizations/me.
   const leanOrg = !!tokenInfo.data?.organization?.id && !tokenInfo.data.organization.name;
   const org = useQuery({ ...getGetOrganizationMeQueryOptions(), staleTime: Infinity, enabled: signedIn && leanOrg });
@@ -35,6 +43,7 @@ export const UserButton = (props: UnstyledButtonProps & ComponentPropsWithRef<'b
           <Text size="sm" fw={500} lh={1.2} data-testid="user-name">
             {me?.name ?? '…'}
           </Text>
+          {/* A space between name and organisation in the button's name, as they read on screen. */}{' '}
           {orgName ? (
             <Text size="xs" c="dimmed" lh={1.2} data-testid="org-name">
               {orgName}

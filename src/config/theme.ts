@@ -1,13 +1,4 @@
-import {
-  createTheme,
-  DEFAULT_THEME,
-  Drawer,
-  Menu,
-  Modal,
-  Notification,
-  Tabs,
-  type CSSVariablesResolver,
-} from '@mantine/core';
+import { createTheme, DEFAULT_THEME, type CSSVariablesResolver } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
 
 /**
@@ -37,18 +28,20 @@ export const theme = createTheme({
   cursorType: 'pointer',
   // Transitions and animations (modals, menus, notifications) follow the system's reduced-motion setting.
   respectReducedMotion: true,
+  // Plain objects, not `Modal.extend(…)`: importing the components here would put the dialogs, menus
+  // and their floating layer into the first screen's script, which uses none of them.
   components: {
     // Every dialog's and drawer's close button has a name.
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
-    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     // A notification's message in the theme's dimmed text (Mantine's own grey is too light for AA).
-    Notification: Notification.extend({
+    Notification: {
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
       styles: { description: { color: 'var(--mantine-color-dimmed)' } },
-    }),
+    },
     // A menu holds menu items only (the focus placeholder is a role="presentation" child of role="menu").
-    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
-    TabsTab: Tabs.Tab.extend({ defaultProps: { onKeyDown: activateFirstOrLastTab } }),
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
+    TabsTab: { defaultProps: { onKeyDown: activateFirstOrLastTab } },
   },
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif, "Apple Color Emoji", "Segoe UI Emoji"',

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The deployment's `config.json` (beside index.html), read once at start. Its JSON Schema is
  * `public/config.schema.json` (published with the build); `config-schema.test.ts` keeps the two in step.
@@ -38,59 +36,138 @@ export const REGIONS = {
 
 export type RegionId = keyof typeof REGIONS;
 
-const REGION_IDS = Object.keys(REGIONS) as [RegionId, ...RegionId[]];
+const REGION_IDS = Object.keys(REGIONS) as RegionId[];
 
-const clientId = z
-  .string({ error: 'clientId must be a string' })
-  .trim()
-  .min(1, 'clientId must not be empty: the id of an OAuth client with the code grant (PKCE)');
+/*
+ * Checked by hand rather than with a schema library: this runs at every start, in the first screen's
+ * script, and a schema library would more than double the code it needs.
+ */
+
+export type EnvironmentSetting =
+  | { kind: 'embedded' }
+  | { kind: 'genesys'; region: RegionId; clientId: string }
+  | { kind: 'custom'; apiBase: string; loginBase: string; clientId: string; label?: string };
+
+export interface DeploymentConfig {
+  $schema?: string;
+  environment: EnvironmentSetting;
+  pinned: boolean;
+}
+
+/** A problem at a path inside the checked value (`environment.region`), or at its top when the path is empty. */
+interface Problem {
+  path: string[];
+  message: string;
+}
+
+/** What a check found: the value as the console uses it (strings trimmed, defaults filled), or the problems. */
+type Checked<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const unknownKeys = (value: Record<string, unknown>, allowed: readonly string[], path: string[]): Problem[] =>
+  Object.keys(value)
+    .filter((key) => !allowed.includes(key))
+    .map((key) => ({ path, message: `Unrecognized key: "${key}"` }));
+
+const checkClientId = (value: unknown, problems: Problem[], path: string[]): string => {
+  if (typeof value !== 'string') {
+    problems.push({ path: [...path, 'clientId'], message: 'clientId must be a string' });
+    return '';
+  }
+  const trimmed = value.trim();
+  if (!trimmed)
+    problems.push({
+      path: [...path, 'clientId'],
+      message: 'clientId must not be empty: the id of an OAuth client with the code grant (PKCE)',
+    });
+  return trimmed;
+};
 
 /** An origin such as `https://api.example.com` or `http://127.0.0.1:8080`: scheme and host, no path. */
-const origin = (name: string) =>
-  z.string({ error: `${name} must be a string` }).refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
-    } catch {
-      return false;
+const isOrigin = (value: string) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+};
+
+const checkOrigin = (value: unknown, name: string, problems: Problem[], path: string[]): string => {
+  if (typeof value !== 'string') problems.push({ path: [...path, name], message: `${name} must be a string` });
+  else if (!isOrigin(value))
+    problems.push({
+      path: [...path, name],
+      message: `${name} must be an origin such as https://api.example.com (scheme and host, no path or trailing slash)`,
+    });
+  return typeof value === 'string' ? value : '';
+};
+
+const KIND_MESSAGE = 'environment.kind must be "embedded", "genesys" or "custom"';
+
+const checkEnvironment = (value: unknown, path: string[]): Checked<EnvironmentSetting> => {
+  const kind = isRecord(value) ? value.kind : undefined;
+  if (!isRecord(value) || (kind !== 'embedded' && kind !== 'genesys' && kind !== 'custom'))
+    return { ok: false, problems: [{ path: isRecord(value) ? [...path, 'kind'] : path, message: KIND_MESSAGE }] };
+  const problems: Problem[] = [];
+  let setting: EnvironmentSetting;
+  if (kind === 'embedded') {
+    problems.push(...unknownKeys(value, ['kind'], path));
+    setting = { kind };
+  } else if (kind === 'genesys') {
+    problems.push(...unknownKeys(value, ['kind', 'region', 'clientId'], path));
+    const region = value.region;
+    const known = typeof region === 'string' && (REGION_IDS as string[]).includes(region);
+    if (!known) problems.push({ path: [...path, 'region'], message: `region must be one of ${REGION_IDS.join(', ')}` });
+    setting = { kind, region: region as RegionId, clientId: checkClientId(value.clientId, problems, path) };
+  } else {
+    problems.push(...unknownKeys(value, ['kind', 'apiBase', 'loginBase', 'clientId', 'label'], path));
+    setting = {
+      kind,
+      apiBase: checkOrigin(value.apiBase, 'apiBase', problems, path),
+      loginBase: checkOrigin(value.loginBase, 'loginBase', problems, path),
+      clientId: checkClientId(value.clientId, problems, path),
+    };
+    if (value.label !== undefined) {
+      const label = typeof value.label === 'string' ? value.label.trim() : '';
+      if (!label || label.length > 80)
+        problems.push({ path: [...path, 'label'], message: 'label must be a text of 1 to 80 characters' });
+      else setting.label = label;
     }
-  }, `${name} must be an origin such as https://api.example.com (scheme and host, no path or trailing slash)`);
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, value: setting };
+};
 
-export const environmentSettingSchema = z.discriminatedUnion(
-  'kind',
-  [
-    z.object({ kind: z.literal('embedded') }).strict(),
-    z
-      .object({
-        kind: z.literal('genesys'),
-        region: z.enum(REGION_IDS, { error: `region must be one of ${REGION_IDS.join(', ')}` }),
-        clientId,
-      })
-      .strict(),
-    z
-      .object({
-        kind: z.literal('custom'),
-        apiBase: origin('apiBase'),
-        loginBase: origin('loginBase'),
-        clientId,
-        label: z.string().trim().min(1).max(80).optional(),
-      })
-      .strict(),
-  ],
-  { error: 'environment.kind must be "embedded", "genesys" or "custom"' },
-);
+const checkDeploymentConfig = (value: unknown): Checked<DeploymentConfig> => {
+  if (!isRecord(value)) return { ok: false, problems: [{ path: [], message: 'it must be a JSON object' }] };
+  const problems = unknownKeys(value, ['$schema', 'environment', 'pinned'], []);
+  if (value.$schema !== undefined && typeof value.$schema !== 'string')
+    problems.push({ path: ['$schema'], message: '$schema must be a string' });
+  if (value.pinned !== undefined && typeof value.pinned !== 'boolean')
+    problems.push({ path: ['pinned'], message: 'pinned must be true or false' });
+  const environment = checkEnvironment(value.environment, ['environment']);
+  if (!environment.ok) problems.push(...environment.problems);
+  if (problems.length || !environment.ok) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      ...(typeof value.$schema === 'string' ? { $schema: value.$schema } : {}),
+      environment: environment.value,
+      pinned: value.pinned === true,
+    },
+  };
+};
 
-export type EnvironmentSetting = z.infer<typeof environmentSettingSchema>;
+/** A valid environment setting (strings trimmed), or null. */
+export const checkEnvironmentSetting = (value: unknown): EnvironmentSetting | null => {
+  const checked = checkEnvironment(value, []);
+  return checked.ok ? checked.value : null;
+};
 
-export const deploymentConfigSchema = z
-  .object({
-    $schema: z.string().optional(),
-    environment: environmentSettingSchema,
-    pinned: z.boolean({ error: 'pinned must be true or false' }).default(false),
-  })
-  .strict();
-
-export type DeploymentConfig = z.infer<typeof deploymentConfigSchema>;
+/** Whether config.json's content is a valid configuration (the JSON Schema's verdict, `config-schema.test.ts`). */
+export const isValidDeploymentConfig = (value: unknown): boolean => checkDeploymentConfig(value).ok;
 
 /** config.json exists but is not valid JSON or not a valid configuration: the console does not start. */
 export class DeploymentConfigError extends Error {
@@ -105,13 +182,10 @@ export class DeploymentConfigError extends Error {
 
 /** Validates a parsed config.json; throws DeploymentConfigError naming each problem with its path. */
 export const parseDeploymentConfig = (value: unknown, url: string): DeploymentConfig => {
-  const parsed = deploymentConfigSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
+  const checked = checkDeploymentConfig(value);
+  if (checked.ok) return checked.value;
   throw new DeploymentConfigError(
     url,
-    parsed.error.issues.map((issue) => {
-      const path = issue.path.map(String).join('.');
-      return path ? `${path}: ${issue.message}` : issue.message;
-    }),
+    checked.problems.map(({ path, message }) => (path.length ? `${path.join('.')}: ${message}` : message)),
   );
 };

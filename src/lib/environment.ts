@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { rawFetch } from '@/api/http';
 import { BASE_PATH } from './base-path';
 import {
-  environmentSettingSchema,
+  checkEnvironmentSetting,
   parseDeploymentConfig,
   DeploymentConfigError,
   REGIONS,
@@ -47,10 +47,7 @@ let deploymentDefault: EnvironmentSetting = EMBEDDED;
 let pinned = false;
 
 /** Parses an unknown value into a setting, or null when it is not a valid one. */
-export const parseEnvironmentSetting = (value: unknown): EnvironmentSetting | null => {
-  const parsed = environmentSettingSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
-};
+export const parseEnvironmentSetting = (value: unknown): EnvironmentSetting | null => checkEnvironmentSetting(value);
 
 export const resolveEnvironment = (setting: EnvironmentSetting, origin = window.location.origin): Environment => {
   if (setting.kind === 'embedded') {

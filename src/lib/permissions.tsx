@@ -7,6 +7,7 @@ import type { DivsPermittedEntityListing } from '@/api/generated/model/divsPermi
 import type { Group } from '@/api/generated/model/group';
 import type { UserMe } from '@/api/generated/model/userMe';
 import { useIsSignedIn } from './auth';
+import { whenIdle } from './idle';
 import { mayEditGroup, mayReadRules } from './group-rules';
 import { grantsOf, holds, type PermissionGrants } from './permission-match';
 import type { Permission } from './permission-names';
@@ -66,13 +67,6 @@ export const divisionsPermittedQueryOptions = (permission: Permission) =>
 /** Whether a divisionspermitted answer names at least one division (or every division). */
 export const permittedSomewhere = (listing: DivsPermittedEntityListing | undefined): boolean =>
   !!listing && (listing.allDivsPermitted === true || (listing.entities?.length ?? 0) > 0 || (listing.total ?? 0) > 0);
-
-/** Runs `work` when the browser is idle (after the first screen has painted), or soon where it cannot say. */
-const whenIdle = (work: () => void): void => {
-  if (typeof window !== 'undefined' && 'requestIdleCallback' in window)
-    window.requestIdleCallback(work, { timeout: 2000 });
-  else setTimeout(work, 200);
-};
 
 /** Asks divisionspermitted about `permission`, once: a failed answer stays failed (not granted) for the session. */
 const askOnce = (queryClient: QueryClient, permission: Permission): Promise<unknown> => {

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { useAfterFirstPaint } from '@/lib/idle';
 
 let markReady: () => void = () => undefined;
 /**
@@ -18,13 +19,16 @@ const Ready = () => {
 const ModalsProvider = lazy(() => import('./modals-provider').then((m) => ({ default: m.ModalsProvider })));
 
 /**
- * The host of `@mantine/modals` (confirm dialogs), loaded after the first paint instead of with it.
- * Render it once, beside the app: nothing here reads the modals context, only `modals.open…` events.
+ * The host of `@mantine/modals` (confirm dialogs), loaded once the browser is idle after the first
+ * paint (or at the first touch, key or click, which comes before any confirmation is asked), instead of
+ * with it. Render it once, beside the app: nothing here reads the modals context, only `modals.open…`
+ * events, and those wait for `modalsReady`.
  */
-export const ModalsHost = () => (
-  <Suspense fallback={null}>
-    <ModalsProvider>
-      <Ready />
-    </ModalsProvider>
-  </Suspense>
-);
+export const ModalsHost = () =>
+  useAfterFirstPaint() ? (
+    <Suspense fallback={null}>
+      <ModalsProvider>
+        <Ready />
+      </ModalsProvider>
+    </Suspense>
+  ) : null;

@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderConfigErrorPage } from '@/components/feedback/config-error-page';
 import schemaJson from '../../../public/config.schema.json';
-import { DeploymentConfigError, deploymentConfigSchema, REGIONS } from '../deployment-config';
+import { DeploymentConfigError, isValidDeploymentConfig, REGIONS } from '../deployment-config';
 import {
   getEnvironment,
   isEnvironmentPinned,
@@ -58,11 +58,41 @@ const SAMPLES: [string, unknown][] = [
   ['an unknown key', { environment: { kind: 'embedded' }, region: 'eu_west_1' }],
   ['pinned not a boolean', { environment: { kind: 'embedded' }, pinned: 'yes' }],
   ['no environment', {}],
+  [
+    'custom URLs with a label',
+    {
+      environment: {
+        kind: 'custom',
+        apiBase: 'https://api.example.com',
+        loginBase: 'https://login.example.com',
+        clientId: 'c',
+        label: 'Staging',
+      },
+      pinned: false,
+    },
+  ],
+  [
+    'a label too long',
+    {
+      environment: {
+        kind: 'custom',
+        apiBase: 'https://api.example.com',
+        loginBase: 'https://login.example.com',
+        clientId: 'c',
+        label: 'x'.repeat(81),
+      },
+    },
+  ],
+  ['a client id not a string', { environment: { kind: 'genesys', region: 'eu_west_1', clientId: 7 } }],
+  ['an unknown key in the environment', { environment: { kind: 'embedded', region: 'eu_west_1' } }],
+  ['an environment that is not an object', { environment: 'embedded' }],
+  ['not an object', [{ environment: { kind: 'embedded' } }]],
+  ['null', null],
 ];
 
 describe('config.json', () => {
   it.each(SAMPLES)('JSON Schema and console agree on %s', (_name, sample) => {
-    expect(validate(sample)).toBe(deploymentConfigSchema.safeParse(sample).success);
+    expect(validate(sample)).toBe(isValidDeploymentConfig(sample));
   });
 
   it('the JSON Schema lists exactly the console’s regions', () => {

@@ -10,6 +10,7 @@ import { BulkBar } from '@/features/groups/bulk/bulk-bar';
 import { RecentlyDeletedLink } from '@/features/groups/history/recently-deleted-link';
 import { ListTools } from '@/features/groups/bulk/list-tools';
 import { useGroupSelection } from '@/features/groups/bulk/use-group-selection';
+import { useAfterFirstPaint, whenIdle } from '@/lib/idle';
 import { useIsPhone } from '@/lib/use-is-phone';
 import { groupsViewQueryOptions, toGroupsPage } from '@/features/groups/list/groups-view-query';
 import {
@@ -25,7 +26,8 @@ import { formatCount } from '@/features/groups/list/components/group-table-colum
 import { GroupTable } from '@/features/groups/list/components/group-table';
 
 // The filter inputs (Mantine's Combobox and floating layer) are not needed to paint the list: they load
-// after it, in place of a placeholder of their size; on a phone, when the Filters control is tapped.
+// once the browser is idle after it (or at the first touch, key or click), in place of a placeholder of
+// their size; on a phone, when the Filters control is tapped.
 const GroupListFilters = lazy(() =>
   import('@/features/groups/list/components/group-list-filters').then((m) => ({ default: m.GroupListFilters })),
 );
@@ -106,16 +108,18 @@ export const GroupListPage = () => {
   const page = useMemo(() => (query.data ? toGroupsPage(query.data, state) : undefined), [query.data, state]);
   const showingPrevious = query.isPlaceholderData;
 
-  // Once a page shows, fetch the next one so "Next page" is instant.
+  // Once a page shows and the browser is idle, fetch the next one so "Next page" is instant.
   const next = showingPrevious ? undefined : page?.next;
   useEffect(() => {
-    if (next) void queryClient.prefetchQuery(groupsViewQueryOptions(next));
+    if (!next) return;
+    return whenIdle(() => void queryClient.prefetchQuery(groupsViewQueryOptions(next)));
   }, [next, queryClient]);
 
   const change = (c: ViewChange) => setState(changeView(state, c));
   const bulk = useGroupSelection(state);
   const pageGroups = page?.groups ?? [];
   const isPhone = useIsPhone();
+  const afterFirstPaint = useAfterFirstPaint();
 
   return (
     <Stack gap="md">
@@ -151,6 +155,8 @@ export const GroupListPage = () => {
           />
           {isPhone ? (
             <PhoneFilters state={state} onChange={change} />
+          ) : !afterFirstPaint ? (
+            <FiltersPlaceholder />
           ) : (
             <Suspense fallback={<FiltersPlaceholder />}>
               <GroupListFilters state={state} onChange={change} />

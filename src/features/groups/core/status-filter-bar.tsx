@@ -38,7 +38,7 @@ export const StatusFilterBar = ({
   onFilterChange,
 }: StatusFilterBarProps) => {
   // A phone's chips are touch targets: 44 px high, each kind's chips on one line that scrolls on its own,
-  // so the members start sooner.
+  // so the members start sooner; a chip keeps its whole label (it does not shrink to fit the line).
   const isPhone = useIsPhone();
   const chip = isPhone ? ({ size: 'sm', mih: 44 } as const) : ({ size: 'compact-xs' } as const);
   const byKind = useMemo(
@@ -70,9 +70,10 @@ export const StatusFilterBar = ({
                   // their text); the chosen one carries a ring and a check mark.
                   variant="light"
                   color={statusColour(kind, c.value)}
-                  style={active ? ACTIVE_CHIP_STYLE : undefined}
                   leftSection={active ? <IconCheck size={12} aria-hidden /> : undefined}
                   aria-pressed={active}
+                  // Never narrower than its label: on a phone the line scrolls instead.
+                  style={{ flexShrink: 0, ...(active ? ACTIVE_CHIP_STYLE : {}) }}
                   onClick={() => onFilterChange(active ? null : { kind, value: c.value })}
                   rightSection={
                     <Badge size="xs" variant="white" color="dark" circle={c.count < 10}>

@@ -1,4 +1,4 @@
-import { CloseButton, Group, Progress, Select, Text, TextInput } from '@mantine/core';
+import { CloseButton, Group, Progress, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useId } from 'react';
 import { useCommittedText } from '@/lib/use-committed-text';
@@ -14,7 +14,7 @@ const REASON_PLURALS: Record<MembershipReason, string> = {
 
 /** Under the reason filter when the rules cannot be read and "In by rule" is worked out from the other reasons. */
 export const INFERRED_RULE_HINT =
-  'You cannot see this group’s rules, so “In by rule” lists the members who were not added by hand and are not owners.';
+  '“In by rule” means members not added by hand and not owners: you cannot see this group’s rules.';
 
 export interface MemberFinderProps {
   /** The search as the URL has it. */
@@ -40,33 +40,42 @@ export const MemberFinder = ({ query, onQueryChange, reason, onReasonChange, cou
     counts[r] === undefined ? REASON_PLURALS[r] : `${REASON_PLURALS[r]} (${counts[r]})`;
   const short = text.trim().length > 0 && text.trim().length < MIN_QUERY_LENGTH;
 
+  // The hint reads under both fields, across their width, rather than squeezed under the filter.
+  const hint = inferred ? (
+    <Text size="xs" c="dimmed">
+      {INFERRED_RULE_HINT}
+    </Text>
+  ) : null;
+
   return (
-    <Group gap="xs" align="flex-start" wrap="nowrap">
-      <TextInput
-        type="search"
-        label="Find a member"
-        placeholder="Name or email"
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={text}
-        onChange={(e) => change(e.currentTarget.value)}
-        onKeyDown={onKeyDown}
-        rightSection={text ? <CloseButton aria-label="Clear the search" size="sm" onClick={clear} /> : null}
-        description={short ? `Type at least ${MIN_QUERY_LENGTH} characters` : undefined}
-        w={isPhone ? undefined : 280}
-        style={isPhone ? { flex: 1, minWidth: 0 } : undefined}
-      />
-      <Select
-        label="Why a member"
-        w={isPhone ? 150 : 210}
-        clearable
-        placeholder="Any reason"
-        value={reason}
-        onChange={(v) => onReasonChange(parseReason(v))}
-        data={MEMBERSHIP_REASONS.map((r) => ({ value: r, label: withCount(r) }))}
-        description={inferred ? INFERRED_RULE_HINT : undefined}
-        comboboxProps={{ withinPortal: true }}
-      />
-    </Group>
+    <Stack gap={4}>
+      <Group gap="xs" align="flex-start" wrap="nowrap">
+        <TextInput
+          type="search"
+          label="Find a member"
+          placeholder="Name or email"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={text}
+          onChange={(e) => change(e.currentTarget.value)}
+          onKeyDown={onKeyDown}
+          rightSection={text ? <CloseButton aria-label="Clear the search" size="sm" onClick={clear} /> : null}
+          description={short ? `Type at least ${MIN_QUERY_LENGTH} characters` : undefined}
+          w={isPhone ? undefined : 280}
+          style={isPhone ? { flex: 1, minWidth: 0 } : undefined}
+        />
+        <Select
+          label="Why a member"
+          w={isPhone ? 150 : 210}
+          clearable
+          placeholder="Any reason"
+          value={reason}
+          onChange={(v) => onReasonChange(parseReason(v))}
+          data={MEMBERSHIP_REASONS.map((r) => ({ value: r, label: withCount(r) }))}
+          comboboxProps={{ withinPortal: true }}
+        />
+      </Group>
+      {hint}
+    </Stack>
   );
 };
 

@@ -1,6 +1,7 @@
-import { CloseButton, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { CloseButton, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useId } from 'react';
+import { SegmentedChoice } from '@/components/controls/segmented-choice';
 import { useCommittedText } from '@/lib/use-committed-text';
 import { MAX_QUERY_LENGTH, type MatchMode } from '../list-url-state';
 
@@ -52,12 +53,7 @@ export const GroupSearchBox = ({ query, match, onQueryChange, onMatchChange }: G
         <Text id={matchLabelId} size="sm" fw={500} component="span">
           Match
         </Text>
-        <SegmentedControl
-          aria-labelledby={matchLabelId}
-          data={MATCH_OPTIONS}
-          value={match}
-          onChange={(value) => onMatchChange(value as MatchMode)}
-        />
+        <SegmentedChoice aria-labelledby={matchLabelId} data={MATCH_OPTIONS} value={match} onChange={onMatchChange} />
       </Stack>
     </Group>
   );
