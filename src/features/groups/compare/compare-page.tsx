@@ -216,7 +216,7 @@ export const ComparePage = () => {
           </Group>
         </Stack>
       ) : query.isFetching && !result ? (
-        <Skeleton height={120} aria-label="Loading the comparison" />
+        <Skeleton height={120} role="status" aria-label="Loading the comparison" />
       ) : null}
       {cancelled ? (
         <Alert color="yellow" title="Comparison cancelled">
@@ -303,7 +303,7 @@ export const ComparePage = () => {
               ) : details.isError ? (
                 <QueryErrorAlert error={details.error} onRetry={() => void details.refetch()} />
               ) : !details.data ? (
-                <Skeleton height={200} aria-label="Loading people" />
+                <Skeleton height={200} role="status" aria-label="Loading people" />
               ) : (
                 <>
                   <Text size="sm" c="dimmed" aria-live="polite">

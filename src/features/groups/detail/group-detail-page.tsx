@@ -52,7 +52,7 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
   if (state.tab === 'history' && !canViewHistory) {
     return <Forbidden permission={HISTORY_PERMISSION} action="see the history of groups" />;
   }
-  if (!group) return <Skeleton height={200} aria-label="Loading group" />;
+  if (!group) return <Skeleton height={200} role="status" aria-label="Loading group" />;
 
   const rulesMissing = isApiError(rules.error) && (rules.error.status === 404 || rules.error.status === 403);
   const hasRules = !!rules.data;

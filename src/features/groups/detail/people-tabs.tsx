@@ -34,7 +34,7 @@ const useReasons = (group: Group) => {
 /** People added to the group directly (GET …/individuals). */
 export const IndividualsTab = ({ group, onOpenUser }: PeopleTabProps) => {
   const { individuals, reasonsFor } = useReasons(group);
-  if (individuals.isPending) return <Skeleton height={160} aria-label="Loading individuals" />;
+  if (individuals.isPending) return <Skeleton height={160} role="status" aria-label="Loading individuals" />;
   if (individuals.isError) {
     return (
       <QueryErrorAlert
@@ -71,7 +71,7 @@ export const OwnersTab = ({ group, onOpenUser }: PeopleTabProps) => {
   const resolved = useResolved('user', group.owners, OWNER_FIELDS);
   const owners = resolved.map((r) => (r.failed ? { ...r.entity, name: UNKNOWN_NAME.user } : r.entity));
   if (!owners.length) return <EmptyState title="No owners" description="This group has no owners." />;
-  if (resolved.some((r) => r.pending)) return <Skeleton height={120} aria-label="Loading owners" />;
+  if (resolved.some((r) => r.pending)) return <Skeleton height={120} role="status" aria-label="Loading owners" />;
   return (
     <Stack gap="xs">
       <Text size="sm" c="dimmed">

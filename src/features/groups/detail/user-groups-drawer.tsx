@@ -47,7 +47,7 @@ export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; o
       // The person's details come first; the fields to change their groups are further down.
       initialFocus="content"
     >
-      {user.isPending ? <Skeleton height={200} aria-label="Loading person" /> : null}
+      {user.isPending ? <Skeleton height={200} role="status" aria-label="Loading person" /> : null}
       {user.isError ? <QueryErrorAlert error={user.error} onRetry={() => void user.refetch()} /> : null}
       {data ? (
         <Stack gap="md">

@@ -27,7 +27,7 @@ export const membershipEvents = (records: readonly AuditLogMessage[], userId: st
 const PersonMembershipHistoryList = ({ userId, onNavigate }: { userId: string; onNavigate?: () => void }) => {
   const history = useHistory({ actions: ['MemberAdd', 'MemberRemove'], pageSize: 500 });
   const events = useMemo(() => membershipEvents(history.records, userId), [history.records, userId]);
-  if (history.isPending) return <Skeleton height={80} aria-label="Loading membership history" />;
+  if (history.isPending) return <Skeleton height={80} role="status" aria-label="Loading membership history" />;
   if (history.isError && !history.data) {
     return (
       <QueryErrorAlert

@@ -128,7 +128,7 @@ export const RolesTab = ({ group }: { group: Group & { id: string } }) => {
     ) : null;
 
   let body;
-  if (query.isPending) body = <Skeleton height={120} aria-label="Loading roles" />;
+  if (query.isPending) body = <Skeleton height={120} role="status" aria-label="Loading roles" />;
   else if (query.isError) {
     body = (
       <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} title="Could not load the roles" />

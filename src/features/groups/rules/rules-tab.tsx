@@ -24,7 +24,7 @@ export const RulesTab = ({ groupId, rules, error, onRetry, canEdit, canDelete }:
   const remove = useRemoveRulesMutation(groupId);
 
   if (error) return <QueryErrorAlert error={error} onRetry={onRetry} title="Could not load the rules" />;
-  if (rules === undefined) return <Skeleton height={120} aria-label="Loading rules" />;
+  if (rules === undefined) return <Skeleton height={120} role="status" aria-label="Loading rules" />;
   if (editing) return <RulesEditor groupId={groupId} initial={rules?.query} onDone={() => setEditing(false)} />;
 
   if (rules === null) {
