@@ -56,7 +56,8 @@ export const profileValue = (key: string, profile: GroupProfile | undefined, gro
 export const ProfileTab = ({ group }: { group: Group }) => {
   const config = useGetFieldConfig({ type: 'group' }, { query: { staleTime: 10 * 60_000 } });
   const profile = useGetGroupProfile(group.id ?? '');
-  if (config.isPending || profile.isPending) return <Skeleton height={240} role="status" aria-label="Loading profile" />;
+  if (config.isPending || profile.isPending)
+    return <Skeleton height={240} role="status" aria-label="Loading profile" />;
   if (config.isError || profile.isError) {
     return (
       <QueryErrorAlert
