@@ -28,8 +28,6 @@ export interface RosterPageArgs {
   columns: readonly UserExpand[];
   /** Keep the page's members as they are (the pointer is over the table): a new count waits. */
   hold?: boolean;
-  /** While events keep the page live (use-roster-push.ts): read it again only this often. */
-  liveRereadMs?: number;
 }
 
 export interface RosterPageResult {
@@ -60,7 +58,6 @@ export function useRosterPage({
   sortOrder,
   columns,
   hold = false,
-  liveRereadMs,
 }: RosterPageArgs): RosterPageResult {
   const latest = useMemo(() => {
     if (!givenIds || !active) return [];
@@ -90,8 +87,8 @@ export function useRosterPage({
     enabled: active && pageIds.length > 0,
     placeholderData: keepPreviousData,
     // A page of more than 100 members takes several requests: it refreshes less often, to stay in budget.
-    refetchInterval: liveRereadMs ?? VISIBLE_PAGE_REFRESH_MS * Math.max(1, chunks.length),
-    staleTime: liveRereadMs ?? 0,
+    refetchInterval: VISIBLE_PAGE_REFRESH_MS * Math.max(1, chunks.length),
+    staleTime: 0,
   });
   const empty = !!givenIds && active && pageIds.length === 0;
   return {
