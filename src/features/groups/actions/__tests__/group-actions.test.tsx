@@ -61,9 +61,12 @@ describe('GroupActions', () => {
     expect(editButton).toHaveAttribute('aria-disabled', 'true');
     expect(remove()).toHaveAttribute('aria-disabled', 'true');
     await userEvent.hover(editButton);
-    expect(await screen.findByRole('tooltip')).toHaveTextContent('deleted groups cannot be edited');
+    // The tooltip opens after its transition; a busy machine takes longer than findBy's default second.
+    expect(await screen.findByRole('tooltip', {}, { timeout: 8000 })).toHaveTextContent(
+      'deleted groups cannot be edited',
+    );
     await userEvent.unhover(editButton);
     await userEvent.hover(remove()!);
-    expect(await screen.findByText('The group is already deleted.')).toBeInTheDocument();
+    expect(await screen.findByText('The group is already deleted.', {}, { timeout: 8000 })).toBeInTheDocument();
   });
 });
