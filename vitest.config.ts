@@ -21,6 +21,8 @@ export default defineConfig({
           // Rendering tests with Mantine's transitions take about a second each on a quiet machine; a busy
           // shared one can take several times that, which is slowness, not failure.
           testTimeout: 20_000,
+          // As the end-to-end stage in CI: a test that fails once is run again, and reported as flaky.
+          retry: process.env.CI ? 1 : 0,
         },
       },
       {

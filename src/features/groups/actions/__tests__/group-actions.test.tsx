@@ -60,13 +60,15 @@ describe('GroupActions', () => {
     const editButton = screen.getByRole('button', { name: 'Edit' });
     expect(editButton).toHaveAttribute('aria-disabled', 'true');
     expect(remove()).toHaveAttribute('aria-disabled', 'true');
-    await userEvent.hover(editButton);
+    // A fresh user-event session: test files share one document per worker, and with it the pointer.
+    const user = userEvent.setup();
+    await user.hover(editButton);
     // The tooltip opens after its transition; a busy machine takes longer than findBy's default second.
     expect(await screen.findByRole('tooltip', {}, { timeout: 8000 })).toHaveTextContent(
       'deleted groups cannot be edited',
     );
-    await userEvent.unhover(editButton);
-    await userEvent.hover(remove()!);
+    await user.unhover(editButton);
+    await user.hover(remove()!);
     expect(await screen.findByText('The group is already deleted.', {}, { timeout: 8000 })).toBeInTheDocument();
   });
 });
