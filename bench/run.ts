@@ -17,8 +17,8 @@
  * bench/.tmp/large, so only the first run seeds) on a free loopback port with the rate limit off,
  * and stops it at the end, also on errors and Ctrl-C.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { prepareDataDir } from './lib/data-dir';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,37 +80,6 @@ const TIME_BUDGET_MS = (quick ? 20 : 45) * 60_000;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
-
-/** The seed's code: a data dir seeded by other code is seeded again. */
-function seedFingerprint(): string {
-  const hash = createHash('sha256');
-  const seedDir = join(ROOT, 'server', 'src', 'db', 'seed');
-  for (const file of [
-    join(ROOT, 'server', 'src', 'db', 'schema.sql'),
-    join(ROOT, 'server', 'src', 'db', 'open.ts'),
-    ...readdirSync(seedDir)
-      .sort()
-      .map((f) => join(seedDir, f)),
-  ])
-    hash.update(readFileSync(file));
-  return hash.digest('hex');
-}
-
-function prepareDataDir(): void {
-  const stamp = join(DATA_DIR, 'bench-seed.json');
-  const fingerprint = seedFingerprint();
-  if (isSeeded(DATA_DIR) && existsSync(stamp)) {
-    const previous = (JSON.parse(readFileSync(stamp, 'utf8')) as { fingerprint?: string }).fingerprint;
-    if (previous !== fingerprint) {
-      log('The seed code changed since bench/.tmp/large was seeded: seeding again.');
-      rmSync(DATA_DIR, { recursive: true, force: true });
-    }
-  } else if (!isSeeded(DATA_DIR)) {
-    rmSync(DATA_DIR, { recursive: true, force: true });
-  }
-  mkdirSync(DATA_DIR, { recursive: true });
-  writeFileSync(stamp, JSON.stringify({ fingerprint }, null, 2));
-}
 
 async function main(): Promise<number> {
   const startedAt = new Date();
@@ -254,7 +223,7 @@ async function main(): Promise<number> {
   const needsServer = (['page', 'api', 'render', 'load', 'roster'] as const).some((s) => only.has(s));
   if (!needsServer) return finish(figures, results, broken, startedAt);
 
-  prepareDataDir();
+  prepareDataDir(ROOT, DATA_DIR, log);
   log(
     `\n▶ server: SEED=large, data in bench/.tmp/large${isSeeded(DATA_DIR) ? ' (reused)' : ' (seeding: this takes a while)'}`,
   );
