@@ -1,13 +1,22 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
+import { getDeleteGroupMutationKey } from '@/api/generated/endpoints/groups/groups';
 import { getListUsersQueryKey } from '@/api/generated/endpoints/users/users';
 import { groupKeys } from '@/api/keys/group-keys';
 import { notificationClient, type PushState } from '@/api/notifications/client';
 import { applyToCached, groupChangesTopic, rosterTopics, statusUpdateOf } from './live-events';
 import type { RosterEntry } from './roster-model';
 
+/** Whether this tab is deleting the group: its page is being left, and a reading now would only answer 404. */
+const deleting = (queryClient: QueryClient, groupId: string) =>
+  queryClient.isMutating({
+    mutationKey: getDeleteGroupMutationKey(),
+    predicate: (mutation) => (mutation.state.variables as { groupId?: string } | undefined)?.groupId === groupId,
+  }) > 0;
+
 /** Reads again everything the members tab shows of the group (the catch-up after a gap, or a change). */
 const readAgain = (queryClient: QueryClient, groupId: string) => {
+  if (deleting(queryClient, groupId)) return;
   for (const queryKey of [groupKeys.detail(groupId), ...groupKeys.people(groupId), getListUsersQueryKey()])
     void queryClient.refetchQueries({ queryKey, type: 'active' });
 };
