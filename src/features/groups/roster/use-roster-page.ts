@@ -28,6 +28,8 @@ export interface RosterPageArgs {
   columns: readonly UserExpand[];
   /** Keep the page's members as they are (the pointer is over the table): a new count waits. */
   hold?: boolean;
+  /** While events keep the page live (use-roster-push.ts): read it again only this often. */
+  liveRereadMs?: number;
 }
 
 export interface RosterPageResult {
@@ -58,6 +60,7 @@ export function useRosterPage({
   sortOrder,
   columns,
   hold = false,
+  liveRereadMs,
 }: RosterPageArgs): RosterPageResult {
   const latest = useMemo(() => {
     if (!givenIds || !active) return [];
@@ -87,8 +90,8 @@ export function useRosterPage({
     enabled: active && pageIds.length > 0,
     placeholderData: keepPreviousData,
     // A page of more than 100 members takes several requests: it refreshes less often, to stay in budget.
-    refetchInterval: VISIBLE_PAGE_REFRESH_MS * Math.max(1, chunks.length),
-    staleTime: 0,
+    refetchInterval: liveRereadMs ?? VISIBLE_PAGE_REFRESH_MS * Math.max(1, chunks.length),
+    staleTime: liveRereadMs ?? 0,
   });
   const empty = !!givenIds && active && pageIds.length === 0;
   return {
