@@ -7,6 +7,7 @@
  *   SEED                    seed of a new database: demo|large|none  demo
  *   TOKEN_LIFETIME_SECONDS  access token lifetime, 1 to 172800       86400
  *   RATE_LIMIT_PER_MINUTE   requests per token per minute, 0 = off   300
+ *   RATE_LIMIT_WINDOW_SECONDS  the limit's window, 1 to 3600 (tests)  60
  *   CORS_ORIGINS            comma-separated origins allowed by CORS  (none)
  *   STATIC_DIR              the built console                        <repo>/dist
  *   SKIP_BUILD              1 = do not build the console when stale  (build)
@@ -117,6 +118,7 @@ const schema = z.object({
   SEED: z.enum(['demo', 'large', 'none'], { error: 'SEED must be demo, large or none' }).default('demo'),
   TOKEN_LIFETIME_SECONDS: integer('TOKEN_LIFETIME_SECONDS', 1, 172_800).default(86_400),
   RATE_LIMIT_PER_MINUTE: integer('RATE_LIMIT_PER_MINUTE', 0, 1_000_000).default(300),
+  RATE_LIMIT_WINDOW_SECONDS: integer('RATE_LIMIT_WINDOW_SECONDS', 1, 3600).default(60),
   CORS_ORIGINS: z
     .string()
     .transform((value) =>
@@ -183,6 +185,7 @@ export interface Config {
   seed: 'demo' | 'large' | 'none';
   tokenLifetimeSeconds: number;
   rateLimitPerMinute: number;
+  rateLimitWindowSeconds: number;
   corsOrigins: string[];
   staticDir: string;
   skipBuild: boolean;
@@ -240,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: c.SEED,
     tokenLifetimeSeconds: c.TOKEN_LIFETIME_SECONDS,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    rateLimitWindowSeconds: c.RATE_LIMIT_WINDOW_SECONDS,
     corsOrigins: c.CORS_ORIGINS,
     staticDir: resolve(c.STATIC_DIR),
     skipBuild: c.SKIP_BUILD,

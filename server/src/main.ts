@@ -69,6 +69,7 @@ async function main(config: Config): Promise<void> {
         seed: config.seed,
         tokenLifetimeSeconds: config.tokenLifetimeSeconds,
         rateLimitPerMinute: config.rateLimitPerMinute,
+        rateLimitWindowSeconds: config.rateLimitWindowSeconds,
         corsOrigins: config.corsOrigins,
         staticDir,
         logger: true,

@@ -50,6 +50,8 @@ export interface AppOptions {
   tokenLifetimeSeconds?: number;
   /** Requests per token per minute; 0 turns the limit off. Default 300. */
   rateLimitPerMinute?: number;
+  /** The rate limit's window in seconds (default 60, the real API's). */
+  rateLimitWindowSeconds?: number;
   /** Origins allowed to call the server from a browser (CORS). Default none. */
   corsOrigins?: readonly string[];
   /** Folder of the built console, served at `/`. */
@@ -110,7 +112,11 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
   const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 86_400;
   const corsOrigins = [...(options.corsOrigins ?? [])];
   const tokens = new TokenStore(db, options.now);
-  const limiter = new RateLimiter(options.rateLimitPerMinute ?? 300, options.now);
+  const limiter = new RateLimiter(
+    options.rateLimitPerMinute ?? 300,
+    options.now,
+    (options.rateLimitWindowSeconds ?? 60) * 1000,
+  );
   const lockout = new SignInLockout({ ...DEFAULT_LOCKOUT, ...options.signInLockout }, options.now);
   const sessions = new SignInSessionStore(db, { ...DEFAULT_SIGN_IN_SESSIONS, ...options.signInSessions }, options.now);
 
