@@ -3,7 +3,7 @@ import { DEMO_GROUPS } from '../../server/src/db/seed/personas';
 import { apiAs, ApiCallError } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
 import { membersTable, memberTableRows } from '../support/members';
-import { groupPath, removeMembers } from '../support/groups';
+import { groupPath, removeMembers, type Listing } from '../support/groups';
 
 const firstName = (page: Page) => memberTableRows(page).first().getByRole('button').first();
 
@@ -132,9 +132,7 @@ test('the supervisor sees no change controls, and the server refuses a change wi
   await assertNoSeriousA11yViolations(page);
 
   const api = await apiAs('supervisor', baseURL!);
-  const someone = await api.get<{ entities: { id: string }[] }>(
-    `${groupPath(DEMO_GROUPS.allStaff.id, 'members')}?pageSize=1`,
-  );
+  const someone = await api.get<Listing<{ id: string }>>(`${groupPath(DEMO_GROUPS.allStaff.id, 'members')}?pageSize=1`);
   const error = await removeMembers(api, DEMO_GROUPS.allStaff.id, [someone.entities[0]!.id]).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ApiCallError);
   expect((error as ApiCallError).status).toBe(403);

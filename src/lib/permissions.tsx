@@ -23,9 +23,9 @@ import type { Permission } from './permission-names';
  *
  * Page code asks named questions at the top of the component:
  * ```tsx
- * const canCreate = useCan('directory:group:add');
+ * const canCreate = useCan(permissionOf('createGroup'));
  * const canEdit = useCanEditGroup(group);      // edit permission, or an owner of this group
- * <Can permission="directory:group:delete"><DeleteGroupButton … /></Can>
+ * <Can permission={permissionOf('deleteGroup')}><DeleteGroupButton … /></Can>
  * ```
  */
 export const meQueryOptions = () =>

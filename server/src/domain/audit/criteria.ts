@@ -3,13 +3,11 @@
  * on. Bad input answers the real API's ErrorBody (400 `bad.request` / `invalid.value`), never a 500.
  */
 import { badRequest, invalidValue } from '../../contract/errors.js';
-import {
-  AUDIT_ACTIONS,
-  AUDIT_SERVICE,
-  REALTIME_WINDOW_DAYS,
-  type AuditQueryFilter,
-  type AuditQueryRequest,
-} from './types.js';
+import { AUDIT_LIMITS } from '../../contract/limits.js';
+import { AUDIT_ACTIONS, AUDIT_SERVICE, type AuditQueryFilter, type AuditQueryRequest } from './types.js';
+
+/** The realtime query reads only this far back (`x-realtime-window-days`); older history takes the asynchronous query. */
+const REALTIME_WINDOW_DAYS = AUDIT_LIMITS.realtimeWindowDays;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -13,6 +13,7 @@
  */
 import type Database from 'better-sqlite3';
 import { badRequest } from '../../contract/errors.js';
+import { AUDIT_LIMITS } from '../../contract/limits.js';
 import { cached } from '../../db/statements.js';
 import { auditCriteria, criteriaSql, type AuditCriteria } from './criteria.js';
 import { rowToMessage, type AuditRow } from './record.js';
@@ -24,7 +25,7 @@ import {
 } from './types.js';
 
 /** The realtime query's paging bounds (as openapi/groups.yaml has them). */
-export const REALTIME_PAGE_SIZE = { min: 1, max: 500, default: 25 } as const;
+export const REALTIME_PAGE_SIZE = { min: 1, max: AUDIT_LIMITS.realtimePageSize, default: 25 } as const;
 
 export interface RealtimeQueryOptions {
   /** `expand=user`: records name their user. */

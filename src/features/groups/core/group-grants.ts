@@ -4,6 +4,7 @@ import type { AuthzGrant } from '@/api/generated/model/authzGrant';
 import type { Group } from '@/api/generated/model/group';
 import { countOf, pluralForm } from '@/lib/plural';
 import { useCan } from '@/lib/permissions';
+import { permissionOf } from '@/lib/permission-names';
 
 /**
  * What a group grants: the roles given to it (the Authorization API's subject of the group), each over
@@ -159,7 +160,7 @@ export const moveRoleChange = <R extends Pick<GrantedRole, 'roleId' | 'divisions
  * Not read without `authorization:grant:view` (`canView` false: say nothing about roles).
  */
 export const useGroupGrants = (group: Pick<Group, 'id'>, { enabled = true }: { enabled?: boolean } = {}) => {
-  const canView = useCan('authorization:grant:view');
+  const canView = useCan(permissionOf('getAuthorizationSubject'));
   const groupId = group.id ?? '';
   const query = useGetAuthorizationSubject(groupId, undefined, {
     query: { enabled: canView && enabled && !!groupId, retry: false },

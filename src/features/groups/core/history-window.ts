@@ -1,5 +1,7 @@
-/** How far back the realtime history query reaches (docs/audit.md); older history needs the asynchronous query. */
-export const REALTIME_DAYS = 14;
+import { OPERATION_LIMITS } from '@/api/generated/contract';
+
+/** How far back the realtime history query reaches (`x-realtime-window-days`); older history needs the asynchronous query. */
+export const REALTIME_DAYS: number = OPERATION_LIMITS.queryAuditsRealtime.realtimeWindowDays;
 
 /** How far back "older changes" reach, through the asynchronous query. */
 export const OLDER_DAYS = 90;

@@ -9,7 +9,7 @@ import { useCan } from '@/lib/permissions';
 import { actorName, describeReasons } from './audit-format';
 import { HistoryTime } from './history-entry';
 import { HISTORY_PERMISSION } from './history-permission';
-import { REALTIME_DAYS, useHistory } from './use-history';
+import { REALTIME_DAYS, useHistory, LARGEST_HISTORY_PAGE } from './use-history';
 
 interface MembershipEvent {
   record: AuditLogMessage;
@@ -25,7 +25,7 @@ export const membershipEvents = (records: readonly AuditLogMessage[], userId: st
   });
 
 const PersonMembershipHistoryList = ({ userId, onNavigate }: { userId: string; onNavigate?: () => void }) => {
-  const history = useHistory({ actions: ['MemberAdd', 'MemberRemove'], pageSize: 500 });
+  const history = useHistory({ actions: ['MemberAdd', 'MemberRemove'], pageSize: LARGEST_HISTORY_PAGE });
   const events = useMemo(() => membershipEvents(history.records, userId), [history.records, userId]);
   if (history.isPending) return <Skeleton height={80} role="status" aria-label="Loading membership history" />;
   if (history.isError && !history.data) {

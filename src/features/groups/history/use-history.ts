@@ -15,13 +15,16 @@ import type { AuditRealtimeQueryRequest } from '@/api/generated/model/auditRealt
 import { auditKeys, HISTORY_PARAMS } from '@/api/keys/audit-keys';
 import { OLDER_DAYS, REALTIME_DAYS } from '../core/history-window';
 import type { HistoryAction } from './audit-format';
+import { PAGE_SIZE_MAXIMA } from '@/api/generated/contract';
 
 export { OLDER_DAYS, REALTIME_DAYS };
 const PAGE_SIZE = 50;
+/** The largest page of the realtime query (its `pageSize` maximum). */
+export const LARGEST_HISTORY_PAGE: number = PAGE_SIZE_MAXIMA.queryAuditsRealtime;
 
 /**
  * The realtime window ending a minute from now (so a change made just now is inside it) and starting
- * a minute inside the 14 days (so the server's own clock still finds it within the window).
+ * a minute inside the REALTIME_DAYS days (so the server's own clock still finds it within the window).
  */
 export const realtimeInterval = (now: Date = new Date()): string => {
   const end = new Date(now.getTime() + 60_000);

@@ -5,12 +5,13 @@ import type { User } from '@/api/generated/model/user';
 import type { UserExpand } from '@/api/generated/model/userExpand';
 import { VISIBLE_PAGE_REFRESH_MS } from './roster-model';
 import { chunk } from '@/lib/chunk';
+import { QUERY_LIST_MAXIMA } from '@/api/generated/contract';
 
 /** One empty page for every render (a new [] each time would look like a new page to the change marks). */
 const NO_USERS: User[] = [];
 
-/** The users endpoint takes at most 100 ids a request. */
-export const IDS_PER_REQUEST = 100;
+/** The most ids the users endpoint takes a request (its `id` parameter's `maxItems`). */
+export const IDS_PER_REQUEST: number = QUERY_LIST_MAXIMA.listUsers.id;
 
 export interface RosterPageArgs {
   /**
