@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { getGroup, listGroupIndividuals } from '@/api/generated/endpoints/groups/groups';
 import { listUsers } from '@/api/generated/endpoints/users/users';
 import { useCan, useCanEditGroup } from '@/lib/permissions';
+import { permissionOf } from '@/lib/permission-names';
 import { chunkIds } from '../core/batch-membership';
 import { roleGainSentence, roleLossSentence } from '../core/group-grants';
 import { reportCsvFileName } from '../core/members-csv';
@@ -55,7 +56,7 @@ const CopyMoveDialog = ({
   onClose,
 }: CopyMoveButtonProps & { onClose: () => void }) => {
   const canEditSource = useCanEditGroup(group);
-  const canViewGrants = useCan('authorization:grant:view');
+  const canViewGrants = useCan(permissionOf('getAuthorizationSubject'));
   const [mode, setMode] = useState<'copy' | 'move'>('copy');
   const [who, setWho] = useState<Who>(selectedIds.length ? 'selected' : status ? 'filtered' : 'everyone');
   const [target, setTarget] = useState<PickedGroup | null>(null);

@@ -1,4 +1,5 @@
 import { TOPICS_PER_CHANNEL } from '@/api/notifications/plan';
+import { permissionOf } from '@/lib/permission-names';
 import type { RoutingStatusStatus } from '@/api/generated/model/routingStatusStatus';
 import type { User } from '@/api/generated/model/user';
 import type { RosterEntry, RosterReading } from './roster-model';
@@ -20,7 +21,7 @@ export const LIVE_REREAD_MS = 5 * 60_000;
 /** Without the group's change topic (no `audits:audit:view`), members who join or leave show this late at most. */
 export const LIVE_REREAD_WITHOUT_CHANGES_MS = 60_000;
 /** The permission the group's change topic needs. */
-export const GROUP_CHANGES_PERMISSION = 'audits:audit:view';
+export const GROUP_CHANGES_PERMISSION = permissionOf('queryAuditsRealtime');
 
 /** A member's presence, routing status, out of office and active queues, in one event. */
 export const activityTopic = (userId: string): string => `v2.users.${userId}.activity`;
