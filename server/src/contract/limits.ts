@@ -61,3 +61,9 @@ export function membershipLimitsOf(doc: OpenApiDocument) {
 
 export const GROUP_LIMITS = groupLimitsOf(contractDocument());
 export const MEMBERSHIP_LIMITS = membershipLimitsOf(contractDocument());
+
+/** The longest interval, in days, an asynchronous audit query covers (`x-max-days` of AuditQueryRequest.interval). */
+export const AUDIT_QUERY_MAX_DAYS = numberAt(
+  property(contractDocument(), 'AuditQueryRequest', 'interval')['x-max-days'],
+  'AuditQueryRequest.interval.x-max-days',
+);

@@ -3,6 +3,7 @@
  * on. Bad input answers the real API's ErrorBody (400 `bad.request` / `invalid.value`), never a 500.
  */
 import { badRequest, invalidValue } from '../../contract/errors.js';
+import { AUDIT_QUERY_MAX_DAYS } from '../../contract/limits.js';
 import {
   AUDIT_ACTIONS,
   AUDIT_SERVICE,
@@ -65,7 +66,7 @@ const FILTER_KEYS: Record<AuditQueryFilter['property'], keyof AuditCriteria> = {
 
 /**
  * The criteria of a query (already validated against its schema). `realtime` queries must lie within
- * the last REALTIME_WINDOW_DAYS days of `now`. Any service name and entity type is accepted, as the real
+ * the last REALTIME_WINDOW_DAYS days of `now`; asynchronous ones span at most AUDIT_QUERY_MAX_DAYS days. Any service name and entity type is accepted, as the real
  * API's SDK types them (free strings): one this server writes no records for selects none.
  */
 export function auditCriteria(request: AuditQueryRequest, options: { realtime: boolean; now: number }): AuditCriteria {
@@ -75,6 +76,11 @@ export function auditCriteria(request: AuditQueryRequest, options: { realtime: b
   if (options.realtime && from < options.now - REALTIME_WINDOW_DAYS * DAY_MS)
     throw badRequest(
       `The realtime query covers the last ${REALTIME_WINDOW_DAYS} days only; the interval starts before that. Use the asynchronous query (POST /api/v2/audits/query) for older history.`,
+      [{ errorCode: 'bad.request', fieldName: 'interval' }],
+    );
+  if (!options.realtime && to - from > AUDIT_QUERY_MAX_DAYS * DAY_MS)
+    throw badRequest(
+      `The interval is too long: an audit query covers at most ${AUDIT_QUERY_MAX_DAYS} days (audit data is kept a year). Split it into shorter intervals.`,
       [{ errorCode: 'bad.request', fieldName: 'interval' }],
     );
   const criteria: AuditCriteria = {
