@@ -9,8 +9,18 @@ const SOURCE = 'openapi/groups.yaml';
 export const TARGET = 'src/api/generated/contract.ts';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
-/** The schema keywords that limit a value, as JSON Schema names them (plus the document's own `x-digits`). */
-const LIMIT_KEYWORDS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minimum', 'maximum', 'pattern', 'x-digits'];
+/** The schema keywords that limit a value, as JSON Schema names them (plus the document's own `x-digits`, `x-max-days`). */
+const LIMIT_KEYWORDS = [
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'minimum',
+  'maximum',
+  'pattern',
+  'x-digits',
+  'x-max-days',
+];
 
 const camel = (keyword) => keyword.replace(/^x-/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 

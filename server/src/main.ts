@@ -77,6 +77,7 @@ async function main(config: Config): Promise<void> {
         signInLockout: config.signInLockout,
         signInSessions: config.signInSessions,
         leanReferences: config.leanReferences,
+        strictMirror: config.strictMirror,
         trustProxy: config.trustProxy,
         logLevel: config.logLevel,
         metrics: config.metrics !== null,

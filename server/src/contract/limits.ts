@@ -133,3 +133,9 @@ export const MEMBERSHIP_LIMITS = membershipLimitsOf(contractDocument());
 export const SEARCH_LIMITS = searchLimitsOf(contractDocument());
 export const AUDIT_LIMITS = auditLimitsOf(contractDocument());
 export const QUERY_LIST_LIMITS = queryListLimitsOf(contractDocument());
+
+/** The longest interval, in days, an asynchronous audit query covers (`x-max-days` of AuditQueryRequest.interval). */
+export const AUDIT_QUERY_MAX_DAYS = numberAt(
+  property(contractDocument(), 'AuditQueryRequest', 'interval')['x-max-days'],
+  'AuditQueryRequest.interval.x-max-days',
+);

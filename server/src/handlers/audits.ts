@@ -26,17 +26,23 @@ export const auditHandlers: OperationHandlers = {
     authorize('queryAuditsRealtime', request.caller);
     return queryAuditsRealtime(request.server.db, request.body as AuditRealtimeQueryRequest, {
       expandUser: expandsUser(request),
+      names: request.server.auditNames,
     });
   },
 
   getAuditRealtimeServiceMapping(request) {
     authorize('getAuditRealtimeServiceMapping', request.caller);
-    return auditServiceMapping();
+    return auditServiceMapping(request.server.auditNames);
   },
 
   createAuditQuery(request) {
     authorize('createAuditQuery', request.caller);
-    return createAuditQuery(request.server.db, request.body as AuditQueryRequest);
+    return createAuditQuery(
+      request.server.db,
+      request.body as AuditQueryRequest,
+      Date.now(),
+      request.server.auditNames,
+    );
   },
 
   getAuditQueryStatus(request) {
@@ -51,6 +57,7 @@ export const auditHandlers: OperationHandlers = {
       cursor: q.cursor as string | undefined,
       pageSize: q.pageSize as number | undefined,
       expandUser: expandsUser(request),
+      names: request.server.auditNames,
     });
   },
 };

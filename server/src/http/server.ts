@@ -18,6 +18,7 @@ import { TokenStore } from '../auth/tokens.js';
 import type { Caller } from '../auth/caller.js';
 import type { OperationHandlers } from './context.js';
 import { openDataDir, type SeedKind } from '../db/open.js';
+import { applyStrictMirror } from '../db/seed/strict-mirror.js';
 import { notFound } from '../contract/errors.js';
 import { ReaderPool } from '../readers/pool.js';
 import { contractDocument } from '../contract/document.js';
@@ -75,6 +76,12 @@ export interface AppOptions {
   readerThreads?: number;
   /** Answer every reference as `id` and `selfUri` only (lean-references.ts). Default false. */
   leanReferences?: boolean;
+  /**
+   * Answer as a real org most probably does (STRICT_MIRROR; docs/real-org.md): the demo's legacy `admin` role and
+   * failed attempts (db/seed/strict-mirror.ts) and lean references here; division-qualified permissions and the
+   * audit names `Groups` / `DirectoryGroup` by the handlers (handlers/strict-mirror.ts). Default false.
+   */
+  strictMirror?: boolean;
   /** Count requests, sign-in failures, 429s… for Prometheus (metrics.ts; METRICS_PORT). Default false. */
   metrics?: boolean;
 }
@@ -109,6 +116,7 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
   if (!options.db && !options.dataDir) throw new Error('createApp needs a db or a dataDir');
   const ownsDb = !options.db;
   const db = options.db ?? openDataDir(options.dataDir as string, options.seed ?? 'demo');
+  if (options.strictMirror) applyStrictMirror(db);
   const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 86_400;
   const corsOrigins = [...(options.corsOrigins ?? [])];
   const tokens = new TokenStore(db, options.now);
@@ -170,7 +178,7 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
     reply.header(CORRELATION_HEADER, request.id);
   });
   app.addHook('onSend', securityHeaders);
-  if (options.leanReferences) app.addHook('onSend', leanReferencesHook);
+  if (options.leanReferences || options.strictMirror) app.addHook('onSend', leanReferencesHook);
 
   // Bodies: JSON only (an empty body counts as none), and forms on the sign-in endpoints.
   app.removeAllContentTypeParsers();

@@ -369,6 +369,7 @@ export const SCHEMA_LIMITS = {
   AuditQueryRequest: {
     interval: {
       minLength: 1,
+      maxDays: 365,
     },
     filters: {
       maxItems: 50,
