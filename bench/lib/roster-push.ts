@@ -81,13 +81,16 @@ export async function measureRosterPush(options: {
   let events = 0;
   let live!: () => void;
   const isLive = new Promise<void>((resolve) => (live = resolve));
-  const subscription = client.subscribe(rosterTopics(options.groupId, options.memberIds, options.withChanges), {
-    onEvent: (topic, body) => {
-      if (statusUpdateOf(topic, body)) events++;
+  const subscription = client.subscribe(
+    rosterTopics(options.groupId, options.memberIds, options.withChanges ? 'Group' : null),
+    {
+      onEvent: (topic, body) => {
+        if (statusUpdateOf(topic, body)) events++;
+      },
+      onState: (state) => state === 'live' && live(),
+      onGap: () => undefined,
     },
-    onState: (state) => state === 'live' && live(),
-    onGap: () => undefined,
-  });
+  );
   try {
     await isLive;
     const setup = counter.requests;

@@ -4,6 +4,7 @@ import { apiAs, apiWithToken, type Api } from '../support/api';
 import { PERSONAS, someUsers } from '../support/data';
 import { addMembers, createGroup, deleteGroup, uniqueName } from '../support/groups';
 import { assertNoSeriousA11yViolations, expect, pageToken, signIn, test } from '../support/fixtures';
+import { expectJoinAndLeaveLive, watchSubscriptions } from '../support/live-roster';
 import { memberRows } from '../support/members';
 
 /**
@@ -147,5 +148,21 @@ test('a presence change arrives by push, and the tab polls while its channel is 
   const again = await changePresence(api, target, definitions);
   await expect(row).toContainText(again.to, { timeout: 2_000 });
 
+  await deleteGroup(api, group.id);
+});
+
+test('someone who joins or leaves the group appears or disappears without a reload', async ({ page, baseURL }) => {
+  const api = await apiAs('admin', baseURL!);
+  const [joiner, ...members] = await someUsers(api, 3);
+  const group = await createGroup(api, { name: uniqueName('Live joins') });
+  await addMembers(api, group.id, { memberIds: members.map((u) => u.id) });
+  const subscribed = watchSubscriptions(page);
+  await signIn(page, 'admin', `/groups/${group.id}`);
+  await expectJoinAndLeaveLive(page, api, group.id, {
+    joiner: joiner!,
+    membersBefore: members.length,
+    entityType: 'Group',
+    subscribed,
+  });
   await deleteGroup(api, group.id);
 });

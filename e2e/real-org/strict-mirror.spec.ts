@@ -5,6 +5,7 @@ import { apiAs, type Api } from '../support/api';
 import { someUsers, type UserBody } from '../support/data';
 import { expect, signIn } from '../support/fixtures';
 import { addMembers, createGroup, deleteGroup, updateGroup, uniqueName } from '../support/groups';
+import { expectJoinAndLeaveLive, watchSubscriptions } from '../support/live-roster';
 import { memberTableRows } from '../support/members';
 import { testWithOwnServer } from '../support/own-server';
 
@@ -157,6 +158,22 @@ test.describe('a stricter mirror of a real org', () => {
     await expect(
       page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Create group' }),
     ).toHaveCount(0);
+  });
+
+  test('live roster (admin): the group change topic is the DirectoryGroup one, and joins and leaves show at once', async ({
+    page,
+  }) => {
+    const [joiner, ...members] = users.slice(0, 3) as [UserBody, UserBody, UserBody];
+    const group = await createGroup(admin, { name: uniqueName('Strict live') });
+    await addMembers(admin, group.id, { memberIds: members.map((u) => u.id) });
+    const subscribed = watchSubscriptions(page);
+    await signIn(page, 'admin', `/groups/${group.id}`);
+    await expectJoinAndLeaveLive(page, admin, group.id, {
+      joiner,
+      membersBefore: members.length,
+      entityType: 'DirectoryGroup',
+      subscribed,
+    });
   });
 
   test('History tab (admin): the changes under Groups / DirectoryGroup, the failed attempts left out', async ({

@@ -15,7 +15,14 @@
 import type Database from 'better-sqlite3';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cached } from '../db/statements.js';
-import { REAL_ORG_AUDIT_NAMES, STORED_AUDIT_NAMES, type AuditNames } from '../domain/audit/names.js';
+import {
+  answeredEntityType,
+  answeredService,
+  REAL_ORG_AUDIT_NAMES,
+  STORED_AUDIT_NAMES,
+  type AuditNames,
+} from '../domain/audit/names.js';
+import { AUDIT_TOPIC_ENTITY_TYPES, auditTopic, parseAuditTopic } from '../domain/notifications/topics.js';
 import { grantedDivisions } from '../domain/authorization/effective.js';
 
 declare module 'fastify' {
@@ -71,6 +78,23 @@ export const divisionQualifiedPermissionsHook = async (
 
 /** The API's mode: the audit names, and in STRICT_MIRROR mode the division-qualified permissions (before compression). */
 export function registerApiMode(app: FastifyInstance, strictMirror: boolean): void {
-  app.decorate('auditNames', strictMirror ? REAL_ORG_AUDIT_NAMES : STORED_AUDIT_NAMES);
-  if (strictMirror) app.addHook('onSend', divisionQualifiedPermissionsHook);
+  const names = strictMirror ? REAL_ORG_AUDIT_NAMES : STORED_AUDIT_NAMES;
+  app.decorate('auditNames', names);
+  if (!strictMirror) return;
+  app.addHook('onSend', divisionQualifiedPermissionsHook);
+  // An entity's audit topic goes by the entity type the Audit API answers (DirectoryGroup for a group).
+  app.notifications.auditEntityTypes = AUDIT_TOPIC_ENTITY_TYPES.map((type) => answeredEntityType(names, type));
+  app.notifications.publishedName = (topic) => {
+    const audit = parseAuditTopic(topic);
+    return audit ? auditTopic(answeredEntityType(names, audit.entityType), audit.entityId) : topic;
+  };
+  app.notifications.publishedBody = (topic, body) => {
+    if (!parseAuditTopic(topic) || typeof body !== 'object' || body === null) return body;
+    const record = body as { serviceName?: string; entityType?: string };
+    return {
+      ...record,
+      ...(record.serviceName === undefined ? {} : { serviceName: answeredService(names, record.serviceName) }),
+      ...(record.entityType === undefined ? {} : { entityType: answeredEntityType(names, record.entityType) }),
+    };
+  };
 }

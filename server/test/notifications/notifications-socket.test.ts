@@ -281,6 +281,49 @@ describe('the notification channel WebSocket', () => {
     await listener.next((m) => m.topicName === topic && m.eventBody.action === 'MemberRemove');
   });
 
+  it('announces it, in STRICT_MIRROR mode, on the topic of the entity type the Audit API answers (DirectoryGroup)', async () => {
+    const strict = await start({ strictMirror: true });
+    try {
+      const token = issueToken(strict.app, { persona: 'admin' });
+      const group = DEMO_GROUPS.membersOnlyWithoutSupervisor.id;
+      const created = await strict.call('postNotificationsChannels', { token });
+      const { id, connectUri } = created.body as { id: string; connectUri: string };
+      const refused = await strict.call('putNotificationsChannelSubscriptions', {
+        token,
+        params: { channelId: id },
+        body: [{ id: `v2.audits.entitytype.Group.entityid.${group}` }],
+      });
+      expect(refused.status).toBe(400);
+      const topic = `v2.audits.entitytype.DirectoryGroup.entityid.${group}`;
+      const subscribed = await strict.call('putNotificationsChannelSubscriptions', {
+        token,
+        params: { channelId: id },
+        body: [{ id: topic }],
+      });
+      expect(subscribed.status).toBe(200);
+      const listener = await Listener.open(connectUri);
+      try {
+        const added = await strict.call('addGroupMembers', {
+          token,
+          params: { groupId: group },
+          body: { memberIds: [PERSONAS.supervisor.id] },
+        });
+        expect(added.status).toBe(202);
+        const event = await listener.next((m) => m.topicName === topic);
+        expect(event.eventBody).toMatchObject({
+          action: 'MemberAdd',
+          entityType: 'DirectoryGroup',
+          serviceName: 'Groups',
+          entity: { id: group },
+        });
+      } finally {
+        listener.close();
+      }
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('sends channel.metadata heartbeats, and pong to a ping', async () => {
     const { listener } = await channelWith([]);
     const beat = await listener.next((m) => m.topicName === 'channel.metadata', 1000);

@@ -91,7 +91,7 @@ export function changeSubscriptions(
   const rejected: ChannelTopicModel[] = [];
   for (const [index, item] of requested.entries()) {
     const id = typeof item?.id === 'string' ? item.id.trim() : '';
-    const parsed = parseTopic(id);
+    const parsed = parseTopic(id, hub.auditEntityTypes);
     if (!parsed.ok) {
       if (!options.ignoreErrors)
         throw badRequest(parsed.reason, [{ errorCode: 'bad.request', fieldName: `[${index}].id` }]);

@@ -14,6 +14,7 @@
  * go every `heartbeatMs` to every connected socket, from one timer that runs only while sockets are open.
  */
 import { randomUUID } from 'node:crypto';
+import { AUDIT_TOPIC_ENTITY_TYPES } from './topics.js';
 
 /** The sending end of a channel's WebSocket (the HTTP layer adapts the real socket to it). */
 export interface ChannelSocket {
@@ -80,6 +81,16 @@ export class NotificationHub {
     this.limits = { ...DEFAULT_HUB_LIMITS, ...limits };
     this.now = now;
   }
+
+  /**
+   * The name a topic is published under: as written by default; the API's mode may rename it (STRICT_MIRROR
+   * publishes a group's audit topic under the entity type its Audit API answers, handlers/strict-mirror.ts).
+   */
+  publishedName: (topic: string) => string = (topic) => topic;
+  /** The event body as published on a topic (as written by default; the mode may rename in it too). */
+  publishedBody: (topic: string, body: unknown) => unknown = (_topic, body) => body;
+  /** The entity types whose audit topic may be subscribed, as the API's mode names them. */
+  auditEntityTypes: readonly string[] = AUDIT_TOPIC_ENTITY_TYPES;
 
   /** True when some channel listens to the topic: publishers skip building events otherwise. */
   hasSubscribers(topic: string): boolean {

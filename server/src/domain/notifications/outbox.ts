@@ -35,10 +35,12 @@ export const hubOf = (db: Database.Database): NotificationHub | undefined => hub
  * Publishes `body()` on `topic` once the current transaction commits (at once outside one); body is
  * built only when some channel subscribed to the topic.
  */
-export function publishAfterCommit(db: Database.Database, topic: string, body: () => unknown): void {
+export function publishAfterCommit(db: Database.Database, written: string, body: () => unknown): void {
   const hub = hubs.get(db);
-  if (!hub || !hub.hasSubscribers(topic)) return;
-  const message = streamMessage(topic, body());
+  if (!hub) return;
+  const topic = hub.publishedName(written);
+  if (!hub.hasSubscribers(topic)) return;
+  const message = streamMessage(topic, hub.publishedBody(topic, body()));
   if (!db.inTransaction) {
     hub.deliver(topic, message);
     return;

@@ -31,6 +31,12 @@ export const userTopic = (userId: string, kind: UserTopicKind): string => `v2.us
 export const auditTopic = (entityType: string, entityId: string): string =>
   `v2.audits.entitytype.${entityType}.entityid.${entityId}`;
 
+/** The entity type and id of an audit topic, or null for another topic. */
+export const parseAuditTopic = (topic: string): { entityType: string; entityId: string } | null => {
+  const audit = AUDIT_TOPIC.exec(topic);
+  return audit ? { entityType: audit[1] as string, entityId: audit[2] as string } : null;
+};
+
 export interface ParsedTopic {
   /** The topic as subscribed. */
   id: string;
@@ -42,8 +48,8 @@ export interface ParsedTopic {
 
 export type TopicParse = { ok: true; topic: ParsedTopic } | { ok: false; reason: string };
 
-/** Parses one subscribed topic name; unknown names are refused with the reason. */
-export function parseTopic(id: string): TopicParse {
+/** Parses one subscribed topic name (audit topics of `auditEntityTypes`); unknown names are refused with the reason. */
+export function parseTopic(id: string, auditEntityTypes: readonly string[] = AUDIT_TOPIC_ENTITY_TYPES): TopicParse {
   const single = USER_TOPIC.exec(id);
   if (single) return { ok: true, topic: { id, concrete: [id], requiresAnyOf: [] } };
   const combined = USER_COMBINED.exec(id);
@@ -61,7 +67,7 @@ export function parseTopic(id: string): TopicParse {
   const audit = AUDIT_TOPIC.exec(id);
   if (audit) {
     const entityType = audit[1] as string;
-    if (!(AUDIT_TOPIC_ENTITY_TYPES as readonly string[]).includes(entityType))
+    if (!auditEntityTypes.includes(entityType))
       return { ok: false, reason: `This server publishes no audit topic for entity type ${entityType}.` };
     return { ok: true, topic: { id, concrete: [id], requiresAnyOf: [AUDIT_VIEW] } };
   }

@@ -1,18 +1,17 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import {
   createAuditQuery,
   getAuditQueryResults,
   getAuditQueryStatus,
-  getGetAuditRealtimeServiceMappingQueryOptions,
   queryAuditsRealtime,
 } from '@/api/generated/endpoints/audits/audits';
 import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
-import type { AuditQueryServiceMapping } from '@/api/generated/model/auditQueryServiceMapping';
 import type { AuditQueryFilter } from '@/api/generated/model/auditQueryFilter';
 import type { AuditQueryRequest } from '@/api/generated/model/auditQueryRequest';
 import type { AuditRealtimeQueryRequest } from '@/api/generated/model/auditRealtimeQueryRequest';
 import { auditKeys, HISTORY_PARAMS } from '@/api/keys/audit-keys';
+import { DIRECTORY_GROUP_NAMES, useGroupAuditNames, type GroupAuditNames } from '../core/audit-names';
 import { OLDER_DAYS, REALTIME_DAYS } from '../core/history-window';
 import type { HistoryAction } from './audit-format';
 import { PAGE_SIZE_MAXIMA } from '@/api/generated/contract';
@@ -30,43 +29,6 @@ export const realtimeInterval = (now: Date = new Date()): string => {
   const end = new Date(now.getTime() + 60_000);
   const start = new Date(now.getTime() - REALTIME_DAYS * 24 * 3600_000 + 60_000);
   return `${start.toISOString()}/${end.toISOString()}`;
-};
-
-/** The service name and entity type under which an org records group changes. */
-export interface GroupAuditNames {
-  serviceName: string;
-  entityType: string;
-}
-
-/** What the embedded server (and the project's first reading of the record) uses. */
-export const DIRECTORY_GROUP_NAMES: GroupAuditNames = { serviceName: 'Directory', entityType: 'Group' };
-
-/** The names groups go by in a real org's service mapping (docs/real-org.md, "Change history"), preferred. */
-export const GROUPS_DIRECTORY_GROUP_NAMES: GroupAuditNames = { serviceName: 'Groups', entityType: 'DirectoryGroup' };
-
-/**
- * The names to query group changes with, from the realtime service mapping: `Groups`/`DirectoryGroup` when
- * it offers them, else `Directory`/`Group` (also when the mapping is unknown or offers neither).
- */
-export const groupAuditNames = (mapping: AuditQueryServiceMapping | undefined): GroupAuditNames => {
-  const offers = ({ serviceName, entityType }: GroupAuditNames) =>
-    !!mapping?.services?.some(
-      (service) => service.name === serviceName && !!service.entities?.some((entity) => entity.name === entityType),
-    );
-  return [GROUPS_DIRECTORY_GROUP_NAMES, DIRECTORY_GROUP_NAMES].find(offers) ?? DIRECTORY_GROUP_NAMES;
-};
-
-/**
- * `GET /api/v2/audits/query/realtime/servicemapping`, read once per sign-in. `ready` once answered or
- * failed (a failure falls back to `Directory`/`Group`).
- */
-const useGroupAuditNames = (enabled: boolean): { names: GroupAuditNames; ready: boolean } => {
-  const mapping = useQuery(
-    getGetAuditRealtimeServiceMappingQueryOptions({
-      query: { enabled, staleTime: Infinity, gcTime: Infinity, retryOnMount: false, refetchOnWindowFocus: false },
-    }),
-  );
-  return { names: groupAuditNames(mapping.data), ready: mapping.isSuccess || mapping.isError };
 };
 
 /** Whether an audit record is a change that happened (`SUCCESS`, or no status), not a failed attempt. */

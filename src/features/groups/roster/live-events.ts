@@ -26,14 +26,26 @@ export const GROUP_CHANGES_PERMISSION = permissionOf('queryAuditsRealtime');
 /** A member's presence, routing status, out of office and active queues, in one event. */
 export const activityTopic = (userId: string): string => `v2.users.${userId}.activity`;
 /** The group's audit records: any of them (members added or removed above all) means "read again". */
-export const groupChangesTopic = (groupId: string): string => `v2.audits.entitytype.Group.entityid.${groupId}`;
+export const groupChangesTopic = (groupId: string, entityType: string): string =>
+  `v2.audits.entitytype.${entityType}.entityid.${groupId}`;
+
+/** Whether a topic is the group's audit topic (under whichever entity type the org's audit names it). */
+export const isGroupChangesTopic = (topicName: string, groupId: string): boolean =>
+  topicName.startsWith('v2.audits.entitytype.') && topicName.endsWith(`.entityid.${groupId}`);
 
 /** Whether a group of that many members is kept live by push. */
 export const fitsLive = (memberCount: number): boolean => memberCount <= LIVE_ROSTER_MAX_MEMBERS;
 
-/** The topics of a group's live roster: each member's activity, and the group's changes when allowed. */
-export const rosterTopics = (groupId: string, memberIds: readonly string[], withChanges: boolean): string[] => [
-  ...(withChanges ? [groupChangesTopic(groupId)] : []),
+/**
+ * The topics of a group's live roster: each member's activity, and the group's changes under the entity type
+ * the org's audit service mapping gives groups (null: not allowed, or not known yet).
+ */
+export const rosterTopics = (
+  groupId: string,
+  memberIds: readonly string[],
+  changesEntityType: string | null,
+): string[] => [
+  ...(changesEntityType ? [groupChangesTopic(groupId, changesEntityType)] : []),
   ...memberIds.map(activityTopic),
 ];
 

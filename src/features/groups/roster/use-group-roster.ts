@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { getListGroupMembersQueryKey, listGroupMembers } from '@/api/generated/endpoints/groups/groups';
 import type { PushState } from '@/api/notifications/client';
 import { useCan } from '@/lib/permissions';
+import { useGroupAuditNames } from '../core/audit-names';
 import { fitsLive, GROUP_CHANGES_PERMISSION, LIVE_REREAD_MS, LIVE_REREAD_WITHOUT_CHANGES_MS } from './live-events';
 import {
   countRoster,
@@ -53,6 +54,9 @@ export interface GroupRoster {
 export function useGroupRoster(groupId: string, memberCount: number, enabled: boolean, push = false): GroupRoster {
   const [pushState, setPushState] = useState<PushState>('down');
   const withChanges = useCan(GROUP_CHANGES_PERMISSION);
+  // The group's change topic goes by the entity type the org's audit service mapping gives groups.
+  const auditNames = useGroupAuditNames(withChanges && enabled && push);
+  const changesEntityType = withChanges && auditNames.ready ? auditNames.names.entityType : null;
   const rereadMs = withChanges ? LIVE_REREAD_MS : LIVE_REREAD_WITHOUT_CHANGES_MS;
   const wantsPush = enabled && push && fitsLive(memberCount);
   const live = wantsPush && pushState === 'live';
@@ -80,7 +84,7 @@ export function useGroupRoster(groupId: string, memberCount: number, enabled: bo
   useRosterPush({
     groupId,
     entries: wantsPush && entries && fitsLive(entries.length) ? entries : undefined,
-    withChanges,
+    changesEntityType,
     onState: setPushState,
   });
 

@@ -4,7 +4,7 @@ import { getDeleteGroupMutationKey } from '@/api/generated/endpoints/groups/grou
 import { getListUsersQueryKey } from '@/api/generated/endpoints/users/users';
 import { groupKeys } from '@/api/keys/group-keys';
 import { notificationClient, type PushState } from '@/api/notifications/client';
-import { applyToCached, groupChangesTopic, rosterTopics, statusUpdateOf } from './live-events';
+import { applyToCached, isGroupChangesTopic, rosterTopics, statusUpdateOf } from './live-events';
 import type { RosterEntry } from './roster-model';
 
 /** Whether this tab is deleting the group: its page is being left, and a reading now would only answer 404. */
@@ -23,7 +23,7 @@ const readAgain = (queryClient: QueryClient, groupId: string) => {
 
 /** A member's status event, written into every cached reading and page of members and users that holds them. */
 const applyEvent = (queryClient: QueryClient, groupId: string, topicName: string, body: unknown) => {
-  if (topicName === groupChangesTopic(groupId)) return readAgain(queryClient, groupId);
+  if (isGroupChangesTopic(topicName, groupId)) return readAgain(queryClient, groupId);
   const update = statusUpdateOf(topicName, body);
   if (!update) return;
   for (const queryKey of [...groupKeys.people(groupId), getListUsersQueryKey()])
@@ -34,8 +34,11 @@ export interface RosterPushArgs {
   groupId: string;
   /** Every member, from the whole-group reading; undefined while it is read or when push is not wanted. */
   entries: readonly RosterEntry[] | undefined;
-  /** Whether to subscribe the group's change topic too (the caller may read audit records). */
-  withChanges: boolean;
+  /**
+   * The entity type of the group's change topic, to subscribe it too (the caller may read audit records);
+   * null without it.
+   */
+  changesEntityType: string | null;
   onState: (state: PushState) => void;
 }
 
@@ -45,7 +48,7 @@ export interface RosterPushArgs {
  * reading and pages in place, a change of the group reads them again, and so does a gap (the
  * subscription going live, or coming back after a drop). `onState` says whether events flow.
  */
-export function useRosterPush({ groupId, entries, withChanges, onState }: RosterPushArgs): void {
+export function useRosterPush({ groupId, entries, changesEntityType, onState }: RosterPushArgs): void {
   const queryClient = useQueryClient();
   const active = !!entries && !!groupId;
   const topics = useMemo(
@@ -54,10 +57,10 @@ export function useRosterPush({ groupId, entries, withChanges, onState }: Roster
         ? rosterTopics(
             groupId,
             entries.map((e) => e.id),
-            withChanges,
+            changesEntityType,
           )
         : [],
-    [entries, groupId, withChanges],
+    [entries, groupId, changesEntityType],
   );
   const subscription = useMemo(() => {
     if (!active) return null;

@@ -1,15 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { auditKeys } from '@/api/keys/audit-keys';
-import {
-  DIRECTORY_GROUP_NAMES,
-  groupAuditNames,
-  GROUPS_DIRECTORY_GROUP_NAMES,
-  historyRequest,
-  isChange,
-  realtimeInterval,
-  REALTIME_DAYS,
-} from '../use-history';
+import { DIRECTORY_GROUP_NAMES, groupAuditNames, GROUPS_DIRECTORY_GROUP_NAMES } from '../../core/audit-names';
+import { historyRequest, isChange, realtimeInterval, REALTIME_DAYS } from '../use-history';
 
 describe('history queries', () => {
   it('filter one group by entity id, actions as alternatives and the person, newest first', () => {

@@ -6,6 +6,7 @@ import {
   applyToReading,
   fitsLive,
   groupChangesTopic,
+  isGroupChangesTopic,
   LIVE_ROSTER_MAX_MEMBERS,
   rosterTopics,
   statusUpdateOf,
@@ -42,12 +43,17 @@ const user = (id: string, systemPresence: string, status: string): User =>
 
 describe('the topics of a live roster', () => {
   it('is one activity topic per member, and the group’s changes when allowed', () => {
-    expect(rosterTopics('g1', ['u1', 'u2'], true)).toEqual([
+    expect(rosterTopics('g1', ['u1', 'u2'], 'Group')).toEqual([
       'v2.audits.entitytype.Group.entityid.g1',
       'v2.users.u1.activity',
       'v2.users.u2.activity',
     ]);
-    expect(rosterTopics('g1', ['u1'], false)).toEqual(['v2.users.u1.activity']);
+    expect(rosterTopics('g1', ['u1'], null)).toEqual(['v2.users.u1.activity']);
+    // A real org names groups' audit records DirectoryGroup: the topic follows its service mapping.
+    expect(rosterTopics('g1', [], 'DirectoryGroup')).toEqual(['v2.audits.entitytype.DirectoryGroup.entityid.g1']);
+    expect(isGroupChangesTopic('v2.audits.entitytype.DirectoryGroup.entityid.g1', 'g1')).toBe(true);
+    expect(isGroupChangesTopic('v2.audits.entitytype.Group.entityid.g2', 'g1')).toBe(false);
+    expect(isGroupChangesTopic('v2.users.g1.activity', 'g1')).toBe(false);
   });
 
   it('keeps groups live up to one channel’s topics, less the group’s own', () => {
@@ -78,7 +84,7 @@ describe('statusUpdateOf', () => {
   });
 
   it('ignores other topics and empty events', () => {
-    expect(statusUpdateOf(groupChangesTopic('g1'), { action: 'MemberAdd' })).toBeNull();
+    expect(statusUpdateOf(groupChangesTopic('g1', 'Group'), { action: 'MemberAdd' })).toBeNull();
     expect(statusUpdateOf(activityTopic('u1'), {})).toBeNull();
     expect(statusUpdateOf(activityTopic('u1'), null)).toBeNull();
   });
