@@ -17,7 +17,7 @@ const GROUP = 'g-1';
 const user = (n: number, groups: string[] = []): User => ({
   id: `u${String(n).padStart(5, '0')}`,
   name: `Person ${n}`,
-  groups: groups.map((id) => ({ id, name: id })),
+  groups: groups.map((id) => ({ id, name: id, type: 'official', visibility: 'public', rulesVisible: true })),
   version: 1,
 });
 
