@@ -151,7 +151,8 @@ export default tseslint.config(
       // One network door: only src/api/http.ts talks to the network.
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Use the generated hooks or src/api/http.ts.' }],
       // Keys and invalidation are declared once: generated get…QueryKey() builders (src/api/keys/), the
-      // feature's composed-query keys (core/group-tool-keys.ts), and INVALIDATES (core/group-mutations.ts).
+      // feature's composed-query keys (core/group-tool-keys.ts), and INVALIDATES (core/group-mutations.ts);
+      // permission names once, in the generated operation table (src/api/generated/contract.ts).
       'no-restricted-syntax': [
         'error',
         {
@@ -167,6 +168,12 @@ export default tseslint.config(
           selector: "Property[key.name='queryKey'] > ArrayExpression > Literal:first-child",
           message:
             'No hand-written query keys: use a generated get…QueryKey() (src/api/keys/) or core/group-tool-keys.ts.',
+        },
+        // A control asks for what the operation it offers requires, from the generated table.
+        {
+          selector: 'Literal[value=/^(directory|authorization|audits|routing|users?|presence):/]',
+          message:
+            "No hand-written permission names: use permissionOf('<operationId>') or SEE_ALL_GROUPS_PERMISSION (lib/permission-names.ts).",
         },
       ],
     },

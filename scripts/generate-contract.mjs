@@ -1,6 +1,6 @@
 // Writes src/api/generated/contract.ts: the facts of openapi/groups.yaml the console checks by itself
 // (which permissions each operation needs, the set of permission names, the schemas' length, count and
-// pattern limits). Run by `npm run generate` after orval; `npm run check:generated` fails when stale.
+// pattern limits, the page size maxima, the operations' own limits and the list query parameters' maxima). Run by `npm run generate` after orval; `npm run check:generated` fails when stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
@@ -9,8 +9,18 @@ const SOURCE = 'openapi/groups.yaml';
 export const TARGET = 'src/api/generated/contract.ts';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
-/** The schema keywords that limit a value, as JSON Schema names them (plus the document's own `x-digits`). */
-const LIMIT_KEYWORDS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minimum', 'maximum', 'pattern', 'x-digits'];
+/** The schema keywords that limit a value, as JSON Schema names them (plus the document's own `x-digits`, `x-max-days`). */
+const LIMIT_KEYWORDS = [
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'minimum',
+  'maximum',
+  'pattern',
+  'x-digits',
+  'x-max-days',
+];
 
 const camel = (keyword) => keyword.replace(/^x-/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
@@ -54,6 +64,49 @@ const pageSizeMaxima = (doc) => {
       const body = deref(doc, deref(doc, op.requestBody)?.content?.['application/json']?.schema);
       const maximum = deref(doc, query)?.maximum ?? deref(doc, body?.properties?.pageSize)?.maximum;
       if (maximum !== undefined) out[op.operationId] = maximum;
+    }
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+};
+
+/** The operations' own limits where JSON Schema has no word (vendor extensions on the operation). */
+const OPERATION_LIMIT_KEYWORDS = ['x-search-cap', 'x-realtime-window-days'];
+
+/** `{ searchGroups: { searchCap: 10000 }, … }`: each operation's OPERATION_LIMIT_KEYWORDS. */
+const operationLimits = (doc) => {
+  const out = {};
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!op?.operationId) continue;
+      const limits = {};
+      for (const keyword of OPERATION_LIMIT_KEYWORDS) {
+        if (op[keyword] !== undefined) limits[camel(keyword)] = op[keyword];
+      }
+      if (Object.keys(limits).length > 0) out[op.operationId] = limits;
+    }
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+};
+
+/**
+ * `{ listUsers: { id: 100, … }, … }`: the most values each list query parameter of an operation takes,
+ * the `maxItems` of an array parameter or the `x-max-items` of a comma-joined string one.
+ */
+const queryListMaxima = (doc) => {
+  const out = {};
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!op?.operationId) continue;
+      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p));
+      const maxima = {};
+      for (const parameter of parameters) {
+        if (parameter?.in !== 'query') continue;
+        const maximum = parameter['x-max-items'] ?? deref(doc, parameter.schema)?.maxItems;
+        if (maximum !== undefined) maxima[parameter.name] = maximum;
+      }
+      if (Object.keys(maxima).length > 0) out[op.operationId] = maxima;
     }
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
@@ -116,6 +169,15 @@ export const SCHEMA_LIMITS = ${json(schemaLimits(doc))} as const;
 
 /** The largest \`pageSize\` each paged operation accepts (its parameter's or body property's \`maximum\`). */
 export const PAGE_SIZE_MAXIMA = ${json(pageSizeMaxima(doc))} as const;
+
+/**
+ * Each operation's own limits (\`x-search-cap\`: the most results a search pages through, as
+ * \`pageSize × pageNumber\`; \`x-realtime-window-days\`: how many days back the realtime audit query reads).
+ */
+export const OPERATION_LIMITS = ${json(operationLimits(doc))} as const;
+
+/** The most values each list query parameter takes per request (\`maxItems\`, or \`x-max-items\` of a comma-joined string). */
+export const QUERY_LIST_MAXIMA = ${json(queryListMaxima(doc))} as const;
 `;
   const config = (await resolveConfig(TARGET)) ?? {};
   return format(text, { ...config, filepath: TARGET });

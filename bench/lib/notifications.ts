@@ -3,7 +3,9 @@
  * demo seed in bench/.tmp/notify, a child process as in the other sections),
  *   - the time from a presence PATCH sent to its event on a subscribed socket, p50 and p95 over
  *     `events` changes, with no other channel open and again while the server holds the channels below;
- *   - what holding `channels` channels × `topics` topics (sockets connected) costs the server in RSS.
+ *   - what holding `channels` channels × `topics` topics (sockets connected) costs the server in RSS;
+ *   - the requests a minute of an open 500-member roster kept live by push (roster-push.ts), while one
+ *     member's presence changes every second, beside what the same roster spends polling.
  * The 20-channels-per-user-and-client limit caps a (user, client) pair at 20 channels, so the channels
  * are spread over the five personas' sign-ins and the two client-credentials clients.
  */
@@ -14,6 +16,7 @@ import { PERSONA_PASSWORD, PERSONAS } from '../../server/src/db/seed/personas';
 import { orgPresenceDefinitions } from '../../server/src/domain/users/presence';
 import { clientCredentialsToken, DEMO_CLIENTS, loginWithPassword } from '../../server/test/support/sign-in';
 import { figure, percentile, type Figure } from './report';
+import { measureRosterPush, type RosterPushResult } from './roster-push';
 import { startServer } from './server';
 
 export interface NotifyBenchOptions {
@@ -22,6 +25,8 @@ export interface NotifyBenchOptions {
   events?: number;
   channels?: number;
   topics?: number;
+  /** How long the open roster is held live (ms). */
+  rosterWindowMs?: number;
   log: (line: string) => void;
 }
 
@@ -33,6 +38,7 @@ export interface NotifyBenchResult {
   topicsPerChannel: number;
   rssBeforeMiB: number | null;
   rssHoldingMiB: number | null;
+  rosterPush: RosterPushResult;
 }
 
 async function request<T>(url: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
@@ -107,6 +113,43 @@ async function timeEvents(url: string, token: string, userId: string, socket: We
   return { p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)) };
 }
 
+/**
+ * A 500-member group with the admin in it, held live by the console's client while the admin's
+ * presence changes every second (the admin may set their own).
+ */
+async function measureRoster(url: string, windowMs: number): Promise<RosterPushResult> {
+  const admin = PERSONAS.admin;
+  const token = (await loginWithPassword(url, admin.email, PERSONA_PASSWORD)).accessToken;
+  const call = <T>(method: string, path: string, body?: unknown) => request<T>(url, token, method, path, body);
+  const group = await call<{ id: string }>('POST', '/api/v2/groups', {
+    name: `Bench live roster ${Date.now().toString(36)}`,
+    type: 'official',
+    visibility: 'public',
+    rulesVisible: true,
+  });
+  const others = (await call<{ entities: Array<{ id: string }> }>('GET', '/api/v2/users?pageSize=500')).entities
+    .map((u) => u.id)
+    .filter((id) => id !== admin.id);
+  const memberIds = [admin.id, ...others].slice(0, 500);
+  for (let i = 0; i < memberIds.length; i += 50)
+    await call('POST', `/api/v2/groups/${group.id}/members`, { memberIds: memberIds.slice(i, i + 50) });
+  const definitions = ['Available', 'Away'].map(
+    (name) => orgPresenceDefinitions().find((d) => d.systemPresence === name)!.id,
+  );
+  return measureRosterPush({
+    request: call,
+    groupId: group.id,
+    memberIds,
+    withChanges: true,
+    windowMs,
+    everyMs: 1_000,
+    change: (n) =>
+      call('PATCH', `/api/v2/users/${admin.id}/presences/PURECLOUD`, {
+        presenceDefinition: { id: definitions[n % 2] },
+      }),
+  });
+}
+
 export async function runNotifyBench(
   options: NotifyBenchOptions,
 ): Promise<{ result: NotifyBenchResult; figures: Figure[] }> {
@@ -134,6 +177,11 @@ export async function runNotifyBench(
     sockets.push(probe);
     const idle = await timeEvents(url, ownerToken, owner.id, probe, events);
     log(`  presence PATCH → event, nothing else held: p50 ${idle.p50Ms} ms, p95 ${idle.p95Ms} ms`);
+
+    const rosterPush = await measureRoster(url, options.rosterWindowMs ?? 60_000);
+    log(
+      `  open 500-member roster, push: ${rosterPush.pushPerMinute} requests/min (${rosterPush.clientRequests} by the client in ${rosterPush.windowS} s with ${rosterPush.events} events, + ${rosterPush.rereadPerMinute}/min re-read); polling: ${rosterPush.pollingPerMinute}/min`,
+    );
 
     const tokens: string[] = [];
     for (const persona of Object.values(PERSONAS))
@@ -173,6 +221,7 @@ export async function runNotifyBench(
       topicsPerChannel,
       rssBeforeMiB: mib(rssBefore),
       rssHoldingMiB: mib(rssHolding),
+      rosterPush,
     };
     const s = 'notify';
     const figures = [
@@ -192,6 +241,14 @@ export async function runNotifyBench(
         'ms',
         { op: '<', limit: 1000 },
         `p50 ${loaded.p50Ms} ms; ${made} channels × ${topicsPerChannel} topics held`,
+      ),
+      figure(
+        s,
+        'open 500-member roster, push: requests per minute',
+        rosterPush.pushPerMinute,
+        'requests',
+        { op: '<=', limit: 2 },
+        `${rosterPush.clientRequests} client requests in ${rosterPush.windowS} s of ${rosterPush.events} events, + the re-read every 5 min; polling: ${rosterPush.pollingPerMinute}/min`,
       ),
       figure(
         s,

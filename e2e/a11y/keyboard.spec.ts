@@ -3,7 +3,7 @@ import { apiAs } from '../support/api';
 import { assertNoSeriousA11yViolations } from '../support/a11y';
 import { assertSignedInAt, expect, test } from '../support/fixtures';
 import { DEMO_GROUPS, PERSONA_PASSWORD as PASSWORD, PERSONAS } from '../support/data';
-import { createGroup, getGroup } from '../support/groups';
+import { createGroup, getGroup, type Listing } from '../support/groups';
 import { membersTable } from '../support/members';
 
 /**
@@ -59,7 +59,7 @@ test('a keyboard-only journey: sign in, find and open a group, add two members, 
   const id = uid();
   const group = await createGroup(api, { name: `E2E Keyboard ${id}`, description: 'Before the keyboard edit' });
   const doomed = await createGroup(api, { name: `E2E Keyboard delete ${id}` });
-  const users = await api.get<{ entities: UserBody[] }>(
+  const users = await api.get<Listing<UserBody>>(
     `/api/v2/users?pageSize=50&pageNumber=${3 + Math.floor(Math.random() * 10)}`,
   );
   const [first, second] = users.entities;

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { apiAs, type Api } from '../support/api';
 import { someUsers, type UserBody } from '../support/data';
 import { expect, signIn, test } from '../support/fixtures';
-import { addMembers, createGroup, groupPath, uniqueName } from '../support/groups';
+import { addMembers, createGroup, groupPath, uniqueName, type Listing } from '../support/groups';
 import { scanDialogInBothThemes } from './themes';
 
 /**
@@ -11,7 +11,7 @@ import { scanDialogInBothThemes } from './themes';
  */
 const twoPeopleNamedAlike = async (api: Api): Promise<[UserBody, UserBody]> => {
   for (let page = 2; page < 25; page += 1) {
-    const { entities } = await api.get<{ entities: UserBody[] }>(`/api/v2/users?pageSize=100&pageNumber=${page}`);
+    const { entities } = await api.get<Listing<UserBody>>(`/api/v2/users?pageSize=100&pageNumber=${page}`);
     for (const twin of entities.filter((u) => /^[a-z-]+\.[a-z-]+\d+@example\.com$/.test(u.email))) {
       const { results = [] } = await api.post<{ results?: UserBody[] }>('/api/v2/users/search', {
         query: [{ type: 'TERMS', fields: ['name'], values: [twin.name] }],
@@ -88,7 +88,7 @@ test('an ambiguous name is chosen in place, repeats are counted, lines show as p
   ]);
   await scanDialogInBothThemes(page, 'paste a list, outcome of each line');
 
-  const members = await api.get<{ entities: UserBody[] }>(`${groupPath(group.id, 'members')}?pageSize=25`);
+  const members = await api.get<Listing<UserBody>>(`${groupPath(group.id, 'members')}?pageSize=25`);
   expect(members.entities.map((u) => u.id).sort()).toEqual([member!.id, ann!.id, second.id].sort());
 });
 

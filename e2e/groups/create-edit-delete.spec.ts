@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { DEMO_GROUPS, PERSONAS } from '../../server/src/db/seed/personas';
 import type { GroupCreate } from '../../src/api/generated/model/groupCreate';
 import { apiAs, apiWithToken } from '../support/api';
-import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
+import { afterIdleWork, assertNoSeriousA11yViolations, expect, pageToken, signIn, test } from '../support/fixtures';
 import { createGroup, getGroup, uniqueName } from '../support/groups';
 
 const createGroupViaApi = async (baseURL: string, name: string, extra: Partial<GroupCreate> = {}) =>
@@ -170,15 +170,8 @@ test.describe('creating, editing and deleting groups', () => {
     await page.getByRole('textbox', { name: 'Description' }).fill('Typed before the session ended');
 
     // The session ends on the server (token revoked): the next save gets a 401 and sign-in starts.
-    const token = await page.evaluate(() => {
-      for (let i = 0; i < sessionStorage.length; i += 1) {
-        const value = sessionStorage.getItem(sessionStorage.key(i) ?? '') ?? '';
-        if (value.includes('accessToken')) return (JSON.parse(value) as { accessToken: string }).accessToken;
-      }
-      return '';
-    });
-    expect(token).not.toBe('');
-    await apiWithToken(token, baseURL!).delete('/api/v2/tokens/me');
+    await afterIdleWork(page);
+    await apiWithToken(await pageToken(page), baseURL!).delete('/api/v2/tokens/me');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(/\/oauth\/authorize/);
     await page.getByLabel('Email').fill('admin@example.com');

@@ -3,7 +3,7 @@ import { DEMO_GROUPS } from '../../server/src/db/seed/personas';
 import { apiAs } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
 import { memberRows } from '../support/members';
-import { groupPath } from '../support/groups';
+import { groupPath, type Listing } from '../support/groups';
 
 /**
  * Finding one person in All Staff by part of their name or email: whatever page of the member list
@@ -16,11 +16,6 @@ interface Member {
   id: string;
   name: string;
   email: string;
-}
-interface Listing {
-  entities: Member[];
-  pageCount: number;
-  total: number;
 }
 
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Find a member' });
@@ -39,13 +34,15 @@ const countMemberRequests = (page: Page) => {
 /** A member from the last page of All Staff (25 a page, A–Z), and every member, read through the API. */
 const pickLateMember = async (baseURL: string) => {
   const api = await apiAs('admin', baseURL);
-  const first = await api.get<Listing>(`${groupPath(ALL_STAFF, 'members')}?pageSize=25&pageNumber=1`);
+  const first = await api.get<Listing<Member>>(`${groupPath(ALL_STAFF, 'members')}?pageSize=25&pageNumber=1`);
   expect(first.pageCount).toBeGreaterThan(10);
-  const last = await api.get<Listing>(`${groupPath(ALL_STAFF, 'members')}?pageSize=25&pageNumber=${first.pageCount}`);
+  const last = await api.get<Listing<Member>>(
+    `${groupPath(ALL_STAFF, 'members')}?pageSize=25&pageNumber=${first.pageCount}`,
+  );
   const member = last.entities[Math.floor(last.entities.length / 2)]!;
   const everyone: Member[] = [];
   for (let n = 1; ; n++) {
-    const page = await api.get<Listing>(`${groupPath(ALL_STAFF, 'members')}?pageSize=500&pageNumber=${n}`);
+    const page = await api.get<Listing<Member>>(`${groupPath(ALL_STAFF, 'members')}?pageSize=500&pageNumber=${n}`);
     everyone.push(...page.entities);
     if (n >= page.pageCount) break;
   }

@@ -11,6 +11,7 @@ import {
   getGroup,
   groupPath,
   setDynamicSettings,
+  type Listing,
 } from '../support/groups';
 import { memberRows } from '../support/members';
 
@@ -21,10 +22,6 @@ import { memberRows } from '../support/members';
  * with the same rule and no other way in, whose members the API lists, and against the rule preview's
  * count.
  */
-interface Listing {
-  entities: UserBody[];
-  pageCount: number;
-}
 
 const rowOf = (page: Page, name: string) =>
   memberRows(page).filter({ has: page.getByRole('button', { name, exact: true }) });
@@ -32,7 +29,7 @@ const rowOf = (page: Page, name: string) =>
 const readAll = async (api: Api, path: string): Promise<UserBody[]> => {
   const all: UserBody[] = [];
   for (let n = 1; ; n++) {
-    const page = await api.get<Listing>(`${path}?pageSize=500&pageNumber=${n}`);
+    const page = await api.get<Listing<UserBody>>(`${path}?pageSize=500&pageNumber=${n}`);
     all.push(...page.entities);
     if (n >= page.pageCount) return all;
   }
@@ -71,7 +68,7 @@ test('the reasons filter shows exactly the individuals, owners and rule members 
   // The demo group's only way in is its rule: no individuals, and owners not counted.
   const source = await getGroup(api, ruleGroup);
   expect(source.includeOwners).toBeFalsy();
-  expect((await api.get<Listing>(groupPath(ruleGroup, 'individuals'))).entities).toEqual([]);
+  expect((await api.get<Listing<UserBody>>(groupPath(ruleGroup, 'individuals'))).entities).toEqual([]);
   const ruleMembers = await readAll(api, groupPath(ruleGroup, 'members'));
   const preview = await api.post<{ userCount: number }>('/api/v2/groups/dynamicsettings/preview', settings.query);
   expect(preview.userCount).toBe(ruleMembers.length);
@@ -94,7 +91,7 @@ test('the reasons filter shows exactly the individuals, owners and rule members 
     await setDynamicSettings(api, group.id, settings.query);
 
     // What the API gives.
-    const individuals = (await api.get<Listing>(groupPath(group.id, 'individuals'))).entities;
+    const individuals = (await api.get<Listing<UserBody>>(groupPath(group.id, 'individuals'))).entities;
     const owners = (await getGroup(api, group.id)).owners ?? [];
     expect(names(individuals)).toEqual(expect.arrayContaining([speaker.name, plain!.name, ownerAndIndividual!.name]));
     expect(names(owners)).toEqual(names([ownerAndIndividual!, ownerOnly!]));

@@ -100,9 +100,17 @@ test('a version conflict re-reads the group and retries the batch once', async (
   await dialog.getByRole('textbox', { name: 'People to add' }).fill(outsiders[0]!.email);
   await dialog.getByRole('option', { name: new RegExp(outsiders[0]!.name) }).click();
 
-  // Someone else changes the group meanwhile: its version moves on.
-  const current = await getGroup(api, group.id);
-  await addMembers(api, group.id, { memberIds: [outsiders[1]!.id], version: current.version });
+  // Someone else changes the group between the console's reading and its request: the version moves on.
+  // (Changed any earlier, the open tab would hear of it and read the group again before sending.)
+  let interfered = false;
+  await page.route(`**/api/v2/groups/${group.id}/members`, async (route) => {
+    if (!interfered && route.request().method() === 'POST') {
+      interfered = true;
+      const current = await getGroup(api, group.id);
+      await addMembers(api, group.id, { memberIds: [outsiders[1]!.id], version: current.version });
+    }
+    await route.continue();
+  });
 
   await dialog.getByRole('button', { name: 'Add 1 person' }).click();
   await expect(

@@ -3,7 +3,7 @@ import { DEMO_GROUPS } from '../../server/src/db/seed/personas';
 import { apiAs, type Api } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
 import { memberRows } from '../support/members';
-import { groupPath } from '../support/groups';
+import { groupPath, type Listing } from '../support/groups';
 
 /**
  * The live roster on All Staff: whole-group counts, filters across every page, and a presence change
@@ -19,16 +19,12 @@ interface Member {
   presence?: { presenceDefinition?: { id?: string; systemPresence?: string } };
   routingStatus?: { status?: string };
 }
-interface Listing {
-  entities: Member[];
-  pageCount: number;
-}
 
 /** Every member of All Staff with presence and routing status, read page by page through the API. */
 const readEveryMember = async (api: Api): Promise<Member[]> => {
   const all: Member[] = [];
   for (let n = 1; ; n++) {
-    const page = await api.get<Listing>(
+    const page = await api.get<Listing<Member>>(
       `${groupPath(ALL_STAFF, 'members')}?pageSize=500&pageNumber=${n}&expand=presence,routingStatus`,
     );
     all.push(...page.entities);

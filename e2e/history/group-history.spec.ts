@@ -156,7 +156,7 @@ test.describe('a group’s history', () => {
     await signIn(page, 'admin', history(DEMO_GROUPS.ownersOnly.id, '&hAction=Create'));
     await expect(page.getByText('No changes match these filters')).toBeVisible();
     const created = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v2/audits/query'));
-    await page.getByRole('button', { name: 'Show older changes (up to 90 days back)' }).click();
+    await page.getByRole('button', { name: 'Show older changes (up to 365 days back)' }).click();
     expect((await created).postDataJSON()).toMatchObject({
       serviceName: 'Directory',
       filters: expect.arrayContaining([{ property: 'EntityId', value: DEMO_GROUPS.ownersOnly.id }]),

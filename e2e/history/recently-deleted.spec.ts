@@ -2,11 +2,7 @@ import { DEMO_DELETED_GROUPS } from '../../server/src/db/seed/history';
 import { apiAs } from '../support/api';
 import { PERSONAS, someUsers } from '../support/data';
 import { expect, signIn, test } from '../support/fixtures';
-import { addMembers, createGroup, deleteGroup, getGroup, groupPath } from '../support/groups';
-
-interface Listing<T> {
-  entities: T[];
-}
+import { addMembers, createGroup, deleteGroup, getGroup, groupPath, type Listing } from '../support/groups';
 
 test.describe('Recently deleted', () => {
   test('a deleted group is restored as a new group with its settings, owners and members', async ({

@@ -1,13 +1,14 @@
 import { ROLES } from '../../server/src/db/seed/personas';
 import type { AuthzSubject } from '../../src/api/generated/model/authzSubject';
+import { scanDialogInBothThemes } from '../administrator/themes';
 import { apiAs, type Api } from '../support/api';
 import { DEMO_GROUPS, someUsers } from '../support/data';
 import { expect, signIn, test } from '../support/fixtures';
-import { addMembers, createGroup, uniqueName } from '../support/groups';
+import { addMembers, createGroup, memberIds, uniqueName } from '../support/groups';
 
 /**
  * The Roles tab of a group: what it grants, removing a grant, a group whose roles are off, who sees the
- * tab, and the delete confirmation naming the roles members lose. The groups are the spec's own; the
+ * tab, and the delete and move confirmations naming the roles members lose. The groups are the spec's own; the
  * people given roles here are no personas.
  */
 
@@ -101,4 +102,64 @@ test('turning roles off names what the members lose, and the Roles tab then says
   await expect(page.getByRole('alert').filter({ hasText: 'Roles are off' })).toBeVisible();
   // The grant stays, suspended.
   await expect(page.getByRole('listitem', { name: 'Group Editor' })).toBeVisible();
+});
+
+test('moving members out of a group names the roles they lose with it and gain with the target', async ({
+  page,
+  baseURL,
+}) => {
+  const api = await apiAs('wildcard', baseURL!);
+  const [stays, ...movers] = await someUsers(api, 3);
+  const source = await createGroup(api, { name: uniqueName('Move from editors'), rolesEnabled: true });
+  const target = await createGroup(api, { name: uniqueName('Move to auditors'), rolesEnabled: true });
+  await addMembers(api, source.id, { memberIds: [stays!.id, ...movers.map((p) => p.id)] });
+  // One of them is in the target already: they stay in both, and keep what the source grants.
+  await addMembers(api, target.id, { memberIds: [stays!.id] });
+  await grant(api, source.id, ROLES.groupEditor.id, '*');
+  await grant(api, target.id, ROLES.directoryAuditor.id, '*');
+
+  await signIn(page, 'wildcard', `/groups/${source.id}`);
+  await page.getByRole('button', { name: 'Copy or move…' }).click();
+  const dialog = page.getByRole('dialog', { name: /Copy or move members/ });
+  await dialog.getByText('Move (take them out of here)').click();
+  await dialog.getByRole('radio', { name: 'Everyone (3)' }).check();
+  await dialog.getByRole('combobox', { name: 'To group' }).fill(target.name);
+  await dialog.getByRole('option', { name: target.name }).click();
+  await dialog.getByRole('button', { name: `Move to ${target.name}` }).click();
+
+  const confirm = page.getByRole('dialog', { name: `Move 3 people to ${target.name}?` });
+  await expect(confirm).toContainText(
+    `2 people lose Group Editor in all divisions, which they hold through ${source.name}.`,
+  );
+  await expect(confirm).toContainText(`2 people gain Directory Auditor in all divisions through ${target.name}.`);
+  await scanDialogInBothThemes(page, 'move confirmation naming roles');
+  await confirm.getByRole('button', { name: 'Move 3 people' }).click();
+
+  await expect(dialog.getByRole('status').filter({ hasText: 'Done' })).toContainText(`Remove from ${source.name}`);
+  expect([...(await memberIds(api, source.id))]).toEqual([stays!.id]);
+  expect((await memberIds(api, target.id)).size).toBe(3);
+});
+
+test('a move by someone who may not view grants says nothing about roles', async ({ page, baseURL }) => {
+  const wildcard = await apiAs('wildcard', baseURL!);
+  const people = await someUsers(wildcard, 2);
+  const source = await createGroup(wildcard, { name: uniqueName('Move unseen grants'), rolesEnabled: true });
+  const target = await createGroup(wildcard, { name: uniqueName('Move unseen target') });
+  await addMembers(wildcard, source.id, { memberIds: people.map((p) => p.id) });
+  await grant(wildcard, source.id, ROLES.groupEditor.id, '*');
+
+  // The admin persona edits every group but holds no authorization permission.
+  await signIn(page, 'admin', `/groups/${source.id}`);
+  await page.getByRole('button', { name: 'Copy or move…' }).click();
+  const dialog = page.getByRole('dialog', { name: /Copy or move members/ });
+  await dialog.getByText('Move (take them out of here)').click();
+  await dialog.getByRole('radio', { name: 'Everyone (2)' }).check();
+  await dialog.getByRole('combobox', { name: 'To group' }).fill(target.name);
+  await dialog.getByRole('option', { name: target.name }).click();
+  await dialog.getByRole('button', { name: `Move to ${target.name}` }).click();
+  const confirm = page.getByRole('dialog', { name: `Move 2 people to ${target.name}?` });
+  await expect(confirm).toContainText(`Those ${target.name} takes are then removed from ${source.name}.`);
+  await expect(confirm).not.toContainText('Group Editor');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
 });

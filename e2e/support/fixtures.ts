@@ -107,3 +107,12 @@ export const assertSignedInAt = async (page: Page, path: string): Promise<void> 
   await page.waitForURL((url) => url.pathname === expected.pathname && url.search === expected.search);
   await expect(page.getByTestId('user-name')).toHaveText(/^(?!…$)\S/);
 };
+
+/**
+ * Waits until the work the console leaves for idle time (tokens/me, the divisionspermitted questions) has
+ * been asked and answered: a test that ends the session on the server must not race those requests.
+ */
+export const afterIdleWork = async (page: Page): Promise<void> => {
+  await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 5000 })));
+  await page.waitForLoadState('networkidle');
+};

@@ -31,6 +31,8 @@ const STOP_TIMEOUT_MS = 15_000;
 export interface OwnServerOptions {
   /** Requests per token per minute; 0 (default) = no limit. */
   rateLimitPerMinute?: number;
+  /** The rate limit's window in seconds (server default 60). */
+  rateLimitWindowSeconds?: number;
   /** Access token lifetime in seconds (server default: one day). */
   tokenLifetimeSeconds?: number;
   /** Seed of the new database. Default `demo`. */
@@ -122,6 +124,9 @@ export async function startOwnServer(options: OwnServerOptions = {}): Promise<Ow
         DATA_DIR: dataDir,
         SEED: options.seed ?? 'demo',
         RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute ?? 0),
+        ...(options.rateLimitWindowSeconds
+          ? { RATE_LIMIT_WINDOW_SECONDS: String(options.rateLimitWindowSeconds) }
+          : {}),
         PRESENCE_SIMULATION: 'off',
         LOG_LEVEL: 'warn',
         ...(options.tokenLifetimeSeconds ? { TOKEN_LIFETIME_SECONDS: String(options.tokenLifetimeSeconds) } : {}),

@@ -14,6 +14,7 @@ import { authorizationHandlers } from './handlers/authorization.js';
 import { fieldconfigHandlers } from './handlers/fieldconfig.js';
 import { groupHandlers } from './handlers/groups.js';
 import { registerNotifications } from './handlers/notification-sockets.js';
+import { registerApiMode } from './handlers/strict-mirror.js';
 import { notificationHandlers } from './handlers/notifications.js';
 import { organizationHandlers } from './handlers/organization.js';
 import { presenceHandlers } from './handlers/presence.js';
@@ -45,7 +46,14 @@ export const handlers: OperationHandlers = {
 export function buildApp(options: BuildAppOptions): FastifyInstance {
   const { notifications, ...appOptions } = options;
   // The notification hub and its WebSocket go in before the routes (notification-sockets.ts).
-  const app = createApp({ ...appOptions, handlers, extend: (app) => registerNotifications(app, notifications) });
+  const app = createApp({
+    ...appOptions,
+    handlers,
+    extend: (app) => {
+      registerNotifications(app, notifications);
+      registerApiMode(app, appOptions.strictMirror ?? false);
+    },
+  });
   app.metrics?.countNotificationSockets(openNotificationSockets);
   return app;
 }

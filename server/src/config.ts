@@ -7,6 +7,7 @@
  *   SEED                    seed of a new database: demo|large|none  demo
  *   TOKEN_LIFETIME_SECONDS  access token lifetime, 1 to 172800       86400
  *   RATE_LIMIT_PER_MINUTE   requests per token per minute, 0 = off   300
+ *   RATE_LIMIT_WINDOW_SECONDS  the limit's window, 1 to 3600 (tests)  60
  *   CORS_ORIGINS            comma-separated origins allowed by CORS  (none)
  *   STATIC_DIR              the built console                        <repo>/dist
  *   SKIP_BUILD              1 = do not build the console when stale  (build)
@@ -26,6 +27,11 @@
  *   PRESENCE_SIMULATION     on|off: users' presences change over time  on
  *   LEAN_REFERENCES         1 = answer every reference as id + selfUri only  0
  *                           (the leanest real shape; http/lean-references.ts)
+ *   STRICT_MIRROR           1 = answer as a real org most probably does:  0
+ *                           division-qualified permissions, audit names
+ *                           Groups/DirectoryGroup, a legacy admin role,
+ *                           failed attempts in the history; implies
+ *                           LEAN_REFERENCES (docs/real-org.md)
  *   TRUST_PROXY             proxies whose X-Forwarded-For is believed:  off
  *                           true (any) or a comma list of IPs/CIDRs
  *   LOG_LEVEL               fatal|error|warn|info|debug|trace|silent  info
@@ -117,6 +123,7 @@ const schema = z.object({
   SEED: z.enum(['demo', 'large', 'none'], { error: 'SEED must be demo, large or none' }).default('demo'),
   TOKEN_LIFETIME_SECONDS: integer('TOKEN_LIFETIME_SECONDS', 1, 172_800).default(86_400),
   RATE_LIMIT_PER_MINUTE: integer('RATE_LIMIT_PER_MINUTE', 0, 1_000_000).default(300),
+  RATE_LIMIT_WINDOW_SECONDS: integer('RATE_LIMIT_WINDOW_SECONDS', 1, 3600).default(60),
   CORS_ORIGINS: z
     .string()
     .transform((value) =>
@@ -170,6 +177,10 @@ const schema = z.object({
     .enum(['0', '1', 'true', 'false'], { error: 'LEAN_REFERENCES must be 1 or 0' })
     .transform((v) => v === '1' || v === 'true')
     .default(false),
+  STRICT_MIRROR: z
+    .enum(['0', '1', 'true', 'false'], { error: 'STRICT_MIRROR must be 1 or 0' })
+    .transform((v) => v === '1' || v === 'true')
+    .default(false),
   TRUST_PROXY: trustProxy,
   METRICS_PORT: integer('METRICS_PORT', 0, 65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
@@ -183,6 +194,7 @@ export interface Config {
   seed: 'demo' | 'large' | 'none';
   tokenLifetimeSeconds: number;
   rateLimitPerMinute: number;
+  rateLimitWindowSeconds: number;
   corsOrigins: string[];
   staticDir: string;
   skipBuild: boolean;
@@ -196,8 +208,10 @@ export interface Config {
   allowExposedDemo: boolean;
   /** Whether users' presences change over time (db/seed/presence-simulation.ts). */
   presenceSimulation: boolean;
-  /** Whether every reference is answered as id + selfUri only (http/lean-references.ts). */
+  /** Whether every reference is answered as id + selfUri only (http/lean-references.ts); STRICT_MIRROR implies it. */
   leanReferences: boolean;
+  /** Whether the server answers as a real org most probably does (docs/real-org.md, "A stricter mirror"). */
+  strictMirror: boolean;
   /** Fastify's trustProxy: whose X-Forwarded-For sets request.ip (the lockout's and the log's address). */
   trustProxy: TrustProxy;
   logLevel: LogLevel;
@@ -240,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: c.SEED,
     tokenLifetimeSeconds: c.TOKEN_LIFETIME_SECONDS,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    rateLimitWindowSeconds: c.RATE_LIMIT_WINDOW_SECONDS,
     corsOrigins: c.CORS_ORIGINS,
     staticDir: resolve(c.STATIC_DIR),
     skipBuild: c.SKIP_BUILD,
@@ -255,7 +270,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInSessions: { idleSeconds: c.SIGN_IN_SESSION_IDLE_SECONDS, maxSeconds: c.SIGN_IN_SESSION_MAX_SECONDS },
     allowExposedDemo: c.ALLOW_EXPOSED_DEMO,
     presenceSimulation: c.PRESENCE_SIMULATION,
-    leanReferences: c.LEAN_REFERENCES,
+    leanReferences: c.LEAN_REFERENCES || c.STRICT_MIRROR,
+    strictMirror: c.STRICT_MIRROR,
     trustProxy: c.TRUST_PROXY,
     logLevel: c.LOG_LEVEL,
     metrics: c.METRICS_PORT === undefined ? null : { host: c.METRICS_HOST, port: c.METRICS_PORT },

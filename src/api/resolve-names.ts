@@ -4,6 +4,7 @@ import { getGetUserQueryKey, listUsers } from '@/api/generated/endpoints/users/u
 import type { Group } from '@/api/generated/model/group';
 import type { User } from '@/api/generated/model/user';
 import { chunk } from '@/lib/chunk';
+import { QUERY_LIST_MAXIMA } from '@/api/generated/contract';
 
 /**
  * Names behind references. The real API may answer a reference (a user's groups, a group's owners) with its
@@ -21,8 +22,8 @@ import { chunk } from '@/lib/chunk';
 export type ResolvedKind = 'group' | 'user';
 type EntityOf<K extends ResolvedKind> = K extends 'group' ? Group : User;
 
-/** Ids per request: both listings take `id` with `pageSize` up to 100 ids at least (contract section 5). */
-export const IDS_PER_REQUEST = 100;
+/** Ids per request: as many as both listings take in `id` (its `maxItems`), each with a `pageSize` that large. */
+export const IDS_PER_REQUEST: number = Math.min(QUERY_LIST_MAXIMA.listGroups.id, QUERY_LIST_MAXIMA.listUsers.id);
 
 /** How long a resolved entity counts as fresh: names rarely change, and the batch refetches past this. */
 const NAME_STALE_MS = 5 * 60_000;

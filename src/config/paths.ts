@@ -1,4 +1,4 @@
-import type { Permission } from '@/lib/permission-names';
+import { type Permission, permissionOf } from '@/lib/permission-names';
 
 /**
  * Every URL of the console, with a typed href builder, so links are never concatenated by hand.
@@ -11,7 +11,7 @@ const withSearch = (base: string, search?: string | URLSearchParams | Record<str
   return s ? `${base}?${s}` : base;
 };
 
-const CREATE_PERMISSION: Permission = 'directory:group:add';
+const CREATE_PERMISSION: Permission = permissionOf('createGroup');
 
 export const paths = {
   home: { path: '/', getHref: () => '/' },

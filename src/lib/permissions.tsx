@@ -1,7 +1,10 @@
-import { useQueries, useQuery, type QueryClient } from '@tanstack/react-query';
+import { skipToken, useQueries, useQuery, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { OPERATION_PERMISSIONS, SEE_ALL_GROUPS_PERMISSIONS } from '@/api/generated/contract';
-import { getGetAuthorizationDivisionspermittedPagedMeQueryOptions } from '@/api/generated/endpoints/authorization/authorization';
+import {
+  getGetAuthorizationDivisionspermittedPagedMeQueryKey,
+  getGetAuthorizationDivisionspermittedPagedMeQueryOptions,
+} from '@/api/generated/endpoints/authorization/authorization';
 import { getGetMeQueryOptions } from '@/api/generated/endpoints/users/users';
 import type { DivsPermittedEntityListing } from '@/api/generated/model/divsPermittedEntityListing';
 import type { Group } from '@/api/generated/model/group';
@@ -20,9 +23,9 @@ import type { Permission } from './permission-names';
  *
  * Page code asks named questions at the top of the component:
  * ```tsx
- * const canCreate = useCan('directory:group:add');
+ * const canCreate = useCan(permissionOf('createGroup'));
  * const canEdit = useCanEditGroup(group);      // edit permission, or an owner of this group
- * <Can permission="directory:group:delete"><DeleteGroupButton … /></Can>
+ * <Can permission={permissionOf('deleteGroup')}><DeleteGroupButton … /></Can>
  * ```
  */
 export const meQueryOptions = () =>
@@ -63,6 +66,21 @@ export const divisionsPermittedQueryOptions = (permission: Permission) =>
     { permission, pageSize: 1 },
     { query: { staleTime: Infinity, gcTime: Infinity, retryOnMount: false, refetchOnWindowFocus: false } },
   );
+
+/** The key of the question a page that demands no permission does not ask. */
+const NO_PERMISSION_KEY = [...getGetAuthorizationDivisionspermittedPagedMeQueryKey(), 'no permission'] as const;
+
+/**
+ * The divisionspermitted question for a page that may demand a permission: asked only with `ask` and
+ * a permission; without one (a route that demands none) a disabled query with nothing to ask.
+ */
+export const permissionAnswerQueryOptions = (
+  permission: Permission | undefined,
+  ask: boolean,
+): Omit<ReturnType<typeof divisionsPermittedQueryOptions>, 'queryKey'> & { queryKey: QueryKey } =>
+  permission
+    ? { ...divisionsPermittedQueryOptions(permission), enabled: ask }
+    : { queryKey: NO_PERMISSION_KEY, queryFn: skipToken, enabled: false };
 
 /** Whether a divisionspermitted answer names at least one division (or every division). */
 export const permittedSomewhere = (listing: DivsPermittedEntityListing | undefined): boolean =>
@@ -107,10 +125,7 @@ export const usePermissionAnswer = (permission: Permission | undefined): 'grante
   const me = useMe();
   const held = !!permission && holds(me?.authorization?.permissions ?? [], permission);
   const ask = !!me && !!permission && !held;
-  const answer = useQuery({
-    ...divisionsPermittedQueryOptions(permission ?? GATED_PERMISSIONS[0]!),
-    enabled: ask,
-  });
+  const answer = useQuery(permissionAnswerQueryOptions(permission, ask));
   if (!permission || held) return 'granted';
   if (!ask) return 'denied';
   if (answer.isPending && answer.fetchStatus === 'fetching') return 'pending';

@@ -10,7 +10,7 @@ import type { Permission } from './permission-names';
  *   await queryClient.ensureQueryData(getGetGroupQueryOptions(params.groupId!));
  *   return null;
  * };
- * export const handle: RouteHandle = { permission: 'directory:group:add', title: 'Create group' };
+ * export const handle: RouteHandle = { permission: permissionOf('createGroup'), title: 'Create group' };
  * export function Component() { ... }            // named export, not default
  * export { RouteErrorBoundary as ErrorBoundary } from '@/components/feedback/route-error-boundary';
  * ```

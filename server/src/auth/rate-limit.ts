@@ -1,6 +1,7 @@
 /**
  * Per-token rate limit: at most `perMinute` requests in each one-minute window per access token (the
- * real API's `org.app.user.rate.per.minute`, default 300; README, "Server settings"). Past it: 429
+ * real API's `org.app.user.rate.per.minute`, default 300; README, "Server settings"). The window can be
+ * made shorter (RATE_LIMIT_WINDOW_SECONDS) for tests that wait one out. Past it: 429
  * `too.many.requests` with `Retry-After` (seconds to the end of the window) and the Limit object in the
  * body.
  */
@@ -8,7 +9,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { ApiErrorWithBody } from '../contract/errors.js';
 
-const WINDOW_MS = 60_000;
+/** The real API's window. */
+export const DEFAULT_WINDOW_MS = 60_000;
 
 interface Window {
   start: number;
@@ -22,6 +24,7 @@ export class RateLimiter {
   constructor(
     readonly perMinute: number,
     private readonly now: () => number = Date.now,
+    private readonly windowMs: number = DEFAULT_WINDOW_MS,
   ) {}
 
   /** Counts a request for `key`; throws the 429 when the window's budget is spent. */
@@ -30,14 +33,14 @@ export class RateLimiter {
     const now = this.now();
     this.sweep(now);
     let window = this.windows.get(key);
-    if (!window || now - window.start >= WINDOW_MS) {
+    if (!window || now - window.start >= this.windowMs) {
       window = { start: now, count: 0 };
       this.windows.set(key, window);
     }
     window.count += 1;
     if (window.count <= this.perMinute) return;
-    const retryAfter = Math.max(1, Math.ceil((window.start + WINDOW_MS - now) / 1000));
-    const windowSeconds = String(WINDOW_MS / 1000);
+    const retryAfter = Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
+    const windowSeconds = String(this.windowMs / 1000);
     throw new ApiErrorWithBody(
       429,
       'too.many.requests',
@@ -53,9 +56,9 @@ export class RateLimiter {
   }
 
   private sweep(now: number): void {
-    if (now - this.lastSweep < WINDOW_MS) return;
+    if (now - this.lastSweep < this.windowMs) return;
     this.lastSweep = now;
-    for (const [key, window] of this.windows) if (now - window.start >= WINDOW_MS) this.windows.delete(key);
+    for (const [key, window] of this.windows) if (now - window.start >= this.windowMs) this.windows.delete(key);
   }
 
   /** The hook: runs after authentication, keyed by the token (hashed, so tokens are not kept in memory twice). */

@@ -31,6 +31,7 @@ export const auditHandlers: OperationHandlers = {
     authorize('queryAuditsRealtime', request.caller);
     return queryAuditsRealtime(request.server.db, request.body as AuditRealtimeQueryRequest, {
       expandUser: expandsUser(request),
+      names: request.server.auditNames,
     });
   },
 
@@ -38,17 +39,23 @@ export const auditHandlers: OperationHandlers = {
     authorize('queryAuditsRealtimeRelated', request.caller);
     return queryAuditsRealtimeRelated(request.server.db, request.body as AuditRealtimeRelatedRequest, {
       expandUser: expandsUser(request),
+      names: request.server.auditNames,
     });
   },
 
   getAuditRealtimeServiceMapping(request) {
     authorize('getAuditRealtimeServiceMapping', request.caller);
-    return auditServiceMapping();
+    return auditServiceMapping(request.server.auditNames);
   },
 
   createAuditQuery(request) {
     authorize('createAuditQuery', request.caller);
-    return createAuditQuery(request.server.db, request.body as AuditQueryRequest);
+    return createAuditQuery(
+      request.server.db,
+      request.body as AuditQueryRequest,
+      Date.now(),
+      request.server.auditNames,
+    );
   },
 
   getAuditQueryStatus(request) {
@@ -63,6 +70,7 @@ export const auditHandlers: OperationHandlers = {
       cursor: q.cursor as string | undefined,
       pageSize: q.pageSize as number | undefined,
       expandUser: expandsUser(request),
+      names: request.server.auditNames,
     });
   },
 };

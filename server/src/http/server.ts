@@ -18,6 +18,7 @@ import { TokenStore } from '../auth/tokens.js';
 import type { Caller } from '../auth/caller.js';
 import type { OperationHandlers } from './context.js';
 import { openDataDir, type SeedKind } from '../db/open.js';
+import { applyStrictMirror } from '../db/seed/strict-mirror.js';
 import { notFound } from '../contract/errors.js';
 import { ReaderPool } from '../readers/pool.js';
 import { contractDocument } from '../contract/document.js';
@@ -50,6 +51,8 @@ export interface AppOptions {
   tokenLifetimeSeconds?: number;
   /** Requests per token per minute; 0 turns the limit off. Default 300. */
   rateLimitPerMinute?: number;
+  /** The rate limit's window in seconds (default 60, the real API's). */
+  rateLimitWindowSeconds?: number;
   /** Origins allowed to call the server from a browser (CORS). Default none. */
   corsOrigins?: readonly string[];
   /** Folder of the built console, served at `/`. */
@@ -73,6 +76,12 @@ export interface AppOptions {
   readerThreads?: number;
   /** Answer every reference as `id` and `selfUri` only (lean-references.ts). Default false. */
   leanReferences?: boolean;
+  /**
+   * Answer as a real org most probably does (STRICT_MIRROR; docs/real-org.md): the demo's legacy `admin` role and
+   * failed attempts (db/seed/strict-mirror.ts) and lean references here; division-qualified permissions and the
+   * audit names `Groups` / `DirectoryGroup` by the handlers (handlers/strict-mirror.ts). Default false.
+   */
+  strictMirror?: boolean;
   /** Count requests, sign-in failures, 429s… for Prometheus (metrics.ts; METRICS_PORT). Default false. */
   metrics?: boolean;
 }
@@ -107,10 +116,15 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
   if (!options.db && !options.dataDir) throw new Error('createApp needs a db or a dataDir');
   const ownsDb = !options.db;
   const db = options.db ?? openDataDir(options.dataDir as string, options.seed ?? 'demo');
+  if (options.strictMirror) applyStrictMirror(db);
   const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 86_400;
   const corsOrigins = [...(options.corsOrigins ?? [])];
   const tokens = new TokenStore(db, options.now);
-  const limiter = new RateLimiter(options.rateLimitPerMinute ?? 300, options.now);
+  const limiter = new RateLimiter(
+    options.rateLimitPerMinute ?? 300,
+    options.now,
+    (options.rateLimitWindowSeconds ?? 60) * 1000,
+  );
   const lockout = new SignInLockout({ ...DEFAULT_LOCKOUT, ...options.signInLockout }, options.now);
   const sessions = new SignInSessionStore(db, { ...DEFAULT_SIGN_IN_SESSIONS, ...options.signInSessions }, options.now);
 
@@ -164,7 +178,7 @@ export function createApp(options: CreateAppOptions): FastifyInstance {
     reply.header(CORRELATION_HEADER, request.id);
   });
   app.addHook('onSend', securityHeaders);
-  if (options.leanReferences) app.addHook('onSend', leanReferencesHook);
+  if (options.leanReferences || options.strictMirror) app.addHook('onSend', leanReferencesHook);
 
   // Bodies: JSON only (an empty body counts as none), and forms on the sign-in endpoints.
   app.removeAllContentTypeParsers();

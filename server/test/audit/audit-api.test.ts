@@ -253,6 +253,43 @@ describe('asynchronous query', () => {
     expect(pages).toBe(3);
   });
 
+  it('covers a year at most: 365 days are accepted and reach a record of 200 days ago, a longer interval answers 400', async () => {
+    server.db.transaction(() =>
+      recordAudit(server.db, {
+        action: 'Update',
+        entityType: 'Group',
+        entity: { id: ENTITY, name: 'Audit fixture of last spring' },
+        actor: { userId: PERSONAS.admin.id, clientId: 'test-client', remoteIp: ['127.0.0.1'] },
+        time: new Date(Date.now() - 200 * DAY),
+      }),
+    )();
+    const end = Date.now() + 60_000;
+    const year = await call('createAuditQuery', {
+      token: admin,
+      body: {
+        interval: `${iso(end - 365 * DAY)}/${iso(end)}`,
+        serviceName: 'Directory',
+        filters: [{ property: 'EntityId', value: ENTITY }],
+      },
+    });
+    expect(year.status).toBe(200);
+    const results = await call('getAuditQueryResults', {
+      token: admin,
+      params: { transactionId: year.body.id },
+      query: { pageSize: 100 },
+    });
+    expect(results.body.entities.map((e: { entity: { name: string } }) => e.entity.name)).toContain(
+      'Audit fixture of last spring',
+    );
+    const tooLong = await call('createAuditQuery', {
+      token: admin,
+      body: { interval: `${iso(end - 365 * DAY - 1)}/${iso(end)}`, serviceName: 'Directory' },
+    });
+    expectErrorBody(tooLong, 400, 'bad.request');
+    expect(tooLong.body.message).toMatch(/at most 365 days/);
+    expect(tooLong.body.details).toEqual([{ errorCode: 'bad.request', fieldName: 'interval' }]);
+  });
+
   it('answers 404 for an unknown transaction and 400 for a bad cursor or request', async () => {
     expectErrorBody(
       await call('getAuditQueryStatus', { token: admin, params: { transactionId: 'nope' } }),

@@ -7,7 +7,13 @@
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
-import { DEMO_DELETED_GROUPS, DEMO_HISTORY_DAYS, seedLargeHistory } from '../../src/db/seed/history.js';
+import {
+  DEMO_CREATED_LONG_AGO,
+  DEMO_DELETED_GROUPS,
+  DEMO_HISTORY_DAYS,
+  DEMO_OLDEST_DAYS,
+  seedLargeHistory,
+} from '../../src/db/seed/history.js';
 import { seedLarge } from '../../src/db/seed/large.js';
 import { LARGE_GROUPS, PERSONAS } from '../../src/db/seed/personas.js';
 import { queryAuditsRealtime } from '../../src/domain/audit/query.js';
@@ -36,11 +42,17 @@ const userName = (id: string) =>
   db.prepare('SELECT name FROM users WHERE id = ?').pluck().get(id) as string | undefined;
 
 describe('demo history', () => {
-  it('covers the last few weeks, oldest first, with every action', () => {
+  it('covers the last few weeks, and one creation half a year ago, oldest first, with every action', () => {
     expect(records.length).toBeGreaterThan(150);
     const times = records.map((r) => Date.parse(r.eventDate));
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    expect(Math.min(...times)).toBeGreaterThanOrEqual(Date.now() - (DEMO_HISTORY_DAYS + 2) * DAY);
+    const [oldest, ...rest] = records;
+    expect(oldest).toMatchObject({ action: 'Create', entity: { id: DEMO_CREATED_LONG_AGO.group.id } });
+    expect(Date.parse(oldest!.eventDate)).toBeGreaterThanOrEqual(Date.now() - (DEMO_OLDEST_DAYS + 2) * DAY);
+    expect(Date.parse(oldest!.eventDate)).toBeLessThan(Date.now() - 180 * DAY);
+    expect(Math.min(...rest.map((r) => Date.parse(r.eventDate)))).toBeGreaterThanOrEqual(
+      Date.now() - (DEMO_HISTORY_DAYS + 2) * DAY,
+    );
     expect(Math.max(...times)).toBeLessThan(Date.now());
     expect(new Set(records.map((r) => r.action))).toEqual(
       new Set(['Create', 'Update', 'Delete', 'MemberAdd', 'MemberRemove']),
@@ -183,7 +195,7 @@ describe('demo history through the Audit API', () => {
       const created = await call('createAuditQuery', {
         token: admin,
         body: {
-          interval: `${new Date(now - (DEMO_HISTORY_DAYS + 2) * DAY).toISOString()}/${new Date(now).toISOString()}`,
+          interval: `${new Date(now - (DEMO_OLDEST_DAYS + 2) * DAY).toISOString()}/${new Date(now).toISOString()}`,
           serviceName: 'Directory',
         },
       });

@@ -371,6 +371,32 @@ describe('rate limit', () => {
       await limited.close();
     }
   });
+
+  it('counts over a shorter window when one is set, and says so', async () => {
+    let now = Date.UTC(2030, 0, 1);
+    const limited = createApp({
+      db,
+      handlers: echoHandlers(),
+      rateLimitPerMinute: 2,
+      rateLimitWindowSeconds: 8,
+      now: () => now,
+    });
+    try {
+      const a = issueToken(limited, { persona: 'admin' });
+      const get = () =>
+        limited.inject({ method: 'GET', url: '/api/v2/groups', headers: { authorization: `Bearer ${a}` } });
+      for (let i = 0; i < 2; i++) expect((await get()).statusCode).toBe(200);
+      now += 3_000;
+      const over = await get();
+      expect(over.statusCode).toBe(429);
+      expect(over.headers['retry-after']).toBe('5');
+      expect(over.json().message).toMatch(/2 requests per 8 seconds/);
+      now += 5_000;
+      expect((await get()).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
 });
 
 describe('requests under load', () => {

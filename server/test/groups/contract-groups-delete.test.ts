@@ -2,9 +2,9 @@
  * Contract tests of deleteGroup, the group profiles and the field config over HTTP, every answer
  * checked against openapi/groups.yaml.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GROUPS, PERSONAS } from '../../src/db/seed/personas.js';
-import { expectErrorBody } from '../support/openapi-validator.js';
+import { expectErrorBody, type CallResult } from '../support/openapi-validator.js';
 import { uniqueName, type GroupBody } from '../support/fixtures.js';
 import { demoSuite } from '../support/demo-suite.js';
 import { createGroup as createGroupAs, listAllGroups } from '../support/groups.js';
@@ -15,99 +15,92 @@ const createGroup = (overrides: Record<string, unknown> = {}, token = suite.toke
   createGroupAs(suite.call, token, { name: uniqueName('Contract group'), ...overrides });
 
 describe('deleteGroup (DELETE /api/v2/groups/{groupId})', () => {
-  it('deletes with 204 and no body; the group then answers 404 and leaves lists and search', async () => {
-    const group = await createGroup({ ownerIds: [PERSONAS.owner.id] });
-    const add = await suite.call('addGroupMembers', {
-      token: suite.tokens.admin,
-      params: { groupId: group.id },
-      body: { memberIds: [PERSONAS.supervisor.id] },
-    });
-    expect(add.status).toBe(202);
-    const res = await suite.call('deleteGroup', { token: suite.tokens.admin, params: { groupId: group.id } });
-    expect(res.status, res.text).toBe(204);
-    expect(res.text).toBe('');
-
-    expectErrorBody(
-      await suite.call('getGroup', { token: suite.tokens.admin, params: { groupId: group.id } }),
-      404,
-      'not.found',
-    );
-    expectErrorBody(
-      await suite.call('listGroupMembers', { token: suite.tokens.admin, params: { groupId: group.id } }),
-      404,
-      'not.found',
-    );
-    expectErrorBody(
-      await suite.call('listGroupIndividuals', { token: suite.tokens.admin, params: { groupId: group.id } }),
-      404,
-      'not.found',
-    );
-    expectErrorBody(
-      await suite.call('getGroupProfile', { token: suite.tokens.admin, params: { groupId: group.id } }),
-      404,
-      'not.found',
-    );
-    expectErrorBody(
-      await suite.call('updateGroup', {
+  describe('a deleted group', () => {
+    let group: GroupBody;
+    let deleted: CallResult;
+    beforeAll(async () => {
+      group = await createGroup({ ownerIds: [PERSONAS.owner.id] });
+      const add = await suite.call('addGroupMembers', {
         token: suite.tokens.admin,
         params: { groupId: group.id },
-        body: { version: 2 },
-      }),
-      404,
-      'not.found',
-    );
-    expectErrorBody(
-      await suite.call('addGroupMembers', {
-        token: suite.tokens.admin,
-        params: { groupId: group.id },
-        body: { memberIds: [PERSONAS.editor.id] },
-      }),
-      404,
-      'not.found',
-    );
-    expectErrorBody(
-      await suite.call('deleteGroup', { token: suite.tokens.admin, params: { groupId: group.id } }),
-      404,
-      'not.found',
-    );
+        body: { memberIds: [PERSONAS.supervisor.id] },
+      });
+      expect(add.status).toBe(202);
+      deleted = await suite.call('deleteGroup', { token: suite.tokens.admin, params: { groupId: group.id } });
+    });
 
-    const listed = await suite.call('listGroups', { token: suite.tokens.admin, query: { id: group.id } });
-    expect(listed.body.entities).toEqual([]);
-    expect((await listAllGroups(suite.call, suite.tokens.admin)).ids).not.toContain(group.id);
-    const search = await suite.call('searchGroups', {
-      token: suite.tokens.admin,
-      body: { query: [{ type: 'EXACT', fields: ['id'], value: group.id }] },
+    it('is deleted with 204 and no body', () => {
+      expect(deleted.status, deleted.text).toBe(204);
+      expect(deleted.text).toBe('');
     });
-    expect(search.status).toBe(200);
-    expect(search.body.total).toBe(0);
-    const byName = await suite.call('searchGroups', {
-      token: suite.tokens.admin,
-      body: { query: [{ type: 'EXACT', fields: ['name'], value: group.name }] },
+
+    it.each([
+      ['getGroup', {}],
+      ['listGroupMembers', {}],
+      ['listGroupIndividuals', {}],
+      ['getGroupProfile', {}],
+      ['updateGroup', { body: { version: 2 } }],
+      ['addGroupMembers', { body: { memberIds: [PERSONAS.editor.id] } }],
+      ['deleteGroup', {}],
+    ] as const)('then answers %s with 404 not.found', async (operationId, options) => {
+      expectErrorBody(
+        await suite.call(operationId, { token: suite.tokens.admin, params: { groupId: group.id }, ...options }),
+        404,
+        'not.found',
+      );
     });
-    expect(byName.body.total).toBe(0);
-    // Its memberships went with it.
-    const user = await suite.call('getUser', {
-      token: suite.tokens.admin,
-      params: { userId: PERSONAS.supervisor.id },
-      query: { expand: 'groups' },
+
+    it('leaves the listing and the searches', async () => {
+      const listed = await suite.call('listGroups', { token: suite.tokens.admin, query: { id: group.id } });
+      expect(listed.body.entities).toEqual([]);
+      expect((await listAllGroups(suite.call, suite.tokens.admin)).ids).not.toContain(group.id);
+      const search = await suite.call('searchGroups', {
+        token: suite.tokens.admin,
+        body: { query: [{ type: 'EXACT', fields: ['id'], value: group.id }] },
+      });
+      expect(search.status).toBe(200);
+      expect(search.body.total).toBe(0);
+      const byName = await suite.call('searchGroups', {
+        token: suite.tokens.admin,
+        body: { query: [{ type: 'EXACT', fields: ['name'], value: group.name }] },
+      });
+      expect(byName.body.total).toBe(0);
     });
-    expect(user.status).toBe(200);
-    expect((user.body.groups ?? []).map((g: GroupBody) => g.id)).not.toContain(group.id);
+
+    it('takes its memberships with it', async () => {
+      const user = await suite.call('getUser', {
+        token: suite.tokens.admin,
+        params: { userId: PERSONAS.supervisor.id },
+        query: { expand: 'groups' },
+      });
+      expect(user.status).toBe(200);
+      expect((user.body.groups ?? []).map((g: GroupBody) => g.id)).not.toContain(group.id);
+    });
   });
 
-  it('needs directory:group:delete: editor, owner of the group, supervisor and the viewer client get 403', async () => {
-    const group = await createGroup({ ownerIds: [PERSONAS.owner.id] });
-    for (const who of ['editor', 'owner', 'supervisor', 'viewerClient'] as const) {
-      const res = await suite.call('deleteGroup', { token: suite.tokens[who], params: { groupId: group.id } });
-      expectErrorBody(res, 403, 'missing.any.permissions');
-      expect(JSON.stringify(res.body.messageParams ?? {})).toContain('directory:group:delete');
-    }
-    expect((await suite.call('getGroup', { token: suite.tokens.admin, params: { groupId: group.id } })).status).toBe(
-      200,
+  describe('needs directory:group:delete', () => {
+    let group: GroupBody;
+    beforeAll(async () => {
+      group = await createGroup({ ownerIds: [PERSONAS.owner.id] });
+    });
+
+    it.each(['editor', 'owner', 'supervisor', 'viewerClient'] as const)(
+      '%s (the owner of the group too) gets 403 naming it, and the group stays',
+      async (who) => {
+        const res = await suite.call('deleteGroup', { token: suite.tokens[who], params: { groupId: group.id } });
+        expectErrorBody(res, 403, 'missing.any.permissions');
+        expect(JSON.stringify(res.body.messageParams ?? {})).toContain('directory:group:delete');
+        expect(
+          (await suite.call('getGroup', { token: suite.tokens.admin, params: { groupId: group.id } })).status,
+        ).toBe(200);
+      },
     );
-    expect(
-      (await suite.call('deleteGroup', { token: suite.tokens.adminClient, params: { groupId: group.id } })).status,
-    ).toBe(204);
+
+    it('a client holding it deletes with 204', async () => {
+      expect(
+        (await suite.call('deleteGroup', { token: suite.tokens.adminClient, params: { groupId: group.id } })).status,
+      ).toBe(204);
+    });
   });
 
   it('answers 404 for an unknown group', async () => {

@@ -2,10 +2,10 @@
  * Contract tests of adding and removing group members over HTTP, every answer checked against
  * openapi/groups.yaml.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GROUPS, PERSONAS } from '../../src/db/seed/personas.js';
 import { expectErrorBody } from '../support/openapi-validator.js';
-import { membersSuite } from '../support/members-suite.js';
+import { membersSuite, type MembersGroup } from '../support/members-suite.js';
 
 const suite = membersSuite();
 
@@ -131,130 +131,119 @@ describe('addGroupMembers and removeGroupMembers (POST and DELETE /api/v2/groups
     expect((await suite.getGroup(group.id)).memberCount).toBe(0);
   });
 
-  it('rejects unknown user ids with 400 naming them, and bad bodies with 400', async () => {
+  it.each([
+    ['addGroupMembers', (ghost: string) => ({ body: { memberIds: [suite.user(0), ghost] } })],
+    ['removeGroupMembers', (ghost: string) => ({ query: { ids: ghost } })],
+  ] as const)('%s rejects unknown user ids with 400 naming them', async (operationId, request) => {
     const group = await suite.createGroup();
     const ghost = '00000000-aaaa-4bbb-8ccc-000000000000';
-    const add = await suite.call('addGroupMembers', {
+    const res = await suite.call(operationId, {
       token: suite.tokens.admin,
       params: { groupId: group.id },
-      body: { memberIds: [suite.user(0), ghost] },
+      ...request(ghost),
     });
-    expectErrorBody(add, 400);
-    expect(add.text).toContain(ghost);
-    const remove = await suite.call('removeGroupMembers', {
-      token: suite.tokens.admin,
-      params: { groupId: group.id },
-      query: { ids: ghost },
-    });
-    expectErrorBody(remove, 400);
-    expect(remove.text).toContain(ghost);
+    expectErrorBody(res, 400);
+    expect(res.text).toContain(ghost);
     expect((await suite.getGroup(group.id)).memberCount).toBe(0);
-
-    expectErrorBody(
-      await suite.call('addGroupMembers', { token: suite.tokens.admin, params: { groupId: group.id }, body: {} }),
-      400,
-      'bad.request',
-    );
-    expectErrorBody(
-      await suite.call('addGroupMembers', {
-        token: suite.tokens.admin,
-        params: { groupId: group.id },
-        body: { memberIds: 'abc' },
-      }),
-      400,
-      'bad.request',
-    );
-    expectErrorBody(
-      await suite.call('addGroupMembers', {
-        token: suite.tokens.admin,
-        params: { groupId: group.id },
-        body: { memberIds: [1, 2] },
-      }),
-      400,
-      'bad.request',
-    );
-    expectErrorBody(
-      await suite.call('addGroupMembers', {
-        token: suite.tokens.admin,
-        params: { groupId: group.id },
-        body: { memberIds: [suite.user(0)], version: 'x' },
-      }),
-      400,
-      'bad.request',
-    );
-    expectErrorBody(
-      await suite.call('removeGroupMembers', { token: suite.tokens.admin, params: { groupId: group.id } }),
-      400,
-      'bad.request',
-    );
-    expectErrorBody(
-      await suite.call('addGroupMembers', {
-        token: suite.tokens.admin,
-        params: { groupId: 'no-group' },
-        body: { memberIds: [suite.user(0)] },
-      }),
-      404,
-      'not.found',
-    );
-    expectErrorBody(
-      await suite.call('removeGroupMembers', {
-        token: suite.tokens.admin,
-        params: { groupId: 'no-group' },
-        query: { ids: suite.user(0) },
-      }),
-      404,
-      'not.found',
-    );
   });
 
-  it('lets the editor and owners of the group change members; others get 403', async () => {
-    const group = await suite.createGroup({ ownerIds: [PERSONAS.owner.id] });
-    const editor = await suite.call('addGroupMembers', {
-      token: suite.tokens.editor,
-      params: { groupId: group.id },
-      body: { memberIds: [suite.user(0)] },
+  it.each([
+    ['addGroupMembers', 'no body fields', () => ({ body: {} }), 400, 'bad.request'],
+    ['addGroupMembers', 'memberIds not an array', () => ({ body: { memberIds: 'abc' } }), 400, 'bad.request'],
+    ['addGroupMembers', 'memberIds not strings', () => ({ body: { memberIds: [1, 2] } }), 400, 'bad.request'],
+    [
+      'addGroupMembers',
+      'a version not a number',
+      () => ({ body: { memberIds: [suite.user(0)], version: 'x' } }),
+      400,
+      'bad.request',
+    ],
+    ['removeGroupMembers', 'no ids', () => ({}), 400, 'bad.request'],
+    [
+      'addGroupMembers',
+      'an unknown group',
+      () => ({ params: { groupId: 'no-group' }, body: { memberIds: [suite.user(0)] } }),
+      404,
+      'not.found',
+    ],
+    [
+      'removeGroupMembers',
+      'an unknown group',
+      () => ({ params: { groupId: 'no-group' }, query: { ids: suite.user(0) } }),
+      404,
+      'not.found',
+    ],
+  ] as const)('%s with %s answers %i %s', async (operationId, _case, request, status, code) => {
+    const group = await suite.createGroup();
+    expectErrorBody(
+      await suite.call(operationId, { token: suite.tokens.admin, params: { groupId: group.id }, ...request() }),
+      status,
+      code,
+    );
+    expect((await suite.getGroup(group.id)).memberCount).toBe(0);
+  });
+
+  describe('who may change members', () => {
+    let group: MembersGroup;
+    beforeAll(async () => {
+      group = await suite.createGroup({ ownerIds: [PERSONAS.owner.id] });
     });
-    expect(editor.status, editor.text).toBe(202);
-    const owner = await suite.call('addGroupMembers', {
-      token: suite.tokens.owner,
-      params: { groupId: group.id },
-      body: { memberIds: [suite.user(1)] },
-    });
-    expect(owner.status, owner.text).toBe(202);
-    const ownerRemove = await suite.call('removeGroupMembers', {
-      token: suite.tokens.owner,
-      params: { groupId: group.id },
-      query: { ids: suite.user(0) },
-    });
-    expect(ownerRemove.status, ownerRemove.text).toBe(202);
-    for (const who of ['supervisor', 'viewerClient'] as const) {
-      const add = await suite.call('addGroupMembers', {
-        token: suite.tokens[who],
+
+    it('the editor and the owners of the group add and remove members', async () => {
+      const editor = await suite.call('addGroupMembers', {
+        token: suite.tokens.editor,
         params: { groupId: group.id },
-        body: { memberIds: [suite.user(2)] },
+        body: { memberIds: [suite.user(0)] },
       });
-      expectErrorBody(add, 403, 'missing.any.permissions');
-      expect(JSON.stringify(add.body.messageParams ?? {})).toContain('directory:group:edit');
-      expectErrorBody(
-        await suite.call('removeGroupMembers', {
+      expect(editor.status, editor.text).toBe(202);
+      const owner = await suite.call('addGroupMembers', {
+        token: suite.tokens.owner,
+        params: { groupId: group.id },
+        body: { memberIds: [suite.user(1)] },
+      });
+      expect(owner.status, owner.text).toBe(202);
+      const ownerRemove = await suite.call('removeGroupMembers', {
+        token: suite.tokens.owner,
+        params: { groupId: group.id },
+        query: { ids: suite.user(0) },
+      });
+      expect(ownerRemove.status, ownerRemove.text).toBe(202);
+      expect((await suite.individuals(group.id)).sort()).toEqual([suite.user(1)]);
+    });
+
+    it.each(['supervisor', 'viewerClient'] as const)(
+      '%s gets 403 naming directory:group:edit, adding or removing, and nothing changes',
+      async (who) => {
+        const add = await suite.call('addGroupMembers', {
           token: suite.tokens[who],
           params: { groupId: group.id },
-          query: { ids: suite.user(1) },
+          body: { memberIds: [suite.user(2)] },
+        });
+        expectErrorBody(add, 403, 'missing.any.permissions');
+        expect(JSON.stringify(add.body.messageParams ?? {})).toContain('directory:group:edit');
+        expectErrorBody(
+          await suite.call('removeGroupMembers', {
+            token: suite.tokens[who],
+            params: { groupId: group.id },
+            query: { ids: suite.user(1) },
+          }),
+          403,
+          'missing.any.permissions',
+        );
+        expect((await suite.individuals(group.id)).sort()).toEqual([suite.user(1)]);
+      },
+    );
+
+    it('the owner persona gets 403 for a group it does not own', async () => {
+      expectErrorBody(
+        await suite.call('addGroupMembers', {
+          token: suite.tokens.owner,
+          params: { groupId: DEMO_GROUPS.social.id },
+          body: { memberIds: [suite.user(2)] },
         }),
         403,
         'missing.any.permissions',
       );
-    }
-    // The owner persona cannot change a group it does not own.
-    expectErrorBody(
-      await suite.call('addGroupMembers', {
-        token: suite.tokens.owner,
-        params: { groupId: DEMO_GROUPS.social.id },
-        body: { memberIds: [suite.user(2)] },
-      }),
-      403,
-      'missing.any.permissions',
-    );
-    expect((await suite.individuals(group.id)).sort()).toEqual([suite.user(1)]);
+    });
   });
 });

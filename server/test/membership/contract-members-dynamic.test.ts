@@ -2,10 +2,10 @@
  * Contract tests of a group's dynamic settings (rules) over HTTP, every answer checked against
  * openapi/groups.yaml.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GROUPS, PERSONAS } from '../../src/db/seed/personas.js';
 import { expectErrorBody } from '../support/openapi-validator.js';
-import { membersSuite } from '../support/members-suite.js';
+import { membersSuite, type MembersGroup } from '../support/members-suite.js';
 
 const suite = membersSuite();
 
@@ -80,8 +80,7 @@ describe('dynamic settings', () => {
     expect((await suite.getGroup(group.id)).memberCount).toBe(0);
   });
 
-  it('validates the query: unknown comparator or operation → invalid.value, proficiency out of range or missing fields → 400', async () => {
-    const group = await suite.createGroup();
+  describe('validates the query: unknown comparator or operation → invalid.value, proficiency out of range or missing fields → 400', () => {
     const withComparator = (comparator: string) => ({
       skillConditions: [
         {
@@ -91,32 +90,9 @@ describe('dynamic settings', () => {
         },
       ],
     });
-    expectErrorBody(
-      await suite.call('updateGroupDynamicSettings', {
-        token: suite.tokens.admin,
-        params: { groupId: group.id },
-        body: withComparator('About'),
-      }),
-      400,
-      'invalid.value',
-    );
-    expectErrorBody(
-      await suite.call('previewDynamicGroup', { token: suite.tokens.admin, body: withComparator('About') }),
-      400,
-      'invalid.value',
-    );
     const badOperation = {
       skillConditions: [{ operation: 'Xor', routingSkillConditions: [], languageSkillConditions: [] }],
     };
-    expectErrorBody(
-      await suite.call('updateGroupDynamicSettings', {
-        token: suite.tokens.admin,
-        params: { groupId: group.id },
-        body: badOperation,
-      }),
-      400,
-      'invalid.value',
-    );
     const tooProficient = {
       skillConditions: [
         {
@@ -126,87 +102,80 @@ describe('dynamic settings', () => {
         },
       ],
     };
-    expectErrorBody(
-      await suite.call('updateGroupDynamicSettings', {
-        token: suite.tokens.admin,
-        params: { groupId: group.id },
-        body: tooProficient,
-      }),
-      400,
-      'bad.request',
-    );
-    expectErrorBody(
-      await suite.call('updateGroupDynamicSettings', {
-        token: suite.tokens.admin,
-        params: { groupId: group.id },
-        body: {},
-      }),
-      400,
-      'bad.request',
-    );
-    expectErrorBody(
-      await suite.call('previewDynamicGroup', { token: suite.tokens.admin, body: { skillConditions: 'all' } }),
-      400,
-      'bad.request',
-    );
-    expectErrorBody(
-      await suite.call('getGroupDynamicSettings', { token: suite.tokens.admin, params: { groupId: group.id } }),
-      404,
-      'not.found',
-    );
+    let group: MembersGroup;
+    beforeAll(async () => {
+      group = await suite.createGroup();
+    });
+
+    it.each([
+      ['updateGroupDynamicSettings', 'an unknown comparator', withComparator('About'), 'invalid.value'],
+      ['previewDynamicGroup', 'an unknown comparator', withComparator('About'), 'invalid.value'],
+      ['updateGroupDynamicSettings', 'an unknown operation', badOperation, 'invalid.value'],
+      ['updateGroupDynamicSettings', 'a proficiency out of range', tooProficient, 'bad.request'],
+      ['updateGroupDynamicSettings', 'no fields', {}, 'bad.request'],
+      ['previewDynamicGroup', 'skillConditions not a list', { skillConditions: 'all' }, 'bad.request'],
+    ] as const)('%s with %s answers 400 %s', async (operationId, _case, body, code) => {
+      const params = operationId === 'updateGroupDynamicSettings' ? { groupId: group.id } : undefined;
+      expectErrorBody(await suite.call(operationId, { token: suite.tokens.admin, params, body }), 400, code);
+    });
+
+    it('stores none of them', async () => {
+      expectErrorBody(
+        await suite.call('getGroupDynamicSettings', { token: suite.tokens.admin, params: { groupId: group.id } }),
+        404,
+        'not.found',
+      );
+    });
   });
 
-  it('needs directory:group:view to read, directory:group:edit to set and directory:group:delete to delete', async () => {
-    const group = await suite.createGroup({ ownerIds: [PERSONAS.owner.id] });
-    expectErrorBody(
-      await suite.call('getGroupDynamicSettings', {
-        token: suite.tokens.supervisor,
-        params: { groupId: DEMO_GROUPS.dynamic.id },
-      }),
-      403,
-      'missing.any.permissions',
-    );
-    expectErrorBody(
-      await suite.call('previewDynamicGroup', { token: suite.tokens.supervisor, body: spanish }),
-      403,
-      'missing.any.permissions',
-    );
-    expectErrorBody(
-      await suite.call('updateGroupDynamicSettings', {
-        token: suite.tokens.supervisor,
+  describe('needs directory:group:view to read, directory:group:edit to set and directory:group:delete to delete', () => {
+    let group: MembersGroup;
+    beforeAll(async () => {
+      group = await suite.createGroup({ ownerIds: [PERSONAS.owner.id] });
+    });
+
+    it.each([
+      ['getGroupDynamicSettings', () => ({ params: { groupId: DEMO_GROUPS.dynamic.id } })],
+      ['previewDynamicGroup', () => ({ body: spanish })],
+      ['updateGroupDynamicSettings', () => ({ params: { groupId: group.id }, body: spanish })],
+    ] as const)('the supervisor gets 403 for %s', async (operationId, request) => {
+      expectErrorBody(
+        await suite.call(operationId, { token: suite.tokens.supervisor, ...request() }),
+        403,
+        'missing.any.permissions',
+      );
+    });
+
+    it('the editor sets them', async () => {
+      const editor = await suite.call('updateGroupDynamicSettings', {
+        token: suite.tokens.editor,
         params: { groupId: group.id },
         body: spanish,
-      }),
-      403,
-      'missing.any.permissions',
-    );
-    const editor = await suite.call('updateGroupDynamicSettings', {
-      token: suite.tokens.editor,
-      params: { groupId: group.id },
-      body: spanish,
+      });
+      expect(editor.status, editor.text).toBe(204);
     });
-    expect(editor.status, editor.text).toBe(204);
-    expectErrorBody(
-      await suite.call('deleteGroupDynamicSettings', { token: suite.tokens.editor, params: { groupId: group.id } }),
-      403,
-      'missing.any.permissions',
-    );
-    expectErrorBody(
-      await suite.call('deleteGroupDynamicSettings', {
-        token: suite.tokens.viewerClient,
-        params: { groupId: group.id },
-      }),
-      403,
-      'missing.any.permissions',
-    );
-    expect(
-      (
-        await suite.call('deleteGroupDynamicSettings', {
-          token: suite.tokens.adminClient,
-          params: { groupId: group.id },
-        })
-      ).status,
-    ).toBe(204);
+
+    it.each(['editor', 'viewerClient'] as const)('%s gets 403 deleting them', async (who) => {
+      expectErrorBody(
+        await suite.call('deleteGroupDynamicSettings', { token: suite.tokens[who], params: { groupId: group.id } }),
+        403,
+        'missing.any.permissions',
+      );
+    });
+
+    it('a client holding directory:group:delete deletes them', async () => {
+      expect(
+        (
+          await suite.call('deleteGroupDynamicSettings', {
+            token: suite.tokens.adminClient,
+            params: { groupId: group.id },
+          })
+        ).status,
+      ).toBe(204);
+    });
+  });
+
+  it('answers 404 setting the rules of an unknown group', async () => {
     expectErrorBody(
       await suite.call('updateGroupDynamicSettings', {
         token: suite.tokens.admin,

@@ -12,7 +12,7 @@ import platformClient from 'purecloud-platform-client-v2';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { expectResponseMatches } from './openapi-validator.js';
 import { DEMO_CLIENTS } from './sign-in.js';
-import { startServer, type TestServer } from './server.js';
+import { startServer, type StartServerOptions, type TestServer } from './server.js';
 
 /** The SDK's ApiClient (one per process). */
 export const sdkClient = platformClient.ApiClient.instance;
@@ -25,12 +25,13 @@ export interface SdkSuite {
 
 /**
  * A demo-seeded server (rate limit off) the SDK's gateway points at for the whole file. `extended`:
- * setReturnExtendedResponses; `signIn`: sign in with the demo-admin client's credentials first.
+ * setReturnExtendedResponses; `signIn`: sign in with the demo-admin client's credentials first; `server`: more
+ * settings of the server (e.g. `strictMirror`). Called inside a `describe`, the suite is that block's.
  */
-export function sdkSuite(options: { extended: boolean; signIn?: boolean }): SdkSuite {
+export function sdkSuite(options: { extended: boolean; signIn?: boolean; server?: StartServerOptions }): SdkSuite {
   const suite = { adminToken: '' } as SdkSuite;
   beforeAll(async () => {
-    suite.server = await startServer({ seed: 'demo', rateLimitPerMinute: 0 });
+    suite.server = await startServer({ ...options.server, seed: 'demo', rateLimitPerMinute: 0 });
     const port = Number(new URL(suite.server.url).port);
     // Keep a developer's ~/.genesyscloudjavascript/config from resetting the gateway.
     sdkClient.config.setConfigPath('/nonexistent');

@@ -47,6 +47,8 @@ export interface StartServerOptions {
   readerThreads?: number;
   /** Answer every reference as id + selfUri only (LEAN_REFERENCES). */
   leanReferences?: boolean;
+  /** Answer as a real org most probably does (STRICT_MIRROR). */
+  strictMirror?: boolean;
 }
 
 export interface TestServer {
@@ -74,6 +76,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
       corsOrigins: options.corsOrigins,
       readerThreads: options.readerThreads,
       leanReferences: options.leanReferences,
+      strictMirror: options.strictMirror,
     });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     const started = app;

@@ -373,6 +373,7 @@ export const SCHEMA_LIMITS = {
   AuditQueryRequest: {
     interval: {
       minLength: 1,
+      maxDays: 365,
     },
     filters: {
       maxItems: 50,
@@ -456,4 +457,52 @@ export const PAGE_SIZE_MAXIMA = {
   queryAuditsRealtime: 500,
   searchGroups: 100,
   searchUsers: 100,
+} as const;
+
+/**
+ * Each operation's own limits (`x-search-cap`: the most results a search pages through, as
+ * `pageSize × pageNumber`; `x-realtime-window-days`: how many days back the realtime audit query reads).
+ */
+export const OPERATION_LIMITS = {
+  queryAuditsRealtime: {
+    realtimeWindowDays: 14,
+  },
+  searchGroups: {
+    searchCap: 10000,
+  },
+  searchGroupsByQ64: {
+    searchCap: 10000,
+  },
+  searchUsers: {
+    searchCap: 10000,
+  },
+  searchUsersByQ64: {
+    searchCap: 10000,
+  },
+} as const;
+
+/** The most values each list query parameter takes per request (`maxItems`, or `x-max-items` of a comma-joined string). */
+export const QUERY_LIST_MAXIMA = {
+  getAuthorizationDivisions: {
+    id: 100,
+  },
+  getAuthorizationRoles: {
+    id: 100,
+    permission: 100,
+  },
+  listGroupProfiles: {
+    id: 100,
+    jabberId: 100,
+  },
+  listGroups: {
+    id: 100,
+    jabberId: 100,
+  },
+  listUsers: {
+    id: 100,
+    jabberId: 100,
+  },
+  removeGroupMembers: {
+    ids: 50,
+  },
 } as const;

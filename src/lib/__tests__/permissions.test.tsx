@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, skipToken } from '@tanstack/react-query';
 import { cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -7,13 +7,16 @@ import type { Permission } from '../permission-names';
 import {
   Can,
   canEditGroup,
+  divisionsPermittedQueryOptions,
   ensurePermissions,
   GATED_PERMISSIONS,
+  permissionAnswerQueryOptions,
   permittedSomewhere,
   ungrantedPermissions,
   useCan,
   useCanEditGroup,
   useMe,
+  usePermissionAnswer,
 } from '../permissions';
 import { saveSession } from '../auth';
 import { installMatchMedia, makeMe, signedInClient, TestProviders } from '@/testing/test-providers';
@@ -183,6 +186,31 @@ describe('permissions users/me does not grant: divisionspermitted', () => {
       expect(renderHook(() => useCan('directory:user:view'), { wrapper }).result.current).toBe(false);
       expect(renderHook(() => useCan('authorization:role:view'), { wrapper }).result.current).toBe(false);
       expect(asked).toHaveLength(expected.length);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe('a page that demands a permission', () => {
+  it('asks divisionspermitted about the permission it demands, and about nothing when it demands none', () => {
+    const asked = permissionAnswerQueryOptions('directory:group:add', true);
+    expect(asked.queryKey).toEqual(divisionsPermittedQueryOptions('directory:group:add').queryKey);
+    expect(asked.enabled).toBe(true);
+    expect(permissionAnswerQueryOptions('directory:group:add', false).enabled).toBe(false);
+    const none = permissionAnswerQueryOptions(undefined, true);
+    expect(none.enabled).toBe(false);
+    expect(none.queryFn).toBe(skipToken);
+    expect(JSON.stringify(none.queryKey)).not.toMatch(/:/);
+  });
+
+  it('is granted at once when it demands nothing, and asks nothing', () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    try {
+      const wrapper = wrapperFor(['group_administration'], 'someone');
+      expect(renderHook(() => usePermissionAnswer(undefined), { wrapper }).result.current).toBe('granted');
+      expect(fetch).not.toHaveBeenCalled();
     } finally {
       vi.unstubAllGlobals();
     }

@@ -4,7 +4,8 @@
  *
  * Demo: four weeks of believable history that ends in the seeded state: groups created, members added
  * by hand and by rules, people who joined and left again, renames, description edits, owner changes,
- * and two deleted groups with full snapshots (for "Recently deleted"). Each group's `version` and
+ * and two deleted groups with full snapshots (for "Recently deleted"); one group was created half a year
+ * earlier (DEMO_CREATED_LONG_AGO), so the history reaches past 90 days. Each group's `version` and
  * `date_modified` are set to those of its last recorded change.
  *
  * Large: at least LARGE_HISTORY_RECORDS records over LARGE_HISTORY_DAYS days, membership churn and
@@ -29,6 +30,14 @@ const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
 
 export const DEMO_HISTORY_DAYS = 28;
+/**
+ * One group of the demo was created long before the rest of the history (26 weeks before its later changes,
+ * so on the same weekday): its Create record lies past the realtime window and past 90 days, within the year
+ * the asynchronous query reaches.
+ */
+export const DEMO_CREATED_LONG_AGO = { group: DEMO_GROUPS.rolesDisabled, weeksEarlier: 26 } as const;
+/** The oldest record of the demo history lies at most this many days back. */
+export const DEMO_OLDEST_DAYS = DEMO_HISTORY_DAYS + DEMO_CREATED_LONG_AGO.weeksEarlier * 7;
 export const LARGE_HISTORY_RECORDS = 1_000_000;
 export const LARGE_HISTORY_DAYS = 120;
 /** Records of the 500-member group in the large org (the bench's "one group over 90 days"). */
@@ -313,8 +322,9 @@ function demoGroupStory(
     if (story.earlierDescription !== undefined)
       properties.set('description', story.earlierDescription ? [story.earlierDescription] : []);
     properties.set('ownerIds', [...initialOwners].sort());
+    const longAgo = row.id === DEMO_CREATED_LONG_AGO.group.id ? DEMO_CREATED_LONG_AGO.weeksEarlier * 7 * DAY : 0;
     out.push({
-      time: lastTime,
+      time: lastTime - longAgo,
       groupId: row.id,
       actor: story.actor === ACTORS.owner ? ACTORS.admin : actor,
       operation: 'createGroup',

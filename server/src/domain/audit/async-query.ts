@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { badRequest, notFound } from '../../contract/errors.js';
 import { cached } from '../../db/statements.js';
 import { auditCriteria, criteriaSql } from './criteria.js';
+import type { AuditNames } from './names.js';
 import { rowToMessage, type AuditRow } from './record.js';
 import type { AuditLogMessage, AuditQueryFilter, AuditQueryRequest, AuditQuerySort } from './types.js';
 
@@ -56,8 +57,9 @@ export function createAuditQuery(
   db: Database.Database,
   request: AuditQueryRequest,
   now = Date.now(),
+  names?: AuditNames,
 ): AuditQueryExecutionStatus {
-  auditCriteria(request, { realtime: false, now });
+  auditCriteria(request, { realtime: false, now, names });
   const stored: AuditQueryRequest = {
     interval: request.interval,
     serviceName: request.serviceName,
@@ -117,11 +119,11 @@ function decodeCursor(text: string): Cursor {
 export function auditQueryResults(
   db: Database.Database,
   id: string,
-  options: { cursor?: string; pageSize?: number; expandUser: boolean; now?: number },
+  options: { cursor?: string; pageSize?: number; expandUser: boolean; now?: number; names?: AuditNames },
 ): AuditQueryExecutionResults {
   const row = execution(db, id, options.now ?? Date.now());
   const request = JSON.parse(row.request_json) as AuditQueryRequest;
-  const criteria = auditCriteria(request, { realtime: false, now: row.created });
+  const criteria = auditCriteria(request, { realtime: false, now: row.created, names: options.names });
   const pageSize = options.pageSize ?? 25;
   const { where, params } = criteriaSql(criteria);
   const descending = criteria.order === 'descending';
@@ -142,6 +144,6 @@ export function auditQueryResults(
     id: row.id,
     pageSize,
     ...(rows.length > pageSize && last ? { cursor: encodeCursor({ t: last.event_time, s: last.seq }) } : {}),
-    entities: page.map((r) => rowToMessage(r, options.expandUser)),
+    entities: page.map((r) => rowToMessage(r, options.expandUser, options.names)),
   };
 }

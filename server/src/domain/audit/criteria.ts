@@ -3,13 +3,12 @@
  * on. Bad input answers the real API's ErrorBody (400 `bad.request` / `invalid.value`), never a 500.
  */
 import { badRequest, invalidValue } from '../../contract/errors.js';
-import {
-  AUDIT_ACTIONS,
-  AUDIT_SERVICE,
-  REALTIME_WINDOW_DAYS,
-  type AuditQueryFilter,
-  type AuditQueryRequest,
-} from './types.js';
+import { AUDIT_LIMITS, AUDIT_QUERY_MAX_DAYS } from '../../contract/limits.js';
+import { STORED_AUDIT_NAMES, storedEntityType, storedService, type AuditNames } from './names.js';
+import { AUDIT_ACTIONS, AUDIT_SERVICE, type AuditQueryFilter, type AuditQueryRequest } from './types.js';
+
+/** The realtime query reads only this far back (`x-realtime-window-days`); older history takes the asynchronous query. */
+const REALTIME_WINDOW_DAYS = AUDIT_LIMITS.realtimeWindowDays;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -65,10 +64,15 @@ const FILTER_KEYS: Record<AuditQueryFilter['property'], keyof AuditCriteria> = {
 
 /**
  * The criteria of a query (already validated against its schema). `realtime` queries must lie within
- * the last REALTIME_WINDOW_DAYS days of `now`. Any service name and entity type is accepted, as the real
- * API's SDK types them (free strings): one this server writes no records for selects none.
+ * the last REALTIME_WINDOW_DAYS days of `now`; asynchronous ones span at most AUDIT_QUERY_MAX_DAYS days. Any service name and entity type is accepted, as the real
+ * API's SDK types them (free strings): one this server writes no records for selects none. `names` are the
+ * names the API answers under (names.ts), translated here to the stored ones.
  */
-export function auditCriteria(request: AuditQueryRequest, options: { realtime: boolean; now: number }): AuditCriteria {
+export function auditCriteria(
+  request: AuditQueryRequest,
+  options: { realtime: boolean; now: number; names?: AuditNames },
+): AuditCriteria {
+  const names = options.names ?? STORED_AUDIT_NAMES;
   if (!request.serviceName)
     throw badRequest('serviceName is required.', [{ errorCode: 'bad.request', fieldName: 'serviceName' }]);
   const { from, to } = parseInterval(request.interval);
@@ -77,8 +81,13 @@ export function auditCriteria(request: AuditQueryRequest, options: { realtime: b
       `The realtime query covers the last ${REALTIME_WINDOW_DAYS} days only; the interval starts before that. Use the asynchronous query (POST /api/v2/audits/query) for older history.`,
       [{ errorCode: 'bad.request', fieldName: 'interval' }],
     );
+  if (!options.realtime && to - from > AUDIT_QUERY_MAX_DAYS * DAY_MS)
+    throw badRequest(
+      `The interval is too long: an audit query covers at most ${AUDIT_QUERY_MAX_DAYS} days (audit data is kept a year). Split it into shorter intervals.`,
+      [{ errorCode: 'bad.request', fieldName: 'interval' }],
+    );
   const criteria: AuditCriteria = {
-    service: request.serviceName,
+    service: storedService(names, request.serviceName),
     from,
     to,
     entityTypes: [],
@@ -91,7 +100,9 @@ export function auditCriteria(request: AuditQueryRequest, options: { realtime: b
   for (const [i, filter] of (request.filters ?? []).entries()) {
     if (filter.property === 'Action' && !(AUDIT_ACTIONS as readonly string[]).includes(filter.value))
       throw invalidValue(`Unknown action "${filter.value}" for service ${AUDIT_SERVICE}.`, `filters[${i}].value`);
-    (criteria[FILTER_KEYS[filter.property]] as string[]).push(filter.value);
+    (criteria[FILTER_KEYS[filter.property]] as string[]).push(
+      filter.property === 'EntityType' ? storedEntityType(names, filter.value) : filter.value,
+    );
   }
   return criteria;
 }

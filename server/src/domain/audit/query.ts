@@ -13,8 +13,10 @@
  */
 import type Database from 'better-sqlite3';
 import { badRequest } from '../../contract/errors.js';
+import { AUDIT_LIMITS } from '../../contract/limits.js';
 import { cached } from '../../db/statements.js';
 import { auditCriteria, criteriaSql, type AuditCriteria } from './criteria.js';
+import type { AuditNames } from './names.js';
 import { rowToMessage, type AuditRow } from './record.js';
 import {
   AUDIT_ENTITY_TYPES,
@@ -24,13 +26,15 @@ import {
 } from './types.js';
 
 /** The realtime query's paging bounds (as openapi/groups.yaml has them). */
-export const REALTIME_PAGE_SIZE = { min: 1, max: 500, default: 25 } as const;
+export const REALTIME_PAGE_SIZE = { min: 1, max: AUDIT_LIMITS.realtimePageSize, default: 25 } as const;
 
 export interface RealtimeQueryOptions {
   /** `expand=user`: records name their user. */
   expandUser: boolean;
   /** Epoch milliseconds (default: now); the realtime window ends here. */
   now?: number;
+  /** The names the API answers under (names.ts). Default the stored ones. */
+  names?: AuditNames;
 }
 
 /** The SQL of a query: its conditions (with parameters) and the statements that count and page. */
@@ -98,7 +102,7 @@ export function queryAuditsRealtime(
   request: AuditRealtimeQueryRequest,
   options: RealtimeQueryOptions,
 ): AuditRealtimeQueryResultsResponse {
-  const criteria = auditCriteria(request, { realtime: true, now: options.now ?? Date.now() });
+  const criteria = auditCriteria(request, { realtime: true, now: options.now ?? Date.now(), names: options.names });
   const pageSize = pageBound(request.pageSize, 'pageSize', REALTIME_PAGE_SIZE.default, REALTIME_PAGE_SIZE.max);
   const pageNumber = pageBound(request.pageNumber, 'pageNumber', 1, Number.MAX_SAFE_INTEGER);
   // A service this server writes no records for (every record is AUDIT_SERVICE's): an empty page.
@@ -111,7 +115,7 @@ export function queryAuditsRealtime(
   // A page past the end reads nothing.
   const rows = offset >= total ? [] : (cached(db, sql.page).all(...sql.params, pageSize, offset) as AuditRow[]);
   return {
-    entities: rows.map((row) => rowToMessage(row, options.expandUser)),
+    entities: rows.map((row) => rowToMessage(row, options.expandUser, options.names)),
     pageSize,
     pageNumber,
     total,

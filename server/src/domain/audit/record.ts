@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { cached } from '../../db/statements.js';
 import { publishAfterCommit } from '../notifications/outbox.js';
 import { auditTopic } from '../notifications/topics.js';
+import { answeredEntityType, answeredService, STORED_AUDIT_NAMES, type AuditNames } from './names.js';
 import {
   AUDIT_SERVICE,
   type AuditAction,
@@ -41,6 +42,11 @@ export interface AuditRecordInput {
   time?: Date;
   /** `SYSTEM` for a change no caller asked for directly (default `USER`). */
   level?: 'USER' | 'SYSTEM';
+  /**
+   * `SUCCESS` (default): the change happened. The live server records nothing else (a refused request writes no
+   * record); `FAILURE` is for the failed attempts a real org logs, written by STRICT_MIRROR's data (db/seed/strict-mirror.ts).
+   */
+  status?: 'SUCCESS' | 'FAILURE';
   /**
    * The action's id, shared by every record one request writes (`initiatingAction.transactionId`, what
    * the related query groups by); default: a new id, the record alone.
@@ -76,7 +82,7 @@ export function recordAudit(db: Database.Database, input: AuditRecordInput): str
     remoteIp: [...actor.remoteIp],
     level: input.level ?? 'USER',
     entity: { id: input.entity.id, name: input.entity.name },
-    status: 'SUCCESS',
+    status: input.status ?? 'SUCCESS',
     initiatingAction: { transactionId: input.transactionId ?? randomUUID() },
     transactionInitiator: input.transactionInitiator ?? true,
     propertyChanges: (input.propertyChanges ?? []).map((c) => ({
@@ -139,8 +145,15 @@ export interface AuditRow {
   body_json: string;
 }
 
-/** An `audits` row as the Audit API answers it; user names only with `expand=user`, as the real API does. */
-export function rowToMessage(row: AuditRow, expandUser = true): AuditLogMessage {
+/**
+ * An `audits` row as the Audit API answers it, under `names` (names.ts); user names only with `expand=user`, as
+ * the real API does.
+ */
+export function rowToMessage(
+  row: AuditRow,
+  expandUser = true,
+  names: AuditNames = STORED_AUDIT_NAMES,
+): AuditLogMessage {
   const body = JSON.parse(row.body_json) as StoredBody;
   const user = body.user && (expandUser ? body.user : { id: body.user.id });
   return {
@@ -148,12 +161,12 @@ export function rowToMessage(row: AuditRow, expandUser = true): AuditLogMessage 
     ...(user ? { user: { ...user, selfUri: `/api/v2/users/${user.id}` } } : {}),
     ...(body.client ? { client: body.client } : {}),
     remoteIp: body.remoteIp,
-    serviceName: row.service,
+    serviceName: answeredService(names, row.service),
     level: body.level,
     eventDate: new Date(row.event_time).toISOString(),
     action: row.action as AuditAction,
     entity: { ...body.entity, selfUri: `/api/v2/${row.entity_type === 'User' ? 'users' : 'groups'}/${body.entity.id}` },
-    entityType: row.entity_type as AuditEntityType,
+    entityType: answeredEntityType(names, row.entity_type) as AuditEntityType,
     status: body.status,
     ...(body.initiatingAction ? { initiatingAction: body.initiatingAction } : {}),
     ...(body.transactionInitiator === undefined ? {} : { transactionInitiator: body.transactionInitiator }),

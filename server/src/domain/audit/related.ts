@@ -6,15 +6,14 @@
  */
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../contract/errors.js';
+import { AUDIT_LIMITS } from '../../contract/limits.js';
 import { cached } from '../../db/statements.js';
+import type { AuditNames } from './names.js';
 import { rowToMessage, type AuditRow } from './record.js';
-import {
-  REALTIME_WINDOW_DAYS,
-  type AuditRealtimeRelatedRequest,
-  type AuditRealtimeRelatedResultsResponse,
-} from './types.js';
+import type { AuditRealtimeRelatedRequest, AuditRealtimeRelatedResultsResponse } from './types.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const REALTIME_WINDOW_DAYS = AUDIT_LIMITS.realtimeWindowDays;
 
 const ROW = 'SELECT id, event_time, service, entity_type, action, body_json, entity_id, seq FROM audits';
 
@@ -29,7 +28,8 @@ const transactionOf = (row: AuditRow): string | undefined =>
 export function queryAuditsRealtimeRelated(
   db: Database.Database,
   request: AuditRealtimeRelatedRequest,
-  options: { expandUser: boolean; now?: number },
+  /** `names`: the service and entity names the API answers under (names.ts); default the stored ones. */
+  options: { expandUser: boolean; now?: number; names?: AuditNames },
 ): AuditRealtimeRelatedResultsResponse {
   const now = options.now ?? Date.now();
   const found = cached(db, `${ROW} WHERE id = ?`).get(request.auditId) as RelatedRow | undefined;
@@ -50,5 +50,5 @@ export function queryAuditsRealtimeRelated(
       ).filter((row) => transactionOf(row) === transactionId)
     : [found];
   if (request.sort?.[0]?.sortOrder === 'descending') rows.reverse();
-  return { entities: rows.map((row) => rowToMessage(row, options.expandUser)) };
+  return { entities: rows.map((row) => rowToMessage(row, options.expandUser, options.names)) };
 }

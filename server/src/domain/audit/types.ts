@@ -3,9 +3,6 @@
  * names this server records under. docs/audit.md says which record each change produces.
  */
 
-/** The realtime query reads only this far back; older history takes the asynchronous query. */
-export const REALTIME_WINDOW_DAYS = 14;
-
 export const AUDIT_SERVICE = 'Directory';
 export const AUDIT_ENTITY_TYPES = ['Group', 'User'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

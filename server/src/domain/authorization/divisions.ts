@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { Caller } from '../../auth/caller.js';
 import { badRequest, notFound } from '../../contract/errors.js';
+import { QUERY_LIST_LIMITS } from '../../contract/limits.js';
 import { hasAnyPermission, permissionMatches } from '../../contract/permissions.js';
 import { cached } from '../../db/statements.js';
 import { entityListing, parsePaging, splitMulti, type EntityListing } from '../search/paging.js';
@@ -67,8 +68,10 @@ export function divisionOr404(db: Database.Database, id: string): AuthzDivision 
 export function listDivisions(db: Database.Database, query: Record<string, unknown>): EntityListing<AuthzDivision> {
   const paging = parsePaging(query);
   const ids = splitMulti(query.id);
-  if (ids && ids.length > 100)
-    throw badRequest('At most 100 values of id are allowed.', [{ errorCode: 'bad.request', fieldName: 'id' }]);
+  if (ids && ids.length > QUERY_LIST_LIMITS.divisionIds)
+    throw badRequest(`At most ${QUERY_LIST_LIMITS.divisionIds} values of id are allowed.`, [
+      { errorCode: 'bad.request', fieldName: 'id' },
+    ]);
   const name = typeof query.name === 'string' ? query.name.trim().toLowerCase() : '';
   const matching = allDivisions(db).filter(
     (d) => (!ids?.length || ids.includes(d.id)) && (!name || d.name.toLowerCase().includes(name)),

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { badRequest, notFound } from '../../contract/errors.js';
+import { QUERY_LIST_LIMITS } from '../../contract/limits.js';
 import { cached } from '../../db/statements.js';
 import { entityListing, parsePaging, splitMulti, type EntityListing } from '../search/paging.js';
 import { ALL_DIVISIONS_ENTITY, DIVISIONS_PATH } from './divisions.js';
@@ -116,12 +117,14 @@ export function listRoles(
   const paging = parsePaging(query);
   const ids = splitMulti(query.id);
   const permissions = splitMulti(query.permission);
-  for (const [field, list] of [
-    ['id', ids],
-    ['permission', permissions],
+  for (const [field, list, most] of [
+    ['id', ids, QUERY_LIST_LIMITS.roleIds],
+    ['permission', permissions, QUERY_LIST_LIMITS.rolePermissions],
   ] as const)
-    if (list && list.length > 100)
-      throw badRequest(`At most 100 values of ${field} are allowed.`, [{ errorCode: 'bad.request', fieldName: field }]);
+    if (list && list.length > most)
+      throw badRequest(`At most ${most} values of ${field} are allowed.`, [
+        { errorCode: 'bad.request', fieldName: field },
+      ]);
   const name = typeof query.name === 'string' ? query.name.trim().toLowerCase() : '';
   const where: string[] = [];
   const params: unknown[] = [];

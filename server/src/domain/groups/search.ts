@@ -1,6 +1,7 @@
 /** Group search (POST /groups/search and GET ?q64=): criteria over the groups' fields, paged and remembered. */
 import type Database from 'better-sqlite3';
 import type { Caller } from '../../auth/caller.js';
+import { SEARCH_LIMITS } from '../../contract/limits.js';
 import { registerSearchFunctions } from '../../db/functions.js';
 import { rememberedCount, preparedBounded, readMemory } from '../../db/read-memory.js';
 import { cached } from '../../db/statements.js';
@@ -126,7 +127,7 @@ export function searchGroups(
 ): GroupsSearchResponse {
   assertSearchRequestShape(request);
   registerSearchFunctions(db);
-  const { pageSize, pageNumber, offset } = searchPaging(request);
+  const { pageSize, pageNumber, offset } = searchPaging(request, SEARCH_LIMITS.groups);
   const criteria = compileCriteria(request.query, GROUP_SEARCH_FIELDS);
   const orderBy = compileSort(request, GROUP_SORT_FIELDS, 'g.id');
   const v = groupVisibilityCondition(caller);

@@ -19,7 +19,7 @@
  *     honoured; SCORE (no relevance here) and a missing sort fall back to the first key of `sortMap`
  *     ascending. `tieBreaker` (e.g. 'g.id') is appended so paging is stable. Unknown sortBy → 400.
  *
- *   searchPaging(request, { maxPageSize = 100, window = 10_000 }) → { pageSize, pageNumber, offset } (request.ts)
+ *   searchPaging(request, SEARCH_LIMITS.groups | .users) → { pageSize, pageNumber, offset } (request.ts)
  *     Defaults 25 / 1; pageSize 1..maxPageSize, pageNumber ≥ 1, pageSize × pageNumber ≤ window (400 beyond).
  *
  * Criteria semantics: within one list, every AND criterion must match, at least one OR criterion must

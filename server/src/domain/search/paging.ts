@@ -2,7 +2,7 @@
  * Paging of the listing endpoints (GET /groups, /profiles/groups, /groups/{id}/members, /users ...)
  * and the URIs of an EntityListing.
  *
- *   parsePaging(query, { maxPageSize = 500 }) → { pageSize, pageNumber, sortOrder, offset }
+ *   parsePaging(query, { maxPageSize = the listings' `pageSize` maximum }) → { pageSize, pageNumber, sortOrder, offset }
  *     pageSize 1..maxPageSize (default 25), pageNumber ≥ 1 (default 1); 400 bad.request otherwise.
  *     sortOrder: ASC / DESC / ascending / descending in any case (default ASC); 400 invalid.value otherwise.
  *     `offset` may exceed the row count (then the page is empty); it is capped so it stays a safe integer.
@@ -14,6 +14,7 @@
  *     pageNumber and sortOrder first: `/api/v2/groups/{id}/members?pageSize=25&pageNumber=2&sortOrder=ASC&expand=presence`.
  */
 import { ApiError, badRequest } from '../../contract/errors.js';
+import { QUERY_LIST_LIMITS } from '../../contract/limits.js';
 
 export type SortOrder = 'ASC' | 'DESC';
 
@@ -64,7 +65,10 @@ function parseSortOrder(v: unknown, fieldName = 'sortOrder'): SortOrder {
 /** Page numbers are int32 in the API document. */
 const INT32_MAX = 2_147_483_647;
 
-export function parsePaging(query: Record<string, unknown> | undefined, { maxPageSize = 500 } = {}): Paging {
+export function parsePaging(
+  query: Record<string, unknown> | undefined,
+  { maxPageSize = QUERY_LIST_LIMITS.listingPageSize } = {},
+): Paging {
   const q = query ?? {};
   const pageSize = toInt(q.pageSize, 'pageSize', 25);
   const pageNumber = toInt(q.pageNumber, 'pageNumber', 1);
@@ -100,7 +104,7 @@ export function splitMulti(v: unknown): string[] | undefined {
 
 /**
  * The `id` and `jabberId` filters of GET /groups, /profiles/groups and /users: split, not both at once,
- * at most 100 values each (400 bad.request otherwise).
+ * at most as many values each as the contract's `maxItems` (400 bad.request otherwise).
  */
 export function parseIdFilters(query: { id?: unknown; jabberId?: unknown }): {
   ids: string[] | undefined;
@@ -110,12 +114,14 @@ export function parseIdFilters(query: { id?: unknown; jabberId?: unknown }): {
   const jabberIds = splitMulti(query.jabberId);
   if (ids?.length && jabberIds?.length)
     throw badRequest('id and jabberId cannot be used together.', [{ errorCode: 'bad.request', fieldName: 'jabberId' }]);
-  for (const [name, list] of [
-    ['id', ids],
-    ['jabberId', jabberIds],
+  for (const [name, list, most] of [
+    ['id', ids, QUERY_LIST_LIMITS.listingIds],
+    ['jabberId', jabberIds, QUERY_LIST_LIMITS.listingJabberIds],
   ] as const) {
-    if (list && list.length > 100)
-      throw badRequest(`At most 100 values of ${name} are allowed.`, [{ errorCode: 'bad.request', fieldName: name }]);
+    if (list && list.length > most)
+      throw badRequest(`At most ${most} values of ${name} are allowed.`, [
+        { errorCode: 'bad.request', fieldName: name },
+      ]);
   }
   return { ids, jabberIds };
 }

@@ -1,5 +1,6 @@
 /** The rest of a search request: its sort, its paging, and its shape (the keys and their types). */
 import { ApiError, badRequest } from '../../contract/errors.js';
+import { SEARCH_LIMITS, type SearchLimits } from '../../contract/limits.js';
 import type { SearchRequestBase } from './criteria.js';
 
 const sortDirection = (order: string | undefined, fieldName: string): 'ASC' | 'DESC' | 'SCORE' => {
@@ -56,8 +57,11 @@ export interface SearchPage {
   offset: number;
 }
 
-/** Validates the paging of a search request. */
-export function searchPaging(request: SearchRequestBase, { maxPageSize = 100, window = 10_000 } = {}): SearchPage {
+/** Validates the paging of a search request against its search's limits (groups' by default). */
+export function searchPaging(
+  request: SearchRequestBase,
+  { maxPageSize, window }: SearchLimits = SEARCH_LIMITS.groups,
+): SearchPage {
   const pageSize = request.pageSize ?? 25;
   const pageNumber = request.pageNumber ?? 1;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > maxPageSize) {

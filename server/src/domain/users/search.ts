@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Caller } from '../../auth/caller.js';
 import { authorize } from '../../contract/authorize.js';
 import { badRequest } from '../../contract/errors.js';
+import { SEARCH_LIMITS } from '../../contract/limits.js';
 import { registerSearchFunctions } from '../../db/functions.js';
 import { rememberedCount, preparedBounded } from '../../db/read-memory.js';
 import { compileCriteria, type FieldMap, type SearchCriteria, type SearchRequestBase } from '../search/criteria.js';
@@ -140,7 +141,7 @@ export function searchUsers(
   });
   const expand = expandOverride?.length ? expandOverride : parseExpand(request.expand);
   registerSearchFunctions(db);
-  const { pageSize, pageNumber, offset } = searchPaging(request);
+  const { pageSize, pageNumber, offset } = searchPaging(request, SEARCH_LIMITS.users);
   const criteria = compileCriteria(expandQueryStrings(request.query), USER_SEARCH_FIELDS);
   const orderBy = compileSort(request, USER_SORT_FIELDS, 'u.id');
   const stateFilter = mentionsState(request.query) ? "u.state <> 'deleted'" : "u.state = 'active'";

@@ -7,7 +7,7 @@ import type { AuditServiceName } from './auditServiceName';
 
 export interface AuditQueryRequest {
   /**
-   * Date time range of the audits: two ISO-8601 instants joined by `/` (`2026-11-01T00:00:00.000Z/2026-11-28T00:00:00.000Z`).
+   * Date time range of the audits: two ISO-8601 instants joined by `/` (`2026-11-01T00:00:00.000Z/2026-11-28T00:00:00.000Z`), at most `x-max-days` days long (audit data is kept a year).
    * @minLength 1
    */
   interval: string;

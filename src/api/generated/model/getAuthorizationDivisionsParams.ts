@@ -19,7 +19,8 @@ export type GetAuthorizationDivisionsParams = {
    */
   pageNumber?: PageNumberParameter;
   /**
-   * IDs to return (sent comma-joined).
+   * IDs to return (sent comma-joined); at most 100.
+   * @maxItems 100
    */
   id?: IdParameter;
   /**

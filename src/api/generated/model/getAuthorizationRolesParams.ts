@@ -25,11 +25,13 @@ export type GetAuthorizationRolesParams = {
    */
   name?: string;
   /**
-   * IDs to return (sent comma-joined).
+   * IDs to return (sent comma-joined); at most 100.
+   * @maxItems 100
    */
   id?: IdParameter;
   /**
-   * Roles granting any of these permissions (sent comma-joined).
+   * Roles granting any of these permissions (sent comma-joined); at most 100.
+   * @maxItems 100
    * @items.maxLength 200
    */
   permission?: string[];

@@ -3,6 +3,6 @@
  */
 
 /**
- * IDs to return (sent comma-joined).
+ * IDs to return (sent comma-joined); at most 100.
  */
 export type IdParameter = string[];

@@ -3,6 +3,6 @@
  */
 
 /**
- * Comma-separated list of the ids of the members to remove; at most 50 ids.
+ * Comma-separated list of the ids of the members to remove; at most 50 ids (`x-max-items`).
  */
 export type IdsParameter = string;

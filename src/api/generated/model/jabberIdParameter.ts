@@ -3,6 +3,6 @@
  */
 
 /**
- * Jabber ids to return (sent comma-joined); not together with `id`.
+ * Jabber ids to return (sent comma-joined); not together with `id`; at most 100.
  */
 export type JabberIdParameter = string[];

@@ -20,11 +20,13 @@ export type ListGroupsParams = {
    */
   pageNumber?: PageNumberParameter;
   /**
-   * IDs to return (sent comma-joined).
+   * IDs to return (sent comma-joined); at most 100.
+   * @maxItems 100
    */
   id?: IdParameter;
   /**
-   * Jabber ids to return (sent comma-joined); not together with `id`.
+   * Jabber ids to return (sent comma-joined); not together with `id`; at most 100.
+   * @maxItems 100
    */
   jabberId?: JabberIdParameter;
   /**

@@ -5,7 +5,7 @@ import type { IdsParameter } from './idsParameter';
 
 export type RemoveGroupMembersParams = {
   /**
-   * Comma-separated list of the ids of the members to remove; at most 50 ids.
+   * Comma-separated list of the ids of the members to remove; at most 50 ids (`x-max-items`).
    * @minLength 1
    * @pattern ^[^,]*(,[^,]*){0,49}$
    */

@@ -24,6 +24,7 @@ import { GroupListPager } from '@/features/groups/list/components/group-list-pag
 import { GroupSearchBox } from '@/features/groups/list/components/group-search-box';
 import { formatCount } from '@/features/groups/list/components/group-table-columns';
 import { GroupTable } from '@/features/groups/list/components/group-table';
+import { permissionOf } from '@/lib/permission-names';
 
 // The filter inputs (Mantine's Combobox and floating layer) are not needed to paint the list: they load
 // once the browser is idle after it (or at the first touch, key or click), in place of a placeholder of
@@ -137,7 +138,7 @@ export const GroupListPage = () => {
         <Group gap="xs">
           <ListTools view={state} total={page?.total ?? 0} />
           <RecentlyDeletedLink />
-          <Can permission="directory:group:add">
+          <Can permission={permissionOf('createGroup')}>
             <Button component={Link} to={paths.groups.new.getHref()} leftSection={<IconPlus size={16} aria-hidden />}>
               Create group
             </Button>

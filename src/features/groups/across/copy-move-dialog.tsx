@@ -3,8 +3,10 @@ import { Modal } from '@/components/dialogs/dialogs';
 import { useState } from 'react';
 import { getGroup, listGroupIndividuals } from '@/api/generated/endpoints/groups/groups';
 import { listUsers } from '@/api/generated/endpoints/users/users';
-import { useCanEditGroup } from '@/lib/permissions';
+import { useCan, useCanEditGroup } from '@/lib/permissions';
+import { permissionOf } from '@/lib/permission-names';
 import { chunkIds } from '../core/batch-membership';
+import { roleGainSentence, roleLossSentence } from '../core/group-grants';
 import { reportCsvFileName } from '../core/members-csv';
 import { memberOwnerIds } from '../core/membership-reason';
 import { confirmMultiChange, countOf } from '../core/multi-change-confirm';
@@ -14,6 +16,7 @@ import { membershipCalls, personOf, readAllMembers } from '../core/membership-ca
 import { waitOutRateLimit } from '@/api/rate-limit';
 import { RunProgress, RunReport } from './run-views';
 import { explainLines, runTransfer, type Person } from '../core/transfer';
+import { readMoveRoleChange } from './move-roles';
 import { useMembershipRun, type RunContext } from './use-membership-run';
 import type { CopyMoveButtonProps } from './copy-move-props';
 
@@ -42,7 +45,8 @@ const statusLabel = (status: StatusFilter) =>
 /**
  * Copy or move members to another group: the selection, the members with the chosen status (every
  * page), or everyone. Adds in batches with the target's version; a move then removes from this group
- * only those the target took. Progress, cancel, and a report of every person.
+ * only those the target took, and its confirmation names the roles they lose with this group (and
+ * gain with the target) when the user may view grants. Progress, cancel, and a report of every person.
  */
 const CopyMoveDialog = ({
   group,
@@ -52,6 +56,7 @@ const CopyMoveDialog = ({
   onClose,
 }: CopyMoveButtonProps & { onClose: () => void }) => {
   const canEditSource = useCanEditGroup(group);
+  const canViewGrants = useCan(permissionOf('getAuthorizationSubject'));
   const [mode, setMode] = useState<'copy' | 'move'>('copy');
   const [who, setWho] = useState<Who>(selectedIds.length ? 'selected' : status ? 'filtered' : 'everyone');
   const [target, setTarget] = useState<PickedGroup | null>(null);
@@ -86,18 +91,42 @@ const CopyMoveDialog = ({
         context.onReading(null);
         const targetMemberIds = new Set(targetMembers.map((u) => u.id ?? ''));
         const already = people.filter((p) => targetMemberIds.has(p.id)).length;
+        // A move takes those the target takes out of this group, and with it the roles it grants them.
+        const leaving = mode === 'move' ? people.length - already : 0;
+        let rolesLoss: string | null = null;
+        let rolesGain: string | null = null;
+        if (leaving > 0 && canViewGrants) {
+          context.onStep(`Reading the roles ${sourceName} grants`);
+          const roles = await readMoveRoleChange(group, target.id, context);
+          rolesLoss = roles && roleLossSentence(leaving, roles.lost, sourceName);
+          rolesGain = roles && roleGainSentence(leaving, roles.gained, target.name);
+        }
         const confirmed = await confirmMultiChange({
           verb: mode === 'move' ? 'Move' : 'Copy',
           count: people.length,
           unit: 'person',
           target: { preposition: 'to', name: target.name },
           names: people.map((p) => p.name ?? ''),
-          details: `${already ? `${countOf(already, 'person')} of them ${already === 1 ? 'is' : 'are'} already in ${target.name} and stay as they are. ` : ''}${
-            mode === 'move'
-              ? `Those ${target.name} takes are then removed from ${sourceName}.`
-              : `Everyone stays in ${sourceName}.`
-          }`,
+          details: (
+            <Stack gap="xs">
+              {rolesLoss ? (
+                <Text size="sm" fw={500}>
+                  {rolesLoss}
+                </Text>
+              ) : null}
+              {rolesGain ? <Text size="sm">{rolesGain}</Text> : null}
+              <Text size="sm">
+                {`${already ? `${countOf(already, 'person')} of them ${already === 1 ? 'is' : 'are'} already in ${target.name} and stay as they are. ` : ''}${
+                  mode === 'move'
+                    ? `Those ${target.name} takes are then removed from ${sourceName}.`
+                    : `Everyone stays in ${sourceName}.`
+                }`}
+              </Text>
+            </Stack>
+          ),
           danger: mode === 'move',
+          // Losing roles is asked about even when one person moves.
+          evenForOne: !!rolesLoss,
         });
         if (!confirmed) {
           run.cancel();

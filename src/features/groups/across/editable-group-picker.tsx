@@ -7,6 +7,7 @@ import type { Group } from '@/api/generated/model/group';
 import type { GroupSearchCriteria } from '@/api/generated/model/groupSearchCriteria';
 import { useMe, usePermissions } from '@/lib/permissions';
 import { groupToolKeys } from '../core/group-tool-keys';
+import { permissionOf } from '@/lib/permission-names';
 
 const RESULT_COUNT = 25;
 
@@ -22,7 +23,7 @@ export interface PickedGroup {
  */
 export const useEditableGroups = (term: string, exclude: readonly string[] = [], anyVisible = false) => {
   const me = useMe();
-  const canEditAll = usePermissions().has('directory:group:edit') || anyVisible;
+  const canEditAll = usePermissions().has(permissionOf('addGroupMembers')) || anyVisible;
   const [debounced] = useDebouncedValue(term.trim(), 250);
   const query: GroupSearchCriteria[] = [
     debounced ? { type: 'CONTAINS', fields: ['name'], value: debounced } : { type: 'MATCH_ALL', fields: [], value: '' },

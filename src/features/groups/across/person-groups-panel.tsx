@@ -13,6 +13,7 @@ import { RunProgress, RunReport } from './run-views';
 import { changeGroup, type ReportLine } from '../core/transfer';
 import { useMembershipRun } from './use-membership-run';
 import { groupToolKeys } from '../core/group-tool-keys';
+import { permissionOf } from '@/lib/permission-names';
 
 const OWNED_PAGE = 100;
 
@@ -43,7 +44,7 @@ const useOwnedGroupIds = (enabled: boolean) => {
  * groups the signed-in user may change), with progress, cancel and the report of every group.
  */
 const PersonGroupsPanel = ({ user, onChanged }: { user: User; onChanged: () => void }) => {
-  const canEditAll = usePermissions().has('directory:group:edit');
+  const canEditAll = usePermissions().has(permissionOf('addGroupMembers'));
   const owned = useOwnedGroupIds(!canEditAll);
   const [addTo, setAddTo] = useState<PickedGroup[]>([]);
   const [removeFrom, setRemoveFrom] = useState<string[]>([]);

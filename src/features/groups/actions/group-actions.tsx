@@ -7,6 +7,7 @@ import { paths } from '@/config/paths';
 import { useCan, useCanEditGroup } from '@/lib/permissions';
 import { DeleteGroupButton } from '../delete/delete-group-button';
 import { editBlockedReason } from '../form/edit-blocked-reason';
+import { permissionOf } from '@/lib/permission-names';
 
 /**
  * The Edit link and Delete button of a group's page header. Only what the user may do is shown
@@ -15,7 +16,7 @@ import { editBlockedReason } from '../form/edit-blocked-reason';
  */
 export const GroupActions = ({ group }: { group: Group }) => {
   const canEdit = useCanEditGroup(group);
-  const canDelete = useCan('directory:group:delete');
+  const canDelete = useCan(permissionOf('deleteGroup'));
   const id = group.id;
   if (!id) return null;
   const editBlocked = editBlockedReason(group);

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { paths } from '@/config/paths';
 import { useCan } from '@/lib/permissions';
 import type { BulkTarget } from '../list/bulk-target';
+import { permissionOf } from '@/lib/permission-names';
 
 const BulkDeleteDialog = lazy(() => import('./bulk-delete-dialog'));
 const ExportGroupsDialog = lazy(() => import('../import-export/export-groups-dialog'));
@@ -19,7 +20,7 @@ export interface BulkBarProps extends BulkTarget {
 /** Bulk actions on the selected groups: export, compare two, delete (with the delete permission). */
 export const BulkBar = ({ offerAllMatching, onSelectAllMatching, onClear, ...target }: BulkBarProps) => {
   const navigate = useNavigate();
-  const canDelete = useCan('directory:group:delete');
+  const canDelete = useCan(permissionOf('deleteGroup'));
   const [open, setOpen] = useState<'delete' | 'export' | null>(null);
   const count = target.allMatching ? target.total : target.groups.length;
   const pair = !target.allMatching && target.groups.length === 2 ? target.groups : null;

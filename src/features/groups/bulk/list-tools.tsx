@@ -3,13 +3,14 @@ import { IconDownload, IconUpload } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { useCan } from '@/lib/permissions';
 import type { GroupListState } from '../list/list-url-state';
+import { permissionOf } from '@/lib/permission-names';
 
 const ExportGroupsDialog = lazy(() => import('../import-export/export-groups-dialog'));
 const ImportGroupsDialog = lazy(() => import('../import-export/import-groups-dialog'));
 
 /** "Export view" (every page of the current list view) and "Import" (with the create permission). */
 export const ListTools = ({ view, total }: { view: GroupListState; total: number }) => {
-  const canCreate = useCan('directory:group:add');
+  const canCreate = useCan(permissionOf('createGroup'));
   const [open, setOpen] = useState<'export' | 'import' | null>(null);
   return (
     <>

@@ -13,6 +13,7 @@ import { waitOutRateLimit } from '@/api/rate-limit';
 import type { ExportProgress } from '../core/export-members';
 import { compareMembers, type CompareResult } from './compare-sets';
 import { groupToolKeys } from '../core/group-tool-keys';
+import { QUERY_LIST_MAXIMA } from '@/api/generated/contract';
 
 export interface CompareProgress {
   /** Which group is being read. */
@@ -68,9 +69,10 @@ export const useCompareDetails = (ids: readonly string[], columns: readonly User
     staleTime: 10_000,
   });
 
-const DETAILS_PER_REQUEST = 100;
+/** The most ids the users endpoint takes a request (its `id` parameter's `maxItems`). */
+const DETAILS_PER_REQUEST: number = QUERY_LIST_MAXIMA.listUsers.id;
 
-/** Users by id with the chosen expand, 100 a request, in the order asked (any state: inactive members too). */
+/** Users by id with the chosen expand, as many a request as the endpoint takes, in the order asked (any state: inactive members too). */
 export const usersByIds = async (
   ids: readonly string[],
   columns: readonly UserExpand[],

@@ -4,6 +4,7 @@ import type { AuthzGrant } from '@/api/generated/model/authzGrant';
 import type { Group } from '@/api/generated/model/group';
 import { countOf, pluralForm } from '@/lib/plural';
 import { useCan } from '@/lib/permissions';
+import { permissionOf } from '@/lib/permission-names';
 
 /**
  * What a group grants: the roles given to it (the Authorization API's subject of the group), each over
@@ -96,20 +97,70 @@ export const permissionsInWords = (count: number): string => countOf(count, 'per
 
 /**
  * What people leaving a group lose through it: "2 people lose Group Editor in all divisions, which
- * they hold through this group." Null when nobody leaves or the group grants nothing.
+ * they hold through this group." (or through the group named in `through`). Null when nobody leaves
+ * or the group grants nothing.
  */
-export const roleLossSentence = (people: number, roles: readonly Pick<GrantedRole, 'roleName' | 'divisions'>[]) => {
+export const roleLossSentence = (
+  people: number,
+  roles: readonly Pick<GrantedRole, 'roleName' | 'divisions'>[],
+  through = 'this group',
+) => {
   if (people <= 0 || roles.length === 0) return null;
   const verb = pluralForm(people, 'loses', 'lose');
-  return `${countOf(people, 'person', 'people')} ${verb} ${listInWords(roles.map(roleInWords))}, which they hold through this group.`;
+  return `${countOf(people, 'person', 'people')} ${verb} ${listInWords(roles.map(roleInWords))}, which they hold through ${through}.`;
 };
+
+/**
+ * What people joining a group gain through it: "2 people gain Directory Auditor in Home through
+ * Night Shift Leads." Null when nobody joins or the group grants nothing new.
+ */
+export const roleGainSentence = (
+  people: number,
+  roles: readonly Pick<GrantedRole, 'roleName' | 'divisions'>[],
+  through: string,
+) => {
+  if (people <= 0 || roles.length === 0) return null;
+  const verb = pluralForm(people, 'gains', 'gain');
+  return `${countOf(people, 'person', 'people')} ${verb} ${listInWords(roles.map(roleInWords))} through ${through}.`;
+};
+
+/**
+ * The roles of `roles` that `others` does not grant as well: each role with only the divisions
+ * `others` leaves out; dropped when `others` grants it over every division or over all its divisions.
+ */
+export const rolesNotGrantedBy = <R extends Pick<GrantedRole, 'roleId' | 'divisions'>>(
+  roles: readonly R[],
+  others: readonly Pick<GrantedRole, 'roleId' | 'divisions'>[],
+): R[] =>
+  roles.flatMap((role) => {
+    const covered = new Set(
+      others.filter((o) => o.roleId === role.roleId).flatMap((o) => o.divisions.map((d) => d.id)),
+    );
+    if (covered.has(ALL_DIVISIONS)) return [];
+    if (covered.size === 0) return [role];
+    const divisions = role.divisions.filter((d) => !covered.has(d.id));
+    return divisions.length ? [{ ...role, divisions }] : [];
+  });
+
+/**
+ * What moving people from one group to another does to the roles they hold through the two: those
+ * the source grants and the target does not are lost, those the target grants and the source does
+ * not are gained. Pass no roles for a group whose roles are off.
+ */
+export const moveRoleChange = <R extends Pick<GrantedRole, 'roleId' | 'divisions'>>(
+  sourceRoles: readonly R[],
+  targetRoles: readonly R[],
+): { lost: R[]; gained: R[] } => ({
+  lost: rolesNotGrantedBy(sourceRoles, targetRoles),
+  gained: rolesNotGrantedBy(targetRoles, sourceRoles),
+});
 
 /**
  * The group's grants (GET /authorization/subjects/{groupId}), read once and shared through the cache.
  * Not read without `authorization:grant:view` (`canView` false: say nothing about roles).
  */
 export const useGroupGrants = (group: Pick<Group, 'id'>, { enabled = true }: { enabled?: boolean } = {}) => {
-  const canView = useCan('authorization:grant:view');
+  const canView = useCan(permissionOf('getAuthorizationSubject'));
   const groupId = group.id ?? '';
   const query = useGetAuthorizationSubject(groupId, undefined, {
     query: { enabled: canView && enabled && !!groupId, retry: false },

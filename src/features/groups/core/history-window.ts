@@ -1,8 +1,13 @@
-/** How far back the realtime history query reaches (docs/audit.md); older history needs the asynchronous query. */
-export const REALTIME_DAYS = 14;
+import { OPERATION_LIMITS, SCHEMA_LIMITS } from '@/api/generated/contract';
 
-/** How far back "older changes" reach, through the asynchronous query. */
-export const OLDER_DAYS = 90;
+/** How far back the realtime history query reaches (`x-realtime-window-days`); older history needs the asynchronous query. */
+export const REALTIME_DAYS: number = OPERATION_LIMITS.queryAuditsRealtime.realtimeWindowDays;
+
+/**
+ * How far back "older changes" reach, through the asynchronous query: the longest interval it takes,
+ * a year, as long as Genesys Cloud keeps audit data (openapi/groups.yaml, `x-max-days`).
+ */
+export const OLDER_DAYS: number = SCHEMA_LIMITS.AuditQueryRequest.interval.maxDays;
 
 /**
  * What deleting groups means for getting them back, said by every delete confirmation: Recently

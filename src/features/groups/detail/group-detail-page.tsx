@@ -22,6 +22,7 @@ import { GroupHeader } from './group-header';
 import { IndividualsTab, OwnersTab } from './people-tabs';
 import { ProfileTab } from './profile-tab';
 import { UserGroupsDrawer } from './user-groups-drawer';
+import { permissionOf } from '@/lib/permission-names';
 
 interface TabDescriptor {
   key: DetailTab;
@@ -35,10 +36,10 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
   const group = useQuery(getGetGroupQueryOptions(groupId)).data;
   const [state, update] = useDetailUrlState();
   const canEditMembers = useCanEditGroup(group);
-  const canEditRules = useCan('directory:group:edit');
-  const canDeleteRules = useCan('directory:group:delete');
+  const canEditRules = useCan(permissionOf('updateGroupDynamicSettings'));
+  const canDeleteRules = useCan(permissionOf('deleteGroupDynamicSettings'));
   const canViewHistory = useCan(HISTORY_PERMISSION);
-  const canViewGrants = useCan('authorization:grant:view');
+  const canViewGrants = useCan(permissionOf('getAuthorizationSubject'));
   // Anyone else would get a 403 (src/lib/group-rules.ts), so the request is not made.
   const canReadRules = useCanReadRules(group);
   const rules = useQuery(

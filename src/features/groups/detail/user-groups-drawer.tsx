@@ -12,6 +12,7 @@ import { PersonMembershipHistory } from '../history/person-membership-history';
 import { grantedRoles, listInWords, roleInWords } from '../core/group-grants';
 import { stateLabel, typeLabel } from '../core/group-vocabulary';
 import { useCan } from '@/lib/permissions';
+import { permissionOf } from '@/lib/permission-names';
 
 const PersonGroupsPanel = lazy(() => import('../across/person-groups-panel'));
 
@@ -30,7 +31,7 @@ export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; o
   // The groups may come as lean references (id + selfUri): their names and types are resolved in batches.
   const groups = useResolved('group', data?.groups);
   // The roles the person holds through each group: their grants, inherited ones naming the group.
-  const canViewGrants = useCan('authorization:grant:view');
+  const canViewGrants = useCan(permissionOf('getAuthorizationSubject'));
   const subject = useGetAuthorizationSubject(userId ?? '', undefined, {
     query: { enabled: !!userId && canViewGrants, staleTime: 0, retry: false },
   });

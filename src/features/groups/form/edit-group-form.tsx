@@ -22,6 +22,7 @@ import { ownerChangeWarning } from '../core/owner-change';
 import { formValuesToUpdate, groupToFormValues, type GroupFormValues } from './group-schema';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { showSaveError, useGroupForm } from './use-group-form';
+import { SEE_ALL_GROUPS_PERMISSION } from '@/lib/permission-names';
 
 /** The draft of an edit belongs to the group and the version the edit started from. */
 export const editDraftKey = (groupId: string, version: number) => `route:/groups/${groupId}/edit:v${version}`;
@@ -48,7 +49,7 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
   const queryClient = useQueryClient();
   const me = useMe();
   const permitted = usePermittedPermissions();
-  const seesEveryGroup = useCan('directory:privateGroup:view');
+  const seesEveryGroup = useCan(SEE_ALL_GROUPS_PERMISSION);
   const [base, setBase] = useState<Base>(() => ({ values: groupToFormValues(group), version: group.version }));
   const form = useGroupForm(base.values);
   const draft = useDraft(editDraftKey(group.id, base.version), form);

@@ -10,6 +10,7 @@ import { usePageTitle } from '@/lib/page-title';
 import { useCanEditGroup } from '@/lib/permissions';
 import { editBlockedReason } from './edit-blocked-reason';
 import { EditGroupForm } from './edit-group-form';
+import { permissionOf } from '@/lib/permission-names';
 
 /**
  * /groups/:groupId/edit. The loader has the group; who may edit it depends on the group itself
@@ -24,7 +25,7 @@ export const EditGroupPage = () => {
 
   if (!group?.id) return null;
   if (!canEdit) {
-    return <Forbidden permission="directory:group:edit" action="edit this group (or be one of its owners)" />;
+    return <Forbidden permission={permissionOf('updateGroup')} action="edit this group (or be one of its owners)" />;
   }
   const blocked = editBlockedReason(group);
   return (

@@ -8,7 +8,7 @@ import { useCan } from '@/lib/permissions';
 import { actorName, exactTime } from './audit-format';
 import { HISTORY_PERMISSION } from './history-permission';
 import { restoredCopies } from './restored-copies';
-import { useHistory } from './use-history';
+import { useHistory, LARGEST_HISTORY_PAGE } from './use-history';
 
 export interface DeletedGroupNotFoundProps {
   groupId: string;
@@ -25,7 +25,7 @@ export const DeletedGroupNotFound = ({ groupId, error }: DeletedGroupNotFoundPro
   const canReadHistory = useCan(HISTORY_PERMISSION);
   const canRestore = useCan(paths.groups.deleted.permission);
   const deletion = useHistory({ groupId, actions: ['Delete'], pageSize: 1 }, { enabled: canReadHistory });
-  const creations = useHistory({ actions: ['Create'], pageSize: 500 }, { enabled: canReadHistory });
+  const creations = useHistory({ actions: ['Create'], pageSize: LARGEST_HISTORY_PAGE }, { enabled: canReadHistory });
   const restoredAs = useMemo(() => restoredCopies(creations.records).get(groupId), [creations.records, groupId]);
   const deleted = deletion.records[0];
   const backToGroups = (

@@ -1,9 +1,7 @@
-import { OPERATION_PERMISSIONS } from '@/api/generated/contract';
-import type { Permission } from '@/lib/permission-names';
+import { permissionOf, type Permission } from '@/lib/permission-names';
 
 /**
  * What reading the change history needs: the realtime audit query's `x-permissions` in the contract
  * (`audits:audit:view`). The History tab, Recently deleted and a person's membership history ask for it.
  */
-export const HISTORY_PERMISSION: Permission =
-  OPERATION_PERMISSIONS.queryAuditsRealtime.permissions[0] ?? 'audits:audit:view';
+export const HISTORY_PERMISSION: Permission = permissionOf('queryAuditsRealtime');

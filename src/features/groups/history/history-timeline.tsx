@@ -2,8 +2,22 @@ import { Button, Group, Skeleton, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
+import { ProgressLine } from '../core/run-report';
 import { dayHeading, groupByDay } from './audit-format';
-import { OLDER_DAYS, type useHistory } from './use-history';
+import { OLDER_DAYS, type HistoryProgress, type useHistory } from './use-history';
+
+const MONTH = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** While older history loads: "Searching Mar 2026 …" above how much of the year back has been searched. */
+export const OlderSearchProgress = ({ progress }: { progress: HistoryProgress | null }) =>
+  progress ? (
+    <ProgressLine
+      text={`Searching ${MONTH.format(new Date(progress.from))} …`}
+      done={Math.round(progress.share * 100)}
+      total={100}
+      barLabel={`Older changes searched, up to ${OLDER_DAYS} days back`}
+    />
+  ) : null;
 
 /** Records under a heading per day, in the order given (newest first). */
 export const HistoryTimeline = ({
@@ -76,6 +90,7 @@ export const HistoryList = ({
       ) : (
         <HistoryTimeline records={records} renderEntry={renderEntry} headingOrder={headingOrder} />
       )}
+      <OlderSearchProgress progress={history.progress} />
       {history.hasNextPage ? (
         <Group justify="center">
           <Button variant="default" onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage}>

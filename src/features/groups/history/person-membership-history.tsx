@@ -9,7 +9,8 @@ import { useCan } from '@/lib/permissions';
 import { actorName, describeReasons } from './audit-format';
 import { HistoryTime } from './history-entry';
 import { HISTORY_PERMISSION } from './history-permission';
-import { REALTIME_DAYS, useHistory } from './use-history';
+import { OlderSearchProgress } from './history-timeline';
+import { LARGEST_HISTORY_PAGE, OLDER_DAYS, REALTIME_DAYS, useHistory } from './use-history';
 
 interface MembershipEvent {
   record: AuditLogMessage;
@@ -25,7 +26,7 @@ export const membershipEvents = (records: readonly AuditLogMessage[], userId: st
   });
 
 const PersonMembershipHistoryList = ({ userId, onNavigate }: { userId: string; onNavigate?: () => void }) => {
-  const history = useHistory({ actions: ['MemberAdd', 'MemberRemove'], pageSize: 500 });
+  const history = useHistory({ actions: ['MemberAdd', 'MemberRemove'], pageSize: LARGEST_HISTORY_PAGE });
   const events = useMemo(() => membershipEvents(history.records, userId), [history.records, userId]);
   if (history.isPending) return <Skeleton height={80} role="status" aria-label="Loading membership history" />;
   if (history.isError && !history.data) {
@@ -81,6 +82,7 @@ const PersonMembershipHistoryList = ({ userId, onNavigate }: { userId: string; o
           })}
         </List>
       )}
+      <OlderSearchProgress progress={history.progress} />
       {history.hasNextPage ? (
         <Button
           size="xs"
@@ -88,7 +90,7 @@ const PersonMembershipHistoryList = ({ userId, onNavigate }: { userId: string; o
           onClick={() => void history.fetchNextPage()}
           loading={history.isFetchingNextPage}
         >
-          Look further back
+          {history.olderNext ? `Look further back (up to ${OLDER_DAYS} days)` : 'Look further back'}
         </Button>
       ) : null}
     </Stack>

@@ -20,7 +20,7 @@ import { actorName, formatValues, restorePlan } from './audit-format';
 import { HISTORY_PERMISSION } from './history-permission';
 import { HistoryTime } from './history-entry';
 import { HistoryList } from './history-timeline';
-import { REALTIME_DAYS, useHistory } from './use-history';
+import { REALTIME_DAYS, useHistory, LARGEST_HISTORY_PAGE } from './use-history';
 import { restoredCopies, type RestoredCopy } from './restored-copies';
 
 /** A deleted group at a glance: "Official · Members only · 1 owner · 2 individual members · no dynamic rules". */
@@ -155,7 +155,7 @@ export const RecentlyDeletedPage = () => {
   const canReadHistory = useCan(HISTORY_PERMISSION);
   const deleted = useHistory({ actions: ['Delete'] }, { enabled: canReadHistory });
   // Restores are creations that name the deleted group (context.restoredFromGroupId).
-  const creations = useHistory({ actions: ['Create'], pageSize: 500 }, { enabled: canReadHistory });
+  const creations = useHistory({ actions: ['Create'], pageSize: LARGEST_HISTORY_PAGE }, { enabled: canReadHistory });
   const restoredAs = useMemo(() => restoredCopies(creations.records), [creations.records]);
   const restore = useRestoreGroupMutation();
   const navigate = useNavigate();

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import {
   createAuditQuery,
   getAuditQueryResults,
@@ -15,13 +15,16 @@ import type { AuditRealtimeQueryRequest } from '@/api/generated/model/auditRealt
 import { auditKeys, HISTORY_PARAMS } from '@/api/keys/audit-keys';
 import { OLDER_DAYS, REALTIME_DAYS } from '../core/history-window';
 import type { HistoryAction } from './audit-format';
+import { PAGE_SIZE_MAXIMA } from '@/api/generated/contract';
 
 export { OLDER_DAYS, REALTIME_DAYS };
 const PAGE_SIZE = 50;
+/** The largest page of the realtime query (its `pageSize` maximum). */
+export const LARGEST_HISTORY_PAGE: number = PAGE_SIZE_MAXIMA.queryAuditsRealtime;
 
 /**
  * The realtime window ending a minute from now (so a change made just now is inside it) and starting
- * a minute inside the 14 days (so the server's own clock still finds it within the window).
+ * a minute inside the REALTIME_DAYS days (so the server's own clock still finds it within the window).
  */
 export const realtimeInterval = (now: Date = new Date()): string => {
   const end = new Date(now.getTime() + 60_000);
@@ -98,11 +101,17 @@ export const historyRequest = (
   };
 };
 
+/** The older history still to search: from `top` (where the realtime window starts) back to `floor`. */
+export interface OlderSpan {
+  top: string;
+  floor: string;
+}
+
 /** Where the next page comes from: the realtime window, then the asynchronous query for older records. */
 export type HistoryCursor =
   | { kind: 'realtime'; page: number; interval?: string }
-  | { kind: 'older'; before: string }
-  | { kind: 'older-page'; transactionId: string; cursor: string };
+  | { kind: 'older'; before: string; span: OlderSpan }
+  | { kind: 'older-page'; transactionId: string; cursor: string; windowStart: string; span: OlderSpan };
 
 export interface HistoryPage {
   entities: AuditLogMessage[];
@@ -110,6 +119,40 @@ export interface HistoryPage {
   total?: number;
   next?: HistoryCursor;
 }
+
+/** Which stretch of older history a query is searching, and how much of the way back it has come. */
+export interface HistoryProgress {
+  /** Start and end of the window searched (ISO instants). */
+  from: string;
+  to: string;
+  /** Share of the older history (realtime window start back to OLDER_DAYS) searched once this window is done, 0–1. */
+  share: number;
+}
+
+const DAY_MS = 24 * 3600_000;
+
+/** The older history below the realtime window starting at `top`: back to OLDER_DAYS before `now`, a minute inside. */
+export const olderSpan = (top: string, now: Date = new Date()): OlderSpan => ({
+  top,
+  floor: new Date(now.getTime() - OLDER_DAYS * DAY_MS + 60_000).toISOString(),
+});
+
+/**
+ * The window of older history that ends at `before`: back to the start of its calendar month (UTC; the
+ * month before when `before` is the first instant of one), never past the span's floor. One asynchronous
+ * query per month keeps each query small, and says where the search has got to.
+ */
+export const olderWindow = (before: string, span: OlderSpan): { from: string; to: string } => {
+  const end = new Date(before);
+  let start = Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), 1);
+  if (start === end.getTime()) start = Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 1, 1);
+  return { from: new Date(Math.max(start, Date.parse(span.floor))).toISOString(), to: before };
+};
+
+const shareOf = (span: OlderSpan, from: string): number => {
+  const whole = Date.parse(span.top) - Date.parse(span.floor);
+  return whole > 0 ? Math.min(1, Math.max(0, (Date.parse(span.top) - Date.parse(from)) / whole)) : 1;
+};
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -132,11 +175,16 @@ const runOlderQuery = async (request: Omit<AuditQueryRequest, 'interval'>, inter
   return status.id ?? '';
 };
 
-/** One page of history, from wherever `cursor` points. */
+/**
+ * One page of history, from wherever `cursor` points. Older history is searched a month at a time, newest
+ * first, each month's results paged by the query's cursor; months without a record are passed over within
+ * the same call (each reported to `onProgress` as it starts), so a page is empty only at the span's end.
+ */
 export const fetchHistoryPage = async (
   request: Omit<AuditRealtimeQueryRequest, 'interval' | 'pageNumber'>,
   cursor: HistoryCursor,
   signal: AbortSignal,
+  onProgress?: (progress: HistoryProgress) => void,
 ): Promise<HistoryPage> => {
   const { pageSize, ...olderRequest } = request;
   if (cursor.kind === 'realtime') {
@@ -144,45 +192,69 @@ export const fetchHistoryPage = async (
     const interval = cursor.interval ?? realtimeInterval();
     const page = await queryAuditsRealtime({ ...request, interval, pageNumber: cursor.page }, HISTORY_PARAMS, signal);
     const more = cursor.page < (page.pageCount ?? 0);
+    const top = interval.split('/')[0] ?? new Date().toISOString();
     return {
       entities: page.entities ?? [],
       total: page.total,
       next: more
         ? { kind: 'realtime', page: cursor.page + 1, interval }
-        : { kind: 'older', before: interval.split('/')[0] ?? new Date().toISOString() },
+        : { kind: 'older', before: top, span: olderSpan(top) },
     };
   }
-  const transactionId =
-    cursor.kind === 'older'
-      ? await runOlderQuery(
-          olderRequest,
-          `${new Date(Date.parse(cursor.before) - (OLDER_DAYS - REALTIME_DAYS) * 24 * 3600_000).toISOString()}/${cursor.before}`,
-          signal,
-        )
-      : cursor.transactionId;
-  const results = await getAuditQueryResults(
-    transactionId,
-    { pageSize, ...HISTORY_PARAMS, ...(cursor.kind === 'older-page' ? { cursor: cursor.cursor } : {}) },
-    signal,
-  );
-  return {
-    entities: results.entities ?? [],
-    next: results.cursor ? { kind: 'older-page', transactionId, cursor: results.cursor } : undefined,
-  };
+  const { span } = cursor;
+  const resultsOf = (transactionId: string, after?: string) =>
+    getAuditQueryResults(transactionId, { pageSize, ...HISTORY_PARAMS, ...(after ? { cursor: after } : {}) }, signal);
+  if (cursor.kind === 'older-page') {
+    const results = await resultsOf(cursor.transactionId, cursor.cursor);
+    return {
+      entities: results.entities ?? [],
+      next: results.cursor
+        ? { ...cursor, cursor: results.cursor }
+        : cursor.windowStart > span.floor
+          ? { kind: 'older', before: cursor.windowStart, span }
+          : undefined,
+    };
+  }
+  let before = cursor.before;
+  for (;;) {
+    const window = olderWindow(before, span);
+    onProgress?.({ ...window, share: shareOf(span, window.from) });
+    const transactionId = await runOlderQuery(olderRequest, `${window.from}/${window.to}`, signal);
+    const results = await resultsOf(transactionId);
+    const entities = results.entities ?? [];
+    if (results.cursor)
+      return {
+        entities,
+        next: { kind: 'older-page', transactionId, cursor: results.cursor, windowStart: window.from, span },
+      };
+    const further = window.from > span.floor;
+    if (entities.length > 0 || !further)
+      return { entities, next: further ? { kind: 'older', before: window.from, span } : undefined };
+    before = window.from;
+  }
 };
 
 /**
  * Change history, newest first, a page at a time: the realtime window (POST /api/v2/audits/query/realtime),
- * then older records up to OLDER_DAYS through the asynchronous query. `records` is every page loaded so
- * far that record a change (failed attempts are counted in `failedAttempts`, not listed); `reachedOlder` says whether the next page (or the last loaded) is past the realtime window.
+ * then older records up to OLDER_DAYS back through the asynchronous query, a month at a time. `records` is
+ * every page loaded so far that records a change (failed attempts are counted in `failedAttempts`, not
+ * listed); `olderNext` says whether the next page is past the realtime window; `progress` says which month
+ * an older page is searching while it loads.
  */
 export const useHistory = (query: HistoryQuery, options: { enabled?: boolean } = {}) => {
   const enabled = options.enabled ?? true;
   const auditNames = useGroupAuditNames(enabled);
   const request = historyRequest(query, auditNames.names);
+  const [progress, setProgress] = useState<HistoryProgress | null>(null);
   const result = useInfiniteQuery({
     queryKey: auditKeys.history(request),
-    queryFn: ({ pageParam, signal }) => fetchHistoryPage(request, pageParam, signal),
+    queryFn: async ({ pageParam, signal }) => {
+      try {
+        return await fetchHistoryPage(request, pageParam, signal, setProgress);
+      } finally {
+        setProgress(null);
+      }
+    },
     initialPageParam: { kind: 'realtime', page: 1 } as HistoryCursor,
     getNextPageParam: (last: HistoryPage) => last.next,
     enabled: enabled && auditNames.ready,
@@ -194,5 +266,12 @@ export const useHistory = (query: HistoryQuery, options: { enabled?: boolean } =
   const failedAttempts = loaded.length - records.length;
   const total = result.data?.pages[0]?.total;
   const nextKind = result.data?.pages.at(-1)?.next?.kind;
-  return { ...result, records, failedAttempts, total, olderNext: nextKind === 'older' || nextKind === 'older-page' };
+  return {
+    ...result,
+    records,
+    failedAttempts,
+    total,
+    olderNext: nextKind === 'older' || nextKind === 'older-page',
+    progress: result.isFetchingNextPage ? progress : null,
+  };
 };

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, FileInput, Group, Stack, Text, Textarea } from '@mantine/core';
 import { Modal } from '@/components/dialogs/dialogs';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createGroup, deleteGroup, searchGroups } from '@/api/generated/endpoints/groups/groups';
 import { searchUsers } from '@/api/generated/endpoints/users/users';
 import type { Group as GroupModel } from '@/api/generated/model/group';
@@ -89,7 +89,8 @@ const existingGroups = async (names: readonly string[], signal: AbortSignal): Pr
 /**
  * Import groups from CSV: a dry run that says line by line what will be created, what is invalid and
  * why, and what already exists; then creation with progress, cancel and a report. A line whose members
- * cannot all be added is deleted again, or the report says what exists.
+ * cannot all be added is deleted again, or the report says what exists. Closing the dialog while the
+ * dry run checks stops the check's requests.
  */
 const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
   const queryClient = useQueryClient();
@@ -102,12 +103,17 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
   const run = useLongRun<CreateResult>();
   const { running, lines: results } = run.state;
   const toCreate = (plan ?? []).filter((l) => l.status === 'create');
+  // The dry run under way, stopped when the dialog closes.
+  const checkRef = useRef<AbortController | null>(null);
+  useEffect(() => () => checkRef.current?.abort(), []);
 
   const check = async () => {
+    checkRef.current?.abort();
+    const controller = new AbortController();
+    checkRef.current = controller;
     setChecking(true);
     setError(null);
     setPlan(null);
-    const controller = new AbortController();
     try {
       const parsed = parseImportCsv(text);
       setFileError(parsed.fileError ?? null);
@@ -117,7 +123,7 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
       const users: User[] = emails.length
         ? await findPastedUsers(
             emails.map((e) => ({ text: e, kind: 'email' as const })),
-            (request) => waitOutRateLimit(() => searchUsers(request), { signal: controller.signal }),
+            (request) => waitOutRateLimit(() => searchUsers(request, controller.signal), { signal: controller.signal }),
           )
         : [];
       const byEmail = new Map<string, User>();
@@ -129,6 +135,7 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
       const owners = await Promise.all(
         ownerIds.map((id) => queryClient.fetchQuery(resolvedQueryOptions(queryClient, 'user', id))),
       );
+      controller.signal.throwIfAborted();
       const knownIds = new Set(owners.flatMap((u) => (u?.id ? [u.id.toLowerCase()] : [])));
       const existing = await existingGroups(
         parsed.rows.map((r) => r.name),
@@ -136,10 +143,19 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
       );
       setPlan(buildImportPlan(parsed.rows, parsed.invalid, existing, byEmail, knownIds));
     } catch (e) {
-      setError(e);
+      if (!controller.signal.aborted) setError(e);
     } finally {
-      setChecking(false);
+      if (checkRef.current === controller) {
+        checkRef.current = null;
+        setChecking(false);
+      }
     }
+  };
+
+  const close = () => {
+    if (running) return;
+    checkRef.current?.abort();
+    onClose();
   };
 
   const create = async () => {
@@ -192,7 +208,7 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
   return (
     <Modal
       opened
-      onClose={() => !running && !checking && onClose()}
+      onClose={close}
       title="Import groups from CSV"
       size="xl"
       closeButtonProps={{ 'aria-label': 'Dismiss' }}
@@ -314,7 +330,7 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
               Cancel
             </Button>
           ) : (
-            <Button variant="default" onClick={onClose} disabled={checking}>
+            <Button variant="default" onClick={close}>
               {results ? 'Close' : 'Cancel'}
             </Button>
           )}

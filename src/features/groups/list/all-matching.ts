@@ -9,16 +9,16 @@ import { readEveryPage } from '../core/page-reader';
 import type { BulkTarget } from './bulk-target';
 import { buildSearchRequest } from './search-request';
 import { groupToolKeys } from '../core/group-tool-keys';
-import { PAGE_SIZE_MAXIMA } from '@/api/generated/contract';
+import { OPERATION_LIMITS, PAGE_SIZE_MAXIMA } from '@/api/generated/contract';
 
-/** Largest pages the API allows: 500 for the listing, 100 for a search (which stops at 10,000 results). */
+/** Largest pages the API allows (the listing's and the search's), and the most results a search pages through. */
 const LIST_PAGE: number = PAGE_SIZE_MAXIMA.listGroups;
 const SEARCH_PAGE: number = PAGE_SIZE_MAXIMA.searchGroups;
-export const SEARCH_RESULT_CAP = 10_000;
+export const SEARCH_RESULT_CAP: number = OPERATION_LIMITS.searchGroups.searchCap;
 
 /**
- * Every group of a list view, in the view's order: the listing in pages of 500, a search in pages of
- * 100 (up to the API's 10,000 results). Each page waits out a 429; cancelling throws the AbortError.
+ * Every group of a list view, in the view's order: the listing in its largest pages, a search in its
+ * largest pages (up to SEARCH_RESULT_CAP results). Each page waits out a 429; cancelling throws the AbortError.
  */
 export const fetchAllMatching = (
   state: GroupListState,

@@ -21,6 +21,8 @@
  * needs names the reader's id, which the state carries as `myId` (given when parsing, never in the URL).
  */
 
+import { OPERATION_LIMITS } from '@/api/generated/contract';
+
 export const MATCH_MODES = ['contains', 'startsWith'] as const;
 export const GROUP_TYPES = ['official', 'social'] as const;
 export const GROUP_VISIBILITIES = ['public', 'members', 'owners'] as const;
@@ -39,8 +41,8 @@ export type PageSize = (typeof PAGE_SIZES)[number];
 
 /** Longest search text kept from the URL. */
 export const MAX_QUERY_LENGTH = 200;
-/** Highest page number accepted (search allows pageSize × pageNumber ≤ 10,000). */
-export const MAX_PAGE = 10_000;
+/** Highest page number accepted (a search pages through at most `x-search-cap` results: pageSize × pageNumber). */
+export const MAX_PAGE: number = OPERATION_LIMITS.searchGroups.searchCap;
 /** Longest q64 accepted from the URL (the server refuses longer ones). */
 const MAX_Q64_LENGTH = 64 * 1024;
 

@@ -6,6 +6,7 @@
  * page and one check answer most finds; the whole-group reading (roster/) stays the answer when the
  * search would cost more requests than the reading, or when the search or the check fails.
  */
+import { OPERATION_LIMITS, PAGE_SIZE_MAXIMA, QUERY_LIST_MAXIMA } from '@/api/generated/contract';
 import type { User } from '@/api/generated/model/user';
 import type { UserSearchRequest } from '@/api/generated/model/userSearchRequest';
 import type { UsersSearchResponse } from '@/api/generated/model/usersSearchResponse';
@@ -13,11 +14,11 @@ import { chunk } from '@/lib/chunk';
 import { ROSTER_PAGE_SIZE } from '../roster/roster-model';
 
 /** The users search's largest page. */
-export const SEARCH_PAGE_SIZE = 100;
-/** Ids per `GET /api/v2/users?id=…` check: one search page's hits in one request. */
-export const IDS_PER_CHECK = 100;
+export const SEARCH_PAGE_SIZE: number = PAGE_SIZE_MAXIMA.searchUsers;
+/** Ids per `GET /api/v2/users?id=…` check (the contract's limit; one search page's hits fit in one). */
+export const IDS_PER_CHECK: number = QUERY_LIST_MAXIMA.listUsers.id;
 /** The users search pages through at most this many results (pageSize × pageNumber). */
-export const SEARCH_WINDOW = 10_000;
+export const SEARCH_WINDOW: number = OPERATION_LIMITS.searchUsers.searchCap;
 
 /**
  * The search for people whose name or email holds every word (a substring, ignoring case), active or

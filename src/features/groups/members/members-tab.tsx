@@ -68,20 +68,26 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
   const reason = state.reason;
   // A status, a reason or a search: the page then comes from whole-group lists, not the members pages.
   const listActive = !!rosterFilter || !!reason || searching;
+  // Whether events keep the roster live (set once the roster below says so): the page then waits for them.
+  const [live, setLive] = useState<{ live: boolean; rereadMs: number }>({ live: false, rereadMs: 0 });
   const members = useListGroupMembers(groupId, params, {
     query: {
       enabled: !listActive,
       placeholderData: keepPreviousData,
-      refetchInterval: refreshWhileVisible,
-      staleTime: 0,
+      refetchInterval: live.live ? live.rereadMs : refreshWhileVisible,
+      staleTime: live.live ? live.rereadMs : 0,
     },
   });
-  // The whole group is read once the visible page is in (or at once, for a filtered list).
+  // The whole group is read once the visible page is in (or at once, for a filtered list); with a
+  // status column on, a group small enough is kept live by push.
   const roster = useGroupRoster(
     groupId,
     group.memberCount ?? 0,
     searchInRoster || (statusKinds.length > 0 && (!!rosterFilter || members.data !== undefined)),
+    statusKinds.length > 0,
   );
+  if (roster.live !== live.live || (roster.live && roster.rereadMs !== live.rereadMs))
+    setLive({ live: roster.live, rereadMs: roster.rereadMs });
   const reasons = useMemberReasons(group, rules, !!reason);
   const reasonIds = reason ? reasons.idsWith(reason) : undefined;
   const needsRoster = !!rosterFilter || searchInRoster;
@@ -110,6 +116,7 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
     sortOrder: state.sortOrder,
     columns: state.columns,
     hold: pointerOnTable,
+    liveRereadMs: roster.live ? roster.rereadMs : undefined,
   });
   const { selected, onToggle, onToggleAll, deselect } = useIdSelection();
 

@@ -11,6 +11,7 @@ import { divisionsInWords, permissionsInWords, useGroupGrants, type GrantedRole 
 import { useRemoveGrantsMutation } from '../core/group-mutations';
 import { GROUP_PROPERTIES } from '../core/group-vocabulary';
 import { AssignRolesDialog } from './assign-roles-dialog';
+import { permissionOf } from '@/lib/permission-names';
 
 const grantedOn = (iso: string | undefined): string | null => {
   if (!iso) return null;
@@ -86,10 +87,10 @@ const RoleCard = ({
 /** The roles the group grants its members, with assigning and removing where the user may. */
 export const RolesTab = ({ group }: { group: Group & { id: string } }) => {
   // Assigning searches the roles, which takes authorization:role:view besides the grant permission.
-  const canGrant = useCan('authorization:grant:add');
-  const canSearchRoles = useCan('authorization:role:view');
+  const canGrant = useCan(permissionOf('postAuthorizationSubjectBulkadd'));
+  const canSearchRoles = useCan(permissionOf('getAuthorizationRoles'));
   const canAdd = canGrant && canSearchRoles;
-  const canDelete = useCan('authorization:grant:delete');
+  const canDelete = useCan(permissionOf('postAuthorizationSubjectBulkremove'));
   const { query, roles } = useGroupGrants(group);
   const remove = useRemoveGrantsMutation(group.id);
   const [removingId, setRemovingId] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 import { Button, Group, Loader, Progress, Stack, Text } from '@mantine/core';
-import { IconRefresh } from '@tabler/icons-react';
+import { IconBroadcast, IconRefresh } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { useIsPhone } from '@/lib/use-is-phone';
@@ -48,12 +48,30 @@ export const RosterBar = ({ counts, label }: { counts: readonly RosterCount[]; l
 };
 
 /**
+ * How the roster keeps up, in words: "Live" while events arrive, "Refreshing every 15 s" while it
+ * polls (a group too large for push, or the socket down). A status region, so a change of mode is
+ * announced.
+ */
+export const RosterMode = ({ live, refreshMs }: { live: boolean; refreshMs: number }) => (
+  <Text size="xs" fw={600} role="status" data-testid="roster-mode" data-live={live}>
+    {live ? (
+      <>
+        <IconBroadcast size={12} aria-hidden style={{ verticalAlign: '-1px', marginRight: 4 }} />
+        Live
+      </>
+    ) : (
+      `Refreshing every ${formatInterval(refreshMs)}`
+    )}
+  </Text>
+);
+
+/**
  * The whole group's live roster above the members table: when the counts were taken and how often they
  * refresh, a bar of the group's make-up, the status chips with whole-group counts (choosing one lists
  * every such member), and what changed since the previous count.
  */
 export const RosterPanel = ({ roster, kinds, filter, onFilterChange }: RosterPanelProps) => {
-  const { reading, counts, takenAt, refreshMs, changes } = roster;
+  const { reading, counts, takenAt, refreshMs, changes, live } = roster;
   const given = useMemo(() => ({ presence: counts.presence, routingStatus: counts.routingStatus }), [counts]);
   const total = reading?.entries.length ?? 0;
   const isPhone = useIsPhone();
@@ -82,7 +100,9 @@ export const RosterPanel = ({ roster, kinds, filter, onFilterChange }: RosterPan
           <time dateTime={new Date(takenAt).toISOString()}>{timeFormat.format(takenAt)}</time>
           {/* A phone keeps to the one line, so the first member stays on the first screen. */}
           {isPhone ? '.' : null}
-          {isPhone ? null : (
+          {isPhone ? null : live ? (
+            <>. Changes arrive as they happen; the whole group is read again every {formatInterval(roster.rereadMs)}.</>
+          ) : (
             <>
               {reading.requests > 1 ? ` in ${reading.requests} requests` : ''}. Counts refresh every{' '}
               {formatInterval(refreshMs)}, this page every {formatInterval(VISIBLE_PAGE_REFRESH_MS)}, while this tab is
@@ -90,6 +110,7 @@ export const RosterPanel = ({ roster, kinds, filter, onFilterChange }: RosterPan
             </>
           )}
         </Text>
+        <RosterMode live={live} refreshMs={refreshMs} />
         <Button
           size="compact-xs"
           variant="subtle"

@@ -1,6 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { getListGroupMembersQueryKey, listGroupMembers } from '@/api/generated/endpoints/groups/groups';
+import type { PushState } from '@/api/notifications/client';
+import { useCan } from '@/lib/permissions';
+import { fitsLive, GROUP_CHANGES_PERMISSION, LIVE_REREAD_MS, LIVE_REREAD_WITHOUT_CHANGES_MS } from './live-events';
 import {
   countRoster,
   countsRefreshMs,
@@ -10,6 +13,7 @@ import {
   ROSTER_PAGE_SIZE,
 } from './roster-model';
 import type { RosterReading, RosterChange } from './roster-model';
+import { useRosterPush } from './use-roster-push';
 
 /**
  * The query key of a group's whole-group reading: under the members key, so whatever refreshes a
@@ -23,8 +27,12 @@ export interface GroupRoster {
   counts: { presence: ReturnType<typeof countRoster>; routingStatus: ReturnType<typeof countRoster> };
   /** When the counts were taken (ms since the epoch), 0 before the first reading. */
   takenAt: number;
-  /** How often the counts refresh while the tab is visible. */
+  /** How often the counts refresh while the tab is visible (while polling). */
   refreshMs: number;
+  /** Whether events keep the roster live (push); false while it polls. */
+  live: boolean;
+  /** While live, how often the whole group is still read again. */
+  rereadMs: number;
   /** Pages read so far of the reading under way, and its page count. */
   progress: { read: number; of: number };
   /** Status changes between the previous reading and this one. */
@@ -36,11 +44,18 @@ export interface GroupRoster {
 }
 
 /**
- * Every member's presence and routing status, read in the members endpoint's largest pages, refreshed
- * as often as the roster's share of the rate limit allows for the group's size (roster-model.ts), and
- * only while the tab is visible (TanStack Query's interval pauses in a hidden tab).
+ * Every member's presence and routing status, read in the members endpoint's largest pages. With
+ * `push`, a group of at most LIVE_ROSTER_MAX_MEMBERS is kept live by notification events, and read
+ * again only every LIVE_REREAD_MS (live-events.ts); a larger group, or any group while the socket is
+ * down, is refreshed as often as the roster's share of the rate limit allows for its size
+ * (roster-model.ts), and only while the tab is visible (TanStack Query's interval pauses in a hidden tab).
  */
-export function useGroupRoster(groupId: string, memberCount: number, enabled: boolean): GroupRoster {
+export function useGroupRoster(groupId: string, memberCount: number, enabled: boolean, push = false): GroupRoster {
+  const [pushState, setPushState] = useState<PushState>('down');
+  const withChanges = useCan(GROUP_CHANGES_PERMISSION);
+  const rereadMs = withChanges ? LIVE_REREAD_MS : LIVE_REREAD_WITHOUT_CHANGES_MS;
+  const wantsPush = enabled && push && fitsLive(memberCount);
+  const live = wantsPush && pushState === 'live';
   const refreshMs = countsRefreshMs(memberCount);
   // Pages read of the reading under way (shown while the first count is still coming in).
   const [progress, setProgress] = useState({ read: 0, of: 0 });
@@ -58,8 +73,15 @@ export function useGroupRoster(groupId: string, memberCount: number, enabled: bo
         (read, of) => setProgress({ read, of }),
       ),
     enabled: enabled && !!groupId,
-    refetchInterval: refreshMs,
-    staleTime: refreshMs,
+    refetchInterval: live ? rereadMs : refreshMs,
+    staleTime: live ? rereadMs : refreshMs,
+  });
+  const entries = query.data?.entries;
+  useRosterPush({
+    groupId,
+    entries: wantsPush && entries && fitsLive(entries.length) ? entries : undefined,
+    withChanges,
+    onState: setPushState,
   });
 
   // The reading before this one, to tell what changed since (React's "state from the previous render").
@@ -85,6 +107,8 @@ export function useGroupRoster(groupId: string, memberCount: number, enabled: bo
     counts,
     takenAt: query.dataUpdatedAt,
     refreshMs,
+    live: live && !!entries && fitsLive(entries.length),
+    rereadMs,
     changes,
     progress,
     isPending: query.isPending && enabled,

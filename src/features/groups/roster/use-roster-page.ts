@@ -5,12 +5,13 @@ import type { User } from '@/api/generated/model/user';
 import type { UserExpand } from '@/api/generated/model/userExpand';
 import { VISIBLE_PAGE_REFRESH_MS } from './roster-model';
 import { chunk } from '@/lib/chunk';
+import { QUERY_LIST_MAXIMA } from '@/api/generated/contract';
 
 /** One empty page for every render (a new [] each time would look like a new page to the change marks). */
 const NO_USERS: User[] = [];
 
-/** The users endpoint takes at most 100 ids a request. */
-export const IDS_PER_REQUEST = 100;
+/** The most ids the users endpoint takes a request (its `id` parameter's `maxItems`). */
+export const IDS_PER_REQUEST: number = QUERY_LIST_MAXIMA.listUsers.id;
 
 export interface RosterPageArgs {
   /**
@@ -28,6 +29,8 @@ export interface RosterPageArgs {
   columns: readonly UserExpand[];
   /** Keep the page's members as they are (the pointer is over the table): a new count waits. */
   hold?: boolean;
+  /** While events keep the page live (use-roster-push.ts): read it again only this often. */
+  liveRereadMs?: number;
 }
 
 export interface RosterPageResult {
@@ -58,6 +61,7 @@ export function useRosterPage({
   sortOrder,
   columns,
   hold = false,
+  liveRereadMs,
 }: RosterPageArgs): RosterPageResult {
   const latest = useMemo(() => {
     if (!givenIds || !active) return [];
@@ -87,8 +91,8 @@ export function useRosterPage({
     enabled: active && pageIds.length > 0,
     placeholderData: keepPreviousData,
     // A page of more than 100 members takes several requests: it refreshes less often, to stay in budget.
-    refetchInterval: VISIBLE_PAGE_REFRESH_MS * Math.max(1, chunks.length),
-    staleTime: 0,
+    refetchInterval: liveRereadMs ?? VISIBLE_PAGE_REFRESH_MS * Math.max(1, chunks.length),
+    staleTime: liveRereadMs ?? 0,
   });
   const empty = !!givenIds && active && pageIds.length === 0;
   return {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthzGrant } from '@/api/generated/model/authzGrant';
-import { divisionsInWords, grantedRoles, roleInWords, roleLossSentence } from '../group-grants';
+import {
+  divisionsInWords,
+  grantedRoles,
+  moveRoleChange,
+  roleGainSentence,
+  roleInWords,
+  roleLossSentence,
+  type GrantedRole,
+} from '../group-grants';
 
 const editor = {
   id: 'r-editor',
@@ -66,5 +74,57 @@ describe('wording', () => {
   it('says nothing when nobody leaves or the group grants nothing', () => {
     expect(roleLossSentence(0, grantedRoles([grant(editor, all)]))).toBeNull();
     expect(roleLossSentence(3, [])).toBeNull();
+  });
+});
+
+describe('moving people between groups', () => {
+  const words = (change: { lost: GrantedRole[]; gained: GrantedRole[] }) => ({
+    lost: change.lost.map(roleInWords),
+    gained: change.gained.map(roleInWords),
+  });
+
+  it('loses what only the source grants and gains what only the target grants', () => {
+    const source = grantedRoles([grant(editor, all, 's')], 's');
+    const target = grantedRoles([grant(auditor, home, 't')], 't');
+    expect(words(moveRoleChange(source, target))).toEqual({
+      lost: ['Group Editor in all divisions'],
+      gained: ['Directory Auditor in Home'],
+    });
+  });
+
+  it('keeps a role the target grants too, over every division or the same ones', () => {
+    const source = grantedRoles([grant(editor, home, 's'), grant(editor, emea, 's'), grant(auditor, home, 's')], 's');
+    // Over every division it covers the source's divisions, and more.
+    expect(words(moveRoleChange(source, grantedRoles([grant(editor, all, 't')], 't')))).toEqual({
+      lost: ['Directory Auditor in Home'],
+      gained: ['Group Editor in all divisions'],
+    });
+    // Only the divisions the target leaves out are lost.
+    expect(
+      words(moveRoleChange(source, grantedRoles([grant(editor, emea, 't'), grant(auditor, home, 't')], 't'))),
+    ).toEqual({
+      lost: ['Group Editor in Home'],
+      gained: [],
+    });
+  });
+
+  it('loses the source’s roles when the target grants nothing (or its roles are off)', () => {
+    const source = grantedRoles([grant(editor, all, 's'), grant(auditor, home, 's')], 's');
+    expect(words(moveRoleChange(source, []))).toEqual({
+      lost: ['Group Editor in all divisions', 'Directory Auditor in Home'],
+      gained: [],
+    });
+  });
+
+  it('names the source in the loss and the target in the gain', () => {
+    const roles = grantedRoles([grant(editor, all)]);
+    expect(roleLossSentence(3, roles, 'Night Shift')).toBe(
+      '3 people lose Group Editor in all divisions, which they hold through Night Shift.',
+    );
+    expect(roleGainSentence(1, roles, 'Day Shift')).toBe(
+      '1 person gains Group Editor in all divisions through Day Shift.',
+    );
+    expect(roleGainSentence(2, [], 'Day Shift')).toBeNull();
+    expect(roleGainSentence(0, roles, 'Day Shift')).toBeNull();
   });
 });

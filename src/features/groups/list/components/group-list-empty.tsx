@@ -5,6 +5,7 @@ import { EmptyState } from '@/components/feedback/empty-state';
 import { paths } from '@/config/paths';
 import { Can } from '@/lib/permissions';
 import { clearSearchAndFilters, goToPage, hasSearchOrFilters, type GroupListState } from '../list-url-state';
+import { permissionOf } from '@/lib/permission-names';
 
 export interface GroupListEmptyProps {
   state: GroupListState;
@@ -59,7 +60,7 @@ export const GroupListEmpty = ({ state, total, onNavigate }: GroupListEmptyProps
       title="No groups yet"
       description="There are no groups you can see."
       action={
-        <Can permission="directory:group:add">
+        <Can permission={permissionOf('createGroup')}>
           <Button component={Link} to={paths.groups.new.getHref()} leftSection={<IconPlus size={16} aria-hidden />}>
             Create group
           </Button>
