@@ -5,7 +5,7 @@
  *
  *   npm run bench                    the full bench (about 10 minutes once the data is seeded)
  *   npm run bench -- --quick         a smoke run: one Lighthouse run each, shorter API and load runs
- *   npm run bench -- --only=api,load run some sections: bundle, startup, page, api, render, load, roster, notify
+ *   npm run bench -- --only=api,load run some sections: bundle, startup, page, api, render, load, roster, find, notify
  *   (notify: notification channels, on its own demo-seeded server; it needs no console build)
  *
  * Every client figure is read beside the stack floor's (`../shared/floor`, a bare app of the same stack):
@@ -34,6 +34,7 @@ import { compared, figure, formatTable, notMeasured, type Figure } from './lib/r
 import { measureStartup, startupDataDir, startupFigures } from './lib/startup';
 import { runNotifyBench } from './lib/notifications';
 import { runRosterBench } from './lib/roster';
+import { runFindBench } from './lib/find-member';
 import { adminToken, buildConsole, isSeeded, startServer, type RunningServer } from './lib/server';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -44,7 +45,7 @@ const FLOOR_DIR = join(TMP, 'floor');
 /** The floor's one page: a 25-row Mantine Table from a query. */
 const FLOOR_PAGE = '/items';
 const RESULTS = join(ROOT, 'bench', 'results.json');
-const SECTIONS = ['bundle', 'startup', 'page', 'api', 'render', 'load', 'roster', 'notify'] as const;
+const SECTIONS = ['bundle', 'startup', 'page', 'api', 'render', 'load', 'roster', 'find', 'notify'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /**
@@ -220,7 +221,7 @@ async function main(): Promise<number> {
     figures.push(...startupFigures(startup));
   });
 
-  const needsServer = (['page', 'api', 'render', 'load', 'roster'] as const).some((s) => only.has(s));
+  const needsServer = (['page', 'api', 'render', 'load', 'roster', 'find'] as const).some((s) => only.has(s));
   if (!needsServer) return finish(figures, results, broken, startedAt);
 
   prepareDataDir(ROOT, DATA_DIR, log);
@@ -345,6 +346,12 @@ async function main(): Promise<number> {
     await section('roster', async () => {
       const out = await runRosterBench(api, groups, { runs: quick ? 1 : 3, log });
       results.roster = out.results;
+      figures.push(...out.figures);
+    });
+
+    await section('find', async () => {
+      const out = await runFindBench(api, groups, { finds: quick ? 5 : 20, log });
+      results.find = out.results;
       figures.push(...out.figures);
     });
 

@@ -1,6 +1,7 @@
 import { apiAs } from '../support/api';
 import { DEMO_GROUPS, PERSONAS, someUsers } from '../support/data';
-import { expect, signIn, test } from '../support/fixtures';
+import { THEMES } from '../support/a11y';
+import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
 import { addMembers, createGroup, getGroup, removeMembers, setDynamicSettings, updateGroup } from '../support/groups';
 
 const history = (groupId: string, search = '') => `/groups/${groupId}?tab=history${search}`;
@@ -178,3 +179,38 @@ test.describe('a group’s history', () => {
     await expect(page.getByText(/You need the audits:audit:view permission/)).toBeVisible();
   });
 });
+
+for (const theme of THEMES) {
+  test.describe(`one entry a change, ${theme} theme`, () => {
+    test.use({ colorScheme: theme });
+    test('a change that wrote several records is one entry, and a filtered part offers the whole change', async ({
+      page,
+      baseURL,
+    }) => {
+      const admin = await apiAs('admin', baseURL!);
+      // One request, two records: the group created, and its owner brought in as a member.
+      const group = await createGroup(admin, { ownerIds: [PERSONAS.editor.id], includeOwners: true });
+
+      await signIn(page, 'admin', history(group.id));
+      const created = page.getByRole('article', { name: `Created by ${PERSONAS.admin.name}` });
+      await expect(created).toBeVisible();
+      await expect(created.getByText('Members added with this change')).toBeVisible();
+      await expect(created.getByRole('list', { name: 'People added' })).toContainText(PERSONAS.editor.name);
+      await expect(page.getByRole('article')).toHaveCount(1);
+
+      // Only additions: the member record alone, part of a creation the filter leaves out.
+      const related = page.waitForRequest(
+        (r) => r.method() === 'POST' && r.url().includes('/api/v2/audits/query/realtime/related'),
+      );
+      await page.goto(history(group.id, '&hAction=MemberAdd'));
+      const added = page.getByRole('article', { name: `Members added by ${PERSONAS.admin.name}` });
+      await expect(added.getByRole('list', { name: 'People added' })).toContainText(PERSONAS.editor.name);
+      await added.getByRole('button', { name: 'Show the whole change' }).click();
+      expect((await related).postDataJSON()).toMatchObject({ auditId: expect.any(String) });
+      await expect(added).toContainText(`Part of: Created by ${PERSONAS.admin.name}`);
+      await expect(added.getByText('Created with this change')).toBeVisible();
+      await expect(added.getByRole('list', { name: 'Changed fields' })).toContainText(group.name);
+      await assertNoSeriousA11yViolations(page);
+    });
+  });
+}

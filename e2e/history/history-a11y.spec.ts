@@ -23,7 +23,12 @@ for (const theme of THEMES) {
         baseURL,
       }) => {
         const admin = await apiAs('admin', baseURL!);
-        const group = await createGroup(admin, { description: 'Before', ownerIds: [PERSONAS.editor.id] });
+        // The owner counts as a member: the creation's entry also lists them as added.
+        const group = await createGroup(admin, {
+          description: 'Before',
+          ownerIds: [PERSONAS.editor.id],
+          includeOwners: true,
+        });
         const edited = await updateGroup(admin, group.id, {
           version: group.version,
           description: 'After',

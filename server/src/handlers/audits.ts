@@ -7,8 +7,13 @@ import { authorize } from '../contract/authorize.js';
 import type { OperationHandlers } from '../http/context.js';
 import { auditQueryResults, auditQueryStatus, createAuditQuery } from '../domain/audit/async-query.js';
 import { queryAuditsRealtime } from '../domain/audit/query.js';
+import { queryAuditsRealtimeRelated } from '../domain/audit/related.js';
 import { auditServiceMapping } from '../domain/audit/service-mapping.js';
-import type { AuditQueryRequest, AuditRealtimeQueryRequest } from '../domain/audit/types.js';
+import type {
+  AuditQueryRequest,
+  AuditRealtimeQueryRequest,
+  AuditRealtimeRelatedRequest,
+} from '../domain/audit/types.js';
 
 type Query = Record<string, unknown>;
 const query = (request: FastifyRequest): Query => (request.query ?? {}) as Query;
@@ -25,6 +30,14 @@ export const auditHandlers: OperationHandlers = {
   queryAuditsRealtime(request) {
     authorize('queryAuditsRealtime', request.caller);
     return queryAuditsRealtime(request.server.db, request.body as AuditRealtimeQueryRequest, {
+      expandUser: expandsUser(request),
+      names: request.server.auditNames,
+    });
+  },
+
+  queryAuditsRealtimeRelated(request) {
+    authorize('queryAuditsRealtimeRelated', request.caller);
+    return queryAuditsRealtimeRelated(request.server.db, request.body as AuditRealtimeRelatedRequest, {
       expandUser: expandsUser(request),
       names: request.server.auditNames,
     });

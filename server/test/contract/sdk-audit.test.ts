@@ -5,6 +5,7 @@
  */
 import platformClient from 'purecloud-platform-client-v2';
 import { describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../src/db/seed/personas.js';
 import { expectError, ext, newGroupBody, sdkClient, sdkSuite } from '../support/sdk.js';
 
 const suite = sdkSuite({ extended: true, signIn: true });
@@ -103,11 +104,82 @@ describe('AuditApi', () => {
     expectError(await ext('getAuditQueryStatus', audit.getAuditsQueryTransactionId('no-such-query')), 404, 'not.found');
   });
 
+  it('postAuditsQueryRealtimeRelated answers every record of the action that wrote the given one', async () => {
+    interface Record {
+      id: string;
+      action: string;
+      transactionInitiator?: boolean;
+      initiatingAction?: { transactionId?: string };
+    }
+    // A group created with an owner it includes: a Create record and a MemberAdd record, one action.
+    const created = await ext<{ id: string }>(
+      'createGroup',
+      groups.postGroups(newGroupBody({ ownerIds: [PERSONAS.admin.id], includeOwners: true })),
+    );
+    await ext('updateGroup', groups.putGroup(created.body.id, { body: { version: 1, description: 'Later' } }));
+    const page = await ext<{ entities: Record[] }>(
+      'queryAuditsRealtime',
+      audit.postAuditsQueryRealtime({
+        interval: recent(),
+        serviceName: 'Directory',
+        filters: [{ property: 'EntityId', value: created.body.id }],
+        sort: [{ name: 'Timestamp', sortOrder: 'ascending' }],
+      }),
+    );
+    expect(page.body.entities.map((e) => e.action)).toEqual(['Create', 'MemberAdd', 'Update']);
+    const [create, memberAdd, update] = page.body.entities;
+
+    const related = await ext<{ entities: Record[] }>(
+      'queryAuditsRealtimeRelated',
+      audit.postAuditsQueryRealtimeRelated({ auditId: memberAdd!.id }, { expand: ['user'] }),
+    );
+    expect(related.status).toBe(200);
+    expect(related.body.entities.map((e) => [e.id, e.action, e.transactionInitiator])).toEqual([
+      [create!.id, 'Create', true],
+      [memberAdd!.id, 'MemberAdd', false],
+    ]);
+    const transaction = related.body.entities[0]!.initiatingAction?.transactionId;
+    expect(transaction).toBeTruthy();
+    expect(related.body.entities[1]!.initiatingAction?.transactionId).toBe(transaction);
+
+    const descending = await ext<{ entities: Record[] }>(
+      'queryAuditsRealtimeRelated',
+      audit.postAuditsQueryRealtimeRelated({
+        auditId: create!.id,
+        sort: [{ name: 'Timestamp', sortOrder: 'descending' }],
+      }),
+    );
+    expect(descending.body.entities.map((e) => e.action)).toEqual(['MemberAdd', 'Create']);
+
+    const alone = await ext<{ entities: Record[] }>(
+      'queryAuditsRealtimeRelated',
+      audit.postAuditsQueryRealtimeRelated({ auditId: update!.id }),
+    );
+    expect(alone.body.entities.map((e) => [e.id, e.transactionInitiator])).toEqual([[update!.id, true]]);
+    expect(alone.body.entities[0]!.initiatingAction?.transactionId).not.toBe(transaction);
+
+    expectError(
+      await ext('queryAuditsRealtimeRelated', audit.postAuditsQueryRealtimeRelated({ auditId: 'no-such-audit' })),
+      404,
+      'not.found',
+    );
+    expectError(
+      await ext('queryAuditsRealtimeRelated', audit.postAuditsQueryRealtimeRelated({} as { auditId: string })),
+      400,
+      'bad.request',
+    );
+  });
+
   it('answers 403 to a caller without audits:audit:view', async () => {
     sdkClient.setAccessToken(suite.server.tokenFor('supervisor'));
     try {
       expectError(
         await ext('getAuditRealtimeServiceMapping', audit.getAuditsQueryRealtimeServicemapping()),
+        403,
+        'missing.any.permissions',
+      );
+      expectError(
+        await ext('queryAuditsRealtimeRelated', audit.postAuditsQueryRealtimeRelated({ auditId: 'any' })),
         403,
         'missing.any.permissions',
       );

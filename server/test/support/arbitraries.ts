@@ -68,6 +68,18 @@ const auditQueryBody = fc.record(
   },
   { requiredKeys: [] },
 );
+/** Related-audit bodies: a missing or wild audit id, wild trustors and sorts. */
+const auditRelatedBody = fc.record(
+  {
+    auditId: fc.oneof(fc.constant('00000000-0000-4000-8000-000000000000'), wildString, wildJson),
+    trustorOrgId: fc.oneof(wildString, wildJson),
+    sort: fc.oneof(
+      fc.constant([{ name: 'Timestamp', sortOrder: 'descending' }]),
+      fc.array(fc.record({ name: wildJson, sortOrder: wildJson }), { maxLength: 2 }),
+    ),
+  },
+  { requiredKeys: [] },
+);
 const transactionParams = fc
   .oneof(
     fc.constant('00000000-0000-4000-8000-000000000000'),
@@ -153,6 +165,7 @@ export const SPECS: Record<string, OperationSpec> = {
   getOrganizationMe: {},
   revokeToken: { skip: 'revokes the token the property tests use; covered by explicit cases below' },
   queryAuditsRealtime: { body: bodyOf(auditQueryBody) },
+  queryAuditsRealtimeRelated: { body: bodyOf(auditRelatedBody) },
   getAuditRealtimeServiceMapping: {},
   createAuditQuery: { body: bodyOf(auditQueryBody) },
   getAuditQueryStatus: { params: transactionParams },

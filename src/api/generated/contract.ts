@@ -201,6 +201,10 @@ export const OPERATION_PERMISSIONS = {
     permissions: ['audits:audit:view'],
     groupOwnerAllowed: false,
   },
+  queryAuditsRealtimeRelated: {
+    permissions: ['audits:audit:view'],
+    groupOwnerAllowed: false,
+  },
   removeGroupMembers: {
     permissions: ['directory:group:edit'],
     groupOwnerAllowed: true,
@@ -394,6 +398,15 @@ export const SCHEMA_LIMITS = {
     pageSize: {
       minimum: 1,
       maximum: 500,
+    },
+  },
+  AuditRealtimeRelatedRequest: {
+    auditId: {
+      minLength: 1,
+      maxLength: 100,
+    },
+    sort: {
+      maxItems: 1,
     },
   },
   PresenceDefinition: {

@@ -1,5 +1,8 @@
 import type { QueryKey } from '@tanstack/react-query';
-import { getQueryAuditsRealtimeQueryKey } from '@/api/generated/endpoints/audits/audits';
+import {
+  getQueryAuditsRealtimeQueryKey,
+  getQueryAuditsRealtimeRelatedMutationKey,
+} from '@/api/generated/endpoints/audits/audits';
 import type { AuditRealtimeQueryRequest } from '@/api/generated/model/auditRealtimeQueryRequest';
 import type { QueryAuditsRealtimeParams } from '@/api/generated/model/queryAuditsRealtimeParams';
 
@@ -21,4 +24,6 @@ export const auditKeys = {
     ...getQueryAuditsRealtimeQueryKey(undefined, HISTORY_PARAMS).slice(0, 3),
     { pages: request },
   ],
+  /** The records written by the same action as one record (the related audit query). */
+  related: (auditId: string): QueryKey => [...getQueryAuditsRealtimeRelatedMutationKey(), auditId],
 };

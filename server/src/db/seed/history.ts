@@ -16,8 +16,9 @@
  * recent when the database is new.
  */
 import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { CONSOLE_CLIENT_ID } from '../../auth/clients.js';
-import { groupState } from '../../domain/audit/group-changes.js';
+import { groupState, INITIATING_ACTIONS, type GroupOperation } from '../../domain/audit/group-changes.js';
 import { recordAudit, type AuditActor } from '../../domain/audit/record.js';
 import type { AuditAction, EntityChange, PropertyChange } from '../../domain/audit/types.js';
 import type { GroupRow } from '../../domain/groups/groups.js';
@@ -169,8 +170,12 @@ function writeChanges(
     const isDelete = change.records.some((r) => r.action === 'Delete');
     const version = previous ? previous.version + (isDelete ? 0 : 1) : firstVersion(change.groupId);
     last.set(change.groupId, { version, time: change.time });
+    const transactionId = randomUUID();
+    const initiating = INITIATING_ACTIONS[change.operation as GroupOperation] as AuditAction | undefined;
     for (const record of change.records)
       recordAudit(db, {
+        transactionId,
+        transactionInitiator: initiating === undefined || initiating === record.action,
         action: record.action,
         entityType: 'Group',
         entity: { id: change.groupId, name: change.name },

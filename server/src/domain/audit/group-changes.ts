@@ -10,6 +10,7 @@
  * owners, rules) and without reading the whole member list.
  */
 import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import type { Caller } from '../../auth/caller.js';
 import { cached } from '../../db/statements.js';
 import type { GroupRow } from '../groups/groups.js';
@@ -267,7 +268,20 @@ interface RecordContext {
   version: number;
   /** One time for every record of the change. */
   time: Date;
+  /** One action id for every record of the change (`initiatingAction.transactionId`). */
+  transactionId: string;
 }
+
+/** The action each operation was asked for: its record is the transaction's initiator, the others came along. */
+export const INITIATING_ACTIONS: Readonly<Record<GroupOperation, AuditAction>> = {
+  createGroup: 'Create',
+  updateGroup: 'Update',
+  deleteGroup: 'Delete',
+  addGroupMembers: 'MemberAdd',
+  removeGroupMembers: 'MemberRemove',
+  updateGroupDynamicSettings: 'Update',
+  deleteGroupDynamicSettings: 'Update',
+};
 
 function write(
   ctx: RecordContext,
@@ -283,6 +297,8 @@ function write(
     context: { operation: ctx.operation, version: String(ctx.version), ...changes.context },
     actor: actorOf(ctx.caller, ctx.origin),
     time: ctx.time,
+    transactionId: ctx.transactionId,
+    transactionInitiator: INITIATING_ACTIONS[ctx.operation] === action,
   });
 }
 
@@ -312,6 +328,7 @@ const context = (by: ChangeBy, operation: GroupOperation, row: GroupRow): Record
   group: { id: row.id, name: row.name },
   version: row.version,
   time: new Date(),
+  transactionId: randomUUID(),
 });
 
 /** Create: the group's settings and owners, then the owners who joined as members. */

@@ -47,6 +47,13 @@ export interface AuditRecordInput {
    * record); `FAILURE` is for the failed attempts a real org logs, written by STRICT_MIRROR's data (db/seed/strict-mirror.ts).
    */
   status?: 'SUCCESS' | 'FAILURE';
+  /**
+   * The action's id, shared by every record one request writes (`initiatingAction.transactionId`, what
+   * the related query groups by); default: a new id, the record alone.
+   */
+  transactionId?: string;
+  /** Whether this record is of the action asked for rather than one it brought along (default true). */
+  transactionInitiator?: boolean;
 }
 
 /** The record as stored in `audits.body_json`: the AuditLogMessage without its column values. */
@@ -76,7 +83,8 @@ export function recordAudit(db: Database.Database, input: AuditRecordInput): str
     level: input.level ?? 'USER',
     entity: { id: input.entity.id, name: input.entity.name },
     status: input.status ?? 'SUCCESS',
-    transactionInitiator: true,
+    initiatingAction: { transactionId: input.transactionId ?? randomUUID() },
+    transactionInitiator: input.transactionInitiator ?? true,
     propertyChanges: (input.propertyChanges ?? []).map((c) => ({
       ...c,
       oldValues: [...c.oldValues],
@@ -160,6 +168,7 @@ export function rowToMessage(
     entity: { ...body.entity, selfUri: `/api/v2/${row.entity_type === 'User' ? 'users' : 'groups'}/${body.entity.id}` },
     entityType: answeredEntityType(names, row.entity_type) as AuditEntityType,
     status: body.status,
+    ...(body.initiatingAction ? { initiatingAction: body.initiatingAction } : {}),
     ...(body.transactionInitiator === undefined ? {} : { transactionInitiator: body.transactionInitiator }),
     propertyChanges: body.propertyChanges,
     context: body.context,

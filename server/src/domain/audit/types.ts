@@ -60,6 +60,9 @@ export interface AuditLogMessage {
   entityType: AuditEntityType;
   status: 'SUCCESS' | 'FAILURE' | 'WARNING';
   application?: string;
+  /** The action (request) that wrote the record: records sharing `transactionId` were written together. */
+  initiatingAction?: { transactionId?: string; actionContext?: string };
+  /** Whether this is the record of the action asked for (false for the records it brought along). */
   transactionInitiator?: boolean;
   propertyChanges: PropertyChange[];
   context: Record<string, string>;
@@ -83,6 +86,14 @@ export interface AuditQueryRequest {
 export interface AuditRealtimeQueryRequest extends AuditQueryRequest {
   pageNumber?: number;
   pageSize?: number;
+}
+export interface AuditRealtimeRelatedRequest {
+  auditId: string;
+  trustorOrgId?: string;
+  sort?: AuditQuerySort[];
+}
+export interface AuditRealtimeRelatedResultsResponse {
+  entities: AuditLogMessage[];
 }
 export interface AuditRealtimeQueryResultsResponse {
   entities: AuditLogMessage[];

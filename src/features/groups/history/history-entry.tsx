@@ -1,6 +1,22 @@
-import { Anchor, Badge, Button, Group, List, Paper, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  List,
+  Paper,
+  Skeleton,
+  Stack,
+  Text,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
-import { useMemo, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState, type ReactNode } from 'react';
+import { queryAuditsRealtimeRelated } from '@/api/generated/endpoints/audits/audits';
+import { auditKeys, HISTORY_PARAMS } from '@/api/keys/audit-keys';
+import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { useGetAuthorizationDivisions } from '@/api/generated/endpoints/authorization/authorization';
 import { Link } from 'react-router';
 import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
@@ -22,6 +38,7 @@ import {
   revertibleChanges,
   rulesDiff,
 } from './audit-format';
+import { isChange } from './use-history';
 
 /** "3 minutes ago", with the exact time on hover and on keyboard focus. */
 export const HistoryTime = ({ eventDate }: { eventDate: string | undefined }) => {
@@ -191,8 +208,110 @@ const GrantChanges = ({ record }: { record: AuditLogMessage }) => {
   );
 };
 
+/** What one record changed: its fields, roles and people. */
+const RecordBody = ({ record, onOpenUser }: { record: AuditLogMessage; onOpenUser?: (userId: string) => void }) => {
+  const people = memberChanges(record);
+  const isEmptyUpdate = record.action === 'Update' && !(record.propertyChanges ?? []).length;
+  return (
+    <>
+      {isEmptyUpdate ? (
+        <Text size="sm" c="dimmed">
+          Saved without changes.
+        </Text>
+      ) : null}
+      <PropertyChanges record={record} />
+      {record.action === 'GrantAdd' || record.action === 'GrantRemove' ? <GrantChanges record={record} /> : null}
+      {people.length ? (
+        <MemberChanges people={people} added={record.action === 'MemberAdd'} onOpenUser={onOpenUser} />
+      ) : null}
+    </>
+  );
+};
+
+const actionLabel = (record: AuditLogMessage) =>
+  isHistoryAction(record.action) ? ACTION_LABELS[record.action] : (record.action ?? 'Change');
+
+/** The other records of the same change, each under its own action. */
+const RelatedParts = ({
+  records,
+  onOpenUser,
+}: {
+  records: readonly AuditLogMessage[];
+  onOpenUser?: (userId: string) => void;
+}) =>
+  records.map((r) => (
+    <Stack key={r.id} gap={4} data-related={r.action}>
+      <Text size="sm" fw={500}>
+        {actionLabel(r)} with this change
+      </Text>
+      <RecordBody record={r} onOpenUser={onOpenUser} />
+    </Stack>
+  ));
+
+/**
+ * An entry that is only part of its change (a filter left the rest out): the rest on demand, from the
+ * related audit query.
+ */
+const RestOfChange = ({
+  record,
+  shown,
+  onOpenUser,
+}: {
+  record: AuditLogMessage;
+  /** Records of the change the entry already shows. */
+  shown: readonly AuditLogMessage[];
+  onOpenUser?: (userId: string) => void;
+}) => {
+  const [open, setOpen] = useState(false);
+  const related = useQuery({
+    queryKey: auditKeys.related(record.id ?? ''),
+    queryFn: ({ signal }) =>
+      queryAuditsRealtimeRelated(
+        { auditId: record.id ?? '', sort: [{ name: 'Timestamp', sortOrder: 'ascending' }] },
+        HISTORY_PARAMS,
+        signal,
+      ),
+    enabled: open && !!record.id,
+    staleTime: 300_000,
+  });
+  if (!open)
+    return (
+      <Group>
+        <Button size="xs" variant="subtle" onClick={() => setOpen(true)}>
+          Show the whole change
+        </Button>
+      </Group>
+    );
+  if (related.isPending) return <Skeleton height={40} aria-label="Loading the whole change" />;
+  if (related.isError)
+    return (
+      <QueryErrorAlert
+        title="Could not load the whole change"
+        error={related.error}
+        onRetry={() => void related.refetch()}
+      />
+    );
+  const known = new Set([record.id, ...shown.map((r) => r.id)]);
+  const others = (related.data.entities ?? []).filter((r) => !known.has(r.id) && isChange(r));
+  const lead = others.find((r) => r.transactionInitiator === true);
+  return (
+    <>
+      {lead ? (
+        <Text size="xs" c="dimmed">
+          Part of: {actionLabel(lead)} by {actorName(lead)}
+        </Text>
+      ) : null}
+      <RelatedParts records={others} onOpenUser={onOpenUser} />
+    </>
+  );
+};
+
 export interface HistoryEntryProps {
   record: AuditLogMessage;
+  /** The other records of the same change (related-records.ts), shown in this entry. */
+  related?: readonly AuditLogMessage[];
+  /** The record came along with an action not loaded here: offer the whole change. */
+  partOfLarger?: boolean;
   onOpenUser?: (userId: string) => void;
   /** Offered on a field change when the user may edit the group. */
   onRevert?: (record: AuditLogMessage) => void;
@@ -201,12 +320,17 @@ export interface HistoryEntryProps {
 }
 
 /** One change: who, when, what. */
-export const HistoryEntry = ({ record, onOpenUser, onRevert, subject }: HistoryEntryProps) => {
+export const HistoryEntry = ({
+  record,
+  related = [],
+  partOfLarger = false,
+  onOpenUser,
+  onRevert,
+  subject,
+}: HistoryEntryProps) => {
   const action = isHistoryAction(record.action) ? record.action : null;
-  const people = memberChanges(record);
   const revertible = onRevert && revertibleChanges(record).length > 0;
-  const label = action ? ACTION_LABELS[action] : (record.action ?? 'Change');
-  const isEmptyUpdate = record.action === 'Update' && !(record.propertyChanges ?? []).length;
+  const label = actionLabel(record);
   return (
     <Paper withBorder p="sm" radius="md" component="article" aria-label={`${label} by ${actorName(record)}`}>
       <Stack gap="xs">
@@ -241,16 +365,9 @@ export const HistoryEntry = ({ record, onOpenUser, onRevert, subject }: HistoryE
         {record.context?.restoredFromGroupId ? (
           <RestoredFrom deletedGroupId={record.context.restoredFromGroupId} />
         ) : null}
-        {isEmptyUpdate ? (
-          <Text size="sm" c="dimmed">
-            Saved without changes.
-          </Text>
-        ) : null}
-        <PropertyChanges record={record} />
-        {record.action === 'GrantAdd' || record.action === 'GrantRemove' ? <GrantChanges record={record} /> : null}
-        {people.length ? (
-          <MemberChanges people={people} added={record.action === 'MemberAdd'} onOpenUser={onOpenUser} />
-        ) : null}
+        <RecordBody record={record} onOpenUser={onOpenUser} />
+        <RelatedParts records={related} onOpenUser={onOpenUser} />
+        {partOfLarger ? <RestOfChange record={record} shown={related} onOpenUser={onOpenUser} /> : null}
       </Stack>
     </Paper>
   );

@@ -1,5 +1,6 @@
 import { Button, Chip, Group, Stack, Text } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
+import { useMemo } from 'react';
 import { useGetUser } from '@/api/generated/endpoints/users/users';
 import type { Group as ApiGroup } from '@/api/generated/model/group';
 import type { User } from '@/api/generated/model/user';
@@ -8,6 +9,7 @@ import { UserPicker } from '@/components/user-picker/user-picker';
 import { ACTION_LABELS, HISTORY_ACTIONS, isHistoryAction } from './audit-format';
 import { HistoryEntry } from './history-entry';
 import { HistoryList } from './history-timeline';
+import { groupRelated, isPartOfLargerChange } from './related-records';
 import { useHistoryFilters } from './history-url-state';
 import { REALTIME_DAYS, useHistory } from './use-history';
 import { useRevert } from './use-revert';
@@ -24,6 +26,10 @@ export const HistoryTab = ({ group, canEdit, onOpenUser }: HistoryTabProps) => {
   const groupId = group.id ?? '';
   const [filters, setFilters] = useHistoryFilters();
   const history = useHistory({ groupId, actions: filters.actions, userId: filters.by });
+  // One entry a change: the records one request wrote, led by the action asked for.
+  const items = useMemo(() => groupRelated(history.records), [history.records]);
+  const itemOf = useMemo(() => new Map(items.map((item) => [item.record.id, item])), [items]);
+  const leads = useMemo(() => items.map((item) => item.record), [items]);
   const byUser = useGetUser(filters.by ?? '', undefined, { query: { enabled: !!filters.by } });
   const pickedUsers: User[] = filters.by ? [byUser.data ?? { id: filters.by, name: filters.by, version: 0 }] : [];
   const revert = useRevert(group);
@@ -74,6 +80,7 @@ export const HistoryTab = ({ group, canEdit, onOpenUser }: HistoryTabProps) => {
 
       <HistoryList
         history={history}
+        records={leads}
         what="the history"
         moreLabel="Show older changes"
         empty={
@@ -91,6 +98,8 @@ export const HistoryTab = ({ group, canEdit, onOpenUser }: HistoryTabProps) => {
           <HistoryEntry
             key={record.id}
             record={record}
+            related={itemOf.get(record.id)?.related}
+            partOfLarger={!!itemOf.get(record.id) && isPartOfLargerChange(itemOf.get(record.id)!)}
             onOpenUser={onOpenUser}
             onRevert={canEdit && group.state !== 'deleted' ? (r) => void revert.start(r) : undefined}
           />

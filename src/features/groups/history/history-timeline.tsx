@@ -49,6 +49,8 @@ export const HistoryTimeline = ({
 
 export interface HistoryListProps {
   history: ReturnType<typeof useHistory>;
+  /** The records to list, when not the history's own (e.g. one a change); default: `history.records`. */
+  records?: readonly AuditLogMessage[];
   renderEntry: (record: AuditLogMessage) => ReactNode;
   /** "history", "deleted groups": in the loading label and the error title. */
   what: string;
@@ -59,7 +61,15 @@ export interface HistoryListProps {
 }
 
 /** A history query's states: loading, error with retry, empty, the timeline and older pages on demand. */
-export const HistoryList = ({ history, renderEntry, what, empty, moreLabel, headingOrder }: HistoryListProps) => {
+export const HistoryList = ({
+  history,
+  records = history.records,
+  renderEntry,
+  what,
+  empty,
+  moreLabel,
+  headingOrder,
+}: HistoryListProps) => {
   if (history.isPending) {
     return (
       <Stack gap="sm" aria-busy="true" aria-label={`Loading ${what}`}>
@@ -75,10 +85,10 @@ export const HistoryList = ({ history, renderEntry, what, empty, moreLabel, head
   }
   return (
     <>
-      {history.records.length === 0 ? (
+      {records.length === 0 ? (
         empty
       ) : (
-        <HistoryTimeline records={history.records} renderEntry={renderEntry} headingOrder={headingOrder} />
+        <HistoryTimeline records={records} renderEntry={renderEntry} headingOrder={headingOrder} />
       )}
       <OlderSearchProgress progress={history.progress} />
       {history.hasNextPage ? (

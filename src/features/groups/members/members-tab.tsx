@@ -14,6 +14,7 @@ import { ColumnChooser } from './column-chooser';
 import { ExportMembersButton } from './export-members-button';
 import { MemberFinder, ReadingProgress } from './member-finder';
 import { findMembers, queryWords } from './member-search';
+import { useMemberLookup } from './use-member-lookup';
 import { MemberRows } from './member-rows';
 import { MembersTable } from './members-table';
 import { RemoveMembersButton } from './remove-members-button';
@@ -58,9 +59,12 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
   );
   // The live roster: whole-group counts, and every member with the chosen status (roster/).
   const rosterFilter = state.status && statusKinds.includes(state.status.kind) ? state.status : null;
-  // Finding a member reads the whole group too: the roster's reading (names and emails), shared with it.
+  // Finding a member asks the users search and checks the hits' groups (member-lookup.ts); with a
+  // status filter, or where the search cannot answer, it finds them in the roster's whole-group reading.
   const words = useMemo(() => queryWords(state.q), [state.q]);
   const searching = words.length > 0;
+  const lookup = useMemberLookup(groupId, group.memberCount ?? 0, words, searching && !rosterFilter);
+  const searchInRoster = searching && (!!rosterFilter || lookup.readGroup);
   const reason = state.reason;
   // A status, a reason or a search: the page then comes from whole-group lists, not the members pages.
   const listActive = !!rosterFilter || !!reason || searching;
@@ -79,24 +83,29 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
   const roster = useGroupRoster(
     groupId,
     group.memberCount ?? 0,
-    searching || (statusKinds.length > 0 && (!!rosterFilter || members.data !== undefined)),
+    searchInRoster || (statusKinds.length > 0 && (!!rosterFilter || members.data !== undefined)),
     statusKinds.length > 0,
   );
   if (roster.live !== live.live || (roster.live && roster.rereadMs !== live.rereadMs))
     setLive({ live: roster.live, rereadMs: roster.rereadMs });
   const reasons = useMemberReasons(group, rules, !!reason);
   const reasonIds = reason ? reasons.idsWith(reason) : undefined;
-  const needsRoster = !!rosterFilter || searching;
+  const needsRoster = !!rosterFilter || searchInRoster;
   const entries = roster.reading?.entries;
+  const found = searching && !searchInRoster ? lookup.ids : undefined;
   const listIds = useMemo(() => {
     if (!listActive || (needsRoster && !entries) || (reason && !reasonIds)) return undefined;
-    if (!needsRoster) return reasonIds;
-    const kept = rosterFilter ? entries!.filter((e) => e[rosterFilter.kind] === rosterFilter.value) : entries!;
-    const ids = searching ? findMembers(kept, words) : kept.map((e) => e.id);
+    if (searching && !searchInRoster && !found) return undefined;
+    let ids: readonly string[] | undefined = found;
+    if (needsRoster) {
+      const kept = rosterFilter ? entries!.filter((e) => e[rosterFilter.kind] === rosterFilter.value) : entries!;
+      ids = searchInRoster ? findMembers(kept, words) : kept.map((e) => e.id);
+    }
+    if (!ids) return reasonIds;
     if (!reasonIds) return ids;
     const withReason = new Set(reasonIds);
     return ids.filter((id) => withReason.has(id));
-  }, [listActive, needsRoster, entries, reason, reasonIds, rosterFilter, searching, words]);
+  }, [listActive, needsRoster, entries, reason, reasonIds, rosterFilter, searching, searchInRoster, found, words]);
   const [pointerOnTable, setPointerOnTable] = useState(false);
   const rosterPage = useRosterPage({
     ids: listIds,

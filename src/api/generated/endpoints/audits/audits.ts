@@ -24,6 +24,8 @@ import type {
   AuditQueryServiceMapping,
   AuditRealtimeQueryRequest,
   AuditRealtimeQueryResultsResponse,
+  AuditRealtimeRelatedRequest,
+  AuditRealtimeRelatedResultsResponse,
   BadRequestResponse,
   ForbiddenResponse,
   GetAuditQueryResultsParams,
@@ -31,6 +33,7 @@ import type {
   NotFoundResponse,
   PayloadTooLargeResponse,
   QueryAuditsRealtimeParams,
+  QueryAuditsRealtimeRelatedParams,
   ServiceUnavailableResponse,
   TooManyRequestsResponse,
   UnauthorizedResponse,
@@ -234,6 +237,131 @@ export function useQueryAuditsRealtime<
   return withQueryKey(query, queryOptions.queryKey);
 }
 
+/**
+ * Every record written by the same request as the record `auditId` (the ones sharing its
+ * `initiatingAction.transactionId`), that record included, sorted by `Timestamp` (default
+ * ascending: the order they were written). Only records of the last 14 days are found here (404
+ * `not.found` otherwise, or for an unknown id). `expand=user` fills `user.name`.
+ *
+ * Permission: `audits:audit:view`.
+ * @summary Often a single action results in multiple audits. The endpoint retrieves all audits created by the same action as the given audit id.
+ */
+export const queryAuditsRealtimeRelated = (
+  auditRealtimeRelatedRequest: BodyType<AuditRealtimeRelatedRequest>,
+  params?: QueryAuditsRealtimeRelatedParams,
+  signal?: AbortSignal,
+) => {
+  return apiRequest<AuditRealtimeRelatedResultsResponse>({
+    url: `/api/v2/audits/query/realtime/related`,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    data: auditRealtimeRelatedRequest,
+    params,
+    signal,
+  });
+};
+
+export const getQueryAuditsRealtimeRelatedMutationKey = () => ['queryAuditsRealtimeRelated'] as const;
+
+export const getQueryAuditsRealtimeRelatedMutationOptions = <
+  TError = ErrorType<
+    | BadRequestResponse
+    | UnauthorizedResponse
+    | ForbiddenResponse
+    | NotFoundResponse
+    | PayloadTooLargeResponse
+    | UnsupportedMediaTypeResponse
+    | TooManyRequestsResponse
+    | InternalServerErrorResponse
+    | ServiceUnavailableResponse
+  >,
+  TContext = unknown,
+>(options?: {
+  mutation?: UseMutationOptions<
+    Awaited<ReturnType<typeof queryAuditsRealtimeRelated>>,
+    TError,
+    QueryAuditsRealtimeRelatedMutationVariables,
+    TContext
+  >;
+}): UseMutationOptions<
+  Awaited<ReturnType<typeof queryAuditsRealtimeRelated>>,
+  TError,
+  QueryAuditsRealtimeRelatedMutationVariables,
+  TContext
+> => {
+  const mutationKey = getQueryAuditsRealtimeRelatedMutationKey();
+  const { mutation: mutationOptions } = options
+    ? options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey
+      ? options
+      : { ...options, mutation: { ...options.mutation, mutationKey } }
+    : { mutation: { mutationKey } };
+
+  const mutationFn: MutationFunction<
+    Awaited<ReturnType<typeof queryAuditsRealtimeRelated>>,
+    QueryAuditsRealtimeRelatedMutationVariables
+  > = (props) => {
+    const { data, params } = props ?? {};
+
+    return queryAuditsRealtimeRelated(data, params);
+  };
+
+  return { mutationFn, ...mutationOptions };
+};
+
+export type QueryAuditsRealtimeRelatedMutationResult = NonNullable<
+  Awaited<ReturnType<typeof queryAuditsRealtimeRelated>>
+>;
+export type QueryAuditsRealtimeRelatedMutationBody = BodyType<AuditRealtimeRelatedRequest>;
+export type QueryAuditsRealtimeRelatedMutationError = ErrorType<
+  | BadRequestResponse
+  | UnauthorizedResponse
+  | ForbiddenResponse
+  | NotFoundResponse
+  | PayloadTooLargeResponse
+  | UnsupportedMediaTypeResponse
+  | TooManyRequestsResponse
+  | InternalServerErrorResponse
+  | ServiceUnavailableResponse
+>;
+export type QueryAuditsRealtimeRelatedMutationVariables = {
+  data: BodyType<AuditRealtimeRelatedRequest>;
+  params?: QueryAuditsRealtimeRelatedParams;
+};
+
+/**
+ * @summary Often a single action results in multiple audits. The endpoint retrieves all audits created by the same action as the given audit id.
+ */
+export const useQueryAuditsRealtimeRelated = <
+  TError = ErrorType<
+    | BadRequestResponse
+    | UnauthorizedResponse
+    | ForbiddenResponse
+    | NotFoundResponse
+    | PayloadTooLargeResponse
+    | UnsupportedMediaTypeResponse
+    | TooManyRequestsResponse
+    | InternalServerErrorResponse
+    | ServiceUnavailableResponse
+  >,
+  TContext = unknown,
+>(
+  options?: {
+    mutation?: UseMutationOptions<
+      Awaited<ReturnType<typeof queryAuditsRealtimeRelated>>,
+      TError,
+      QueryAuditsRealtimeRelatedMutationVariables,
+      TContext
+    >;
+  },
+  queryClient?: QueryClient,
+): UseMutationResult<
+  Awaited<ReturnType<typeof queryAuditsRealtimeRelated>>,
+  TError,
+  QueryAuditsRealtimeRelatedMutationVariables,
+  TContext
+> => {
+  return useMutation(getQueryAuditsRealtimeRelatedMutationOptions(options), queryClient);
+};
 /**
  * The services, their entity types and each entity type's actions that the realtime query
  * can filter on.
