@@ -12,8 +12,8 @@ import {
   DEMO_DELETED_GROUPS,
   DEMO_HISTORY_DAYS,
   DEMO_OLDEST_DAYS,
-  seedLargeHistory,
 } from '../../src/db/seed/history.js';
+import { seedLargeHistory } from '../../src/db/seed/history-large.js';
 import { seedLarge } from '../../src/db/seed/large.js';
 import { LARGE_GROUPS, PERSONAS } from '../../src/db/seed/personas.js';
 import { queryAuditsRealtime } from '../../src/domain/audit/query.js';

@@ -8,26 +8,32 @@
  * earlier (DEMO_CREATED_LONG_AGO), so the history reaches past 90 days. Each group's `version` and
  * `date_modified` are set to those of its last recorded change.
  *
- * Large: at least LARGE_HISTORY_RECORDS records over LARGE_HISTORY_DAYS days, membership churn and
- * description edits on every group, many on the 500-member group (the bench's history query). It is
- * volume for the queries, not a story: its member records are not replayed against the seeded members.
+ * The large org's history is in history-large.ts.
  *
  * Both are dated back from the seeding (the demo from the start of that day, UTC), so the history is
  * recent when the database is new.
  */
 import type Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
-import { CONSOLE_CLIENT_ID } from '../../auth/clients.js';
-import { groupState, INITIATING_ACTIONS, type GroupOperation } from '../../domain/audit/group-changes.js';
-import { recordAudit, type AuditActor } from '../../domain/audit/record.js';
-import type { AuditAction, EntityChange, PropertyChange } from '../../domain/audit/types.js';
+import { groupState } from '../../domain/audit/group-changes.js';
+import type { AuditActor } from '../../domain/audit/record.js';
 import type { GroupRow } from '../../domain/groups/groups.js';
 import { dynamicQueryUsersSql, type DynamicGroupQuery } from '../../domain/membership/dynamic-query.js';
-import { DEMO_GROUPS, LARGE_GROUPS, PERSONAS } from './personas.js';
+import {
+  ACTORS,
+  byName,
+  type Change,
+  DAY,
+  idsOf,
+  Membership,
+  memberRecords,
+  ownerEntries,
+  setProperties,
+  userNames,
+  workTime,
+  writeChanges,
+} from './history-records.js';
+import { DEMO_GROUPS, PERSONAS } from './personas.js';
 import { Rng } from './prng.js';
-
-const DAY = 24 * 60 * 60 * 1000;
-const HOUR = 60 * 60 * 1000;
 
 export const DEMO_HISTORY_DAYS = 28;
 /**
@@ -38,165 +44,12 @@ export const DEMO_HISTORY_DAYS = 28;
 export const DEMO_CREATED_LONG_AGO = { group: DEMO_GROUPS.rolesDisabled, weeksEarlier: 26 } as const;
 /** The oldest record of the demo history lies at most this many days back. */
 export const DEMO_OLDEST_DAYS = DEMO_HISTORY_DAYS + DEMO_CREATED_LONG_AGO.weeksEarlier * 7;
-export const LARGE_HISTORY_RECORDS = 1_000_000;
-export const LARGE_HISTORY_DAYS = 120;
-/** Records of the 500-member group in the large org (the bench's "one group over 90 days"). */
-export const LARGE_BENCH_GROUP_RECORDS = 20_000;
 
 /** The two deleted groups of the demo org (gone from `groups`; only their history remains). */
 export const DEMO_DELETED_GROUPS = {
   holidayCoverage: { id: '9c3d4e5f-00d1-4b00-9a00-0000000000d1', name: 'Holiday Coverage 2025' },
   pilotTesters: { id: '9c3d4e5f-00d2-4b00-9a00-0000000000d2', name: 'Spanish Chat Pilot' },
 } as const;
-
-type Reason = 'individual' | 'owner' | 'rule';
-
-/** One request's records: written together, at one time, under one version of the group. */
-interface Change {
-  time: number;
-  groupId: string;
-  actor: AuditActor;
-  operation: string;
-  records: Array<{
-    action: AuditAction;
-    propertyChanges?: PropertyChange[];
-    entityChanges?: EntityChange[];
-    context?: Record<string, string>;
-  }>;
-  /** The group's name after the change (for a delete: before it). */
-  name: string;
-}
-
-const ACTORS = {
-  admin: { userId: PERSONAS.admin.id, clientId: CONSOLE_CLIENT_ID, remoteIp: ['10.40.2.15'] },
-  editor: { userId: PERSONAS.editor.id, clientId: CONSOLE_CLIENT_ID, remoteIp: ['10.40.7.33'] },
-  owner: { userId: PERSONAS.owner.id, clientId: CONSOLE_CLIENT_ID, remoteIp: ['10.40.3.21'] },
-  /** The HR sync: a client-credentials client, no user. */
-  sync: { userId: null, clientId: 'demo-admin', remoteIp: ['10.40.9.4'] },
-} as const satisfies Record<string, AuditActor>;
-
-/** A time on a working day (08:00–17:59 UTC), `daysAgo` days before `now`, never later than an hour ago. */
-function workTime(rng: Rng, now: number, daysAgo: number): number {
-  const day = Math.floor((now - daysAgo * DAY) / DAY) * DAY;
-  let t = day + 8 * HOUR + rng.int(0, 10 * HOUR - 1);
-  const weekday = new Date(t).getUTCDay();
-  if (weekday === 0) t -= 2 * DAY;
-  if (weekday === 6) t -= DAY;
-  return Math.min(t, now - HOUR - rng.int(0, HOUR));
-}
-
-const OPTIONAL = new Set(['description', 'email', 'addresses', 'images', 'ownerIds']);
-
-/** The properties a Create (newValues) or Delete (oldValues) record lists, as group-changes.ts writes them. */
-function setProperties(properties: Map<string, string[]>, side: 'old' | 'new'): PropertyChange[] {
-  return [...properties]
-    .filter(([property, values]) => !(OPTIONAL.has(property) && values.length === 0))
-    .map(([property, values]) =>
-      side === 'new' ? { property, oldValues: [], newValues: values } : { property, oldValues: values, newValues: [] },
-    );
-}
-
-/** The members of a group and why, as the story goes along; it words each membership change. */
-class Membership {
-  readonly reasons = new Map<string, Set<Reason>>();
-
-  constructor(private readonly names: (id: string) => string) {}
-
-  /** Gives (or takes) `reason` to each user; the MemberAdd and MemberRemove entries, as docs/audit.md lists them. */
-  apply(ids: readonly string[], reason: Reason, give: boolean): { added: EntityChange[]; removed: EntityChange[] } {
-    const added: EntityChange[] = [];
-    const removed: EntityChange[] = [];
-    for (const id of ids) {
-      const set = this.reasons.get(id) ?? new Set<Reason>();
-      const before = [...set].sort();
-      if (give === set.has(reason)) continue;
-      if (give) set.add(reason);
-      else set.delete(reason);
-      const after = [...set].sort();
-      if (after.length) this.reasons.set(id, set);
-      else this.reasons.delete(id);
-      const entry = {
-        entityId: id,
-        entityName: this.names(id),
-        entityType: 'User',
-        oldValues: before,
-        newValues: after,
-      };
-      const joined = before.length === 0 || (give && reason === 'individual');
-      const left = after.length === 0 || (!give && reason === 'individual');
-      if (give && joined) added.push(entry);
-      if (!give && left) removed.push(entry);
-    }
-    return { added: byName(added), removed: byName(removed) };
-  }
-}
-
-/** Membership entries in the order the live server lists them (docs/audit.md): by name, then id. */
-const byName = (changes: EntityChange[]) =>
-  changes.sort(
-    (a, b) => (a.entityName ?? '').localeCompare(b.entityName ?? '') || a.entityId.localeCompare(b.entityId),
-  );
-
-const memberRecords = (m: { added: EntityChange[]; removed: EntityChange[] }) => [
-  ...(m.added.length ? [{ action: 'MemberAdd' as const, entityChanges: m.added }] : []),
-  ...(m.removed.length ? [{ action: 'MemberRemove' as const, entityChanges: m.removed }] : []),
-];
-
-/** Owner entries as the live server lists them: those added, then those removed, each by id. */
-const ownerEntries = (names: (id: string) => string, before: readonly string[], after: readonly string[]) => [
-  ...[...after]
-    .sort()
-    .filter((id) => !before.includes(id))
-    .map((id) => ({ entityId: id, entityName: names(id), entityType: 'User', oldValues: [], newValues: ['owner'] })),
-  ...[...before]
-    .sort()
-    .filter((id) => !after.includes(id))
-    .map((id) => ({ entityId: id, entityName: names(id), entityType: 'User', oldValues: ['owner'], newValues: [] })),
-];
-
-/**
- * Writes the changes oldest first (seq follows time, as on the live server), numbering each group's
- * versions from `firstVersion`; returns each group's last version and change time.
- */
-function writeChanges(
-  db: Database.Database,
-  changes: Change[],
-  firstVersion: (groupId: string) => number,
-): Map<string, { version: number; time: number }> {
-  changes.sort((a, b) => a.time - b.time);
-  const last = new Map<string, { version: number; time: number }>();
-  for (const change of changes) {
-    const previous = last.get(change.groupId);
-    const isDelete = change.records.some((r) => r.action === 'Delete');
-    const version = previous ? previous.version + (isDelete ? 0 : 1) : firstVersion(change.groupId);
-    last.set(change.groupId, { version, time: change.time });
-    const transactionId = randomUUID();
-    const initiating = INITIATING_ACTIONS[change.operation as GroupOperation] as AuditAction | undefined;
-    for (const record of change.records)
-      recordAudit(db, {
-        transactionId,
-        transactionInitiator: initiating === undefined || initiating === record.action,
-        action: record.action,
-        entityType: 'Group',
-        entity: { id: change.groupId, name: change.name },
-        propertyChanges: record.propertyChanges,
-        entityChanges: record.entityChanges,
-        context: { operation: change.operation, version: String(version), ...record.context },
-        actor: change.actor,
-        time: new Date(change.time),
-      });
-  }
-  return last;
-}
-
-function userNames(db: Database.Database): (id: string) => string {
-  const rows = db.prepare('SELECT id, name FROM users').raw().all() as Array<[string, string]>;
-  const map = new Map(rows);
-  return (id) => map.get(id) ?? id;
-}
-
-const idsOf = (db: Database.Database, table: 'group_owners' | 'group_individuals', groupId: string) =>
-  db.prepare(`SELECT user_id FROM ${table} WHERE group_id = ? ORDER BY user_id`).pluck().all(groupId) as string[];
 
 // ---------------------------------------------------------------------------------------------
 // Demo
@@ -577,88 +430,4 @@ function deletedGroupStories(
     });
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Large
-
-/**
- * At least `total` records over LARGE_HISTORY_DAYS days: on each group, people added and (mostly) removed
- * again, and now and then a description edit; LARGE_BENCH_GROUP_RECORDS of them on the 500-member group.
- */
-export function seedLargeHistory(db: Database.Database, total = LARGE_HISTORY_RECORDS, now = Date.now()): void {
-  const rng = new Rng(20261102);
-  const names = userNames(db);
-  const groups = db.prepare('SELECT id, name, description FROM groups ORDER BY id').raw().all() as Array<
-    [string, string, string | null]
-  >;
-  const users = db.prepare("SELECT id FROM users WHERE state = 'active' ORDER BY id").pluck().all() as string[];
-  const actors: AuditActor[] = [ACTORS.admin, ACTORS.editor, ACTORS.owner, ACTORS.sync];
-  const benchGroup = LARGE_GROUPS.fiveHundred.id;
-  const perGroup = Math.ceil((total - LARGE_BENCH_GROUP_RECORDS) / Math.max(1, groups.length - 1));
-  // Compact plans (time, group, kind, user) first, then written oldest first.
-  const times: number[] = [];
-  const plans: Array<[number, number, number]> = []; // group index, kind (0 add, 1 remove, 2 description), user index
-  for (const [g, [id]] of groups.entries()) {
-    const count = id === benchGroup ? LARGE_BENCH_GROUP_RECORDS : perGroup;
-    for (let i = 0; i < count;) {
-      const user = rng.int(0, users.length - 1);
-      const added = now - rng.int(HOUR, LARGE_HISTORY_DAYS * DAY);
-      times.push(added);
-      plans.push([g, 0, user]);
-      i++;
-      if (i < count && rng.chance(0.9)) {
-        times.push(Math.min(now - 60_000, added + rng.int(HOUR, 30 * DAY)));
-        plans.push([g, 1, user]);
-        i++;
-      }
-      if (i < count && rng.chance(0.05)) {
-        times.push(now - rng.int(HOUR, LARGE_HISTORY_DAYS * DAY));
-        plans.push([g, 2, 0]);
-        i++;
-      }
-    }
-  }
-  const order = Array.from(times.keys()).sort((a, b) => times[a]! - times[b]!);
-  // A million rows go in faster with the indexes built once afterwards (sorted) than kept up row by row.
-  const indexes = db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audits' AND sql IS NOT NULL")
-    .all() as Array<{ name: string; sql: string }>;
-  for (const { name } of indexes) db.exec(`DROP INDEX ${name}`);
-  const versions = new Int32Array(groups.length).fill(1);
-  for (const i of order) {
-    const [g, kind, u] = plans[i]!;
-    const [groupId, name, description] = groups[g]!;
-    const version = ++versions[g]!;
-    const userId = users[u]!;
-    const entry = (from: string[], to: string[]): EntityChange => ({
-      entityId: userId,
-      entityName: names(userId),
-      entityType: 'User',
-      oldValues: from,
-      newValues: to,
-    });
-    const byVersion = (action: AuditAction, operation: string, extra: object) =>
-      recordAudit(db, {
-        action,
-        entityType: 'Group',
-        entity: { id: groupId, name },
-        ...extra,
-        context: { operation, version: String(version) },
-        actor: actors[(g + version) % actors.length]!,
-        time: new Date(times[i]!),
-      });
-    if (kind === 0) byVersion('MemberAdd', 'addGroupMembers', { entityChanges: [entry([], ['individual'])] });
-    else if (kind === 1)
-      byVersion('MemberRemove', 'removeGroupMembers', { entityChanges: [entry(['individual'], [])] });
-    else
-      byVersion('Update', 'updateGroup', {
-        propertyChanges: [
-          { property: 'description', oldValues: [`${name} (draft).`], newValues: description ? [description] : [] },
-        ],
-      });
-  }
-  for (const { sql } of indexes) db.exec(sql);
-  const update = db.prepare('UPDATE groups SET version = ? WHERE id = ?');
-  for (const [g, [id]] of groups.entries()) update.run(versions[g], id);
 }

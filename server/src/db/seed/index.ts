@@ -1,7 +1,8 @@
 /** Runs the chosen seed on a database that holds only the schema. */
 import type Database from 'better-sqlite3';
 import { seedDemo } from './demo.js';
-import { seedDemoHistory, seedLargeHistory } from './history.js';
+import { seedDemoHistory } from './history.js';
+import { seedLargeHistory } from './history-large.js';
 import { seedLarge } from './large.js';
 
 export type SeedKind = 'demo' | 'large' | 'none';
