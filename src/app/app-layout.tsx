@@ -14,7 +14,8 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconMoon, IconPlus, IconSearch, IconSettings, IconSun, IconUsersGroup } from '@tabler/icons-react';
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { Suspense, useEffect, useState, type ComponentType, type ReactElement } from 'react';
+import { lazyOptional } from '@/lib/optional-chunk';
 import { Link, Outlet, useLocation, useMatches, useNavigation } from 'react-router';
 import { MAIN_CONTENT_ID, SkipLink } from '@/components/layout/skip-link';
 import { paths } from '@/config/paths';
@@ -33,8 +34,15 @@ import { UserButton } from './user-button';
 // The header's pop-ups (floating layer) load once the browser is idle after the first paint (or at the
 // first touch, key or click); their buttons paint with the first screen.
 const loadHeaderMenus = () => import('./header-menus');
-const ThemeTooltip = lazy(() => loadHeaderMenus().then((m) => ({ default: m.ThemeTooltip })));
-const LazyUserMenu = lazy(() => loadHeaderMenus().then((m) => ({ default: m.UserMenu })));
+// Without their code the buttons stay plain (the theme button still works).
+const ThemeTooltip = lazyOptional(
+  () => loadHeaderMenus().then((m) => m.ThemeTooltip),
+  ({ children }: { label: string; children: ReactElement }) => children,
+);
+const LazyUserMenu = lazyOptional(
+  () => loadHeaderMenus().then((m) => m.UserMenu),
+  () => <UserButton aria-haspopup="menu" />,
+);
 
 interface NavItem {
   label: string;

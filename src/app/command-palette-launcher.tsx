@@ -1,8 +1,12 @@
 import { useHotkeys } from '@mantine/hooks';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { Suspense, useCallback, useState } from 'react';
+import { lazyOptional } from '@/lib/optional-chunk';
 
 const loadPalette = () => import('./command-palette');
-const CommandPalette = lazy(() => loadPalette().then((m) => ({ default: m.CommandPalette })));
+const CommandPalette = lazyOptional(
+  () => loadPalette().then((m) => m.CommandPalette),
+  () => null,
+);
 
 /**
  * The command palette's code (Spotlight, its modal and styles) loads on first use: Ctrl/Cmd+K or
@@ -13,7 +17,11 @@ export const useCommandPalette = () => {
   const [requested, setRequested] = useState(false);
   const open = useCallback(() => {
     setRequested(true);
-    void loadPalette().then((m) => m.openCommandPalette());
+    // Without its code (the server away), the palette does not open; the lazy component says why.
+    loadPalette().then(
+      (m) => m.openCommandPalette(),
+      () => undefined,
+    );
   }, []);
   useHotkeys(requested ? [] : [['mod+K', open]]);
   const palette = requested ? (

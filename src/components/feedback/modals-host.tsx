@@ -1,5 +1,6 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { useAfterFirstPaint } from '@/lib/idle';
+import { lazyOptional } from '@/lib/optional-chunk';
 
 let markReady: () => void = () => undefined;
 /**
@@ -16,7 +17,11 @@ const Ready = () => {
   return null;
 };
 
-const ModalsProvider = lazy(() => import('./modals-provider').then((m) => ({ default: m.ModalsProvider })));
+// Without its code, confirmations cannot be asked: nothing says it is ready, so none is opened into the void.
+const ModalsProvider = lazyOptional<{ children?: ReactNode }>(
+  () => import('./modals-provider').then((m) => m.ModalsProvider),
+  () => null,
+);
 
 /**
  * The host of `@mantine/modals` (confirm dialogs), loaded once the browser is idle after the first

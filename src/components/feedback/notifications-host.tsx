@@ -1,7 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useAfterFirstPaint } from '@/lib/idle';
+import { lazyOptional } from '@/lib/optional-chunk';
 
-const Notifications = lazy(() => import('./notifications-view').then((m) => ({ default: m.NotificationsView })));
+const Notifications = lazyOptional(
+  () => import('./notifications-view').then((m) => m.NotificationsView),
+  () => null,
+);
 
 /**
  * Where notifications show, loaded once the browser is idle after the first paint instead of with it.
