@@ -11,10 +11,12 @@ import type { FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type BuildAppOptions } from '../../src/app.js';
+import { DATABASE_FILE_NAME } from '../../src/db/open.js';
 import { DEMO_GROUPS, PERSONAS } from '../../src/db/seed/personas.js';
 import { simulatePresenceTick } from '../../src/db/seed/presence-simulation.js';
 import { openNotificationSockets } from '../../src/domain/notifications/hub.js';
 import { orgPresenceDefinitions, writePresence } from '../../src/domain/users/presence.js';
+import { copyDemoDatabase } from '../support/demo-template.js';
 import { apiCaller, type ApiCall } from '../support/openapi-validator.js';
 import { issueToken } from '../support/tokens.js';
 
@@ -100,6 +102,8 @@ interface Started {
 
 async function start(options: Partial<BuildAppOptions> = {}): Promise<Started> {
   const dataDir = mkdtempSync(join(tmpdir(), 'groups-notify-'));
+  // The demo org from the run's seeded template (support/demo-template.ts), not seeded again.
+  copyDemoDatabase(join(dataDir, DATABASE_FILE_NAME));
   const app = buildApp({ dataDir, seed: 'demo', rateLimitPerMinute: 0, ...options });
   const url = (await app.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '');
   return {
