@@ -16,6 +16,8 @@ import { ConfigError, loadConfig, REPO_ROOT } from '../../src/config.js';
 import { serveMetrics, type MetricsListener } from '../../src/http/metrics.js';
 import { pkcePair } from '../support/sign-in.js';
 import { issueToken } from '../support/tokens.js';
+import { DATABASE_FILE_NAME } from '../../src/db/open.js';
+import { copyDemoDatabase } from '../support/demo-template.js';
 
 let dataDir: string;
 let app: FastifyInstance;
@@ -24,6 +26,7 @@ let metrics: MetricsListener;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'groups-metrics-'));
+  copyDemoDatabase(join(dataDir, DATABASE_FILE_NAME)); // the demo org, seeded once per run
   app = buildApp({ dataDir, seed: 'demo', rateLimitPerMinute: 3, readerThreads: 1, metrics: true });
   url = (await app.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '');
   metrics = await serveMetrics(app, '127.0.0.1', 0);

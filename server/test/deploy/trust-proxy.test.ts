@@ -11,6 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { pkcePair } from '../support/sign-in.js';
+import { DATABASE_FILE_NAME } from '../../src/db/open.js';
+import { copyDemoDatabase } from '../support/demo-template.js';
 
 let app: FastifyInstance | undefined;
 let dataDir: string | undefined;
@@ -26,6 +28,7 @@ afterEach(async () => {
 /** A server where 3 failures from one address lock it (accounts never lock), logging at info. */
 async function start(trustProxy: boolean | string[]): Promise<string> {
   dataDir = mkdtempSync(join(tmpdir(), 'groups-proxy-'));
+  copyDemoDatabase(join(dataDir, DATABASE_FILE_NAME)); // the demo org, seeded once per run
   log = [];
   app = buildApp({
     dataDir,
