@@ -7,7 +7,7 @@ import { someUsers, type UserBody } from '../support/data';
 import { assertNoSeriousA11yViolations, expect, signIn } from '../support/fixtures';
 import { addMembers, createGroup, getGroup, uniqueName } from '../support/groups';
 import { testWithOwnServer } from '../support/own-server';
-import { memberTableRows } from '../support/members';
+import { addOneThenRemoveOne, memberTableRows } from '../support/members';
 
 /**
  * The main journeys against a server that answers every reference in its leanest real shape (LEAN_REFERENCES=1:
@@ -129,22 +129,7 @@ test.describe('a real org that answers lean references, as an admin by wildcards
     await expect(rows.first()).toContainText(group.name);
     await expectNoIdShown(page);
 
-    await page.getByRole('button', { name: 'Add members' }).click();
-    const dialog = page.getByRole('dialog', { name: /Add members/ });
-    await dialog.getByRole('textbox', { name: 'People to add' }).fill(outsider.email);
-    await dialog.getByRole('option', { name: new RegExp(outsider.name) }).click();
-    await dialog.getByRole('button', { name: 'Add 1 person' }).click();
-    await expect(dialog.getByRole('status').filter({ hasText: '1 person added' })).toBeVisible();
-    await dialog.getByRole('button', { name: 'Close' }).click();
-    await expect(rows).toHaveCount(3);
-
-    await page.getByRole('checkbox', { name: `Select ${first.name}` }).check();
-    await page.getByRole('button', { name: 'Remove selected (1)' }).click();
-    await page
-      .getByRole('dialog', { name: /^Remove 1 member from / })
-      .getByRole('button', { name: 'Remove 1 member' })
-      .click();
-    await expect(rows).toHaveCount(2);
+    await addOneThenRemoveOne(page, { outsider, member: first, before: 2 });
     expect((await getGroup(api, group.id)).memberCount).toBe(2);
     await expectNoIdShown(page);
 
