@@ -42,10 +42,11 @@ const useOwnedGroupIds = (enabled: boolean) => {
 };
 
 /**
- * What the person loses leaving `removals` (joining `additions` in the same change): every role they
- * hold is read (their subject: grants of their own and through each roles-enabled group), so a role
- * another group they stay in or join gives as well is not named. Null when nothing is lost, or when a
- * read fails (as the other warnings about roles, it then says nothing).
+ * What the person loses leaving `removals` (joining `additions` in the same change). What each group
+ * left gives is read from the group (its grants while its roles are on, as the other warnings about
+ * roles do); what else the person holds from their subject (grants of their own and through their
+ * other roles-enabled groups), so a role another group they stay in or join gives as well is not named.
+ * Null when nothing is lost, or when a read fails (as the other warnings about roles, it then says nothing).
  */
 const readRoleLoss = async (
   user: User,
@@ -54,10 +55,15 @@ const readRoleLoss = async (
 ): Promise<string | null> => {
   const options = { signal: new AbortController().signal, onWait: () => undefined };
   try {
-    const held = await readPersonRoles(user.id ?? '', options);
-    if (!held.some((r) => removals.some((g) => g.id === r.subjectId))) return null;
+    const through = (await Promise.all(removals.map((g) => readRolesThrough(g.id, options)))).flat();
+    if (through.length === 0) return null;
+    const leftIds = new Set(removals.map((g) => g.id));
+    const other = (await readPersonRoles(user.id ?? '', options)).filter((r) => !leftIds.has(r.subjectId ?? ''));
     const joined = (await Promise.all(additions.map((g) => readRolesThrough(g.id, options)))).flat();
-    return personRoleLossSentence(user.name ?? 'This person', rolesLostLeaving(held, removals, joined));
+    return personRoleLossSentence(
+      user.name ?? 'This person',
+      rolesLostLeaving([...through, ...other], removals, joined),
+    );
   } catch {
     return null;
   }
