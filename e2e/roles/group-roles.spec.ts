@@ -132,6 +132,7 @@ test('moving members out of a group names the roles they lose with it and gain w
     `2 people lose Group Editor in all divisions, which they hold through ${source.name}.`,
   );
   await expect(confirm).toContainText(`2 people gain Directory Auditor in all divisions through ${target.name}.`);
+  await expect(confirm).toContainText(`1 of them is already in ${target.name} and stays as they are.`);
   await scanDialogInBothThemes(page, 'move confirmation naming roles');
   await confirm.getByRole('button', { name: 'Move 3 people' }).click();
 

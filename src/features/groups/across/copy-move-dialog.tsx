@@ -9,13 +9,13 @@ import { chunkIds } from '../core/batch-membership';
 import { roleGainSentence, roleLossSentence } from '../core/group-grants';
 import { reportCsvFileName } from '../core/members-csv';
 import { memberOwnerIds } from '../core/membership-reason';
-import { confirmMultiChange, countOf } from '../core/multi-change-confirm';
+import { confirmMultiChange } from '../core/multi-change-confirm';
 import { filterByStatus, type StatusFilter } from '../core/status-counts';
 import { EditableGroupSelect, type PickedGroup } from './editable-group-picker';
 import { membershipCalls, personOf, readAllMembers } from '../core/membership-calls';
 import { waitOutRateLimit } from '@/api/rate-limit';
 import { RunProgress, RunReport } from './run-views';
-import { explainLines, runTransfer, type Person } from '../core/transfer';
+import { alreadyInTargetSentence, explainLines, runTransfer, type Person } from '../core/transfer';
 import { readMoveRoleChange } from './move-roles';
 import { useMembershipRun, type RunContext } from './use-membership-run';
 import type { CopyMoveButtonProps } from './copy-move-props';
@@ -116,7 +116,7 @@ const CopyMoveDialog = ({
               ) : null}
               {rolesGain ? <Text size="sm">{rolesGain}</Text> : null}
               <Text size="sm">
-                {`${already ? `${countOf(already, 'person')} of them ${already === 1 ? 'is' : 'are'} already in ${target.name} and stay as they are. ` : ''}${
+                {`${already ? `${alreadyInTargetSentence(already, target.name)} ` : ''}${
                   mode === 'move'
                     ? `Those ${target.name} takes are then removed from ${sourceName}.`
                     : `Everyone stays in ${sourceName}.`

@@ -4,12 +4,13 @@ import type { Group } from '@/api/generated/model/group';
 import { waitOutRateLimit } from '@/api/rate-limit';
 import { grantedRoles, moveRoleChange, type GrantedRole } from '../core/group-grants';
 
-interface ReadOptions {
+export interface ReadOptions {
   signal: AbortSignal;
   onWait: (seconds: number | null) => void;
 }
 
-const rolesGrantedBy = async (groupId: string, options: ReadOptions): Promise<GrantedRole[]> => {
+/** The roles a group grants (its own grants only). */
+export const rolesGrantedBy = async (groupId: string, options: ReadOptions): Promise<GrantedRole[]> => {
   const subject = await waitOutRateLimit(() => getAuthorizationSubject(groupId, undefined, options.signal), options);
   return grantedRoles(subject.grants ?? [], groupId);
 };
@@ -37,4 +38,19 @@ export const readMoveRoleChange = async (
     if (options.signal.aborted) throw error;
     return null;
   }
+};
+
+/**
+ * Every role a person holds: grants of their own and those through their roles-enabled groups, each
+ * with the subject it comes through (GET /authorization/subjects/{userId}).
+ */
+export const readPersonRoles = async (userId: string, options: ReadOptions): Promise<GrantedRole[]> => {
+  const subject = await waitOutRateLimit(() => getAuthorizationSubject(userId, undefined, options.signal), options);
+  return grantedRoles(subject.grants ?? []);
+};
+
+/** The roles people hold through a group: its grants while its roles are on, none when they are off. */
+export const readRolesThrough = async (groupId: string, options: ReadOptions): Promise<GrantedRole[]> => {
+  const group = await waitOutRateLimit(() => getGroup(groupId, options.signal), options);
+  return group.rolesEnabled === true ? rolesGrantedBy(groupId, options) : [];
 };

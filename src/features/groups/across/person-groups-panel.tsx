@@ -1,16 +1,18 @@
 import { Button, Group, MultiSelect, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { searchGroups } from '@/api/generated/endpoints/groups/groups';
 import type { User } from '@/api/generated/model/user';
 import { useResolved } from '@/api/resolve-names';
-import { useMe, usePermissions } from '@/lib/permissions';
+import { useCan, useMe, usePermissions } from '@/lib/permissions';
+import { personRoleLossSentence, rolesLostLeaving } from '../core/group-grants';
 import { reportCsvFileName } from '../core/members-csv';
 import { confirmMultiChange } from '../core/multi-change-confirm';
 import { EditableGroupMultiSelect, type PickedGroup } from './editable-group-picker';
 import { membershipCalls, personOf } from '../core/membership-calls';
 import { RunProgress, RunReport } from './run-views';
 import { changeGroup, type ReportLine } from '../core/transfer';
+import { readPersonRoles, readRolesThrough } from './move-roles';
 import { useMembershipRun } from './use-membership-run';
 import { groupToolKeys } from '../core/group-tool-keys';
 import { permissionOf } from '@/lib/permission-names';
@@ -40,11 +42,43 @@ const useOwnedGroupIds = (enabled: boolean) => {
 };
 
 /**
+ * What the person loses leaving `removals` (joining `additions` in the same change). What each group
+ * left gives is read from the group (its grants while its roles are on, as the other warnings about
+ * roles do); what else the person holds from their subject (grants of their own and through their
+ * other roles-enabled groups), so a role another group they stay in or join gives as well is not named.
+ * Null when nothing is lost, or when a read fails (as the other warnings about roles, it then says nothing).
+ */
+const readRoleLoss = async (
+  user: User,
+  removals: readonly { id: string; name: string }[],
+  additions: readonly PickedGroup[],
+): Promise<string | null> => {
+  const options = { signal: new AbortController().signal, onWait: () => undefined };
+  try {
+    const through = (await Promise.all(removals.map((g) => readRolesThrough(g.id, options)))).flat();
+    if (through.length === 0) return null;
+    const leftIds = new Set(removals.map((g) => g.id));
+    const other = (await readPersonRoles(user.id ?? '', options)).filter((r) => !leftIds.has(r.subjectId ?? ''));
+    const joined = (await Promise.all(additions.map((g) => readRolesThrough(g.id, options)))).flat();
+    return personRoleLossSentence(
+      user.name ?? 'This person',
+      rolesLostLeaving([...through, ...other], removals, joined),
+    );
+  } catch {
+    return null;
+  }
+};
+
+/**
  * One person, many groups: add them to several groups and take them out of several at once (only
- * groups the signed-in user may change), with progress, cancel and the report of every group.
+ * groups the signed-in user may change), with progress, cancel and the report of every group. Taking
+ * them out names the roles they lose first, when the user may view grants.
  */
 const PersonGroupsPanel = ({ user, onChanged }: { user: User; onChanged: () => void }) => {
   const canEditAll = usePermissions().has(permissionOf('addGroupMembers'));
+  const canViewGrants = useCan(permissionOf('getAuthorizationSubject'));
+  // A click while the roles are read does not ask twice (the button keeps focus for the confirmation).
+  const checking = useRef(false);
   const owned = useOwnedGroupIds(!canEditAll);
   const [addTo, setAddTo] = useState<PickedGroup[]>([]);
   const [removeFrom, setRemoveFrom] = useState<string[]>([]);
@@ -65,14 +99,32 @@ const PersonGroupsPanel = ({ user, onChanged }: { user: User; onChanged: () => v
   const total = addTo.length + removeFrom.length;
 
   const apply = async () => {
+    if (checking.current) return;
     const removals = removable.filter((g) => removeFrom.includes(g.id ?? ''));
+    let rolesLoss: string | null = null;
+    if (removals.length && canViewGrants && user.id) {
+      checking.current = true;
+      rolesLoss = await readRoleLoss(
+        user,
+        removals.map((g) => ({ id: g.id ?? '', name: g.name ?? g.id ?? '' })),
+        addTo,
+      );
+      checking.current = false;
+    }
     const confirmed = await confirmMultiChange({
       verb: 'Change',
       count: total,
       unit: 'group',
       target: { preposition: 'for', name: user.name ?? person.id },
       names: [...addTo.map((g) => `Add to ${g.name}`), ...removals.map((g) => `Remove from ${g.name ?? g.id}`)],
+      details: rolesLoss ? (
+        <Text size="sm" fw={500}>
+          {rolesLoss}
+        </Text>
+      ) : undefined,
       danger: removals.length > 0,
+      // Losing roles is asked about even for one change.
+      evenForOne: !!rolesLoss,
     });
     if (!confirmed) return;
     void run

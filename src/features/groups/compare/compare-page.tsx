@@ -2,7 +2,7 @@ import { Alert, Button, Group, Pagination, Progress, Select, Skeleton, Stack, Ta
 import { Modal } from '@/components/dialogs/dialogs';
 import { IconDownload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useGetGroup } from '@/api/generated/endpoints/groups/groups';
 import type { Group as GroupModel } from '@/api/generated/model/group';
@@ -10,7 +10,8 @@ import { withGroupNames } from '@/api/resolve-names';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { QueryErrorAlert, describeError } from '@/components/feedback/query-error-alert';
 import { paths } from '@/config/paths';
-import { useCanEditGroup } from '@/lib/permissions';
+import { useCan, useCanEditGroup } from '@/lib/permissions';
+import { permissionOf } from '@/lib/permission-names';
 import { EditableGroupSelect, type PickedGroup } from '../across/editable-group-picker';
 import { membershipCalls } from '../core/membership-calls';
 import { confirmMultiChange } from '../core/multi-change-confirm';
@@ -25,6 +26,7 @@ import { downloadText } from '@/lib/download';
 import { buildMemberCsvRows, memberCsvFileName, reportCsvFileName, toMemberCsv } from '../core/members-csv';
 import { MembersTable } from '../members/members-table';
 import { COMPARE_SETS, pageOf, type CompareSet } from './compare-sets';
+import { readRemovalRoleLoss } from './remove-roles';
 import { useCompare, useCompareDetails, useGroupReasons, usersByIds } from './use-compare';
 import { ErrorReference } from '@/components/feedback/error-reference';
 
@@ -79,6 +81,9 @@ export const ComparePage = () => {
   const queryClient = useQueryClient();
   const canEditA = useCanEditGroup(groupA.data);
   const canEditB = useCanEditGroup(groupB.data);
+  const canViewGrants = useCan(permissionOf('getAuthorizationSubject'));
+  // A click while the roles are read does not ask twice.
+  const checking = useRef(false);
   // Why each person is in: in A for "only in A" and "in both", in B for "only in B".
   const reasonsInA = useGroupReasons(groupA.data);
   const reasonsInB = useGroupReasons(groupB.data);
@@ -101,6 +106,19 @@ export const ComparePage = () => {
   const selectedInSet = items.filter((p) => selected.has(p.id));
 
   const startAction = async (chosen: Action, people: Person[]) => {
+    if (checking.current) return;
+    let rolesLoss: string[] = [];
+    if (chosen.kind === 'remove' && canViewGrants) {
+      checking.current = true;
+      // People in both stay in B, and keep what it grants.
+      const stayIn = set === 'both' ? (groupB.data ?? null) : null;
+      rolesLoss = await readRemovalRoleLoss(chosen.group, people, stayIn, {
+        signal: new AbortController().signal,
+        onWait: () => undefined,
+      });
+      checking.current = false;
+    }
+    const removeNote = 'Only people added directly are taken out; owners and people added by rules stay.';
     const ok = await confirmMultiChange({
       verb: chosen.kind === 'add' ? 'Add' : 'Remove',
       count: people.length,
@@ -108,9 +126,20 @@ export const ComparePage = () => {
       target: { preposition: chosen.kind === 'add' ? 'to' : 'from', name: chosen.group.name ?? '' },
       names: people.map((p) => p.name ?? ''),
       details:
-        chosen.kind === 'remove'
-          ? 'Only people added directly are taken out; owners and people added by rules stay.'
-          : 'People already in the group are left as they are.',
+        chosen.kind === 'add' ? (
+          'People already in the group are left as they are.'
+        ) : rolesLoss.length ? (
+          <Stack gap="xs">
+            {rolesLoss.map((sentence) => (
+              <Text size="sm" fw={500} key={sentence}>
+                {sentence}
+              </Text>
+            ))}
+            <Text size="sm">{removeNote}</Text>
+          </Stack>
+        ) : (
+          removeNote
+        ),
       danger: chosen.kind === 'remove',
       evenForOne: chosen.kind === 'remove',
     });

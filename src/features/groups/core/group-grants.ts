@@ -178,3 +178,107 @@ export const useRolesLostByLeaving = (group: Pick<Group, 'id' | 'rolesEnabled'>,
   const { roles } = useGroupGrants(group, { enabled: enabled && rolesOn });
   return rolesOn ? roles : [];
 };
+
+/** Roles given through one group: what a person loses with it, and the group's name. */
+export interface RolesThrough<R> {
+  through: string;
+  roles: R[];
+}
+
+/**
+ * What one person loses leaving the groups `leftIds` (in that order), from every role they hold (their
+ * subject's grants: each role with the group it comes through, or their own id for a grant of their
+ * own). A role is kept while a grant of their own or a group they stay in gives it as well, and so are
+ * the roles in `alsoKept` (groups they join in the same change). A role given by two of the groups left
+ * is named once, with the first. Groups that give nothing lost are left out.
+ */
+export const rolesLostLeaving = <R extends Pick<GrantedRole, 'roleId' | 'divisions' | 'subjectId'>>(
+  held: readonly R[],
+  left: readonly { id: string; name: string }[],
+  alsoKept: readonly Pick<GrantedRole, 'roleId' | 'divisions'>[] = [],
+): RolesThrough<R>[] => {
+  const leftIds = new Set(left.map((g) => g.id));
+  const kept: Pick<GrantedRole, 'roleId' | 'divisions'>[] = [
+    ...held.filter((r) => !leftIds.has(r.subjectId ?? '')),
+    ...alsoKept,
+  ];
+  const out: RolesThrough<R>[] = [];
+  for (const group of left) {
+    const roles = rolesNotGrantedBy(
+      held.filter((r) => r.subjectId === group.id),
+      kept,
+    );
+    if (roles.length === 0) continue;
+    out.push({ through: group.name, roles });
+    // Named once: a later group giving the same role adds nothing more.
+    kept.push(...roles);
+  }
+  return out;
+};
+
+/**
+ * "Ann Lee loses Supervisor in Home, held through Sales Team." With several groups: "Ann Lee loses
+ * Supervisor in Home, held through Sales Team; and Group Editor in all divisions, held through Night
+ * Shift Leads." `may`: "may lose", when what else gives them the roles was not read. Null when nothing is lost.
+ */
+export const personRoleLossSentence = (
+  name: string,
+  losses: readonly RolesThrough<Pick<GrantedRole, 'roleName' | 'divisions'>>[],
+  { may = false }: { may?: boolean } = {},
+): string | null => {
+  const parts = losses
+    .filter((l) => l.roles.length > 0)
+    .map((l) => `${listInWords(l.roles.map(roleInWords))}, held through ${l.through}`);
+  if (parts.length === 0) return null;
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join('; ')}; and ${parts[parts.length - 1]}`;
+  return `${name} ${may ? 'may lose' : 'loses'} ${list}.`;
+};
+
+/** One person leaving a group, with the roles they hold other than through it, as far as read. */
+export interface PersonLeaving<R = Pick<GrantedRole, 'roleId' | 'divisions'>> {
+  name?: string;
+  /** Roles given to them by a grant of their own or another group. */
+  kept: readonly R[];
+  /** Whether `kept` is everything they hold (their subject read); else only what the page already knew. */
+  complete: boolean;
+}
+
+/**
+ * What people leaving one group lose through it, in sentences: those losing the same roles together
+ * ("2 people lose Supervisor in Home, which they hold through Sales Team."; one known person by name),
+ * "may lose" for people whose other roles were not read, and how many keep everything as another
+ * group or a grant of their own gives it too. Empty when the group grants nothing.
+ */
+export const peopleRoleLossSentences = <R extends Pick<GrantedRole, 'roleId' | 'roleName' | 'divisions'>>(
+  groupRoles: readonly R[],
+  people: readonly PersonLeaving[],
+  through: string,
+): string[] => {
+  if (groupRoles.length === 0) return [];
+  const byLoss = new Map<string, { lost: R[]; complete: boolean; names: string[]; count: number }>();
+  let keepers = 0;
+  for (const person of people) {
+    const lost = rolesNotGrantedBy(groupRoles, person.kept);
+    if (lost.length === 0) {
+      keepers += 1;
+      continue;
+    }
+    const key = `${person.complete ? 'lose' : 'may'} ${lost.map(roleInWords).join('|')}`;
+    const entry = byLoss.get(key) ?? { lost, complete: person.complete, names: [], count: 0 };
+    entry.count += 1;
+    if (person.name) entry.names.push(person.name);
+    byLoss.set(key, entry);
+  }
+  const sentences = [...byLoss.values()].map(({ lost, complete, names, count }) => {
+    if (count === 1 && names[0])
+      return personRoleLossSentence(names[0], [{ through, roles: lost }], { may: !complete });
+    if (complete) return roleLossSentence(count, lost, through);
+    return `${countOf(count, 'person', 'people')} may lose ${listInWords(lost.map(roleInWords))}, which they hold through ${through}, unless another group or a grant of their own gives them the same.`;
+  });
+  if (keepers > 0) {
+    sentences.push(
+      `${countOf(keepers, 'person', 'people')} ${pluralForm(keepers, 'keeps', 'keep')} what ${through} grants, through another group or a grant of their own.`,
+    );
+  }
+  return sentences.filter((s): s is string => !!s);
+};

@@ -1,4 +1,5 @@
 import { isApiError } from '@/api/errors';
+import { formatCount, pluralForm } from '@/lib/plural';
 import { runMembershipBatches, type BatchProgress, type BatchRunResult, type MembershipApi } from './batch-membership';
 import { waitOutRateLimit } from '@/api/rate-limit';
 import { REASON_LABELS, membershipReasons, type MembershipReason, type ReasonSources } from './membership-reason';
@@ -224,6 +225,15 @@ export interface TransferReport {
   /** One line per person and group touched: added to the target, then (move) removed from the source. */
   lines: ReportLine[];
 }
+
+/**
+ * A copy or move's people already in the target: "1 of them is already in Sales and stays as they
+ * are.", "2 of them are already in Sales and stay as they are." Empty for none.
+ */
+export const alreadyInTargetSentence = (already: number, targetName: string): string =>
+  already > 0
+    ? `${formatCount(already)} of them ${pluralForm(already, 'is', 'are')} already in ${targetName} and ${pluralForm(already, 'stays', 'stay')} as they are.`
+    : '';
 
 /**
  * Copy: adds to the target everyone not already in it. Move: the same, then removes from the source

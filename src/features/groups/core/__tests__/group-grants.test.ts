@@ -4,9 +4,12 @@ import {
   divisionsInWords,
   grantedRoles,
   moveRoleChange,
+  peopleRoleLossSentences,
+  personRoleLossSentence,
   roleGainSentence,
   roleInWords,
   roleLossSentence,
+  rolesLostLeaving,
   type GrantedRole,
 } from '../group-grants';
 
@@ -126,5 +129,111 @@ describe('moving people between groups', () => {
     );
     expect(roleGainSentence(2, [], 'Day Shift')).toBeNull();
     expect(roleGainSentence(0, roles, 'Day Shift')).toBeNull();
+  });
+});
+
+describe('rolesLostLeaving', () => {
+  // Ann holds Group Editor in Home through Sales, Directory Auditor everywhere through Nights, and
+  // Group Editor in EMEA through Nights and as a grant of her own.
+  const held = grantedRoles([
+    grant(editor, home, 'sales'),
+    grant(auditor, all, 'nights'),
+    grant(editor, emea, 'nights'),
+    grant(editor, emea, 'ann'),
+  ]);
+  const sales = { id: 'sales', name: 'Sales' };
+  const nights = { id: 'nights', name: 'Nights' };
+
+  it('names, for each group left, the roles no group she stays in and no grant of her own gives', () => {
+    const lost = rolesLostLeaving(held, [sales, nights]);
+    expect(lost.map((l) => [l.through, l.roles.map(roleInWords)])).toEqual([
+      ['Sales', ['Group Editor in Home']],
+      ['Nights', ['Directory Auditor in all divisions']],
+    ]);
+  });
+
+  it('keeps what a group she stays in or joins gives as well', () => {
+    const alsoSales = grantedRoles([grant(editor, home, 'sales'), grant(editor, home, 'support')]);
+    expect(rolesLostLeaving(alsoSales, [sales])).toEqual([]);
+    const joining = grantedRoles([grant(auditor, all, 'new')], 'new');
+    expect(rolesLostLeaving(held, [nights], joining)).toEqual([]);
+  });
+
+  it('names a role two groups left give only once, with the first', () => {
+    const twice = grantedRoles([grant(auditor, home, 'sales'), grant(auditor, home, 'nights')]);
+    const lost = rolesLostLeaving(twice, [sales, nights]);
+    expect(lost.map((l) => l.through)).toEqual(['Sales']);
+  });
+});
+
+describe('personRoleLossSentence', () => {
+  const supervisor = { roleName: 'Supervisor', divisions: [{ id: 'd-home', name: 'Home', home: true }] };
+  const everywhere = { roleName: 'Group Editor', divisions: [{ id: '*', name: 'All divisions', home: false }] };
+
+  it('names the person, the roles and the group they came through', () => {
+    expect(personRoleLossSentence('Ann Lee', [{ through: 'Sales Team', roles: [supervisor] }])).toBe(
+      'Ann Lee loses Supervisor in Home, held through Sales Team.',
+    );
+    expect(
+      personRoleLossSentence('Ann Lee', [
+        { through: 'Sales Team', roles: [supervisor] },
+        { through: 'Night Shift', roles: [everywhere] },
+      ]),
+    ).toBe(
+      'Ann Lee loses Supervisor in Home, held through Sales Team; and Group Editor in all divisions, held through Night Shift.',
+    );
+    expect(personRoleLossSentence('Ann Lee', [{ through: 'Sales Team', roles: [supervisor] }], { may: true })).toBe(
+      'Ann Lee may lose Supervisor in Home, held through Sales Team.',
+    );
+  });
+
+  it('says nothing when nothing is lost', () => {
+    expect(personRoleLossSentence('Ann Lee', [])).toBeNull();
+    expect(personRoleLossSentence('Ann Lee', [{ through: 'Sales Team', roles: [] }])).toBeNull();
+  });
+});
+
+describe('peopleRoleLossSentences', () => {
+  const groupRoles = grantedRoles([grant(editor, all, 'g1'), grant(auditor, home, 'g1')], 'g1');
+  const auditorHome = grantedRoles([grant(auditor, home, 'other')]);
+
+  it('groups people losing the same roles, names one person, and counts those keeping everything', () => {
+    const sentences = peopleRoleLossSentences(
+      groupRoles,
+      [
+        { name: 'Ann Lee', kept: [], complete: true },
+        { name: 'Bo Chen', kept: [], complete: true },
+        { name: 'Cy Diaz', kept: auditorHome, complete: true },
+        { name: 'Di Eng', kept: groupRoles, complete: true },
+      ],
+      'Sales Team',
+    );
+    expect(sentences).toEqual([
+      '2 people lose Group Editor in all divisions and Directory Auditor in Home, which they hold through Sales Team.',
+      'Cy Diaz loses Group Editor in all divisions, held through Sales Team.',
+      '1 person keeps what Sales Team grants, through another group or a grant of their own.',
+    ]);
+  });
+
+  it('says "may lose" for people whose other roles were not read', () => {
+    expect(
+      peopleRoleLossSentences(
+        groupRoles,
+        [
+          { name: 'Ann Lee', kept: [], complete: false },
+          { name: 'Bo Chen', kept: [], complete: false },
+        ],
+        'Sales Team',
+      ),
+    ).toEqual([
+      '2 people may lose Group Editor in all divisions and Directory Auditor in Home, which they hold through Sales Team, unless another group or a grant of their own gives them the same.',
+    ]);
+    expect(peopleRoleLossSentences(groupRoles, [{ name: 'Ann Lee', kept: [], complete: false }], 'Sales')).toEqual([
+      'Ann Lee may lose Group Editor in all divisions and Directory Auditor in Home, held through Sales.',
+    ]);
+  });
+
+  it('says nothing when the group grants nothing', () => {
+    expect(peopleRoleLossSentences([], [{ kept: [], complete: true }], 'Sales')).toEqual([]);
   });
 });

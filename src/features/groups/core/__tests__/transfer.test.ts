@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/api/errors';
 import {
   allSettled,
+  alreadyInTargetSentence,
   changeGroup,
   reportRows,
   runTransfer,
@@ -187,5 +188,14 @@ describe('runTransfer', () => {
     expect(group('s').members.size).toBe(3);
     expect(report.lines.map((l) => l.outcome)).toEqual(['added', 'added', 'added']);
     expect(calls.remove).not.toHaveBeenCalled();
+  });
+});
+
+describe('alreadyInTargetSentence', () => {
+  it('agrees with the count', () => {
+    expect(alreadyInTargetSentence(1, 'Sales')).toBe('1 of them is already in Sales and stays as they are.');
+    expect(alreadyInTargetSentence(2, 'Sales')).toBe('2 of them are already in Sales and stay as they are.');
+    expect(alreadyInTargetSentence(1200, 'Sales')).toBe('1,200 of them are already in Sales and stay as they are.');
+    expect(alreadyInTargetSentence(0, 'Sales')).toBe('');
   });
 });
