@@ -36,8 +36,9 @@ test('a Retry-After the console can wait out: the data arrives after the wait, w
     timeout: 15_000,
   });
   await expect(page.getByRole('heading', { name: 'Something went wrong' })).toHaveCount(0);
-  // First answer 429 with a short Retry-After, then the one retry after the wait succeeded.
-  expect(answers.map((r) => r.status())).toEqual([429, 200]);
+  // First answer 429 with a short Retry-After, then the one retry after the wait succeeded (the live
+  // members tab may read the group again later, when its channel goes live).
+  expect(answers.slice(0, 2).map((r) => r.status())).toEqual([429, 200]);
   const waitSeconds = Number(await answers[0]!.headerValue('Retry-After'));
   expect(waitSeconds).toBeGreaterThanOrEqual(1);
   expect(waitSeconds).toBeLessThanOrEqual(10);
