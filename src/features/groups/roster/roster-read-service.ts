@@ -12,6 +12,9 @@ import {
   type WholeGroupRead,
 } from './roster-worker-protocol';
 
+/** The shortest time between two progress messages while a reading goes on. */
+export const PROGRESS_EVERY_MS = 250;
+
 /** A member as the reading for membership reasons keeps them: whether the group's rules take them in. */
 export interface RuleEntry {
   id: string;
@@ -90,7 +93,14 @@ export function createRosterReadService(post: (message: FromRosterWorker) => voi
           method: 'GET',
           params: { pageSize: request.pageSize, pageNumber, sortOrder: 'ASC', ...(expand.length ? { expand } : {}) },
         });
-      const onProgress = (pagesRead: number, of: number) => post({ type: 'progress', read: pagesRead, of });
+      // Progress at most every PROGRESS_EVERY_MS, and the last page: each message re-renders the tab.
+      let lastProgress = -Infinity;
+      const onProgress = (pagesRead: number, of: number) => {
+        const now = Date.now();
+        if (pagesRead < of && now - lastProgress < PROGRESS_EVERY_MS) return;
+        lastProgress = now;
+        post({ type: 'progress', read: pagesRead, of });
+      };
       const reading = await readAllPages<User, { id: string }>(
         fetchPage,
         request.read.kind === 'roster' ? toRosterEntry : toRuleEntry(request.read.query),
