@@ -7,6 +7,9 @@
  *   npm run bench -- --quick         a smoke run: one Lighthouse run each, shorter API and load runs
  *   npm run bench -- --only=api,load run some sections: bundle, startup, page, api, render, load, roster, find, notify
  *   (notify: notification channels, on its own demo-seeded server; it needs no console build)
+ *   npm run bench -- --only=page --preset=mobile --pages=members --runs=1
+ *                                    one preset, the console pages whose name contains a word (the floor is
+ *                                    always measured beside them), and a number of Lighthouse runs each
  *
  * Every client figure is read beside the stack floor's (`../shared/floor`, a bare app of the same stack):
  * the bench copies it to bench/.tmp/floor, installs it (`npm ci`, kept until its lock file changes),
@@ -67,12 +70,19 @@ const only = new Set<Section>(
         .filter(Boolean) as Section[])
     : SECTIONS,
 );
+const valueOf = (name: string): string | undefined =>
+  args.find((a) => a.startsWith(`--${name}=`))?.slice(`--${name}=`.length);
+const presets = valueOf('preset')
+  ?.split(',')
+  .filter((p): p is 'desktop' | 'mobile' => p === 'desktop' || p === 'mobile');
+const pageFilter = valueOf('pages')?.split(',').filter(Boolean);
+const runsArg = valueOf('runs');
 for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`Unknown section "${s}"; use ${SECTIONS.join(', ')}.`);
 
 const settings = quick
   ? { lighthouseRuns: 1, api: { connections: 10, durationSeconds: 3 }, load: { connections: 200, durationSeconds: 8 } }
   : {
-      lighthouseRuns: 3,
+      lighthouseRuns: runsArg ? Math.max(1, Number(runsArg)) : 3,
       api: { connections: 10, durationSeconds: 10 },
       load: { connections: 200, durationSeconds: 30 },
     };
@@ -329,6 +339,8 @@ async function main(): Promise<number> {
           },
         ],
         runs: settings.lighthouseRuns,
+        presets,
+        pageFilter,
         log,
       });
       results.pageLoad = out.results;

@@ -172,13 +172,20 @@ const medianRun = (runs: PageLoadRun[]): PageLoadRun => {
 export async function runPageLoad(options: {
   pages: readonly PageTarget[];
   runs: number;
+  /** The presets to measure, desktop then mobile by default. */
+  presets?: readonly ('desktop' | 'mobile')[];
+  /** Only the pages whose name contains one of these (the floor is always measured). */
+  pageFilter?: readonly string[];
   log: (line: string) => void;
 }): Promise<{ results: PageLoadResult[]; figures: Figure[] }> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found (node scripts/chromium.mjs --ensure installs one).');
   const results: PageLoadResult[] = [];
-  for (const preset of ['desktop', 'mobile'] as const) {
-    for (const target of options.pages) {
+  const pages = options.pages.filter(
+    (p) => p.floor || !options.pageFilter?.length || options.pageFilter.some((f) => p.name.includes(f)),
+  );
+  for (const preset of options.presets ?? (['desktop', 'mobile'] as const)) {
+    for (const target of pages) {
       const browser = await puppeteer.launch({
         executablePath,
         headless: true,

@@ -82,6 +82,15 @@ test('the whole-group counts equal what the API reports when every member is rea
   await assertNoSeriousA11yViolations(page);
 });
 
+test('a group of more than one page is read in a Web Worker, and its counts still arrive', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await signIn(page, 'supervisor', `/groups/${ALL_STAFF}`);
+  await expect(page.getByTestId('roster-taken')).toContainText('members counted at');
+  await expect(filters(page).getByRole('button').first()).toHaveText(/\d+$/);
+  expect(workers.some((url) => /\/assets\/roster\.worker-[\w-]+\.js$/.test(url))).toBe(true);
+});
+
 test('filtering to one presence lists exactly those members across pages, with the filter in the URL', async ({
   page,
   baseURL,

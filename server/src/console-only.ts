@@ -22,7 +22,7 @@ import { ConfigError } from './config.js';
 import { AccessLog, loggerOptions } from './http/access-log.js';
 import { registerHealth, registerReadiness } from './http/health.js';
 import { registerVersion } from './http/version.js';
-import { CONSOLE_CSP, securityHeaders } from './http/headers.js';
+import { CONSOLE_CSP, securityHeaders, takesConsolePolicy } from './http/headers.js';
 import { registerStatic } from './http/static.js';
 
 export interface ConsoleOnlyOptions {
@@ -142,7 +142,7 @@ export function buildConsoleOnlyApp(options: ConsoleOnlyOptions): FastifyInstanc
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     const type = String(reply.getHeader('content-type') ?? '');
-    if (type.startsWith('text/html')) reply.header('Content-Security-Policy', csp);
+    if (takesConsolePolicy(type)) reply.header('Content-Security-Policy', csp);
     return payload;
   });
   app.addHook('onSend', securityHeaders);

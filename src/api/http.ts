@@ -26,6 +26,9 @@ export const configureHttp = (next: Partial<HttpConfig>): void => {
   config = { ...config, ...next };
 };
 
+/** The current configuration, for a Web Worker that sends requests with the same base URL and token. */
+export const httpConfig = (): Readonly<HttpConfig> => config;
+
 export interface RequestConfig {
   url: string;
   method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'get' | 'head' | 'post' | 'put' | 'delete' | 'patch';

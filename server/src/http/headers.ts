@@ -1,5 +1,5 @@
 /**
- * Security headers on every response, and the Content-Security-Policy of the console's HTML.
+ * Security headers on every response, and the Content-Security-Policy of the console's HTML and scripts.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -29,8 +29,15 @@ export const CONSOLE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** For JSON and everything that is not a page. */
+/** For JSON and everything that is neither a page nor a script. */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * Whether a response of that content type gets the console's policy: its pages, and its scripts, since a
+ * Web Worker (the members tab reads large groups in one) runs under the policy its own script came with.
+ */
+export const takesConsolePolicy = (contentType: string): boolean =>
+  contentType.startsWith('text/html') || /^(?:text|application)\/javascript/.test(contentType);
 
 export async function securityHeaders(
   _request: FastifyRequest,
@@ -43,7 +50,7 @@ export async function securityHeaders(
   // A 304 has no content type; its headers replace the cached page's, so it must not carry the API policy.
   if (!reply.hasHeader('Content-Security-Policy') && reply.statusCode !== 304) {
     const type = String(reply.getHeader('content-type') ?? '');
-    reply.header('Content-Security-Policy', type.startsWith('text/html') ? CONSOLE_CSP : API_CSP);
+    reply.header('Content-Security-Policy', takesConsolePolicy(type) ? CONSOLE_CSP : API_CSP);
   }
   return payload;
 }

@@ -147,6 +147,15 @@ describe('the console’s static files', () => {
     expect(res.headers.get('x-frame-options')).toBe('DENY');
   });
 
+  it('gives scripts the console’s policy too, the one a Web Worker started from them runs under', async () => {
+    const res = await page('/assets/index-AbC123.js', '*/*');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(res.headers.get('content-security-policy')).toBe(CONSOLE_CSP);
+    const api = await page('/config.json', 'application/json');
+    expect(api.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
   it('falls back to index.html for the console’s routes', async () => {
     for (const path of ['/groups', '/groups/9c3d4e5f-0001-4b00-9a00-000000000001/members', '/auth/callback?code=x']) {
       const res = await page(path);

@@ -4,17 +4,14 @@ import {
   getGetGroupDynamicSettingsQueryOptions,
   getListGroupMembersQueryKey,
   listGroupMembers,
-  useListGroupIndividuals,
+  getListGroupIndividualsQueryKey,
+  listGroupIndividuals,
 } from '@/api/generated/endpoints/groups/groups';
 import type { Group } from '@/api/generated/model/group';
-import type { User } from '@/api/generated/model/user';
-import {
-  matchesDynamicQuery,
-  memberOwnerIds,
-  membershipReasons,
-  type MembershipReason,
-} from '../core/membership-reason';
+import { memberOwnerIds, membershipReasons, type MembershipReason } from '../core/membership-reason';
 import { READ_CONCURRENCY, readAllPages, ROSTER_PAGE_SIZE } from '../roster/roster-model';
+import { readIndividualIdsInWorker, readRuleEntriesInWorker, workersAvailable } from '../roster/read-in-worker';
+import { idsByName, toRuleEntry } from '../roster/roster-read-service';
 
 /**
  * What is known of the group's dynamic rules: still loading, none (404), some, or unknown (not
@@ -40,11 +37,6 @@ export interface MemberReasons {
   refetch: () => void;
 }
 
-const byName = (users: readonly User[]): string[] =>
-  [...users]
-    .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '', undefined, { sensitivity: 'base' }))
-    .flatMap((u) => (u.id ? [u.id] : []));
-
 /**
  * Why each member is in the group, from what the API says rather than by elimination: individuals from
  * `GET …/individuals`, owners from the group's `owners` when `includeOwners` is on, and rule members by
@@ -60,8 +52,23 @@ export function useMemberReasons(group: Group, rules: RulesPresence, wanted: boo
   // Without rules and with owners not counted, every member was added directly: the labels need no list
   // of individuals (megabytes for a group of many thousands), only the filter does.
   const everyoneIndividual = rules === 'none' && group.includeOwners === false;
-  const individuals = useListGroupIndividuals(groupId, {
-    query: { enabled: rules !== 'loading' && (!everyoneIndividual || wanted) },
+  // Only the ids in name order are kept (under the individuals key, so what refreshes them refreshes this);
+  // a group of more than one members page has them read and sorted in a Web Worker.
+  const individuals = useQuery({
+    queryKey: [...getListGroupIndividualsQueryKey(groupId), { idsByName: true }],
+    queryFn: async ({ signal }) => {
+      const onPage = async () => ({
+        entries: idsByName((await listGroupIndividuals(groupId, signal)).entities ?? []).map((id) => ({ id })),
+        requests: 1,
+        total: 0,
+      });
+      const reading =
+        (group.memberCount ?? 0) > ROSTER_PAGE_SIZE && workersAvailable()
+          ? await readIndividualIdsInWorker(groupId, { signal, fallback: onPage })
+          : await onPage();
+      return reading.entries.map((e) => e.id);
+    },
+    enabled: !!groupId && rules !== 'loading' && (!everyoneIndividual || wanted),
   });
   // The same query (and cache entry) as the group page's rules tab.
   const settings = useQuery(
@@ -77,35 +84,35 @@ export function useMemberReasons(group: Group, rules: RulesPresence, wanted: boo
       ...getListGroupMembersQueryKey(groupId),
       { reasons: query ? 'rules' : 'ids', rulesModified: settings.data?.dateModified ?? null },
     ],
-    queryFn: ({ signal }) =>
-      readAllPages(
-        (pageNumber) =>
-          listGroupMembers(
-            groupId,
-            {
-              pageSize: ROSTER_PAGE_SIZE,
-              pageNumber,
-              sortOrder: 'ASC',
-              ...(query ? { expand: ['skills', 'languages'] } : {}),
-            },
-            signal,
-          ),
-        // Rules select active users only (an inactive individual with the skills is not in by rule).
-        (user: User) => ({
-          id: user.id ?? '',
-          rule: !!query && (user.state ?? 'active') === 'active' && matchesDynamicQuery(query, user),
-        }),
-        READ_CONCURRENCY,
-        (read, of) => setProgress({ read, of }),
-      ),
+    queryFn: ({ signal }) => {
+      const onProgress = (read: number, of: number) => setProgress({ read, of });
+      const onPage = () =>
+        readAllPages(
+          (pageNumber) =>
+            listGroupMembers(
+              groupId,
+              {
+                pageSize: ROSTER_PAGE_SIZE,
+                pageNumber,
+                sortOrder: 'ASC',
+                ...(query ? { expand: ['skills', 'languages'] } : {}),
+              },
+              signal,
+            ),
+          toRuleEntry(query ?? null),
+          READ_CONCURRENCY,
+          onProgress,
+        );
+      // A group of more than one page is read in a Web Worker, as the roster is (roster/read-in-worker.ts).
+      return (group.memberCount ?? 0) > ROSTER_PAGE_SIZE && workersAvailable()
+        ? readRuleEntriesInWorker(groupId, query ?? null, { signal, onProgress, fallback: onPage })
+        : onPage();
+    },
     enabled: !!groupId && (rules === 'some' ? !!query : rules === 'unknown' && wanted),
     staleTime: RULE_READING_STALE_MS,
   });
 
-  const individualIds = useMemo(
-    () => new Set((individuals.data?.entities ?? []).flatMap((u) => (u.id ? [u.id] : []))),
-    [individuals.data],
-  );
+  const individualIds = useMemo(() => new Set(individuals.data ?? []), [individuals.data]);
   const ruleIds = useMemo((): string[] | null | undefined => {
     if (rules === 'none') return [];
     if (rules === 'some') return reading.data?.entries.filter((e) => e.rule).map((e) => e.id);
@@ -124,8 +131,8 @@ export function useMemberReasons(group: Group, rules: RulesPresence, wanted: boo
   );
 
   const lists = useMemo((): Partial<Record<MembershipReason, string[]>> => {
-    const owners = byName((group.owners ?? []).filter((u) => u.id && ownerIds.has(u.id)));
-    const added = individuals.data ? byName(individuals.data.entities ?? []) : undefined;
+    const owners = idsByName((group.owners ?? []).filter((u) => u.id && ownerIds.has(u.id)));
+    const added = individuals.data;
     let rule = ruleIds ?? undefined;
     if (ruleIds === null && reading.data && added) {
       // The rules cannot be read: whoever is neither added nor an owner is in by rule.

@@ -15,6 +15,7 @@ import {
 } from './roster-model';
 import type { RosterReading, RosterChange } from './roster-model';
 import { useRosterPush } from './use-roster-push';
+import { readWholeGroupInWorker, workersAvailable } from './read-in-worker';
 
 /**
  * The query key of a group's whole-group reading: under the members key, so whatever refreshes a
@@ -50,6 +51,8 @@ export interface GroupRoster {
  * again only every LIVE_REREAD_MS (live-events.ts); a larger group, or any group while the socket is
  * down, is refreshed as often as the roster's share of the rate limit allows for its size
  * (roster-model.ts), and only while the tab is visible (TanStack Query's interval pauses in a hidden tab).
+ * A group of more than one page is read in a Web Worker (read-in-worker.ts); the reading in the query
+ * cache is the same either way, so push events apply to it alike.
  */
 export function useGroupRoster(groupId: string, memberCount: number, enabled: boolean, push = false): GroupRoster {
   const [pushState, setPushState] = useState<PushState>('down');
@@ -65,17 +68,25 @@ export function useGroupRoster(groupId: string, memberCount: number, enabled: bo
   const [progress, setProgress] = useState({ read: 0, of: 0 });
   const query = useQuery({
     queryKey: groupRosterQueryKey(groupId),
-    queryFn: ({ signal }) =>
-      readWholeGroup(
-        (pageNumber) =>
-          listGroupMembers(
-            groupId,
-            { pageSize: ROSTER_PAGE_SIZE, pageNumber, sortOrder: 'ASC', expand: ['presence', 'routingStatus'] },
-            signal,
-          ),
-        READ_CONCURRENCY,
-        (read, of) => setProgress({ read, of }),
-      ),
+    queryFn: ({ signal }) => {
+      const onProgress = (read: number, of: number) => setProgress({ read, of });
+      const onPage = () =>
+        readWholeGroup(
+          (pageNumber) =>
+            listGroupMembers(
+              groupId,
+              { pageSize: ROSTER_PAGE_SIZE, pageNumber, sortOrder: 'ASC', expand: ['presence', 'routingStatus'] },
+              signal,
+            ),
+          READ_CONCURRENCY,
+          onProgress,
+        );
+      // A group of more than one page is read in a Web Worker: parsing thousands of members (a phone
+      // takes seconds for 50,000) would otherwise hold up the page while the members tab opens.
+      return memberCount > ROSTER_PAGE_SIZE && workersAvailable()
+        ? readWholeGroupInWorker(groupId, { signal, onProgress, fallback: onPage })
+        : onPage();
+    },
     enabled: enabled && !!groupId,
     refetchInterval: live ? rereadMs : refreshMs,
     staleTime: live ? rereadMs : refreshMs,

@@ -1,0 +1,123 @@
+import { httpConfig } from '@/api/http';
+import type { DynamicGroupQuery } from '@/api/generated/model/dynamicGroupQuery';
+import { READ_CONCURRENCY, ROSTER_PAGE_SIZE, type RosterEntry, type RosterReading } from './roster-model';
+import type { RuleEntry } from './roster-read-service';
+import {
+  fromWireError,
+  type FromRosterWorker,
+  type ToRosterWorker,
+  type WholeGroupRead,
+} from './roster-worker-protocol';
+
+/** The part of a Worker used here (a fake one in unit tests). */
+export interface RosterWorker {
+  postMessage: (message: ToRosterWorker) => void;
+  terminate: () => void;
+  onmessage: ((event: MessageEvent<FromRosterWorker>) => void) | null;
+  onerror: ((event: Event) => void) | null;
+}
+
+/** Whether this browser can read in a worker (unit tests' jsdom cannot: they read on the page). */
+export const workersAvailable = (): boolean => typeof Worker !== 'undefined';
+
+const startWorker = (): RosterWorker =>
+  new Worker(new URL('./roster.worker.ts', import.meta.url), { type: 'module', name: 'roster' }) as RosterWorker;
+
+const abortError = (signal: AbortSignal): unknown =>
+  signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError');
+
+export interface WorkerReadOptions<E> {
+  signal?: AbortSignal;
+  onProgress?: (read: number, of: number) => void;
+  /** The same reading on the page, for when the worker cannot start. */
+  fallback: () => Promise<{ entries: E[]; requests: number; total: number }>;
+  createWorker?: () => RosterWorker;
+}
+
+/**
+ * The whole-group reading of readWholeGroup (the same RosterReading), made in a Web Worker: the page's
+ * thread only takes in the entries, a slice per message. The worker sends with this page's base URL and
+ * token, and asks the page to sign in again on a 401. Cancelling (`signal`) ends the worker and its
+ * requests. A worker that cannot start (`onerror` before it answers) makes it `fallback()` instead.
+ */
+export const readWholeGroupInWorker = (
+  groupId: string,
+  options: WorkerReadOptions<RosterEntry>,
+): Promise<RosterReading> => readInWorker<RosterEntry>(groupId, { kind: 'roster' }, options);
+
+/** Of every member, whether the group's rules take them in (toRuleEntry), read in a Web Worker the same way. */
+export const readRuleEntriesInWorker = (
+  groupId: string,
+  query: DynamicGroupQuery | null,
+  options: WorkerReadOptions<RuleEntry>,
+) => readInWorker<RuleEntry>(groupId, { kind: 'rules', query }, options);
+
+/** The ids of the members added by hand, in name order (idsByName), read in a Web Worker the same way. */
+export const readIndividualIdsInWorker = (groupId: string, options: WorkerReadOptions<{ id: string }>) =>
+  readInWorker<{ id: string }>(groupId, { kind: 'individuals' }, options);
+
+function readInWorker<E extends { id: string }>(
+  groupId: string,
+  read: WholeGroupRead,
+  options: WorkerReadOptions<E>,
+): Promise<{ entries: E[]; requests: number; total: number }> {
+  const { signal, onProgress, fallback, createWorker = startWorker } = options;
+  if (signal?.aborted) return Promise.reject(abortError(signal));
+  return new Promise((resolve, reject) => {
+    const http = httpConfig();
+    const worker = createWorker();
+    const entries: E[] = [];
+    let answered = false;
+    const end = () => {
+      worker.onmessage = null;
+      worker.onerror = null;
+      worker.terminate();
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      end();
+      reject(abortError(signal!));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.onerror = (event) => {
+      event.preventDefault();
+      end();
+      if (answered) reject(new Error('The roster could not be read.'));
+      else fallback().then(resolve, reject);
+    };
+    worker.onmessage = ({ data }) => {
+      answered = true;
+      switch (data.type) {
+        case 'progress':
+          onProgress?.(data.read, data.of);
+          break;
+        case 'entries':
+          for (const entry of data.entries) entries.push(entry as E);
+          break;
+        case 'unauthorized':
+          void http.onUnauthorized().then(
+            (renewed) => worker.postMessage({ type: 'token', token: renewed ? http.getToken() : null }),
+            () => worker.postMessage({ type: 'token', token: null }),
+          );
+          break;
+        case 'done':
+          end();
+          resolve({ entries, requests: data.requests, total: data.total });
+          break;
+        case 'error':
+          end();
+          reject(fromWireError(data.error));
+          break;
+      }
+    };
+    worker.postMessage({
+      type: 'read',
+      read,
+      groupId,
+      baseUrl: http.baseUrl(),
+      token: http.getToken(),
+      pageSize: ROSTER_PAGE_SIZE,
+      concurrency: READ_CONCURRENCY,
+    });
+  });
+}
