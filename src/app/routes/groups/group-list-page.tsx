@@ -1,7 +1,8 @@
 import { Badge, Button, Group, Loader, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconAdjustmentsHorizontal, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
+import { lazyOptional } from '@/lib/optional-chunk';
 import { Link, useLocation } from 'react-router';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { paths } from '@/config/paths';
@@ -29,18 +30,20 @@ import { permissionOf } from '@/lib/permission-names';
 // The filter inputs (Mantine's Combobox and floating layer) are not needed to paint the list: they load
 // once the browser is idle after it (or at the first touch, key or click), in place of a placeholder of
 // their size; on a phone, when the Filters control is tapped.
-const GroupListFilters = lazy(() =>
-  import('@/features/groups/list/components/group-list-filters').then((m) => ({ default: m.GroupListFilters })),
+// Without their code (the server away when they load), the list stays usable without them.
+const GroupListFilters = lazyOptional(
+  () => import('@/features/groups/list/components/group-list-filters').then((m) => m.GroupListFilters),
+  () => <FiltersPlaceholder />,
 );
-const GroupListFiltersDrawer = lazy(() =>
-  import('@/features/groups/list/components/group-list-filters-drawer').then((m) => ({
-    default: m.GroupListFiltersDrawer,
-  })),
+const GroupListFiltersDrawer = lazyOptional(
+  () => import('@/features/groups/list/components/group-list-filters-drawer').then((m) => m.GroupListFiltersDrawer),
+  () => null,
 );
 
 // Shown only when a view has no groups.
-const GroupListEmpty = lazy(() =>
-  import('@/features/groups/list/components/group-list-empty').then((m) => ({ default: m.GroupListEmpty })),
+const GroupListEmpty = lazyOptional(
+  () => import('@/features/groups/list/components/group-list-empty').then((m) => m.GroupListEmpty),
+  () => <Text c="dimmed">No groups match this view.</Text>,
 );
 
 /** Where the filter inputs go until they have loaded: their height, so nothing moves. */
