@@ -8,7 +8,7 @@ const test = testWithOwnServer();
 
 // While the server is down every request fails to connect, and Chromium logs each failure; while it
 // shuts down, it answers 503 and drops the connections it still has.
-// (One pattern: Playwright reads an option's array of two or more as a value and its settings.)
+// (One pattern: Playwright reads an array whose second item is an object, a RegExp too, as [value, settings].)
 test.use({
   allowedConsoleErrors: [/net::ERR_CONNECTION_(REFUSED|RESET)|the server responded with a status of 503 \(Service/],
 });
