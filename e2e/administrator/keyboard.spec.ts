@@ -167,7 +167,11 @@ test.describe('dialogs of a group page', () => {
     const openAbout = async () => {
       await userButton.focus();
       await page.keyboard.press('Enter');
-      await menu.getByRole('menuitem', { name: 'About Groups Console' }).focus();
+      // The menu puts the focus on its first item once it has opened: only then move it to About.
+      await expect(menu.getByRole('menuitem', { name: 'Settings' })).toBeFocused();
+      const aboutItem = menu.getByRole('menuitem', { name: 'About Groups Console' });
+      await aboutItem.focus();
+      await expect(aboutItem).toBeFocused();
       await page.keyboard.press('Enter');
     };
     await checkBothWays(
