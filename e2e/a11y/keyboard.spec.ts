@@ -192,6 +192,8 @@ test('a keyboard-only journey: sign in, find and open a group, add two members, 
 test('status chips and member tables are operable from the keyboard and named by their text', async ({ page }) => {
   await page.goto('/groups');
   await page.waitForURL(/\/oauth\/authorize/);
+  // The page puts the focus in Email itself; typed before that, the keys would be lost.
+  await expect(page.getByLabel('Email')).toBeFocused();
   await page.keyboard.type(PERSONAS.supervisor.email);
   await page.keyboard.press('Tab');
   await page.keyboard.type(PASSWORD);
