@@ -24,21 +24,42 @@ const LIMIT_KEYWORDS = [
 
 const camel = (keyword) => keyword.replace(/^x-/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
-/** Every operation's permissions (any one is enough) and whether a group owner may call it without them. */
-const operationPermissions = (doc) => {
+/**
+ * `{ operationId: value }` over every operation of the document, sorted by operationId: `valueOf` answers
+ * an operation's entry (with its path item, for the parameters it shares), or undefined to leave it out.
+ */
+const byOperation = (doc, valueOf) => {
   const out = {};
   for (const item of Object.values(doc.paths ?? {})) {
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!op?.operationId) continue;
-      out[op.operationId] = {
-        permissions: op['x-permissions'] ?? [],
-        groupOwnerAllowed: op['x-group-owner-allowed'] === true,
-      };
+      const value = valueOf(op, item);
+      if (value !== undefined) out[op.operationId] = value;
     }
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 };
+
+/** `{ keywordInCamelCase: value }` of the `keywords` a node has; undefined when it has none. */
+const limitsOf = (node, keywords) => {
+  const limits = {};
+  for (const keyword of keywords) {
+    if (node[keyword] !== undefined) limits[camel(keyword)] = node[keyword];
+  }
+  return Object.keys(limits).length > 0 ? limits : undefined;
+};
+
+/** An operation's parameters, its path item's included, with their references resolved. */
+const parametersOf = (doc, op, item) =>
+  [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p));
+
+/** Every operation's permissions (any one is enough) and whether a group owner may call it without them. */
+const operationPermissions = (doc) =>
+  byOperation(doc, (op) => ({
+    permissions: op['x-permissions'] ?? [],
+    groupOwnerAllowed: op['x-group-owner-allowed'] === true,
+  }));
 
 /** `$ref: '#/components/…'` resolved against the document (one level, as the document uses them). */
 const deref = (doc, node) =>
@@ -53,64 +74,33 @@ const deref = (doc, node) =>
  * The largest page each paged operation answers: the `maximum` of its `pageSize` query parameter or of
  * the `pageSize` property of its JSON body (searches).
  */
-const pageSizeMaxima = (doc) => {
-  const out = {};
-  for (const item of Object.values(doc.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!op?.operationId) continue;
-      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p));
-      const query = parameters.find((p) => p?.name === 'pageSize')?.schema;
-      const body = deref(doc, deref(doc, op.requestBody)?.content?.['application/json']?.schema);
-      const maximum = deref(doc, query)?.maximum ?? deref(doc, body?.properties?.pageSize)?.maximum;
-      if (maximum !== undefined) out[op.operationId] = maximum;
-    }
-  }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
-};
+const pageSizeMaxima = (doc) =>
+  byOperation(doc, (op, item) => {
+    const query = parametersOf(doc, op, item).find((p) => p?.name === 'pageSize')?.schema;
+    const body = deref(doc, deref(doc, op.requestBody)?.content?.['application/json']?.schema);
+    return deref(doc, query)?.maximum ?? deref(doc, body?.properties?.pageSize)?.maximum;
+  });
 
 /** The operations' own limits where JSON Schema has no word (vendor extensions on the operation). */
 const OPERATION_LIMIT_KEYWORDS = ['x-search-cap', 'x-realtime-window-days'];
 
 /** `{ searchGroups: { searchCap: 10000 }, … }`: each operation's OPERATION_LIMIT_KEYWORDS. */
-const operationLimits = (doc) => {
-  const out = {};
-  for (const item of Object.values(doc.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!op?.operationId) continue;
-      const limits = {};
-      for (const keyword of OPERATION_LIMIT_KEYWORDS) {
-        if (op[keyword] !== undefined) limits[camel(keyword)] = op[keyword];
-      }
-      if (Object.keys(limits).length > 0) out[op.operationId] = limits;
-    }
-  }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
-};
+const operationLimits = (doc) => byOperation(doc, (op) => limitsOf(op, OPERATION_LIMIT_KEYWORDS));
 
 /**
  * `{ listUsers: { id: 100, … }, … }`: the most values each list query parameter of an operation takes,
  * the `maxItems` of an array parameter or the `x-max-items` of a comma-joined string one.
  */
-const queryListMaxima = (doc) => {
-  const out = {};
-  for (const item of Object.values(doc.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!op?.operationId) continue;
-      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p));
-      const maxima = {};
-      for (const parameter of parameters) {
-        if (parameter?.in !== 'query') continue;
-        const maximum = parameter['x-max-items'] ?? deref(doc, parameter.schema)?.maxItems;
-        if (maximum !== undefined) maxima[parameter.name] = maximum;
-      }
-      if (Object.keys(maxima).length > 0) out[op.operationId] = maxima;
+const queryListMaxima = (doc) =>
+  byOperation(doc, (op, item) => {
+    const maxima = {};
+    for (const parameter of parametersOf(doc, op, item)) {
+      if (parameter?.in !== 'query') continue;
+      const maximum = parameter['x-max-items'] ?? deref(doc, parameter.schema)?.maxItems;
+      if (maximum !== undefined) maxima[parameter.name] = maximum;
     }
-  }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
-};
+    return Object.keys(maxima).length > 0 ? maxima : undefined;
+  });
 
 /** Every permission the document names: operations' `x-permissions` and schemas' `x-see-all-permissions`. */
 const permissionNames = (doc, operations) => {
@@ -126,12 +116,8 @@ const schemaLimits = (doc) => {
   const out = {};
   for (const [schemaName, schema] of Object.entries(doc.components?.schemas ?? {})) {
     for (const [property, definition] of Object.entries(schema.properties ?? {})) {
-      const limits = {};
-      for (const keyword of LIMIT_KEYWORDS) {
-        if (definition[keyword] !== undefined) limits[camel(keyword)] = definition[keyword];
-      }
-      if (Object.keys(limits).length === 0) continue;
-      (out[schemaName] ??= {})[property] = limits;
+      const limits = limitsOf(definition, LIMIT_KEYWORDS);
+      if (limits) (out[schemaName] ??= {})[property] = limits;
     }
   }
   return out;
