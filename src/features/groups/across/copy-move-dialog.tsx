@@ -19,6 +19,7 @@ import { alreadyInTargetSentence, explainLines, runTransfer, type Person } from 
 import { readMoveRoleChange } from './move-roles';
 import { useMembershipRun, type RunContext } from './use-membership-run';
 import type { CopyMoveButtonProps } from './copy-move-props';
+import { RoleLossText } from '../core/role-loss-text';
 
 type Who = 'selected' | 'filtered' | 'everyone';
 
@@ -109,11 +110,7 @@ const CopyMoveDialog = ({
           names: people.map((p) => p.name ?? ''),
           details: (
             <Stack gap="xs">
-              {rolesLoss ? (
-                <Text size="sm" fw={500}>
-                  {rolesLoss}
-                </Text>
-              ) : null}
+              <RoleLossText>{rolesLoss}</RoleLossText>
               {rolesGain ? <Text size="sm">{rolesGain}</Text> : null}
               <Text size="sm">
                 {`${already ? `${alreadyInTargetSentence(already, target.name)} ` : ''}${

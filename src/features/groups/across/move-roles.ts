@@ -4,13 +4,14 @@ import type { Group } from '@/api/generated/model/group';
 import { waitOutRateLimit } from '@/api/rate-limit';
 import { grantedRoles, moveRoleChange, type GrantedRole } from '../core/group-grants';
 
+/** How the reads wait out a 429 (`onWait`) and are cancelled (`signal`), as waitOutRateLimit takes them; both optional. */
 export interface ReadOptions {
-  signal: AbortSignal;
-  onWait: (seconds: number | null) => void;
+  signal?: AbortSignal;
+  onWait?: (seconds: number | null) => void;
 }
 
 /** The roles a group grants (its own grants only). */
-export const rolesGrantedBy = async (groupId: string, options: ReadOptions): Promise<GrantedRole[]> => {
+export const rolesGrantedBy = async (groupId: string, options: ReadOptions = {}): Promise<GrantedRole[]> => {
   const subject = await waitOutRateLimit(() => getAuthorizationSubject(groupId, undefined, options.signal), options);
   return grantedRoles(subject.grants ?? [], groupId);
 };
@@ -25,7 +26,7 @@ export const rolesGrantedBy = async (groupId: string, options: ReadOptions): Pro
 export const readMoveRoleChange = async (
   source: Pick<Group, 'id' | 'rolesEnabled'>,
   targetId: string,
-  options: ReadOptions,
+  options: ReadOptions = {},
 ): Promise<{ lost: GrantedRole[]; gained: GrantedRole[] } | null> => {
   if (source.rolesEnabled !== true || !source.id) return null;
   try {
@@ -35,7 +36,7 @@ export const readMoveRoleChange = async (
     const targetRoles = target.rolesEnabled === true ? await rolesGrantedBy(targetId, options) : [];
     return moveRoleChange(sourceRoles, targetRoles);
   } catch (error) {
-    if (options.signal.aborted) throw error;
+    if (options.signal?.aborted) throw error;
     return null;
   }
 };
@@ -44,13 +45,13 @@ export const readMoveRoleChange = async (
  * Every role a person holds: grants of their own and those through their roles-enabled groups, each
  * with the subject it comes through (GET /authorization/subjects/{userId}).
  */
-export const readPersonRoles = async (userId: string, options: ReadOptions): Promise<GrantedRole[]> => {
+export const readPersonRoles = async (userId: string, options: ReadOptions = {}): Promise<GrantedRole[]> => {
   const subject = await waitOutRateLimit(() => getAuthorizationSubject(userId, undefined, options.signal), options);
   return grantedRoles(subject.grants ?? []);
 };
 
 /** The roles people hold through a group: its grants while its roles are on, none when they are off. */
-export const readRolesThrough = async (groupId: string, options: ReadOptions): Promise<GrantedRole[]> => {
+export const readRolesThrough = async (groupId: string, options: ReadOptions = {}): Promise<GrantedRole[]> => {
   const group = await waitOutRateLimit(() => getGroup(groupId, options.signal), options);
   return group.rolesEnabled === true ? rolesGrantedBy(groupId, options) : [];
 };

@@ -16,6 +16,7 @@ import { readPersonRoles, readRolesThrough } from './move-roles';
 import { useMembershipRun } from './use-membership-run';
 import { groupToolKeys } from '../core/group-tool-keys';
 import { permissionOf } from '@/lib/permission-names';
+import { RoleLossText } from '../core/role-loss-text';
 
 const OWNED_PAGE = 100;
 
@@ -53,13 +54,12 @@ const readRoleLoss = async (
   removals: readonly { id: string; name: string }[],
   additions: readonly PickedGroup[],
 ): Promise<string | null> => {
-  const options = { signal: new AbortController().signal, onWait: () => undefined };
   try {
-    const through = (await Promise.all(removals.map((g) => readRolesThrough(g.id, options)))).flat();
+    const through = (await Promise.all(removals.map((g) => readRolesThrough(g.id)))).flat();
     if (through.length === 0) return null;
     const leftIds = new Set(removals.map((g) => g.id));
-    const other = (await readPersonRoles(user.id ?? '', options)).filter((r) => !leftIds.has(r.subjectId ?? ''));
-    const joined = (await Promise.all(additions.map((g) => readRolesThrough(g.id, options)))).flat();
+    const other = (await readPersonRoles(user.id ?? '')).filter((r) => !leftIds.has(r.subjectId ?? ''));
+    const joined = (await Promise.all(additions.map((g) => readRolesThrough(g.id)))).flat();
     return personRoleLossSentence(
       user.name ?? 'This person',
       rolesLostLeaving([...through, ...other], removals, joined),
@@ -117,11 +117,7 @@ const PersonGroupsPanel = ({ user, onChanged }: { user: User; onChanged: () => v
       unit: 'group',
       target: { preposition: 'for', name: user.name ?? person.id },
       names: [...addTo.map((g) => `Add to ${g.name}`), ...removals.map((g) => `Remove from ${g.name ?? g.id}`)],
-      details: rolesLoss ? (
-        <Text size="sm" fw={500}>
-          {rolesLoss}
-        </Text>
-      ) : undefined,
+      details: rolesLoss ? <RoleLossText>{rolesLoss}</RoleLossText> : undefined,
       danger: removals.length > 0,
       // Losing roles is asked about even for one change.
       evenForOne: !!rolesLoss,

@@ -29,6 +29,7 @@ import { COMPARE_SETS, pageOf, type CompareSet } from './compare-sets';
 import { readRemovalRoleLoss } from './remove-roles';
 import { useCompare, useCompareDetails, useGroupReasons, usersByIds } from './use-compare';
 import { ErrorReference } from '@/components/feedback/error-reference';
+import { RoleLossText } from '../core/role-loss-text';
 
 type Action = { kind: 'add' | 'remove'; group: GroupModel; label: string };
 
@@ -112,10 +113,7 @@ export const ComparePage = () => {
       checking.current = true;
       // People in both stay in B, and keep what it grants.
       const stayIn = set === 'both' ? (groupB.data ?? null) : null;
-      rolesLoss = await readRemovalRoleLoss(chosen.group, people, stayIn, {
-        signal: new AbortController().signal,
-        onWait: () => undefined,
-      });
+      rolesLoss = await readRemovalRoleLoss(chosen.group, people, stayIn);
       checking.current = false;
     }
     const removeNote = 'Only people added directly are taken out; owners and people added by rules stay.';
@@ -131,9 +129,7 @@ export const ComparePage = () => {
         ) : rolesLoss.length ? (
           <Stack gap="xs">
             {rolesLoss.map((sentence) => (
-              <Text size="sm" fw={500} key={sentence}>
-                {sentence}
-              </Text>
+              <RoleLossText key={sentence}>{sentence}</RoleLossText>
             ))}
             <Text size="sm">{removeNote}</Text>
           </Stack>

@@ -21,7 +21,7 @@ export const readRemovalRoleLoss = async (
   group: Pick<Group, 'id' | 'name' | 'rolesEnabled'>,
   people: readonly Person[],
   stayIn: Pick<Group, 'id' | 'rolesEnabled'> | null,
-  options: ReadOptions,
+  options: ReadOptions = {},
 ): Promise<string[]> => {
   const groupId = group.id ?? '';
   if (group.rolesEnabled !== true || !groupId || people.length === 0) return [];
@@ -44,7 +44,7 @@ export const readRemovalRoleLoss = async (
                 const held = await readPersonRoles(p.id, options);
                 return { name: p.name, kept: held.filter((r) => r.subjectId !== groupId), complete: true };
               } catch (error) {
-                if (options.signal.aborted) throw error;
+                if (options.signal?.aborted) throw error;
                 return unread(p);
               }
             }),
@@ -60,7 +60,7 @@ export const readRemovalRoleLoss = async (
     }
     return sentences;
   } catch (error) {
-    if (options.signal.aborted) throw error;
+    if (options.signal?.aborted) throw error;
     return [];
   }
 };

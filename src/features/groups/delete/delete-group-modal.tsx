@@ -9,6 +9,7 @@ import { countOf } from '@/lib/plural';
 import { roleLossSentence, useRolesLostByLeaving } from '../core/group-grants';
 import { useDeleteGroupMutation } from '../core/group-mutations';
 import { restoreNote } from '../core/history-window';
+import { RoleLossText } from '../core/role-loss-text';
 
 export interface DeleteGroupModalProps {
   group: Group & { id: string };
@@ -66,11 +67,7 @@ export const DeleteGroupModal = ({ group, opened, onClose }: DeleteGroupModalPro
       >
         <Stack>
           <Text size="sm">This deletes the group and the membership of its {memberText(group.memberCount)}.</Text>
-          {rolesLoss ? (
-            <Text size="sm" fw={500}>
-              {rolesLoss}
-            </Text>
-          ) : null}
+          <RoleLossText>{rolesLoss}</RoleLossText>
           <Text size="sm" c="dimmed">
             {restoreNote(false)}
           </Text>

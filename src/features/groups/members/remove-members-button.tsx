@@ -8,6 +8,7 @@ import { BatchProgressView } from '../core/batch-progress';
 import { roleLossSentence, useRolesLostByLeaving } from '../core/group-grants';
 import { useMembershipChange } from '../core/group-mutations';
 import { confirmMultiChange, countOf } from '../core/multi-change-confirm';
+import { RoleLossText } from '../core/role-loss-text';
 
 export interface RemoveMembersButtonProps {
   group: Group;
@@ -40,11 +41,7 @@ export const RemoveMembersButton = ({ group, selectedIds, nameOf, onDone }: Remo
       names: ids.map((id) => nameOf?.(id) ?? ''),
       details: (
         <Stack gap="xs">
-          {rolesLoss ? (
-            <Text size="sm" fw={500}>
-              {rolesLoss}
-            </Text>
-          ) : null}
+          <RoleLossText>{rolesLoss}</RoleLossText>
           <Text size="sm">People who are members through rules or as owners stay members.</Text>
         </Stack>
       ),
