@@ -6,13 +6,20 @@
  * to the menu's button, else to the nearest control still on screen around where the opener was.
  */
 
-/** The element focused last, for dialogs that open while nothing has focus (after a busy button). */
+/**
+ * The element focused last, for dialogs that open while nothing has focus (after a busy button), and
+ * the button of the menu it was in: a menu that closes without a transition (reduced motion) is gone
+ * before the dialog its item opened records its opener.
+ */
 let lastFocused: HTMLElement | null = null;
+let lastFocusedMenuButton: HTMLElement | null = null;
 if (typeof document !== 'undefined') {
   document.addEventListener(
     'focusin',
     (event) => {
-      if (event.target instanceof HTMLElement) lastFocused = event.target;
+      if (!(event.target instanceof HTMLElement)) return;
+      lastFocused = event.target;
+      lastFocusedMenuButton = menuButtonOf(event.target);
     },
     true,
   );
@@ -52,8 +59,11 @@ const isTabbable = (el: Element): el is HTMLElement => isUsable(el) && el.tabInd
 /** Records what has focus now as the opener of a dialog about to take it. */
 export const rememberOpener = (): Opener => {
   const active = document.activeElement;
+  const focusedNow = active instanceof HTMLElement && active !== document.body ? active : null;
+  // A menu item already gone with its menu (no closing transition) leaves the menu's button.
   const opener =
-    active instanceof HTMLElement && active !== document.body ? active : lastFocused?.isConnected ? lastFocused : null;
+    focusedNow ??
+    (lastFocused?.isConnected ? lastFocused : lastFocusedMenuButton?.isConnected ? lastFocusedMenuButton : null);
   const candidates: HTMLElement[] = [];
   const ancestors: HTMLElement[] = [];
   if (!opener) return { candidates, ancestors };
