@@ -1,5 +1,13 @@
 import { PERSONAS, type PersonaKey } from '../support/data';
-import { assertSignedInAt, expect, pageToken, SESSION_KEY, signInThroughPage, test } from '../support/fixtures';
+import {
+  afterIdleWork,
+  assertSignedInAt,
+  expect,
+  pageToken,
+  SESSION_KEY,
+  signInThroughPage,
+  test,
+} from '../support/fixtures';
 import { apiWithToken } from '../support/api';
 
 const ALL_STAFF = '9c3d4e5f-0001-4b00-9a00-000000000001';
@@ -90,6 +98,9 @@ test.describe('an expired session', () => {
 
   test('a 401 during an in-app navigation comes back to where the user was going', async ({ page, context }) => {
     await signInThroughPage(page, 'admin', '/settings');
+    // The requests the console leaves for idle time are answered first: with the bogus token below, one
+    // of them would start sign-in before the navigation this test makes.
+    await afterIdleWork(page);
     // The sign-in page no longer remembers this browser either: it asks for the password.
     await context.clearCookies();
     await page.evaluate((key) => {
