@@ -1,13 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { CHROMIUM_ARGS, findTestChromium } from './scripts/chromium.mjs';
 
 /**
  * End-to-end tests: the built console served by the real embedded server on a fresh demo database
- * (a new data dir each run), driven in the system Chromium.
+ * (a new data dir each run), driven in the system Chromium (its headless shell where installed).
  */
 const PORT = Number(process.env.E2E_PORT ?? 4180);
 export const baseURL = `http://127.0.0.1:${PORT}`;
-const executablePath = findChromium() ?? undefined;
+const executablePath = findTestChromium() ?? undefined;
 
 export default defineConfig({
   testDir: './e2e',
