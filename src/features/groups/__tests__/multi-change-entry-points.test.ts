@@ -41,7 +41,7 @@ const KNOWN_ENTRY_POINTS = [
   'groups/across/copy-move-dialog.tsx',
   'groups/across/person-groups-panel.tsx',
   'groups/bulk/bulk-delete-dialog.tsx',
-  'groups/compare/compare-page.tsx',
+  'groups/compare/use-compare-actions.tsx',
   'groups/import-export/import-groups-dialog.tsx',
   'groups/members/add-members-dialog.tsx',
   'groups/members/remove-members-button.tsx',
