@@ -23,3 +23,28 @@ test('a press on the user button before the menu has loaded opens the menu once 
   await expect(page.getByRole('menu')).toBeVisible();
   await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeVisible();
 });
+
+test("the user button keeps the keyboard's focus when the menu's code arrives, and Enter opens the menu", async ({
+  page,
+}) => {
+  let release: () => void = () => {};
+  const arrived = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  await page.route(/\/assets\/header-menus-[^/]+\.js$/, async (route) => {
+    held = true;
+    await arrived;
+    await route.continue();
+  });
+
+  await signIn(page, 'admin', '/groups');
+  const button = page.getByRole('button', { name: /^User menu for Avery Adams/ });
+  await expect.poll(() => held, { message: 'the menus chunk was requested and held' }).toBe(true);
+  // The plain button (no menu behind it yet) has the focus when the menu's code arrives.
+  await button.focus();
+  await expect(button).not.toHaveAttribute('aria-expanded');
+  release();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeVisible();
+});

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconMoon, IconPlus, IconSearch, IconSettings, IconSun, IconUsersGroup } from '@tabler/icons-react';
-import { Suspense, useEffect, useState, type ComponentType, type ReactElement } from 'react';
+import { Suspense, useEffect, useRef, useState, type ComponentType, type ReactElement } from 'react';
 import { lazyOptional } from '@/lib/optional-chunk';
 import { Link, Outlet, useLocation, useMatches, useNavigation } from 'react-router';
 import { MAIN_CONTENT_ID, SkipLink } from '@/components/layout/skip-link';
@@ -99,6 +99,8 @@ const UserMenu = () => {
   const afterFirstPaint = useAfterFirstPaint();
   // A press on the plain button before the menu's code has loaded opens the menu once it has.
   const [openWhenLoaded, setOpenWhenLoaded] = useState(false);
+  // The plain button, so the menu's button can take over its focus.
+  const plain = useRef<HTMLButtonElement>(null);
   if (!signedIn) {
     return (
       <Button variant="light" onClick={() => void beginSignIn(paths.groups.list.getHref())}>
@@ -106,11 +108,11 @@ const UserMenu = () => {
       </Button>
     );
   }
-  const plainButton = <UserButton aria-haspopup="menu" onClick={() => setOpenWhenLoaded(true)} />;
+  const plainButton = <UserButton ref={plain} aria-haspopup="menu" onClick={() => setOpenWhenLoaded(true)} />;
   if (!afterFirstPaint && !openWhenLoaded) return plainButton;
   return (
     <Suspense fallback={plainButton}>
-      <LazyUserMenu defaultOpened={openWhenLoaded} />
+      <LazyUserMenu defaultOpened={openWhenLoaded} focusFrom={plain} />
     </Suspense>
   );
 };

@@ -6,7 +6,7 @@
 import { Menu, Tooltip } from '@mantine/core';
 import { IconInfoCircle, IconLogout, IconSettings } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactElement } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactElement, type RefObject } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { revokeToken } from '@/api/generated/endpoints/tokens/tokens';
 import { paths } from '@/config/paths';
@@ -20,8 +20,24 @@ export const ThemeTooltip = ({ label, children }: { label: string; children: Rea
   <Tooltip label={label}>{children}</Tooltip>
 );
 
-/** `defaultOpened`: the user pressed the plain button before this module had loaded. */
-export const UserMenu = ({ defaultOpened = false }: { defaultOpened?: boolean }) => {
+/**
+ * `defaultOpened`: the user pressed the plain button before this module had loaded. `focusFrom`: that
+ * plain button, which this menu's button replaces: when it has the keyboard's focus, the new one takes it.
+ */
+export const UserMenu = ({
+  defaultOpened = false,
+  focusFrom,
+}: {
+  defaultOpened?: boolean;
+  focusFrom?: RefObject<HTMLElement | null>;
+}) => {
+  // Read while the plain button is still on screen (this first render comes before it leaves).
+  const [takeFocus] = useState(() => !!focusFrom?.current && focusFrom.current === document.activeElement);
+  const button = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    if (takeFocus && (!active || active === document.body)) button.current?.focus();
+  }, [takeFocus]);
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -38,7 +54,7 @@ export const UserMenu = ({ defaultOpened = false }: { defaultOpened?: boolean })
     <>
       <Menu position="bottom-end" width={220} defaultOpened={defaultOpened}>
         <Menu.Target>
-          <UserButton />
+          <UserButton ref={button} />
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>{me?.email ?? me?.name}</Menu.Label>
