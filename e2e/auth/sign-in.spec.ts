@@ -76,6 +76,8 @@ test.describe('an expired session', () => {
     page,
   }) => {
     await signInThroughPage(page, 'admin');
+    // The idle-time requests are answered first: with the token below, one of them could start sign-in.
+    await afterIdleWork(page);
     const wanted = `/groups/${ALL_STAFF}`;
     // The token stops working on the server side, as an expired one does.
     await page.evaluate((key) => {
