@@ -56,10 +56,8 @@ const INSTALL_HINT = `apt-get update && apt-get install -y ${PACKAGES.join(' ')}
 
 const ensure = () => {
   const found = findTestChromium();
-  const hasShell = !process.env.CHROME_PATH && HEADLESS_SHELL_CANDIDATES.some(executable);
-  if (process.env.CHROME_PATH || hasShell) {
-    if (found) return found;
-  }
+  // Installed already: the browser asked for, or the headless shell.
+  if (found && (process.env.CHROME_PATH || HEADLESS_SHELL_CANDIDATES.includes(found))) return found;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   let hasApt;
   try {

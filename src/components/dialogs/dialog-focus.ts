@@ -6,20 +6,13 @@
  * to the menu's button, else to the nearest control still on screen around where the opener was.
  */
 
-/**
- * The element focused last, for dialogs that open while nothing has focus (after a busy button), and
- * the button of the menu it was in: a menu that closes without a transition (reduced motion) is gone
- * before the dialog its item opened records its opener.
- */
+/** The element focused last, for dialogs that open while nothing has focus (after a busy button). */
 let lastFocused: HTMLElement | null = null;
-let lastFocusedMenuButton: HTMLElement | null = null;
 if (typeof document !== 'undefined') {
   document.addEventListener(
     'focusin',
     (event) => {
-      if (!(event.target instanceof HTMLElement)) return;
-      lastFocused = event.target;
-      lastFocusedMenuButton = menuButtonOf(event.target);
+      if (event.target instanceof HTMLElement) lastFocused = event.target;
     },
     true,
   );
@@ -60,10 +53,10 @@ const isTabbable = (el: Element): el is HTMLElement => isUsable(el) && el.tabInd
 export const rememberOpener = (): Opener => {
   const active = document.activeElement;
   const focusedNow = active instanceof HTMLElement && active !== document.body ? active : null;
-  // A menu item already gone with its menu (no closing transition) leaves the menu's button.
-  const opener =
-    focusedNow ??
-    (lastFocused?.isConnected ? lastFocused : lastFocusedMenuButton?.isConnected ? lastFocusedMenuButton : null);
+  // A menu item already gone with its menu (no closing transition, reduced motion) still sits in that
+  // menu, which names its button.
+  const lastOpener = lastFocused?.isConnected ? lastFocused : lastFocused && menuButtonOf(lastFocused);
+  const opener = focusedNow ?? (lastOpener?.isConnected ? lastOpener : null);
   const candidates: HTMLElement[] = [];
   const ancestors: HTMLElement[] = [];
   if (!opener) return { candidates, ancestors };
