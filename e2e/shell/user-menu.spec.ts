@@ -1,11 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from '../support/fixtures';
 
-/**
- * Holds the header's menus chunk back until `release()`, signs in on the group list and waits until the
- * chunk has been asked for (when the browser is first idle, which can come after the button shows).
- */
-const signInWithMenusHeld = async (page: Page): Promise<{ release: () => void }> => {
+/** Holds the header's menus chunk back until `release()`; `held()` tells whether it has been asked for. */
+const holdMenus = async (page: Page): Promise<{ held: () => boolean; release: () => void }> => {
   let release: () => void = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
   let held = false;
@@ -14,8 +11,17 @@ const signInWithMenusHeld = async (page: Page): Promise<{ release: () => void }>
     await released;
     await route.continue();
   });
+  return { held: () => held, release };
+};
+
+/**
+ * Holds the header's menus chunk back, signs in on the group list and waits until the chunk has been
+ * asked for (when the browser is first idle, which can come after the button shows).
+ */
+const signInWithMenusHeld = async (page: Page): Promise<{ release: () => void }> => {
+  const { held, release } = await holdMenus(page);
   await signIn(page, 'admin', '/groups');
-  await expect.poll(() => held, { message: 'the menus chunk was requested and held' }).toBe(true);
+  await expect.poll(held, { message: 'the menus chunk was requested and held' }).toBe(true);
   return { release };
 };
 
@@ -44,4 +50,40 @@ test("the user button keeps the keyboard's focus when the menu's code arrives, a
   await expect(button).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeVisible();
+});
+
+test('focus on the user button before the browser has been idle stays there while the menu loads', async ({ page }) => {
+  // The browser never reports idle time: the first focus is what starts loading the header's menus.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  const { held, release } = await holdMenus(page);
+  await signIn(page, 'admin', '/groups');
+  const button = page.getByRole('button', { name: /^User menu for Avery Adams/ });
+  expect(held(), 'nothing asked for the menus before the first focus').toBe(false);
+  await button.focus();
+  await expect.poll(held, { message: 'the first focus asked for the menus chunk' }).toBe(true);
+  await expect(button).toBeFocused();
+  release();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeVisible();
+});
+
+test('the theme button keeps the focus when its tooltip arrives', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  const { held, release } = await holdMenus(page);
+  await signIn(page, 'admin', '/groups');
+  const toggle = page.getByRole('button', { name: /^Switch to (dark|light) theme$/ });
+  await toggle.focus();
+  await expect.poll(held, { message: 'the first focus asked for the menus chunk' }).toBe(true);
+  release();
+  // The menus' code is in once the user button has its menu.
+  await expect(page.getByRole('button', { name: /^User menu for / })).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle).toBeFocused();
+  await toggle.hover();
+  await expect(page.getByRole('tooltip')).toBeVisible();
 });

@@ -14,8 +14,8 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconMoon, IconPlus, IconSearch, IconSettings, IconSun, IconUsersGroup } from '@tabler/icons-react';
-import { Suspense, useEffect, useRef, useState, type ComponentType, type ReactElement } from 'react';
-import { lazyOptional } from '@/lib/optional-chunk';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { useOptionalModule } from '@/lib/optional-chunk';
 import { Link, Outlet, useLocation, useMatches, useNavigation } from 'react-router';
 import { MAIN_CONTENT_ID, SkipLink } from '@/components/layout/skip-link';
 import { paths } from '@/config/paths';
@@ -32,17 +32,9 @@ import { RouteGuard } from './route-guard';
 import { UserButton } from './user-button';
 
 // The header's pop-ups (floating layer) load once the browser is idle after the first paint (or at the
-// first touch, key or click); their buttons paint with the first screen.
+// first touch, key, click or focus); their buttons paint with the first screen and stay plain, keeping
+// their focus, until the code has arrived (and for good when it could not be fetched).
 const loadHeaderMenus = () => import('./header-menus');
-// Without their code the buttons stay plain (the theme button still works).
-const ThemeTooltip = lazyOptional(
-  () => loadHeaderMenus().then((m) => m.ThemeTooltip),
-  ({ children }: { label: string; children: ReactElement }) => children,
-);
-const LazyUserMenu = lazyOptional(
-  () => loadHeaderMenus().then((m) => m.UserMenu),
-  () => <UserButton aria-haspopup="menu" />,
-);
 
 interface NavItem {
   label: string;
@@ -76,8 +68,10 @@ const ThemeToggle = () => {
   const computed = useComputedColorScheme('light', { getInitialValueInEffect: false });
   const next = computed === 'dark' ? 'light' : 'dark';
   const label = `Switch to ${next} theme`;
+  const ref = useRef<HTMLButtonElement>(null);
   const button = (
     <ActionIcon
+      ref={ref}
       variant="default"
       size={useIsPhone() ? 44 : 'lg'}
       aria-label={label}
@@ -86,11 +80,13 @@ const ThemeToggle = () => {
       {computed === 'dark' ? <IconSun size={18} stroke={1.5} /> : <IconMoon size={18} stroke={1.5} />}
     </ActionIcon>
   );
-  if (!useAfterFirstPaint()) return button;
-  return (
-    <Suspense fallback={button}>
-      <ThemeTooltip label={label}>{button}</ThemeTooltip>
-    </Suspense>
+  const menus = useOptionalModule(loadHeaderMenus, useAfterFirstPaint());
+  return menus ? (
+    <menus.ThemeTooltip label={label} button={ref}>
+      {button}
+    </menus.ThemeTooltip>
+  ) : (
+    button
   );
 };
 
@@ -101,6 +97,7 @@ const UserMenu = () => {
   const [openWhenLoaded, setOpenWhenLoaded] = useState(false);
   // The plain button, so the menu's button can take over its focus.
   const plain = useRef<HTMLButtonElement>(null);
+  const menus = useOptionalModule(loadHeaderMenus, afterFirstPaint || openWhenLoaded);
   if (!signedIn) {
     return (
       <Button variant="light" onClick={() => void beginSignIn(paths.groups.list.getHref())}>
@@ -108,13 +105,8 @@ const UserMenu = () => {
       </Button>
     );
   }
-  const plainButton = <UserButton ref={plain} aria-haspopup="menu" onClick={() => setOpenWhenLoaded(true)} />;
-  if (!afterFirstPaint && !openWhenLoaded) return plainButton;
-  return (
-    <Suspense fallback={plainButton}>
-      <LazyUserMenu defaultOpened={openWhenLoaded} focusFrom={plain} />
-    </Suspense>
-  );
+  if (!menus) return <UserButton ref={plain} aria-haspopup="menu" onClick={() => setOpenWhenLoaded(true)} />;
+  return <menus.UserMenu defaultOpened={openWhenLoaded} focusFrom={plain} />;
 };
 
 const DocumentTitle = ({ override }: { override: { pathname: string; title: string } | null }) => {

@@ -15,10 +15,34 @@ import { useMe } from '@/lib/permissions';
 import { AboutDialog } from './about-dialog';
 import { UserButton } from './user-button';
 
-/** Adds the tooltip to the theme toggle's button. */
-export const ThemeTooltip = ({ label, children }: { label: string; children: ReactElement }) => (
-  <Tooltip label={label}>{children}</Tooltip>
-);
+/**
+ * A button of this module takes the keyboard's focus over from the plain button it replaces (`from`),
+ * when that one had it: the first render reads it while the plain button is still on screen.
+ */
+const useFocusTakenOver = (from: RefObject<HTMLElement | null> | undefined, to: RefObject<HTMLElement | null>) => {
+  const [takeFocus] = useState(() => !!from?.current && from.current === document.activeElement);
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    if (takeFocus && (!active || active === document.body)) to.current?.focus();
+  }, [takeFocus, to]);
+};
+
+/**
+ * Adds the tooltip to the theme toggle's button. `button`: the ref the button carries, before and after,
+ * so it keeps the keyboard's focus.
+ */
+export const ThemeTooltip = ({
+  label,
+  children,
+  button,
+}: {
+  label: string;
+  children: ReactElement;
+  button: RefObject<HTMLButtonElement | null>;
+}) => {
+  useFocusTakenOver(button, button);
+  return <Tooltip label={label}>{children}</Tooltip>;
+};
 
 /**
  * `defaultOpened`: the user pressed the plain button before this module had loaded. `focusFrom`: that
@@ -31,13 +55,8 @@ export const UserMenu = ({
   defaultOpened?: boolean;
   focusFrom?: RefObject<HTMLElement | null>;
 }) => {
-  // Read while the plain button is still on screen (this first render comes before it leaves).
-  const [takeFocus] = useState(() => !!focusFrom?.current && focusFrom.current === document.activeElement);
   const button = useRef<HTMLButtonElement>(null);
-  useLayoutEffect(() => {
-    const active = document.activeElement;
-    if (takeFocus && (!active || active === document.body)) button.current?.focus();
-  }, [takeFocus]);
+  useFocusTakenOver(focusFrom, button);
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

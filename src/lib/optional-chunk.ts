@@ -1,4 +1,4 @@
-import { lazy, type ComponentType } from 'react';
+import { lazy, useEffect, useState, type ComponentType } from 'react';
 
 /**
  * A component whose code the console can work without for a while: a pop-up or a host loaded when the
@@ -18,3 +18,31 @@ export const lazyOptional = <P extends object>(
       return { default: Fallback };
     }
   });
+
+const loadedModules = new Map<() => Promise<unknown>, unknown>();
+
+/**
+ * The module `load` answers, fetched once `when` is true: null until it has arrived, and for good when
+ * it could not be fetched (as `lazyOptional`). Unlike a lazy component behind Suspense, nothing is
+ * replaced while the code is on its way, so what stands in for it (a plain button) keeps the keyboard's
+ * focus until the module's part takes its place in one render.
+ */
+export const useOptionalModule = <M>(load: () => Promise<M>, when: boolean): M | null => {
+  const [module, setModule] = useState<M | null>(() => (loadedModules.get(load) as M | undefined) ?? null);
+  useEffect(() => {
+    if (!when || module) return;
+    let live = true;
+    load().then(
+      (loaded) => {
+        loadedModules.set(load, loaded);
+        if (live) setModule(() => loaded);
+      },
+      (error: unknown) =>
+        console.warn('Part of the console could not be loaded; it is left out until the page is reloaded.', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [load, when, module]);
+  return module;
+};

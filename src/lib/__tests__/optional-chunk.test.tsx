@@ -1,7 +1,7 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { Suspense } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { lazyOptional } from '../optional-chunk';
+import { lazyOptional, useOptionalModule } from '../optional-chunk';
 
 const Loaded = ({ label }: { label: string }) => <p>loaded {label}</p>;
 const Fallback = ({ label }: { label: string }) => <p>fallback {label}</p>;
@@ -33,6 +33,50 @@ describe('lazyOptional', () => {
     );
     expect(await screen.findByText('fallback menu')).toBeInTheDocument();
     expect(warn).toHaveBeenCalledOnce();
+    expect(error).not.toHaveBeenCalled();
+  });
+});
+
+describe('useOptionalModule', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  const Host = ({ load, when }: { load: () => Promise<{ label: string }>; when: boolean }) => {
+    const module = useOptionalModule(load, when);
+    return <button type="button">{module ? `loaded ${module.label}` : 'plain'}</button>;
+  };
+
+  it('asks for the module only once `when` is true, and keeps the stand-in (and its focus) until it has arrived', async () => {
+    let arrive: (module: { label: string }) => void = () => undefined;
+    const load = vi.fn(() => new Promise<{ label: string }>((resolve) => (arrive = resolve)));
+    const { rerender } = render(<Host load={load} when={false} />);
+    expect(load).not.toHaveBeenCalled();
+    const plain = screen.getByRole('button', { name: 'plain' });
+    plain.focus();
+    rerender(<Host load={load} when />);
+    expect(load).toHaveBeenCalledOnce();
+    expect(screen.getByRole('button', { name: 'plain' })).toBe(plain);
+    expect(plain).toHaveFocus();
+    arrive({ label: 'menu' });
+    expect(await screen.findByRole('button', { name: 'loaded menu' })).toBeInTheDocument();
+  });
+
+  it('answers a module already loaded at the first render, without asking again', async () => {
+    const load = vi.fn(() => Promise.resolve({ label: 'menu' }));
+    const first = render(<Host load={load} when />);
+    expect(await screen.findByRole('button', { name: 'loaded menu' })).toBeInTheDocument();
+    first.unmount();
+    render(<Host load={load} when={false} />);
+    expect(screen.getByRole('button', { name: 'loaded menu' })).toBeInTheDocument();
+    expect(load).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the stand-in, with a warning and no error, when the module cannot be fetched', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const error = vi.spyOn(console, 'error');
+    const load = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: /assets/menu.js'));
+    render(<Host load={load} when />);
+    await waitFor(() => expect(warn).toHaveBeenCalledOnce());
+    expect(screen.getByRole('button', { name: 'plain' })).toBeInTheDocument();
     expect(error).not.toHaveBeenCalled();
   });
 });
