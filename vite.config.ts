@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { consoleDefines } from './scripts/build-info.mjs';
 
@@ -28,12 +28,63 @@ const scrollAreaWithoutFloatingUi = (): Plugin => ({
   },
 });
 
+/**
+ * The group list is the first screen. Vite preloads a lazy route's chunks by inserting `modulepreload`
+ * links when the route's `import()` runs, which for the list is inside the entry's first task (about
+ * 60 ms of a phone's main thread for a dozen links). For the route `module`, the links go into
+ * index.html instead: the browser fetches those chunks beside the entry, and the entry's task inserts
+ * none for it. (Its stylesheets, if it had any, would still be added when the route loads.)
+ */
+const preloadRouteFromHtml = (module: string): Plugin => {
+  let routeFile: string | undefined;
+  let routeChunks: string[] = [];
+  const closure = (bundle: Rolldown.OutputBundle, start: Rolldown.OutputChunk): Set<string> => {
+    const seen = new Set<string>();
+    const visit = (fileName: string) => {
+      const chunk = bundle[fileName];
+      if (seen.has(fileName) || chunk?.type !== 'chunk') return;
+      seen.add(fileName);
+      chunk.imports.forEach(visit);
+    };
+    visit(start.fileName);
+    return seen;
+  };
+  return {
+    name: 'preload-route-from-html',
+    apply: 'build',
+    config: () => ({
+      build: {
+        modulePreload: {
+          resolveDependencies: (filename, deps, { hostType }) => {
+            if (hostType === 'js') return filename === routeFile ? [] : deps;
+            return [...new Set([...deps, ...routeChunks])];
+          },
+        },
+      },
+    }),
+    // Before Vite's own generateBundle hooks, which write index.html and the preload lists.
+    generateBundle: {
+      order: 'pre',
+      handler(_options, bundle) {
+        const chunks = Object.values(bundle).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk');
+        const route = chunks.find((c) => c.facadeModuleId?.replaceAll('\\', '/').endsWith(module));
+        const entry = chunks.find((c) => c.isEntry);
+        if (!route || !entry) return this.error(`preload-route-from-html: no chunk for ${module} or no entry`);
+        const inEntry = closure(bundle, entry);
+        routeFile = route.fileName;
+        routeChunks = [...closure(bundle, route)].filter((fileName) => !inEntry.has(fileName));
+      },
+    },
+  };
+};
+
 export default defineConfig({
   base,
   // The console's version and commit (src/config/build-info.ts): package.json, GIT_COMMIT or git's HEAD.
   define: consoleDefines(),
   plugins: [
     scrollAreaWithoutFloatingUi(),
+    preloadRouteFromHtml('src/app/routes/groups/list.tsx'),
     react(),
     // Brotli (quality 11) and gzip (level 9) copies of the hashed scripts and styles, served in place of
     // the originals to browsers that accept them: smaller than compressing on the fly, and free per request.
