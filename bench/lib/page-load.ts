@@ -28,6 +28,12 @@ export interface MainThread {
   categories: Record<string, number>;
   /** The scripts that took the most main-thread time, their path without the origin. */
   scripts: { url: string; total: number; scripting: number; parse: number }[];
+  /**
+   * The long tasks (50 ms and more) that start after the first contentful paint, the ones the blocking
+   * time counts, in the order they ran (Lighthouse `long-tasks`): start and duration in ms, the script
+   * they are attributed to.
+   */
+  longTasks: { start: number; duration: number; url: string }[];
 }
 
 export interface PageLoadRun {
@@ -79,7 +85,15 @@ interface TableItems {
 
 const numberOr0 = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
-/** The main-thread breakdown of one Lighthouse run: time per category, and the top scripts. */
+const pathOf = (raw: string): string => {
+  try {
+    return new URL(raw).pathname;
+  } catch {
+    return raw; // Not a URL ("Unattributable"): kept as it is.
+  }
+};
+
+/** The main-thread breakdown of one Lighthouse run: time per category, the top scripts, the long tasks after FCP. */
 export function mainThreadOf(lhr: Pick<Lhr, 'audits'>, topScripts = 5): MainThread {
   const categories: Record<string, number> = {};
   const work = (lhr.audits['mainthread-work-breakdown']?.details as TableItems | undefined)?.items ?? [];
@@ -90,15 +104,8 @@ export function mainThreadOf(lhr: Pick<Lhr, 'audits'>, topScripts = 5): MainThre
   const bootup = (lhr.audits['bootup-time']?.details as TableItems | undefined)?.items ?? [];
   const scripts = bootup
     .map((item) => {
-      const raw = typeof item.url === 'string' ? item.url : '';
-      let url = raw;
-      try {
-        url = new URL(raw).pathname;
-      } catch {
-        // Not a URL ("Unattributable"): keep it as it is.
-      }
       return {
-        url,
+        url: pathOf(typeof item.url === 'string' ? item.url : ''),
         total: Math.round(numberOr0(item.total)),
         scripting: Math.round(numberOr0(item.scripting)),
         parse: Math.round(numberOr0(item.scriptParseCompile)),
@@ -106,7 +113,16 @@ export function mainThreadOf(lhr: Pick<Lhr, 'audits'>, topScripts = 5): MainThre
     })
     .sort((a, b) => b.total - a.total)
     .slice(0, topScripts);
-  return { categories, scripts };
+  const fcp = lhr.audits['first-contentful-paint']?.numericValue ?? 0;
+  const longTasks = ((lhr.audits['long-tasks']?.details as TableItems | undefined)?.items ?? [])
+    .map((item) => ({
+      start: Math.round(numberOr0(item.startTime)),
+      duration: Math.round(numberOr0(item.duration)),
+      url: pathOf(typeof item.url === 'string' ? item.url : ''),
+    }))
+    .filter((task) => task.start >= fcp)
+    .sort((a, b) => a.start - b.start);
+  return { categories, scripts, longTasks };
 }
 
 /**
@@ -123,7 +139,7 @@ export function scriptsFetched(lhr: Pick<Lhr, 'audits'>): { bytes: number; reque
   };
 }
 
-/** Median per category over runs (a category missing from a run counts as 0 there); scripts of the median run. */
+/** Median per category over runs (a category missing from a run counts as 0 there); scripts and long tasks of the median run. */
 export function medianMainThread(runs: readonly MainThread[]): MainThread | undefined {
   if (runs.length === 0) return undefined;
   const labels = new Set(runs.flatMap((r) => Object.keys(r.categories)));
@@ -131,7 +147,8 @@ export function medianMainThread(runs: readonly MainThread[]): MainThread | unde
   for (const label of labels) categories[label] = median(runs.map((r) => r.categories[label] ?? 0)) ?? 0;
   const total = (r: MainThread) => Object.values(r.categories).reduce((a, b) => a + b, 0);
   const byTotal = [...runs].sort((a, b) => total(a) - total(b));
-  return { categories, scripts: byTotal[Math.floor((byTotal.length - 1) / 2)]!.scripts };
+  const middle = byTotal[Math.floor((byTotal.length - 1) / 2)]!;
+  return { categories, scripts: middle.scripts, longTasks: middle.longTasks };
 }
 
 const metricsOf = (lhr: Lhr): PageLoadRun => {
@@ -304,6 +321,22 @@ export function pageFigures(results: readonly PageLoadResult[]): Figure[] {
           'ms',
         ),
       );
+    const tasks = work.longTasks;
+    figures.push(
+      figure(
+        section,
+        `${r.page} · long tasks after first paint`,
+        tasks.length,
+        'tasks',
+        undefined,
+        tasks.length
+          ? tasks
+              .slice(0, 6)
+              .map((t) => `${t.duration} ms at ${t.start} ms (${t.url})`)
+              .join('; ') + (tasks.length > 6 ? '; …' : '')
+          : undefined,
+      ),
+    );
     work.scripts
       .slice(0, 3)
       .forEach((script, i) =>

@@ -43,18 +43,44 @@ describe('main-thread breakdown', () => {
     ]);
   });
 
+  it('lists the long tasks that start after the first contentful paint, in the order they ran', () => {
+    const work = mainThreadOf({
+      audits: {
+        'first-contentful-paint': { numericValue: 1500 },
+        'long-tasks': {
+          details: {
+            items: [
+              { url: 'http://127.0.0.1:1234/assets/index-abc.js', startTime: 2100.4, duration: 320.6 },
+              { url: 'http://127.0.0.1:1234/groups', startTime: 900, duration: 400 },
+              { url: 'Unattributable', startTime: 1800, duration: 61 },
+            ],
+          },
+        },
+      },
+    } as never);
+    assert.deepEqual(work.longTasks, [
+      { start: 1800, duration: 61, url: 'Unattributable' },
+      { start: 2100, duration: 321, url: '/assets/index-abc.js' },
+    ]);
+  });
+
   it('is empty when the audits are missing', () => {
-    assert.deepEqual(mainThreadOf({ audits: {} } as never), { categories: {}, scripts: [] });
+    assert.deepEqual(mainThreadOf({ audits: {} } as never), { categories: {}, scripts: [], longTasks: [] });
   });
 
   it('takes the median per category over runs', () => {
     const m = medianMainThread([
-      { categories: { a: 100, b: 10 }, scripts: [{ url: '/x', total: 1, scripting: 1, parse: 0 }] },
-      { categories: { a: 300 }, scripts: [{ url: '/y', total: 3, scripting: 3, parse: 0 }] },
-      { categories: { a: 200, b: 30 }, scripts: [{ url: '/z', total: 2, scripting: 2, parse: 0 }] },
+      { categories: { a: 100, b: 10 }, scripts: [{ url: '/x', total: 1, scripting: 1, parse: 0 }], longTasks: [] },
+      { categories: { a: 300 }, scripts: [{ url: '/y', total: 3, scripting: 3, parse: 0 }], longTasks: [] },
+      {
+        categories: { a: 200, b: 30 },
+        scripts: [{ url: '/z', total: 2, scripting: 2, parse: 0 }],
+        longTasks: [{ start: 900, duration: 80, url: '/z' }],
+      },
     ]);
     assert.deepEqual(m?.categories, { a: 200, b: 10 });
     assert.equal(m?.scripts[0]?.url, '/z', 'the scripts of the run in the middle by total');
+    assert.deepEqual(m?.longTasks, [{ start: 900, duration: 80, url: '/z' }], 'and its long tasks');
     assert.equal(medianMainThread([]), undefined);
   });
 });
@@ -96,7 +122,14 @@ describe('page figures', () => {
         tbt: 300,
         jsBytes: 180_481,
         jsRequests: 9,
-        mainThread: { categories: { 'Script Evaluation': 600, Other: 100 }, scripts: [] },
+        mainThread: {
+          categories: { 'Script Evaluation': 600, Other: 100 },
+          scripts: [],
+          longTasks: [
+            { start: 1800, duration: 61, url: 'Unattributable' },
+            { start: 2100, duration: 321, url: '/assets/index-abc.js' },
+          ],
+        },
       }),
       result('/groups', 'desktop', { score: 100, tbt: 30 }),
     ]);
@@ -114,6 +147,11 @@ describe('page figures', () => {
     assert.deepEqual([js.value, js.floor, js.ratio], [180.5, 140, 1.29]);
     const work = find('page load (mobile)', '/groups · Script Evaluation');
     assert.deepEqual([work.value, work.floor, work.ratio], [600, null, null], 'the floor ran without a breakdown');
+    const tasks = find('page load (mobile)', '/groups · long tasks after first paint');
+    assert.deepEqual(
+      [tasks.value, tasks.note],
+      [2, '61 ms at 1800 ms (Unattributable); 321 ms at 2100 ms (/assets/index-abc.js)'],
+    );
   });
 
   it('prints the console’s figures alone when there is no floor', () => {
