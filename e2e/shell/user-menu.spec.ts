@@ -25,6 +25,20 @@ const signInWithMenusHeld = async (page: Page): Promise<{ release: () => void }>
   return { release };
 };
 
+/**
+ * Holds the header's menus chunk back and signs in, in a browser that never reports idle time: the first
+ * focus, touch or key is then what asks for the menus.
+ */
+const signInNeverIdleWithMenusHeld = async (page: Page): Promise<{ held: () => boolean; release: () => void }> => {
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  const menus = await holdMenus(page);
+  await signIn(page, 'admin', '/groups');
+  expect(menus.held(), 'nothing asked for the menus before the first focus').toBe(false);
+  return menus;
+};
+
 test('a press on the user button before the menu has loaded opens the menu once it has', async ({ page }) => {
   const { release } = await signInWithMenusHeld(page);
   const button = page.getByRole('button', { name: /^User menu for Avery Adams/ });
@@ -53,14 +67,8 @@ test("the user button keeps the keyboard's focus when the menu's code arrives, a
 });
 
 test('focus on the user button before the browser has been idle stays there while the menu loads', async ({ page }) => {
-  // The browser never reports idle time: the first focus is what starts loading the header's menus.
-  await page.addInitScript(() => {
-    window.requestIdleCallback = () => 0;
-  });
-  const { held, release } = await holdMenus(page);
-  await signIn(page, 'admin', '/groups');
+  const { held, release } = await signInNeverIdleWithMenusHeld(page);
   const button = page.getByRole('button', { name: /^User menu for Avery Adams/ });
-  expect(held(), 'nothing asked for the menus before the first focus').toBe(false);
   await button.focus();
   await expect.poll(held, { message: 'the first focus asked for the menus chunk' }).toBe(true);
   await expect(button).toBeFocused();
@@ -72,11 +80,7 @@ test('focus on the user button before the browser has been idle stays there whil
 });
 
 test('the theme button keeps the focus when its tooltip arrives', async ({ page }) => {
-  await page.addInitScript(() => {
-    window.requestIdleCallback = () => 0;
-  });
-  const { held, release } = await holdMenus(page);
-  await signIn(page, 'admin', '/groups');
+  const { held, release } = await signInNeverIdleWithMenusHeld(page);
   const toggle = page.getByRole('button', { name: /^Switch to (dark|light) theme$/ });
   await toggle.focus();
   await expect.poll(held, { message: 'the first focus asked for the menus chunk' }).toBe(true);
