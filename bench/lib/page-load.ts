@@ -103,14 +103,12 @@ export function mainThreadOf(lhr: Pick<Lhr, 'audits'>, topScripts = 5): MainThre
   }
   const bootup = (lhr.audits['bootup-time']?.details as TableItems | undefined)?.items ?? [];
   const scripts = bootup
-    .map((item) => {
-      return {
-        url: pathOf(typeof item.url === 'string' ? item.url : ''),
-        total: Math.round(numberOr0(item.total)),
-        scripting: Math.round(numberOr0(item.scripting)),
-        parse: Math.round(numberOr0(item.scriptParseCompile)),
-      };
-    })
+    .map((item) => ({
+      url: pathOf(typeof item.url === 'string' ? item.url : ''),
+      total: Math.round(numberOr0(item.total)),
+      scripting: Math.round(numberOr0(item.scripting)),
+      parse: Math.round(numberOr0(item.scriptParseCompile)),
+    }))
     .sort((a, b) => b.total - a.total)
     .slice(0, topScripts);
   const fcp = lhr.audits['first-contentful-paint']?.numericValue ?? 0;
