@@ -2,8 +2,8 @@ import type { Locator, Page } from '@playwright/test';
 import { apiAs } from '../support/api';
 import { assertNoSeriousA11yViolations } from '../support/a11y';
 import { assertSignedInAt, expect, test } from '../support/fixtures';
-import { DEMO_GROUPS, PERSONA_PASSWORD as PASSWORD, PERSONAS } from '../support/data';
-import { createGroup, getGroup, type Listing } from '../support/groups';
+import { DEMO_GROUPS, PERSONA_PASSWORD as PASSWORD, PERSONAS, someUsers } from '../support/data';
+import { createGroup, getGroup } from '../support/groups';
 import { membersTable } from '../support/members';
 
 /**
@@ -11,12 +11,6 @@ import { membersTable } from '../support/members';
  * description, delete a group. Every Tab stop shows a focus indicator; focus moves into each dialog
  * and returns to the control that opened it.
  */
-
-interface UserBody {
-  id: string;
-  name: string;
-  email: string;
-}
 
 /** What is focused, and whether it shows a focus indicator (an outline, a ring, or an input's focus border). */
 const focusProblem = (page: Page) =>
@@ -59,10 +53,7 @@ test('a keyboard-only journey: sign in, find and open a group, add two members, 
   const id = uid();
   const group = await createGroup(api, { name: `E2E Keyboard ${id}`, description: 'Before the keyboard edit' });
   const doomed = await createGroup(api, { name: `E2E Keyboard delete ${id}` });
-  const users = await api.get<Listing<UserBody>>(
-    `/api/v2/users?pageSize=50&pageNumber=${3 + Math.floor(Math.random() * 10)}`,
-  );
-  const [first, second] = users.entities;
+  const [first, second] = await someUsers(api, 2);
 
   // Sign in: the email field has focus, Tab to the password, Enter submits.
   await page.goto('/groups');

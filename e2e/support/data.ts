@@ -5,20 +5,25 @@ import type { Api } from './api-types';
  * The demo org's data as specs use it. Personas and the named groups come from the seed itself
  * (server/src/db/seed/personas.ts), never copied: every persona signs in with PERSONA_PASSWORD.
  */
+import { PERSONAS } from '../../server/src/db/seed/personas';
 export { DEMO_GROUPS, PERSONA_PASSWORD, PERSONAS, type PersonaKey } from '../../server/src/db/seed/personas';
 
 /** A user as the API answers it, with the fields every answer has. */
 export type UserBody = User & { id: string; name: string; email: string };
 
+const PERSONA_IDS: ReadonlySet<string> = new Set(Object.values(PERSONAS).map((persona) => persona.id));
+
 /**
- * `count` users of the org in random order, from a random stretch of the listing past the first
- * (persona-free) page: pages of 100, as many as `count` needs.
+ * `count` users of the org in random order, from a random stretch of the listing past the first page
+ * (pages of 100, as many as `count` needs), never a persona: the listing is by name, so personas sit
+ * among the others, and a spec that gives its users roles or groups must not change what a persona
+ * may do in the specs that sign in as one (the shared server keeps it).
  */
 export const someUsers = async (api: Api, count: number): Promise<UserBody[]> => {
   const users: UserBody[] = [];
   for (let page = 2 + Math.floor(Math.random() * 10); users.length < count; page += 1) {
     const listing = await api.get<{ entities: UserBody[] }>(`/api/v2/users?pageSize=100&pageNumber=${page}`);
-    users.push(...listing.entities);
+    users.push(...listing.entities.filter((user) => !PERSONA_IDS.has(user.id)));
   }
   return users.sort(() => Math.random() - 0.5).slice(0, count);
 };
