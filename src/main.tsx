@@ -12,6 +12,7 @@ import { followSignOutInOtherTabs, getAccessToken, handleUnauthorized } from '@/
 import { renderConfigErrorPage } from '@/components/feedback/config-error-page';
 import { DeploymentConfigError } from '@/lib/deployment-config';
 import { getEnvironment, loadRuntimeConfig } from '@/lib/environment';
+import { holdIdleForFirstScreen } from '@/lib/idle';
 
 // The runtime configuration is read while the router loads the page's code and renders its fallback;
 // the loaders (and so the first API calls) wait for it, not the whole start. An invalid config.json
@@ -34,6 +35,9 @@ const configured = loadRuntimeConfig().catch((error: unknown) => {
 });
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient, configured);
+// What waits for idle (header menus, dialog hosts, prefetches) waits for the first page to render, not
+// for the quiet while its data is fetched.
+holdIdleForFirstScreen();
 root.render(
   <StrictMode>
     <AppProvider queryClient={queryClient}>

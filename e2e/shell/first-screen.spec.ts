@@ -36,3 +36,63 @@ test("the group list's code is preloaded by index.html, not by links the page ad
     "links the page added for the list's code",
   ).toEqual([]);
 });
+
+/**
+ * What waits for idle (the header's menus, the dialogs' and notifications' hosts, the organisation's
+ * name, the permission checks, the next page's prefetch) waits for the first screen: the browser also
+ * idles while the list's data is on its way, and what started then competed with the rows for the
+ * phone's network. The list's answer is held back here so that there is such a quiet moment.
+ */
+test('nothing that waits for idle is requested before the first rows show', async ({ page }) => {
+  await page.route(/\/api\/v2\/groups\?/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    new MutationObserver((_records, observer) => {
+      if (!document.querySelector('table[aria-label="Groups"] tbody tr:not([data-testid])')) return;
+      (window as unknown as { rowsAt: number }).rowsAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  // The next page's prefetch, the last of them (held back too).
+  const nextPage = page.waitForResponse(/pageNumber=2/);
+  // The supervisor: the permissions that are not in the token are asked for one by one.
+  await signIn(page, 'supervisor', '/groups');
+  await expect(page.getByRole('table', { name: 'Groups' }).getByRole('link').first()).toBeVisible();
+  // Everything after the rows: the user's organisation shows once tokens/me has answered.
+  await expect(page.getByTestId('org-name')).toBeVisible();
+  await nextPage;
+
+  const { rowsAt, requests } = await page.evaluate(() => ({
+    rowsAt: (window as unknown as { rowsAt: number }).rowsAt,
+    requests: performance
+      .getEntriesByType('resource')
+      .map((entry) => entry as PerformanceResourceTiming)
+      .map(({ name, startTime, initiatorType }) => ({ url: new URL(name), startTime, initiatorType })),
+  }));
+  const before = requests.filter((r) => r.startTime < rowsAt).map((r) => `${r.url.pathname}${r.url.search}`);
+  const after = requests.filter((r) => r.startTime >= rowsAt).map((r) => `${r.url.pathname}${r.url.search}`);
+  const idleWork = [
+    /header-menus-/,
+    /modals-provider-/,
+    /notifications-view-/,
+    /tokens\/me/,
+    /permission=/,
+    /pageNumber=2/,
+  ];
+  for (const pattern of idleWork) {
+    expect(
+      before.filter((url) => pattern.test(url)),
+      `${String(pattern)} before the rows`,
+    ).toEqual([]);
+    expect(
+      after.some((url) => pattern.test(url)),
+      `${String(pattern)} after the rows`,
+    ).toBe(true);
+  }
+
+  // The runtime configuration is fetched once, by index.html's preload, beside the scripts.
+  const config = requests.filter((r) => r.url.pathname === '/config.json');
+  expect(config.map((r) => r.initiatorType)).toEqual(['link']);
+});

@@ -21,7 +21,7 @@ import { MAIN_CONTENT_ID, SkipLink } from '@/components/layout/skip-link';
 import { paths } from '@/config/paths';
 import { beginSignIn, useIsSignedIn } from '@/lib/auth';
 import { useEnvironment } from '@/lib/environment';
-import { useAfterFirstPaint } from '@/lib/idle';
+import { useAfterFirstPaint, useFirstScreenShown } from '@/lib/idle';
 import { formatDocumentTitle, PageTitleProvider } from '@/lib/page-title';
 import type { Permission } from '@/lib/permission-names';
 import { usePermissions } from '@/lib/permissions';
@@ -125,6 +125,7 @@ const DocumentTitle = ({ override }: { override: { pathname: string; title: stri
 
 /** The root layout: header, navigation, command palette, navigation progress, permission wall. */
 export const AppLayout = () => {
+  useFirstScreenShown();
   const [opened, { toggle, close }] = useDisclosure();
   const navigation = useNavigation();
   const { pathname } = useLocation();

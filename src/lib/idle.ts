@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 
 /** How long work put off until the browser is idle may wait at most (a busy page never idles). */
 export const IDLE_TIMEOUT_MS = 2000;
@@ -31,6 +31,7 @@ export const whenIdle = (task: () => void, timeout = IDLE_TIMEOUT_MS): (() => vo
 
 let idleReached = false;
 let scheduled = false;
+let held: Promise<unknown> | null = null;
 const listeners = new Set<() => void>();
 
 /** Signs that someone is about to use the page: what waits for idle starts at once. */
@@ -47,7 +48,7 @@ const subscribe = (listener: () => void) => {
   listeners.add(listener);
   if (!scheduled && !idleReached) {
     scheduled = true;
-    whenIdle(reachIdle);
+    whenIdleAfterFirstScreen(reachIdle);
     for (const type of EARLY_EVENTS) window.addEventListener(type, reachIdle, { capture: true, passive: true });
   }
   return () => {
@@ -65,8 +66,67 @@ const snapshot = () => idleReached;
  */
 export const useAfterFirstPaint = (): boolean => useSyncExternalStore(subscribe, snapshot, snapshot);
 
+/**
+ * `whenIdle`, started only once the first screen has rendered and been shown (see
+ * `holdIdleForFirstScreen`), and after the frame then painting: the browser is idle too while the first
+ * requests are in flight and between a commit and its paint, and what waits here must not load before
+ * the page it should follow. Returns a cancel function.
+ */
+export const whenIdleAfterFirstScreen = (task: () => void): (() => void) => {
+  if (!held) return whenIdle(task);
+  let cancelled = false;
+  let cancel = () => undefined as void;
+  const step = (next: () => void) => {
+    if (!cancelled) next();
+  };
+  void held.then(() =>
+    step(() => {
+      if (typeof window.requestAnimationFrame !== 'function') {
+        cancel = whenIdle(task);
+        return;
+      }
+      // Two frames: the one that paints the page, and the next, once the first has been presented.
+      window.requestAnimationFrame(() =>
+        step(() => window.requestAnimationFrame(() => step(() => (cancel = whenIdle(task))))),
+      );
+    }),
+  );
+  return () => {
+    cancelled = true;
+    cancel();
+  };
+};
+
+let release: (() => void) | null = null;
+
+/** Longest the hold lasts when no screen says it has shown (a page without `useFirstScreenShown`). */
+const HOLD_AT_MOST_MS = 10_000;
+
+/**
+ * From now on, what waits for idle waits for the first screen too: until a screen calls
+ * `useFirstScreenShown` (the layout, the public pages, the error page). While the first page's code
+ * and data are fetched the browser idles, and what `useAfterFirstPaint` holds back would otherwise load
+ * then, before the page it should follow. Early events (touch, key, focus) still count at once.
+ */
+export const holdIdleForFirstScreen = () => {
+  if (held) return;
+  held = new Promise<void>((resolve) => {
+    release = resolve;
+    setTimeout(resolve, HOLD_AT_MOST_MS);
+  });
+};
+
+/** A screen that is the page (not a loading fallback) says it has rendered: the hold ends. */
+export const useFirstScreenShown = (shown = true) => {
+  useEffect(() => {
+    if (shown) release?.();
+  }, [shown]);
+};
+
 /** Test hook: back to "before the first paint". */
 export const resetAfterFirstPaintForTests = () => {
   idleReached = false;
   scheduled = false;
+  held = null;
+  release = null;
 };

@@ -10,7 +10,7 @@ import type { DivsPermittedEntityListing } from '@/api/generated/model/divsPermi
 import type { Group } from '@/api/generated/model/group';
 import type { UserMe } from '@/api/generated/model/userMe';
 import { useIsSignedIn } from './auth';
-import { whenIdle } from './idle';
+import { whenIdleAfterFirstScreen } from './idle';
 import { mayEditGroup, mayReadRules } from './group-rules';
 import { grantsOf, holds, type PermissionGrants } from './permission-match';
 import type { Permission } from './permission-names';
@@ -102,7 +102,7 @@ const askOnce = (queryClient: QueryClient, permission: Permission): Promise<unkn
 export const ensurePermissions = async (queryClient: QueryClient): Promise<void> => {
   const me = await queryClient.ensureQueryData(meQueryOptions());
   const missing = ungrantedPermissions(me);
-  if (missing.length) whenIdle(() => void Promise.all(missing.map((permission) => askOnce(queryClient, permission))));
+  if (missing.length) whenIdleAfterFirstScreen(() => void Promise.all(missing.map((permission) => askOnce(queryClient, permission))));
 };
 
 /**

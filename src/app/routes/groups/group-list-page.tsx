@@ -11,7 +11,7 @@ import { BulkBar } from '@/features/groups/bulk/bulk-bar';
 import { RecentlyDeletedLink } from '@/features/groups/history/recently-deleted-link';
 import { ListTools } from '@/features/groups/bulk/list-tools';
 import { useGroupSelection } from '@/features/groups/bulk/use-group-selection';
-import { useAfterFirstPaint, whenIdle } from '@/lib/idle';
+import { useAfterFirstPaint, whenIdleAfterFirstScreen } from '@/lib/idle';
 import { useIsPhone } from '@/lib/use-is-phone';
 import { groupsViewQueryOptions, toGroupsPage } from '@/features/groups/list/groups-view-query';
 import {
@@ -116,7 +116,7 @@ export const GroupListPage = () => {
   const next = showingPrevious ? undefined : page?.next;
   useEffect(() => {
     if (!next) return;
-    return whenIdle(() => void queryClient.prefetchQuery(groupsViewQueryOptions(next)));
+    return whenIdleAfterFirstScreen(() => void queryClient.prefetchQuery(groupsViewQueryOptions(next)));
   }, [next, queryClient]);
 
   const change = (c: ViewChange) => setState(changeView(state, c));
