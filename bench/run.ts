@@ -9,7 +9,8 @@
  *   (notify: notification channels, on its own demo-seeded server; it needs no console build)
  *   npm run bench -- --only=page --preset=mobile --pages=members --runs=1
  *                                    one preset, the console pages whose name contains a word (the floor is
- *                                    always measured beside them), and a number of Lighthouse runs each
+ *                                    always measured beside them), and a number of Lighthouse runs each;
+ *                                    each page's Lighthouse results (every run) stay in bench/.tmp/lighthouse
  *
  * Every client figure is read beside the stack floor's (`../shared/floor`, a bare app of the same stack):
  * the bench copies it to bench/.tmp/floor, installs it (`npm ci`, kept until its lock file changes),
@@ -325,6 +326,7 @@ async function main(): Promise<number> {
     await section('page', async () => {
       if (floorDist) floorServer = await serveStatic(floorDist);
       const out = await runPageLoad({
+        reportDir: join(TMP, 'lighthouse'),
         pages: [
           ...(floorServer
             ? [{ name: `floor ${FLOOR_PAGE}`, baseUrl: floorServer.url, path: FLOOR_PAGE, floor: true }]

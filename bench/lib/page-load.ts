@@ -4,6 +4,8 @@
  * flow signs in through the real sign-in form first and then measures navigations in the same tab
  * with storage reset off; the HTTP cache is cleared before each one, so every load is cold.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { desktopConfig, startFlow, type Config, type FlowResult } from 'lighthouse';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
@@ -191,6 +193,8 @@ export async function runPageLoad(options: {
   presets?: readonly ('desktop' | 'mobile')[];
   /** Only the pages whose name contains one of these (the floor is always measured). */
   pageFilter?: readonly string[];
+  /** Where each page's Lighthouse flow result goes (one JSON file per page and preset), to read later. */
+  reportDir?: string;
   log: (line: string) => void;
 }): Promise<{ results: PageLoadResult[]; figures: Figure[] }> {
   const executablePath = findChromium();
@@ -226,6 +230,11 @@ export async function runPageLoad(options: {
         }
         const flowResult = await flow.createFlowResult();
         const runs = flowResult.steps.map((step) => metricsOf(step.lhr));
+        if (options.reportDir) {
+          mkdirSync(options.reportDir, { recursive: true });
+          const file = `${target.name.replace(/\W+/g, '-').replace(/^-|-$/g, '')}-${preset}.json`;
+          writeFileSync(join(options.reportDir, file), JSON.stringify(flowResult));
+        }
         for (const step of flowResult.steps) for (const w of step.lhr.runWarnings) warnings.add(w.split('\n')[0]!);
         const result: PageLoadResult = {
           page: target.name,
