@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 /** How long work put off until the browser is idle may wait at most (a busy page never idles). */
 export const IDLE_TIMEOUT_MS = 2000;
@@ -56,15 +56,24 @@ const subscribe = (listener: () => void) => {
   };
 };
 
-const snapshot = () => idleReached;
-
 /**
  * False on the first screen's render, true once the browser has been idle after it (or the user has
  * touched, clicked, focused or pressed a key, or the timeout passed): what renders behind it (pop-ups,
  * dialog hosts, the organisation's name) starts after the first paint, and is there before anyone
- * reaches for it. Once reached it stays true, so later screens render everything at once.
+ * reaches for it. Once reached it stays true, so later screens render everything at once. The change
+ * renders as a transition, in slices: what it brings in is not what anyone is waiting for.
  */
-export const useAfterFirstPaint = (): boolean => useSyncExternalStore(subscribe, snapshot, snapshot);
+export const useAfterFirstPaint = (): boolean => {
+  const [reached, setReached] = useState(idleReached);
+  useEffect(() => {
+    if (reached) return;
+    const unsubscribe = subscribe(() => startTransition(() => setReached(true)));
+    // Reached between this render and its effect.
+    if (idleReached) startTransition(() => setReached(true));
+    return unsubscribe;
+  }, [reached]);
+  return reached;
+};
 
 /**
  * `whenIdle`, started only once the first screen has rendered and been shown (see

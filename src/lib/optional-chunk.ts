@@ -1,4 +1,4 @@
-import { lazy, useEffect, useState, type ComponentType } from 'react';
+import { lazy, startTransition, useEffect, useState, type ComponentType } from 'react';
 
 /**
  * A component whose code the console can work without for a while: a pop-up or a host loaded when the
@@ -35,7 +35,8 @@ export const useOptionalModule = <M>(load: () => Promise<M>, when: boolean): M |
     load().then(
       (loaded) => {
         loadedModules.set(load, loaded);
-        if (live) setModule(() => loaded);
+        // A transition: the part renders in slices that leave the page responsive, not in one long task.
+        if (live) startTransition(() => setModule(() => loaded));
       },
       (error: unknown) =>
         console.warn('Part of the console could not be loaded; it is left out until the page is reloaded.', error),

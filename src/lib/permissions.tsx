@@ -102,7 +102,8 @@ const askOnce = (queryClient: QueryClient, permission: Permission): Promise<unkn
 export const ensurePermissions = async (queryClient: QueryClient): Promise<void> => {
   const me = await queryClient.ensureQueryData(meQueryOptions());
   const missing = ungrantedPermissions(me);
-  if (missing.length) whenIdleAfterFirstScreen(() => void Promise.all(missing.map((permission) => askOnce(queryClient, permission))));
+  if (missing.length)
+    whenIdleAfterFirstScreen(() => void Promise.all(missing.map((permission) => askOnce(queryClient, permission))));
 };
 
 /**
