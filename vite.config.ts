@@ -67,7 +67,8 @@ const preloadRouteFromHtml = (module: string): Plugin => {
       order: 'pre',
       handler(_options, bundle) {
         const chunks = Object.values(bundle).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk');
-        const route = chunks.find((c) => c.facadeModuleId?.replaceAll('\\', '/').endsWith(module));
+        // The chunk holding the route's module (its own, or the group firstScreenChunks put it in).
+        const route = chunks.find((c) => c.moduleIds.some((id) => id.replaceAll('\\', '/').endsWith(module)));
         const entry = chunks.find((c) => c.isEntry);
         if (!route || !entry) return this.error(`preload-route-from-html: no chunk for ${module} or no entry`);
         const inEntry = closure(bundle, entry);
@@ -78,6 +79,132 @@ const preloadRouteFromHtml = (module: string): Plugin => {
   };
 };
 
+interface ChunkingModule {
+  code: string | null;
+  importedIds: readonly string[];
+  dynamicallyImportedIds: readonly string[];
+  exports: readonly string[];
+}
+type ModuleInfoOf = (id: string) => ChunkingModule | null;
+
+/** The names a module imports with `import { a, b as c } from '…'` (the imported side: a, b). */
+const namedImports = (code: string): Set<string> => {
+  const names = new Set<string>();
+  for (const [, list] of code.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"][^'"]+['"]/g))
+    for (const part of list!.split(','))
+      names.add(
+        part
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)[0]!
+          .trim(),
+      );
+  return names;
+};
+
+/** A package's index that only imports and re-exports (`@mantine/core`, `@tabler/icons-react`). */
+const isReexportIndex = (module: ChunkingModule): boolean =>
+  !!module.code &&
+  module.code
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .every(
+      (line) =>
+        !line || line.startsWith('//') || /^(import|export)\s*[{*]/.test(line) || /^['"]use client['"];?$/.test(line),
+    );
+
+/**
+ * The modules `start` needs, statically and transitively. A package's re-exporting index is followed only
+ * to the modules exporting a name the importer asks for, not to everything it re-exports (most of which
+ * the bundle drops, or only lazy chunks use).
+ */
+const staticClosure = (start: string, info: ModuleInfoOf): Set<string> => {
+  const seen = new Set<string>();
+  const visit = (id: string, asked?: Set<string>) => {
+    const module = info(id);
+    if (!module) return;
+    if (asked && isReexportIndex(module)) {
+      for (const next of module.importedIds) {
+        const target = info(next);
+        if (target && (isReexportIndex(target) || target.exports.some((name) => asked.has(name)))) visit(next, asked);
+      }
+      return;
+    }
+    if (seen.has(id)) return;
+    seen.add(id);
+    const names = module.code ? namedImports(module.code) : undefined;
+    for (const next of module.importedIds) visit(next, names);
+  };
+  visit(start);
+  return seen;
+};
+
+/**
+ * The first screen in few requests. Rolldown gives every set of modules shared by the entry and some lazy
+ * chunk a chunk of its own (it will not let lazy chunks import from the entry), so the entry imported a
+ * dozen small chunks and the list route sixteen more: each one more request on a phone's network, six at
+ * a time over HTTP/1.1, where all of them are needed at once. Here the modules the entry needs go into one
+ * `core` chunk (the entry itself stays a small chunk that imports it), and those the list route needs
+ * besides into the route's own chunk when no other lazy chunk needs them, or else into one `list-shared`
+ * chunk. Other chunks import from these what they share with them.
+ */
+const firstScreenChunks = (entryModule: string, routeModule: string): Plugin => {
+  const entryId = fileURLToPath(new URL(entryModule, import.meta.url));
+  const routeId = fileURLToPath(new URL(routeModule, import.meta.url));
+  let groups: Map<string, string> | null = null;
+  const compute = (info: ModuleInfoOf): Map<string, string> => {
+    const core = staticClosure(entryId, info);
+    core.delete(entryId);
+    const route = staticClosure(routeId, info);
+    // Every module any chunk loads lazily, and what each of those needs.
+    const lazyStarts = new Set<string>();
+    const all = new Set<string>();
+    const walk = (id: string) => {
+      if (all.has(id)) return;
+      all.add(id);
+      const module = info(id);
+      module?.importedIds.forEach(walk);
+      module?.dynamicallyImportedIds.forEach((next) => {
+        lazyStarts.add(next);
+        walk(next);
+      });
+    };
+    walk(entryId);
+    const elsewhere = new Set<string>();
+    for (const start of lazyStarts)
+      if (start !== routeId) for (const id of staticClosure(start, info)) elsewhere.add(id);
+    const result = new Map<string, string>();
+    for (const id of core) result.set(id, 'core');
+    for (const id of route) if (!core.has(id)) result.set(id, elsewhere.has(id) ? 'list-shared' : 'list');
+    return result;
+  };
+  return {
+    name: 'first-screen-chunks',
+    apply: 'build',
+    buildEnd() {
+      groups = compute((id) => this.getModuleInfo(id) as ChunkingModule | null);
+    },
+    config: () => ({
+      build: {
+        rolldownOptions: {
+          output: {
+            codeSplitting: {
+              // Higher priority first: each group also takes in the modules its modules import, so the
+              // shared ones are placed before the route's own can pull them in.
+              groups: (['core', 'list-shared', 'list'] as const).map((name, index) => ({
+                name,
+                priority: 3 - index,
+                test: (id: string) => groups?.get(id) === name,
+              })),
+            },
+          },
+        },
+      },
+    }),
+  };
+};
+
 export default defineConfig({
   base,
   // The console's version and commit (src/config/build-info.ts): package.json, GIT_COMMIT or git's HEAD.
@@ -85,6 +212,7 @@ export default defineConfig({
   plugins: [
     scrollAreaWithoutFloatingUi(),
     preloadRouteFromHtml('src/app/routes/groups/list.tsx'),
+    firstScreenChunks('./src/main.tsx', './src/app/routes/groups/list.tsx'),
     react(),
     // Brotli (quality 11) and gzip (level 9) copies of the hashed scripts and styles, served in place of
     // the originals to browsers that accept them: smaller than compressing on the fly, and free per request.
