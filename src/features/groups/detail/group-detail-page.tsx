@@ -1,6 +1,6 @@
 import { Skeleton, Stack, Tabs } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import {
   getGetGroupDynamicSettingsQueryOptions,
   getGetGroupQueryOptions,
@@ -12,17 +12,21 @@ import { useCan, useCanEditGroup, useCanReadRules } from '@/lib/permissions';
 import { usePageTitle } from '@/lib/page-title';
 import { MembersTab } from '../members/members-tab';
 import type { RulesPresence } from '../members/use-member-reasons';
-import { RulesTab } from '../rules/rules-tab';
-import { RolesTab } from '../roles/roles-tab';
 import { HISTORY_PERMISSION } from '../history/history-permission';
-import { HistoryTab } from '../history/history-tab';
 import { useDetailUrlState, type DetailTab } from '../core/detail-url-state';
 import tabClasses from './group-tabs.module.css';
 import { GroupHeader } from './group-header';
-import { IndividualsTab, OwnersTab } from './people-tabs';
-import { ProfileTab } from './profile-tab';
-import { UserGroupsDrawer } from './user-groups-drawer';
 import { permissionOf } from '@/lib/permission-names';
+
+// The members tab is the page's first screen; the other tabs' code, and the person drawer's, load when
+// they are opened (a phone fetches only what it shows).
+const IndividualsTab = lazy(() => import('./people-tabs').then((m) => ({ default: m.IndividualsTab })));
+const OwnersTab = lazy(() => import('./people-tabs').then((m) => ({ default: m.OwnersTab })));
+const ProfileTab = lazy(() => import('./profile-tab').then((m) => ({ default: m.ProfileTab })));
+const RulesTab = lazy(() => import('../rules/rules-tab').then((m) => ({ default: m.RulesTab })));
+const RolesTab = lazy(() => import('../roles/roles-tab').then((m) => ({ default: m.RolesTab })));
+const HistoryTab = lazy(() => import('../history/history-tab').then((m) => ({ default: m.HistoryTab })));
+const UserGroupsDrawer = lazy(() => import('./user-groups-drawer').then((m) => ({ default: m.UserGroupsDrawer })));
 
 interface TabDescriptor {
   key: DetailTab;
@@ -48,6 +52,9 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
     }),
   );
   usePageTitle(group?.name);
+  // Once opened, the drawer stays mounted, so that it closes with its transition and gives focus back.
+  const [drawerLoaded, setDrawerLoaded] = useState(!!state.user);
+  if (state.user && !drawerLoaded) setDrawerLoaded(true);
 
   // The History tab by URL without the permission: the 403 page naming it, as a route guard would.
   if (state.tab === 'history' && !canViewHistory) {
@@ -132,11 +139,17 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
         </Tabs.List>
         {shown.map((t) => (
           <Tabs.Panel key={t.key} value={t.key} pt="md">
-            {t.render()}
+            <Suspense fallback={<Skeleton height={200} role="status" aria-label={`Loading ${t.label}`} />}>
+              {t.render()}
+            </Suspense>
           </Tabs.Panel>
         ))}
       </Tabs>
-      <UserGroupsDrawer userId={state.user} onClose={() => update({ user: null })} />
+      {drawerLoaded ? (
+        <Suspense fallback={null}>
+          <UserGroupsDrawer userId={state.user} onClose={() => update({ user: null })} />
+        </Suspense>
+      ) : null}
     </Stack>
   );
 };
