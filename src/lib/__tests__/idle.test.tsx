@@ -1,4 +1,5 @@
 import { act, render, screen } from '@testing-library/react';
+import { lazy, Suspense } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   holdIdleForFirstScreen,
@@ -116,5 +117,19 @@ describe('waiting for idle after the first screen', () => {
     await runFrame();
     await runIdle();
     expect(task).toHaveBeenCalledOnce();
+  });
+
+  it('renders what it brings in as a transition: a part still loading leaves the screen as it was', async () => {
+    // Code that never arrives: a synchronous update would show the Suspense fallback, a transition keeps
+    // the plain buttons (and React renders the rest in slices, not in one long task).
+    const Menus = lazy(() => new Promise<never>(() => {}));
+    const Header = () => (
+      <Suspense fallback={<p>fallback</p>}>{useAfterFirstPaint() ? <Menus /> : <p>plain buttons</p>}</Suspense>
+    );
+    render(<Header />);
+    await settle();
+    await runIdle();
+    expect(screen.getByText('plain buttons')).toBeInTheDocument();
+    expect(screen.queryByText('fallback')).not.toBeInTheDocument();
   });
 });

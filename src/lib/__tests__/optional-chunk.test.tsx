@@ -1,5 +1,5 @@
-import { render, screen, waitFor } from '@testing-library/react';
-import { Suspense } from 'react';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { lazy, Suspense } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lazyOptional, useOptionalModule } from '../optional-chunk';
 
@@ -58,6 +58,25 @@ describe('useOptionalModule', () => {
     expect(plain).toHaveFocus();
     arrive({ label: 'menu' });
     expect(await screen.findByRole('button', { name: 'loaded menu' })).toBeInTheDocument();
+  });
+
+  it('renders the arrived module as a transition: a part of it still loading leaves the stand-in in place', async () => {
+    // The module's part suspends for good: a synchronous update would show the fallback instead.
+    const Never = lazy(() => new Promise<never>(() => {}));
+    const load = vi.fn(() => Promise.resolve({ label: 'menu' }));
+    const Part = () => {
+      const module = useOptionalModule(load, true);
+      return module ? <Never /> : <button type="button">plain</button>;
+    };
+    render(
+      <Suspense fallback={<p>fallback</p>}>
+        <Part />
+      </Suspense>,
+    );
+    await waitFor(() => expect(load).toHaveBeenCalledOnce());
+    await act(() => Promise.resolve());
+    expect(screen.getByRole('button', { name: 'plain' })).toBeInTheDocument();
+    expect(screen.queryByText('fallback')).not.toBeInTheDocument();
   });
 
   it('answers a module already loaded at the first render, without asking again', async () => {
