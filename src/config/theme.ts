@@ -42,6 +42,11 @@ export const theme = createTheme({
     // A menu holds menu items only (the focus placeholder is a role="presentation" child of role="menu").
     Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
     TabsTab: { defaultProps: { onKeyDown: activateFirstOrLastTab } },
+    // A closed list's dropdown is not kept in the page: Mantine keeps it, hidden, and positions it (a forced
+    // style recalculation of the whole page each) when the control mounts, three times on the members tab.
+    Select: { defaultProps: { comboboxProps: { keepMounted: false } } },
+    MultiSelect: { defaultProps: { comboboxProps: { keepMounted: false } } },
+    Autocomplete: { defaultProps: { comboboxProps: { keepMounted: false } } },
   },
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif, "Apple Color Emoji", "Segoe UI Emoji"',

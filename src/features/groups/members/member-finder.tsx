@@ -71,7 +71,7 @@ export const MemberFinder = ({ query, onQueryChange, reason, onReasonChange, cou
           value={reason}
           onChange={(v) => onReasonChange(parseReason(v))}
           data={MEMBERSHIP_REASONS.map((r) => ({ value: r, label: withCount(r) }))}
-          comboboxProps={{ withinPortal: true }}
+          comboboxProps={{ withinPortal: true, keepMounted: false }}
         />
       </Group>
       {hint}
