@@ -1,6 +1,6 @@
 import { Group, Pagination, Select, Skeleton, Stack, Text } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useListGroupMembers } from '@/api/generated/endpoints/groups/groups';
 import type { Group as GroupModel } from '@/api/generated/model/group';
 import { EmptyState } from '@/components/feedback/empty-state';
@@ -126,7 +126,10 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
     [update, state.sortOrder],
   );
 
-  const users = listActive ? rosterPage.users : members.data?.entities;
+  // The rows render as a transition, in slices: a page of members with six expand columns (or a reading's
+  // reasons arriving for it) is too much for one task on a phone. Until then the previous rows stay.
+  const users = useDeferredValue(listActive ? rosterPage.users : members.data?.entities);
+  const reasonsFor = useDeferredValue(reasons.reasonsFor);
   const markFor = useChangeMarks(users);
   const nameOf = useMemo(() => {
     const names = new Map((users ?? []).map((u) => [u.id, u.name]));
@@ -276,7 +279,7 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
               onToggle={onToggle}
               onToggleAll={onToggleAll}
               onOpenUser={openUser}
-              reasonsFor={reasons.reasonsFor}
+              reasonsFor={reasonsFor}
               markFor={markFor}
             />
           </div>

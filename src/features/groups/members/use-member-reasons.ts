@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { startTransition, useCallback, useMemo, useState } from 'react';
 import {
   getGetGroupDynamicSettingsQueryOptions,
   getListGroupMembersQueryKey,
@@ -85,7 +85,8 @@ export function useMemberReasons(group: Group, rules: RulesPresence, wanted: boo
       { reasons: query ? 'rules' : 'ids', rulesModified: settings.data?.dateModified ?? null },
     ],
     queryFn: ({ signal }) => {
-      const onProgress = (read: number, of: number) => setProgress({ read, of });
+      // A transition, as the roster's progress (use-group-roster.ts).
+      const onProgress = (read: number, of: number) => startTransition(() => setProgress({ read, of }));
       const onPage = () =>
         readAllPages(
           (pageNumber) =>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { startTransition, useMemo, useState } from 'react';
 import { getListGroupMembersQueryKey, listGroupMembers } from '@/api/generated/endpoints/groups/groups';
 import type { PushState } from '@/api/notifications/client';
 import { useCan } from '@/lib/permissions';
@@ -69,7 +69,8 @@ export function useGroupRoster(groupId: string, memberCount: number, enabled: bo
   const query = useQuery({
     queryKey: groupRosterQueryKey(groupId),
     queryFn: ({ signal }) => {
-      const onProgress = (read: number, of: number) => setProgress({ read, of });
+      // A transition: the tab re-renders in slices as each step of a long reading comes in.
+      const onProgress = (read: number, of: number) => startTransition(() => setProgress({ read, of }));
       const onPage = () =>
         readWholeGroup(
           (pageNumber) =>
