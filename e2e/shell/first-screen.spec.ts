@@ -1,3 +1,4 @@
+import { DEMO_GROUPS } from '../support/data';
 import { expect, signIn, test } from '../support/fixtures';
 
 /**
@@ -95,4 +96,50 @@ test('nothing that waits for idle is requested before the first rows show', asyn
   // The runtime configuration is fetched once, by index.html's preload, beside the scripts.
   const config = requests.filter((r) => r.url.pathname === '/config.json');
   expect(config.map((r) => r.initiatorType)).toEqual(['link']);
+});
+
+const scriptsLoaded = (page: import('@playwright/test').Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.startsWith('/assets/') && path.endsWith('.js')),
+  );
+
+/**
+ * The first screen's code in a handful of scripts (vite.config.ts, firstScreenChunks): the entry, the
+ * bundler's runtime, one chunk of what the entry needs and the list route's two. Rolldown's own split
+ * made it twenty-nine, each one more request on a phone.
+ */
+test("the group list's first screen loads its code in five scripts", async ({ page }) => {
+  await signIn(page, 'admin', '/groups');
+  await expect(page.getByRole('table', { name: 'Groups' }).getByRole('link').first()).toBeVisible();
+  const html = await (await page.request.get('/groups', { headers: { Accept: 'text/html' } })).text();
+  const fromHtml = [...html.matchAll(/<(?:script|link)[^>]*(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  expect(fromHtml.length, `scripts index.html loads: ${fromHtml.join(', ')}`).toBeLessThanOrEqual(5);
+  const loaded = (await scriptsLoaded(page)).filter((path) => fromHtml.includes(path));
+  expect(new Set(loaded).size).toBe(fromHtml.length);
+});
+
+/**
+ * A group's members tab fetches no other tab's code, and keeps no closed list's dropdown in the page
+ * (Mantine keeps them hidden and positions each, a forced style recalculation, when the control mounts);
+ * the History tab's code comes when the tab is opened.
+ */
+test("a group's members tab loads only its own tab's code and keeps no hidden dropdowns", async ({ page }) => {
+  await signIn(page, 'admin', `/groups/${DEMO_GROUPS.dynamic.id}`);
+  const pageSize = page.getByRole('tabpanel', { name: /Members/ }).getByLabel('Page size');
+  await expect(pageSize).toBeVisible();
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+  const otherTabs = /\/(history-tab|roles-tab|rules-tab|people-tabs|profile-tab|user-groups-drawer)-[\w-]+\.js$/;
+  expect((await scriptsLoaded(page)).filter((path) => otherTabs.test(path))).toEqual([]);
+  await expect(page.locator('.mantine-Combobox-dropdown, .mantine-Select-dropdown')).toHaveCount(0);
+
+  await pageSize.click();
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'History' })).toBeVisible();
+  expect((await scriptsLoaded(page)).some((path) => /\/history-tab-[\w-]+\.js$/.test(path))).toBe(true);
 });
