@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { DEMO_GROUPS } from '../support/data';
 import { expect, signIn, test } from '../support/fixtures';
 
@@ -98,7 +99,7 @@ test('nothing that waits for idle is requested before the first rows show', asyn
   expect(config.map((r) => r.initiatorType)).toEqual(['link']);
 });
 
-const scriptsLoaded = (page: import('@playwright/test').Page) =>
+const scriptsLoaded = (page: Page) =>
   page.evaluate(() =>
     performance
       .getEntriesByType('resource')
