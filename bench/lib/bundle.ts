@@ -74,9 +74,20 @@ export function entryKey(manifest: Manifest): string {
   return html[0];
 }
 
-/** The manifest key of a lazily loaded module whose source path ends with `suffix`. */
-export function dynamicKey(manifest: Manifest, suffix: string): string | undefined {
-  return Object.keys(manifest).find((k) => k.endsWith(suffix) && manifest[k]!.isDynamicEntry);
+/**
+ * The manifest key of a lazily loaded module whose source path ends with `suffix`; or, when the build put
+ * that module into a chunk of a group (vite.config.ts's firstScreenChunks: the manifest then has no key of
+ * its own for it), the key of the chunk whose sources (`sourcesOf`, read from its source map) hold it.
+ */
+export function dynamicKey(
+  manifest: Manifest,
+  suffix: string,
+  sourcesOf: (file: string) => readonly string[] = () => [],
+): string | undefined {
+  return (
+    Object.keys(manifest).find((k) => k.endsWith(suffix) && manifest[k]!.isDynamicEntry) ??
+    Object.keys(manifest).find((k) => sourcesOf(manifest[k]!.file).some((source) => source.endsWith(suffix)))
+  );
 }
 
 const sizeOf = (distDir: string, files: readonly string[]): Size => {
@@ -171,7 +182,10 @@ export function measureBundle(
     throw new Error(`${distDir}/.vite/manifest.json is missing: build with --manifest.`);
   const manifest = readManifest(distDir);
   const entry = entryKey(manifest);
-  const routeModule = dynamicKey(manifest, routeSuffix);
+  const routeModule = dynamicKey(manifest, routeSuffix, (file) => {
+    const mapFile = join(distDir, `${file}.map`);
+    return existsSync(mapFile) ? (JSON.parse(readFileSync(mapFile, 'utf8')) as SourceMap).sources : [];
+  });
   if (!routeModule) throw new Error(`The build has no lazy chunk for ${routeSuffix}.`);
   const routeFiles = staticClosure(manifest, [entry, routeModule]);
 

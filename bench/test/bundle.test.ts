@@ -37,6 +37,23 @@ describe('bundle walk', () => {
     ]);
   });
 
+  it("finds a route module put into a group's chunk by the chunk's sources", () => {
+    const grouped: Manifest = {
+      'index.html': { file: 'assets/index.js', isEntry: true, imports: ['_core.js'], dynamicImports: ['_list.js'] },
+      '_core.js': { file: 'assets/core.js' },
+      '_list.js': { file: 'assets/list.js', imports: ['_core.js'] },
+    };
+    const sources: Record<string, string[]> = {
+      'assets/core.js': ['../src/main.tsx'],
+      'assets/list.js': ['../src/routes/list.tsx', '../src/list/table.tsx'],
+    };
+    assert.equal(dynamicKey(grouped, 'routes/list.tsx'), undefined);
+    assert.equal(
+      dynamicKey(grouped, 'routes/list.tsx', (file) => sources[file] ?? []),
+      '_list.js',
+    );
+  });
+
   it('fails on a key the manifest does not have', () => {
     assert.throws(() => staticClosure(manifest, ['missing.js']), /no entry "missing.js"/);
   });
