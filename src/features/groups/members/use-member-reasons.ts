@@ -9,7 +9,7 @@ import {
 } from '@/api/generated/endpoints/groups/groups';
 import type { Group } from '@/api/generated/model/group';
 import { memberOwnerIds, membershipReasons, type MembershipReason } from '../core/membership-reason';
-import { READ_CONCURRENCY, readAllPages, ROSTER_PAGE_SIZE } from '../roster/roster-model';
+import { idSetInSlices, READ_CONCURRENCY, readAllPages, ROSTER_PAGE_SIZE } from '../roster/roster-model';
 import { readIndividualIdsInWorker, readRuleEntriesInWorker, workersAvailable } from '../roster/read-in-worker';
 import { idsByName, toRuleEntry } from '../roster/roster-read-service';
 
@@ -18,6 +18,9 @@ import { idsByName, toRuleEntry } from '../roster/roster-read-service';
  * readable by this user, or the read failed).
  */
 export type RulesPresence = 'loading' | 'none' | 'some' | 'unknown';
+
+const NO_IDS: ReadonlySet<string> = new Set();
+const NO_RULE_IDS: string[] = [];
 
 /** How long a reading of who is in by rule is used before it is read again (membership changes refresh it at once). */
 export const RULE_READING_STALE_MS = 5 * 60_000;
@@ -66,7 +69,9 @@ export function useMemberReasons(group: Group, rules: RulesPresence, wanted: boo
         (group.memberCount ?? 0) > ROSTER_PAGE_SIZE && workersAvailable()
           ? await readIndividualIdsInWorker(groupId, { signal, fallback: onPage })
           : await onPage();
-      return reading.entries.map((e) => e.id);
+      const ids = reading.entries.map((e) => e.id);
+      // The lookup set is built here, in slices, not in a render: see idSetInSlices.
+      return { ids, set: await idSetInSlices(ids) };
     },
     enabled: !!groupId && rules !== 'loading' && (!everyoneIndividual || wanted),
   });
@@ -84,7 +89,7 @@ export function useMemberReasons(group: Group, rules: RulesPresence, wanted: boo
       ...getListGroupMembersQueryKey(groupId),
       { reasons: query ? 'rules' : 'ids', rulesModified: settings.data?.dateModified ?? null },
     ],
-    queryFn: ({ signal }) => {
+    queryFn: async ({ signal }) => {
       // A transition, as the roster's progress (use-group-roster.ts).
       const onProgress = (read: number, of: number) => startTransition(() => setProgress({ read, of }));
       const onPage = () =>
@@ -105,21 +110,21 @@ export function useMemberReasons(group: Group, rules: RulesPresence, wanted: boo
           onProgress,
         );
       // A group of more than one page is read in a Web Worker, as the roster is (roster/read-in-worker.ts).
-      return (group.memberCount ?? 0) > ROSTER_PAGE_SIZE && workersAvailable()
-        ? readRuleEntriesInWorker(groupId, query ?? null, { signal, onProgress, fallback: onPage })
-        : onPage();
+      const read =
+        (group.memberCount ?? 0) > ROSTER_PAGE_SIZE && workersAvailable()
+          ? await readRuleEntriesInWorker(groupId, query ?? null, { signal, onProgress, fallback: onPage })
+          : await onPage();
+      // Who the rules take in, with its lookup set built here in slices (idSetInSlices), not in a render.
+      const ruleIds = read.entries.filter((e) => e.rule).map((e) => e.id);
+      return { ...read, ruleIds, ruleSet: await idSetInSlices(ruleIds) };
     },
     enabled: !!groupId && (rules === 'some' ? !!query : rules === 'unknown' && wanted),
     staleTime: RULE_READING_STALE_MS,
   });
 
-  const individualIds = useMemo(() => new Set(individuals.data ?? []), [individuals.data]);
-  const ruleIds = useMemo((): string[] | null | undefined => {
-    if (rules === 'none') return [];
-    if (rules === 'some') return reading.data?.entries.filter((e) => e.rule).map((e) => e.id);
-    return null;
-  }, [rules, reading.data]);
-  const ruleSet = useMemo(() => (ruleIds ? new Set(ruleIds) : ruleIds), [ruleIds]);
+  const individualIds = individuals.data?.set ?? NO_IDS;
+  const ruleIds = rules === 'none' ? NO_RULE_IDS : rules === 'some' ? reading.data?.ruleIds : null;
+  const ruleSet = rules === 'none' ? NO_IDS : rules === 'some' ? reading.data?.ruleSet : null;
 
   const reasonsFor = useCallback(
     (id: string | undefined): MembershipReason[] => {
@@ -133,7 +138,7 @@ export function useMemberReasons(group: Group, rules: RulesPresence, wanted: boo
 
   const lists = useMemo((): Partial<Record<MembershipReason, string[]>> => {
     const owners = idsByName((group.owners ?? []).filter((u) => u.id && ownerIds.has(u.id)));
-    const added = individuals.data;
+    const added = individuals.data?.ids;
     let rule = ruleIds ?? undefined;
     if (ruleIds === null && reading.data && added) {
       // The rules cannot be read: whoever is neither added nor an owner is in by rule.

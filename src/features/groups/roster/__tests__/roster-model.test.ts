@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '@/api/generated/model/user';
 import { changeMarks } from '../use-change-marks';
 import { summariseChanges } from '../roster-panel';
@@ -7,6 +7,7 @@ import {
   countsRefreshMs,
   diffRoster,
   formatInterval,
+  idSetInSlices,
   idsWith,
   pagesFor,
   readWholeGroup,
@@ -149,5 +150,36 @@ describe('changeMarks', () => {
       user('d', 'Away'),
     ]);
     expect([...marks]).toEqual([['a', 'now On Queue, now idle']]);
+  });
+});
+
+describe('idSetInSlices', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  });
+
+  it('builds the set a slice per task, giving the event loop a turn between slices', async () => {
+    vi.useFakeTimers();
+    const timeout = vi.spyOn(globalThis, 'setTimeout');
+    const ids = Array.from({ length: 12 }, (_, i) => `id-${i % 10}`);
+    let done = false;
+    const building = idSetInSlices(ids, 5).then((set) => {
+      done = true;
+      return set;
+    });
+    // Only the first slice runs before a timer has fired.
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(done).toBe(false);
+    await vi.runAllTimersAsync();
+    const set = await building;
+    // Three slices of at most 5: a turn of the event loop before the second and the third.
+    expect(timeout).toHaveBeenCalledTimes(2);
+    expect([...set].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `id-${i}`).sort());
+  });
+
+  it('answers an empty set for no ids, without waiting', async () => {
+    expect((await idSetInSlices([])).size).toBe(0);
   });
 });
