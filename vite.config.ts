@@ -115,20 +115,41 @@ const isReexportIndex = (module: ChunkingModule): boolean =>
     );
 
 /**
- * The modules `start` needs, statically and transitively. A package's re-exporting index is followed only
+ * The module graph as the chunking reads it, each module's info and whether it is a re-exporting index
+ * asked for once: every importer of `@mantine/core` passes through its index, and reading a module's
+ * info copies its code out of the bundler.
+ */
+const moduleGraph = (info: ModuleInfoOf) => {
+  const modules = new Map<string, ChunkingModule | null>();
+  const indexes = new Map<string, boolean>();
+  const moduleOf = (id: string) => {
+    if (!modules.has(id)) modules.set(id, info(id));
+    return modules.get(id)!;
+  };
+  const isIndex = (id: string) => {
+    if (!indexes.has(id)) {
+      const module = moduleOf(id);
+      indexes.set(id, !!module && isReexportIndex(module));
+    }
+    return indexes.get(id)!;
+  };
+  return { moduleOf, isIndex };
+};
+
+/**
+ * The modules `starts` need, statically and transitively. A package's re-exporting index is followed only
  * to the modules exporting a name the importer asks for, not to everything it re-exports (most of which
  * the bundle drops, or only lazy chunks use).
  */
-const staticClosure = (start: string, info: ModuleInfoOf): Set<string> => {
+const staticClosure = (starts: Iterable<string>, graph: ReturnType<typeof moduleGraph>): Set<string> => {
+  const { moduleOf, isIndex } = graph;
   const seen = new Set<string>();
   const visit = (id: string, asked?: Set<string>) => {
-    const module = info(id);
+    const module = moduleOf(id);
     if (!module) return;
-    if (asked && isReexportIndex(module)) {
-      for (const next of module.importedIds) {
-        const target = info(next);
-        if (target && (isReexportIndex(target) || target.exports.some((name) => asked.has(name)))) visit(next, asked);
-      }
+    if (asked && isIndex(id)) {
+      for (const next of module.importedIds)
+        if (isIndex(next) || moduleOf(next)?.exports.some((name) => asked.has(name))) visit(next, asked);
       return;
     }
     if (seen.has(id)) return;
@@ -136,7 +157,7 @@ const staticClosure = (start: string, info: ModuleInfoOf): Set<string> => {
     const names = module.code ? namedImports(module.code) : undefined;
     for (const next of module.importedIds) visit(next, names);
   };
-  visit(start);
+  for (const start of starts) visit(start);
   return seen;
 };
 
@@ -154,16 +175,17 @@ const firstScreenChunks = (entryModule: string, routeModule: string): Plugin => 
   const routeId = fileURLToPath(new URL(routeModule, import.meta.url));
   let groups: Map<string, string> | null = null;
   const compute = (info: ModuleInfoOf): Map<string, string> => {
-    const core = staticClosure(entryId, info);
+    const graph = moduleGraph(info);
+    const core = staticClosure([entryId], graph);
     core.delete(entryId);
-    const route = staticClosure(routeId, info);
+    const route = staticClosure([routeId], graph);
     // Every module any chunk loads lazily, and what each of those needs.
     const lazyStarts = new Set<string>();
     const all = new Set<string>();
     const walk = (id: string) => {
       if (all.has(id)) return;
       all.add(id);
-      const module = info(id);
+      const module = graph.moduleOf(id);
       module?.importedIds.forEach(walk);
       module?.dynamicallyImportedIds.forEach((next) => {
         lazyStarts.add(next);
@@ -171,9 +193,8 @@ const firstScreenChunks = (entryModule: string, routeModule: string): Plugin => 
       });
     };
     walk(entryId);
-    const elsewhere = new Set<string>();
-    for (const start of lazyStarts)
-      if (start !== routeId) for (const id of staticClosure(start, info)) elsewhere.add(id);
+    lazyStarts.delete(routeId);
+    const elsewhere = staticClosure(lazyStarts, graph);
     const result = new Map<string, string>();
     for (const id of core) result.set(id, 'core');
     for (const id of route) if (!core.has(id)) result.set(id, elsewhere.has(id) ? 'list-shared' : 'list');
@@ -205,14 +226,17 @@ const firstScreenChunks = (entryModule: string, routeModule: string): Plugin => 
   };
 };
 
+/** The first screen's route: its code is preloaded by index.html and grouped into few chunks. */
+const FIRST_SCREEN_ROUTE = 'src/app/routes/groups/list.tsx';
+
 export default defineConfig({
   base,
   // The console's version and commit (src/config/build-info.ts): package.json, GIT_COMMIT or git's HEAD.
   define: consoleDefines(),
   plugins: [
     scrollAreaWithoutFloatingUi(),
-    preloadRouteFromHtml('src/app/routes/groups/list.tsx'),
-    firstScreenChunks('./src/main.tsx', './src/app/routes/groups/list.tsx'),
+    preloadRouteFromHtml(FIRST_SCREEN_ROUTE),
+    firstScreenChunks('src/main.tsx', FIRST_SCREEN_ROUTE),
     react(),
     // Brotli (quality 11) and gzip (level 9) copies of the hashed scripts and styles, served in place of
     // the originals to browsers that accept them: smaller than compressing on the fly, and free per request.
