@@ -129,7 +129,6 @@ export async function readAllPages<U, E extends { id: string }>(
   return { entries, requests: pageCount, total: first.total ?? entries.length };
 }
 
-/** How many members have each value of `kind`, largest first (ties by name); unknown values left out. */
 /** How many ids `idSetInSlices` takes in per task: a few milliseconds of a phone's main thread. */
 export const ID_SET_SLICE = 5_000;
 
@@ -146,6 +145,7 @@ export async function idSetInSlices(ids: readonly string[], slice = ID_SET_SLICE
   return set;
 }
 
+/** How many members have each value of `kind`, largest first (ties by name); unknown values left out. */
 export function countRoster(entries: readonly RosterEntry[], kind: RosterKind): RosterCount[] {
   const counts = new Map<string, number>();
   for (const entry of entries) {
