@@ -68,6 +68,9 @@ const changePresence = async (api: Api, user: UserWithPresence, definitions: Def
 const rowOf = (page: Page, name: string): Locator =>
   memberRows(page).filter({ has: page.getByRole('button', { name, exact: true }) });
 
+/** How often the visible page is read while the roster polls (roster-model.ts). */
+const VISIBLE_PAGE_REFRESH_MS = 5_000;
+
 test('a presence change arrives by push, and the tab polls while its channel is gone', async ({ page, baseURL }) => {
   test.slow();
   // The org administrator, whom few specs sign in as: the twenty channels below close the oldest channel
@@ -96,6 +99,8 @@ test('a presence change arrives by push, and the tab polls while its channel is 
         : route.continue(),
   );
 
+  // The page's clock runs on its own, and is moved on to the next poll and through the reconnection's backoff.
+  await page.clock.install();
   await signIn(page, 'wildcard', `/groups/${group.id}`);
   await expect(mode(page)).toHaveText('Live', { timeout: 15_000 });
   await expect(page.getByRole('status').filter({ hasText: /^Live$/ })).toBeVisible();
@@ -134,16 +139,24 @@ test('a presence change arrives by push, and the tab polls while its channel is 
     }
     // Polling again: the page is read on its own once more.
     await expect(mode(page)).toHaveText(/^Refreshing every \d+ s$/);
-    await page.waitForRequest((r) => r.method() === 'GET' && /\/groups\/[^/]+\/members\?/.test(r.url()), {
-      timeout: 15_000,
-    });
+    const polled = page.waitForRequest((r) => r.method() === 'GET' && /\/groups\/[^/]+\/members\?/.test(r.url()));
+    await page.clock.fastForward(VISIBLE_PAGE_REFRESH_MS);
+    await polled;
   } finally {
     for (const socket of sockets) socket.close();
   }
 
   // Channels are allowed again: the tab reconnects after its backoff, subscribes again and is live.
   refuseChannels = false;
-  await expect(mode(page)).toHaveText('Live', { timeout: 20_000 });
+  await expect
+    .poll(
+      async () => {
+        await page.clock.fastForward(1_000);
+        return mode(page).textContent();
+      },
+      { timeout: 20_000 },
+    )
+    .toBe('Live');
   await page.waitForLoadState('networkidle');
   const again = await changePresence(api, target, definitions);
   await expect(row).toContainText(again.to, { timeout: 2_000 });
