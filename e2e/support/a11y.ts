@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import type { AxeResults, RunOptions } from 'axe-core';
+import type * as Axe from 'axe-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -57,13 +57,13 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
  * builder evaluated axe's 550 kB into the page twice per scan, and its default mode opens a blank page
  * per scan to merge frames' results: together about five times the time of a scan here.
  */
-export const axeViolations = async (page: Page, include?: string): Promise<AxeResults['violations']> => {
+export const axeViolations = async (page: Page, include?: string): Promise<Axe.AxeResults['violations']> => {
   await waitForAnimations(page);
-  type AxeWindow = typeof window & { axe?: typeof import('axe-core') };
+  type AxeWindow = typeof window & { axe?: typeof Axe };
   if (!(await page.evaluate(() => typeof (window as AxeWindow).axe?.run === 'function'))) {
     await page.evaluate(`${AXE_SOURCE};axe.configure({ allowedOrigins: ['<same_origin>'] });`);
   }
-  const options: RunOptions = { runOnly: { type: 'tag', values: [...AXE_TAGS] }, resultTypes: ['violations'] };
+  const options: Axe.RunOptions = { runOnly: { type: 'tag', values: [...AXE_TAGS] }, resultTypes: ['violations'] };
   return page.evaluate(
     async ({ selector, options }) => (await (window as AxeWindow).axe!.run(selector ?? document, options)).violations,
     { selector: include, options },

@@ -70,11 +70,6 @@ export const CommandPalette = () => {
   const groups = debounced ? (search.data?.results ?? []) : [];
   const searching = query.trim() !== debounced || search.isFetching;
   const { opened } = useSpotlight(paletteStore);
-  // Spotlight clears the query when its closing transition ends: opened again before then (Escape and
-  // Ctrl+K in quick succession, or a busy page), the palette would show the last search. It opens empty.
-  useLayoutEffect(() => {
-    if (opened) setQuery('');
-  }, [opened]);
   const results = [...groups.map((g) => g.id), ...staticActions.map((a) => a.id)].join('|');
   useEffect(() => {
     if (opened) highlightFirstResult();
@@ -93,6 +88,9 @@ export const CommandPalette = () => {
       classNames={{ action: classes.action }}
       query={query}
       onQueryChange={setQuery}
+      // Spotlight clears the query when its closing transition ends: opened again before then (Escape and
+      // Ctrl+K in quick succession, or a busy page), it would show the last search. It opens empty.
+      onSpotlightOpen={() => setQuery('')}
       shortcut={['mod + K']}
       scrollable
       maxHeight={480}
