@@ -41,11 +41,17 @@ export interface A11yScanOptions {
   soft?: boolean;
 }
 
-/** Waits until no finite animation runs: colours measured mid-transition give false contrast failures. */
-export const waitForAnimations = (page: Page) =>
-  page.waitForFunction(() =>
+/**
+ * Waits until no finite animation runs: colours measured mid-transition give false contrast failures.
+ * Two frames first, so that a change made just before (the theme switched) has had its styles worked out
+ * and its transitions started: before that, none is listed, and the old colours would be measured.
+ */
+export const waitForAnimations = async (page: Page) => {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.waitForFunction(() =>
     document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
   );
+};
 
 /** axe-core itself (minified), evaluated in a page before its first scan. */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
