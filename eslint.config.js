@@ -9,6 +9,19 @@ import tseslint from 'typescript-eslint';
  * The groups feature's floor plan (docs/architecture.md): each folder imports only folders on floors below
  * its own (and core/ imports no other folder of the feature). Routes in src/app compose the top floors.
  */
+/** Dates, numbers and name order through src/lib/locale.ts only. */
+const LOCALE_SELECTORS = [
+  {
+    selector: "NewExpression[callee.object.name='Intl']",
+    message: 'Use the formatters of src/lib/locale.ts: one locale for every date, number and name order.',
+  },
+  {
+    selector:
+      'CallExpression[callee.property.name=/^(toLocaleString|toLocaleDateString|toLocaleTimeString|localeCompare)$/]',
+    message: 'Use the formatters of src/lib/locale.ts: one locale for every date, number and name order.',
+  },
+];
+
 const F = './src/features/groups';
 const GROUP_FLOORS = [
   ['core'],
@@ -175,6 +188,8 @@ export default tseslint.config(
           message:
             "No hand-written permission names: use permissionOf('<operationId>') or SEE_ALL_GROUPS_PERMISSION (lib/permission-names.ts).",
         },
+        // One locale for every date, number and name order (the browser's own would mix formats).
+        ...LOCALE_SELECTORS,
       ],
     },
   },
@@ -197,6 +212,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The formatters themselves.
+    files: ['src/lib/locale.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     // The one place each: the query client's MutationCache and the long runs' refresh.

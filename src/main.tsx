@@ -13,6 +13,7 @@ import { renderConfigErrorPage } from '@/components/feedback/config-error-page';
 import { DeploymentConfigError } from '@/lib/deployment-config';
 import { getEnvironment, loadRuntimeConfig } from '@/lib/environment';
 import { holdIdleForFirstScreen } from '@/lib/idle';
+import { applyDocumentLocale } from '@/lib/locale';
 
 // The runtime configuration is read while the router loads the page's code and renders its fallback;
 // the loaders (and so the first API calls) wait for it, not the whole start. An invalid config.json
@@ -22,6 +23,8 @@ configureHttp({
   getToken: getAccessToken,
   onUnauthorized: handleUnauthorized,
 });
+// <html lang> names the locale dates and numbers are shown in (locale.ts).
+applyDocumentLocale();
 // A sign-out in another tab signs this one out too.
 followSignOutInOtherTabs(() => revokeToken());
 const rootElement = document.getElementById('root')!;

@@ -1,5 +1,6 @@
 import type { User } from '@/api/generated/model/user';
 import { presenceOf, routingStatusOf } from './member-fields';
+import { compareNames } from '@/lib/locale';
 
 export type StatusKind = 'presence' | 'routingStatus';
 
@@ -28,7 +29,7 @@ export const countStatuses = (users: readonly User[], kind: StatusKind): StatusC
   }
   return [...counts.entries()]
     .map(([value, count]) => ({ kind, value, count }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    .sort((a, b) => b.count - a.count || compareNames(a.value, b.value));
 };
 
 export const parseStatusFilter = (raw: string | null): StatusFilter | null => {

@@ -41,7 +41,7 @@ export const outcomeCount = (outcome: Outcome, count: number): string => {
     failed: 'failed',
     cancelled: 'cancelled',
   };
-  return `${count.toLocaleString('en-US')} ${words[outcome]}`;
+  return `${formatCount(count)} ${words[outcome]}`;
 };
 
 /**

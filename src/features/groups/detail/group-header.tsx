@@ -6,6 +6,7 @@ import { ReferenceNames } from '@/components/reference/reference-names';
 import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/use-is-phone';
 import { GROUP_PROPERTIES, stateLabel, typeLabel, visibilityLabel } from '../core/group-vocabulary';
+import { formatDateTime as formatMoment } from '@/lib/locale';
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
   <div>
@@ -18,8 +19,7 @@ const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
   </div>
 );
 
-export const formatDateTime = (iso: string | undefined) =>
-  iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '–';
+export const formatDateTime = (iso: string | undefined) => (iso ? formatMoment(new Date(iso)) : '–');
 
 /**
  * Name, description and the group's facts; `actions` sits top right (Edit / Delete). On a phone it is

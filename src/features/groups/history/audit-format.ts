@@ -10,6 +10,7 @@ import type { RestorePlan } from '../core/group-mutations';
 import { divisionsInWords } from '../core/group-grants';
 import { valueInWords } from '../core/group-vocabulary';
 import { describeBlock, toBlocks } from '../rules/rule-model';
+import { formatExactTime, formatLongDay, formatRelative } from '@/lib/locale';
 
 /**
  * Reading audit records (`AuditLogMessage`, docs/audit.md): what each says, in words, and what a
@@ -177,12 +178,7 @@ export const dayHeading = (day: string, now: Date = new Date()): string => {
   yesterday.setDate(now.getDate() - 1);
   if (day === localDayKey(yesterday)) return 'Yesterday';
   const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
-  return new Date(y, m - 1, d).toLocaleDateString(undefined, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
+  return formatLongDay(new Date(y, m - 1, d));
 };
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -197,16 +193,14 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "3 minutes ago", "yesterday", "just now". */
 export const relativeTime = (date: Date, now: Date = new Date()): string => {
   const seconds = (date.getTime() - now.getTime()) / 1000;
-  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size) return formatRelative(Math.round(seconds / size), unit);
   }
   return 'just now';
 };
 
 /** The exact time, for the tooltip and screen readers. */
-export const exactTime = (date: Date): string =>
-  date.toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'medium' });
+export const exactTime = (date: Date): string => formatExactTime(date);
 
 // ─── Revert and restore ───────────────────────────────────────────────────────────────────────
 

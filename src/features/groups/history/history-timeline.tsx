@@ -5,14 +5,13 @@ import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { ProgressLine } from '../core/run-report';
 import { dayHeading, groupByDay } from './audit-format';
 import { OLDER_DAYS, type HistoryProgress, type useHistory } from './use-history';
-
-const MONTH = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+import { formatUtcMonth } from '@/lib/locale';
 
 /** While older history loads: "Searching Mar 2026 …" above how much of the year back has been searched. */
 export const OlderSearchProgress = ({ progress }: { progress: HistoryProgress | null }) =>
   progress ? (
     <ProgressLine
-      text={`Searching ${MONTH.format(new Date(progress.from))} …`}
+      text={`Searching ${formatUtcMonth(new Date(progress.from))} …`}
       done={Math.round(progress.share * 100)}
       total={100}
       barLabel={`Older changes searched, up to ${OLDER_DAYS} days back`}

@@ -12,13 +12,12 @@ import { useRemoveGrantsMutation } from '../core/group-mutations';
 import { GROUP_PROPERTIES } from '../core/group-vocabulary';
 import { AssignRolesDialog } from './assign-roles-dialog';
 import { permissionOf } from '@/lib/permission-names';
+import { formatLongDate } from '@/lib/locale';
 
 const grantedOn = (iso: string | undefined): string | null => {
   if (!iso) return null;
   const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? null
-    : date.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+  return Number.isNaN(date.getTime()) ? null : formatLongDate(date);
 };
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

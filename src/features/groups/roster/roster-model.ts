@@ -1,4 +1,5 @@
 import { PAGE_SIZE_MAXIMA } from '@/api/generated/contract';
+import { compareNames } from '@/lib/locale';
 
 /**
  * The live roster's logic, free of React and of the API client (the bench uses it too): reading the
@@ -154,7 +155,7 @@ export function countRoster(entries: readonly RosterEntry[], kind: RosterKind): 
   }
   return [...counts.entries()]
     .map(([value, count]) => ({ kind, value, count }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    .sort((a, b) => b.count - a.count || compareNames(a.value, b.value));
 }
 
 /** The ids of the members whose `kind` is `value`, in the reading's order. */

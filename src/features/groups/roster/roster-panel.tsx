@@ -7,6 +7,8 @@ import { statusColour, statusLabel, type StatusFilter, type StatusKind } from '.
 import { StatusFilterBar } from '../core/status-filter-bar';
 import { formatInterval, VISIBLE_PAGE_REFRESH_MS, type RosterChange, type RosterCount } from './roster-model';
 import type { GroupRoster } from './use-group-roster';
+import { compareNames, formatClockTime } from '@/lib/locale';
+import { countOf } from '@/lib/plural';
 
 export interface RosterPanelProps {
   roster: GroupRoster;
@@ -14,8 +16,6 @@ export interface RosterPanelProps {
   filter: StatusFilter | null;
   onFilterChange: (filter: StatusFilter | null) => void;
 }
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 /** "2 now Available, 1 now Offline" (the most common changes first). */
 export function summariseChanges(changes: readonly RosterChange[]): string {
@@ -25,7 +25,7 @@ export function summariseChanges(changes: readonly RosterChange[]): string {
     byTo.set(key, (byTo.get(key) ?? 0) + 1);
   }
   return [...byTo.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || compareNames(a[0], b[0]))
     .map(([to, n]) => `${n} now ${to}`)
     .join(', ');
 }
@@ -96,8 +96,8 @@ export const RosterPanel = ({ roster, kinds, filter, onFilterChange }: RosterPan
       <Group gap="xs" wrap={isPhone ? 'nowrap' : 'wrap'} justify="space-between">
         <Text size="xs" c="dimmed" data-testid="roster-taken">
           {isPhone ? '' : 'Whole group: '}
-          {total.toLocaleString()} {total === 1 ? 'member' : 'members'} counted at{' '}
-          <time dateTime={new Date(takenAt).toISOString()}>{timeFormat.format(takenAt)}</time>
+          {countOf(total, 'member', 'members')} counted at{' '}
+          <time dateTime={new Date(takenAt).toISOString()}>{formatClockTime(takenAt)}</time>
           {/* A phone keeps to the one line, so the first member stays on the first screen. */}
           {isPhone ? '.' : null}
           {isPhone ? null : live ? (

@@ -7,6 +7,7 @@ import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { useRemoveRulesMutation } from '../core/group-mutations';
 import { describeBlock, toBlocks } from './rule-model';
 import { RulesEditor } from './rules-editor';
+import { formatDateTime } from '@/lib/locale';
 
 export interface RulesTabProps {
   groupId: string;
@@ -64,7 +65,7 @@ export const RulesTab = ({ groupId, rules, error, onRetry, canEdit, canDelete }:
         ))}
       </List>
       <Text size="xs" c="dimmed">
-        Last changed {rules.dateModified ? new Date(rules.dateModified).toLocaleString() : '–'}
+        Last changed {rules.dateModified ? formatDateTime(new Date(rules.dateModified)) : '–'}
       </Text>
       {canEdit || canDelete ? (
         <Group>

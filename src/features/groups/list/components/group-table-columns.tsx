@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Group } from '@/api/generated/model/group';
 import { paths } from '@/config/paths';
+import { formatDateTime } from '@/lib/locale';
+import { formatCount } from '@/lib/plural';
 import { GROUP_PROPERTIES, stateLabel, typeLabel, visibilityLabel } from '../../core/group-vocabulary';
 
 export interface GroupColumn {
@@ -14,16 +16,12 @@ export interface GroupColumn {
   skeletonWidth: string;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-
-import { formatCount } from '@/lib/plural';
-
 export { formatCount };
 
 export const formatDate = (iso: string | undefined): string => {
   if (!iso) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '—' : dateFormat.format(date);
+  return Number.isNaN(date.getTime()) ? '—' : formatDateTime(date);
 };
 
 /** Owner names, the first few in full and the rest counted. */

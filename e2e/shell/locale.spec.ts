@@ -1,0 +1,47 @@
+import type { Page } from '@playwright/test';
+import { DEMO_GROUPS } from '../support/data';
+import { expect, openSmallGroupInList, test } from '../support/fixtures';
+
+/**
+ * One locale for every date and number (src/lib/locale.ts): the words are English, so dates and numbers
+ * follow the browser's English variant, else en-US, on the list and the group page alike, and
+ * `<html lang>` names it.
+ */
+
+/** "4 Dec 2026, 14:05" */
+const EN_GB_DATE = /^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}$/;
+/** "Dec 4, 2026, 2:05 PM" (a narrow no-break space before PM) */
+const EN_US_DATE = /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M$/;
+
+const datesShown = async (page: Page) => {
+  const groups = await openSmallGroupInList(page);
+  const row = groups.getByRole('row').filter({ hasText: DEMO_GROUPS.small.name });
+  const listed = (await row.getByRole('cell').last().innerText()).trim();
+  await groups.getByRole('link', { name: DEMO_GROUPS.small.name }).click();
+  const facts = page.getByRole('group', { name: 'Group facts' }).or(page.getByLabel('Group facts'));
+  const fact = facts.locator('dt', { hasText: 'Last modified' }).locator('xpath=following-sibling::dd[1]');
+  await expect(fact).not.toHaveText('–');
+  return { listed, header: (await fact.innerText()).trim() };
+};
+
+test.describe('a British English browser', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('reads dates day first on the list and the group page, and <html lang> is en-GB', async ({ page }) => {
+    const { listed, header } = await datesShown(page);
+    expect(listed).toMatch(EN_GB_DATE);
+    expect(header).toBe(listed);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
+  });
+});
+
+test.describe('a German browser', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('reads English words with en-US dates, not German dates inside English sentences', async ({ page }) => {
+    const { listed, header } = await datesShown(page);
+    expect(listed).toMatch(EN_US_DATE);
+    expect(header).toBe(listed);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
+  });
+});
