@@ -1,9 +1,9 @@
-import { englishPluralCategory, formatNumber } from './locale';
-
 /**
  * Counted nouns in English: "1 owner", "2 owners", "1,234 members". The plural form is chosen by
  * Intl.PluralRules for the words' language, the number formatted in the console's locale (locale.ts).
  */
+import { englishPluralCategory, formatNumber } from './locale';
+
 /** A count for people: "2,316". */
 export const formatCount = (count: number): string => formatNumber(count);
 
