@@ -127,6 +127,11 @@ describe('values in words', () => {
     expect(container).toHaveTextContent(STATE_LABELS[group.state as keyof typeof STATE_LABELS]);
   });
 
+  it('the group header counts members as the list does, with grouping separators', () => {
+    const { container } = show(<GroupHeader group={{ ...GROUPS[0]!, memberCount: 96_895 }} />);
+    expect(container).toHaveTextContent('96,895');
+  });
+
   it.each(GROUPS)('the list row words $type, $visibility and $state', (group) => {
     const { container } = show(
       <table>

@@ -20,6 +20,7 @@ import { readMoveRoleChange } from './move-roles';
 import { useMembershipRun, type RunContext } from './use-membership-run';
 import type { CopyMoveButtonProps } from './copy-move-props';
 import { RoleLossText } from '../core/role-loss-text';
+import { formatCount } from '@/lib/plural';
 
 type Who = 'selected' | 'filtered' | 'everyone';
 
@@ -197,7 +198,7 @@ const CopyMoveDialog = ({
               <Stack gap={6} mt={6}>
                 {selectedIds.length ? <Radio value="selected" label={`The ${selectedIds.length} selected`} /> : null}
                 {status ? <Radio value="filtered" label={`Everyone with ${statusLabel(status)} (all pages)`} /> : null}
-                <Radio value="everyone" label={`Everyone (${group.memberCount ?? 0})`} />
+                <Radio value="everyone" label={`Everyone (${formatCount(group.memberCount ?? 0)})`} />
               </Stack>
             </Radio.Group>
             <EditableGroupSelect

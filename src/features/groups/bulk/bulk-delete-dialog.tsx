@@ -21,7 +21,7 @@ import {
 } from '../core/run-report';
 import { confirmMultiChange } from '../core/multi-change-confirm';
 import { ScrollRegion } from '@/components/layout/scroll-region';
-import { countOf } from '@/lib/plural';
+import { countOf, formatCount } from '@/lib/plural';
 import { restoreNote } from '../core/history-window';
 
 type DeleteOutcome = 'deleted' | 'failed' | 'cancelled';
@@ -125,7 +125,7 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
                   {groups.map((g) => (
                     <Table.Tr key={g.id}>
                       <Table.Td>{g.name}</Table.Td>
-                      <Table.Td ta="right">{g.memberCount ?? 0}</Table.Td>
+                      <Table.Td ta="right">{formatCount(g.memberCount ?? 0)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -17,6 +17,7 @@ import { useDetailUrlState, type DetailTab } from '../core/detail-url-state';
 import tabClasses from './group-tabs.module.css';
 import { GroupHeader } from './group-header';
 import { permissionOf } from '@/lib/permission-names';
+import { formatCount } from '@/lib/plural';
 
 // The members tab is the page's first screen; the other tabs' code, and the person drawer's, load when
 // they are opened (a phone fetches only what it shows).
@@ -78,7 +79,7 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
   const tabs: TabDescriptor[] = [
     {
       key: 'members',
-      label: `Members (${group.memberCount ?? 0})`,
+      label: `Members (${formatCount(group.memberCount ?? 0)})`,
       render: () => (
         <MembersTab group={group} rules={rulesPresence} state={state} update={update} canEdit={canEditMembers} />
       ),

@@ -7,6 +7,7 @@ import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/use-is-phone';
 import { GROUP_PROPERTIES, stateLabel, typeLabel, visibilityLabel } from '../core/group-vocabulary';
 import { formatDateTime as formatMoment } from '@/lib/locale';
+import { formatCount } from '@/lib/plural';
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
   <div>
@@ -65,7 +66,7 @@ export const GroupHeader = ({ group, actions }: { group: GroupModel; actions?: R
         {actions}
       </Group>
       <Group component="dl" gap={isPhone ? 'md' : 'xl'} m={0} aria-label="Group facts">
-        <Fact label={GROUP_PROPERTIES.memberCount.label}>{group.memberCount ?? 0}</Fact>
+        <Fact label={GROUP_PROPERTIES.memberCount.label}>{formatCount(group.memberCount ?? 0)}</Fact>
         {isPhone ? null : (
           <>
             <Fact label={GROUP_PROPERTIES.owners.label}>
