@@ -4,7 +4,12 @@ import { apiAs, apiWithToken, type Api } from '../support/api';
 import { PERSONAS, someUsers } from '../support/data';
 import { addMembers, createGroup, deleteGroup, uniqueName } from '../support/groups';
 import { assertNoSeriousA11yViolations, expect, pageToken, signIn, test } from '../support/fixtures';
-import { expectJoinAndLeaveLive, watchSubscriptions } from '../support/live-roster';
+import {
+  expectJoinAndLeaveLive,
+  rosterMode,
+  VISIBLE_PAGE_REFRESH_MS,
+  watchSubscriptions,
+} from '../support/live-roster';
 import { memberRows } from '../support/members';
 
 /**
@@ -27,7 +32,6 @@ interface UserWithPresence {
   presence?: { presenceDefinition?: { systemPresence?: string } };
 }
 
-const mode = (page: Page) => page.getByTestId('roster-mode');
 const filters = (page: Page) => page.getByRole('group', { name: 'Status filters (whole group)' });
 
 /** The presence chips' counts, by label: "Available 3" → { Available: 3 }. */
@@ -68,9 +72,6 @@ const changePresence = async (api: Api, user: UserWithPresence, definitions: Def
 const rowOf = (page: Page, name: string): Locator =>
   memberRows(page).filter({ has: page.getByRole('button', { name, exact: true }) });
 
-/** How often the visible page is read while the roster polls (roster-model.ts). */
-const VISIBLE_PAGE_REFRESH_MS = 5_000;
-
 test('a presence change arrives by push, and the tab polls while its channel is gone', async ({ page, baseURL }) => {
   test.slow();
   // The org administrator, whom few specs sign in as: the twenty channels below close the oldest channel
@@ -102,7 +103,7 @@ test('a presence change arrives by push, and the tab polls while its channel is 
   // The page's clock runs on its own, and is moved on to the next poll and through the reconnection's backoff.
   await page.clock.install();
   await signIn(page, 'wildcard', `/groups/${group.id}`);
-  await expect(mode(page)).toHaveText('Live', { timeout: 15_000 });
+  await expect(rosterMode(page)).toHaveText('Live', { timeout: 15_000 });
   await expect(page.getByRole('status').filter({ hasText: /^Live$/ })).toBeVisible();
   await expect(page.getByTestId('roster-taken')).toContainText('Changes arrive as they happen');
   await expect(memberRows(page)).toHaveCount(users.length);
@@ -138,7 +139,7 @@ test('a presence change arrives by push, and the tab polls while its channel is 
       sockets.push(socket);
     }
     // Polling again: the page is read on its own once more.
-    await expect(mode(page)).toHaveText(/^Refreshing every \d+ s$/);
+    await expect(rosterMode(page)).toHaveText(/^Refreshing every \d+ s$/);
     const polled = page.waitForRequest((r) => r.method() === 'GET' && /\/groups\/[^/]+\/members\?/.test(r.url()));
     await page.clock.fastForward(VISIBLE_PAGE_REFRESH_MS);
     await polled;
@@ -152,7 +153,7 @@ test('a presence change arrives by push, and the tab polls while its channel is 
     .poll(
       async () => {
         await page.clock.fastForward(1_000);
-        return mode(page).textContent();
+        return rosterMode(page).textContent();
       },
       { timeout: 20_000 },
     )

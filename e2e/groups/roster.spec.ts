@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { DEMO_GROUPS } from '../../server/src/db/seed/personas';
 import { apiAs, type Api } from '../support/api';
 import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
+import { CHANGE_MARK_MS, VISIBLE_PAGE_REFRESH_MS } from '../support/live-roster';
 import { memberRows } from '../support/members';
 import { groupPath, type Listing } from '../support/groups';
 
@@ -132,10 +133,6 @@ test('filtering to one presence lists exactly those members across pages, with t
   await page.reload();
   await expect(filters(page).getByRole('button', { name: /^Training/ })).toHaveAttribute('aria-pressed', 'true');
 });
-
-/** The visible page's refresh (roster-model.ts) and how long a change stays marked (use-change-marks.ts). */
-const VISIBLE_PAGE_REFRESH_MS = 5_000;
-const CHANGE_MARK_MS = 8_000;
 
 test('a presence change made through the API shows after a refresh and is marked', async ({ page, baseURL }) => {
   const api = await apiAs('admin', baseURL!);

@@ -4,6 +4,11 @@ import { expect } from './fixtures';
 import { addMembers, removeMembers } from './groups';
 import { memberRows } from './members';
 
+/** How often the members tab reads its visible page while it polls (roster-model.ts's VISIBLE_PAGE_REFRESH_MS). */
+export const VISIBLE_PAGE_REFRESH_MS = 5_000;
+/** How long a row's change stays marked (use-change-marks.ts's CHANGE_MARK_MS). */
+export const CHANGE_MARK_MS = 8_000;
+
 /** The members tab's mode: "Live" or "Refreshing every … s". */
 export const rosterMode = (page: Page) => page.getByTestId('roster-mode');
 
