@@ -10,7 +10,7 @@ import type { RestorePlan } from '../core/group-mutations';
 import { divisionsInWords } from '../core/group-grants';
 import { valueInWords } from '../core/group-vocabulary';
 import { describeBlock, toBlocks } from '../rules/rule-model';
-import { formatExactTime, formatLongDay, formatRelative } from '@/lib/locale';
+import { formatLongDay, formatRelative } from '@/lib/locale';
 
 /**
  * Reading audit records (`AuditLogMessage`, docs/audit.md): what each says, in words, and what a
@@ -198,9 +198,6 @@ export const relativeTime = (date: Date, now: Date = new Date()): string => {
   }
   return 'just now';
 };
-
-/** The exact time, for the tooltip and screen readers. */
-export const exactTime = (date: Date): string => formatExactTime(date);
 
 // ─── Revert and restore ───────────────────────────────────────────────────────────────────────
 

@@ -4,8 +4,9 @@ import { Link } from 'react-router';
 import { ErrorReference } from '@/components/feedback/error-reference';
 import { StatusPage } from '@/components/feedback/status-page';
 import { paths } from '@/config/paths';
+import { formatExactTime } from '@/lib/locale';
 import { useCan } from '@/lib/permissions';
-import { actorName, exactTime } from './audit-format';
+import { actorName } from './audit-format';
 import { HISTORY_PERMISSION } from './history-permission';
 import { restoredCopies } from './restored-copies';
 import { useHistory, LARGEST_HISTORY_PAGE } from './use-history';
@@ -50,7 +51,7 @@ export const DeletedGroupNotFound = ({ groupId, error }: DeletedGroupNotFoundPro
   }
 
   const name = deleted.entity?.name ?? 'This group';
-  const when = deleted.eventDate ? ` on ${exactTime(new Date(deleted.eventDate))}` : '';
+  const when = deleted.eventDate ? ` on ${formatExactTime(new Date(deleted.eventDate))}` : '';
   return (
     <StatusPage
       code="404"

@@ -22,13 +22,13 @@ import { Link } from 'react-router';
 import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
 import type { EntityChange } from '@/api/generated/model/entityChange';
 import { paths } from '@/config/paths';
+import { formatExactTime } from '@/lib/locale';
 import { useCan } from '@/lib/permissions';
 import {
   ACTION_LABELS,
   actorName,
   describeReasons,
   entityNames,
-  exactTime,
   formatValues,
   grantChanges,
   isHistoryAction,
@@ -44,7 +44,8 @@ import { isChange } from './use-history';
 export const HistoryTime = ({ eventDate }: { eventDate: string | undefined }) => {
   if (!eventDate) return null;
   const date = new Date(eventDate);
-  const exact = exactTime(date);
+  // The exact time, for the tooltip and screen readers.
+  const exact = formatExactTime(date);
   return (
     <Tooltip label={exact} events={{ hover: true, focus: true, touch: true }} withArrow>
       <Text component="time" dateTime={eventDate} size="sm" c="dimmed" tabIndex={0} aria-label={exact}>
