@@ -24,24 +24,32 @@ const datesShown = async (page: Page) => {
   return { listed, header: (await fact.innerText()).trim() };
 };
 
-test.describe('a British English browser', () => {
-  test.use({ locale: 'en-GB' });
+const BROWSERS = [
+  {
+    browser: 'a British English browser',
+    locale: 'en-GB',
+    test: 'reads dates day first on the list and the group page, and <html lang> is en-GB',
+    date: EN_GB_DATE,
+    lang: 'en-GB',
+  },
+  {
+    browser: 'a German browser',
+    locale: 'de-DE',
+    test: 'reads English words with en-US dates, not German dates inside English sentences',
+    date: EN_US_DATE,
+    lang: 'en-US',
+  },
+];
 
-  test('reads dates day first on the list and the group page, and <html lang> is en-GB', async ({ page }) => {
-    const { listed, header } = await datesShown(page);
-    expect(listed).toMatch(EN_GB_DATE);
-    expect(header).toBe(listed);
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
+for (const { browser, locale, test: title, date, lang } of BROWSERS) {
+  test.describe(browser, () => {
+    test.use({ locale });
+
+    test(title, async ({ page }) => {
+      const { listed, header } = await datesShown(page);
+      expect(listed).toMatch(date);
+      expect(header).toBe(listed);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    });
   });
-});
-
-test.describe('a German browser', () => {
-  test.use({ locale: 'de-DE' });
-
-  test('reads English words with en-US dates, not German dates inside English sentences', async ({ page }) => {
-    const { listed, header } = await datesShown(page);
-    expect(listed).toMatch(EN_US_DATE);
-    expect(header).toBe(listed);
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
-  });
-});
+}
