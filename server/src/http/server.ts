@@ -21,8 +21,7 @@ import { openDataDir, type SeedKind } from '../db/open.js';
 import { applyStrictMirror } from '../db/seed/strict-mirror.js';
 import { notFound } from '../contract/errors.js';
 import { ReaderPool } from '../readers/pool.js';
-import { contractDocument } from '../contract/document.js';
-import { compileOperations, type Operation } from '../contract/operations.js';
+import { contractOperations, type Operation } from '../contract/operations.js';
 import { AccessLog, loggerOptions } from './access-log.js';
 import { CORRELATION_HEADER, correlationId } from './correlation.js';
 import { handleError, sendError } from './errors.js';
@@ -110,7 +109,7 @@ export function checkHandlers(operations: readonly Operation[], handlers: Operat
 }
 
 export function createApp(options: CreateAppOptions): FastifyInstance {
-  const operations = compileOperations(contractDocument());
+  const operations = contractOperations();
   checkHandlers(operations, options.handlers);
 
   if (!options.db && !options.dataDir) throw new Error('createApp needs a db or a dataDir');
