@@ -4,45 +4,16 @@
  * SIGINT / SIGTERM close the server, then the database (after a WAL checkpoint), so no committed
  * write is lost.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { checkDemoExposure, type ExposureCheck } from './auth/exposure.js';
-import { ConfigError, DEFAULT_STATIC_DIR, loadConfig, REPO_ROOT, type Config } from './config.js';
+import { ConfigError, DEFAULT_STATIC_DIR, loadConfig, type Config } from './config.js';
+import { buildConsole, consoleBuildIsStale } from './console-build.js';
 import { buildConsoleOnlyApp } from './console-only.js';
 import { serveMetrics, type MetricsListener } from './http/metrics.js';
 import { PERSONA_PASSWORD, PERSONAS } from './db/seed/personas.js';
 import { startPresenceSimulation } from './db/seed/presence-simulation.js';
-
-/** The console's sources: a change to any of them makes dist/ stale. */
-const CONSOLE_SOURCES = ['src', 'index.html', 'public', 'vite.config.ts'];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
-
-export function consoleBuildIsStale(staticDir: string, root = REPO_ROOT): boolean {
-  const index = join(staticDir, 'index.html');
-  if (!existsSync(index)) return true;
-  const built = statSync(index).mtimeMs;
-  return CONSOLE_SOURCES.some((source) => newestMtime(join(root, source)) > built);
-}
-
-function buildConsole(): void {
-  process.stdout.write('Building the console (npx vite build)…\n');
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (result.status !== 0) {
-    throw new Error(
-      `The console build failed (exit ${String(result.status ?? result.signal)}). Fix it, or start with SKIP_BUILD=1 to serve the API only.`,
-    );
-  }
-}
 
 async function main(config: Config): Promise<void> {
   // Console-only mode has no API and no demo org to expose.

@@ -13,6 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverBuildIsStale } from '../../../scripts/build-server.mjs';
+import { consoleBuildIsStale } from '../../src/console-build.js';
 import { PERSONA_PASSWORD, PERSONAS } from '../../src/db/seed/personas.js';
 import { loginWithPassword } from '../support/sign-in.js';
 
@@ -99,9 +101,10 @@ async function start(env: Record<string, string>, how: 'npm' | 'node'): Promise<
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'groups-console-ship-'));
   // npm run build (the compiled server into server/dist, the console into dist/), then the runtime files
-  // into the install. The build lands in the repository's own dist/, as `npm run build` does, so the
-  // end-to-end tests that run after these find the console built and do not build it again.
-  run('npm', ['run', 'build', '--', '--logLevel', 'warn'], ROOT);
+  // into the install. Only when a build is missing or older than its sources, as `npm start` decides:
+  // `npm test` builds first and runs the end-to-end tests, which serve dist/, beside these.
+  if (serverBuildIsStale() || consoleBuildIsStale(join(ROOT, 'dist')))
+    run('npm', ['run', 'build', '--', '--logLevel', 'warn'], ROOT);
   for (const file of RUNTIME_FILES) cpSync(join(ROOT, file), join(dir, file), { recursive: true });
   run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], dir);
 }, 300_000);
