@@ -1,10 +1,10 @@
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { getDeleteGroupMutationKey } from '@/api/generated/endpoints/groups/groups';
 import { getListUsersQueryKey } from '@/api/generated/endpoints/users/users';
 import { groupKeys } from '@/api/keys/group-keys';
 import { notificationClient, type PushState } from '@/api/notifications/client';
-import { applyToCached, isGroupChangesTopic, rosterTopics, statusUpdateOf } from './live-events';
+import { applyToCached, isGroupChangesTopic, rosterTopics, statusUpdateOf, type StatusUpdate } from './live-events';
 import type { RosterEntry } from './roster-model';
 
 /** Whether this tab is deleting the group: its page is being left, and a reading now would only answer 404. */
@@ -21,13 +21,37 @@ const readAgain = (queryClient: QueryClient, groupId: string) => {
     void queryClient.refetchQueries({ queryKey, type: 'active' });
 };
 
+/**
+ * A member's status update, written into every cached query under `queryKeys` that holds them: now, and
+ * again into each of those queries being read at this moment once its reading answers. A reading under
+ * way (the catch-up after a gap, a re-read) may have been answered before the change, and would
+ * otherwise put the older status back until the next reading.
+ */
+export const applyStatusUpdate = (
+  queryClient: QueryClient,
+  queryKeys: readonly QueryKey[],
+  update: StatusUpdate,
+): void => {
+  const cache = queryClient.getQueryCache();
+  for (const queryKey of queryKeys) {
+    queryClient.setQueriesData({ queryKey }, (data: unknown) => applyToCached(data, update));
+    for (const query of cache.findAll({ queryKey, fetchStatus: 'fetching' })) {
+      const stop = cache.subscribe((event) => {
+        if (event.query !== query || event.type !== 'updated') return;
+        if (event.action.type === 'success') {
+          stop();
+          queryClient.setQueryData(query.queryKey, (data: unknown) => applyToCached(data, update));
+        } else if (query.state.fetchStatus === 'idle') stop(); // failed or cancelled: nothing came back
+      });
+    }
+  }
+};
+
 /** A member's status event, written into every cached reading and page of members and users that holds them. */
 const applyEvent = (queryClient: QueryClient, groupId: string, topicName: string, body: unknown) => {
   if (isGroupChangesTopic(topicName, groupId)) return readAgain(queryClient, groupId);
   const update = statusUpdateOf(topicName, body);
-  if (!update) return;
-  for (const queryKey of [...groupKeys.people(groupId), getListUsersQueryKey()])
-    queryClient.setQueriesData({ queryKey }, (data: unknown) => applyToCached(data, update));
+  if (update) applyStatusUpdate(queryClient, [...groupKeys.people(groupId), getListUsersQueryKey()], update);
 };
 
 export interface RosterPushArgs {
