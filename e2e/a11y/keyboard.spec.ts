@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { apiAs } from '../support/api';
 import { assertNoSeriousA11yViolations } from '../support/a11y';
-import { assertSignedInAt, expect, test } from '../support/fixtures';
+import { assertSignedInAt, expect, navigateInApp, test } from '../support/fixtures';
 import { DEMO_GROUPS, PERSONA_PASSWORD as PASSWORD, PERSONAS, someUsers } from '../support/data';
 import { createGroup, getGroup } from '../support/groups';
 import { membersTable } from '../support/members';
@@ -190,7 +190,7 @@ test('status chips and member tables are operable from the keyboard and named by
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press('Enter');
   await assertSignedInAt(page, '/groups');
-  await page.goto(`/groups/${DEMO_GROUPS.allStaff.id}?cols=presence&size=100`);
+  await navigateInApp(page, `/groups/${DEMO_GROUPS.allStaff.id}?cols=presence&size=100`);
   const members = page.getByRole('table', { name: 'Members' });
   await expect(members.getByRole('columnheader', { name: 'Presence' })).toBeVisible();
   // Presence is written out, not only coloured.

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_GROUPS } from '../../server/src/db/seed/personas';
 import { assertNoSeriousA11yViolations, THEMES, VIEWPORTS, type ViewportName } from '../support/a11y';
-import { expect, signIn, test } from '../support/fixtures';
+import { expect, navigateInApp, signIn, test } from '../support/fixtures';
 import { memberRows, membersTable } from '../support/members';
 
 /**
@@ -53,21 +53,23 @@ for (const theme of THEMES) {
         await expect(page.getByRole('table', { name: 'Groups' }).locator('tbody tr').first()).toBeVisible();
         await scan(page, 'group list');
 
-        await page.goto('/groups?q=zzzz-no-such-group');
+        await navigateInApp(page, '/groups?q=zzzz-no-such-group');
         await expect(page.getByText('No groups match')).toBeVisible();
         await scan(page, 'group list, nothing found');
 
-        await page.goto(`/groups/${STATIC_GROUP.id}`);
+        await navigateInApp(page, `/groups/${STATIC_GROUP.id}`);
         await expect(memberRows(page).first()).toBeVisible();
         await scan(page, 'group page, members tab');
 
-        await page.goto(`/groups/${DEMO_GROUPS.allStaff.id}?cols=presence,routingStatus,station,outOfOffice`);
+        await navigateInApp(page, `/groups/${DEMO_GROUPS.allStaff.id}?cols=presence,routingStatus,station,outOfOffice`);
+        await expect(page.getByRole('heading', { level: 1, name: DEMO_GROUPS.allStaff.name })).toBeVisible();
         await expect(memberRows(page).first()).toBeVisible();
         if (phone) await expect(page.getByTestId('member-status').first()).toBeVisible();
         else await expect(membersTable(page).getByRole('columnheader', { name: 'Presence' })).toBeVisible();
         await scan(page, 'group page, members with status columns');
 
-        await page.goto(`/groups/${DYNAMIC_GROUP.id}`);
+        await navigateInApp(page, `/groups/${DYNAMIC_GROUP.id}`);
+        await expect(page.getByRole('heading', { level: 1, name: DYNAMIC_GROUP.name })).toBeVisible();
         for (const tab of [/Individuals/, /Owners/, /^Profile$/, /Dynamic rules/]) {
           const target = page.getByRole('tab', { name: tab });
           if ((await target.count()) === 0) continue;
@@ -77,24 +79,24 @@ for (const theme of THEMES) {
           await scan(page, `group page, ${String(tab)} tab`);
         }
 
-        await page.goto(`/groups/${STATIC_GROUP.id}/edit`);
-        await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toBeVisible();
+        await navigateInApp(page, `/groups/${STATIC_GROUP.id}/edit`);
+        await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue(STATIC_GROUP.name);
         await scan(page, 'edit group');
 
-        await page.goto('/groups/new');
+        await navigateInApp(page, '/groups/new');
         await expect(page.getByRole('heading', { name: 'Create group', level: 1 })).toBeVisible();
         await scan(page, 'create group');
 
-        await page.goto('/settings');
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await navigateInApp(page, '/settings');
+        await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
         await scan(page, 'settings');
 
-        await page.goto('/no/such/page');
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await navigateInApp(page, '/no/such/page');
+        await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
         await scan(page, 'not found');
 
-        await page.goto(`/groups/00000000-0000-4000-8000-000000000000`);
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await navigateInApp(page, `/groups/00000000-0000-4000-8000-000000000000`);
+        await expect(page.getByRole('heading', { level: 1, name: 'Group not found' })).toBeVisible();
         await scan(page, 'group not found');
       });
 
@@ -141,7 +143,7 @@ for (const theme of THEMES) {
         await scan(page, 'command palette');
         await page.keyboard.press('Escape');
 
-        await page.goto(`/groups/${STATIC_GROUP.id}`);
+        await navigateInApp(page, `/groups/${STATIC_GROUP.id}`);
         await expect(memberRows(page).first()).toBeVisible();
         const columns = page.getByRole('button', { name: /^Columns/ });
         await scanOpened(page, columns, page.getByRole('group', { name: /Extra columns/ }), 'column chooser');

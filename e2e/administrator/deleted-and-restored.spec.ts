@@ -2,7 +2,7 @@ import type { Api } from '../support/api';
 import { apiAs } from '../support/api';
 import { THEMES } from '../support/a11y';
 import { PERSONAS } from '../support/data';
-import { assertNoSeriousA11yViolations, expect, signIn, test } from '../support/fixtures';
+import { assertNoSeriousA11yViolations, expect, navigateInApp, signIn, test } from '../support/fixtures';
 import { createGroup, deleteGroup, type GroupBody, uniqueName } from '../support/groups';
 
 /**
@@ -77,8 +77,7 @@ test.describe('A link to a deleted group', () => {
     const group = await createGroup(admin, { name: uniqueName('Deleted link') });
     await deleteGroup(admin, group.id);
 
-    await signIn(page, 'admin', '/groups');
-    await page.goto(`/groups/${group.id}`);
+    await signIn(page, 'admin', `/groups/${group.id}`);
     await expect(page.getByRole('heading', { level: 1, name: 'This group was deleted' })).toBeVisible();
     await expect(page.getByRole('main')).toContainText(`${group.name} was deleted by ${PERSONAS.admin.name}`);
     await page.getByRole('link', { name: 'See it in Recently deleted' }).click();
@@ -124,15 +123,14 @@ for (const theme of THEMES) {
       await deleteGroup(admin, taken.id);
       await createGroup(admin, { name: taken.name });
 
-      await signIn(page, 'admin', '/groups');
-      await page.goto(`/groups/${taken.id}`);
+      await signIn(page, 'admin', `/groups/${taken.id}`);
       await expect(page.getByRole('heading', { level: 1, name: 'This group was deleted' })).toBeVisible();
       await assertNoSeriousA11yViolations(page, { state: `deleted group page, ${theme}`, soft: true });
-      await page.goto(`/groups/${restoredOne.id}`);
+      await navigateInApp(page, `/groups/${restoredOne.id}`);
       await expect(page.getByRole('link', { name: 'Open the restored group' })).toBeVisible();
       await assertNoSeriousA11yViolations(page, { state: `restored group's old page, ${theme}`, soft: true });
 
-      await page.goto(`/groups/deleted?group=${taken.id}`);
+      await navigateInApp(page, `/groups/deleted?group=${taken.id}`);
       const entry = page.getByRole('article', { name: taken.name });
       await entry.getByRole('button', { name: `Restore ${taken.name}` }).click();
       await page

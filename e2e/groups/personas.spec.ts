@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { DEMO_GROUPS, PERSONAS as SEED_PERSONAS } from '../../server/src/db/seed/personas';
 import { apiAs, ApiCallError, type Api } from '../support/api';
-import { expect, signIn, test } from '../support/fixtures';
+import { expect, navigateInApp, signIn, test } from '../support/fixtures';
 import type { PersonaKey } from '../support/data';
 import {
   addMembers as addMembersViaApi,
@@ -62,7 +62,7 @@ test.describe('what each persona is offered', () => {
       await expectShown(addMembers(page), can.editAny);
 
       // A group the owner persona owns: owners edit it and its membership; nobody else gains anything.
-      await page.goto(`/groups/${OWNED.id}`);
+      await navigateInApp(page, `/groups/${OWNED.id}`);
       await expect(page.getByRole('heading', { name: OWNED.name, level: 1 })).toBeVisible();
       await expectShown(editLink(page), can.editAny || ownsGroup);
       await expectShown(deleteButton(page), can.delete);
@@ -84,7 +84,7 @@ test.describe('what each persona is offered', () => {
         await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveCount(0);
       }
       if (ownsGroup) {
-        await page.goto(`/groups/${OWNED.id}/edit`);
+        await navigateInApp(page, `/groups/${OWNED.id}/edit`);
         await expect(page.getByRole('heading', { name: `Edit ${OWNED.name}` })).toBeVisible();
       }
     });

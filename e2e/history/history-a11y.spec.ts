@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { apiAs } from '../support/api';
 import { assertNoSeriousA11yViolations, THEMES, VIEWPORTS, type ViewportName } from '../support/a11y';
 import { PERSONAS, someUsers } from '../support/data';
-import { expect, signIn, test } from '../support/fixtures';
+import { expect, navigateInApp, signIn, test } from '../support/fixtures';
 import { addMembers, createGroup, deleteGroup, updateGroup } from '../support/groups';
 
 /**
@@ -74,8 +74,11 @@ for (const theme of THEMES) {
         await expect(drawer.getByRole('list', { name: 'Membership history' })).toBeVisible();
         await scan(page, 'person drawer, membership history');
         await page.keyboard.press('Escape');
+        // Closed, and its ?user= gone from the address, before the console is sent elsewhere.
+        await expect(drawer).toBeHidden();
+        await expect(page).not.toHaveURL(/[?&]user=/);
 
-        await page.goto('/groups/deleted');
+        await navigateInApp(page, '/groups/deleted');
         const entry = page.getByRole('article', { name: doomed.name });
         await expect(entry).toBeVisible();
         await scan(page, 'recently deleted');

@@ -88,6 +88,22 @@ export const openSmallGroupInList = async (page: Page): Promise<Locator> => {
   return groups;
 };
 
+/**
+ * Goes to `path` inside the running console through its router's history, as the console's own links do,
+ * instead of loading the console again (`page.goto`): a test that visits many screens in one session pays
+ * for one start. The history entry is the router's shape, so Back works as after a link. Not for a page
+ * with unsaved changes (its guard would hold the navigation) or for testing what a fresh load restores.
+ */
+export const navigateInApp = async (page: Page, path: string): Promise<void> => {
+  await page.evaluate((to) => {
+    const index = ((window.history.state as { idx?: number } | null)?.idx ?? 0) + 1;
+    window.history.pushState({ usr: null, key: Math.random().toString(36).slice(2, 10), idx: index }, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state }));
+  }, path);
+  const expected = new URL(path, 'http://x');
+  await page.waitForURL((url) => url.pathname === expected.pathname && url.search === expected.search);
+};
+
 /** Where the console keeps its session (per tab) when signed in to the embedded server. */
 export const SESSION_KEY = 'groups-console.session.embedded';
 
