@@ -75,7 +75,10 @@ for (const theme of THEMES) {
           if ((await target.count()) === 0) continue;
           await target.click();
           await expect(target).toHaveAttribute('aria-selected', 'true');
-          await page.waitForLoadState('networkidle');
+          // Scanned once its reading is in: nothing in the panel still loading (its code or its data).
+          const panel = page.getByRole('tabpanel', { name: tab });
+          await expect(panel).not.toBeEmpty();
+          await expect(panel.locator('.mantine-Skeleton-root, [aria-busy="true"]')).toHaveCount(0);
           await scan(page, `group page, ${String(tab)} tab`);
         }
 
