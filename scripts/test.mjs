@@ -50,7 +50,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-/** Runs one stage in a process group of its own; resolves with its exit status and the output it kept. */
+/** Runs one stage in a process group of its own (`quiet`: its output kept and printed when it ends); resolves with its exit. */
 const run = ([name, command], { quiet = false, nice = false } = {}) =>
   new Promise((resolve) => {
     const stageStarted = Date.now();
