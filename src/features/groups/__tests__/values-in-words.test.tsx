@@ -15,7 +15,7 @@ import { restorePlan } from '../history/audit-format';
 import { HistoryEntry } from '../history/history-entry';
 import { planSummary } from '../history/recently-deleted-page';
 import { GROUP_COLUMNS } from '../list/components/group-table-columns';
-import { STATE_LABELS, TYPE_LABELS, VISIBILITY_LABELS } from '../core/group-vocabulary';
+import { NO_VALUE, STATE_LABELS, TYPE_LABELS, timeInWords, VISIBILITY_LABELS } from '../core/group-vocabulary';
 
 /** Every value the API gives type, visibility and state: none may reach the screen as is. */
 const RAW_VALUES = ['official', 'social', 'public', 'members', 'owners', 'active', 'inactive', 'deleted'];
@@ -178,11 +178,12 @@ describe('values in words', () => {
  * `${group.visibility}`); it goes through the vocabulary (typeLabel, visibilityLabel, stateLabel).
  */
 const SRC = resolve(__dirname, '../../..');
-const sources = (dir: string): string[] =>
+/** The console's source files under `dir` whose names match `kind` (components by default), tests and generated code left out. */
+const sources = (dir: string, kind = /\.tsx$/): string[] =>
   readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'generated' || name === '__tests__' ? [] : sources(path);
-    return name.endsWith('.tsx') ? [path] : [];
+    if (statSync(path).isDirectory()) return name === 'generated' || name === '__tests__' ? [] : sources(path, kind);
+    return kind.test(name) ? [path] : [];
   });
 
 describe('no raw value in the sources', () => {
@@ -193,5 +194,19 @@ describe('no raw value in the sources', () => {
       [...readFileSync(path, 'utf8').matchAll(raw)].map((m) => `${relative(SRC, path)}: ${m[0]}`),
     );
     expect(found).toEqual([]);
+  });
+});
+
+describe('one way to show no value', () => {
+  it('every screen writes NO_VALUE, and a missing or unreadable time is NO_VALUE', () => {
+    // A dash written by hand ('–' or '—' alone in a string); ranges such as "Name (A–Z)" are words.
+    const dash = /(['"`])[–—]\1/g;
+    const found = sources(SRC, /\.tsx?$/)
+      .filter((path) => !path.endsWith('group-vocabulary.ts'))
+      .flatMap((path) => [...readFileSync(path, 'utf8').matchAll(dash)].map((m) => `${relative(SRC, path)}: ${m[0]}`));
+    expect(found).toEqual([]);
+    expect(timeInWords(undefined)).toBe(NO_VALUE);
+    expect(timeInWords('not a time')).toBe(NO_VALUE);
+    expect(timeInWords('2026-12-04T14:05:00Z')).toMatch(/2026/);
   });
 });

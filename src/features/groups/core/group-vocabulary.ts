@@ -3,6 +3,16 @@
  * group, per type, visibility and state. The form, the conflict dialog, the header, the list's columns
  * and filters, the CSV export/import and History all read their words from here.
  */
+import { formatDateTime } from '@/lib/locale';
+
+/** What a field shows when it has no value, the same on every screen (a table cell, a fact, History). */
+export const NO_VALUE = '–';
+
+/** A stored time ("2026-12-04T14:05:00Z") as the console writes times; NO_VALUE when absent or unreadable. */
+export const timeInWords = (iso: string | undefined): string => {
+  const date = iso ? new Date(iso) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? formatDateTime(date) : NO_VALUE;
+};
 
 export interface PropertyWording {
   /** How the property is named on screen (form, conflict dialog, History). */

@@ -5,8 +5,14 @@ import { PageBreadcrumbs } from '@/components/layout/page-breadcrumbs';
 import { ReferenceNames } from '@/components/reference/reference-names';
 import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/use-is-phone';
-import { GROUP_PROPERTIES, stateLabel, typeLabel, visibilityLabel } from '../core/group-vocabulary';
-import { formatDateTime as formatMoment } from '@/lib/locale';
+import {
+  GROUP_PROPERTIES,
+  NO_VALUE,
+  stateLabel,
+  timeInWords,
+  typeLabel,
+  visibilityLabel,
+} from '../core/group-vocabulary';
 import { formatCount } from '@/lib/plural';
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
@@ -19,8 +25,6 @@ const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
     </Text>
   </div>
 );
-
-export const formatDateTime = (iso: string | undefined) => (iso ? formatMoment(new Date(iso)) : '–');
 
 /**
  * Name, description and the group's facts; `actions` sits top right (Edit / Delete). On a phone it is
@@ -72,10 +76,10 @@ export const GroupHeader = ({ group, actions }: { group: GroupModel; actions?: R
             <Fact label={GROUP_PROPERTIES.owners.label}>
               <ReferenceNames kind="user" references={group.owners} empty="None" />
             </Fact>
-            <Fact label="Version">{group.version ?? '–'}</Fact>
+            <Fact label="Version">{group.version ?? NO_VALUE}</Fact>
           </>
         )}
-        <Fact label="Last modified">{formatDateTime(group.dateModified)}</Fact>
+        <Fact label="Last modified">{timeInWords(group.dateModified)}</Fact>
       </Group>
     </Stack>
   );

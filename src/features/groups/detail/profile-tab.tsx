@@ -7,8 +7,7 @@ import type { GroupProfile } from '@/api/generated/model/groupProfile';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { ReferenceNames } from '@/components/reference/reference-names';
 import { countOf } from '@/lib/plural';
-import { GROUP_PROPERTIES, stateLabel, valueInWords } from '../core/group-vocabulary';
-import { formatDateTime } from './group-header';
+import { GROUP_PROPERTIES, NO_VALUE, stateLabel, timeInWords, valueInWords } from '../core/group-vocabulary';
 
 /** "groupEmail" → "Group email". */
 export const labelForKey = (key: string): string => {
@@ -20,26 +19,26 @@ export const labelForKey = (key: string): string => {
 export const fieldLabel = (key: string): string =>
   key in GROUP_PROPERTIES ? GROUP_PROPERTIES[key as keyof typeof GROUP_PROPERTIES].label : labelForKey(key);
 
-const yesNo = (v: boolean | undefined) => (v === undefined ? '–' : v ? 'Yes' : 'No');
+const yesNo = (v: boolean | undefined) => (v === undefined ? NO_VALUE : v ? 'Yes' : 'No');
 
 /** A field's value: from the profile where it has the key, else from the group. */
 export const profileValue = (key: string, profile: GroupProfile | undefined, group: Group): ReactNode => {
   const fromProfile = (profile as Record<string, unknown> | undefined)?.[key];
-  if (key === 'dateModified') return formatDateTime(profile?.dateModified ?? group.dateModified);
+  if (key === 'dateModified') return timeInWords(profile?.dateModified ?? group.dateModified);
   if (typeof fromProfile === 'string' || typeof fromProfile === 'number') return valueInWords(key, String(fromProfile));
   switch (key) {
     case 'groupEmail':
-      return group.email || '–';
+      return group.email || NO_VALUE;
     case 'groupPhone':
     case 'groupRing': {
       const type = key === 'groupPhone' ? 'GROUPPHONE' : 'GROUPRING';
       const address = group.addresses?.find((a) => a.type === type);
-      return address ? (address.display ?? address.address) : '–';
+      return address ? (address.display ?? address.address) : NO_VALUE;
     }
     case 'owners':
-      return <ReferenceNames kind="user" references={group.owners} empty="–" />;
+      return <ReferenceNames kind="user" references={group.owners} empty={NO_VALUE} />;
     case 'images':
-      return group.images?.length ? countOf(group.images.length, 'image', 'images') : '–';
+      return group.images?.length ? countOf(group.images.length, 'image', 'images') : NO_VALUE;
     case 'rulesVisible':
     case 'includeOwners':
     case 'rolesEnabled':
@@ -47,7 +46,7 @@ export const profileValue = (key: string, profile: GroupProfile | undefined, gro
       return yesNo(group[key]);
     default: {
       const value = (group as unknown as Record<string, unknown>)[key];
-      return value === undefined || value === null || value === '' ? '–' : valueInWords(key, String(value));
+      return value === undefined || value === null || value === '' ? NO_VALUE : valueInWords(key, String(value));
     }
   }
 };
@@ -100,7 +99,7 @@ export const ProfileTab = ({ group }: { group: Group }) => {
       <Text size="xs" c="dimmed">
         Profile version {profile.data.version}
         {profile.data.state ? ` · ${GROUP_PROPERTIES.state.label}: ${stateLabel(profile.data.state)}` : ''} · modified{' '}
-        {formatDateTime(profile.data.dateModified)}
+        {timeInWords(profile.data.dateModified)}
       </Text>
     </Stack>
   );

@@ -8,7 +8,7 @@ import type { Image } from '@/api/generated/model/image';
 import type { PropertyChange } from '@/api/generated/model/propertyChange';
 import type { RestorePlan } from '../core/group-mutations';
 import { divisionsInWords } from '../core/group-grants';
-import { valueInWords } from '../core/group-vocabulary';
+import { NO_VALUE, valueInWords } from '../core/group-vocabulary';
 import { describeBlock, toBlocks } from '../rules/rule-model';
 import { formatLongDay, formatRelative } from '@/lib/locale';
 
@@ -53,7 +53,7 @@ const describeContact = (text: string): string => {
 
 /**
  * One side of a property change in words; `names` turns owner ids into names (from the record's
- * entity changes). "—" when there is no value.
+ * entity changes). NO_VALUE when there is no value.
  */
 export const formatValues = (
   property: string | undefined,
@@ -61,12 +61,12 @@ export const formatValues = (
   names: ReadonlyMap<string, string> = new Map(),
 ): string => {
   const list = values ?? [];
-  if (list.length === 0) return '—';
+  if (list.length === 0) return NO_VALUE;
   if (property && BOOLEAN_PROPERTIES.has(property)) return list[0] === 'true' ? 'Yes' : 'No';
   if (property === 'addresses') return list.map(describeContact).join(', ');
   if (property === 'images') return `${list.length} ${list.length === 1 ? 'image' : 'images'}`;
   if (property === 'ownerIds') return list.map((id) => names.get(id) ?? id).join(', ');
-  if (property === 'dynamicSettings') return rulesLines(list[0]).join('; ') || '—';
+  if (property === 'dynamicSettings') return rulesLines(list[0]).join('; ') || NO_VALUE;
   return list.map((value) => valueInWords(property, value)).join(', ');
 };
 

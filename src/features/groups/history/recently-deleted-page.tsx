@@ -15,7 +15,7 @@ import { usePageTitle } from '@/lib/page-title';
 import { countOf } from '@/lib/plural';
 import { useRestoreGroupMutation } from '../core/group-mutations';
 import type { RestorePlan } from '../core/group-mutations';
-import { typeLabel, visibilityLabel } from '../core/group-vocabulary';
+import { NO_VALUE, typeLabel, visibilityLabel } from '../core/group-vocabulary';
 import { actorName, formatValues, restorePlan } from './audit-format';
 import { HISTORY_PERMISSION } from './history-permission';
 import { HistoryTime } from './history-entry';
@@ -189,7 +189,7 @@ export const RecentlyDeletedPage = () => {
           <List size="sm">
             <List.Item>Owners: {formatValues('ownerIds', plan.create.ownerIds, names)}</List.Item>
             <List.Item>
-              Individual members: {plan.individuals.length ? plan.individuals.map((p) => p.name).join(', ') : '—'}
+              Individual members: {plan.individuals.length ? plan.individuals.map((p) => p.name).join(', ') : NO_VALUE}
             </List.Item>
             <List.Item>Dynamic rules: {plan.rules ? 'yes' : 'none'}</List.Item>
           </List>

@@ -24,7 +24,7 @@ import {
 import { findPastedUsers } from '../members/paste-list';
 import { parseImportCsv } from './groups-csv';
 import { buildImportPlan, createPlanned, type CreateResult, type PlanLine, type PlanStatus } from './import-plan';
-import { csvHeaderOf, propertyLabel } from '../core/group-vocabulary';
+import { csvHeaderOf, NO_VALUE, propertyLabel } from '../core/group-vocabulary';
 import { confirmMultiChange, countOf } from '../core/multi-change-confirm';
 import { countOf as countNoun } from '@/lib/plural';
 import { ErrorReference } from '@/components/feedback/error-reference';
@@ -54,7 +54,7 @@ const REPORT_COLUMNS: ReportColumn<CreateResult>[] = [
 
 const PLAN_COLUMNS: ReportColumn<PlanLine>[] = [
   { header: 'Line', cell: (l) => l.line },
-  { header: propertyLabel('name'), cell: (l) => l.name || '—' },
+  { header: propertyLabel('name'), cell: (l) => l.name || NO_VALUE },
   { header: 'Result', cell: (l) => <OutcomeBadge style={PLAN_LABELS[l.status]} /> },
   {
     header: 'Why',

@@ -5,6 +5,7 @@ import { ReferenceNames } from '@/components/reference/reference-names';
 import { REASON_LABELS, type MembershipReason } from '../core/membership-reason';
 import { memberFieldFor } from '../core/member-fields';
 import { statusColour, statusLabel, valueOfStatus, type StatusKind } from '../core/status-counts';
+import { NO_VALUE } from '../core/group-vocabulary';
 
 export const StatusBadge = memo(({ kind, value }: { kind: StatusKind; value: string }) =>
   value ? (
@@ -55,7 +56,7 @@ export const renderExpandCell = (expand: string, user: User): ReactNode => {
   if (expand === 'groups' && user.groups?.some((g) => !g.name))
     return (
       <p style={CLAMPED_TEXT_STYLE}>
-        <ReferenceNames kind="group" references={user.groups} empty="–" />
+        <ReferenceNames kind="group" references={user.groups} empty={NO_VALUE} />
       </p>
     );
   const text = memberFieldFor(expand)?.text(user) ?? '';

@@ -6,6 +6,7 @@ import type { MembershipReason } from '../core/membership-reason';
 import { ReasonBadges, renderExpandCell } from './member-cells';
 import { memberFieldFor } from '../core/member-fields';
 import { pageSelection, type MemberRowProps, type MembersTableProps } from './members-table';
+import { NO_VALUE } from '../core/group-vocabulary';
 
 /** What a phone's row shows at once: who, and whether they can take work now. */
 const AT_A_GLANCE: readonly UserExpand[] = ['presence', 'routingStatus'];
@@ -87,8 +88,8 @@ const MemberRow = memo(({ user, columns, selectable, selected, onToggle, onOpenU
       </Group>
       {open ? (
         <SimpleGrid component="dl" id={detailsId} cols={2} spacing="sm" verticalSpacing="xs" my="xs">
-          <Detail label="Email">{user.email || '–'}</Detail>
-          <Detail label="Title">{user.title || '–'}</Detail>
+          <Detail label="Email">{user.email || NO_VALUE}</Detail>
+          <Detail label="Title">{user.title || NO_VALUE}</Detail>
           <Detail label="Why a member">
             <ReasonBadges reasons={reasons ? (reasons.split(',') as MembershipReason[]) : []} />
           </Detail>

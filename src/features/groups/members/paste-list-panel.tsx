@@ -19,6 +19,7 @@ import {
   type PasteResolution,
   type PasteStatus,
 } from './paste-list';
+import { NO_VALUE } from '../core/group-vocabulary';
 
 const STATUSES = outcomeStyles(PASTE_STATUS_LABELS, {
   matched: 'green',
@@ -42,7 +43,7 @@ const OUTCOMES = outcomeStyles(PASTE_OUTCOME_LABELS, {
 const REPORT_COLUMNS: ReportColumn<PasteReportLine>[] = [
   { header: 'Line', cell: (l) => l.pasted, wrap: true },
   { header: 'Outcome', cell: (l) => <OutcomeBadge style={OUTCOMES[l.outcome]} /> },
-  { header: 'Person', cell: (l) => l.detail || '–', wrap: true },
+  { header: 'Person', cell: (l) => l.detail || NO_VALUE, wrap: true },
 ];
 
 /** Long pasted words (a 200-character token) wrap inside their cell instead of widening the table. */

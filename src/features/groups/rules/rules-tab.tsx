@@ -7,7 +7,7 @@ import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { useRemoveRulesMutation } from '../core/group-mutations';
 import { describeBlock, toBlocks } from './rule-model';
 import { RulesEditor } from './rules-editor';
-import { formatDateTime } from '@/lib/locale';
+import { timeInWords } from '../core/group-vocabulary';
 
 export interface RulesTabProps {
   groupId: string;
@@ -65,7 +65,7 @@ export const RulesTab = ({ groupId, rules, error, onRetry, canEdit, canDelete }:
         ))}
       </List>
       <Text size="xs" c="dimmed">
-        Last changed {rules.dateModified ? formatDateTime(new Date(rules.dateModified)) : '–'}
+        Last changed {timeInWords(rules.dateModified)}
       </Text>
       {canEdit || canDelete ? (
         <Group>

@@ -12,6 +12,7 @@ import {
   revertibleChanges,
   rulesDiff,
 } from '../audit-format';
+import { NO_VALUE } from '../../core/group-vocabulary';
 
 const rules = (skill: string, proficiency = 3) =>
   JSON.stringify({
@@ -45,7 +46,7 @@ const update: AuditLogMessage = {
 describe('formatValues', () => {
   it('reads each encoding in words', () => {
     expect(formatValues('name', ['Sales'])).toBe('Sales');
-    expect(formatValues('description', [])).toBe('—');
+    expect(formatValues('description', [])).toBe(NO_VALUE);
     expect(formatValues('callsEnabled', ['true'])).toBe('Yes');
     expect(formatValues('rulesVisible', ['false'])).toBe('No');
     expect(formatValues('ownerIds', ['u1', 'u2'], new Map([['u2', 'Uma Two']]))).toBe('u1, Uma Two');

@@ -3,9 +3,15 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Group } from '@/api/generated/model/group';
 import { paths } from '@/config/paths';
-import { formatDateTime } from '@/lib/locale';
 import { formatCount } from '@/lib/plural';
-import { GROUP_PROPERTIES, stateLabel, typeLabel, visibilityLabel } from '../../core/group-vocabulary';
+import {
+  GROUP_PROPERTIES,
+  NO_VALUE,
+  stateLabel,
+  timeInWords,
+  typeLabel,
+  visibilityLabel,
+} from '../../core/group-vocabulary';
 
 export interface GroupColumn {
   key: string;
@@ -18,23 +24,17 @@ export interface GroupColumn {
 
 export { formatCount };
 
-export const formatDate = (iso: string | undefined): string => {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '—' : formatDateTime(date);
-};
-
 /** Owner names, the first few in full and the rest counted. */
 export const formatOwners = (group: Pick<Group, 'owners'>, shown = 2): string => {
   const names = (group.owners ?? []).map((owner) => owner.name ?? owner.id).filter(Boolean);
-  if (names.length === 0) return '—';
+  if (names.length === 0) return NO_VALUE;
   const rest = names.length - shown;
   return rest > 0 ? `${names.slice(0, shown).join(', ')} +${rest} more` : names.join(', ');
 };
 
-/** A value in the vocabulary's words, "—" when there is none. */
+/** A value in the vocabulary's words, NO_VALUE when there is none. */
 const label = (toWords: (value: string | undefined) => string, value: string | undefined): string =>
-  toWords(value) || '—';
+  toWords(value) || NO_VALUE;
 
 export const GROUP_COLUMNS: GroupColumn[] = [
   {
@@ -94,6 +94,6 @@ export const GROUP_COLUMNS: GroupColumn[] = [
     key: 'dateModified',
     label: 'Last modified',
     skeletonWidth: '80%',
-    render: (group) => formatDate(group.dateModified),
+    render: (group) => timeInWords(group.dateModified),
   },
 ];
