@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { apiAs } from '../support/api';
-import { expect, signIn, test } from '../support/fixtures';
+import { expect, signIn, test, waitForNetworkQuiet } from '../support/fixtures';
 import { someUsers } from '../support/data';
 import { groupWith } from '../support/groups';
 import { memberTableRows } from '../support/members';
@@ -27,7 +27,7 @@ test('unreadable groups in the address give one error, not one per request', asy
   await expect(page.getByRole('alert')).toHaveCount(1);
   await expect(page.getByRole('alert')).toContainText('Could not load groups A and B');
   // It stays one once every request has answered.
-  await page.waitForLoadState('networkidle');
+  await waitForNetworkQuiet(page);
   await expect(page.getByRole('alert')).toHaveCount(1);
 });
 

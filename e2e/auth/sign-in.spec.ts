@@ -7,6 +7,7 @@ import {
   SESSION_KEY,
   signInThroughPage,
   test,
+  waitForNetworkQuiet,
 } from '../support/fixtures';
 import { apiWithToken } from '../support/api';
 
@@ -62,7 +63,7 @@ test.describe('sign-out', () => {
     // The server no longer accepts the old token.
     await expect(apiWithToken(token, baseURL!).get('/api/v2/tokens/me')).rejects.toMatchObject({ status: 401 });
     // No automatic redirect: still here after the app had every chance to move.
-    await page.waitForLoadState('networkidle');
+    await waitForNetworkQuiet(page);
     await expect(page).toHaveURL(/\/signed-out$/);
 
     await page.getByRole('button', { name: 'Sign in again' }).click();

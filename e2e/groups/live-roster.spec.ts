@@ -3,7 +3,14 @@ import WebSocket from 'ws';
 import { apiAs, apiWithToken, type Api } from '../support/api';
 import { PERSONAS, someUsers } from '../support/data';
 import { addMembers, createGroup, deleteGroup, uniqueName } from '../support/groups';
-import { assertNoSeriousA11yViolations, expect, pageToken, signIn, test } from '../support/fixtures';
+import {
+  assertNoSeriousA11yViolations,
+  expect,
+  pageToken,
+  signIn,
+  test,
+  waitForNetworkQuiet,
+} from '../support/fixtures';
 import {
   expectJoinAndLeaveLive,
   rosterMode,
@@ -108,7 +115,7 @@ test('a presence change arrives by push, and the tab polls while its channel is 
   await expect(page.getByTestId('roster-taken')).toContainText('Changes arrive as they happen');
   await expect(memberRows(page)).toHaveCount(users.length);
   // The catch-up read made on going live is over before the change is made.
-  await page.waitForLoadState('networkidle');
+  await waitForNetworkQuiet(page);
 
   const before = await presenceCounts(page);
   const recorder = recordReads(page);
@@ -158,7 +165,7 @@ test('a presence change arrives by push, and the tab polls while its channel is 
       { timeout: 20_000 },
     )
     .toBe('Live');
-  await page.waitForLoadState('networkidle');
+  await waitForNetworkQuiet(page);
   const again = await changePresence(api, target, definitions);
   await expect(row).toContainText(again.to, { timeout: 2_000 });
 

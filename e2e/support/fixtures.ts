@@ -1,4 +1,4 @@
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page, type Request } from '@playwright/test';
 import { loginWithPassword } from '../../server/test/support/sign-in';
 import { DEMO_GROUPS, PERSONA_PASSWORD, PERSONAS, type PersonaKey } from './data';
 
@@ -18,7 +18,15 @@ interface Fixtures {
   /** More console errors a test expects (e.g. a 500 it provokes); set with `test.use({ allowedConsoleErrors: [...] })`. */
   allowedConsoleErrors: RegExp[];
   consoleGuard: void;
+  trafficWatch: void;
 }
+
+/** A page's requests under way (started, not yet finished or failed), and when that last changed. */
+interface Traffic {
+  underWay: Set<Request>;
+  changedAt: number;
+}
+const traffic = new WeakMap<Page, Traffic>();
 
 export const test = base.extend<Fixtures>({
   allowedConsoleErrors: [[], { option: true }],
@@ -37,7 +45,43 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
+  // Every request of the test's page, from its start, for waitForNetworkQuiet.
+  trafficWatch: [
+    async ({ page }, use) => {
+      const watched: Traffic = { underWay: new Set(), changedAt: Date.now() };
+      traffic.set(page, watched);
+      const started = (request: Request) => {
+        watched.underWay.add(request);
+        watched.changedAt = Date.now();
+      };
+      const ended = (request: Request) => {
+        watched.underWay.delete(request);
+        watched.changedAt = Date.now();
+      };
+      page.on('request', started);
+      page.on('requestfinished', ended);
+      page.on('requestfailed', ended);
+      await use();
+    },
+    { auto: true },
+  ],
 });
+
+/**
+ * Waits until the test's page has had no request under way for `quietMs`. Not
+ * `waitForLoadState('networkidle')`: that is the document's load going quiet, and once it has, it answers
+ * at once, whatever the page asks for after (a catch-up read, a refetch, the work left for idle time).
+ */
+export const waitForNetworkQuiet = async (page: Page, quietMs = 500): Promise<void> => {
+  const watched = traffic.get(page);
+  if (!watched) throw new Error('waitForNetworkQuiet watches the page of the test fixture only');
+  await expect
+    .poll(() => watched.underWay.size === 0 && Date.now() - watched.changedAt >= quietMs, {
+      message: `no request under way for ${quietMs} ms`,
+      intervals: [100],
+    })
+    .toBe(true);
+};
 
 /**
  * Signs in as `persona` and waits for the console to show `path` signed in. The sign-in itself is the
@@ -130,5 +174,5 @@ export const assertSignedInAt = async (page: Page, path: string): Promise<void> 
  */
 export const afterIdleWork = async (page: Page): Promise<void> => {
   await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 5000 })));
-  await page.waitForLoadState('networkidle');
+  await waitForNetworkQuiet(page);
 };
