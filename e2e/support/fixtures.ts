@@ -144,8 +144,7 @@ export const navigateInApp = async (page: Page, path: string): Promise<void> => 
     window.history.pushState({ usr: null, key: Math.random().toString(36).slice(2, 10), idx: index }, '', to);
     window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state }));
   }, path);
-  const expected = new URL(path, 'http://x');
-  await page.waitForURL((url) => url.pathname === expected.pathname && url.search === expected.search);
+  await waitForPath(page, path);
 };
 
 /** Where the console keeps its session (per tab) when signed in to the embedded server. */
@@ -161,10 +160,15 @@ export const pageToken = async (page: Page): Promise<string> => {
   return token!;
 };
 
-/** The console shows `path` (pathname + search) with a signed-in header. */
-export const assertSignedInAt = async (page: Page, path: string): Promise<void> => {
+/** Waits until the page's address is `path` (pathname and search). */
+const waitForPath = async (page: Page, path: string): Promise<void> => {
   const expected = new URL(path, 'http://x');
   await page.waitForURL((url) => url.pathname === expected.pathname && url.search === expected.search);
+};
+
+/** The console shows `path` (pathname + search) with a signed-in header. */
+export const assertSignedInAt = async (page: Page, path: string): Promise<void> => {
+  await waitForPath(page, path);
   await expect(page.getByTestId('user-name')).toHaveText(/^(?!…$)\S/);
 };
 
