@@ -8,10 +8,16 @@ import { formatDateTime } from '@/lib/locale';
 /** What a field shows when it has no value, the same on every screen (a table cell, a fact, History). */
 export const NO_VALUE = '–';
 
-/** A stored time ("2026-12-04T14:05:00Z") as the console writes times; NO_VALUE when absent or unreadable. */
-export const timeInWords = (iso: string | undefined): string => {
+/** A stored time ("2026-12-04T14:05:00Z") as a Date; undefined when absent or unreadable. */
+export const storedTime = (iso: string | undefined): Date | undefined => {
   const date = iso ? new Date(iso) : undefined;
-  return date && !Number.isNaN(date.getTime()) ? formatDateTime(date) : NO_VALUE;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+};
+
+/** A stored time as the console writes times; NO_VALUE when absent or unreadable. */
+export const timeInWords = (iso: string | undefined): string => {
+  const date = storedTime(iso);
+  return date ? formatDateTime(date) : NO_VALUE;
 };
 
 export interface PropertyWording {

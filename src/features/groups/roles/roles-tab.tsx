@@ -9,15 +9,14 @@ import { useCan } from '@/lib/permissions';
 import { countOf } from '@/lib/plural';
 import { divisionsInWords, permissionsInWords, useGroupGrants, type GrantedRole } from '../core/group-grants';
 import { useRemoveGrantsMutation } from '../core/group-mutations';
-import { GROUP_PROPERTIES } from '../core/group-vocabulary';
+import { GROUP_PROPERTIES, storedTime } from '../core/group-vocabulary';
 import { AssignRolesDialog } from './assign-roles-dialog';
 import { permissionOf } from '@/lib/permission-names';
 import { formatLongDate } from '@/lib/locale';
 
 const grantedOn = (iso: string | undefined): string | null => {
-  if (!iso) return null;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : formatLongDate(date);
+  const date = storedTime(iso);
+  return date ? formatLongDate(date) : null;
 };
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
