@@ -23,7 +23,7 @@ import {
 import { useGroupListState } from '@/features/groups/list/use-group-list-state';
 import { GroupListPager } from '@/features/groups/list/components/group-list-pager';
 import { GroupSearchBox } from '@/features/groups/list/components/group-search-box';
-import { formatCount } from '@/features/groups/list/components/group-table-columns';
+import { formatCount } from '@/lib/plural';
 import { GroupTable } from '@/features/groups/list/components/group-table';
 import { permissionOf } from '@/lib/permission-names';
 

@@ -2,7 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import type { GroupsPage } from '../groups-view-query';
 import type { GroupListState } from '../list-url-state';
-import { formatCount } from './group-table-columns';
+import { formatCount } from '@/lib/plural';
 
 export interface GroupListPagerProps {
   page: GroupsPage;

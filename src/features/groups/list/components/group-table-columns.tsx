@@ -22,8 +22,6 @@ export interface GroupColumn {
   skeletonWidth: string;
 }
 
-export { formatCount };
-
 /** Owner names, the first few in full and the rest counted. */
 export const formatOwners = (group: Pick<Group, 'owners'>, shown = 2): string => {
   const names = (group.owners ?? []).map((owner) => owner.name ?? owner.id).filter(Boolean);
