@@ -47,6 +47,18 @@ export const parseDetailSearch = (params: URLSearchParams): DetailUrlState => {
   };
 };
 
+/** The members tab's page request (`GET …/members`) for a view state: its query params. */
+export const membersPageParams = (state: Pick<DetailUrlState, 'page' | 'pageSize' | 'sortOrder' | 'columns'>) => ({
+  pageNumber: state.page,
+  pageSize: state.pageSize,
+  sortOrder: state.sortOrder,
+  ...(state.columns.length ? { expand: [...state.columns] } : {}),
+});
+
+/** Whether the members tab shows the members pages (no status, reason or search narrows it to a list). */
+export const showsMembersPages = (state: DetailUrlState) =>
+  state.tab === 'members' && !state.status && !state.reason && !state.q.trim();
+
 /** Writes a partial change; values equal to the defaults leave the URL. */
 export const applyDetailChange = (params: URLSearchParams, change: Partial<DetailUrlState>): URLSearchParams => {
   const next = new URLSearchParams(params);

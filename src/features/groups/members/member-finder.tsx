@@ -1,6 +1,5 @@
-import { CloseButton, Group, Progress, Select, Stack, Text, TextInput } from '@mantine/core';
+import { CloseButton, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import { useId } from 'react';
 import { useCommittedText } from '@/lib/use-committed-text';
 import { useIsPhone } from '@/lib/use-is-phone';
 import { MEMBERSHIP_REASONS, parseReason, type MembershipReason } from '../core/membership-reason';
@@ -76,27 +75,5 @@ export const MemberFinder = ({ query, onQueryChange, reason, onReasonChange, cou
       </Group>
       {hint}
     </Stack>
-  );
-};
-
-export interface ReadingProgressProps {
-  label: string;
-  read: number;
-  of: number;
-}
-
-/** Progress of a whole-group reading (pages of 500). */
-export const ReadingProgress = ({ label, read, of }: ReadingProgressProps) => {
-  const id = useId();
-  return (
-    <div>
-      <Text size="sm" c="dimmed" id={id}>
-        {label}
-        {of > 0 ? `: page ${read} of ${of}` : '…'}
-      </Text>
-      <Progress.Root size="sm">
-        <Progress.Section value={of > 0 ? (read / of) * 100 : 0} aria-labelledby={id} animated />
-      </Progress.Root>
-    </div>
   );
 };

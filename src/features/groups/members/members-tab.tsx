@@ -7,18 +7,19 @@ import { EmptyState } from '@/components/feedback/empty-state';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { CopyMoveButton } from '../across/copy-move-button';
 import { useIsPhone } from '@/lib/use-is-phone';
-import { PAGE_SIZES, type DetailUrlState } from '../core/detail-url-state';
+import { membersPageParams, PAGE_SIZES, type DetailUrlState } from '../core/detail-url-state';
 import { REASON_PHRASES } from '../core/membership-reason';
 import { AddMembersButton } from './add-members-dialog';
 import { ColumnChooser } from './column-chooser';
 import { ExportMembersButton } from './export-members-button';
-import { MemberFinder, ReadingProgress } from './member-finder';
+import { MemberFinder } from './member-finder';
 import { findMembers, queryWords } from './member-search';
 import { useMemberLookup } from './use-member-lookup';
 import { MemberRows } from './member-rows';
 import { MembersTable } from './members-table';
 import { RemoveMembersButton } from './remove-members-button';
 import { VISIBLE_PAGE_REFRESH_MS } from '../roster/roster-model';
+import { ReadingProgress } from '../roster/reading-progress';
 import { RosterPanel } from '../roster/roster-panel';
 import { useChangeMarks } from '../roster/use-change-marks';
 import { useGroupRoster } from '../roster/use-group-roster';
@@ -44,14 +45,10 @@ export interface MembersTabProps {
 
 export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabProps) => {
   const groupId = group.id ?? '';
+  const { page, pageSize, sortOrder, columns } = state;
   const params = useMemo(
-    () => ({
-      pageNumber: state.page,
-      pageSize: state.pageSize,
-      sortOrder: state.sortOrder,
-      ...(state.columns.length ? { expand: [...state.columns] } : {}),
-    }),
-    [state.page, state.pageSize, state.sortOrder, state.columns],
+    () => membersPageParams({ page, pageSize, sortOrder, columns }),
+    [page, pageSize, sortOrder, columns],
   );
   const statusKinds = useMemo(
     () => state.columns.filter((c): c is StatusKind => c === 'presence' || c === 'routingStatus'),
@@ -75,7 +72,9 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
       enabled: !listActive,
       placeholderData: keepPreviousData,
       refetchInterval: live.live ? live.rereadMs : refreshWhileVisible,
-      staleTime: live.live ? live.rereadMs : 0,
+      // A page read within its refresh interval (the route's loader asks for the first one) is not read
+      // again as the tab mounts.
+      staleTime: live.live ? live.rereadMs : MEMBERS_REFRESH_MS,
     },
   });
   // The whole group is read once the visible page is in (or at once, for a filtered list); with a
@@ -143,9 +142,14 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
   // A whole-group reading the list waits for, and its progress.
   const readingFor =
     needsRoster && !entries
-      ? { label: 'Reading the group’s members', ...roster.progress, error: roster.error, retry: roster.refetch }
+      ? { label: 'Reading the group’s members', progress: roster.progress, error: roster.error, retry: roster.refetch }
       : reason && !reasonIds
-        ? { label: 'Reading why each member is in', ...reasons.progress, error: reasons.error, retry: reasons.refetch }
+        ? {
+            label: 'Reading why each member is in',
+            progress: reasons.progress,
+            error: reasons.error,
+            retry: reasons.refetch,
+          }
         : null;
   const onQueryChange = useCallback((q: string) => update({ q, page: 1 }, { replace: true }), [update]);
   const onReasonChange = useCallback((r: typeof reason) => update({ reason: r, page: 1 }, { replace: true }), [update]);
@@ -230,7 +234,7 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
       ) : null}
 
       {readingFor && !readingFor.error ? (
-        <ReadingProgress label={readingFor.label} read={readingFor.read} of={readingFor.of} />
+        <ReadingProgress label={readingFor.label} source={readingFor.progress} />
       ) : null}
       {readingFor?.error ? (
         <QueryErrorAlert error={readingFor.error} onRetry={readingFor.retry} title="Could not read the group" />

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { startTransition, useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import {
   getGetGroupDynamicSettingsQueryOptions,
   getListGroupMembersQueryKey,
@@ -12,6 +12,7 @@ import { memberOwnerIds, membershipReasons, type MembershipReason } from '../cor
 import { idSetInSlices, READ_CONCURRENCY, readAllPages, ROSTER_PAGE_SIZE } from '../roster/roster-model';
 import { readIndividualIdsInWorker, readRuleEntriesInWorker, workersAvailable } from '../roster/read-in-worker';
 import { idsByName, toRuleEntry } from '../roster/roster-read-service';
+import { useReadProgressStore, type ReadProgressSource } from '../roster/read-progress';
 
 /**
  * What is known of the group's dynamic rules: still loading, none (404), some, or unknown (not
@@ -34,8 +35,8 @@ export interface MemberReasons {
   idsWith: (reason: MembershipReason) => string[] | undefined;
   /** The rules cannot be read: "rule" is taken to be the reason of whoever has no other. */
   inferred: boolean;
-  /** Pages read of the whole-group reading for the rules, and its page count. */
-  progress: { read: number; of: number };
+  /** Pages read of the whole-group reading for the rules, and its page count (useReadProgress). */
+  progress: ReadProgressSource;
   error: unknown;
   refetch: () => void;
 }
@@ -82,7 +83,7 @@ export function useMemberReasons(group: Group, rules: RulesPresence, wanted: boo
     }),
   );
   const query = settings.data?.query;
-  const [progress, setProgress] = useState({ read: 0, of: 0 });
+  const progress = useReadProgressStore();
   const reading = useQuery({
     // Under the members key, so a membership change refreshes it; the rules' date, so a rule change does.
     queryKey: [
@@ -90,8 +91,7 @@ export function useMemberReasons(group: Group, rules: RulesPresence, wanted: boo
       { reasons: query ? 'rules' : 'ids', rulesModified: settings.data?.dateModified ?? null },
     ],
     queryFn: async ({ signal }) => {
-      // A transition, as the roster's progress (use-group-roster.ts).
-      const onProgress = (read: number, of: number) => startTransition(() => setProgress({ read, of }));
+      const onProgress = progress.set;
       const onPage = () =>
         readAllPages(
           (pageNumber) =>

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Progress, Stack, Text } from '@mantine/core';
+import { Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconBroadcast, IconRefresh } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
@@ -6,6 +6,7 @@ import { useIsPhone } from '@/lib/use-is-phone';
 import { statusColour, statusLabel, type StatusFilter, type StatusKind } from '../core/status-counts';
 import { StatusFilterBar } from '../core/status-filter-bar';
 import { formatInterval, VISIBLE_PAGE_REFRESH_MS, type RosterChange, type RosterCount } from './roster-model';
+import { ReadingProgress } from './reading-progress';
 import type { GroupRoster } from './use-group-roster';
 import { compareNames, formatClockTime } from '@/lib/locale';
 import { countOf } from '@/lib/plural';
@@ -81,15 +82,7 @@ export const RosterPanel = ({ roster, kinds, filter, onFilterChange }: RosterPan
       <QueryErrorAlert error={roster.error} onRetry={roster.refetch} title="Could not count the group's members" />
     );
   if (!reading)
-    return (
-      <Group gap="xs" aria-busy>
-        <Loader size="xs" />
-        <Text size="sm" c="dimmed">
-          Counting every member’s presence and routing status…
-          {roster.progress.of > 1 ? ` (${roster.progress.read} of ${roster.progress.of} pages of 500)` : ''}
-        </Text>
-      </Group>
-    );
+    return <ReadingProgress label="Counting every member’s presence and routing status" source={roster.progress} />;
 
   return (
     <Stack gap={6} data-testid="roster-panel">

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { startTransition, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { getListGroupMembersQueryKey, listGroupMembers } from '@/api/generated/endpoints/groups/groups';
 import type { PushState } from '@/api/notifications/client';
 import { useCan } from '@/lib/permissions';
@@ -16,6 +16,7 @@ import {
 import type { RosterReading, RosterChange } from './roster-model';
 import { useRosterPush } from './use-roster-push';
 import { readWholeGroupInWorker, workersAvailable } from './read-in-worker';
+import { useReadProgressStore, type ReadProgressSource } from './read-progress';
 
 /**
  * The query key of a group's whole-group reading: under the members key, so whatever refreshes a
@@ -35,8 +36,8 @@ export interface GroupRoster {
   live: boolean;
   /** While live, how often the whole group is still read again. */
   rereadMs: number;
-  /** Pages read so far of the reading under way, and its page count. */
-  progress: { read: number; of: number };
+  /** Pages read so far of the reading under way, and its page count (subscribe with useReadProgress). */
+  progress: ReadProgressSource;
   /** Status changes between the previous reading and this one. */
   changes: readonly RosterChange[];
   isPending: boolean;
@@ -65,12 +66,11 @@ export function useGroupRoster(groupId: string, memberCount: number, enabled: bo
   const live = wantsPush && pushState === 'live';
   const refreshMs = countsRefreshMs(memberCount);
   // Pages read of the reading under way (shown while the first count is still coming in).
-  const [progress, setProgress] = useState({ read: 0, of: 0 });
+  const progress = useReadProgressStore();
   const query = useQuery({
     queryKey: groupRosterQueryKey(groupId),
     queryFn: ({ signal }) => {
-      // A transition: the tab re-renders in slices as each step of a long reading comes in.
-      const onProgress = (read: number, of: number) => startTransition(() => setProgress({ read, of }));
+      const onProgress = progress.set;
       const onPage = () =>
         readWholeGroup(
           (pageNumber) =>
