@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, redirect, type LoaderFunction, type RouteObject } from 'react-router';
 import { BASE_PATH, routerPath } from '@/lib/base-path';
+import { loader as groupDetailLoader } from '@/app/routes/groups/detail-loader';
 import { loader as groupListLoader } from '@/app/routes/groups/list-loader';
 import { RouteErrorBoundary } from '@/components/feedback/route-error-boundary';
 import { StatusPage } from '@/components/feedback/status-page';
@@ -114,7 +115,9 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
         lazy: lazyPage(queryClient, () => import('./routes/groups/deleted')),
       },
       {
+        // Not lazy either: the group and its first members page are asked for while the page's code loads.
         path: paths.groups.detail.path,
+        loader: afterReady(groupDetailLoader(queryClient)),
         lazy: lazyPage(queryClient, () => import('./routes/groups/detail')),
       },
       {
