@@ -87,10 +87,13 @@ interface ChunkingModule {
 }
 type ModuleInfoOf = (id: string) => ChunkingModule | null;
 
-/** The names a module imports with `import { a, b as c } from '…'` (the imported side: a, b). */
+/**
+ * The names a module takes from others with `import { a, b as c } from '…'` or passes on with
+ * `export { a, b as c } from '…'` (the other module's side: a, b).
+ */
 const namedImports = (code: string): Set<string> => {
   const names = new Set<string>();
-  for (const [, list] of code.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"][^'"]+['"]/g))
+  for (const [, list] of code.matchAll(/(?:import|export)\s*\{([^}]*)\}\s*from\s*['"][^'"]+['"]/g))
     for (const part of list!.split(','))
       names.add(
         part
@@ -162,24 +165,44 @@ const staticClosure = (starts: Iterable<string>, graph: ReturnType<typeof module
 };
 
 /**
- * The first screen in few requests. Rolldown gives every set of modules shared by the entry and some lazy
+ * The first screens in few requests. Rolldown gives every set of modules shared by the entry and some lazy
  * chunk a chunk of its own (it will not let lazy chunks import from the entry), so the entry imported a
  * dozen small chunks and the list route sixteen more: each one more request on a phone's network, six at
- * a time over HTTP/1.1, where all of them are needed at once. Here the modules the entry needs go into one
- * `core` chunk (the entry itself stays a small chunk that imports it), and those the list route needs
- * besides into the route's own chunk when no other lazy chunk needs them, or else into one `list-shared`
- * chunk. Other chunks import from these what they share with them.
+ * a time over HTTP/1.1, where all of them are needed at once. So:
+ * - `core`: the modules the entry needs (the entry itself stays a small chunk that imports it);
+ * - `list`, `list-shared`: those the list route needs besides, in the route's own chunk when no other lazy
+ *   chunk needs them, or else in `list-shared`;
+ * - `shell`: those the shell's parts loaded after the first paint on every page need besides (`idleParts`:
+ *   the header's menus, the modals and notifications hosts), which were a dozen more;
+ * - `detail`: those the group page needs besides, the other screen people arrive at by link. It needed 44
+ *   chunks, and a phone's largest paint came about a second later for them. Modules that other parts of
+ *   the shell load on demand (the command palette) stay out of it, so that opening those on another page
+ *   does not fetch the group page's code; the other pages that share some of its modules (edit, compare)
+ *   load `detail` for them.
+ * Other chunks import from these what they share with them.
  */
-const firstScreenChunks = (entryModule: string, routeModule: string): Plugin => {
-  const entryId = fileURLToPath(new URL(entryModule, import.meta.url));
-  const routeId = fileURLToPath(new URL(routeModule, import.meta.url));
+interface FirstScreens {
+  entry: string;
+  /** The first screen's route (the list). */
+  route: string;
+  /** The group page's route. */
+  groupPage: string;
+  /** What the shell loads once the first screen has painted, on every page. */
+  idleParts: string[];
+}
+
+const CHUNK_GROUPS = ['core', 'list-shared', 'list', 'shell', 'detail'] as const;
+
+const firstScreenChunks = (screens: FirstScreens): Plugin => {
+  const idOf = (module: string) => fileURLToPath(new URL(module, import.meta.url));
+  const entryId = idOf(screens.entry);
+  const routeId = idOf(screens.route);
   let groups: Map<string, string> | null = null;
   const compute = (info: ModuleInfoOf): Map<string, string> => {
     const graph = moduleGraph(info);
     const core = staticClosure([entryId], graph);
     core.delete(entryId);
     const route = staticClosure([routeId], graph);
-    // Every module any chunk loads lazily, and what each of those needs.
     const lazyStarts = new Set<string>();
     const all = new Set<string>();
     const walk = (id: string) => {
@@ -196,8 +219,25 @@ const firstScreenChunks = (entryModule: string, routeModule: string): Plugin => 
     lazyStarts.delete(routeId);
     const elsewhere = staticClosure(lazyStarts, graph);
     const result = new Map<string, string>();
-    for (const id of core) result.set(id, 'core');
+    const assign = (ids: Iterable<string>, name: (typeof CHUNK_GROUPS)[number]) => {
+      for (const id of ids) if (!result.has(id)) result.set(id, name);
+    };
+    assign(core, 'core');
     for (const id of route) if (!core.has(id)) result.set(id, elsewhere.has(id) ? 'list-shared' : 'list');
+    const idleParts = screens.idleParts.map(idOf);
+    assign(staticClosure(idleParts, graph), 'shell');
+    const detail = staticClosure([idOf(screens.groupPage)], graph);
+    // What the shell loads on demand (the core's lazy parts that are not pages, nor loaded when idle, nor
+    // the group page's own modules that the core imports ahead of it, as its loader does its URL state).
+    const pages = new Set(graph.moduleOf(idOf('src/app/router.tsx'))?.dynamicallyImportedIds ?? []);
+    const onDemand = [...core]
+      .flatMap((id) => graph.moduleOf(id)?.dynamicallyImportedIds ?? [])
+      .filter((id) => !pages.has(id) && !idleParts.includes(id) && !detail.has(id));
+    const shellOnDemand = staticClosure(onDemand, graph);
+    assign(
+      [...detail].filter((id) => !shellOnDemand.has(id)),
+      'detail',
+    );
     return result;
   };
   return {
@@ -211,12 +251,13 @@ const firstScreenChunks = (entryModule: string, routeModule: string): Plugin => 
         rolldownOptions: {
           output: {
             codeSplitting: {
-              // Higher priority first: each group also takes in the modules its modules import, so the
-              // shared ones are placed before the route's own can pull them in.
-              groups: (['core', 'list-shared', 'list'] as const).map((name, index) => ({
+              groups: CHUNK_GROUPS.map((name, index) => ({
                 name,
-                priority: 3 - index,
+                priority: CHUNK_GROUPS.length - index,
                 test: (id: string) => groups?.get(id) === name,
+                // `detail` leaves out what the shell loads on demand, which its modules import too: a
+                // group takes in its modules' dependencies unless told not to.
+                includeDependenciesRecursively: name !== 'detail',
               })),
             },
           },
@@ -228,6 +269,8 @@ const firstScreenChunks = (entryModule: string, routeModule: string): Plugin => 
 
 /** The first screen's route: its code is preloaded by index.html and grouped into few chunks. */
 const FIRST_SCREEN_ROUTE = 'src/app/routes/groups/list.tsx';
+/** The group page's route: its code is grouped into few chunks too. */
+const GROUP_PAGE_ROUTE = 'src/app/routes/groups/detail.tsx';
 
 export default defineConfig({
   base,
@@ -236,7 +279,16 @@ export default defineConfig({
   plugins: [
     scrollAreaWithoutFloatingUi(),
     preloadRouteFromHtml(FIRST_SCREEN_ROUTE),
-    firstScreenChunks('src/main.tsx', FIRST_SCREEN_ROUTE),
+    firstScreenChunks({
+      entry: 'src/main.tsx',
+      route: FIRST_SCREEN_ROUTE,
+      groupPage: GROUP_PAGE_ROUTE,
+      idleParts: [
+        'src/app/header-menus.tsx',
+        'src/components/feedback/modals-provider.tsx',
+        'src/components/feedback/notifications-view.tsx',
+      ],
+    }),
     react(),
     // Brotli (quality 11) and gzip (level 9) copies of the hashed scripts and styles, served in place of
     // the originals to browsers that accept them: smaller than compressing on the fly, and free per request.
