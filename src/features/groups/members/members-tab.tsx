@@ -87,7 +87,8 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
   );
   if (roster.live !== live.live || (roster.live && roster.rereadMs !== live.rereadMs))
     setLive({ live: roster.live, rereadMs: roster.rereadMs });
-  const reasons = useMemberReasons(group, rules, !!reason);
+  // The members page's people, where the page shows them (a list from a whole-group reading may show anyone).
+  const reasons = useMemberReasons(group, rules, !!reason, listActive ? undefined : (members.data?.entities ?? []));
   const reasonIds = reason ? reasons.idsWith(reason) : undefined;
   const needsRoster = !!rosterFilter || searchInRoster;
   const entries = roster.reading?.entries;

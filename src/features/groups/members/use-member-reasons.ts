@@ -49,13 +49,23 @@ export interface MemberReasons {
  * The real API lists no "members by rule" (its preview answers only a count): see docs/real-org.md.
  *
  * `wanted`: a reason filter is on, so the lists are needed even where the page's labels are not.
+ * `shown`: the members the page shows, where the caller knows them (undefined: any member may be shown).
  */
-export function useMemberReasons(group: Group, rules: RulesPresence, wanted: boolean): MemberReasons {
+export function useMemberReasons(
+  group: Group,
+  rules: RulesPresence,
+  wanted: boolean,
+  shown?: readonly { id?: string }[],
+): MemberReasons {
   const groupId = group.id ?? '';
   const ownerIds = useMemo(() => memberOwnerIds(group), [group]);
-  // Without rules and with owners not counted, every member was added directly: the labels need no list
-  // of individuals (megabytes for a group of many thousands), only the filter does.
-  const everyoneIndividual = rules === 'none' && group.includeOwners === false;
+  // Without rules, whoever is not an owner was added directly: the labels need the list of individuals
+  // (12 MB for a group of 100,000) only to tell whether an owner on the page was added too, and not at
+  // all when owners are not counted; the filter needs it either way.
+  const withoutRules = rules === 'none';
+  const everyoneIndividual = withoutRules && group.includeOwners === false;
+  const ownerShown = !shown || shown.some((user) => !!user.id && ownerIds.has(user.id));
+  const labelsNeedIndividuals = !everyoneIndividual && (!withoutRules || ownerShown);
   // Only the ids in name order are kept (under the individuals key, so what refreshes them refreshes this);
   // a group of more than one members page has them read and sorted in a Web Worker.
   const individuals = useQuery({
@@ -74,7 +84,7 @@ export function useMemberReasons(group: Group, rules: RulesPresence, wanted: boo
       // The lookup set is built here, in slices, not in a render: see idSetInSlices.
       return { ids, set: await idSetInSlices(ids) };
     },
-    enabled: !!groupId && rules !== 'loading' && (!everyoneIndividual || wanted),
+    enabled: !!groupId && rules !== 'loading' && (labelsNeedIndividuals || wanted),
   });
   // The same query (and cache entry) as the group page's rules tab.
   const settings = useQuery(
@@ -130,10 +140,11 @@ export function useMemberReasons(group: Group, rules: RulesPresence, wanted: boo
     (id: string | undefined): MembershipReason[] => {
       if (!id || rules === 'loading' || ruleSet === undefined) return [];
       if (everyoneIndividual) return ownerIds.has(id) ? ['individual', 'owner'] : ['individual'];
+      if (withoutRules && !ownerIds.has(id)) return ['individual'];
       if (!individuals.data) return [];
       return membershipReasons(id, { individualIds, ownerIds, ruleIds: ruleSet });
     },
-    [rules, ruleSet, everyoneIndividual, individuals.data, individualIds, ownerIds],
+    [rules, ruleSet, everyoneIndividual, withoutRules, individuals.data, individualIds, ownerIds],
   );
 
   const lists = useMemo((): Partial<Record<MembershipReason, string[]>> => {
