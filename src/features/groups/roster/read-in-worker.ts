@@ -1,6 +1,12 @@
 import { httpConfig } from '@/api/http';
 import type { DynamicGroupQuery } from '@/api/generated/model/dynamicGroupQuery';
-import { READ_CONCURRENCY, ROSTER_PAGE_SIZE, type RosterEntry, type RosterReading } from './roster-model';
+import {
+  READ_CONCURRENCY,
+  rememberCounts,
+  ROSTER_PAGE_SIZE,
+  type RosterEntry,
+  type RosterReading,
+} from './roster-model';
 import type { RuleEntry } from './roster-read-service';
 import {
   fromWireError,
@@ -102,6 +108,7 @@ function readInWorker<E extends { id: string }>(
           break;
         case 'done':
           end();
+          if (data.counts) rememberCounts(entries as unknown as RosterEntry[], data.counts);
           resolve({ entries, requests: data.requests, total: data.total });
           break;
         case 'error':

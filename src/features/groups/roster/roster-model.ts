@@ -158,6 +158,33 @@ export function countRoster(entries: readonly RosterEntry[], kind: RosterKind): 
     .sort((a, b) => b.count - a.count || compareNames(a.value, b.value));
 }
 
+/** A reading's counts by presence and by routing status. */
+export interface RosterCounts {
+  presence: RosterCount[];
+  routingStatus: RosterCount[];
+}
+
+export const rosterCounts = (entries: readonly RosterEntry[]): RosterCounts => ({
+  presence: countRoster(entries, 'presence'),
+  routingStatus: countRoster(entries, 'routingStatus'),
+});
+
+/** Counts taken where the reading was made (a Web Worker), by the entries they were taken of. */
+const countedElsewhere = new WeakMap<readonly RosterEntry[], RosterCounts>();
+
+/** Records the counts of these very entries, taken off the page's thread. */
+export const rememberCounts = (entries: readonly RosterEntry[], counts: RosterCounts): void => {
+  countedElsewhere.set(entries, counts);
+};
+
+/**
+ * The counts of these entries: those taken with the reading when it was made in a worker (counting
+ * 100,000 members twice was a long task on a phone's main thread), else counted here. Entries changed
+ * since (a push event makes a new array) are counted again.
+ */
+export const countsOf = (entries: readonly RosterEntry[]): RosterCounts =>
+  countedElsewhere.get(entries) ?? rosterCounts(entries);
+
 /** The ids of the members whose `kind` is `value`, in the reading's order. */
 export const idsWith = (entries: readonly RosterEntry[], kind: RosterKind, value: string): string[] =>
   entries.filter((e) => e[kind] === value).map((e) => e.id);

@@ -3,7 +3,7 @@ import type { DynamicGroupQuery } from '@/api/generated/model/dynamicGroupQuery'
 import type { User } from '@/api/generated/model/user';
 import type { UserEntityListing } from '@/api/generated/model/userEntityListing';
 import { matchesDynamicQuery } from '../core/membership-reason';
-import { readAllPages, toRosterEntry } from './roster-model';
+import { readAllPages, rosterCounts, toRosterEntry, type RosterEntry } from './roster-model';
 import {
   ENTRIES_PER_MESSAGE,
   toWireError,
@@ -107,7 +107,12 @@ export function createRosterReadService(post: (message: FromRosterWorker) => voi
       );
       for (let i = 0; i < reading.entries.length; i += ENTRIES_PER_MESSAGE)
         post({ type: 'entries', entries: reading.entries.slice(i, i + ENTRIES_PER_MESSAGE) });
-      post({ type: 'done', requests: reading.requests, total: reading.total });
+      post({
+        type: 'done',
+        requests: reading.requests,
+        total: reading.total,
+        ...(request.read.kind === 'roster' ? { counts: rosterCounts(reading.entries as RosterEntry[]) } : {}),
+      });
     } catch (error) {
       post({ type: 'error', error: toWireError(error) });
     }

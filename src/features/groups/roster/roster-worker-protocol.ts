@@ -1,5 +1,6 @@
 import { ApiError, type ErrorBodyShape } from '@/api/errors';
 import type { DynamicGroupQuery } from '@/api/generated/model/dynamicGroupQuery';
+import type { RosterCounts } from './roster-model';
 
 /**
  * The messages between the members tab and the Web Worker that reads a whole group (roster.worker.ts):
@@ -48,7 +49,8 @@ export type FromRosterWorker =
   /** A 401: the page should sign in again and answer with `token`. */
   | { type: 'unauthorized' }
   | { type: 'entries'; entries: Array<{ id: string }> }
-  | { type: 'done'; requests: number; total: number }
+  /** The end; a roster reading's counts come with it, taken in the worker. */
+  | { type: 'done'; requests: number; total: number; counts?: RosterCounts }
   | { type: 'error'; error: WireError };
 
 export const toWireError = (error: unknown): WireError =>

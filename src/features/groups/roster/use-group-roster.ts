@@ -6,14 +6,14 @@ import { useCan } from '@/lib/permissions';
 import { useGroupAuditNames } from '../core/audit-names';
 import { fitsLive, GROUP_CHANGES_PERMISSION, LIVE_REREAD_MS, LIVE_REREAD_WITHOUT_CHANGES_MS } from './live-events';
 import {
-  countRoster,
+  countsOf,
   countsRefreshMs,
   diffRoster,
   READ_CONCURRENCY,
   readWholeGroup,
   ROSTER_PAGE_SIZE,
 } from './roster-model';
-import type { RosterReading, RosterChange } from './roster-model';
+import type { RosterCounts, RosterEntry, RosterReading, RosterChange } from './roster-model';
 import { useRosterPush } from './use-roster-push';
 import { readWholeGroupInWorker, workersAvailable } from './read-in-worker';
 import { useReadProgressStore, type ReadProgressSource } from './read-progress';
@@ -25,9 +25,11 @@ import { useReadProgressStore, type ReadProgressSource } from './read-progress';
 export const groupRosterQueryKey = (groupId: string) =>
   [...getListGroupMembersQueryKey(groupId), { roster: ['presence', 'routingStatus'] }] as const;
 
+const NO_ENTRIES: readonly RosterEntry[] = [];
+
 export interface GroupRoster {
   reading: RosterReading | undefined;
-  counts: { presence: ReturnType<typeof countRoster>; routingStatus: ReturnType<typeof countRoster> };
+  counts: RosterCounts;
   /** When the counts were taken (ms since the epoch), 0 before the first reading. */
   takenAt: number;
   /** How often the counts refresh while the tab is visible (while polling). */
@@ -89,6 +91,10 @@ export function useGroupRoster(groupId: string, memberCount: number, enabled: bo
         : onPage();
     },
     enabled: enabled && !!groupId,
+    // A new reading replaces the last as it is: comparing 100,000 entries with the last reading's, to keep
+    // the unchanged ones, took the page's thread for each refresh, and the worker's counts are of the
+    // reading's own entries (countsOf). What changed is told by diffRoster.
+    structuralSharing: false,
     refetchInterval: live ? rereadMs : refreshMs,
     staleTime: live ? rereadMs : refreshMs,
   });
@@ -106,13 +112,7 @@ export function useGroupRoster(groupId: string, memberCount: number, enabled: bo
   const before = track.before;
   const reading = query.data;
 
-  const counts = useMemo(
-    () => ({
-      presence: countRoster(reading?.entries ?? [], 'presence'),
-      routingStatus: countRoster(reading?.entries ?? [], 'routingStatus'),
-    }),
-    [reading],
-  );
+  const counts = useMemo(() => countsOf(reading?.entries ?? NO_ENTRIES), [reading]);
   const changes = useMemo(
     () => (before && reading ? diffRoster(before.entries, reading.entries) : []),
     [before, reading],

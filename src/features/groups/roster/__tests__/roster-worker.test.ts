@@ -8,7 +8,7 @@ import {
   readWholeGroupInWorker,
   type RosterWorker,
 } from '../read-in-worker';
-import { ROSTER_PAGE_SIZE, type RosterReading, type RosterUser } from '../roster-model';
+import { countsOf, rosterCounts, ROSTER_PAGE_SIZE, type RosterReading, type RosterUser } from '../roster-model';
 import { createRosterReadService } from '../roster-read-service';
 import { ENTRIES_PER_MESSAGE, type FromRosterWorker } from '../roster-worker-protocol';
 
@@ -117,6 +117,10 @@ describe('readWholeGroupInWorker', () => {
     const slices = sent.flatMap((m) => (m.type === 'entries' ? [m.entries.length] : []));
     expect(slices).toEqual([...Array<number>(5).fill(ENTRIES_PER_MESSAGE), 7]);
     expect(worker.terminated).toBe(true);
+    // The counts come taken in the worker, and are the reading's own (not counted again on the page).
+    expect(countsOf(reading.entries)).toEqual(rosterCounts(reading.entries));
+    expect(countsOf(reading.entries)).toBe(countsOf(reading.entries));
+    expect(countsOf([...reading.entries])).not.toBe(countsOf(reading.entries));
 
     // The requests carry the page's base URL and token, with the roster's expands.
     const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
