@@ -12,12 +12,14 @@ export const loader: RouteLoaderFactory =
   async ({ params, request }) => {
     const groupId = params.groupId ?? '';
     // The URL state's module is the page's own (it loads with the page's code), not the first screen's.
-    void import('@/features/groups/core/detail-url-state').then(
+    // When it cannot be fetched, the page's own code cannot either, and the route's error says so.
+    import('@/features/groups/core/detail-url-state').then(
       ({ parseDetailSearch, membersPageParams, showsMembersPages }) => {
         const state = parseDetailSearch(new URL(request.url).searchParams);
         if (showsMembersPages(state))
           void queryClient.prefetchQuery(getListGroupMembersQueryOptions(groupId, membersPageParams(state)));
       },
+      () => undefined,
     );
     await queryClient.ensureQueryData(getGetGroupQueryOptions(groupId));
     return null;
