@@ -172,8 +172,8 @@ const staticClosure = (starts: Iterable<string>, graph: ReturnType<typeof module
  * - `core`: the modules the entry needs (the entry itself stays a small chunk that imports it);
  * - `list`, `list-shared`: those the list route needs besides, in the route's own chunk when no other lazy
  *   chunk needs them, or else in `list-shared`;
- * - `shell`: those the shell's parts loaded after the first paint on every page need besides (`idleParts`:
- *   the header's menus, the modals and notifications hosts), which were a dozen more;
+ * - `shell`: what the shell's parts loaded after the first paint on every page need besides (`idleParts`:
+ *   the header's menus, the modals and notifications hosts), which was a dozen more chunks;
  * - `detail`: those the group page needs besides, the other screen people arrive at by link. It needed 44
  *   chunks, and a phone's largest paint came about a second later for them. Modules that other parts of
  *   the shell load on demand (the command palette) stay out of it, so that opening those on another page
@@ -225,7 +225,12 @@ const firstScreenChunks = (screens: FirstScreens): Plugin => {
     assign(core, 'core');
     for (const id of route) if (!core.has(id)) result.set(id, elsewhere.has(id) ? 'list-shared' : 'list');
     const idleParts = screens.idleParts.map(idOf);
-    assign(staticClosure(idleParts, graph), 'shell');
+    // The parts' own modules stay chunks of their own, so that one that cannot be fetched is left out
+    // alone (lazyOptional), not with `shell`, which the group page imports too.
+    assign(
+      [...staticClosure(idleParts, graph)].filter((id) => !idleParts.includes(id)),
+      'shell',
+    );
     const detail = staticClosure([idOf(screens.groupPage)], graph);
     // What the shell loads on demand (the core's lazy parts that are not pages, nor loaded when idle, nor
     // the group page's own modules that the core imports ahead of it, as its loader does its URL state).
