@@ -12,8 +12,9 @@ const group: Group = {
   type: 'official',
   visibility: 'public',
   includeOwners: true,
+  rulesVisible: true,
   memberCount: 3,
-  owners: [{ id: OWNER, name: 'Olive Owner' }],
+  owners: [{ id: OWNER, name: 'Olive Owner', version: 1 }],
 };
 
 let fetchMock: ReturnType<typeof vi.fn>;
