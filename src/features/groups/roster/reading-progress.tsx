@@ -22,7 +22,8 @@ export const ReadingProgress = ({ label, source }: ReadingProgressProps) => {
       <Text size="sm" c="dimmed" id={id}>
         {label}…
       </Text>
-      <Progress.Root size="sm">
+      {/* No transition: each step would start one (and its events) and repaint for its length. */}
+      <Progress.Root size="sm" transitionDuration={0}>
         <Progress.Section value={of > 0 ? Math.round((read / of) * 100) : 0} aria-labelledby={id} />
       </Progress.Root>
     </div>
