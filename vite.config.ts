@@ -178,7 +178,8 @@ const staticClosure = (starts: Iterable<string>, graph: ReturnType<typeof module
  *   chunks, and a phone's largest paint came about a second later for them. Modules that other parts of
  *   the shell load on demand (the command palette) stay out of it, so that opening those on another page
  *   does not fetch the group page's code; the other pages that share some of its modules (edit, compare)
- *   load `detail` for them.
+ *   load `detail` for them. What its route's loader imports ahead of the page (the URL state, to ask for
+ *   the first members page) is `detail-early`, small, so that request does not wait for all of `detail`.
  * Other chunks import from these what they share with them.
  */
 interface FirstScreens {
@@ -191,7 +192,7 @@ interface FirstScreens {
   idleParts: string[];
 }
 
-const CHUNK_GROUPS = ['core', 'list-shared', 'list', 'shell', 'detail'] as const;
+const CHUNK_GROUPS = ['core', 'list-shared', 'list', 'shell', 'detail-early', 'detail'] as const;
 
 const firstScreenChunks = (screens: FirstScreens): Plugin => {
   const idOf = (module: string) => fileURLToPath(new URL(module, import.meta.url));
@@ -232,13 +233,24 @@ const firstScreenChunks = (screens: FirstScreens): Plugin => {
       'shell',
     );
     const detail = staticClosure([idOf(screens.groupPage)], graph);
-    // What the shell loads on demand (the core's lazy parts that are not pages, nor loaded when idle, nor
-    // the group page's own modules that the core imports ahead of it, as its loader does its URL state).
     const pages = new Set(graph.moduleOf(idOf('src/app/router.tsx'))?.dynamicallyImportedIds ?? []);
-    const onDemand = [...core]
+    const coreImportsLater = [...core]
       .flatMap((id) => graph.moduleOf(id)?.dynamicallyImportedIds ?? [])
-      .filter((id) => !pages.has(id) && !idleParts.includes(id) && !detail.has(id));
-    const shellOnDemand = staticClosure(onDemand, graph);
+      .filter((id) => !pages.has(id) && !idleParts.includes(id));
+    // The group page's modules its loader imports ahead of the page (its URL state, to ask for the first
+    // members page): a small chunk of their own, which arrives well before `detail`.
+    assign(
+      staticClosure(
+        coreImportsLater.filter((id) => detail.has(id)),
+        graph,
+      ),
+      'detail-early',
+    );
+    // What the shell loads on demand (the command palette).
+    const shellOnDemand = staticClosure(
+      coreImportsLater.filter((id) => !detail.has(id)),
+      graph,
+    );
     assign(
       [...detail].filter((id) => !shellOnDemand.has(id)),
       'detail',
