@@ -21,7 +21,7 @@ import { MAIN_CONTENT_ID, SkipLink } from '@/components/layout/skip-link';
 import { paths } from '@/config/paths';
 import { beginSignIn, useIsSignedIn } from '@/lib/auth';
 import { useEnvironment } from '@/lib/environment';
-import { useAfterFirstPaint, useFirstScreenShown } from '@/lib/idle';
+import { useAfterFirstInteraction, useFirstScreenShown } from '@/lib/idle';
 import { formatDocumentTitle, PageTitleProvider } from '@/lib/page-title';
 import type { Permission } from '@/lib/permission-names';
 import { usePermissions } from '@/lib/permissions';
@@ -31,9 +31,9 @@ import { useCommandPalette } from './command-palette-launcher';
 import { RouteGuard } from './route-guard';
 import { UserButton } from './user-button';
 
-// The header's pop-ups (floating layer) load once the browser is idle after the first paint (or at the
-// first touch, key, click or focus); their buttons paint with the first screen and stay plain, keeping
-// their focus, until the code has arrived (and for good when it could not be fetched).
+// The header's pop-ups (floating layer) load at the first touch, key, click, focus or mouse movement;
+// their buttons paint with the first screen and stay plain, keeping their focus, until the code has
+// arrived (and for good when it could not be fetched).
 const loadHeaderMenus = () => import('./header-menus');
 
 interface NavItem {
@@ -80,7 +80,7 @@ const ThemeToggle = () => {
       {computed === 'dark' ? <IconSun size={18} stroke={1.5} /> : <IconMoon size={18} stroke={1.5} />}
     </ActionIcon>
   );
-  const menus = useOptionalModule(loadHeaderMenus, useAfterFirstPaint());
+  const menus = useOptionalModule(loadHeaderMenus, useAfterFirstInteraction());
   return menus ? (
     <menus.ThemeTooltip label={label} button={ref}>
       {button}
@@ -92,12 +92,12 @@ const ThemeToggle = () => {
 
 const UserMenu = () => {
   const signedIn = useIsSignedIn();
-  const afterFirstPaint = useAfterFirstPaint();
+  const interacted = useAfterFirstInteraction();
   // A press on the plain button before the menu's code has loaded opens the menu once it has.
   const [openWhenLoaded, setOpenWhenLoaded] = useState(false);
   // The plain button, so the menu's button can take over its focus.
   const plain = useRef<HTMLButtonElement>(null);
-  const menus = useOptionalModule(loadHeaderMenus, afterFirstPaint || openWhenLoaded);
+  const menus = useOptionalModule(loadHeaderMenus, interacted || openWhenLoaded);
   if (!signedIn) {
     return (
       <Button variant="light" onClick={() => void beginSignIn(paths.groups.list.getHref())}>

@@ -75,6 +75,47 @@ export const useAfterFirstPaint = (): boolean => {
   return reached;
 };
 
+/** Signs of someone using the page: those above, and a mouse moving over it (a hover's tooltip needs code). */
+const INTERACTION_EVENTS = [...EARLY_EVENTS, 'pointermove'] as const;
+let interacted = false;
+let watching = false;
+const interactionListeners = new Set<() => void>();
+
+const reachInteraction = () => {
+  if (interacted) return;
+  interacted = true;
+  for (const type of INTERACTION_EVENTS) window.removeEventListener(type, reachInteraction, true);
+  for (const listener of [...interactionListeners]) listener();
+};
+
+/**
+ * False until someone first uses the page (a touch, click, key, focus or mouse movement), then true for
+ * good. For code only a person's action needs (the header's menus and tooltips, the dialogs' and
+ * notifications' hosts): a phone that only shows a page never fetches it. Each of those also comes at
+ * once from the action that needs it (a press on the user button opens its menu once the code is in, a
+ * confirmation waits for its host, a notification shown before is kept until the host shows it). The
+ * change renders as a transition, as `useAfterFirstPaint`'s does.
+ */
+export const useAfterFirstInteraction = (): boolean => {
+  const [reached, setReached] = useState(interacted);
+  useEffect(() => {
+    if (reached) return;
+    const listener = () => startTransition(() => setReached(true));
+    interactionListeners.add(listener);
+    if (!watching) {
+      watching = true;
+      for (const type of INTERACTION_EVENTS)
+        window.addEventListener(type, reachInteraction, { capture: true, passive: true });
+    }
+    // Reached between this render and its effect.
+    if (interacted) listener();
+    return () => {
+      interactionListeners.delete(listener);
+    };
+  }, [reached]);
+  return reached;
+};
+
 /**
  * `whenIdle`, started only once the first screen has rendered and been shown (see
  * `holdIdleForFirstScreen`), and after the frame then painting: the browser is idle too while the first
@@ -134,6 +175,8 @@ export const useFirstScreenShown = (shown = true) => {
 
 /** Test hook: back to "before the first paint". */
 export const resetAfterFirstPaintForTests = () => {
+  interacted = false;
+  watching = false;
   idleReached = false;
   scheduled = false;
   held = null;

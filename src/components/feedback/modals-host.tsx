@@ -1,5 +1,5 @@
 import { Suspense, useEffect, type ReactNode } from 'react';
-import { useAfterFirstPaint } from '@/lib/idle';
+import { useAfterFirstInteraction } from '@/lib/idle';
 import { lazyOptional } from '@/lib/optional-chunk';
 
 let markReady: () => void = () => undefined;
@@ -24,13 +24,13 @@ const ModalsProvider = lazyOptional<{ children?: ReactNode }>(
 );
 
 /**
- * The host of `@mantine/modals` (confirm dialogs), loaded once the browser is idle after the first
- * paint (or at the first touch, key or click, which comes before any confirmation is asked), instead of
- * with it. Render it once, beside the app: nothing here reads the modals context, only `modals.open…`
+ * The host of `@mantine/modals` (confirm dialogs), loaded at the first touch, key, click, focus or mouse
+ * movement (which comes before any confirmation is asked), not with the first screen nor when it idles:
+ * a phone that only shows a page does not fetch it. Render it once, beside the app: nothing here reads the modals context, only `modals.open…`
  * events, and those wait for `modalsReady`.
  */
 export const ModalsHost = () =>
-  useAfterFirstPaint() ? (
+  useAfterFirstInteraction() ? (
     <Suspense fallback={null}>
       <ModalsProvider>
         <Ready />

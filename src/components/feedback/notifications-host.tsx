@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { useAfterFirstPaint } from '@/lib/idle';
+import { useAfterFirstInteraction } from '@/lib/idle';
 import { lazyOptional } from '@/lib/optional-chunk';
 
 const Notifications = lazyOptional(
@@ -8,11 +8,12 @@ const Notifications = lazyOptional(
 );
 
 /**
- * Where notifications show, loaded once the browser is idle after the first paint instead of with it.
+ * Where notifications show, loaded at the first touch, key, click, focus or mouse movement (what shows one
+ * follows an action) instead of with the first screen.
  * `notifications.show` works before: the store keeps what was shown and this renders it once mounted.
  */
 export const NotificationsHost = () =>
-  useAfterFirstPaint() ? (
+  useAfterFirstInteraction() ? (
     <Suspense fallback={null}>
       <Notifications />
     </Suspense>

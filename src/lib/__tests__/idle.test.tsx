@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   holdIdleForFirstScreen,
   resetAfterFirstPaintForTests,
+  useAfterFirstInteraction,
   useAfterFirstPaint,
   useFirstScreenShown,
   whenIdleAfterFirstScreen,
@@ -131,5 +132,34 @@ describe('waiting for idle after the first screen', () => {
     await runIdle();
     expect(screen.getByText('plain buttons')).toBeInTheDocument();
     expect(screen.queryByText('fallback')).not.toBeInTheDocument();
+  });
+});
+
+const ForAPerson = () => <p>{useAfterFirstInteraction() ? 'menus loaded' : 'plain buttons'}</p>;
+
+describe('waiting for someone to use the page', () => {
+  it('idle time does not count; a mouse movement, a key or a touch does, for good', async () => {
+    render(<ForAPerson />);
+    await settle();
+    await runIdle();
+    await runFrame();
+    await act(() => vi.advanceTimersByTimeAsync(60_000));
+    expect(screen.getByText('plain buttons')).toBeInTheDocument();
+
+    await act(async () => {
+      window.dispatchEvent(new Event('pointermove'));
+    });
+    expect(screen.getByText('menus loaded')).toBeInTheDocument();
+  });
+
+  it('is true at once for what mounts after the first interaction', async () => {
+    render(<ForAPerson />);
+    await settle();
+    await act(async () => {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab' }));
+    });
+    // A later page's header, a new dialog host: its first render already has it.
+    render(<ForAPerson />);
+    expect(screen.getAllByText('menus loaded')).toHaveLength(2);
   });
 });
