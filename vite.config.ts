@@ -175,9 +175,10 @@ const staticClosure = (starts: Iterable<string>, graph: ReturnType<typeof module
  * - `shell`: what the shell's parts loaded after the first paint on every page need besides (`idleParts`:
  *   the header's menus, the modals and notifications hosts), which was a dozen more chunks;
  * - `detail`: those the group page needs besides, the other screen people arrive at by link. It needed 44
- *   chunks, and a phone's largest paint came about a second later for them. Modules that other parts of
- *   the shell load on demand (the command palette) stay out of it, so that opening those on another page
- *   does not fetch the group page's code; the other pages that share some of its modules (edit, compare)
+ *   chunks, and a phone's largest paint came about a second later for them. Modules that the shell loads
+ *   on demand (the command palette) or the list after its first screen (its filter inputs, its empty
+ *   view: `routeParts`) stay out of it, so that those do not fetch the group page's code; the list's
+ *   dialogs (import, export, bulk delete) and the other pages that share some of its modules (edit, compare)
  *   load `detail` for them. What its route's loader imports ahead of the page (the URL state, to ask for
  *   the first members page) is `detail-early`, small, so that request does not wait for all of `detail`.
  * Other chunks import from these what they share with them.
@@ -190,6 +191,8 @@ interface FirstScreens {
   groupPage: string;
   /** What the shell loads once the first screen has painted, on every page. */
   idleParts: string[];
+  /** What the first screen's route loads after it (when idle, or as the view needs it). */
+  routeParts: string[];
 }
 
 const CHUNK_GROUPS = ['core', 'list-shared', 'list', 'shell', 'detail-early', 'detail'] as const;
@@ -246,9 +249,10 @@ const firstScreenChunks = (screens: FirstScreens): Plugin => {
       ),
       'detail-early',
     );
-    // What the shell loads on demand (the command palette).
+    // What the shell loads on demand (the command palette) and what the list loads after its first screen
+    // (its filter inputs): not in `detail`, which they would otherwise fetch whole for a few modules.
     const shellOnDemand = staticClosure(
-      coreImportsLater.filter((id) => !detail.has(id)),
+      [...coreImportsLater.filter((id) => !detail.has(id)), ...screens.routeParts.map(idOf)],
       graph,
     );
     assign(
@@ -304,6 +308,11 @@ export default defineConfig({
         'src/app/header-menus.tsx',
         'src/components/feedback/modals-provider.tsx',
         'src/components/feedback/notifications-view.tsx',
+      ],
+      routeParts: [
+        'src/features/groups/list/components/group-list-filters.tsx',
+        'src/features/groups/list/components/group-list-filters-drawer.tsx',
+        'src/features/groups/list/components/group-list-empty.tsx',
       ],
     }),
     react(),
