@@ -29,6 +29,21 @@ const scrollAreaWithoutFloatingUi = (): Plugin => ({
 });
 
 /**
+ * Mantine's AppShell header, footer and aside import react-remove-scroll for its two class names only,
+ * which tied the scroll lock of modals and drawers to the first screen. Their import resolves to those
+ * class names instead (src/lib/remove-scroll-class-names.ts); modals and drawers still get the real one.
+ */
+const appShellWithoutScrollLock = (): Plugin => ({
+  name: 'app-shell-without-scroll-lock',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === 'react-remove-scroll' && importer?.replaceAll('\\', '/').includes('/components/AppShell/'))
+      return fileURLToPath(new URL('./src/lib/remove-scroll-class-names.ts', import.meta.url));
+    return null;
+  },
+});
+
+/**
  * The group list is the first screen. Vite preloads a lazy route's chunks by inserting `modulepreload`
  * links when the route's `import()` runs, which for the list is inside the entry's first task (about
  * 60 ms of a phone's main thread for a dozen links). For the route `module`, the links go into
@@ -299,6 +314,7 @@ export default defineConfig({
   define: consoleDefines(),
   plugins: [
     scrollAreaWithoutFloatingUi(),
+    appShellWithoutScrollLock(),
     preloadRouteFromHtml(FIRST_SCREEN_ROUTE),
     firstScreenChunks({
       entry: 'src/main.tsx',
