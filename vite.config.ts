@@ -250,7 +250,8 @@ const firstScreenChunks = (screens: FirstScreens): Plugin => {
       [...staticClosure(idleParts, graph)].filter((id) => !idleParts.includes(id)),
       'shell',
     );
-    const detail = staticClosure([idOf(screens.groupPage)], graph);
+    const detailId = idOf(screens.groupPage);
+    const detail = staticClosure([detailId], graph);
     const pages = new Set(graph.moduleOf(idOf('src/app/router.tsx'))?.dynamicallyImportedIds ?? []);
     const coreImportsLater = [...core]
       .flatMap((id) => graph.moduleOf(id)?.dynamicallyImportedIds ?? [])
@@ -271,7 +272,9 @@ const firstScreenChunks = (screens: FirstScreens): Plugin => {
       graph,
     );
     assign(
-      [...detail].filter((id) => !shellOnDemand.has(id)),
+      // The route's own module stays the chunk its dynamic import loads: captured in the group, rolldown made
+      // that chunk a facade re-exporting a namespace object it never declared, in some builds.
+      [...detail].filter((id) => !shellOnDemand.has(id) && id !== detailId),
       'detail',
     );
     return result;
