@@ -85,12 +85,6 @@ export const formatRelative = (value: number, unit: Intl.RelativeTimeFormatUnit)
 export const formatNumber = (count: number): string => numbers().format(count);
 /** Names (and other words) in the order people expect, letters' case and accents aside. */
 export const compareNames = (a: string, b: string): number => names().compare(a, b);
-/**
- * A fixed vocabulary's codes (system presences, routing statuses) in a stable order, without a collator:
- * building one takes ICU's collation data (about 15 ms, 60 on a phone), and the group page's first screen
- * orders only such codes, to break ties between equal counts.
- */
-export const compareCodes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** `one` or `other` (or another CLDR category) for a count of English words. */
 export const englishPluralCategory = (count: number): Intl.LDMLPluralRule => englishPlurals().select(count);
 

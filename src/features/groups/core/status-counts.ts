@@ -1,6 +1,6 @@
 import type { User } from '@/api/generated/model/user';
 import { presenceOf, routingStatusOf } from './member-fields';
-import { compareCodes } from '@/lib/locale';
+import { compareNames } from '@/lib/locale';
 
 export type StatusKind = 'presence' | 'routingStatus';
 
@@ -19,7 +19,7 @@ export interface StatusFilter {
 export const valueOfStatus = (user: User, kind: StatusKind): string =>
   kind === 'presence' ? presenceOf(user) : routingStatusOf(user);
 
-/** How many members of the page have each presence / routing status, largest first (ties in code order). */
+/** How many members of the page have each presence / routing status, largest first (ties by name). */
 export const countStatuses = (users: readonly User[], kind: StatusKind): StatusCount[] => {
   const counts = new Map<string, number>();
   for (const user of users) {
@@ -29,7 +29,7 @@ export const countStatuses = (users: readonly User[], kind: StatusKind): StatusC
   }
   return [...counts.entries()]
     .map(([value, count]) => ({ kind, value, count }))
-    .sort((a, b) => b.count - a.count || compareCodes(a.value, b.value));
+    .sort((a, b) => b.count - a.count || compareNames(a.value, b.value));
 };
 
 export const parseStatusFilter = (raw: string | null): StatusFilter | null => {

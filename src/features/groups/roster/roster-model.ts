@@ -1,5 +1,5 @@
 import { PAGE_SIZE_MAXIMA } from '@/api/generated/contract';
-import { compareCodes } from '@/lib/locale';
+import { compareNames } from '@/lib/locale';
 
 /**
  * The live roster's logic, free of React and of the API client (the bench uses it too): reading the
@@ -146,7 +146,7 @@ export async function idSetInSlices(ids: readonly string[], slice = ID_SET_SLICE
   return set;
 }
 
-/** How many members have each value of `kind`, largest first (ties in code order); unknown values left out. */
+/** How many members have each value of `kind`, largest first (ties by name); unknown values left out. */
 export function countRoster(entries: readonly RosterEntry[], kind: RosterKind): RosterCount[] {
   const counts = new Map<string, number>();
   for (const entry of entries) {
@@ -155,7 +155,7 @@ export function countRoster(entries: readonly RosterEntry[], kind: RosterKind): 
   }
   return [...counts.entries()]
     .map(([value, count]) => ({ kind, value, count }))
-    .sort((a, b) => b.count - a.count || compareCodes(a.value, b.value));
+    .sort((a, b) => b.count - a.count || compareNames(a.value, b.value));
 }
 
 /** A reading's counts by presence and by routing status. */
