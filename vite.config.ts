@@ -14,34 +14,44 @@ const apiTarget = process.env.API_TARGET ?? 'http://127.0.0.1:8080';
 const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
 /**
+ * One package's import of another, from the files under `importerDir`, resolved to a module of ours that
+ * gives what those files take from it, so that they do not bring the whole package to every page.
+ */
+const redirectImport = (name: string, source: string, importerDir: string, to: string): Plugin => ({
+  name,
+  enforce: 'pre',
+  resolveId(id, importer) {
+    if (id === source && importer?.replaceAll('\\', '/').includes(importerDir))
+      return fileURLToPath(new URL(to, import.meta.url));
+    return null;
+  },
+});
+
+/**
  * Mantine's ScrollArea imports one small hook (useMergeRefs) from @floating-ui/react, which ties the whole
  * floating layer (popovers, menus, tooltips) to every page with a table. Its import resolves to an
  * equivalent built on @mantine/hooks instead; the components that float still get floating-ui.
  */
-const scrollAreaWithoutFloatingUi = (): Plugin => ({
-  name: 'scroll-area-without-floating-ui',
-  enforce: 'pre',
-  resolveId(source, importer) {
-    if (source === '@floating-ui/react' && importer?.replaceAll('\\', '/').includes('/components/ScrollArea/'))
-      return fileURLToPath(new URL('./src/lib/merge-refs.ts', import.meta.url));
-    return null;
-  },
-});
+const scrollAreaWithoutFloatingUi = () =>
+  redirectImport(
+    'scroll-area-without-floating-ui',
+    '@floating-ui/react',
+    '/components/ScrollArea/',
+    './src/lib/merge-refs.ts',
+  );
 
 /**
  * Mantine's AppShell header, footer and aside import react-remove-scroll for its two class names only,
  * which tied the scroll lock of modals and drawers to the first screen. Their import resolves to those
  * class names instead (src/lib/remove-scroll-class-names.ts); modals and drawers still get the real one.
  */
-const appShellWithoutScrollLock = (): Plugin => ({
-  name: 'app-shell-without-scroll-lock',
-  enforce: 'pre',
-  resolveId(source, importer) {
-    if (source === 'react-remove-scroll' && importer?.replaceAll('\\', '/').includes('/components/AppShell/'))
-      return fileURLToPath(new URL('./src/lib/remove-scroll-class-names.ts', import.meta.url));
-    return null;
-  },
-});
+const appShellWithoutScrollLock = () =>
+  redirectImport(
+    'app-shell-without-scroll-lock',
+    'react-remove-scroll',
+    '/components/AppShell/',
+    './src/lib/remove-scroll-class-names.ts',
+  );
 
 /**
  * The group list is the first screen. Vite preloads a lazy route's chunks by inserting `modulepreload`
