@@ -26,8 +26,8 @@ const ModalsProvider = lazyOptional<{ children?: ReactNode }>(
 /**
  * The host of `@mantine/modals` (confirm dialogs), loaded at the first touch, key, click, focus or mouse
  * movement (which comes before any confirmation is asked), not with the first screen nor when it idles:
- * a phone that only shows a page does not fetch it. Render it once, beside the app: nothing here reads the modals context, only `modals.open…`
- * events, and those wait for `modalsReady`.
+ * a phone that only shows a page does not fetch it. Render it once, beside the app: nothing here reads
+ * the modals context, only `modals.open…` events, and those wait for `modalsReady`.
  */
 export const ModalsHost = () =>
   useAfterFirstInteraction() ? (
