@@ -54,6 +54,19 @@ const appShellWithoutScrollLock = () =>
   );
 
 /**
+ * Mantine's Table imports ScrollArea for `Table.ScrollContainer`'s custom scroll bars, which the console
+ * does not use (its theme makes the container scroll natively): every page with a table, the group list
+ * first, carried it. Table's import resolves to a native scroller instead (src/lib/table-scroll-area.tsx).
+ */
+const tableWithoutScrollArea = () =>
+  redirectImport(
+    'table-without-scroll-area',
+    '../ScrollArea/ScrollArea.mjs',
+    '/components/Table/',
+    './src/lib/table-scroll-area.tsx',
+  );
+
+/**
  * The group list is the first screen. Vite preloads a lazy route's chunks by inserting `modulepreload`
  * links when the route's `import()` runs, which for the list is inside the entry's first task (about
  * 60 ms of a phone's main thread for a dozen links). For the route `module`, the links go into
@@ -328,6 +341,7 @@ export default defineConfig({
   plugins: [
     scrollAreaWithoutFloatingUi(),
     appShellWithoutScrollLock(),
+    tableWithoutScrollArea(),
     preloadRouteFromHtml(FIRST_SCREEN_ROUTE),
     firstScreenChunks({
       entry: 'src/main.tsx',

@@ -47,6 +47,9 @@ export const theme = createTheme({
     Select: { defaultProps: { comboboxProps: { keepMounted: false } } },
     MultiSelect: { defaultProps: { comboboxProps: { keepMounted: false } } },
     Autocomplete: { defaultProps: { comboboxProps: { keepMounted: false } } },
+    // A table wider than its place scrolls natively (the build leaves Mantine's ScrollArea out of Table:
+    // src/lib/table-scroll-area.tsx).
+    TableScrollContainer: { defaultProps: { type: 'native' } },
   },
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif, "Apple Color Emoji", "Segoe UI Emoji"',
