@@ -140,9 +140,9 @@ export function buildConsoleOnlyApp(options: ConsoleOnlyOptions): FastifyInstanc
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     const type = String(reply.getHeader('content-type') ?? '');
-    if (takesConsolePolicy(type)) reply.header('Content-Security-Policy', csp);
+    if (takesConsolePolicy(type, request.url.split('?')[0] ?? '')) reply.header('Content-Security-Policy', csp);
     return payload;
   });
   app.addHook('onSend', securityHeaders);

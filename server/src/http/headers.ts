@@ -32,15 +32,21 @@ export const CONSOLE_CSP = [
 /** For JSON and everything that is neither a page nor a script. */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
+/** A Web Worker's own script as the build names it (`roster.worker-<hash>.js`). */
+const WORKER_SCRIPT = /\.worker-[\w-]+\.js$/;
+
 /**
- * Whether a response of that content type gets the console's policy: its pages, and its scripts, since a
- * Web Worker (the members tab reads large groups in one) runs under the policy its own script came with.
+ * Whether a response gets the console's policy: its pages, and the scripts Web Workers start from (the
+ * members tab reads large groups in one), since a worker runs under the policy its own script came with.
+ * Other scripts take the short policy: a policy on a script a page runs has no effect, and the console's,
+ * about 560 bytes, went with each of the first screen's scripts to a phone.
  */
-export const takesConsolePolicy = (contentType: string): boolean =>
-  contentType.startsWith('text/html') || /^(?:text|application)\/javascript/.test(contentType);
+export const takesConsolePolicy = (contentType: string, path: string): boolean =>
+  contentType.startsWith('text/html') ||
+  (/^(?:text|application)\/javascript/.test(contentType) && WORKER_SCRIPT.test(path));
 
 export async function securityHeaders(
-  _request: FastifyRequest,
+  request: FastifyRequest,
   reply: FastifyReply,
   payload: unknown,
 ): Promise<unknown> {
@@ -50,7 +56,8 @@ export async function securityHeaders(
   // A 304 has no content type; its headers replace the cached page's, so it must not carry the API policy.
   if (!reply.hasHeader('Content-Security-Policy') && reply.statusCode !== 304) {
     const type = String(reply.getHeader('content-type') ?? '');
-    reply.header('Content-Security-Policy', takesConsolePolicy(type) ? CONSOLE_CSP : API_CSP);
+    const path = request.url.split('?')[0] ?? '';
+    reply.header('Content-Security-Policy', takesConsolePolicy(type, path) ? CONSOLE_CSP : API_CSP);
   }
   return payload;
 }

@@ -122,6 +122,7 @@ describe('the console’s static files', () => {
     mkdirSync(join(staticDir, 'assets'));
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Groups Console</title><div id="root"></div>');
     writeFileSync(join(staticDir, 'assets', 'index-AbC123.js'), 'console.log("app")');
+    writeFileSync(join(staticDir, 'assets', 'roster.worker-AbC123.js'), 'self.onmessage = () => {}');
     writeFileSync(join(staticDir, 'config.json'), '{"mode":"embedded"}');
     // A built asset with its build-time copies; each copy says which one it is.
     const script = (variant: string) => `export const variant = '${variant}';\n${'// padding\n'.repeat(200)}`;
@@ -147,11 +148,14 @@ describe('the console’s static files', () => {
     expect(res.headers.get('x-frame-options')).toBe('DENY');
   });
 
-  it('gives scripts the console’s policy too, the one a Web Worker started from them runs under', async () => {
-    const res = await page('/assets/index-AbC123.js', '*/*');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/javascript/);
-    expect(res.headers.get('content-security-policy')).toBe(CONSOLE_CSP);
+  it('gives a Web Worker’s script the console’s policy, which the worker runs under; other scripts the short one', async () => {
+    const worker = await page('/assets/roster.worker-AbC123.js', '*/*');
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toMatch(/javascript/);
+    expect(worker.headers.get('content-security-policy')).toBe(CONSOLE_CSP);
+    const script = await page('/assets/index-AbC123.js', '*/*');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
     const api = await page('/config.json', 'application/json');
     expect(api.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
   });
