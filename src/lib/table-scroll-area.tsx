@@ -1,12 +1,5 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 
-/**
- * What Mantine's `Table.ScrollContainer` takes from ScrollArea, for its `type="scrollarea"`: the build
- * points Table's import here (vite.config.ts), so every page with a Mantine Table (the group list, the
- * first screen) does not carry ScrollArea (about 4 kB brotli). The console's theme makes the container
- * scroll natively (`type: 'native'`), which never renders this; asked for, it is a native scroller too.
- * Pages that use ScrollArea themselves still get Mantine's.
- */
 /** ScrollArea's own props, which a native scroller has no use for. */
 interface ScrollAreaOnlyProps {
   offsetScrollbars?: unknown;
@@ -19,6 +12,13 @@ interface ScrollAreaOnlyProps {
   onScrollPositionChange?: unknown;
 }
 
+/**
+ * What Mantine's `Table.ScrollContainer` takes from ScrollArea, for its `type="scrollarea"`: the build
+ * points Table's import here (vite.config.ts), so every page with a Mantine Table (the group list, the
+ * first screen) does not carry ScrollArea (about 4 kB brotli). The console's theme makes the container
+ * scroll natively (`type: 'native'`), which never renders this; asked for, it is a native scroller too.
+ * Pages that use ScrollArea themselves still get Mantine's.
+ */
 export const ScrollArea = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement> & ScrollAreaOnlyProps>(
   (
     {
