@@ -29,32 +29,62 @@ export const whenIdle = (task: () => void, timeout = IDLE_TIMEOUT_MS): (() => vo
   };
 };
 
-let idleReached = false;
-let scheduled = false;
 let held: Promise<unknown> | null = null;
-const listeners = new Set<() => void>();
 
 /** Signs that someone is about to use the page: what waits for idle starts at once. */
 const EARLY_EVENTS = ['pointerdown', 'keydown', 'focusin'] as const;
 
-const reachIdle = () => {
-  if (idleReached) return;
-  idleReached = true;
-  for (const type of EARLY_EVENTS) window.removeEventListener(type, reachIdle, true);
-  for (const listener of [...listeners]) listener();
-};
-
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  if (!scheduled && !idleReached) {
-    scheduled = true;
-    whenIdleAfterFirstScreen(reachIdle);
-    for (const type of EARLY_EVENTS) window.addEventListener(type, reachIdle, { capture: true, passive: true });
-  }
-  return () => {
-    listeners.delete(listener);
+/**
+ * A moment that comes once and stays: the first of `events` on the page, or `start(reach)` calling back
+ * (started with the first subscriber).
+ */
+const oneTimeMoment = (events: readonly string[], start?: (reach: () => void) => void) => {
+  let reached = false;
+  let started = false;
+  const listeners = new Set<() => void>();
+  const reach = () => {
+    if (reached) return;
+    reached = true;
+    for (const type of events) window.removeEventListener(type, reach, true);
+    for (const listener of [...listeners]) listener();
+  };
+  return {
+    isReached: () => reached,
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      if (!started && !reached) {
+        started = true;
+        start?.(reach);
+        for (const type of events) window.addEventListener(type, reach, { capture: true, passive: true });
+      }
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    reset: () => {
+      reached = false;
+      started = false;
+    },
   };
 };
+
+/** Whether the moment has come; its coming renders as a transition. */
+const useMoment = (moment: ReturnType<typeof oneTimeMoment>): boolean => {
+  const [reached, setReached] = useState(moment.isReached);
+  useEffect(() => {
+    if (reached) return;
+    const listener = () => startTransition(() => setReached(true));
+    const unsubscribe = moment.subscribe(listener);
+    // Reached between this render and its effect.
+    if (moment.isReached()) listener();
+    return unsubscribe;
+  }, [moment, reached]);
+  return reached;
+};
+
+const firstPaint = oneTimeMoment(EARLY_EVENTS, (reach) => whenIdleAfterFirstScreen(reach));
+/** Signs of someone using the page: those above, and a mouse moving over it (a hover's tooltip needs code). */
+const firstInteraction = oneTimeMoment([...EARLY_EVENTS, 'pointermove']);
 
 /**
  * False on the first screen's render, true once the browser has been idle after it (or the user has
@@ -63,30 +93,7 @@ const subscribe = (listener: () => void) => {
  * reaches for it. Once reached it stays true, so later screens render everything at once. The change
  * renders as a transition, in slices: what it brings in is not what anyone is waiting for.
  */
-export const useAfterFirstPaint = (): boolean => {
-  const [reached, setReached] = useState(idleReached);
-  useEffect(() => {
-    if (reached) return;
-    const unsubscribe = subscribe(() => startTransition(() => setReached(true)));
-    // Reached between this render and its effect.
-    if (idleReached) startTransition(() => setReached(true));
-    return unsubscribe;
-  }, [reached]);
-  return reached;
-};
-
-/** Signs of someone using the page: those above, and a mouse moving over it (a hover's tooltip needs code). */
-const INTERACTION_EVENTS = [...EARLY_EVENTS, 'pointermove'] as const;
-let interacted = false;
-let watching = false;
-const interactionListeners = new Set<() => void>();
-
-const reachInteraction = () => {
-  if (interacted) return;
-  interacted = true;
-  for (const type of INTERACTION_EVENTS) window.removeEventListener(type, reachInteraction, true);
-  for (const listener of [...interactionListeners]) listener();
-};
+export const useAfterFirstPaint = (): boolean => useMoment(firstPaint);
 
 /**
  * False until someone first uses the page (a touch, click, key, focus or mouse movement), then true for
@@ -96,25 +103,7 @@ const reachInteraction = () => {
  * confirmation waits for its host, a notification shown before is kept until the host shows it). The
  * change renders as a transition, as `useAfterFirstPaint`'s does.
  */
-export const useAfterFirstInteraction = (): boolean => {
-  const [reached, setReached] = useState(interacted);
-  useEffect(() => {
-    if (reached) return;
-    const listener = () => startTransition(() => setReached(true));
-    interactionListeners.add(listener);
-    if (!watching) {
-      watching = true;
-      for (const type of INTERACTION_EVENTS)
-        window.addEventListener(type, reachInteraction, { capture: true, passive: true });
-    }
-    // Reached between this render and its effect.
-    if (interacted) listener();
-    return () => {
-      interactionListeners.delete(listener);
-    };
-  }, [reached]);
-  return reached;
-};
+export const useAfterFirstInteraction = (): boolean => useMoment(firstInteraction);
 
 /**
  * `whenIdle`, started only once the first screen has rendered and been shown (see
@@ -175,10 +164,8 @@ export const useFirstScreenShown = (shown = true) => {
 
 /** Test hook: back to "before the first paint". */
 export const resetAfterFirstPaintForTests = () => {
-  interacted = false;
-  watching = false;
-  idleReached = false;
-  scheduled = false;
+  firstPaint.reset();
+  firstInteraction.reset();
   held = null;
   release = null;
 };
