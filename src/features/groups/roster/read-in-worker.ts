@@ -4,6 +4,7 @@ import {
   READ_CONCURRENCY,
   rememberCounts,
   ROSTER_PAGE_SIZE,
+  type RosterCounts,
   type RosterEntry,
   type RosterReading,
 } from './roster-model';
@@ -49,7 +50,14 @@ export interface WorkerReadOptions<E> {
 export const readWholeGroupInWorker = (
   groupId: string,
   options: WorkerReadOptions<RosterEntry>,
-): Promise<RosterReading> => readInWorker<RosterEntry>(groupId, { kind: 'roster' }, options);
+): Promise<RosterReading> =>
+  readInWorker<RosterEntry>(groupId, { kind: 'roster' }, options).then((read) => {
+    if (!read.counts) return read;
+    // The worker counted the statuses as it read: the page need not count its entries again (countsOf).
+    const { counts, ...reading } = read;
+    rememberCounts(reading.entries, counts);
+    return reading;
+  });
 
 /** Of every member, whether the group's rules take them in (toRuleEntry), read in a Web Worker the same way. */
 export const readRuleEntriesInWorker = (
@@ -66,7 +74,7 @@ function readInWorker<E extends { id: string }>(
   groupId: string,
   read: WholeGroupRead,
   options: WorkerReadOptions<E>,
-): Promise<{ entries: E[]; requests: number; total: number }> {
+): Promise<{ entries: E[]; requests: number; total: number; counts?: RosterCounts }> {
   const { signal, onProgress, fallback, createWorker = startWorker } = options;
   if (signal?.aborted) return Promise.reject(abortError(signal));
   return new Promise((resolve, reject) => {
@@ -108,8 +116,7 @@ function readInWorker<E extends { id: string }>(
           break;
         case 'done':
           end();
-          if (data.counts) rememberCounts(entries as unknown as RosterEntry[], data.counts);
-          resolve({ entries, requests: data.requests, total: data.total });
+          resolve({ entries, requests: data.requests, total: data.total, counts: data.counts });
           break;
         case 'error':
           end();
