@@ -142,7 +142,7 @@ export function buildConsoleOnlyApp(options: ConsoleOnlyOptions): FastifyInstanc
   });
   app.addHook('onSend', async (request, reply, payload) => {
     const type = String(reply.getHeader('content-type') ?? '');
-    if (takesConsolePolicy(type, request.url.split('?')[0] ?? '')) reply.header('Content-Security-Policy', csp);
+    if (takesConsolePolicy(type, request.url)) reply.header('Content-Security-Policy', csp);
     return payload;
   });
   app.addHook('onSend', securityHeaders);

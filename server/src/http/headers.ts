@@ -41,9 +41,9 @@ const WORKER_SCRIPT = /\.worker-[\w-]+\.js$/;
  * Other scripts take the short policy: a policy on a script a page runs has no effect, and the console's,
  * about 560 bytes, went with each of the first screen's scripts to a phone.
  */
-export const takesConsolePolicy = (contentType: string, path: string): boolean =>
+export const takesConsolePolicy = (contentType: string, url: string): boolean =>
   contentType.startsWith('text/html') ||
-  (/^(?:text|application)\/javascript/.test(contentType) && WORKER_SCRIPT.test(path));
+  (/^(?:text|application)\/javascript/.test(contentType) && WORKER_SCRIPT.test(url.split('?')[0] ?? ''));
 
 export async function securityHeaders(
   request: FastifyRequest,
@@ -56,8 +56,7 @@ export async function securityHeaders(
   // A 304 has no content type; its headers replace the cached page's, so it must not carry the API policy.
   if (!reply.hasHeader('Content-Security-Policy') && reply.statusCode !== 304) {
     const type = String(reply.getHeader('content-type') ?? '');
-    const path = request.url.split('?')[0] ?? '';
-    reply.header('Content-Security-Policy', takesConsolePolicy(type, path) ? CONSOLE_CSP : API_CSP);
+    reply.header('Content-Security-Policy', takesConsolePolicy(type, request.url) ? CONSOLE_CSP : API_CSP);
   }
   return payload;
 }
