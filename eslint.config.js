@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
+import lingui from 'eslint-plugin-lingui';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -190,6 +191,66 @@ export default tseslint.config(
         },
         // One locale for every date, number and name order (the browser's own would mix formats).
         ...LOCALE_SELECTORS,
+      ],
+    },
+  },
+  {
+    // Every word a person reads goes through the catalogue (lingui.config.ts): a literal string in JSX, in a
+    // label or in a notification fails. Strings that are not words for people pass: class names, test ids,
+    // keys, URLs, MIME types, single lower-case tokens (`variant="light"`), and what a few functions take
+    // (errors for developers, storage keys, query parameters).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/**/__tests__/**', 'src/testing/**', 'src/api/generated/**'],
+    plugins: { lingui },
+    rules: {
+      ...lingui.configs.recommended.rules,
+      'lingui/no-unlocalized-strings': [
+        'error',
+        {
+          ignore: [
+            // one token without spaces that does not start with a capital: keys, paths, ids, CSS values
+            '^(?![A-Z])\\S+$',
+            // constants and codes
+            '^[A-Z0-9_.:-]+$',
+          ],
+          ignoreNames: [
+            { regex: { pattern: 'className|ClassName|classNames|style|Style|testid|TestId|Key$|^key$|^id$|Id$|^type$|^href$|^to$|^src$|^rel$|^target$|^name$|^method$|^accept$|^mime|Mime|^pattern$|^role$|^ff$|^fw$|^c$|^color$|^variant$|^size$|^path$|^url$|Url$|^aria-(controls|labelledby|describedby|live|current|haspopup|hidden|expanded|selected|checked|sort|invalid|busy|modal|orientation|owns|activedescendant)$|^data-' } },
+          ],
+          ignoreFunctions: [
+            'Error',
+            '*Error',
+            'console.*',
+            '*.setItem',
+            '*.getItem',
+            '*.removeItem',
+            '*.set',
+            '*.get',
+            '*.has',
+            '*.append',
+            '*.delete',
+            '*.addEventListener',
+            '*.removeEventListener',
+            '*.querySelector',
+            '*.querySelectorAll',
+            '*.getElementById',
+            '*.startsWith',
+            '*.endsWith',
+            '*.includes',
+            '*.split',
+            '*.join',
+            '*.replace',
+            '*.replaceAll',
+            '*.matchMedia',
+            '*.postMessage',
+            '*.setAttribute',
+            '*.getAttribute',
+            'new URL',
+            'URL',
+            'URLSearchParams',
+            'permissionOf',
+            'invariant',
+          ],
+        },
       ],
     },
   },

@@ -1,8 +1,10 @@
+import { lingui } from '@lingui/vite-plugin';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { consoleDefines } from './scripts/build-info.mjs';
+import { inlineSourceMessages } from './scripts/inline-source-messages';
 
 /** The embedded server the dev server proxies to (`npm run dev` starts both). */
 const apiTarget = process.env.API_TARGET ?? 'http://127.0.0.1:8080';
@@ -358,6 +360,15 @@ export default defineConfig({
         'src/features/groups/list/components/group-list-empty.tsx',
       ],
     }),
+    // The console's words (lingui.config.ts): macros become message descriptors, with their English kept and
+    // compiled into the code (scripts/inline-source-messages.ts), and each language's catalogue is compiled
+    // on import; a catalogue that lacks a message fails the build.
+    lingui({
+      macroTransform: { macro: { descriptorFields: 'message' } },
+      failOnMissing: true,
+      failOnCompileError: true,
+    }),
+    inlineSourceMessages(),
     react(),
     // Brotli (quality 11) and gzip (level 9) copies of the hashed scripts and styles, served in place of
     // the originals to browsers that accept them: smaller than compressing on the fly, and free per request.

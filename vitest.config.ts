@@ -1,3 +1,4 @@
+import { lingui } from '@lingui/vite-plugin';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -11,13 +12,13 @@ export default defineConfig({
     maxWorkers: 3,
     projects: [
       {
-        plugins: [react()],
+        plugins: [lingui({ macroTransform: true }), react()],
         define: consoleDefines(),
         resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
         test: {
           name: 'unit',
           environment: 'jsdom',
-          include: ['src/**/*.test.{ts,tsx}'],
+          include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           setupFiles: ['src/testing/setup-tests.ts'],
           css: false,
           // One jsdom per worker instead of one per test file (43 of them took most of the project's time).

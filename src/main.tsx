@@ -13,6 +13,7 @@ import { renderConfigErrorPage } from '@/components/feedback/config-error-page';
 import { DeploymentConfigError } from '@/lib/deployment-config';
 import { getEnvironment, loadRuntimeConfig } from '@/lib/environment';
 import { holdIdleForFirstScreen } from '@/lib/idle';
+import { activateLanguage } from '@/lib/i18n';
 import { applyDocumentLocale } from '@/lib/locale';
 
 // The runtime configuration is read while the router loads the page's code and renders its fallback;
@@ -23,8 +24,11 @@ configureHttp({
   getToken: getAccessToken,
   onUnauthorized: handleUnauthorized,
 });
-// <html lang> names the locale dates and numbers are shown in (locale.ts).
+// <html lang> names the locale of the words, dates and numbers (locale.ts); a language other than English
+// fetches its catalogue beside the first page's code, and a catalogue that cannot be fetched leaves the
+// console in English rather than blank.
 applyDocumentLocale();
+const languageReady = activateLanguage().catch(() => activateLanguage('en'));
 // A sign-out in another tab signs this one out too.
 followSignOutInOtherTabs(() => revokeToken());
 const rootElement = document.getElementById('root')!;
@@ -41,10 +45,12 @@ const router = createAppRouter(queryClient, configured);
 // What waits for idle (header menus, dialog hosts, prefetches) waits for the first page to render, not
 // for the quiet while its data is fetched.
 holdIdleForFirstScreen();
-root.render(
-  <StrictMode>
-    <AppProvider queryClient={queryClient}>
-      <RouterProvider router={router} />
-    </AppProvider>
-  </StrictMode>,
+void languageReady.then(() =>
+  root.render(
+    <StrictMode>
+      <AppProvider queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProvider>
+    </StrictMode>,
+  ),
 );

@@ -1,35 +1,64 @@
 /**
- * The console's one locale, for every date, time, relative time, number and name order it shows.
+ * The console's one locale: the language its words are in, and the formats of every date, time, relative
+ * time, number and name order it shows.
  *
- * Formats follow the language the console's words are in, in the user's regional variant when the
- * browser names one: English words read "4 Dec 2026, 14:05" for en-GB and "Dec 4, 2026, 2:05 PM" for
- * en-US, never a German date inside an English sentence. The words are English only for now, so a
- * browser that prefers another language gets English in its first English variant, else en-US.
+ * Formats follow the language the words are in, in the user's regional variant when the browser names one:
+ * English words read "4 Dec 2026, 14:05" for en-GB and "Dec 4, 2026, 2:05 PM" for en-US, German words
+ * "4. Dez. 2026, 14:05", never a German date inside an English sentence. The language is the user's choice
+ * in Settings (kept in this browser), else the first of the browser's languages the console speaks, else
+ * English.
  */
 
-/** The languages the console's words are written in. */
-export const UI_LANGUAGES: readonly string[] = ['en'];
+/**
+ * The languages the console's words are written in: each a catalogue (src/locales), English the source.
+ * `en-XA` is the pseudo-locale: English accented, longer and bracketed, for tests.
+ */
+export const UI_LANGUAGES = ['en', 'es', 'de', 'ja', 'pt-BR'] as const;
+export const PSEUDO_LOCALE = 'en-XA';
+export type UiLanguage = (typeof UI_LANGUAGES)[number] | typeof PSEUDO_LOCALE;
 
 /** The locale when the browser names no variant of a language the console speaks. */
 export const DEFAULT_LOCALE = 'en-US';
 
+/** Where the user's choice of language is kept (a `UiLanguage`); none means "as the browser". */
+export const LANGUAGE_STORAGE_KEY = 'groups-console.language';
+
+const languageOf = (tag: string): string | undefined => {
+  try {
+    return new Intl.Locale(tag).language;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The catalogue a locale's words come from: `de-AT` → `de`, `pt-PT` → `pt-BR`, `fr` → none. */
+export const uiLanguageOf = (locale: string): UiLanguage | undefined => {
+  if (locale === PSEUDO_LOCALE) return PSEUDO_LOCALE;
+  const language = languageOf(locale);
+  return UI_LANGUAGES.find((ui) => ui === language || ui.startsWith(`${language}-`));
+};
+
 /**
- * The first of the browser's `preferred` languages (most wanted first, as `navigator.languages`) that the
- * console speaks, as a BCP 47 tag (`en-GB`); `DEFAULT_LOCALE` when there is none. Tags that are not
- * valid are passed over.
+ * The first of the `preferred` languages (most wanted first, as `navigator.languages`) that the console
+ * speaks, as a BCP 47 tag (`en-GB`, `de`); `DEFAULT_LOCALE` when there is none. Tags that are not valid
+ * are passed over. With a `chosen` language, the first variant of it the browser names (`de-CH` for a
+ * choice of German), else the language itself.
  */
-export const resolveLocale = (preferred: readonly string[]): string => {
-  for (const tag of preferred) {
+export const resolveLocale = (preferred: readonly string[], chosen?: UiLanguage): string => {
+  if (chosen === PSEUDO_LOCALE) return PSEUDO_LOCALE;
+  const candidates = chosen ? [...preferred.filter((tag) => uiLanguageOf(tag) === chosen), chosen] : preferred;
+  for (const tag of candidates) {
     let locale: Intl.Locale;
     try {
       locale = new Intl.Locale(tag);
     } catch {
       continue;
     }
-    if (!UI_LANGUAGES.includes(locale.language)) continue;
+    const ui = uiLanguageOf(locale.baseName);
+    if (!ui) continue;
     if (locale.region) return locale.baseName;
-    // A bare "en" formats as en-US would: say so.
-    return locale.language === 'en' ? DEFAULT_LOCALE : locale.language;
+    // A bare language formats as its catalogue's variant would: say so.
+    return locale.language === 'en' ? DEFAULT_LOCALE : ui;
   }
   return DEFAULT_LOCALE;
 };
@@ -39,8 +68,27 @@ const browserLanguages = (): readonly string[] => {
   return navigator.languages?.length ? navigator.languages : [navigator.language];
 };
 
-/** The locale of this page, from the browser's languages. */
-export const LOCALE = resolveLocale(browserLanguages());
+/** The language chosen in Settings, if any. */
+export const chosenLanguage = (): UiLanguage | undefined => {
+  try {
+    const stored = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY);
+    return stored ? uiLanguageOf(stored) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Keeps (or, with undefined, forgets) the user's choice; it takes effect when the page loads again. */
+export const setChosenLanguage = (language: UiLanguage | undefined): void => {
+  if (language) localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+  else localStorage.removeItem(LANGUAGE_STORAGE_KEY);
+};
+
+/** The locale of this page: the chosen language, else the browser's. */
+export const LOCALE = resolveLocale(browserLanguages(), chosenLanguage());
+
+/** The catalogue of this page's words. */
+export const UI_LANGUAGE: UiLanguage = uiLanguageOf(LOCALE) ?? 'en';
 
 /** Made on first use: a formatter takes ICU data to build, and the first screen needs few of them. */
 const lazily = <T>(make: () => T): (() => T) => {
@@ -85,6 +133,11 @@ export const formatRelative = (value: number, unit: Intl.RelativeTimeFormatUnit)
 export const formatNumber = (count: number): string => numbers().format(count);
 /** Names (and other words) in the order people expect, letters' case and accents aside. */
 export const compareNames = (a: string, b: string): number => names().compare(a, b);
+
+/** A language's name in that language ("Deutsch", "日本語"), as a list of languages shows it. */
+export const languageName = (language: UiLanguage): string =>
+  new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+
 /** `one` or `other` (or another CLDR category) for a count of English words. */
 export const englishPluralCategory = (count: number): Intl.LDMLPluralRule => englishPlurals().select(count);
 

@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom/vitest';
+import { i18n } from '@lingui/core';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
@@ -10,3 +11,6 @@ afterEach(() => {
   document.body.innerHTML = '';
   (document.activeElement as HTMLElement | null)?.blur?.();
 });
+
+// The console's words in English, as an English page has them (src/lib/i18n.ts).
+i18n.loadAndActivate({ locale: 'en', locales: ['en-US'], messages: {} });

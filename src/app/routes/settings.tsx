@@ -3,6 +3,7 @@ import { Alert, Button, Code, Group, Paper, Radio, Select, Stack, Text, TextInpu
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { redirectUri } from '@/lib/auth';
 import {
   getDeploymentDefault,
@@ -15,6 +16,15 @@ import {
   type EnvironmentSetting,
   type RegionId,
 } from '@/lib/environment';
+import {
+  chosenLanguage,
+  languageName,
+  PSEUDO_LOCALE,
+  setChosenLanguage,
+  UI_LANGUAGES,
+  uiLanguageOf,
+  type UiLanguage,
+} from '@/lib/locale';
 import type { RouteHandle } from '@/lib/routing';
 import { useSubmitFailureFocus } from '@/lib/use-submit-failure-focus';
 
@@ -27,9 +37,60 @@ const REGION_OPTIONS = (Object.entries(REGIONS) as [RegionId, string][]).map(([i
   label: `${host} (${id})`,
 }));
 
-/** Where the console connects: the embedded server, or a Genesys Cloud org (region + OAuth client). */
+/**
+ * The console's language, and where it connects: the embedded server, or a Genesys Cloud org (region +
+ * OAuth client).
+ */
 export function Component() {
-  return isEnvironmentPinned() ? <PinnedEnvironment /> : <EnvironmentForm />;
+  return (
+    <Stack maw={640}>
+      <Title order={1}>
+        <Trans>Settings</Trans>
+      </Title>
+      <LanguageSettings />
+      {isEnvironmentPinned() ? <PinnedEnvironment /> : <EnvironmentForm />}
+    </Stack>
+  );
+}
+
+const AS_BROWSER = 'browser';
+
+/**
+ * The language of the console's words, dates and numbers: the browser's (the first of its languages the
+ * console speaks) unless chosen here. A choice is kept in this browser and shown at once: the page loads
+ * again in it.
+ */
+function LanguageSettings() {
+  const { t } = useLingui();
+  const chosen = chosenLanguage();
+  const browserLanguage = languageName(uiLanguageOf(navigator.language) ?? 'en');
+  const languages: UiLanguage[] = chosen === PSEUDO_LOCALE ? [...UI_LANGUAGES, PSEUDO_LOCALE] : [...UI_LANGUAGES];
+  const options = [
+    { value: AS_BROWSER, label: t`As the browser: ${browserLanguage}` },
+    ...languages.map((language) => ({ value: language, label: languageName(language) })),
+  ];
+  return (
+    <Paper withBorder p="md" aria-labelledby="language-heading">
+      <Stack>
+        <Title order={2} fz="h4" id="language-heading">
+          <Trans>Language</Trans>
+        </Title>
+        <Select
+          label={t`Language of the console`}
+          description={t`Words, dates and numbers. Kept in this browser.`}
+          data={options}
+          value={chosen ?? AS_BROWSER}
+          allowDeselect={false}
+          onChange={(value) => {
+            const next = value === AS_BROWSER ? undefined : uiLanguageOf(value ?? '');
+            if (next === chosen) return;
+            setChosenLanguage(next);
+            window.location.reload();
+          }}
+        />
+      </Stack>
+    </Paper>
+  );
 }
 
 /** The deployment's config.json pins the environment: shown, not editable. */
@@ -50,8 +111,7 @@ function PinnedEnvironment() {
           ]
         : [['Server', 'the server that serves this console']];
   return (
-    <Stack maw={640}>
-      <Title order={1}>Settings</Title>
+    <>
       <Paper withBorder p="md" aria-labelledby="environment-heading">
         <Stack>
           <Title order={2} fz="h4" id="environment-heading">
@@ -66,7 +126,7 @@ function PinnedEnvironment() {
           ))}
         </Stack>
       </Paper>
-    </Stack>
+    </>
   );
 }
 
@@ -110,8 +170,7 @@ function EnvironmentForm() {
   };
 
   return (
-    <Stack maw={640}>
-      <Title order={1}>Settings</Title>
+    <>
       <Paper ref={formRef} withBorder p="md" component="form" onSubmit={onSubmit} aria-labelledby="environment-heading">
         <Stack>
           <Title order={2} fz="h4" id="environment-heading">
@@ -165,6 +224,6 @@ function EnvironmentForm() {
           </Group>
         </Stack>
       </Paper>
-    </Stack>
+    </>
   );
 }
