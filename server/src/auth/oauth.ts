@@ -26,7 +26,16 @@ import {
   type SignInLockout,
 } from './lockout.js';
 import { sessionCookie, setSessionCookie, type SignInSessionStore } from './sign-in-sessions.js';
-import { errorPage, lockedMessage, signedOutPage, signInPage } from './sign-in-page.js';
+import { chooseSignInLanguage, type SignInLanguage } from './sign-in-language.js';
+import {
+  invalidRedirectPage,
+  lockedMessage,
+  signedOutErrorPage,
+  signedOutPage,
+  signInPage,
+  unknownApplicationPage,
+  wrongCredentialsMessage,
+} from './sign-in-page.js';
 import type { TokenStore } from './tokens.js';
 
 export interface OAuthOptions {
@@ -50,6 +59,8 @@ const AUTHORIZE_PARAMS = [
   'state',
   'code_challenge',
   'code_challenge_method',
+  // The pages' language (sign-in-language.ts), kept for the page that answers the form.
+  'ui_locales',
 ] as const;
 
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
@@ -93,7 +104,7 @@ function stringParams(source: unknown): Record<string, string> {
 }
 
 type AuthorizeCheck =
-  | { kind: 'page'; status: number; title: string; message: string }
+  | { kind: 'page'; status: number; page: (language: SignInLanguage) => string }
   | { kind: 'redirect'; location: string }
   | {
       kind: 'ok';
@@ -127,8 +138,7 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
       return {
         kind: 'page',
         status: 400,
-        title: 'Unknown application',
-        message: `The application "${raw.client_id ?? ''}" is not registered for browser sign-in.`,
+        page: (language) => unknownApplicationPage(raw.client_id ?? '', language),
       };
     }
     const redirectUri = raw.redirect_uri;
@@ -136,8 +146,7 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
       return {
         kind: 'page',
         status: 400,
-        title: 'Invalid redirect URI',
-        message: `The redirect URI "${redirectUri ?? ''}" is not registered for ${client.name}.`,
+        page: (language) => invalidRedirectPage(redirectUri ?? '', client.name, language),
       };
     }
     const state = raw.state;
@@ -209,8 +218,9 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
 
   app.get('/oauth/authorize', async (request, reply) => {
     const raw = stringParams(request.query);
+    const language = chooseSignInLanguage(raw.ui_locales, request.headers['accept-language']);
     const check = checkAuthorize(request, raw);
-    if (check.kind === 'page') return sendPage(reply, check.status, errorPage(check.title, check.message));
+    if (check.kind === 'page') return sendPage(reply, check.status, check.page(language));
     if (check.kind === 'redirect') return reply.redirect(check.location, 302);
     const cookie = sessionCookie(request);
     if (cookie) {
@@ -234,15 +244,16 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
     return sendPage(
       reply,
       200,
-      signInPage({ clientName: check.client.name, params: check.params, email: raw.login_hint }),
+      signInPage({ clientName: check.client.name, params: check.params, email: raw.login_hint, language }),
       check.redirectUri,
     );
   });
 
   app.post('/oauth/authorize', async (request, reply) => {
     const raw = stringParams(request.body);
+    const language = chooseSignInLanguage(raw.ui_locales, request.headers['accept-language']);
     const check = checkAuthorize(request, raw);
-    if (check.kind === 'page') return sendPage(reply, check.status, errorPage(check.title, check.message));
+    if (check.kind === 'page') return sendPage(reply, check.status, check.page(language));
     if (check.kind === 'redirect') return reply.redirect(check.location, 302);
 
     const email = (raw.email ?? '').trim();
@@ -256,7 +267,8 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
         clientName: check.client.name,
         params: check.params,
         email,
-        error: lockedMessage(seconds),
+        error: lockedMessage(seconds, language),
+        language,
       });
       return sendPage(reply, 429, html, check.redirectUri);
     };
@@ -284,7 +296,8 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
         clientName: check.client.name,
         params: check.params,
         email,
-        error: 'The email or password is incorrect.',
+        error: wrongCredentialsMessage(language),
+        language,
       });
       return sendPage(reply, 400, html, check.redirectUri);
     }
@@ -300,17 +313,18 @@ export async function oauthRoutes(app: FastifyInstance, options: OAuthOptions): 
 
   app.get('/logout', async (request, reply) => {
     const raw = stringParams(request.query);
+    const language = chooseSignInLanguage(raw.ui_locales, request.headers['accept-language']);
     const cookie = sessionCookie(request);
     const userId = cookie ? sessions.end(cookie) : undefined;
     if (userId) authEvent(request.log, 'sign-out', { userId, address: request.ip });
     if (cookie) setSessionCookie(request, reply, undefined);
-    if (raw.redirect_uri === undefined) return sendPage(reply, 200, signedOutPage());
+    if (raw.redirect_uri === undefined) return sendPage(reply, 200, signedOutPage(language));
     const client = findClient(raw.client_id);
     if (!client || !isRegisteredRedirect(client, raw.redirect_uri, serverOrigin(request), extraRedirectOrigins)) {
-      const message = client
-        ? `The redirect URI "${raw.redirect_uri}" is not registered for ${client.name}. You are signed out.`
-        : `The application "${raw.client_id ?? ''}" is not registered. You are signed out.`;
-      return sendPage(reply, 400, errorPage('Signed out', message));
+      const problem = client
+        ? { redirectUri: raw.redirect_uri, clientName: client.name }
+        : { clientId: raw.client_id ?? '' };
+      return sendPage(reply, 400, signedOutErrorPage(problem, language));
     }
     return reply.header('Cache-Control', 'no-store').redirect(raw.redirect_uri, 302);
   });
