@@ -3,9 +3,10 @@ import { DEMO_GROUPS } from '../support/data';
 import { expect, openSmallGroupInList, test } from '../support/fixtures';
 
 /**
- * One locale for every date and number (src/lib/locale.ts): the words are English, so dates and numbers
- * follow the browser's English variant, else en-US, on the list and the group page alike, and
- * `<html lang>` names it.
+ * One locale for every date and number (src/lib/locale.ts): dates and numbers follow the language of the
+ * words, in the browser's variant of it, on the list and the group page alike, and `<html lang>` names it.
+ * A browser whose languages the console does not speak gets English words with en-US dates, never French
+ * dates inside English sentences. (German words with German dates: e2e/languages.)
  */
 
 /** "4 Dec 2026, 14:05" */
@@ -33,9 +34,9 @@ const BROWSERS = [
     lang: 'en-GB',
   },
   {
-    browser: 'a German browser',
-    locale: 'de-DE',
-    test: 'reads English words with en-US dates, not German dates inside English sentences',
+    browser: 'a French browser',
+    locale: 'fr-FR',
+    test: 'reads English words with en-US dates, not French dates inside English sentences',
     date: EN_US_DATE,
     lang: 'en-US',
   },

@@ -1,3 +1,5 @@
+import { plural, t } from '@lingui/core/macro';
+
 /** The Genesys Cloud ErrorBody, as every error response of the API carries it. */
 export interface ErrorBodyDetail {
   errorCode?: string;
@@ -18,7 +20,15 @@ export interface ErrorBodyShape {
 }
 
 /** The response header that carries the request's correlation id (the ErrorBody repeats it as `contextId`). */
+// eslint-disable-next-line lingui/no-unlocalized-strings -- an HTTP header's name, not words
 export const CORRELATION_HEADER = 'ININ-Correlation-Id';
+
+/* eslint-disable lingui/no-unlocalized-strings -- a developer's Error message (logs, tests); the UI words errors with describeApiError */
+const developerMessage = (status: number): string =>
+  status === 0
+    ? 'The server could not be reached. Check your connection and try again.'
+    : `Request failed with status ${status}.`;
+/* eslint-enable lingui/no-unlocalized-strings */
 
 /** Thrown by the HTTP layer for every non-2xx answer and for network failures (status 0). */
 export class ApiError extends Error {
@@ -39,9 +49,8 @@ export class ApiError extends Error {
     retryAfterSeconds: number | null = null,
     correlationHeader: string | null = null,
   ) {
-    super(
-      body.message ?? (status === 0 ? 'The server could not be reached.' : `Request failed with status ${status}.`),
-    );
+    // The API's own text, for developers and logs; what the console shows is describeApiError's.
+    super(body.message ?? developerMessage(status));
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code ?? (status === 0 ? 'network.error' : 'unknown');
@@ -72,3 +81,127 @@ export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 
 /** The correlation id of an error, when it is an ApiError that has one. */
 export const correlationIdOf = (e: unknown): string | null => (isApiError(e) ? e.correlationId : null);
+
+/**
+ * What went wrong, as the console words it: one kind per known error code of the Genesys Cloud API's
+ * ErrorBody (groups-api.md, "Error codes"), else per HTTP status. null when neither is one the console
+ * knows: the API's own text is then all there is to show.
+ */
+export type ApiErrorKind =
+  | 'network'
+  | 'badRequest'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'notFound'
+  | 'conflict'
+  | 'tooLarge'
+  | 'unsupportedMediaType'
+  | 'tooManyRequests'
+  | 'serverError'
+  | 'unavailable'
+  | 'timeout';
+
+const KIND_BY_CODE: Record<string, ApiErrorKind> = {
+  'network.error': 'network',
+  'bad.request': 'badRequest',
+  'invalid.value': 'badRequest',
+  'invalid.date': 'badRequest',
+  'authentication.required': 'unauthorized',
+  'bad.credentials': 'unauthorized',
+  unauthorized: 'unauthorized',
+  'missing.permissions': 'forbidden',
+  'missing.any.permissions': 'forbidden',
+  'not.authorized': 'forbidden',
+  'not.found': 'notFound',
+  conflict: 'conflict',
+  'general.conflict': 'conflict',
+  'response.entity.too.large': 'tooLarge',
+  'unsupported.media.type': 'unsupportedMediaType',
+  'too.many.requests': 'tooManyRequests',
+  'internal.server.error': 'serverError',
+  'service.unavailable': 'unavailable',
+  'request.timeout': 'timeout',
+  'authentication.request.timeout': 'timeout',
+};
+
+const KIND_BY_STATUS: Record<number, ApiErrorKind> = {
+  0: 'network',
+  400: 'badRequest',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'notFound',
+  409: 'conflict',
+  413: 'tooLarge',
+  415: 'unsupportedMediaType',
+  429: 'tooManyRequests',
+  503: 'unavailable',
+  504: 'timeout',
+};
+
+export const apiErrorKind = (error: ApiError): ApiErrorKind | null =>
+  (Object.hasOwn(KIND_BY_CODE, error.code) ? KIND_BY_CODE[error.code] : undefined) ??
+  KIND_BY_STATUS[error.status] ??
+  (error.status >= 500 ? 'serverError' : null);
+
+/** The permissions a 403 names (`missing.any.permissions` carries them in `messageParams.permissions`). */
+const missingPermissionsOf = (error: ApiError): string | undefined =>
+  error.body.messageParams?.permissions?.trim() || undefined;
+
+/**
+ * The console's own words for an API error, in the page's language (call at render or event time): by
+ * the ErrorBody's code, else by the status; the API's own text when the console knows neither. The
+ * API's text of a known error stays to be seen beside it: `apiTextOf`.
+ */
+export const describeApiError = (error: ApiError): string => {
+  switch (apiErrorKind(error)) {
+    case 'network':
+      return t`The server could not be reached. Check your connection and try again.`;
+    case 'badRequest':
+      return t`The server did not accept the request: something in it is not valid.`;
+    case 'unauthorized':
+      return t`Your session has ended. Sign in again to continue.`;
+    case 'forbidden': {
+      const permissions = missingPermissionsOf(error);
+      return permissions
+        ? t`You do not have permission to do this. It needs one of these permissions: ${permissions}.`
+        : t`You do not have permission to do this.`;
+    }
+    case 'notFound':
+      return t`It was not found: it does not exist, was deleted, or is not visible to you.`;
+    case 'conflict':
+      return t`Someone else changed this in the meantime. Reload to see the latest version, then try again.`;
+    case 'tooLarge':
+      return t`The request is larger than the server accepts.`;
+    case 'unsupportedMediaType':
+      return t`The server did not accept the format of the request.`;
+    case 'tooManyRequests': {
+      const seconds = error.retryAfterSeconds;
+      return seconds
+        ? plural(seconds, {
+            one: 'Too many requests. Try again in # second.',
+            other: 'Too many requests. Try again in # seconds.',
+          })
+        : t`Too many requests. Wait a moment and try again.`;
+    }
+    case 'serverError':
+      return t`The server ran into a problem. Try again later.`;
+    case 'unavailable':
+      return t`The service is not available at the moment. Try again later.`;
+    case 'timeout':
+      return t`The server took too long to answer. Try again.`;
+    case null: {
+      const status = error.status;
+      return error.body.message?.trim() || t`The request failed (status ${status}).`;
+    }
+  }
+};
+
+/**
+ * The API's own text of an error the console words itself (describeApiError), to show as a detail: it
+ * may say more (which field, which limit), in the API's language. null when there is none, or when it
+ * is what describeApiError shows already.
+ */
+export const apiTextOf = (error: unknown): string | null => {
+  if (!isApiError(error) || apiErrorKind(error) === null) return null;
+  return error.body.message?.trim() || null;
+};

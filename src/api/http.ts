@@ -46,6 +46,7 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     const t = setTimeout(resolve, ms);
     signal?.addEventListener('abort', () => {
       clearTimeout(t);
+      // eslint-disable-next-line lingui/no-unlocalized-strings -- a DOMException's message and name, for code
       reject(signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
     });
   });
@@ -79,6 +80,7 @@ const parseBody = async (response: Response): Promise<unknown> => {
 const send = async (req: RequestConfig): Promise<Response> => {
   const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
   const token = config.getToken();
+  // eslint-disable-next-line lingui/no-unlocalized-strings -- the HTTP Authorization scheme, not words
   if (token) headers.Authorization = `Bearer ${token}`;
   let body: string | undefined;
   if (req.data !== undefined) {
@@ -94,7 +96,8 @@ const send = async (req: RequestConfig): Promise<Response> => {
     });
   } catch (error) {
     if (req.signal?.aborted) throw error;
-    throw new ApiError(0, { message: 'The server could not be reached. Check your connection and try again.' });
+    // No answer, so no API text: the console words it (describeApiError).
+    throw new ApiError(0, {});
   }
 };
 

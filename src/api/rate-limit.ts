@@ -4,6 +4,7 @@ import { isApiError } from '@/api/errors';
 const MAX_WAIT_SECONDS = 60;
 
 const abortError = (signal: AbortSignal) =>
+  // eslint-disable-next-line lingui/no-unlocalized-strings -- a DOMException's message and name, for code
   signal.reason instanceof Error ? signal.reason : new DOMException('Cancelled', 'AbortError');
 
 const sleep = (ms: number, signal?: AbortSignal) =>

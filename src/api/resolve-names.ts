@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { useQueries, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { getGetGroupQueryKey, listGroups } from '@/api/generated/endpoints/groups/groups';
 import { getGetUserQueryKey, listUsers } from '@/api/generated/endpoints/users/users';
@@ -164,9 +165,6 @@ export function useResolved<K extends ResolvedKind, R extends Reference>(
   });
 }
 
-/** What a group the API does not answer is called in text (never its id). */
-const UNKNOWN_GROUP = 'Unknown group';
-
 /**
  * The users with the names of their lean group references filled in (for exports, which write text, not
  * components): every group id without a name is resolved, in batches, through the same cached queries.
@@ -174,11 +172,13 @@ const UNKNOWN_GROUP = 'Unknown group';
 export const withGroupNames = async (client: QueryClient, users: readonly User[]): Promise<User[]> => {
   const ids = [...new Set(users.flatMap((u) => (u.groups ?? []).filter((g) => g.id && !g.name).map((g) => g.id!)))];
   if (!ids.length) return [...users];
+  // What a group the API does not answer is called in text (never its id).
+  const unknownGroup = t`Unknown group`;
   const entities = await Promise.all(ids.map((id) => client.fetchQuery(resolvedQueryOptions(client, 'group', id))));
   const names = new Map(ids.map((id, i) => [id, entities[i]?.name]));
   return users.map((u) =>
     u.groups?.some((g) => !g.name)
-      ? { ...u, groups: u.groups.map((g) => (g.name || !g.id ? g : { ...g, name: names.get(g.id) ?? UNKNOWN_GROUP })) }
+      ? { ...u, groups: u.groups.map((g) => (g.name || !g.id ? g : { ...g, name: names.get(g.id) ?? unknownGroup })) }
       : u,
   );
 };

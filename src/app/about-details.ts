@@ -2,11 +2,14 @@
  * What the About dialog says, as rows and as the text "Copy details" puts on the clipboard for a
  * support ticket: the console's build, the API it talks to and the signed-in user's org.
  */
+import { t } from '@lingui/core/macro';
 import type { ServerVersion } from '@/api/server-version';
 import type { BuildInfo } from '@/config/build-info';
 import type { Environment } from '@/lib/environment';
 
 export interface AboutRow {
+  /** Stable, whatever the language: the row's test id. */
+  key: string;
   label: string;
   value: string;
 }
@@ -24,46 +27,70 @@ export interface AboutInput {
   user?: { name?: string; email?: string };
 }
 
-const UNKNOWN = 'unknown';
-
 /** Whether the API is the embedded server (which answers GET /version). */
 export const isEmbedded = (environment: Environment): boolean => environment.setting.kind === 'embedded';
 
+/** The rows, in the page's language (call at render time). */
 export const aboutRows = (input: AboutInput): AboutRow[] => {
   const { build, environment } = input;
+  const unknown = t({ message: 'unknown', comment: 'a value of the About details that could not be known' });
   const rows: AboutRow[] = [
-    { label: 'Console version', value: build.version },
-    { label: 'Console commit', value: build.commit ?? UNKNOWN },
+    { key: 'console-version', label: t`Console version`, value: build.version },
+    { key: 'console-commit', label: t`Console commit`, value: build.commit ?? unknown },
   ];
+  const api = t({ message: 'API', comment: 'the About details: which API the console talks to' });
+  const apiHostLabel = t`API host`;
   const setting = environment.setting;
   if (setting.kind === 'embedded') {
-    rows.push({ label: 'API', value: `Embedded Groups API server at ${new URL(input.origin).host}` });
+    const host = new URL(input.origin).host;
+    rows.push({ key: 'api', label: api, value: t`Embedded Groups API server at ${host}` });
     const server = input.server;
-    const pending = input.serverError ?? 'Loading…';
+    const pending = input.serverError ?? t`Loading…`;
     rows.push(
-      { label: 'Server version', value: server ? server.version : pending },
-      { label: 'Server commit', value: server ? (server.commit ?? UNKNOWN) : pending },
-      { label: 'Server Node', value: server ? server.node : pending },
+      { key: 'server-version', label: t`Server version`, value: server ? server.version : pending },
+      { key: 'server-commit', label: t`Server commit`, value: server ? (server.commit ?? unknown) : pending },
+      {
+        key: 'server-node',
+        label: t({ message: 'Server Node', comment: 'the version of Node.js the server runs on' }),
+        value: server ? server.node : pending,
+      },
     );
   } else if (setting.kind === 'genesys') {
+    const region = setting.region;
     rows.push(
-      { label: 'API', value: `Genesys Cloud, region ${setting.region}` },
-      { label: 'API host', value: new URL(environment.apiBase).host },
+      { key: 'api', label: api, value: t`Genesys Cloud, region ${region}` },
+      { key: 'api-host', label: apiHostLabel, value: new URL(environment.apiBase).host },
     );
   } else {
+    const label = environment.label;
     rows.push(
-      { label: 'API', value: `${environment.label} (custom)` },
-      { label: 'API host', value: new URL(environment.apiBase).host },
+      { key: 'api', label: api, value: t`${label} (custom)` },
+      { key: 'api-host', label: apiHostLabel, value: new URL(environment.apiBase).host },
     );
   }
   const org = input.organization;
-  const orgText = org?.name ? (org.id ? `${org.name} (${org.id})` : org.name) : (org?.id ?? UNKNOWN);
-  rows.push({ label: 'Organization', value: orgText });
+  const orgName = org?.name;
+  const orgId = org?.id;
+  const orgText = orgName
+    ? orgId
+      ? t({ message: `${orgName} (${orgId})`, comment: "an organization's name, then its id" })
+      : orgName
+    : (orgId ?? unknown);
+  rows.push({ key: 'organization', label: t`Organization`, value: orgText });
   const user = input.user;
-  if (user?.email || user?.name) rows.push({ label: 'Signed in as', value: user.email ?? user.name ?? UNKNOWN });
+  if (user?.email || user?.name)
+    rows.push({ key: 'signed-in-as', label: t`Signed in as`, value: user.email ?? user.name ?? unknown });
   return rows;
 };
 
-/** The rows as plain text, one "Label: value" a line, for a support ticket. */
-export const aboutText = (rows: readonly AboutRow[]): string =>
-  ['Groups Console', ...rows.map((row) => `${row.label}: ${row.value}`)].join('\n');
+/** The rows as plain text, one "Label: value" a line, for a support ticket (call at render or event time). */
+export const aboutText = (rows: readonly AboutRow[]): string => {
+  const lines = rows.map((row) => {
+    const { label, value } = row;
+    return t({
+      message: `${label}: ${value}`,
+      comment: 'a line of the About details copied for support: label, then value',
+    });
+  });
+  return [t({ message: 'Groups Console', comment: "the product's name" }), ...lines].join('\n');
+};

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, CopyButton, Group, Stack, Table, Text } from '@mantine/core';
 import { Modal } from '@/components/dialogs/dialogs';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
@@ -23,6 +24,7 @@ export interface AboutDialogProps {
  * "Copy details" for a support ticket.
  */
 export const AboutDialog = ({ opened, onClose }: AboutDialogProps) => {
+  const { t } = useLingui();
   const environment = useEnvironment();
   const signedIn = useIsSignedIn();
   const me = useMe();
@@ -38,12 +40,13 @@ export const AboutDialog = ({ opened, onClose }: AboutDialogProps) => {
     enabled: opened && signedIn && leanOrg,
   });
 
+  const serverError = server.isError ? describeError(server.error) : undefined;
   const rows = aboutRows({
     build: BUILD_INFO,
     environment,
     origin: window.location.origin,
     server: server.data,
-    serverError: server.isError ? `Could not be read: ${describeError(server.error)}` : undefined,
+    serverError: serverError === undefined ? undefined : t`Could not be read: ${serverError}`,
     organization: {
       id: tokenInfo.data?.organization?.id ?? org.data?.id,
       name: tokenInfo.data?.organization?.name ?? org.data?.name,
@@ -52,32 +55,31 @@ export const AboutDialog = ({ opened, onClose }: AboutDialogProps) => {
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title="About Groups Console" centered size="lg">
+    <Modal opened={opened} onClose={onClose} title={t`About Groups Console`} centered size="lg">
       <Stack>
         <Table
           variant="vertical"
           layout="fixed"
           withTableBorder
-          aria-label="About Groups Console"
+          aria-label={t`About Groups Console`}
           data-testid="about-table"
         >
           <Table.Tbody>
             {rows.map((row) => (
-              <Table.Tr key={row.label}>
+              <Table.Tr key={row.key}>
                 <Table.Th scope="row" w={160}>
                   {row.label}
                 </Table.Th>
-                <Table.Td
-                  style={{ overflowWrap: 'anywhere' }}
-                  data-testid={`about-${row.label.toLowerCase().replace(/\s+/g, '-')}`}
-                >
+                <Table.Td style={{ overflowWrap: 'anywhere' }} data-testid={`about-${row.key}`}>
                   {row.value}
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-        <Text size="sm">Quote these details, and an error&apos;s reference, when you ask for support.</Text>
+        <Text size="sm">
+          <Trans>Quote these details, and an error&apos;s reference, when you ask for support.</Trans>
+        </Text>
         <Group justify="flex-end">
           <CopyButton value={aboutText(rows)} timeout={2000}>
             {({ copied, copy }) => (
@@ -88,12 +90,12 @@ export const AboutDialog = ({ opened, onClose }: AboutDialogProps) => {
                 leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
                 onClick={copy}
               >
-                {copied ? 'Details copied' : 'Copy details'}
+                {copied ? t`Details copied` : t`Copy details`}
               </Button>
             )}
           </CopyButton>
           <Button variant="default" onClick={onClose}>
-            Close
+            <Trans comment="a button that closes the About dialog">Close</Trans>
           </Button>
         </Group>
       </Stack>

@@ -1,3 +1,6 @@
+import { i18n, type MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import {
   ActionIcon,
   AppShell,
@@ -37,7 +40,7 @@ import { UserButton } from './user-button';
 const loadHeaderMenus = () => import('./header-menus');
 
 interface NavItem {
-  label: string;
+  label: MessageDescriptor;
   href: string;
   icon: ComponentType<{ size?: number; stroke?: number }>;
   /** Hidden from users who lack it (the same permission the route's handle demands). */
@@ -48,26 +51,27 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   {
-    label: 'Groups',
+    label: msg({ message: 'Groups', comment: 'the navigation link to the list of groups' }),
     href: paths.groups.list.getHref(),
     icon: IconUsersGroup,
     match: (p) => p.startsWith('/groups') && p !== paths.groups.new.path,
   },
   {
-    label: 'Create group',
+    label: msg`Create group`,
     href: paths.groups.new.getHref(),
     icon: IconPlus,
     permission: paths.groups.new.permission,
     match: (p) => p === paths.groups.new.path,
   },
-  { label: 'Settings', href: paths.settings.getHref(), icon: IconSettings, match: (p) => p === paths.settings.path },
+  { label: msg`Settings`, href: paths.settings.getHref(), icon: IconSettings, match: (p) => p === paths.settings.path },
 ];
 
 const ThemeToggle = () => {
+  const { t } = useLingui();
   const { setColorScheme } = useMantineColorScheme();
   const computed = useComputedColorScheme('light', { getInitialValueInEffect: false });
   const next = computed === 'dark' ? 'light' : 'dark';
-  const label = `Switch to ${next} theme`;
+  const label = next === 'dark' ? t`Switch to dark theme` : t`Switch to light theme`;
   const ref = useRef<HTMLButtonElement>(null);
   const button = (
     <ActionIcon
@@ -101,7 +105,7 @@ const UserMenu = () => {
   if (!signedIn) {
     return (
       <Button variant="light" onClick={() => void beginSignIn(paths.groups.list.getHref())}>
-        Sign in
+        <Trans>Sign in</Trans>
       </Button>
     );
   }
@@ -116,7 +120,7 @@ const DocumentTitle = ({ override }: { override: { pathname: string; title: stri
     .reverse()
     .map((m) => m.handle)
     .find(isRouteHandle)?.title;
-  const title = override && override.pathname === pathname ? override.title : handleTitle;
+  const title = override && override.pathname === pathname ? override.title : handleTitle && i18n._(handleTitle);
   useEffect(() => {
     document.title = formatDocumentTitle(title);
   }, [title]);
@@ -125,6 +129,7 @@ const DocumentTitle = ({ override }: { override: { pathname: string; title: stri
 
 /** The root layout: header, navigation, command palette, navigation progress, permission wall. */
 export const AppLayout = () => {
+  const { t } = useLingui();
   useFirstScreenShown();
   const [opened, { toggle, close }] = useDisclosure();
   const navigation = useNavigation();
@@ -157,7 +162,7 @@ export const AppLayout = () => {
           left={0}
           right={0}
           style={{ zIndex: 1000 }}
-          aria-label="Loading page"
+          aria-label={t`Loading page`}
         />
       ) : null}
       <AppShell.Header>
@@ -170,7 +175,7 @@ export const AppLayout = () => {
               size="sm"
               miw={44}
               mih={44}
-              aria-label="Toggle navigation"
+              aria-label={t`Toggle navigation`}
             />
             <Text
               component={Link}
@@ -181,7 +186,7 @@ export const AppLayout = () => {
               td="none"
               style={{ whiteSpace: 'nowrap' }}
             >
-              Groups Console
+              <Trans comment="the product's name">Groups Console</Trans>
             </Text>
             <Badge
               variant="light"
@@ -196,18 +201,22 @@ export const AppLayout = () => {
             <Button
               variant="default"
               leftSection={<IconSearch size={16} stroke={1.5} />}
-              rightSection={<Kbd size="xs">Ctrl K</Kbd>}
+              rightSection={
+                <Kbd size="xs">
+                  {t({ message: 'Ctrl K', comment: 'the keyboard shortcut of search: the Control key, then K' })}
+                </Kbd>
+              }
               onClick={commandPalette.open}
               visibleFrom="md"
               c="dimmed"
               fw={400}
             >
-              Search
+              <Trans comment="a button that opens the search of groups and pages">Search</Trans>
             </Button>
             <ActionIcon
               variant="default"
               size={isPhone ? 44 : 'lg'}
-              aria-label="Search"
+              aria-label={t({ message: 'Search', comment: 'a button that opens the search of groups and pages' })}
               onClick={commandPalette.open}
               hiddenFrom="md"
             >
@@ -218,13 +227,13 @@ export const AppLayout = () => {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main">
+      <AppShell.Navbar p="xs" aria-label={t({ message: 'Main', comment: "the main navigation's name" })}>
         {NAV.filter((item) => !item.permission || permissions.has(item.permission)).map((item) => (
           <NavLink
             key={item.href}
             component={Link}
             to={item.href}
-            label={item.label}
+            label={i18n._(item.label)}
             leftSection={<item.icon size={18} stroke={1.5} />}
             active={item.match(pathname)}
             aria-current={item.match(pathname) ? 'page' : undefined}

@@ -1,5 +1,7 @@
 import '@/styles/page-styles';
 import '@mantine/spotlight/styles.css';
+import { plural } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { createSpotlight, Spotlight, useSpotlight } from '@mantine/spotlight';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch, IconSettings, IconUsersGroup } from '@tabler/icons-react';
@@ -13,7 +15,6 @@ import { visibilityLabel } from '@/features/groups/core/group-vocabulary';
 import classes from './command-palette.module.css';
 import { useIsSignedIn } from '@/lib/auth';
 import { useCan } from '@/lib/permissions';
-import { countOf } from '@/lib/plural';
 
 const SEARCH_DEBOUNCE_MS = 250;
 const RESULT_COUNT = 8;
@@ -41,6 +42,7 @@ const highlightFirstResult = () => {
  * Ctrl/Cmd+K anywhere: search groups by name and open one, or jump to a page.
  */
 export const CommandPalette = () => {
+  const { t } = useLingui();
   const navigate = useNavigate();
   const signedIn = useIsSignedIn();
   const canCreate = useCan(paths.groups.new.permission);
@@ -62,9 +64,9 @@ export const CommandPalette = () => {
 
   const q = query.trim().toLowerCase();
   const staticActions = [
-    { id: 'browse', label: 'Browse groups', icon: IconUsersGroup, href: paths.groups.list.getHref(), show: true },
-    { id: 'create', label: 'Create group', icon: IconPlus, href: paths.groups.new.getHref(), show: canCreate },
-    { id: 'settings', label: 'Settings', icon: IconSettings, href: paths.settings.getHref(), show: true },
+    { id: 'browse', label: t`Browse groups`, icon: IconUsersGroup, href: paths.groups.list.getHref(), show: true },
+    { id: 'create', label: t`Create group`, icon: IconPlus, href: paths.groups.new.getHref(), show: canCreate },
+    { id: 'settings', label: t`Settings`, icon: IconSettings, href: paths.settings.getHref(), show: true },
   ].filter((a) => a.show && (!q || a.label.toLowerCase().includes(q)));
 
   const groups = debounced ? (search.data?.results ?? []) : [];
@@ -91,29 +93,33 @@ export const CommandPalette = () => {
       // Spotlight clears the query when its closing transition ends: opened again before then (Escape and
       // Ctrl+K in quick succession, or a busy page), it would show the last search. It opens empty.
       onSpotlightOpen={() => setQuery('')}
+      // eslint-disable-next-line lingui/no-unlocalized-strings -- a key combination for Mantine's hotkeys, not words
       shortcut={['mod + K']}
       scrollable
       maxHeight={480}
-      attributes={{ content: { 'aria-label': 'Command palette' } }}
+      attributes={{ content: { 'aria-label': t`Command palette` } }}
     >
       <Spotlight.Search
-        placeholder="Search groups or jump to…"
+        placeholder={t`Search groups or jump to…`}
         leftSection={<IconSearch stroke={1.5} aria-hidden />}
-        aria-label="Search groups"
+        aria-label={t`Search groups`}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !document.querySelector('[data-action][data-selected]')) highlightFirstResult();
         }}
       />
-      <Spotlight.ActionsList aria-label="Results">
+      <Spotlight.ActionsList aria-label={t({ message: 'Results', comment: 'the list of what the search found' })}>
         {groups.length > 0 ? (
-          <Spotlight.ActionsGroup label="Groups">
+          <Spotlight.ActionsGroup label={t({ message: 'Groups', comment: 'heading of the groups the search found' })}>
             {groups.map((group) => (
               <Spotlight.Action
                 key={group.id}
                 label={group.name}
                 description={
                   group.description ||
-                  [countOf(group.memberCount ?? 0, 'member', 'members'), visibilityLabel(group.visibility)]
+                  [
+                    plural(group.memberCount ?? 0, { one: '# member', other: '# members' }),
+                    visibilityLabel(group.visibility),
+                  ]
                     .filter(Boolean)
                     .join(' · ')
                 }
@@ -125,7 +131,9 @@ export const CommandPalette = () => {
           </Spotlight.ActionsGroup>
         ) : null}
         {staticActions.length > 0 ? (
-          <Spotlight.ActionsGroup label="Go to">
+          <Spotlight.ActionsGroup
+            label={t({ message: 'Go to', comment: 'heading of the pages the search offers to open' })}
+          >
             {staticActions.map(({ id, label, icon: Icon, href }) => (
               <Spotlight.Action
                 key={id}
@@ -138,7 +146,7 @@ export const CommandPalette = () => {
         ) : null}
         {groups.length === 0 && staticActions.length === 0 ? (
           <Spotlight.Empty>
-            {searching ? 'Searching…' : search.isError ? 'Search failed. Try again.' : 'No groups match.'}
+            {searching ? t`Searching…` : search.isError ? t`Search failed. Try again.` : t`No groups match.`}
           </Spotlight.Empty>
         ) : null}
       </Spotlight.ActionsList>

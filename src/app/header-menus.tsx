@@ -3,6 +3,7 @@
  * layer (Popover, Menu, Tooltip and floating-ui), which the first screen does not: the layout renders
  * the plain buttons first and these once this module has loaded, after the first paint.
  */
+import { Trans } from '@lingui/react/macro';
 import { Menu, Tooltip } from '@mantine/core';
 import { IconInfoCircle, IconLogout, IconSettings } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -78,13 +79,13 @@ export const UserMenu = ({
         <Menu.Dropdown>
           <Menu.Label>{me?.email ?? me?.name}</Menu.Label>
           <Menu.Item component={Link} to={paths.settings.getHref()} leftSection={<IconSettings size={14} />}>
-            Settings
+            <Trans>Settings</Trans>
           </Menu.Item>
           <Menu.Item leftSection={<IconInfoCircle size={14} />} onClick={() => setAboutOpened(true)}>
-            About Groups Console
+            <Trans>About Groups Console</Trans>
           </Menu.Item>
           <Menu.Item leftSection={<IconLogout size={14} />} onClick={() => void onSignOut()}>
-            Sign out
+            <Trans>Sign out</Trans>
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>

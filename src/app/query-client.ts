@@ -1,7 +1,9 @@
+import { t } from '@lingui/core/macro';
 import { notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, type QueryKey } from '@tanstack/react-query';
 import { isApiError } from '@/api/errors';
 import { showErrorNotification } from '@/components/feedback/error-reference';
+import { describeError } from '@/components/feedback/query-error-alert';
 
 /**
  * The console's one QueryClient.
@@ -33,9 +35,12 @@ declare module '@tanstack/react-query' {
       invalidates?: readonly QueryKey[];
       /** Do not show the global error notification: the caller shows the error itself. */
       silent?: boolean;
-      /** Title of the error notification (default "Could not save changes"). */
+      /**
+       * Title of the error notification (default "Could not save changes"), in the page's language: the
+       * meta is built at render time (the mutation hook's options), so `t` is fine there.
+       */
       errorTitle?: string;
-      /** A success notification to show. */
+      /** A success notification to show, in the page's language. */
       successMessage?: string;
     };
   }
@@ -50,8 +55,14 @@ export const shouldRetry = (failureCount: number, error: unknown): boolean => {
 
 const isUnauthorized = (error: unknown) => isApiError(error) && error.status === 401;
 
-const errorMessage = (error: unknown): string =>
-  error instanceof Error && error.message ? error.message : 'Something went wrong.';
+/** What went wrong, in the console's words (describeError: the API's own text is a detail of the reference). */
+const errorMessage = (error: unknown): string => describeError(error);
+
+const refreshFailure = (problem: string): string =>
+  t({
+    message: `${problem} Showing the last data loaded.`,
+    comment: '{problem} is a whole sentence saying what went wrong (e.g. "The server could not be reached.")',
+  });
 
 export const createQueryClient = (): QueryClient => {
   const queryClient: QueryClient = new QueryClient({
@@ -60,8 +71,8 @@ export const createQueryClient = (): QueryClient => {
         if (query.state.data === undefined || isUnauthorized(error)) return;
         showErrorNotification({
           id: `refetch-${query.queryHash}`,
-          title: 'Could not refresh data',
-          text: `${errorMessage(error)} Showing the last data loaded.`,
+          title: t`Could not refresh data`,
+          text: refreshFailure(errorMessage(error)),
           error,
         });
       },
@@ -70,7 +81,7 @@ export const createQueryClient = (): QueryClient => {
       onError: (error, _variables, _context, mutation) => {
         if (mutation.meta?.silent || isUnauthorized(error)) return;
         showErrorNotification({
-          title: mutation.meta?.errorTitle ?? 'Could not save changes',
+          title: mutation.meta?.errorTitle ?? t`Could not save changes`,
           text: errorMessage(error),
           error,
         });

@@ -1,3 +1,5 @@
+import { i18n } from '@lingui/core';
+import { useLingui } from '@lingui/react/macro';
 import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useMatches } from 'react-router';
@@ -11,6 +13,7 @@ import { usePermissionAnswer } from '@/lib/permissions';
  * (divisionspermitted, for a permission `users/me` does not list), the page waits.
  */
 export const RouteGuard = ({ children }: { children: ReactNode }) => {
+  const { t } = useLingui();
   const demand = useMatches()
     .map((match) => match.handle)
     .find((handle): handle is RouteHandle => isRouteHandle(handle) && !!handle.permission);
@@ -18,10 +21,15 @@ export const RouteGuard = ({ children }: { children: ReactNode }) => {
   if (answer === 'pending')
     return (
       <Center py="xl">
-        <Loader aria-label="Checking your permissions" />
+        <Loader aria-label={t`Checking your permissions`} />
       </Center>
     );
   if (answer === 'denied' && demand?.permission)
-    return <Forbidden permission={demand.permission} action={demand.permissionAction} />;
+    return (
+      <Forbidden
+        permission={demand.permission}
+        description={demand.forbiddenMessage && i18n._(demand.forbiddenMessage)}
+      />
+    );
   return children;
 };

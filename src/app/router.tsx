@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, redirect, type LoaderFunction, type RouteObject } from 'react-router';
@@ -69,12 +70,14 @@ const rootLoader =
     return null;
   };
 
-const SigningIn = () =>
-  getAccessToken() ? (
-    <StatusPage loading title="Loading…" />
+const SigningIn = () => {
+  const { t } = useLingui();
+  return getAccessToken() ? (
+    <StatusPage loading title={t`Loading…`} />
   ) : (
-    <StatusPage loading title="Signing you in…" description="Taking you to the sign-in page." />
+    <StatusPage loading title={t`Signing you in…`} description={t`Taking you to the sign-in page.`} />
   );
+};
 
 export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   {

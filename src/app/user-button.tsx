@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Avatar, Group, Stack, Text, UnstyledButton, VisuallyHidden, type UnstyledButtonProps } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -13,6 +14,7 @@ import { useMe } from '@/lib/permissions';
  * opens (header-menus.tsx) loads after, and wraps this same button.
  */
 export const UserButton = (props: UnstyledButtonProps & ComponentPropsWithRef<'button'>) => {
+  const { t } = useLingui();
   const me = useMe();
   const signedIn = useIsSignedIn();
   // The organisation's name (tokens/me) is asked for once the first screen has painted: it is not what
@@ -27,14 +29,20 @@ export const UserButton = (props: UnstyledButtonProps & ComponentPropsWithRef<'b
   const leanOrg = !!tokenInfo.data?.organization?.id && !tokenInfo.data.organization.name;
   const org = useQuery({ ...getGetOrganizationMeQueryOptions(), staleTime: Infinity, enabled: signedIn && leanOrg });
   const orgName = tokenInfo.data?.organization?.name ?? (leanOrg ? org.data?.name : undefined);
-  const name = me?.name ?? 'you';
+  const name =
+    me?.name ??
+    t({ message: 'you', comment: 'the user menu\'s name when the user\'s name is not known yet: "User menu for you"' });
   // The button is named by its text ("User menu for <name> <org>"), not by an aria-label, so the name always
   // holds the visible text (label in name); the initials are decoration. Phones show the avatar alone.
   return (
     <UnstyledButton mih={44} {...props}>
       <Group gap="xs" wrap="nowrap">
         <Avatar name={me?.name} color="initials" size="sm" aria-hidden />
-        <VisuallyHidden>User menu for </VisuallyHidden>{' '}
+        <VisuallyHidden>
+          <Trans comment="the start of the user button's name, followed by the user's name and organization">
+            User menu for
+          </Trans>{' '}
+        </VisuallyHidden>{' '}
         <VisuallyHidden hiddenFrom="sm">
           {name}
           {orgName ? ` ${orgName}` : ''}

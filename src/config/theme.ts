@@ -1,4 +1,11 @@
-import { createTheme, DEFAULT_THEME, type CSSVariablesResolver } from '@mantine/core';
+import { t } from '@lingui/core/macro';
+import {
+  createTheme,
+  DEFAULT_THEME,
+  mergeThemeOverrides,
+  type CSSVariablesResolver,
+  type MantineThemeOverride,
+} from '@mantine/core';
 import type { KeyboardEvent } from 'react';
 
 /**
@@ -31,12 +38,9 @@ export const theme = createTheme({
   // Plain objects, not `Modal.extend(…)`: importing the components here would put the dialogs, menus
   // and their floating layer into the first screen's script, which uses none of them.
   components: {
-    // Every dialog's and drawer's close button has a name.
-    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
-    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     // A notification's message in the theme's dimmed text (Mantine's own grey is too light for AA).
+    // (The close buttons' names are words: localizedTheme.)
     Notification: {
-      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
       styles: { description: { color: 'var(--mantine-color-dimmed)' } },
     },
     // A menu holds menu items only (the focus placeholder is a role="presentation" child of role="menu").
@@ -52,6 +56,7 @@ export const theme = createTheme({
     TableScrollContainer: { defaultProps: { type: 'native' } },
   },
   fontFamily:
+    // eslint-disable-next-line lingui/no-unlocalized-strings -- a CSS font stack, not words
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif, "Apple Color Emoji", "Segoe UI Emoji"',
 });
 
@@ -61,10 +66,25 @@ export const theme = createTheme({
  */
 const lightVariantText = Object.fromEntries(
   Object.keys(DEFAULT_THEME.colors).flatMap((color) => [
+    // eslint-disable-next-line lingui/no-unlocalized-strings -- CSS values, not words
     [`--mantine-color-${color}-light-color`, `color-mix(in srgb, var(--mantine-color-${color}-9), black 40%)`],
+    // eslint-disable-next-line lingui/no-unlocalized-strings -- CSS values, not words
     [`--mantine-color-${color}-outline`, `color-mix(in srgb, var(--mantine-color-${color}-9), black 30%)`],
   ]),
 );
+
+/**
+ * The theme with the names Mantine's own controls carry, in the page's language: every dialog's,
+ * drawer's and notification's close button has a name. Call once the language is active (at render).
+ */
+export const localizedTheme = (): MantineThemeOverride =>
+  mergeThemeOverrides(theme, {
+    components: {
+      Modal: { defaultProps: { closeButtonProps: { 'aria-label': t`Close` } } },
+      Drawer: { defaultProps: { closeButtonProps: { 'aria-label': t`Close` } } },
+      Notification: { defaultProps: { closeButtonProps: { 'aria-label': t`Dismiss notification` } } },
+    },
+  });
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},

@@ -175,8 +175,22 @@ export const beginSignIn = (returnTo: string = currentUrl(), afterUnauthorized =
   return redirecting;
 };
 
+/** Why sign-in could not finish; the callback page words it (the message is for developers). */
+export type SignInFailure =
+  'linkUsed' | 'environmentChanged' | 'refused' | 'responseMismatch' | 'tokenRefused' | 'tokenFailed';
+
 export class SignInError extends Error {
   override name = 'SignInError';
+  constructor(
+    message: string,
+    readonly failure: SignInFailure,
+    /** The OAuth error code (`access_denied`…), when the login host gave one. */
+    readonly oauthError?: string,
+    /** The login host's own description of the error, when it gave one: shown as it is. */
+    readonly serverText?: string,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -190,13 +204,16 @@ export const completeSignIn = async (callbackUrl: URL): Promise<string> => {
     // already, so the new code is not needed (unused, it expires); back to where the sign-in led.
     const signedInAt = sessionStorage.getItem(LAST_RETURN_KEY);
     if (getSession() && signedInAt) return safeReturnTo(signedInAt);
-    throw new SignInError('This sign-in link has already been used or was not started here. Sign in again.');
+    throw new SignInError(
+      'This sign-in link has already been used or was not started here. Sign in again.',
+      'linkUsed',
+    );
   }
   const pending = JSON.parse(raw) as PendingSignIn;
   const env = getEnvironment();
   if (pending.environmentId !== env.id) {
     sessionStorage.removeItem(PENDING_KEY);
-    throw new SignInError('The environment changed during sign-in. Sign in again.');
+    throw new SignInError('The environment changed during sign-in. Sign in again.', 'environmentChanged');
   }
   const oauth = await loadOauth();
   const as = authorizationServer(env);
@@ -207,9 +224,17 @@ export const completeSignIn = async (callbackUrl: URL): Promise<string> => {
   } catch (error) {
     sessionStorage.removeItem(PENDING_KEY);
     if (error instanceof oauth.AuthorizationResponseError) {
-      throw new SignInError(error.error_description ?? `Sign-in was refused (${error.error}).`);
+      throw new SignInError(
+        error.error_description ?? `Sign-in was refused (${error.error}).`,
+        'refused',
+        error.error,
+        error.error_description,
+      );
     }
-    throw new SignInError('The sign-in response did not match the request that started it. Sign in again.');
+    throw new SignInError(
+      'The sign-in response did not match the request that started it. Sign in again.',
+      'responseMismatch',
+    );
   }
   const response = await oauth.authorizationCodeGrantRequest(
     as,
@@ -226,9 +251,14 @@ export const completeSignIn = async (callbackUrl: URL): Promise<string> => {
   } catch (error) {
     sessionStorage.removeItem(PENDING_KEY);
     if (error instanceof oauth.ResponseBodyError) {
-      throw new SignInError(error.error_description ?? `The token request failed (${error.error}).`);
+      throw new SignInError(
+        error.error_description ?? `The token request failed (${error.error}).`,
+        'tokenRefused',
+        error.error,
+        error.error_description,
+      );
     }
-    throw new SignInError('The token request failed. Sign in again.');
+    throw new SignInError('The token request failed. Sign in again.', 'tokenFailed');
   }
   sessionStorage.removeItem(PENDING_KEY);
   sessionStorage.setItem(LAST_RETURN_KEY, pending.returnTo);

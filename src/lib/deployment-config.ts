@@ -12,6 +12,9 @@
  * choice saved in the browser earlier is ignored.
  */
 
+import { i18n, type MessageDescriptor } from '@lingui/core';
+import { msg, t } from '@lingui/core/macro';
+
 /** Genesys Cloud regions (SDK `PureCloudRegionHosts`): region id → host. */
 export const REGIONS = {
   us_east_1: 'mypurecloud.com',
@@ -54,10 +57,14 @@ export interface DeploymentConfig {
   pinned: boolean;
 }
 
-/** A problem at a path inside the checked value (`environment.region`), or at its top when the path is empty. */
+/**
+ * A problem at a path inside the checked value (`environment.region`), or at its top when the path is
+ * empty. The check runs before the page's language is active: the words are descriptors, translated
+ * where they are shown (describeConfigProblem).
+ */
 interface Problem {
   path: string[];
-  message: string;
+  message: MessageDescriptor;
 }
 
 /** What a check found: the value as the console uses it (strings trimmed, defaults filled), or the problems. */
@@ -69,18 +76,18 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const unknownKeys = (value: Record<string, unknown>, allowed: readonly string[], path: string[]): Problem[] =>
   Object.keys(value)
     .filter((key) => !allowed.includes(key))
-    .map((key) => ({ path, message: `Unrecognized key: "${key}"` }));
+    .map((key) => ({ path, message: msg`Unrecognized key: "${key}"` }));
 
 const checkClientId = (value: unknown, problems: Problem[], path: string[]): string => {
   if (typeof value !== 'string') {
-    problems.push({ path: [...path, 'clientId'], message: 'clientId must be a string' });
+    problems.push({ path: [...path, 'clientId'], message: msg`clientId must be a string` });
     return '';
   }
   const trimmed = value.trim();
   if (!trimmed)
     problems.push({
       path: [...path, 'clientId'],
-      message: 'clientId must not be empty: the id of an OAuth client with the code grant (PKCE)',
+      message: msg`clientId must not be empty: the id of an OAuth client with the code grant (PKCE)`,
     });
   return trimmed;
 };
@@ -96,16 +103,16 @@ const isOrigin = (value: string) => {
 };
 
 const checkOrigin = (value: unknown, name: string, problems: Problem[], path: string[]): string => {
-  if (typeof value !== 'string') problems.push({ path: [...path, name], message: `${name} must be a string` });
+  if (typeof value !== 'string') problems.push({ path: [...path, name], message: msg`${name} must be a string` });
   else if (!isOrigin(value))
     problems.push({
       path: [...path, name],
-      message: `${name} must be an origin such as https://api.example.com (scheme and host, no path or trailing slash)`,
+      message: msg`${name} must be an origin such as https://api.example.com (scheme and host, no path or trailing slash)`,
     });
   return typeof value === 'string' ? value : '';
 };
 
-const KIND_MESSAGE = 'environment.kind must be "embedded", "genesys" or "custom"';
+const KIND_MESSAGE = msg`environment.kind must be "embedded", "genesys" or "custom"`;
 
 const checkEnvironment = (value: unknown, path: string[]): Checked<EnvironmentSetting> => {
   const kind = isRecord(value) ? value.kind : undefined;
@@ -120,7 +127,10 @@ const checkEnvironment = (value: unknown, path: string[]): Checked<EnvironmentSe
     problems.push(...unknownKeys(value, ['kind', 'region', 'clientId'], path));
     const region = value.region;
     const known = typeof region === 'string' && (REGION_IDS as string[]).includes(region);
-    if (!known) problems.push({ path: [...path, 'region'], message: `region must be one of ${REGION_IDS.join(', ')}` });
+    if (!known) {
+      const regions = REGION_IDS.join(', ');
+      problems.push({ path: [...path, 'region'], message: msg`region must be one of ${regions}` });
+    }
     setting = { kind, region: region as RegionId, clientId: checkClientId(value.clientId, problems, path) };
   } else {
     problems.push(...unknownKeys(value, ['kind', 'apiBase', 'loginBase', 'clientId', 'label'], path));
@@ -133,7 +143,7 @@ const checkEnvironment = (value: unknown, path: string[]): Checked<EnvironmentSe
     if (value.label !== undefined) {
       const label = typeof value.label === 'string' ? value.label.trim() : '';
       if (!label || label.length > 80)
-        problems.push({ path: [...path, 'label'], message: 'label must be a text of 1 to 80 characters' });
+        problems.push({ path: [...path, 'label'], message: msg`label must be a text of 1 to 80 characters` });
       else setting.label = label;
     }
   }
@@ -141,12 +151,12 @@ const checkEnvironment = (value: unknown, path: string[]): Checked<EnvironmentSe
 };
 
 const checkDeploymentConfig = (value: unknown): Checked<DeploymentConfig> => {
-  if (!isRecord(value)) return { ok: false, problems: [{ path: [], message: 'it must be a JSON object' }] };
+  if (!isRecord(value)) return { ok: false, problems: [{ path: [], message: msg`it must be a JSON object` }] };
   const problems = unknownKeys(value, ['$schema', 'environment', 'pinned'], []);
   if (value.$schema !== undefined && typeof value.$schema !== 'string')
-    problems.push({ path: ['$schema'], message: '$schema must be a string' });
+    problems.push({ path: ['$schema'], message: msg`$schema must be a string` });
   if (value.pinned !== undefined && typeof value.pinned !== 'boolean')
-    problems.push({ path: ['pinned'], message: 'pinned must be true or false' });
+    problems.push({ path: ['pinned'], message: msg`pinned must be true or false` });
   const environment = checkEnvironment(value.environment, ['environment']);
   if (!environment.ok) problems.push(...environment.problems);
   if (problems.length || !environment.ok) return { ok: false, problems };
@@ -169,14 +179,39 @@ export const checkEnvironmentSetting = (value: unknown): EnvironmentSetting | nu
 /** Whether config.json's content is a valid configuration (the JSON Schema's verdict, `config-schema.test.ts`). */
 export const isValidDeploymentConfig = (value: unknown): boolean => checkDeploymentConfig(value).ok;
 
+/** A problem of config.json: where in the file (`environment.region`; '' for the file itself) and what. */
+export interface ConfigProblem {
+  path: string;
+  message: MessageDescriptor;
+}
+
+/** A problem as the error page lists it, in the page's language: "environment.region: region must be one of …". */
+export const describeConfigProblem = ({ path, message }: ConfigProblem): string => {
+  const problem = i18n._(message);
+  return path
+    ? t({
+        message: `${path}: ${problem}`,
+        comment: 'a problem of the configuration file: where in the file (a JSON path), then what is wrong',
+      })
+    : problem;
+};
+
 /** config.json exists but is not valid JSON or not a valid configuration: the console does not start. */
 export class DeploymentConfigError extends Error {
   override name = 'DeploymentConfigError';
   constructor(
     readonly url: string,
-    readonly problems: string[],
+    readonly problems: ConfigProblem[],
   ) {
-    super(`${url} is not a valid configuration: ${problems.join('; ')}`);
+    // For developers: the problems are worded (in the page's language) by the error page.
+    const where = problems.map((problem) => problem.path || '.').join(', ');
+    // eslint-disable-next-line lingui/no-unlocalized-strings -- a developer's Error message (logs); the page words the problems
+    super(`${url} is not a valid configuration (problems at: ${where})`);
+  }
+
+  /** The problems in the page's language (call once the language is active: at render time). */
+  describeProblems(): string[] {
+    return this.problems.map(describeConfigProblem);
   }
 }
 
@@ -186,6 +221,6 @@ export const parseDeploymentConfig = (value: unknown, url: string): DeploymentCo
   if (checked.ok) return checked.value;
   throw new DeploymentConfigError(
     url,
-    checked.problems.map(({ path, message }) => (path.length ? `${path.join('.')}: ${message}` : message)),
+    checked.problems.map(({ path, message }) => ({ path: path.join('.'), message })),
   );
 };

@@ -1,3 +1,4 @@
+import { msg, t } from '@lingui/core/macro';
 import { useSyncExternalStore } from 'react';
 import { rawFetch } from '@/api/http';
 import { BASE_PATH } from './base-path';
@@ -53,7 +54,10 @@ export const resolveEnvironment = (setting: EnvironmentSetting, origin = window.
   if (setting.kind === 'embedded') {
     return {
       id: 'embedded',
-      label: 'Embedded server',
+      // Read when shown (at render time): an environment is also resolved before the language is active.
+      get label() {
+        return t`Embedded server`;
+      },
       apiBase: '',
       loginBase: origin,
       clientId: EMBEDDED_CLIENT_ID,
@@ -150,16 +154,20 @@ export const loadRuntimeConfig = async (): Promise<void> => {
     return; // No runtime configuration reachable: keep the built-in default.
   }
   if (response.status === 404) return;
-  if (!response.ok) throw new DeploymentConfigError(url, [`the server answered ${response.status}`]);
+  const status = response.status;
+  if (!response.ok) throw new DeploymentConfigError(url, [{ path: '', message: msg`the server answered ${status}` }]);
   if ((response.headers.get('Content-Type') ?? '').startsWith('text/html'))
     throw new DeploymentConfigError(url, [
-      'the server answered with a page, not JSON: is config.json missing from the deployment (a fallback to index.html answered for it)?',
+      {
+        path: '',
+        message: msg`the server answered with a page, not JSON: is config.json missing from the deployment (a fallback to index.html answered for it)?`,
+      },
     ]);
   let body: unknown;
   try {
     body = await response.json();
   } catch {
-    throw new DeploymentConfigError(url, ['it is not valid JSON']);
+    throw new DeploymentConfigError(url, [{ path: '', message: msg`it is not valid JSON` }]);
   }
   const config = parseDeploymentConfig(body, url);
   setDeploymentDefault(config.environment, config.pinned);

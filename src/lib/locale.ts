@@ -111,8 +111,6 @@ const numbers = lazily(() => new Intl.NumberFormat(LOCALE));
 // One collator for every comparison: `localeCompare` with options builds one per call (seconds for
 // 50,000 names on a phone).
 const names = lazily(() => new Intl.Collator(LOCALE, { sensitivity: 'base' }));
-// The words' language, not the locale's: which form of a counted English word.
-const englishPlurals = lazily(() => new Intl.PluralRules('en'));
 
 /** Date and time, short: "Dec 4, 2026, 2:05 PM". */
 export const formatDateTime = (date: Date | number): string => dateTime().format(date);
@@ -129,7 +127,7 @@ export const formatUtcMonth = (date: Date | number): string => utcMonth().format
 /** "3 minutes ago", "yesterday". */
 export const formatRelative = (value: number, unit: Intl.RelativeTimeFormatUnit): string =>
   relative().format(value, unit);
-/** A count for people: "2,316" (plural.ts puts the words to it). */
+/** A count for people: "2,316". */
 export const formatNumber = (count: number): string => numbers().format(count);
 /** Names (and other words) in the order people expect, letters' case and accents aside. */
 export const compareNames = (a: string, b: string): number => names().compare(a, b);
@@ -137,9 +135,6 @@ export const compareNames = (a: string, b: string): number => names().compare(a,
 /** A language's name in that language ("Deutsch", "日本語"), as a list of languages shows it. */
 export const languageName = (language: UiLanguage): string =>
   new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
-
-/** `one` or `other` (or another CLDR category) for a count of English words. */
-export const englishPluralCategory = (count: number): Intl.LDMLPluralRule => englishPlurals().select(count);
 
 /** `<html lang>` in step with the locale (screen readers and hyphenation read it). */
 export const applyDocumentLocale = (): void => {

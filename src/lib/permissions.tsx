@@ -68,6 +68,7 @@ export const divisionsPermittedQueryOptions = (permission: Permission) =>
   );
 
 /** The key of the question a page that demands no permission does not ask. */
+// eslint-disable-next-line lingui/no-unlocalized-strings -- a query key, not words
 const NO_PERMISSION_KEY = [...getGetAuthorizationDivisionspermittedPagedMeQueryKey(), 'no permission'] as const;
 
 /**

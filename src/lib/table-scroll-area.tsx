@@ -36,4 +36,5 @@ export const ScrollArea = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivEleme
     ref,
   ) => <div ref={ref} {...rest} style={{ overflow: 'auto', ...style }} />,
 );
+// eslint-disable-next-line lingui/no-unlocalized-strings -- the component's name in React's developer tools
 ScrollArea.displayName = 'TableScrollArea';

@@ -276,6 +276,7 @@ export class NotificationClient {
     if (socket) {
       socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
       try {
+        // eslint-disable-next-line lingui/no-unlocalized-strings -- the WebSocket close reason, for the server's logs
         socket.close(1000, quietly ? 'Nothing needs this channel' : 'Reconnecting');
       } catch {
         // Already closed.

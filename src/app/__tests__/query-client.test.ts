@@ -76,7 +76,11 @@ describe('error notifications', () => {
     await expect(runMutation(queryClient, { fail })).rejects.toBe(fail);
     expect(show).toHaveBeenCalledTimes(1);
     expect(show.mock.calls[0]![0]).toMatchObject({ color: 'red' });
-    expect(messageOf(0)).toMatchObject({ text: 'Name is required', error: fail });
+    // The console's words for the code; the API's own text is the reference's detail (apiTextOf).
+    expect(messageOf(0)).toMatchObject({
+      text: 'The server did not accept the request: something in it is not valid.',
+      error: fail,
+    });
 
     await expect(runMutation(queryClient, { fail, meta: { silent: true } })).rejects.toBe(fail);
     expect(show).toHaveBeenCalledTimes(1);
@@ -96,7 +100,7 @@ describe('error notifications', () => {
     await queryClient.refetchQueries({ queryKey: ['k'] });
     expect(show).toHaveBeenCalledTimes(1);
     expect(show.mock.calls[0]![0]).toMatchObject({ title: 'Could not refresh data' });
-    expect(messageOf(0).text).toBe('Boom Showing the last data loaded.');
+    expect(messageOf(0).text).toBe('The server ran into a problem. Try again later. Showing the last data loaded.');
   });
 
   it('a 401 shows nothing (sign-in is already under way)', async () => {

@@ -1,3 +1,4 @@
+import { msg } from '@lingui/core/macro';
 import { cleanup, render, screen } from '@testing-library/react';
 import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -23,14 +24,14 @@ const renderAt = (path: string, permissions: string[], queryClient = signedInCli
           </RouteGuard>
         ),
         children: [
-          { path: 'groups', element: <h1>Groups</h1>, handle: { title: 'Groups' } satisfies RouteHandle },
+          { path: 'groups', element: <h1>Groups</h1>, handle: { title: msg`Groups` } satisfies RouteHandle },
           {
             path: 'groups/new',
             element: <h1>Create group</h1>,
             handle: {
-              title: 'Create group',
+              title: msg`Create group`,
               permission: 'directory:group:add',
-              permissionAction: 'create groups',
+              forbiddenMessage: msg`You need the directory:group:add permission to create groups. Ask an administrator of your organization to grant it.`,
             } satisfies RouteHandle,
           },
         ],

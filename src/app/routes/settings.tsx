@@ -3,6 +3,7 @@ import { Alert, Button, Code, Group, Paper, Radio, Select, Stack, Text, TextInpu
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { redirectUri } from '@/lib/auth';
 import {
@@ -30,7 +31,7 @@ import { useSubmitFailureFocus } from '@/lib/use-submit-failure-focus';
 
 export { RouteErrorBoundary as ErrorBoundary } from '@/components/feedback/route-error-boundary';
 
-export const handle: RouteHandle = { title: 'Settings' };
+export const handle: RouteHandle = { title: msg`Settings` };
 
 const REGION_OPTIONS = (Object.entries(REGIONS) as [RegionId, string][]).map(([id, host]) => ({
   value: id,
@@ -95,31 +96,35 @@ function LanguageSettings() {
 
 /** The deployment's config.json pins the environment: shown, not editable. */
 function PinnedEnvironment() {
+  const { t } = useLingui();
   const environment = useEnvironment();
+  const label = environment.label;
   const setting = environment.setting;
+  const clientIdLabel = t`OAuth client ID`;
   const rows: [string, string][] =
     setting.kind === 'genesys'
       ? [
-          ['Region', `${REGIONS[setting.region]} (${setting.region})`],
-          ['OAuth client ID', setting.clientId],
+          [t`Region`, `${REGIONS[setting.region]} (${setting.region})`],
+          [clientIdLabel, setting.clientId],
         ]
       : setting.kind === 'custom'
         ? [
-            ['API', setting.apiBase],
-            ['Sign-in', setting.loginBase],
-            ['OAuth client ID', setting.clientId],
+            [t({ message: 'API', comment: 'the address of the API the console talks to' }), setting.apiBase],
+            [t({ message: 'Sign-in', comment: 'the address of the sign-in host' }), setting.loginBase],
+            [clientIdLabel, setting.clientId],
           ]
-        : [['Server', 'the server that serves this console']];
+        : [[t`Server`, t`the server that serves this console`]];
   return (
     <>
       <Paper withBorder p="md" aria-labelledby="environment-heading">
         <Stack>
           <Title order={2} fz="h4" id="environment-heading">
-            Environment
+            <Trans>Environment</Trans>
           </Title>
           <Text size="sm">
-            Connected to <strong>{environment.label}</strong>. This deployment sets the environment; it cannot be
-            changed here.
+            <Trans>
+              Connected to <strong>{label}</strong>. This deployment sets the environment; it cannot be changed here.
+            </Trans>
           </Text>
           {rows.map(([label, value]) => (
             <TextInput key={label} label={label} value={value} readOnly />
@@ -131,6 +136,7 @@ function PinnedEnvironment() {
 }
 
 function EnvironmentForm() {
+  const { t } = useLingui();
   const environment = useEnvironment();
   const queryClient = useQueryClient();
   const current = environment.setting;
@@ -152,8 +158,8 @@ function EnvironmentForm() {
       next = custom;
     } else {
       const nextErrors = {
-        region: region && isRegionId(region) ? undefined : 'Choose the region of your organization',
-        clientId: clientId.trim() ? undefined : 'Enter the client ID of an OAuth client (code grant with PKCE)',
+        region: region && isRegionId(region) ? undefined : t`Choose the region of your organization`,
+        clientId: clientId.trim() ? undefined : t`Enter the client ID of an OAuth client (code grant with PKCE)`,
       };
       setErrors(nextErrors);
       if (nextErrors.region || nextErrors.clientId || !region) {
@@ -166,37 +172,43 @@ function EnvironmentForm() {
     // Data of one org must never show under another: forget everything cached.
     queryClient.clear();
     setEnvironmentSetting(next);
-    notifications.show({ color: 'green', message: `Connected to ${resolveEnvironment(next).label}` });
+    const connected = resolveEnvironment(next).label;
+    notifications.show({ color: 'green', message: t`Connected to ${connected}` });
   };
 
+  const currentLabel = environment.label;
+  const uri = redirectUri();
+  const customLabel = custom ? resolveEnvironment(custom).label : null;
   return (
     <>
       <Paper ref={formRef} withBorder p="md" component="form" onSubmit={onSubmit} aria-labelledby="environment-heading">
         <Stack>
           <Title order={2} fz="h4" id="environment-heading">
-            Environment
+            <Trans>Environment</Trans>
           </Title>
           <Text size="sm" c="dimmed">
-            Currently connected to <strong>{environment.label}</strong>. Each environment keeps its own sign-in.
+            <Trans>
+              Currently connected to <strong>{currentLabel}</strong>. Each environment keeps its own sign-in.
+            </Trans>
           </Text>
           <Radio.Group
             value={kind}
             onChange={(v) => setKind(v === 'genesys' || v === 'custom' ? v : 'embedded')}
-            label="Connect to"
+            label={t`Connect to`}
           >
             <Stack gap="xs" mt="xs">
-              <Radio value="embedded" label="Embedded server (the server that serves this console)" />
-              <Radio value="genesys" label="A Genesys Cloud organization" />
-              {custom ? (
-                <Radio value="custom" label={`${resolveEnvironment(custom).label} (set by this deployment)`} />
+              <Radio value="embedded" label={t`Embedded server (the server that serves this console)`} />
+              <Radio value="genesys" label={t`A Genesys Cloud organization`} />
+              {customLabel !== null ? (
+                <Radio value="custom" label={t`${customLabel} (set by this deployment)`} />
               ) : null}
             </Stack>
           </Radio.Group>
           {kind === 'genesys' ? (
             <>
               <Select
-                label="Region"
-                placeholder="Choose a region"
+                label={t`Region`}
+                placeholder={t`Choose a region`}
                 data={REGION_OPTIONS}
                 value={region}
                 onChange={(v) => setRegion(v && isRegionId(v) ? v : null)}
@@ -207,20 +219,24 @@ function EnvironmentForm() {
                 withAsterisk
               />
               <TextInput
-                label="OAuth client ID"
-                description="A client of your organization with the code grant (PKCE)."
+                label={t`OAuth client ID`}
+                description={t`A client of your organization with the code grant (PKCE).`}
                 value={clientId}
                 onChange={(e) => setClientId(e.currentTarget.value)}
                 error={errors.clientId}
                 withAsterisk
               />
-              <Alert variant="light" color="blue" title="Redirect URI">
-                Register <Code>{redirectUri()}</Code> as an authorized redirect URI of that client.
+              <Alert variant="light" color="blue" title={t`Redirect URI`}>
+                <Trans>
+                  Register <Code>{uri}</Code> as an authorized redirect URI of that client.
+                </Trans>
               </Alert>
             </>
           ) : null}
           <Group>
-            <Button type="submit">Save</Button>
+            <Button type="submit">
+              <Trans comment="saves the environment settings">Save</Trans>
+            </Button>
           </Group>
         </Stack>
       </Paper>

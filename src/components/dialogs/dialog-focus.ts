@@ -26,6 +26,7 @@ export interface Opener {
 }
 
 const TABBABLE =
+  // eslint-disable-next-line lingui/no-unlocalized-strings -- a CSS selector, not words
   'a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
 
 /** The menu's button, for an element of a menu (labelled by its button). */
@@ -101,6 +102,7 @@ export const returnFocus = (opener: Opener, closing?: Element | null) => {
 };
 
 /** Form fields, in the order a dialog's first one is looked for. */
+// eslint-disable-next-line lingui/no-unlocalized-strings -- a CSS selector, not words
 const FIELDS = 'input:not([type="hidden"]), select, textarea, .mantine-Input-input';
 
 /** The dialog's first field (a radio group's checked radio), or null when it has none. */

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { modals } from '@mantine/modals';
 import type { ReactNode } from 'react';
 import { rememberOpener, returnFocus } from '@/components/dialogs/dialog-focus';
@@ -18,17 +19,18 @@ export interface ConfirmActionOptions {
  * It opens on Cancel (the action that changes nothing) and gives focus back to the control that asked,
  * or the nearest one still on screen, when it closes.
  * ```ts
- * if (await confirmAction({ title: 'Delete group?', message: …, confirmLabel: 'Delete group', danger: true })) remove.mutate(…);
+ * if (await confirmAction({ title: t`Delete group?`, message: …, confirmLabel: t`Delete group`, danger: true })) remove.mutate(…);
  * ```
  */
 export const confirmAction = ({
   title,
   message,
   confirmLabel,
-  cancelLabel = 'Cancel',
+  cancelLabel,
   danger = false,
 }: ConfirmActionOptions): Promise<boolean> =>
   new Promise((resolve) => {
+    const cancel = cancelLabel ?? t`Cancel`;
     const opener = rememberOpener();
     let answered = false;
     const answer = (confirmed: boolean) => {
@@ -41,7 +43,7 @@ export const confirmAction = ({
       modals.openConfirmModal({
         title,
         children: message,
-        labels: { confirm: confirmLabel, cancel: cancelLabel },
+        labels: { confirm: confirmLabel, cancel },
         confirmProps: danger ? { color: 'red' } : undefined,
         cancelProps: { 'data-autofocus': true },
         returnFocus: false,

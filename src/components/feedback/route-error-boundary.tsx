@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Group } from '@mantine/core';
 import { isRouteErrorResponse, Link, useParams, useRevalidator, useRouteError } from 'react-router';
 import { isApiError } from '@/api/errors';
@@ -31,6 +32,7 @@ const statusOf = (error: unknown): number | null => {
  * shows the request's reference (its correlation id) and the console's version, to quote when reporting it.
  */
 export const RouteErrorBoundary = () => {
+  const { t } = useLingui();
   const error = useRouteError();
   const { groupId } = useParams();
   const revalidator = useRevalidator();
@@ -42,15 +44,15 @@ export const RouteErrorBoundary = () => {
     return (
       <StatusPage
         code="404"
-        title={groupId ? 'Group not found' : 'Page not found'}
+        title={groupId ? t`Group not found` : t`Page not found`}
         description={
           groupId
-            ? 'This group does not exist, was deleted, or is not visible to you.'
-            : 'There is nothing at this address.'
+            ? t`This group does not exist, was deleted, or is not visible to you.`
+            : t`There is nothing at this address.`
         }
         actions={
           <Button component={Link} to="/groups" variant="light">
-            Back to groups
+            <Trans>Back to groups</Trans>
           </Button>
         }
         details={details}
@@ -64,17 +66,17 @@ export const RouteErrorBoundary = () => {
   }
 
   if (status === 401) {
-    return <StatusPage loading title="Signing you in…" description="Your session has ended." />;
+    return <StatusPage loading title={t`Signing you in…`} description={t`Your session has ended.`} />;
   }
 
   const chunkError = isChunkLoadError(error);
   return (
     <StatusPage
       code={status && status >= 500 ? status : undefined}
-      title="Something went wrong"
+      title={t`Something went wrong`}
       description={
         chunkError
-          ? 'This page of the console could not be loaded. Check your connection and try again.'
+          ? t`This page of the console could not be loaded. Check your connection and try again.`
           : describeError(error)
       }
       actions={
@@ -83,10 +85,10 @@ export const RouteErrorBoundary = () => {
             onClick={() => (chunkError ? window.location.reload() : void revalidator.revalidate())}
             loading={revalidator.state === 'loading'}
           >
-            Try again
+            <Trans>Try again</Trans>
           </Button>
           <Button component={Link} to="/groups" variant="default">
-            Back to groups
+            <Trans>Back to groups</Trans>
           </Button>
         </Group>
       }

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import type { MouseEvent } from 'react';
 import classes from './skip-link.module.css';
 
@@ -18,7 +19,7 @@ export const SkipLink = () => {
   };
   return (
     <a href={`#${MAIN_CONTENT_ID}`} className={classes.skipLink} onClick={skip}>
-      Skip to content
+      <Trans>Skip to content</Trans>
     </a>
   );
 };

@@ -1,9 +1,21 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Skeleton, Text, VisuallyHidden } from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
 import { useResolved, type Reference, type Resolved, type ResolvedKind } from '@/api/resolve-names';
 
-/** What a name that could not be resolved reads as (never the id). */
-export const UNKNOWN_NAME: Record<ResolvedKind, string> = { group: 'Unknown group', user: 'Unknown person' };
+/**
+ * What a name that could not be resolved reads as (never the id), in the page's language: each is read
+ * when used (at render time), not when this module loads.
+ */
+export const UNKNOWN_NAME: Readonly<Record<ResolvedKind, string>> = {
+  get group() {
+    return t`Unknown group`;
+  },
+  get user() {
+    return t`Unknown person`;
+  },
+};
 
 /** One resolved name: a skeleton while resolving, a short dimmed fallback when it failed. */
 export const ReferenceName = ({ resolved, kind }: { resolved: Resolved<Reference>; kind: ResolvedKind }) => {
@@ -12,7 +24,9 @@ export const ReferenceName = ({ resolved, kind }: { resolved: Resolved<Reference
     return (
       <span>
         <Skeleton component="span" display="inline-block" height="0.9em" width="7em" aria-hidden />
-        <VisuallyHidden>Loading name</VisuallyHidden>
+        <VisuallyHidden>
+          <Trans>Loading name</Trans>
+        </VisuallyHidden>
       </span>
     );
   return (

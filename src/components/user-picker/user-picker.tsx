@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Combobox, Group, Loader, Pill, PillsInput, Stack, Text, useCombobox } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -47,12 +48,13 @@ export const UserPicker = ({
   excludeIds,
   memberIds,
   memberOf,
-  placeholder = 'Search by name, email or title',
+  placeholder,
   error,
   disabled,
   debounceMs = 250,
   withinPortal = true,
 }: UserPickerProps) => {
+  const { t } = useLingui();
   const combobox = useCombobox({
     onDropdownClose: () => combobox.resetSelectedOption(),
     onDropdownOpen: () => combobox.updateSelectedOptionIndex('active'),
@@ -91,16 +93,19 @@ export const UserPicker = ({
   };
   const remove = (userId: string | undefined) => onChange(value.filter((user) => user.id !== userId));
 
-  const pills = value.map((user) => (
-    <Pill
-      key={user.id}
-      withRemoveButton={!disabled}
-      onRemove={() => remove(user.id)}
-      removeButtonProps={{ 'aria-label': `Remove ${user.name ?? user.id}`, 'aria-hidden': false, tabIndex: 0 }}
-    >
-      {user.name ?? user.id}
-    </Pill>
-  ));
+  const pills = value.map((user) => {
+    const name = user.name ?? user.id;
+    return (
+      <Pill
+        key={user.id}
+        withRemoveButton={!disabled}
+        onRemove={() => remove(user.id)}
+        removeButtonProps={{ 'aria-label': t`Remove ${name}`, 'aria-hidden': false, tabIndex: 0 }}
+      >
+        {name}
+      </Pill>
+    );
+  });
 
   const optionNodes = options.map((user) => {
     const id = user.id as string;
@@ -117,11 +122,11 @@ export const UserPicker = ({
           </Stack>
           {isMember ? (
             <Text size="xs" c="dimmed" fs="italic">
-              already a member
+              <Trans comment="beside a person in the search's matches">already a member</Trans>
             </Text>
           ) : chosen ? (
             <Text size="xs" c="blue">
-              chosen
+              <Trans comment="beside a person in the search's matches: picked already">chosen</Trans>
             </Text>
           ) : null}
         </Group>
@@ -130,9 +135,12 @@ export const UserPicker = ({
   });
 
   let status: ReactNode = null;
-  if (results.isError) status = 'Search failed. Keep typing to try again.';
-  else if (results.isPending) status = 'Searching…';
-  else if (optionNodes.length === 0) status = `No people match “${debounced}”.`;
+  if (results.isError) status = t`Search failed. Keep typing to try again.`;
+  else if (results.isPending) status = t`Searching…`;
+  else if (optionNodes.length === 0) {
+    const searched = debounced;
+    status = t`No people match “${searched}”.`;
+  }
 
   return (
     <Combobox
@@ -149,14 +157,14 @@ export const UserPicker = ({
           error={error}
           disabled={disabled}
           onClick={openIfTyped}
-          rightSection={results.isFetching ? <Loader size="xs" aria-label="Searching" /> : null}
+          rightSection={results.isFetching ? <Loader size="xs" aria-label={t`Searching`} /> : null}
         >
           <Pill.Group>
             {pills}
             <Combobox.EventsTarget>
               <PillsInput.Field
                 value={search}
-                placeholder={value.length ? undefined : placeholder}
+                placeholder={value.length ? undefined : (placeholder ?? t`Search by name, email or title`)}
                 onFocus={openIfTyped}
                 onBlur={(event) => {
                   // Tab moves into the scrollable list of matches (kept open); anywhere else closes it.
@@ -189,7 +197,7 @@ export const UserPicker = ({
         <Combobox.Options
           mah={280}
           style={{ overflowY: 'auto' }}
-          aria-label="Matching people"
+          aria-label={t`Matching people`}
           tabIndex={0}
           data-user-picker-options
           onBlur={(event) => {

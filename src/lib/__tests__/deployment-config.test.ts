@@ -1,3 +1,5 @@
+import { i18n } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderConfigErrorPage } from '@/components/feedback/config-error-page';
@@ -148,7 +150,7 @@ describe('config.json', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(DeploymentConfigError);
-    const problems = (error as DeploymentConfigError).problems.join('\n');
+    const problems = (error as DeploymentConfigError).describeProblems().join('\n');
     expect(problems).toMatch(/environment\.region: region must be one of/);
     expect(problems).toMatch(/environment\.clientId: clientId must not be empty/);
     expect(problems).toMatch(/pinned: pinned must be true or false/);
@@ -156,7 +158,8 @@ describe('config.json', () => {
 
   it('a file that is not JSON is reported as such', async () => {
     serve(200, '{ "environment": ');
-    await expect(loadRuntimeConfig()).rejects.toMatchObject({ problems: ['it is not valid JSON'] });
+    const error = await loadRuntimeConfig().catch((e: unknown) => e);
+    expect((error as DeploymentConfigError).describeProblems()).toEqual(['it is not valid JSON']);
   });
 
   it('a page answered in place of the file (a static host’s fallback) is named as such', async () => {
@@ -164,17 +167,39 @@ describe('config.json', () => {
       'fetch',
       vi.fn(async () => new Response('<!doctype html>', { status: 200, headers: { 'Content-Type': 'text/html' } })),
     );
-    await expect(loadRuntimeConfig()).rejects.toMatchObject({
-      problems: [expect.stringMatching(/is config\.json missing from the deployment/)],
-    });
+    const error = await loadRuntimeConfig().catch((e: unknown) => e);
+    expect((error as DeploymentConfigError).describeProblems()).toEqual([
+      expect.stringMatching(/is config\.json missing from the deployment/),
+    ]);
   });
+
+  const key = '<b>bad</b>';
+  const markupError = () =>
+    new DeploymentConfigError('/config.json', [{ path: 'environment', message: msg`Unrecognized key: "${key}"` }]);
 
   it('the error page shows the problems as text', () => {
     const root = document.createElement('div');
-    renderConfigErrorPage(root, new DeploymentConfigError('/config.json', ['environment.clientId: <b>bad</b>']));
+    renderConfigErrorPage(root, markupError());
     expect(root.querySelector('h1')?.textContent).toMatch(/configuration is not valid/);
-    expect(root.querySelector('li')?.textContent).toBe('environment.clientId: <b>bad</b>');
+    expect(root.querySelector('li')?.textContent).toBe('environment: Unrecognized key: "<b>bad</b>"');
     expect(root.querySelector('b')).toBeNull();
     expect(root.querySelector('[role="alert"]')).not.toBeNull();
+    expect(document.title).toBe('Configuration error · Groups Console');
+  });
+
+  it('the error page, asked for before the language is active, is drawn once it is', () => {
+    const { locale, locales } = i18n;
+    const messages = i18n.messages;
+    const root = document.createElement('div');
+    root.textContent = 'Loading';
+    try {
+      i18n.loadAndActivate({ locale: '', messages: {} });
+      expect(() => renderConfigErrorPage(root, markupError())).not.toThrow();
+      expect(root.textContent).toBe('Loading');
+    } finally {
+      i18n.loadAndActivate({ locale, locales, messages });
+    }
+    expect(root.querySelector('h1')?.textContent).toMatch(/configuration is not valid/);
+    expect(root.querySelector('li')?.textContent).toBe('environment: Unrecognized key: "<b>bad</b>"');
   });
 });

@@ -1,4 +1,5 @@
 import '@/styles/page-styles';
+import { msg } from '@lingui/core/macro';
 import { getGetGroupQueryOptions } from '@/api/generated/endpoints/groups/groups';
 import type { RouteHandle, RouteLoaderFactory } from '@/lib/routing';
 
@@ -7,7 +8,7 @@ export { EditGroupPage as Component } from '@/features/groups/form/edit-group-pa
 
 // No handle.permission: owners may edit their own groups without directory:group:edit; the page
 // checks it against the loaded group.
-export const handle: RouteHandle = { title: 'Edit group' };
+export const handle: RouteHandle = { title: msg`Edit group` };
 
 export const loader: RouteLoaderFactory =
   (queryClient) =>

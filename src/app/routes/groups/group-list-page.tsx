@@ -1,3 +1,5 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Badge, Button, Group, Loader, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconAdjustmentsHorizontal, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -23,7 +25,6 @@ import {
 import { useGroupListState } from '@/features/groups/list/use-group-list-state';
 import { GroupListPager } from '@/features/groups/list/components/group-list-pager';
 import { GroupSearchBox } from '@/features/groups/list/components/group-search-box';
-import { formatCount } from '@/lib/plural';
 import { GroupTable } from '@/features/groups/list/components/group-table';
 import { permissionOf } from '@/lib/permission-names';
 
@@ -43,7 +44,11 @@ const GroupListFiltersDrawer = lazyOptional(
 // Shown only when a view has no groups.
 const GroupListEmpty = lazyOptional(
   () => import('@/features/groups/list/components/group-list-empty').then((m) => m.GroupListEmpty),
-  () => <Text c="dimmed">No groups match this view.</Text>,
+  () => (
+    <Text c="dimmed">
+      <Trans>No groups match this view.</Trans>
+    </Text>
+  ),
 );
 
 /** Where the filter inputs go until they have loaded: their height, so nothing moves. */
@@ -61,6 +66,7 @@ const FiltersPlaceholder = () => (
 
 /** The phone's one control for filters, sort and page size, with the number of filters in effect. */
 const PhoneFilters = ({ state, onChange }: { state: GroupListState; onChange: (c: ViewChange) => void }) => {
+  const { t } = useLingui();
   const [opened, setOpened] = useState(false);
   const active = activeFilterCount(state);
   return (
@@ -78,11 +84,18 @@ const PhoneFilters = ({ state, onChange }: { state: GroupListState; onChange: (c
             </Badge>
           ) : null
         }
-        aria-label={active > 0 ? `Filters, ${active} active` : 'Filters'}
+        aria-label={
+          active > 0
+            ? t({
+                message: `Filters, ${active} active`,
+                comment: 'a button opening the filters; {active} is how many are in effect',
+              })
+            : t({ message: 'Filters', comment: 'a button opening the filters of the list' })
+        }
         aria-haspopup="dialog"
         onClick={() => setOpened(true)}
       >
-        Filters
+        <Trans comment="a button opening the filters of the list">Filters</Trans>
       </Button>
       {opened ? (
         <Suspense fallback={null}>
@@ -96,10 +109,12 @@ const PhoneFilters = ({ state, onChange }: { state: GroupListState; onChange: (c
 /** Most skeleton rows shown while a page loads. */
 const MAX_SKELETON_ROWS = 10;
 
-export const formatGroupTotal = (total: number): string => `${formatCount(total)} ${total === 1 ? 'group' : 'groups'}`;
+/** "1 group", "2,316 groups" (call at render time). */
+export const formatGroupTotal = (total: number): string => plural(total, { one: '# group', other: '# groups' });
 
 /** The group list: search, filters, sort, the table and paging, all driven by the URL. */
 export const GroupListPage = () => {
+  const { t } = useLingui();
   const [state, setState] = useGroupListState();
   const location = useLocation();
   const queryClient = useQueryClient();
@@ -129,7 +144,9 @@ export const GroupListPage = () => {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <div>
-          <Title order={1}>Groups</Title>
+          <Title order={1}>
+            <Trans comment="the heading of the list of groups">Groups</Trans>
+          </Title>
           {page ? (
             <Text c="dimmed" size="sm" data-testid="group-total">
               {formatGroupTotal(page.total)}
@@ -143,7 +160,7 @@ export const GroupListPage = () => {
           <RecentlyDeletedLink />
           <Can permission={permissionOf('createGroup')}>
             <Button component={Link} to={paths.groups.new.getHref()} leftSection={<IconPlus size={16} aria-hidden />}>
-              Create group
+              <Trans>Create group</Trans>
             </Button>
           </Can>
         </Group>
@@ -184,7 +201,7 @@ export const GroupListPage = () => {
       ) : null}
 
       {query.isError ? (
-        <QueryErrorAlert title="Could not load groups" error={query.error} onRetry={() => void query.refetch()} />
+        <QueryErrorAlert title={t`Could not load groups`} error={query.error} onRetry={() => void query.refetch()} />
       ) : null}
 
       {query.isError && !page ? null : page && page.groups.length === 0 && !showingPrevious ? (
@@ -204,7 +221,7 @@ export const GroupListPage = () => {
           {page ? (
             <Group justify="space-between" wrap="nowrap">
               <GroupListPager page={page} disabled={showingPrevious} onNavigate={setState} />
-              {query.isFetching && showingPrevious ? <Loader size="xs" aria-label="Loading groups" /> : null}
+              {query.isFetching && showingPrevious ? <Loader size="xs" aria-label={t`Loading groups`} /> : null}
             </Group>
           ) : null}
         </Stack>

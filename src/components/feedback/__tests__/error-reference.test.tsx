@@ -25,6 +25,9 @@ describe('ErrorReference', () => {
     expect(screen.getByTestId('error-reference')).toHaveTextContent(`Reference: ${ID}`);
     expect(screen.getByText(`Groups Console ${describeBuild(BUILD_INFO)}`)).toBeInTheDocument();
     const copy = screen.getByRole('button', { name: 'Copy reference' });
+    // First the closed line with the API's own text ("Boom"), then the copy button.
+    await user.tab();
+    expect(screen.getByText('Details from the server')).toHaveFocus();
     await user.tab();
     expect(copy).toHaveFocus();
     await user.keyboard('{Enter}');
@@ -47,6 +50,22 @@ describe('ErrorReference', () => {
     expect(screen.queryByText(/Reference:/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Copy reference' })).toBeNull();
     expect(screen.getByText(/^Groups Console /)).toBeInTheDocument();
+  });
+
+  it("puts the API's own text under the console's words, in a Details line", () => {
+    render(
+      <MantineProvider>
+        <QueryErrorAlert
+          error={new ApiError(500, { code: 'internal.server.error', message: 'The search service failed.' }, null, ID)}
+        />
+      </MantineProvider>,
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('The server ran into a problem. Try again later.');
+    const details = screen.getByTestId('error-api-text');
+    expect(details.tagName).toBe('DETAILS');
+    expect(details).toHaveTextContent('Details from the server');
+    expect(details).toHaveTextContent('The search service failed.');
   });
 
   it('is part of the inline error of a part of a page', () => {

@@ -1,3 +1,4 @@
+import { i18n } from '@lingui/core';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render } from '@testing-library/react';
@@ -123,8 +124,8 @@ describe('values in words', () => {
   it.each(GROUPS)('the group header words $type, $visibility and $state', (group) => {
     const { container } = show(<GroupHeader group={group} />);
     expectWords(container);
-    expect(container).toHaveTextContent(TYPE_LABELS[group.type as keyof typeof TYPE_LABELS]);
-    expect(container).toHaveTextContent(STATE_LABELS[group.state as keyof typeof STATE_LABELS]);
+    expect(container).toHaveTextContent(i18n._(TYPE_LABELS[group.type as keyof typeof TYPE_LABELS]));
+    expect(container).toHaveTextContent(i18n._(STATE_LABELS[group.state as keyof typeof STATE_LABELS]));
   });
 
   it('the group header counts members as the list does, with grouping separators', () => {
@@ -145,7 +146,7 @@ describe('values in words', () => {
       </table>,
     );
     expectWords(container);
-    expect(container).toHaveTextContent(VISIBILITY_LABELS[group.visibility as keyof typeof VISIBILITY_LABELS]);
+    expect(container).toHaveTextContent(i18n._(VISIBILITY_LABELS[group.visibility as keyof typeof VISIBILITY_LABELS]));
   });
 
   it.each(GROUPS)('the profile words $type, $visibility and $state', (group) => {

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { Button } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
@@ -16,7 +17,7 @@ export const CopyMoveButton = (props: CopyMoveButtonProps) => {
         leftSection={<IconArrowsExchange size={16} aria-hidden />}
         onClick={() => setOpened(true)}
       >
-        Copy or move…
+        <Trans>Copy or move…</Trans>
       </Button>
       {opened ? (
         <Suspense fallback={null}>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { Button, Group, Radio, SegmentedControl, Stack, Text } from '@mantine/core';
 import { Modal } from '@/components/dialogs/dialogs';
 import { useState } from 'react';
@@ -41,8 +43,13 @@ const peopleOf = async (ids: readonly string[], context: RunContext): Promise<Pe
   return out;
 };
 
-const statusLabel = (status: StatusFilter) =>
-  `${status.kind === 'presence' ? 'presence' : 'routing status'} ${status.value}`;
+/** "Everyone with presence Available (all pages)". */
+const everyoneWith = (status: StatusFilter): string => {
+  const value = status.value;
+  return status.kind === 'presence'
+    ? t`Everyone with presence ${value} (all pages)`
+    : t`Everyone with routing status ${value} (all pages)`;
+};
 
 /**
  * Copy or move members to another group: the selection, the members with the chosen status (every
@@ -57,6 +64,7 @@ const CopyMoveDialog = ({
   onMoved = () => undefined,
   onClose,
 }: CopyMoveButtonProps & { onClose: () => void }) => {
+  const { t } = useLingui();
   const canEditSource = useCanEditGroup(group);
   const canViewGrants = useCan(permissionOf('getAuthorizationSubject'));
   const [mode, setMode] = useState<'copy' | 'move'>('copy');
@@ -70,14 +78,15 @@ const CopyMoveDialog = ({
 
   const start = () => {
     if (!target) return;
+    const targetName = target.name;
     void run.start(
       async (context) => {
         let people: Person[];
         if (who === 'selected') {
-          context.onStep('Reading the selected people');
+          context.onStep(t`Reading the selected people`);
           people = await peopleOf(selectedIds, context);
         } else {
-          context.onStep(`Reading the members of ${sourceName}`);
+          context.onStep(t`Reading the members of ${sourceName}`);
           const members = await readAllMembers(sourceId, context.signal, {
             expand: who === 'filtered' && status ? [status.kind] : undefined,
             onProgress: context.onReading,
@@ -85,7 +94,7 @@ const CopyMoveDialog = ({
           });
           people = (who === 'filtered' && status ? filterByStatus(members, status) : members).map(personOf);
         }
-        context.onStep(`Reading the members of ${target.name}`);
+        context.onStep(t`Reading the members of ${targetName}`);
         const targetMembers = await readAllMembers(target.id, context.signal, {
           onProgress: context.onReading,
           onWait: context.onWait,
@@ -98,13 +107,13 @@ const CopyMoveDialog = ({
         let rolesLoss: string | null = null;
         let rolesGain: string | null = null;
         if (leaving > 0 && canViewGrants) {
-          context.onStep(`Reading the roles ${sourceName} grants`);
+          context.onStep(t`Reading the roles ${sourceName} grants`);
           const roles = await readMoveRoleChange(group, target.id, context);
           rolesLoss = roles && roleLossSentence(leaving, roles.lost, sourceName);
           rolesGain = roles && roleGainSentence(leaving, roles.gained, target.name);
         }
         const confirmed = await confirmMultiChange({
-          verb: mode === 'move' ? 'Move' : 'Copy',
+          verb: mode === 'move' ? 'move' : 'copy',
           count: people.length,
           unit: 'person',
           target: { preposition: 'to', name: target.name },
@@ -114,11 +123,10 @@ const CopyMoveDialog = ({
               <RoleLossText>{rolesLoss}</RoleLossText>
               {rolesGain ? <Text size="sm">{rolesGain}</Text> : null}
               <Text size="sm">
-                {`${already ? `${alreadyInTargetSentence(already, target.name)} ` : ''}${
-                  mode === 'move'
-                    ? `Those ${target.name} takes are then removed from ${sourceName}.`
-                    : `Everyone stays in ${sourceName}.`
-                }`}
+                {already ? `${alreadyInTargetSentence(already, target.name)} ` : ''}
+                {mode === 'move'
+                  ? t`Those ${targetName} takes are then removed from ${sourceName}.`
+                  : t`Everyone stays in ${sourceName}.`}
               </Text>
             </Stack>
           ),
@@ -127,10 +135,10 @@ const CopyMoveDialog = ({
           evenForOne: !!rolesLoss,
         });
         if (!confirmed) {
-          run.cancel();
-          throw new DOMException('Cancelled', 'AbortError');
+          run.cancel(); // aborts context.signal: the run ends as cancelled
+          context.signal.throwIfAborted();
         }
-        context.onStep(`Reading why the members of ${target.name} are in`);
+        context.onStep(t`Reading why the members of ${targetName} are in`);
         const [targetGroup, individuals] = await Promise.all([
           waitOutRateLimit(() => getGroup(target.id, context.signal), context),
           waitOutRateLimit(() => listGroupIndividuals(target.id, context.signal), context),
@@ -147,7 +155,7 @@ const CopyMoveDialog = ({
           {
             ...context,
             onPhase: (phase) =>
-              context.onStep(phase === 'add' ? `Adding to ${target.name}` : `Removing from ${sourceName}`),
+              context.onStep(phase === 'add' ? t`Adding to ${targetName}` : t`Removing from ${sourceName}`),
           },
         );
         const moved = report.lines
@@ -169,14 +177,17 @@ const CopyMoveDialog = ({
     if (running) return;
     onClose();
   };
+  const selectedCount = selectedIds.length;
+  const memberCount = formatCount(group.memberCount ?? 0);
+  const targetName = target?.name;
 
   return (
     <Modal
       opened
       onClose={close}
-      title={`Copy or move members of ${sourceName}`}
+      title={t`Copy or move members of ${sourceName}`}
       size="lg"
-      closeButtonProps={{ 'aria-label': 'Dismiss' }}
+      closeButtonProps={{ 'aria-label': t`Dismiss` }}
       closeOnEscape={!running}
       closeOnClickOutside={!running}
     >
@@ -185,33 +196,37 @@ const CopyMoveDialog = ({
           <>
             {canEditSource ? (
               <SegmentedControl
-                aria-label="Copy or move"
+                aria-label={t`Copy or move`}
                 value={mode}
                 onChange={(v) => setMode(v === 'move' ? 'move' : 'copy')}
                 data={[
-                  { value: 'copy', label: 'Copy (keep them here)' },
-                  { value: 'move', label: 'Move (take them out of here)' },
+                  { value: 'copy', label: t`Copy (keep them here)` },
+                  { value: 'move', label: t`Move (take them out of here)` },
                 ]}
               />
             ) : null}
-            <Radio.Group label="Who" value={who} onChange={(v) => setWho(v as Who)}>
+            <Radio.Group
+              label={t({ message: 'Who', comment: 'the choice of the people to copy or move' })}
+              value={who}
+              onChange={(v) => setWho(v as Who)}
+            >
               <Stack gap={6} mt={6}>
-                {selectedIds.length ? <Radio value="selected" label={`The ${selectedIds.length} selected`} /> : null}
-                {status ? <Radio value="filtered" label={`Everyone with ${statusLabel(status)} (all pages)`} /> : null}
-                <Radio value="everyone" label={`Everyone (${formatCount(group.memberCount ?? 0)})`} />
+                {selectedCount ? <Radio value="selected" label={t`The ${selectedCount} selected`} /> : null}
+                {status ? <Radio value="filtered" label={everyoneWith(status)} /> : null}
+                <Radio value="everyone" label={t`Everyone (${memberCount})`} />
               </Stack>
             </Radio.Group>
             <EditableGroupSelect
-              label="To group"
-              description="Groups you may add members to."
+              label={t`To group`}
+              description={t`Groups you may add members to.`}
               exclude={[sourceId]}
               value={target}
               onChange={setTarget}
             />
             <Text size="sm" c="dimmed">
               {mode === 'move'
-                ? `People are added to the target first; only those it took are then removed from ${sourceName}.`
-                : 'People already in the target are left as they are.'}
+                ? t`People are added to the target first; only those it took are then removed from ${sourceName}.`
+                : t`People already in the target are left as they are.`}
             </Text>
           </>
         ) : null}
@@ -220,12 +235,17 @@ const CopyMoveDialog = ({
         {!running ? (
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              {finished ? 'Close' : 'Cancel'}
+              {finished ? t`Close` : t`Cancel`}
             </Button>
             {!finished ? (
               <Button onClick={start} disabled={!target}>
-                {mode === 'move' ? 'Move' : 'Copy'}
-                {target ? ` to ${target.name}` : ''}
+                {targetName === undefined
+                  ? mode === 'move'
+                    ? t({ message: 'Move', comment: 'button: move the people' })
+                    : t({ message: 'Copy', comment: 'button: copy the people' })
+                  : mode === 'move'
+                    ? t`Move to ${targetName}`
+                    : t`Copy to ${targetName}`}
               </Button>
             ) : null}
           </Group>

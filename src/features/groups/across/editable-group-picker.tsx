@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { Loader, MultiSelect, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
@@ -65,6 +66,7 @@ export const EditableGroupSelect = ({
   value,
   onChange,
 }: CommonProps & { value: PickedGroup | null; onChange: (group: PickedGroup | null) => void }) => {
+  const { t } = useLingui();
   const [term, setTerm] = useState('');
   const { groups, loading } = useEditableGroups(term === value?.name ? '' : term, exclude, anyVisible);
   const data = useMemo(() => {
@@ -76,14 +78,16 @@ export const EditableGroupSelect = ({
     <Select
       label={label}
       description={description}
-      placeholder="Search groups by name"
+      placeholder={t`Search groups by name`}
       searchable
       clearable
       disabled={disabled}
       searchValue={term}
       onSearchChange={setTerm}
       filter={({ options }) => options}
-      nothingFoundMessage={loading ? 'Searching…' : anyVisible ? 'No group matches' : 'No group you can edit matches'}
+      nothingFoundMessage={
+        loading ? t`Searching…` : anyVisible ? t`No group matches` : t`No group you can edit matches`
+      }
       rightSection={loading ? <Loader size="xs" aria-hidden /> : undefined}
       data={data.map((g) => ({ value: g.id, label: g.name }))}
       value={value?.id ?? null}
@@ -102,6 +106,7 @@ export const EditableGroupMultiSelect = ({
   value,
   onChange,
 }: CommonProps & { value: PickedGroup[]; onChange: (groups: PickedGroup[]) => void }) => {
+  const { t } = useLingui();
   const [term, setTerm] = useState('');
   const { groups, loading } = useEditableGroups(term, exclude);
   const data = useMemo(() => {
@@ -113,14 +118,14 @@ export const EditableGroupMultiSelect = ({
     <MultiSelect
       label={label}
       description={description}
-      placeholder={value.length ? undefined : 'Search groups by name'}
+      placeholder={value.length ? undefined : t`Search groups by name`}
       searchable
       clearable
       disabled={disabled}
       searchValue={term}
       onSearchChange={setTerm}
       filter={({ options }) => options}
-      nothingFoundMessage={loading ? 'Searching…' : 'No group you can edit matches'}
+      nothingFoundMessage={loading ? t`Searching…` : t`No group you can edit matches`}
       data={data.map((g) => ({ value: g.id, label: g.name }))}
       value={value.map((g) => g.id)}
       onChange={(ids) => onChange(ids.map((id) => data.find((g) => g.id === id)).filter((g) => g !== undefined))}

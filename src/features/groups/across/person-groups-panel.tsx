@@ -1,3 +1,5 @@
+import { plural, t } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Group, MultiSelect, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
@@ -61,7 +63,7 @@ const readRoleLoss = async (
     const other = (await readPersonRoles(user.id ?? '')).filter((r) => !leftIds.has(r.subjectId ?? ''));
     const joined = (await Promise.all(additions.map((g) => readRolesThrough(g.id)))).flat();
     return personRoleLossSentence(
-      user.name ?? 'This person',
+      user.name ?? t({ message: 'This person', comment: 'a person without a name, at the start of a sentence' }),
       rolesLostLeaving([...through, ...other], removals, joined),
     );
   } catch {
@@ -75,6 +77,7 @@ const readRoleLoss = async (
  * them out names the roles they lose first, when the user may view grants.
  */
 const PersonGroupsPanel = ({ user, onChanged }: { user: User; onChanged: () => void }) => {
+  const { t } = useLingui();
   const canEditAll = usePermissions().has(permissionOf('addGroupMembers'));
   const canViewGrants = useCan(permissionOf('getAuthorizationSubject'));
   // A click while the roles are read does not ask twice (the button keeps focus for the confirmation).
@@ -112,11 +115,17 @@ const PersonGroupsPanel = ({ user, onChanged }: { user: User; onChanged: () => v
       checking.current = false;
     }
     const confirmed = await confirmMultiChange({
-      verb: 'Change',
+      verb: 'change',
       count: total,
       unit: 'group',
       target: { preposition: 'for', name: user.name ?? person.id },
-      names: [...addTo.map((g) => `Add to ${g.name}`), ...removals.map((g) => `Remove from ${g.name ?? g.id}`)],
+      names: [
+        ...addTo.map(({ name: groupName }) => t`Add to ${groupName}`),
+        ...removals.map((g) => {
+          const groupName = g.name ?? g.id;
+          return t`Remove from ${groupName}`;
+        }),
+      ],
       details: rolesLoss ? <RoleLossText>{rolesLoss}</RoleLossText> : undefined,
       danger: removals.length > 0,
       // Losing roles is asked about even for one change.
@@ -128,7 +137,8 @@ const PersonGroupsPanel = ({ user, onChanged }: { user: User; onChanged: () => v
         const out: ReportLine[] = [];
         for (const g of addTo) {
           if (context.signal.aborted) break;
-          context.onStep(`Adding to ${g.name}`);
+          const groupName = g.name;
+          context.onStep(t`Adding to ${groupName}`);
           out.push(
             ...(await changeGroup(
               { groupId: g.id, groupName: g.name, action: 'add', people: [person] },
@@ -139,7 +149,8 @@ const PersonGroupsPanel = ({ user, onChanged }: { user: User; onChanged: () => v
         }
         for (const g of removals) {
           if (context.signal.aborted) break;
-          context.onStep(`Removing from ${g.name}`);
+          const groupName = g.name;
+          context.onStep(t`Removing from ${groupName}`);
           out.push(
             ...(await changeGroup(
               { groupId: g.id ?? '', groupName: g.name, action: 'remove', people: [person] },
@@ -160,20 +171,20 @@ const PersonGroupsPanel = ({ user, onChanged }: { user: User; onChanged: () => v
   return (
     <Stack gap="xs" aria-labelledby="person-groups-change">
       <Title order={2} size="h4" id="person-groups-change">
-        Change groups
+        <Trans>Change groups</Trans>
       </Title>
       {!running ? (
         <>
           <EditableGroupMultiSelect
-            label="Add to groups"
+            label={t`Add to groups`}
             exclude={userGroups.map((g) => g.id ?? '')}
             value={addTo}
             onChange={setAddTo}
           />
           {removable.length ? (
             <MultiSelect
-              label="Remove from groups"
-              data={removable.map((g) => ({ value: g.id ?? '', label: g.name ?? 'Loading name…' }))}
+              label={t`Remove from groups`}
+              data={removable.map((g) => ({ value: g.id ?? '', label: g.name ?? t`Loading name…` }))}
               value={removeFrom}
               onChange={setRemoveFrom}
               searchable
@@ -182,12 +193,14 @@ const PersonGroupsPanel = ({ user, onChanged }: { user: User; onChanged: () => v
             />
           ) : (
             <Text size="sm" c="dimmed">
-              Not in any group you may change.
+              <Trans>Not in any group you may change.</Trans>
             </Text>
           )}
           <Group justify="flex-end">
             <Button onClick={() => void apply()} disabled={total === 0}>
-              {total ? `Apply ${total} ${total === 1 ? 'change' : 'changes'}` : 'Apply'}
+              {total
+                ? plural(total, { one: 'Apply # change', other: 'Apply # changes' })
+                : t({ message: 'Apply', comment: 'button: apply the changes chosen' })}
             </Button>
           </Group>
         </>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useMemo } from 'react';
@@ -16,7 +18,7 @@ import {
 import { downloadText } from '@/lib/download';
 import { toMemberCsv } from '../core/members-csv';
 import {
-  OUTCOME_LABELS,
+  outcomeLabels,
   SETTLED,
   allSettled,
   outcomeCount,
@@ -24,6 +26,7 @@ import {
   summarise,
   type Outcome,
   type ReportLine,
+  type ReportSummary,
 } from '../core/transfer';
 import type { RunState } from './use-membership-run';
 import { ErrorReference } from '@/components/feedback/error-reference';
@@ -39,15 +42,20 @@ const OUTCOME_COLOURS: Record<Outcome, string> = {
   failed: 'red',
   cancelled: 'yellow',
 };
-const OUTCOMES = outcomeStyles(OUTCOME_LABELS, OUTCOME_COLOURS);
 
 /** Lines shown in the dialog; the CSV holds every line. */
 const SHOWN_LINES = 300;
 
 /** The running operation: its step, the progress bar with counts, rate-limit waits, and Cancel. */
 export const RunProgress = ({ state, onCancel }: { state: RunState; onCancel: () => void }) => {
+  const { t } = useLingui();
   if (!state.running) return null;
   const reading = state.detail?.reading;
+  const readLine = () => {
+    if (!reading) return '';
+    const { loaded, total, page, pageCount } = reading;
+    return t`Read ${loaded} of ${total} (page ${page} of ${pageCount})…`;
+  };
   return (
     <Stack gap="xs" aria-live="polite">
       {state.step ? (
@@ -56,12 +64,7 @@ export const RunProgress = ({ state, onCancel }: { state: RunState; onCancel: ()
         </Text>
       ) : null}
       {reading ? (
-        <ProgressLine
-          text={`Read ${reading.loaded} of ${reading.total} (page ${reading.page} of ${reading.pageCount})…`}
-          done={reading.loaded}
-          total={reading.total}
-          barLabel="Members read"
-        />
+        <ProgressLine text={readLine()} done={reading.loaded} total={reading.total} barLabel={t`Members read`} />
       ) : (
         <BatchProgressView progress={state.detail?.progress ?? null} result={undefined} verb="added" />
       )}
@@ -71,17 +74,53 @@ export const RunProgress = ({ state, onCancel }: { state: RunState; onCancel: ()
   );
 };
 
-const verbOf = (line: Pick<ReportLine, 'action'>) => (line.action === 'add' ? 'Add to' : 'Remove from');
+/** "Add to Night Shift Leads", "Remove from Day Shift". */
+const actionOf = (line: Pick<ReportLine, 'action' | 'groupName' | 'groupId'>): string => {
+  const groupName = line.groupName ?? line.groupId;
+  return line.action === 'add' ? t`Add to ${groupName}` : t`Remove from ${groupName}`;
+};
 
-const REPORT_COLUMNS: ReportColumn<ReportLine>[] = [
-  { header: 'Person', cell: (l) => l.person.name ?? l.person.id },
-  { header: 'Action', cell: (l) => `${verbOf(l)} ${l.groupName ?? l.groupId}` },
-  { header: 'Outcome', cell: (l) => <OutcomeBadge style={OUTCOMES[l.outcome]} /> },
-  { header: 'Why', cell: (l) => l.reason ?? '' },
-];
+/** "Add to Night Shift Leads: 3 added". */
+const summaryOf = (summary: ReportSummary): string => {
+  const groupName = summary.groupName ?? summary.groupId;
+  const outcome = outcomeCount(summary.outcome, summary.count);
+  return summary.action === 'add'
+    ? t({ message: `Add to ${groupName}: ${outcome}`, comment: 'outcome: how many had it, e.g. "3 added"' })
+    : t({ message: `Remove from ${groupName}: ${outcome}`, comment: 'outcome: how many had it, e.g. "2 not found"' });
+};
+
+const reportColumns = (): ReportColumn<ReportLine>[] => {
+  const outcomes = outcomeStyles(outcomeLabels(), OUTCOME_COLOURS);
+  return [
+    {
+      header: t({ message: 'Person', comment: 'column header: the person changed' }),
+      cell: (l) => l.person.name ?? l.person.id,
+    },
+    { header: t({ message: 'Action', comment: 'column header: what was asked for the person' }), cell: actionOf },
+    {
+      header: t({ message: 'Outcome', comment: 'column header: what became of the change' }),
+      cell: (l) => <OutcomeBadge style={outcomes[l.outcome]} />,
+    },
+    {
+      header: t({ message: 'Why', comment: 'column header: why the person is (or was) a member' }),
+      cell: (l) => l.reason ?? '',
+    },
+  ];
+};
+
+/** Under the table when it shows only part of the lines. */
+const ShownLines = ({ count }: { count: number }) => {
+  const shown = SHOWN_LINES;
+  return (
+    <Trans>
+      The first {shown} of {count} lines, exceptions first; the CSV has every line.
+    </Trans>
+  );
+};
 
 /** What was done and what was not, and why: counts per group and outcome, the lines, and a CSV of them. */
 export const RunReport = ({ state, fileName }: { state: RunState; fileName: string }) => {
+  const { t } = useLingui();
   const lines = state.lines;
   const ordered = useMemo(
     () => (lines ? [...lines].sort((a, b) => Number(SETTLED.has(a.outcome)) - Number(SETTLED.has(b.outcome))) : []),
@@ -91,33 +130,41 @@ export const RunReport = ({ state, fileName }: { state: RunState; fileName: stri
   if (!lines) {
     if (!state.error) return null;
     return (
-      <Alert color={state.cancelled ? 'yellow' : 'red'} role="alert" title={state.cancelled ? 'Cancelled' : 'Stopped'}>
-        {state.cancelled ? 'Cancelled before anything was changed.' : describeError(state.error)}
+      <Alert
+        color={state.cancelled ? 'yellow' : 'red'}
+        role="alert"
+        title={
+          state.cancelled
+            ? t({ message: 'Cancelled', comment: 'title: the run was cancelled' })
+            : t({ message: 'Stopped', comment: 'title: the run stopped on an error' })
+        }
+      >
+        {state.cancelled ? t`Cancelled before anything was changed.` : describeError(state.error)}
         {state.cancelled ? null : <ErrorReference error={state.error} />}
       </Alert>
     );
   }
   return (
-    <Stack gap="xs" aria-label="Report">
+    <Stack gap="xs" aria-label={t({ message: 'Report', comment: 'what a run did, person by person' })}>
       <RunEndAlert allDone={allSettled(lines)} cancelled={state.cancelled}>
         <Stack gap={4}>
           {summarise(lines).map((s) => (
             <Text size="sm" key={`${s.groupId}-${s.action}-${s.outcome}`}>
-              {verbOf(s)} {s.groupName ?? s.groupId}: {outcomeCount(s.outcome, s.count)}
+              {summaryOf(s)}
             </Text>
           ))}
         </Stack>
       </RunEndAlert>
       <ReportTable
-        label="Report lines"
+        label={t`Report lines`}
         lines={ordered}
-        columns={REPORT_COLUMNS}
+        columns={reportColumns()}
         rowKey={(l) => `${l.groupId}-${l.action}-${l.person.id}`}
         limit={SHOWN_LINES}
       />
       {ordered.length > SHOWN_LINES ? (
         <Text size="xs" c="dimmed">
-          The first {SHOWN_LINES} of {ordered.length} lines, exceptions first; the CSV has every line.
+          <ShownLines count={ordered.length} />
         </Text>
       ) : null}
       <Group>
@@ -126,7 +173,7 @@ export const RunReport = ({ state, fileName }: { state: RunState; fileName: stri
           leftSection={<IconDownload size={16} aria-hidden />}
           onClick={() => downloadText(toMemberCsv(reportRows(lines)), fileName)}
         >
-          Download report (CSV)
+          <Trans>Download report (CSV)</Trans>
         </Button>
       </Group>
     </Stack>

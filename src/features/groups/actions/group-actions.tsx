@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { Button, Group as MantineGroup } from '@mantine/core';
 import { IconArrowsDiff, IconPencil } from '@tabler/icons-react';
 import { Link } from 'react-router';
@@ -29,13 +30,13 @@ export const GroupActions = ({ group }: { group: Group }) => {
           variant="default"
           leftSection={<IconArrowsDiff size={16} aria-hidden />}
         >
-          Compare
+          <Trans comment="button: compare this group with another group">Compare</Trans>
         </Button>
       )}
       {canEdit &&
         (editBlocked ? (
           <BlockedButton reason={editBlocked} variant="default" leftSection={<IconPencil size={16} />}>
-            Edit
+            <Trans comment="button: edit the group">Edit</Trans>
           </BlockedButton>
         ) : (
           <Button
@@ -44,7 +45,7 @@ export const GroupActions = ({ group }: { group: Group }) => {
             variant="default"
             leftSection={<IconPencil size={16} />}
           >
-            Edit
+            <Trans comment="button: edit the group">Edit</Trans>
           </Button>
         ))}
       {canDelete && <DeleteGroupButton group={{ ...group, id }} />}

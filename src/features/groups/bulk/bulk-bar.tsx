@@ -1,3 +1,4 @@
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { Anchor, Button, Group, Paper, Text } from '@mantine/core';
 import { IconArrowsDiff, IconDownload, IconTrash } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
@@ -19,25 +20,35 @@ export interface BulkBarProps extends BulkTarget {
 
 /** Bulk actions on the selected groups: export, compare two, delete (with the delete permission). */
 export const BulkBar = ({ offerAllMatching, onSelectAllMatching, onClear, ...target }: BulkBarProps) => {
+  const { t } = useLingui();
   const navigate = useNavigate();
   const canDelete = useCan(permissionOf('deleteGroup'));
   const [open, setOpen] = useState<'delete' | 'export' | null>(null);
   const count = target.allMatching ? target.total : target.groups.length;
+  const total = target.total;
   const pair = !target.allMatching && target.groups.length === 2 ? target.groups : null;
   return (
-    <Paper withBorder p="xs" radius="md" role="region" aria-label="Selected groups">
+    <Paper withBorder p="xs" radius="md" role="region" aria-label={t`Selected groups`}>
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Group gap="xs">
           <Text size="sm" fw={500} aria-live="polite">
-            {target.allMatching ? `All ${count} groups matching this view selected` : `${count} selected`}
+            {target.allMatching ? (
+              <Plural
+                value={count}
+                one="All # group matching this view selected"
+                other="All # groups matching this view selected"
+              />
+            ) : (
+              <Trans comment="how many groups are selected in the list">{count} selected</Trans>
+            )}
           </Text>
           {offerAllMatching && !target.allMatching ? (
             <Anchor component="button" type="button" size="sm" onClick={onSelectAllMatching}>
-              Select all {target.total} matching this view
+              <Trans>Select all {total} matching this view</Trans>
             </Anchor>
           ) : null}
           <Anchor component="button" type="button" size="sm" onClick={onClear}>
-            Clear selection
+            <Trans>Clear selection</Trans>
           </Anchor>
         </Group>
         <Group gap="xs">
@@ -47,7 +58,7 @@ export const BulkBar = ({ offerAllMatching, onSelectAllMatching, onClear, ...tar
             leftSection={<IconDownload size={14} aria-hidden />}
             onClick={() => setOpen('export')}
           >
-            Export
+            <Trans comment="button: export the selected groups to CSV">Export</Trans>
           </Button>
           {pair ? (
             <Button
@@ -56,7 +67,7 @@ export const BulkBar = ({ offerAllMatching, onSelectAllMatching, onClear, ...tar
               leftSection={<IconArrowsDiff size={14} aria-hidden />}
               onClick={() => void navigate(paths.groups.compare.getHref(pair[0]?.id, pair[1]?.id))}
             >
-              Compare the two
+              <Trans>Compare the two</Trans>
             </Button>
           ) : null}
           {canDelete ? (
@@ -67,7 +78,7 @@ export const BulkBar = ({ offerAllMatching, onSelectAllMatching, onClear, ...tar
               leftSection={<IconTrash size={14} aria-hidden />}
               onClick={() => setOpen('delete')}
             >
-              Delete…
+              <Trans comment="button: delete the selected groups">Delete…</Trans>
             </Button>
           ) : null}
         </Group>

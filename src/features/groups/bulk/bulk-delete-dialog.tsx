@@ -1,3 +1,5 @@
+import { plural, t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { Modal } from '@/components/dialogs/dialogs';
 import { useQueryClient } from '@tanstack/react-query';
@@ -21,7 +23,7 @@ import {
 } from '../core/run-report';
 import { confirmMultiChange } from '../core/multi-change-confirm';
 import { ScrollRegion } from '@/components/layout/scroll-region';
-import { countOf, formatCount } from '@/lib/plural';
+import { formatCount } from '@/lib/plural';
 import { restoreNote } from '../core/history-window';
 
 type DeleteOutcome = 'deleted' | 'failed' | 'cancelled';
@@ -32,17 +34,24 @@ interface DeleteLine {
   reason?: string;
 }
 
-const DELETE_OUTCOMES: OutcomeStyles<DeleteOutcome> = {
-  deleted: { label: 'Deleted', color: 'green' },
-  failed: { label: 'Not deleted', color: 'red' },
-  cancelled: { label: 'Cancelled', color: 'yellow' },
-};
+/** How each delete ended, in the page's language. */
+const deleteOutcomes = (): OutcomeStyles<DeleteOutcome> => ({
+  deleted: { label: t({ message: 'Deleted', comment: 'bulk delete report: a group' }), color: 'green' },
+  failed: { label: t({ message: 'Not deleted', comment: 'bulk delete report: a group' }), color: 'red' },
+  cancelled: { label: t({ message: 'Cancelled', comment: 'bulk delete report: a group' }), color: 'yellow' },
+});
 
-const REPORT_COLUMNS: ReportColumn<DeleteLine>[] = [
-  { header: 'Group', cell: (l) => l.group.name },
-  { header: 'Outcome', cell: (l) => <OutcomeBadge style={DELETE_OUTCOMES[l.outcome]} /> },
-  { header: 'Why', cell: (l) => l.reason ?? '' },
-];
+const reportColumns = (): ReportColumn<DeleteLine>[] => {
+  const outcomes = deleteOutcomes();
+  return [
+    { header: t({ message: 'Group', comment: 'column header: the group deleted' }), cell: (l) => l.group.name },
+    {
+      header: t({ message: 'Outcome', comment: 'column header' }),
+      cell: (l) => <OutcomeBadge style={outcomes[l.outcome]} />,
+    },
+    { header: t({ message: 'Why', comment: 'column header: the reason of the outcome' }), cell: (l) => l.reason ?? '' },
+  ];
+};
 
 /**
  * Deletes the selected groups: lists them with the memberships that go, then asks the confirmation of
@@ -59,11 +68,14 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
 
   const start = async () => {
     const confirmed = await confirmMultiChange({
-      verb: 'Delete',
+      verb: 'delete',
       count: groups.length,
       unit: 'group',
       names: groups.map((g) => g.name ?? ''),
-      details: `Their ${memberships} ${memberships === 1 ? 'membership goes' : 'memberships go'} with them.`,
+      details: plural(memberships, {
+        one: 'Their # membership goes with them.',
+        other: 'Their # memberships go with them.',
+      }),
       deletes: true,
     });
     if (!confirmed) return;
@@ -90,14 +102,18 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
   const close = () => {
     if (!running) onClose(deleted > 0);
   };
+  const notDeleted = (lines?.length ?? 0) - deleted;
+  const done = run.state.detail?.done ?? 0;
+  const total = groups.length;
+  const membershipCount = plural(memberships, { one: '# membership', other: '# memberships' });
 
   return (
     <Modal
       opened
       onClose={close}
-      title={lines ? 'Groups deleted' : 'Delete groups'}
+      title={lines ? t`Groups deleted` : t`Delete groups`}
       size="lg"
-      closeButtonProps={{ 'aria-label': 'Dismiss' }}
+      closeButtonProps={{ 'aria-label': t`Dismiss` }}
       closeOnEscape={!running}
       closeOnClickOutside={!running}
     >
@@ -107,18 +123,24 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
         {query.data && !lines ? (
           <>
             <Text size="sm">
-              {countOf(groups.length, 'group', 'groups')} and their {countOf(memberships, 'membership', 'memberships')}{' '}
-              will be deleted.
+              {plural(total, {
+                one: `# group and their ${membershipCount} will be deleted.`,
+                other: `# groups and their ${membershipCount} will be deleted.`,
+              })}
             </Text>
             <Text size="sm" c="dimmed">
               {restoreNote(groups.length !== 1)}
             </Text>
-            <ScrollRegion label="Groups to delete">
-              <Table aria-label="Groups to delete" withTableBorder striped fz="sm">
+            <ScrollRegion label={t`Groups to delete`}>
+              <Table aria-label={t`Groups to delete`} withTableBorder striped fz="sm">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Group</Table.Th>
-                    <Table.Th ta="right">Members</Table.Th>
+                    <Table.Th>
+                      <Trans comment="column header: a group to delete">Group</Trans>
+                    </Table.Th>
+                    <Table.Th ta="right">
+                      <Trans comment="column header: how many members a group has">Members</Trans>
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -134,10 +156,10 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
             {running ? (
               <Stack gap={4}>
                 <ProgressLine
-                  text={`Deleted ${run.state.detail?.done ?? 0} of ${groups.length}…`}
-                  done={run.state.detail?.done ?? 0}
-                  total={groups.length}
-                  barLabel="Groups deleted"
+                  text={t`Deleted ${done} of ${total}…`}
+                  done={done}
+                  total={total}
+                  barLabel={t`Groups deleted`}
                 />
                 <WaitNotice seconds={run.state.waitSeconds} />
                 <CancelRun onCancel={run.cancel} />
@@ -145,10 +167,10 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
             ) : (
               <Group justify="flex-end">
                 <Button variant="default" onClick={close}>
-                  Cancel
+                  <Trans>Cancel</Trans>
                 </Button>
                 <Button color="red" disabled={groups.length === 0} onClick={() => void start()}>
-                  Delete {countOf(groups.length, 'group', 'groups')}…
+                  {plural(total, { one: 'Delete # group…', other: 'Delete # groups…' })}
                 </Button>
               </Group>
             )}
@@ -157,12 +179,18 @@ const BulkDeleteDialog = ({ target, onClose }: { target: BulkTarget; onClose: (d
         {lines ? (
           <>
             <RunEndAlert allDone={deleted === lines.length} cancelled={run.state.cancelled}>
-              {deleted} deleted{deleted < lines.length ? `, ${lines.length - deleted} not deleted` : ''}.
+              {notDeleted > 0 ? (
+                <Trans comment="bulk delete report: how many groups were deleted and how many not">
+                  {deleted} deleted, {notDeleted} not deleted.
+                </Trans>
+              ) : (
+                <Trans comment="bulk delete report: how many groups were deleted">{deleted} deleted.</Trans>
+              )}
             </RunEndAlert>
-            <ReportTable label="Report" lines={lines} columns={REPORT_COLUMNS} rowKey={(l) => l.group.id ?? ''} />
+            <ReportTable label={t`Report`} lines={lines} columns={reportColumns()} rowKey={(l) => l.group.id ?? ''} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
-                Close
+                <Trans>Close</Trans>
               </Button>
             </Group>
           </>

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { Button } from '@mantine/core';
 import { IconDownload, IconUpload } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
@@ -15,11 +16,11 @@ export const ListTools = ({ view, total }: { view: GroupListState; total: number
   return (
     <>
       <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} onClick={() => setOpen('export')}>
-        Export view
+        <Trans comment="button: export every group of the list view to CSV">Export view</Trans>
       </Button>
       {canCreate ? (
         <Button variant="default" leftSection={<IconUpload size={16} aria-hidden />} onClick={() => setOpen('import')}>
-          Import
+          <Trans comment="button: import groups from CSV">Import</Trans>
         </Button>
       ) : null}
       <Suspense fallback={null}>

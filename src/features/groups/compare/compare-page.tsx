@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
@@ -19,6 +20,7 @@ import { useCompareUrlState } from './use-compare-url-state';
 
 /** Compare two groups: only in A, only in B, in both, with the members tab's columns, export and actions. */
 export const ComparePage = () => {
+  const { t } = useLingui();
   const { a, b, set, state, update } = useCompareUrlState();
   const groupA = useGetGroup(a, { query: { enabled: !!a } });
   const groupB = useGetGroup(b, { query: { enabled: !!b } });
@@ -48,10 +50,15 @@ export const ComparePage = () => {
   };
 
   const tabLabel = (s: CompareSet) => {
-    const count = result ? ` (${result[s].length})` : '';
-    if (s === 'onlyA') return `Only in ${nameA}${count}`;
-    if (s === 'onlyB') return `Only in ${nameB}${count}`;
-    return `In both${count}`;
+    if (!result) {
+      if (s === 'onlyA') return t`Only in ${nameA}`;
+      if (s === 'onlyB') return t`Only in ${nameB}`;
+      return t`In both`;
+    }
+    const count = result[s].length;
+    if (s === 'onlyA') return t`Only in ${nameA} (${count})`;
+    if (s === 'onlyB') return t`Only in ${nameB} (${count})`;
+    return t`In both (${count})`;
   };
 
   // One banner for what went wrong: a group that cannot be read makes the comparison fail too.
@@ -59,25 +66,27 @@ export const ComparePage = () => {
 
   return (
     <Stack gap="md">
-      <Title order={1}>Compare groups</Title>
+      <Title order={1}>
+        <Trans>Compare groups</Trans>
+      </Title>
       <Group align="flex-end" wrap="wrap">
         <EditableGroupSelect
           anyVisible
-          label="Group A"
+          label={t`Group A`}
           exclude={b ? [b] : []}
           value={groupA.data?.id ? { id: groupA.data.id, name: nameA } : null}
           onChange={pick('a')}
         />
         <EditableGroupSelect
           anyVisible
-          label="Group B"
+          label={t`Group B`}
           exclude={a ? [a] : []}
           value={groupB.data?.id ? { id: groupB.data.id, name: nameB } : null}
           onChange={pick('b')}
         />
         {groupA.data?.id && groupB.data?.id ? (
           <Button variant="subtle" onClick={() => update({ a: b, b: a, page: 1 })}>
-            Swap A and B
+            <Trans>Swap A and B</Trans>
           </Button>
         ) : null}
       </Group>
@@ -86,12 +95,18 @@ export const ComparePage = () => {
           error={groupError}
           title={
             groupA.isError && groupB.isError
-              ? 'Could not load groups A and B'
-              : `Could not load group ${groupA.isError ? 'A' : 'B'}`
+              ? t`Could not load groups A and B`
+              : groupA.isError
+                ? t`Could not load group A`
+                : t`Could not load group B`
           }
         />
       ) : null}
-      {!a || !b ? <Text c="dimmed">Choose two groups to see who is in one, the other, or both.</Text> : null}
+      {!a || !b ? (
+        <Text c="dimmed">
+          <Trans>Choose two groups to see who is in one, the other, or both.</Trans>
+        </Text>
+      ) : null}
 
       <CompareReading
         compare={compare}
@@ -136,11 +151,15 @@ export const ComparePage = () => {
 
       {a && groupA.data ? (
         <Text size="sm">
-          <Link to={paths.groups.detail.getHref(a)}>Open {nameA}</Link>
+          <Link to={paths.groups.detail.getHref(a)}>
+            <Trans>Open {nameA}</Trans>
+          </Link>
           {b && groupB.data ? (
             <>
               {' · '}
-              <Link to={paths.groups.detail.getHref(b)}>Open {nameB}</Link>
+              <Link to={paths.groups.detail.getHref(b)}>
+                <Trans>Open {nameB}</Trans>
+              </Link>
             </>
           ) : null}
         </Text>

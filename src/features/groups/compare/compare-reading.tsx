@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, Progress, Skeleton, Stack, Text } from '@mantine/core';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import type { useCompare } from './use-compare';
@@ -23,44 +24,49 @@ export const CompareReading = ({
   paired,
   groupFailed,
 }: CompareReadingProps) => {
+  const { t } = useLingui();
   const result = query.data;
   const reading = query.isFetching && progress;
+  const groupName = progress?.side === 'A' ? nameA : nameB;
+  const loaded = progress?.read.loaded ?? 0;
+  const total = progress?.read.total ?? 0;
   const cancelled = !query.isFetching && !result && !query.isError && !groupFailed && paired;
   return (
     <>
       {reading ? (
         <Stack gap={4} aria-live="polite">
           <Text size="sm" role="status">
-            Reading the members of {progress.side === 'A' ? nameA : nameB}: {progress.read.loaded} of{' '}
-            {progress.read.total}…
+            <Trans>
+              Reading the members of {groupName}: {loaded} of {total}…
+            </Trans>
           </Text>
           <Progress
             value={progress.read.total ? (progress.read.loaded / progress.read.total) * 100 : 0}
-            aria-label="Members read"
+            aria-label={t`Members read`}
           />
           {waitSeconds ? (
             <Text size="sm" c="orange.9">
-              The server asked to slow down: waiting {waitSeconds} s.
+              <Trans>The server asked to slow down: waiting {waitSeconds} s.</Trans>
             </Text>
           ) : null}
           <Group>
             <Button variant="default" onClick={cancel}>
-              Cancel
+              <Trans>Cancel</Trans>
             </Button>
           </Group>
         </Stack>
       ) : query.isFetching && !result ? (
-        <Skeleton height={120} role="status" aria-label="Loading the comparison" />
+        <Skeleton height={120} role="status" aria-label={t`Loading the comparison`} />
       ) : null}
       {cancelled ? (
-        <Alert color="yellow" title="Comparison cancelled">
+        <Alert color="yellow" title={t`Comparison cancelled`}>
           <Button mt="xs" variant="light" onClick={() => void query.refetch()}>
-            Read the members again
+            <Trans>Read the members again</Trans>
           </Button>
         </Alert>
       ) : null}
       {query.isError && !groupFailed ? (
-        <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} title="Could not compare" />
+        <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} title={t`Could not compare`} />
       ) : null}
     </>
   );

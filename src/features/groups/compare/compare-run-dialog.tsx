@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button, Group, Stack } from '@mantine/core';
 import { Modal } from '@/components/dialogs/dialogs';
 import { RunProgress, RunReport } from '../across/run-views';
@@ -22,7 +24,7 @@ export const CompareRunDialog = ({ action, run, onClose }: CompareRunDialogProps
     }}
     title={action?.label ?? ''}
     size="lg"
-    closeButtonProps={{ 'aria-label': 'Dismiss' }}
+    closeButtonProps={{ 'aria-label': t`Dismiss` }}
     closeOnEscape={!run.state.running}
     closeOnClickOutside={!run.state.running}
   >
@@ -32,7 +34,7 @@ export const CompareRunDialog = ({ action, run, onClose }: CompareRunDialogProps
       {!run.state.running ? (
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Close
+            <Trans>Close</Trans>
           </Button>
         </Group>
       ) : null}

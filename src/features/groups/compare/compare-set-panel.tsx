@@ -1,3 +1,5 @@
+import { plural, select } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, Pagination, Select, Skeleton, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useMemo } from 'react';
@@ -41,6 +43,7 @@ export const CompareSetPanel = ({
   onToggleAll,
   reasonsFor,
 }: CompareSetPanelProps) => {
+  const { t } = useLingui();
   const pageCount = Math.max(1, Math.ceil(items.length / state.pageSize));
   const page = Math.min(state.page, pageCount);
   const pageIds = useMemo(
@@ -50,37 +53,46 @@ export const CompareSetPanel = ({
   const details = useCompareDetails(pageIds, state.columns);
   const selectable = actions.length > 0;
   const selectedInSet = items.filter((p) => selected.has(p.id));
+  const selectedCount = selectedInSet.length;
+  const allCount = items.length;
 
   return (
     <Stack gap="sm">
       <Group justify="space-between" wrap="wrap" align="flex-end">
         <Group gap="xs">
-          {actions.map((act) => (
-            <Group gap={4} key={act.label}>
-              {selectedInSet.length ? (
+          {actions.map((act) => {
+            const label = act.label;
+            return (
+              <Group gap={4} key={label}>
+                {selectedInSet.length ? (
+                  <Button
+                    color={act.kind === 'remove' ? 'red' : undefined}
+                    variant={act.kind === 'remove' ? 'light' : 'filled'}
+                    onClick={() => void onAction(act, selectedInSet)}
+                  >
+                    <Trans comment="button: an action (Add to…, Remove from…) on the people selected">
+                      {label}: {selectedCount} selected
+                    </Trans>
+                  </Button>
+                ) : null}
                 <Button
                   color={act.kind === 'remove' ? 'red' : undefined}
-                  variant={act.kind === 'remove' ? 'light' : 'filled'}
-                  onClick={() => void onAction(act, selectedInSet)}
+                  variant={act.kind === 'remove' ? 'light' : 'default'}
+                  disabled={items.length === 0}
+                  onClick={() => void onAction(act, items)}
                 >
-                  {act.label}: {selectedInSet.length} selected
+                  <Trans comment="button: an action (Add to…, Remove from…) on everyone in the set">
+                    {label}: all {allCount}
+                  </Trans>
                 </Button>
-              ) : null}
-              <Button
-                color={act.kind === 'remove' ? 'red' : undefined}
-                variant={act.kind === 'remove' ? 'light' : 'default'}
-                disabled={items.length === 0}
-                onClick={() => void onAction(act, items)}
-              >
-                {act.label}: all {items.length}
-              </Button>
-            </Group>
-          ))}
+              </Group>
+            );
+          })}
         </Group>
         <Group gap="xs" align="flex-end">
           <ColumnChooser value={state.columns} onChange={(columns) => update({ columns })} />
           <Select
-            label="Page size"
+            label={t`Page size`}
             w={110}
             allowDeselect={false}
             value={String(state.pageSize)}
@@ -94,27 +106,37 @@ export const CompareSetPanel = ({
             disabled={items.length === 0}
             onClick={() => void exportSet()}
           >
-            Export CSV
+            <Trans>Export CSV</Trans>
           </Button>
         </Group>
       </Group>
       {exportError ? (
-        <Alert color="red" role="alert" title="Could not export">
+        <Alert color="red" role="alert" title={t`Could not export`}>
           {describeError(exportError)}
           <ErrorReference error={exportError} />
         </Alert>
       ) : null}
       {items.length === 0 ? (
-        <EmptyState title="Nobody" description="No member falls in this set." />
+        <EmptyState
+          title={t({ message: 'Nobody', comment: 'empty state: no one in this set of the comparison' })}
+          description={t`No member falls in this set.`}
+        />
       ) : details.isError ? (
         <QueryErrorAlert error={details.error} onRetry={() => void details.refetch()} />
       ) : !details.data ? (
-        <Skeleton height={200} role="status" aria-label="Loading people" />
+        <Skeleton height={200} role="status" aria-label={t`Loading people`} />
       ) : (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
-            {items.length} {items.length === 1 ? 'person' : 'people'} · page {page} of {pageCount}
-            {selectedInSet.length ? ` · ${selectedInSet.length} selected` : ''}
+            {selectedCount
+              ? plural(allCount, {
+                  one: `# person · page ${page} of ${pageCount} · ${selectedCount} selected`,
+                  other: `# people · page ${page} of ${pageCount} · ${selectedCount} selected`,
+                })
+              : plural(allCount, {
+                  one: `# person · page ${page} of ${pageCount}`,
+                  other: `# people · page ${page} of ${pageCount}`,
+                })}
           </Text>
           <MembersTable
             users={details.data}
@@ -133,8 +155,15 @@ export const CompareSetPanel = ({
               total={pageCount}
               value={page}
               onChange={(p) => update({ page: p })}
-              getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-              getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
+              getControlProps={(control) => ({
+                'aria-label': select(control, {
+                  first: 'first page',
+                  previous: 'previous page',
+                  next: 'next page',
+                  other: 'last page',
+                }),
+              })}
+              getItemProps={(pageNumber) => ({ 'aria-label': t`Page ${pageNumber}` })}
             />
           ) : null}
         </>

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import type { Group } from '@/api/generated/model/group';
 import { peopleRoleLossSentences, type PersonLeaving } from '../core/group-grants';
 import type { Person } from '../core/transfer';
@@ -54,8 +55,9 @@ export const readRemovalRoleLoss = async (
     }
     const sentences = peopleRoleLossSentences(groupRoles, leaving, group.name ?? groupId);
     if (people.length > PEOPLE_CHECKED && sentences.length) {
+      const peopleChecked = PEOPLE_CHECKED;
       sentences.push(
-        `Whether another group or a grant of their own gives them the same is read when removing up to ${PEOPLE_CHECKED} people.`,
+        t`Whether another group or a grant of their own gives them the same is read when removing up to ${peopleChecked} people.`,
       );
     }
     return sentences;

@@ -1,3 +1,4 @@
+import { plural, t } from '@lingui/core/macro';
 import { Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import type { Group as GroupModel } from '@/api/generated/model/group';
@@ -40,10 +41,10 @@ export const useCompareActions = ({ groupA, groupB, nameA, nameB, set, clearSele
 
   const actions: CompareAction[] = [];
   if (groupA && groupB) {
-    if (set === 'onlyA' && canEditB) actions.push({ kind: 'add', group: groupB, label: `Add to ${nameB}` });
-    if (set === 'onlyB' && canEditA) actions.push({ kind: 'add', group: groupA, label: `Add to ${nameA}` });
+    if (set === 'onlyA' && canEditB) actions.push({ kind: 'add', group: groupB, label: t`Add to ${nameB}` });
+    if (set === 'onlyB' && canEditA) actions.push({ kind: 'add', group: groupA, label: t`Add to ${nameA}` });
     if ((set === 'onlyA' || set === 'both') && canEditA) {
-      actions.push({ kind: 'remove', group: groupA, label: `Remove from ${nameA}` });
+      actions.push({ kind: 'remove', group: groupA, label: t`Remove from ${nameA}` });
     }
   }
 
@@ -57,16 +58,16 @@ export const useCompareActions = ({ groupA, groupB, nameA, nameB, set, clearSele
       rolesLoss = await readRemovalRoleLoss(chosen.group, people, stayIn);
       checking.current = false;
     }
-    const removeNote = 'Only people added directly are taken out; owners and people added by rules stay.';
+    const removeNote = t`Only people added directly are taken out; owners and people added by rules stay.`;
     const ok = await confirmMultiChange({
-      verb: chosen.kind === 'add' ? 'Add' : 'Remove',
+      verb: chosen.kind === 'add' ? 'add' : 'remove',
       count: people.length,
       unit: 'person',
       target: { preposition: chosen.kind === 'add' ? 'to' : 'from', name: chosen.group.name ?? '' },
       names: people.map((p) => p.name ?? ''),
       details:
         chosen.kind === 'add' ? (
-          'People already in the group are left as they are.'
+          t`People already in the group are left as they are.`
         ) : rolesLoss.length ? (
           <Stack gap="xs">
             {rolesLoss.map((sentence) => (
@@ -84,7 +85,8 @@ export const useCompareActions = ({ groupA, groupB, nameA, nameB, set, clearSele
     setAction(chosen);
     void run
       .start(async (context) => {
-        context.onStep(`${chosen.label}: ${people.length} ${people.length === 1 ? 'person' : 'people'}`);
+        const action = chosen.label;
+        context.onStep(plural(people.length, { one: `${action}: # person`, other: `${action}: # people` }));
         const lines = await changeGroup(
           { groupId: chosen.group.id ?? '', groupName: chosen.group.name, action: chosen.kind, people },
           membershipCalls,

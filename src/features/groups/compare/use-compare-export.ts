@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { UserExpand } from '@/api/generated/model/userExpand';
@@ -35,8 +36,16 @@ export const useCompareExport = ({ items, set, nameA, nameB, sortOrder, columns 
       const ordered = pageOf(items, 1, items.length, sortOrder).map((p) => p.id);
       const fetched = await usersByIds(ordered, columns);
       const users = columns.includes('groups') ? await withGroupNames(queryClient, fetched) : fetched;
+      // Part of the file's name: "only in Night Shift-members.csv".
       const label =
-        set === 'onlyA' ? `only in ${nameA}` : set === 'onlyB' ? `only in ${nameB}` : `in ${nameA} and ${nameB}`;
+        set === 'onlyA'
+          ? t({ message: `only in ${nameA}`, comment: 'part of a CSV file name: the people of a compared set' })
+          : set === 'onlyB'
+            ? t({ message: `only in ${nameB}`, comment: 'part of a CSV file name: the people of a compared set' })
+            : t({
+                message: `in ${nameA} and ${nameB}`,
+                comment: 'part of a CSV file name: the people of a compared set',
+              });
       downloadText(toMemberCsv(buildMemberCsvRows(users, columns)), memberCsvFileName(label));
     } catch (e) {
       setError(e);

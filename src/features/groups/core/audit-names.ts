@@ -9,9 +9,11 @@ export interface GroupAuditNames {
 }
 
 /** What the embedded server (and the project's first reading of the record) uses. */
+// eslint-disable-next-line lingui/no-unlocalized-strings -- the audit API's service and entity names, not words for people
 export const DIRECTORY_GROUP_NAMES: GroupAuditNames = { serviceName: 'Directory', entityType: 'Group' };
 
 /** The names groups go by in a real org's service mapping (docs/real-org.md, "Change history"), preferred. */
+// eslint-disable-next-line lingui/no-unlocalized-strings -- the audit API's service and entity names, not words for people
 export const GROUPS_DIRECTORY_GROUP_NAMES: GroupAuditNames = { serviceName: 'Groups', entityType: 'DirectoryGroup' };
 
 /**

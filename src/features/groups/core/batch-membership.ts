@@ -7,6 +7,7 @@
  *
  * The API functions are parameters, so the logic is tested without a server.
  */
+import { t } from '@lingui/core/macro';
 import { SCHEMA_LIMITS } from '@/api/generated/contract';
 import { chunk } from '@/lib/chunk';
 
@@ -100,7 +101,10 @@ export const runMembershipBatches = async ({
   report(0, false);
   for (let index = 0; index < batches.length; index += 1) {
     const batch = batches[index] as string[];
-    if (signal?.aborted) return failFrom(index, signal.reason ?? new DOMException('Cancelled', 'AbortError'));
+    if (signal?.aborted) {
+      // eslint-disable-next-line lingui/no-unlocalized-strings -- 'AbortError' is the exception's name, a code
+      return failFrom(index, signal.reason ?? new DOMException(t`Cancelled`, 'AbortError'));
+    }
     let after: number | void;
     try {
       after = await api.send(batch, version);

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useGetAuthorizationSubject } from '@/api/generated/endpoints/authorization/authorization';
 import type { AuthzGrant } from '@/api/generated/model/authzGrant';
 import type { Group } from '@/api/generated/model/group';
-import { countOf, pluralForm } from '@/lib/plural';
+import { plural, t } from '@lingui/core/macro';
 import { useCan } from '@/lib/permissions';
 import { permissionOf } from '@/lib/permission-names';
 
@@ -80,20 +80,32 @@ export const grantedRoles = (grants: readonly AuthzGrant[], throughSubject?: str
 
 /** "Home", "Home and EMEA", "Americas, EMEA and Home"; "all divisions" when one of them is every division. */
 export const divisionsInWords = (divisions: readonly Pick<GrantDivision, 'id' | 'name'>[]): string => {
-  if (divisions.some((d) => d.id === ALL_DIVISIONS)) return 'all divisions';
+  if (divisions.some((d) => d.id === ALL_DIVISIONS)) return t`all divisions`;
   return listInWords(divisions.map((d) => d.name));
 };
 
 /** "a", "a and b", "a, b and c". */
-export const listInWords = (items: readonly string[]): string =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+export const listInWords = (items: readonly string[]): string => {
+  if (items.length <= 1) return items[0] ?? '';
+  const head = items.slice(0, -1).join(', ');
+  const last = items[items.length - 1];
+  return t({ message: `${head} and ${last}`, comment: 'the end of a list: "a, b and c" (head is "a, b")' });
+};
 
 /** "Group Editor in all divisions", "Directory Auditor in Home". */
-export const roleInWords = (role: Pick<GrantedRole, 'roleName' | 'divisions'>): string =>
-  role.divisions.length ? `${role.roleName} in ${divisionsInWords(role.divisions)}` : role.roleName;
+export const roleInWords = (role: Pick<GrantedRole, 'roleName' | 'divisions'>): string => {
+  if (!role.divisions.length) return role.roleName;
+  const roleName = role.roleName;
+  const divisions = divisionsInWords(role.divisions);
+  return t({
+    message: `${roleName} in ${divisions}`,
+    comment: 'a role over divisions: "Group Editor in Home and EMEA"',
+  });
+};
 
 /** "12 permissions". */
-export const permissionsInWords = (count: number): string => countOf(count, 'permission', 'permissions');
+export const permissionsInWords = (count: number): string =>
+  plural(count, { one: '# permission', other: '# permissions' });
 
 /**
  * What people leaving a group lose through it: "2 people lose Group Editor in all divisions, which
@@ -103,11 +115,20 @@ export const permissionsInWords = (count: number): string => countOf(count, 'per
 export const roleLossSentence = (
   people: number,
   roles: readonly Pick<GrantedRole, 'roleName' | 'divisions'>[],
-  through = 'this group',
+  through?: string,
 ) => {
   if (people <= 0 || roles.length === 0) return null;
-  const verb = pluralForm(people, 'loses', 'lose');
-  return `${countOf(people, 'person', 'people')} ${verb} ${listInWords(roles.map(roleInWords))}, which they hold through ${through}.`;
+  const roleList = listInWords(roles.map(roleInWords));
+  if (through === undefined) {
+    return plural(people, {
+      one: `# person loses ${roleList}, which they hold through this group.`,
+      other: `# people lose ${roleList}, which they hold through this group.`,
+    });
+  }
+  return plural(people, {
+    one: `# person loses ${roleList}, which they hold through ${through}.`,
+    other: `# people lose ${roleList}, which they hold through ${through}.`,
+  });
 };
 
 /**
@@ -120,8 +141,11 @@ export const roleGainSentence = (
   through: string,
 ) => {
   if (people <= 0 || roles.length === 0) return null;
-  const verb = pluralForm(people, 'gains', 'gain');
-  return `${countOf(people, 'person', 'people')} ${verb} ${listInWords(roles.map(roleInWords))} through ${through}.`;
+  const roleList = listInWords(roles.map(roleInWords));
+  return plural(people, {
+    one: `# person gains ${roleList} through ${through}.`,
+    other: `# people gain ${roleList} through ${through}.`,
+  });
 };
 
 /**
@@ -228,10 +252,22 @@ export const personRoleLossSentence = (
 ): string | null => {
   const parts = losses
     .filter((l) => l.roles.length > 0)
-    .map((l) => `${listInWords(l.roles.map(roleInWords))}, held through ${l.through}`);
+    .map((l) => {
+      const roleList = listInWords(l.roles.map(roleInWords));
+      const through = l.through;
+      return t({ message: `${roleList}, held through ${through}`, comment: 'roles a person holds through a group' });
+    });
   if (parts.length === 0) return null;
-  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join('; ')}; and ${parts[parts.length - 1]}`;
-  return `${name} ${may ? 'may lose' : 'loses'} ${list}.`;
+  const head = parts.slice(0, -1).join('; ');
+  const last = parts[parts.length - 1] ?? '';
+  const list =
+    parts.length === 1
+      ? (parts[0] ?? '')
+      : t({
+          message: `${head}; and ${last}`,
+          comment: 'the end of a list of "roles, held through group" items, separated by semicolons',
+        });
+  return may ? t`${name} may lose ${list}.` : t`${name} loses ${list}.`;
 };
 
 /** One person leaving a group, with the roles they hold other than through it, as far as read. */
@@ -273,11 +309,18 @@ export const peopleRoleLossSentences = <R extends Pick<GrantedRole, 'roleId' | '
     if (count === 1 && names[0])
       return personRoleLossSentence(names[0], [{ through, roles: lost }], { may: !complete });
     if (complete) return roleLossSentence(count, lost, through);
-    return `${countOf(count, 'person', 'people')} may lose ${listInWords(lost.map(roleInWords))}, which they hold through ${through}, unless another group or a grant of their own gives them the same.`;
+    const roleList = listInWords(lost.map(roleInWords));
+    return plural(count, {
+      one: `# person may lose ${roleList}, which they hold through ${through}, unless another group or a grant of their own gives them the same.`,
+      other: `# people may lose ${roleList}, which they hold through ${through}, unless another group or a grant of their own gives them the same.`,
+    });
   });
   if (keepers > 0) {
     sentences.push(
-      `${countOf(keepers, 'person', 'people')} ${pluralForm(keepers, 'keeps', 'keep')} what ${through} grants, through another group or a grant of their own.`,
+      plural(keepers, {
+        one: `# person keeps what ${through} grants, through another group or a grant of their own.`,
+        other: `# people keep what ${through} grants, through another group or a grant of their own.`,
+      }),
     );
   }
   return sentences.filter((s): s is string => !!s);

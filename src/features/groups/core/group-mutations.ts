@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -205,7 +206,7 @@ export const useMembershipChange = (group: Group) => {
 export const useGrantRolesMutation = (groupId: string) =>
   usePostAuthorizationSubjectBulkadd({
     mutation: {
-      meta: { silent: true, invalidates: INVALIDATES.changeGrants(groupId), successMessage: 'Role assigned' },
+      meta: { silent: true, invalidates: INVALIDATES.changeGrants(groupId), successMessage: t`Role assigned` },
     },
   });
 
@@ -215,8 +216,8 @@ export const useRemoveGrantsMutation = (groupId: string) =>
     mutation: {
       meta: {
         invalidates: INVALIDATES.changeGrants(groupId),
-        successMessage: 'Role removed',
-        errorTitle: 'Could not remove the role',
+        successMessage: t`Role removed`,
+        errorTitle: t`Could not remove the role`,
       },
     },
   });
@@ -224,7 +225,7 @@ export const useRemoveGrantsMutation = (groupId: string) =>
 /** PUT /groups/{id}/dynamicsettings; the editor shows its errors itself. */
 export const useSaveRulesMutation = (groupId: string) =>
   useUpdateGroupDynamicSettings({
-    mutation: { meta: { invalidates: INVALIDATES.changeRules(groupId), successMessage: 'Rules saved', silent: true } },
+    mutation: { meta: { invalidates: INVALIDATES.changeRules(groupId), successMessage: t`Rules saved`, silent: true } },
   });
 
 /** DELETE /groups/{id}/dynamicsettings; a failure is notified. */
@@ -233,8 +234,8 @@ export const useRemoveRulesMutation = (groupId: string) =>
     mutation: {
       meta: {
         invalidates: INVALIDATES.changeRules(groupId),
-        successMessage: 'Rules removed',
-        errorTitle: 'Could not remove the rules',
+        successMessage: t`Rules removed`,
+        errorTitle: t`Could not remove the rules`,
       },
     },
   });
@@ -263,7 +264,7 @@ export const useRevertChangeMutation = (groupId: string) => {
         headers: { 'Content-Type': 'application/json', 'X-Reverts-Audit': auditId },
         data: body,
       }),
-    meta: { silent: true, invalidates: INVALIDATES.revertChange(groupId), successMessage: 'Change reverted' },
+    meta: { silent: true, invalidates: INVALIDATES.revertChange(groupId), successMessage: t`Change reverted` },
     onSuccess: (group) => queryClient.setQueryData(groupKeys.detail(groupId), group),
   });
 };

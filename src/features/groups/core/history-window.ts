@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { OPERATION_LIMITS, SCHEMA_LIMITS } from '@/api/generated/contract';
 
 /** How far back the realtime history query reaches (`x-realtime-window-days`); older history needs the asynchronous query. */
@@ -13,7 +14,10 @@ export const OLDER_DAYS: number = SCHEMA_LIMITS.AuditQueryRequest.interval.maxDa
  * What deleting groups means for getting them back, said by every delete confirmation: Recently
  * deleted restores a group from its Delete record as a new group (history/recently-deleted-page.tsx).
  */
-export const restoreNote = (many: boolean): string =>
-  `Deleted groups can be restored from Recently deleted, which lists the last ${REALTIME_DAYS} days (older ones, up to ${OLDER_DAYS} days, on request). ` +
-  `${many ? 'Each comes back as a new group' : 'It comes back as a new group'} with its settings, owners, individual members and rules; ` +
-  `not restored: its id (links and integrations that use it break), its change history (it stays with the deleted group) and an inactive state (it comes back active).`;
+export const restoreNote = (many: boolean): string => {
+  const realtimeDays = REALTIME_DAYS;
+  const olderDays = OLDER_DAYS;
+  return many
+    ? t`Deleted groups can be restored from Recently deleted, which lists the last ${realtimeDays} days (older ones, up to ${olderDays} days, on request). Each comes back as a new group with its settings, owners, individual members and rules; not restored: its id (links and integrations that use it break), its change history (it stays with the deleted group) and an inactive state (it comes back active).`
+    : t`Deleted groups can be restored from Recently deleted, which lists the last ${realtimeDays} days (older ones, up to ${olderDays} days, on request). It comes back as a new group with its settings, owners, individual members and rules; not restored: its id (links and integrations that use it break), its change history (it stays with the deleted group) and an inactive state (it comes back active).`;
+};

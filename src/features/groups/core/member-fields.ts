@@ -1,3 +1,5 @@
+import { i18n, type MessageDescriptor } from '@lingui/core';
+import { msg, t } from '@lingui/core/macro';
 import type { User } from '@/api/generated/model/user';
 import type { UserExpand } from '@/api/generated/model/userExpand';
 
@@ -8,7 +10,8 @@ import type { UserExpand } from '@/api/generated/model/userExpand';
 export interface MemberField {
   /** The `expand` value sent to the API. */
   expand: UserExpand;
-  label: string;
+  /** The column's name, a message: shown with `i18n._(field.label)`, or memberFieldLabel(expand). */
+  label: MessageDescriptor;
   text: (user: User) => string;
 }
 
@@ -29,80 +32,82 @@ const activeSummary = (user: User): string => {
     };
     const active = (v.contactCenter?.active ?? 0) + (v.enterprise?.active ?? 0);
     const acw = (v.contactCenter?.acw ?? 0) + (v.enterprise?.acw ?? 0);
-    if (active || acw) parts.push(`${media}: ${active} active${acw ? `, ${acw} ACW` : ''}`);
+    if (active || acw) parts.push(acw ? t`${media}: ${active} active, ${acw} ACW` : t`${media}: ${active} active`);
   }
-  return parts.length ? parts.join('; ') : 'No active conversations';
+  return parts.length ? parts.join('; ') : t`No active conversations`;
+};
+
+const outUntil = (endDate: string | undefined): string => {
+  const day = endDate?.slice(0, 10);
+  return day
+    ? t({ message: `Out until ${day}`, comment: 'out of office until a day (YYYY-MM-DD)' })
+    : t({ message: 'Out', comment: 'out of office' });
 };
 
 export const presenceOf = (user: User): string => user.presence?.presenceDefinition?.systemPresence ?? '';
 export const routingStatusOf = (user: User): string => user.routingStatus?.status ?? '';
 
 export const MEMBER_FIELDS: readonly MemberField[] = [
-  { expand: 'presence', label: 'Presence', text: presenceOf },
-  { expand: 'routingStatus', label: 'Routing status', text: routingStatusOf },
+  { expand: 'presence', label: msg`Presence`, text: presenceOf },
+  { expand: 'routingStatus', label: msg`Routing status`, text: routingStatusOf },
   {
     expand: 'integrationPresence',
-    label: 'Integration presence',
+    label: msg`Integration presence`,
     text: (u) => join([u.integrationPresence?.presenceDefinition?.systemPresence, u.integrationPresence?.source]),
   },
   {
     expand: 'station',
-    label: 'Station',
+    label: msg`Station`,
     text: (u) => u.station?.effectiveStation?.name ?? u.station?.associatedStation?.name ?? '',
   },
   {
     expand: 'outOfOffice',
-    label: 'Out of office',
-    text: (u) =>
-      !u.outOfOffice
-        ? ''
-        : u.outOfOffice.active
-          ? `Out${u.outOfOffice.endDate ? ` until ${u.outOfOffice.endDate.slice(0, 10)}` : ''}`
-          : 'In office',
+    label: msg`Out of office`,
+    text: (u) => (!u.outOfOffice ? '' : u.outOfOffice.active ? outUntil(u.outOfOffice.endDate) : t`In office`),
   },
-  { expand: 'conversationSummary', label: 'Conversations', text: activeSummary },
+  { expand: 'conversationSummary', label: msg`Conversations`, text: activeSummary },
   {
     expand: 'geolocation',
-    label: 'Geolocation',
+    label: msg`Geolocation`,
     text: (u) => join([u.geolocation?.city, u.geolocation?.region, u.geolocation?.country]),
   },
   {
     expand: 'skills',
-    label: 'Skills',
+    label: msg`Skills`,
     text: (u) => join((u.skills ?? []).map((s) => (s.name ? `${s.name} (${s.proficiency ?? '?'})` : undefined))),
   },
   {
     expand: 'languages',
-    label: 'Languages',
+    label: msg`Languages`,
     text: (u) => join((u.languages ?? []).map((l) => (l.name ? `${l.name} (${l.proficiency ?? '?'})` : undefined))),
   },
   {
     expand: 'locations',
-    label: 'Locations',
+    label: msg`Locations`,
     text: (u) => join((u.locations ?? []).map((l) => l.locationDefinition?.name)),
   },
-  { expand: 'certifications', label: 'Certifications', text: (u) => join(u.certifications ?? []) },
-  { expand: 'profileSkills', label: 'Profile skills', text: (u) => join(u.profileSkills ?? []) },
-  { expand: 'team', label: 'Team', text: (u) => u.team?.name ?? '' },
-  { expand: 'groups', label: 'Groups', text: (u) => join((u.groups ?? []).map((g) => g.name)) },
-  { expand: 'biography', label: 'Biography', text: (u) => u.biography?.biography ?? '' },
+  { expand: 'certifications', label: msg`Certifications`, text: (u) => join(u.certifications ?? []) },
+  { expand: 'profileSkills', label: msg`Profile skills`, text: (u) => join(u.profileSkills ?? []) },
+  { expand: 'team', label: msg`Team`, text: (u) => u.team?.name ?? '' },
+  { expand: 'groups', label: msg`Groups`, text: (u) => join((u.groups ?? []).map((g) => g.name)) },
+  { expand: 'biography', label: msg`Biography`, text: (u) => u.biography?.biography ?? '' },
   {
     expand: 'employerInfo',
-    label: 'Employer info',
+    label: msg`Employer info`,
     text: (u) => join([u.employerInfo?.employeeId, u.employerInfo?.employeeType, u.employerInfo?.dateHire]),
   },
-  { expand: 'languagePreference', label: 'Language preference', text: (u) => u.languagePreference ?? '' },
-  { expand: 'dateLastLogin', label: 'Last login', text: (u) => dateText(u.dateLastLogin) },
-  { expand: 'dateWelcomeSent', label: 'Welcome sent', text: (u) => dateText(u.dateWelcomeSent) },
-  { expand: 'lasttokenissued', label: 'Last token issued', text: (u) => dateText(u.lastTokenIssued?.dateIssued) },
+  { expand: 'languagePreference', label: msg`Language preference`, text: (u) => u.languagePreference ?? '' },
+  { expand: 'dateLastLogin', label: msg`Last login`, text: (u) => dateText(u.dateLastLogin) },
+  { expand: 'dateWelcomeSent', label: msg`Welcome sent`, text: (u) => dateText(u.dateWelcomeSent) },
+  { expand: 'lasttokenissued', label: msg`Last token issued`, text: (u) => dateText(u.lastTokenIssued?.dateIssued) },
   {
     expand: 'authorization',
-    label: 'Roles',
+    label: msg`Roles`,
     text: (u) => join((u.authorization?.roles ?? []).map((r) => r.name)),
   },
   {
     expand: 'workPlanBidRanks',
-    label: 'Work plan bid rank',
+    label: msg`Work plan bid rank`,
     text: (u) =>
       u.workPlanBidRanks?.workPlanBiddingPerformance !== undefined
         ? String(u.workPlanBidRanks.workPlanBiddingPerformance)
@@ -110,7 +115,7 @@ export const MEMBER_FIELDS: readonly MemberField[] = [
   },
   {
     expand: 'customAttributes',
-    label: 'Custom attributes',
+    label: msg`Custom attributes`,
     text: (u) => {
       const attrs = (u as { customAttributes?: { attributes?: Record<string, unknown> } }).customAttributes?.attributes;
       return attrs ? join(Object.entries(attrs).map(([k, v]) => `${k}: ${String(v)}`)) : '';
@@ -121,6 +126,12 @@ export const MEMBER_FIELDS: readonly MemberField[] = [
 const BY_EXPAND = new Map(MEMBER_FIELDS.map((f) => [f.expand as string, f]));
 
 export const memberFieldFor = (expand: string): MemberField | undefined => BY_EXPAND.get(expand);
+
+/** The column name of an expand value in the page's language; the value itself when unknown. */
+export const memberFieldLabel = (expand: string): string => {
+  const field = BY_EXPAND.get(expand);
+  return field ? i18n._(field.label) : expand;
+};
 
 /** Keeps known expand values, in the chooser's order, without duplicates. */
 export const normaliseExpand = (values: readonly string[]): UserExpand[] =>

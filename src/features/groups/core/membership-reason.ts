@@ -1,3 +1,5 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
 import type { DynamicGroupQuery } from '@/api/generated/model/dynamicGroupQuery';
 import type { DynamicGroupSkillCondition } from '@/api/generated/model/dynamicGroupSkillCondition';
 import type { Group } from '@/api/generated/model/group';
@@ -6,17 +8,21 @@ import type { Group } from '@/api/generated/model/group';
 export type MembershipReason = 'individual' | 'owner' | 'rule';
 export const MEMBERSHIP_REASONS: readonly MembershipReason[] = ['individual', 'owner', 'rule'];
 
-export const REASON_LABELS: Record<MembershipReason, string> = {
-  individual: 'Individual',
-  owner: 'Owner',
-  rule: 'Rule',
+/** Each reason's badge, a message: shown with `i18n._(REASON_LABELS[reason])`. */
+export const REASON_LABELS: Record<MembershipReason, MessageDescriptor> = {
+  individual: msg({ message: 'Individual', comment: 'why a person is a member: added as an individual' }),
+  owner: msg({ message: 'Owner', comment: 'why a person is a member: an owner of the group' }),
+  rule: msg({ message: 'Rule', comment: "why a person is a member: matched by the group's rules" }),
 };
 
-/** How a list of members with the reason is described: "12 members added as individuals". */
-export const REASON_PHRASES: Record<MembershipReason, string> = {
-  individual: 'added as individuals',
-  owner: 'in as owners',
-  rule: 'in by rule',
+/** How a list of members with the reason is described: "12 members added as individuals" (messages). */
+export const REASON_PHRASES: Record<MembershipReason, MessageDescriptor> = {
+  individual: msg({
+    message: 'added as individuals',
+    comment: 'describes a list of members: "12 members added as individuals"',
+  }),
+  owner: msg({ message: 'in as owners', comment: 'describes a list of members: "12 members in as owners"' }),
+  rule: msg({ message: 'in by rule', comment: 'describes a list of members: "12 members in by rule"' }),
 };
 
 export const parseReason = (value: string | null): MembershipReason | null =>

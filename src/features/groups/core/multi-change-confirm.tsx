@@ -5,7 +5,8 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { rememberOpener, returnFocus } from '@/components/dialogs/dialog-focus';
 import { modalsReady } from '@/components/feedback/modals-host';
-import { countOf as countNoun, formatCount } from '@/lib/plural';
+import { plural, select, t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 
 /**
  * Above this many people or groups a change asks for the stronger confirmation: a red warning and the
@@ -13,10 +14,8 @@ import { countOf as countNoun, formatCount } from '@/lib/plural';
  */
 export const MULTI_CHANGE_WARNING_THRESHOLD = 100;
 
-export type MultiChangeVerb = 'Add' | 'Remove' | 'Copy' | 'Move' | 'Delete' | 'Create' | 'Change';
+export type MultiChangeVerb = 'add' | 'remove' | 'copy' | 'move' | 'delete' | 'create' | 'change';
 export type MultiChangeUnit = 'person' | 'member' | 'group';
-
-const PLURALS: Record<MultiChangeUnit, string> = { person: 'people', member: 'members', group: 'groups' };
 
 /** One action that changes several people or groups at once, as the confirmation words it. */
 export interface MultiChange {
@@ -39,11 +38,121 @@ export interface MultiChange {
 }
 
 /** "1 person", "2,316 people" */
-export const countOf = (count: number, unit: MultiChangeUnit): string => countNoun(count, unit, PLURALS[unit]);
+export const countOf = (count: number, unit: MultiChangeUnit): string => {
+  switch (unit) {
+    case 'person':
+      return plural(count, { one: '# person', other: '# people' });
+    case 'member':
+      return plural(count, { one: '# member', other: '# members' });
+    case 'group':
+      return plural(count, { one: '# group', other: '# groups' });
+  }
+};
+
+/**
+ * The words of one action on one unit, each a whole sentence: the title ("Add 2,316 people?", and with
+ * its target "Add 2,316 people to Night Shift Leads?"), the confirm button ("Add 2,316 people") and a
+ * delete's warning ("Delete 3 groups now").
+ */
+interface ActionWording {
+  title: (count: number) => string;
+  /** The title naming the group (or person) changed, with the preposition the action takes. */
+  titleWith?: {
+    preposition: NonNullable<MultiChange['target']>['preposition'];
+    text: (count: number, name: string) => string;
+  };
+  button: (count: number) => string;
+  now: (count: number) => string;
+}
+
+/** The actions the console confirms, by verb and unit (a new one gets its sentences here). */
+const ACTIONS: Partial<Record<`${MultiChangeVerb} ${MultiChangeUnit}`, ActionWording>> = {
+  'add person': {
+    title: (count) => plural(count, { one: 'Add # person?', other: 'Add # people?' }),
+    titleWith: {
+      preposition: 'to',
+      text: (count, name) => plural(count, { one: `Add # person to ${name}?`, other: `Add # people to ${name}?` }),
+    },
+    button: (count) => plural(count, { one: 'Add # person', other: 'Add # people' }),
+    now: (count) => plural(count, { one: 'Add # person now', other: 'Add # people now' }),
+  },
+  'remove person': {
+    title: (count) => plural(count, { one: 'Remove # person?', other: 'Remove # people?' }),
+    titleWith: {
+      preposition: 'from',
+      text: (count, name) =>
+        plural(count, { one: `Remove # person from ${name}?`, other: `Remove # people from ${name}?` }),
+    },
+    button: (count) => plural(count, { one: 'Remove # person', other: 'Remove # people' }),
+    now: (count) => plural(count, { one: 'Remove # person now', other: 'Remove # people now' }),
+  },
+  'remove member': {
+    title: (count) => plural(count, { one: 'Remove # member?', other: 'Remove # members?' }),
+    titleWith: {
+      preposition: 'from',
+      text: (count, name) =>
+        plural(count, { one: `Remove # member from ${name}?`, other: `Remove # members from ${name}?` }),
+    },
+    button: (count) => plural(count, { one: 'Remove # member', other: 'Remove # members' }),
+    now: (count) => plural(count, { one: 'Remove # member now', other: 'Remove # members now' }),
+  },
+  'copy person': {
+    title: (count) => plural(count, { one: 'Copy # person?', other: 'Copy # people?' }),
+    titleWith: {
+      preposition: 'to',
+      text: (count, name) => plural(count, { one: `Copy # person to ${name}?`, other: `Copy # people to ${name}?` }),
+    },
+    button: (count) => plural(count, { one: 'Copy # person', other: 'Copy # people' }),
+    now: (count) => plural(count, { one: 'Copy # person now', other: 'Copy # people now' }),
+  },
+  'move person': {
+    title: (count) => plural(count, { one: 'Move # person?', other: 'Move # people?' }),
+    titleWith: {
+      preposition: 'to',
+      text: (count, name) => plural(count, { one: `Move # person to ${name}?`, other: `Move # people to ${name}?` }),
+    },
+    button: (count) => plural(count, { one: 'Move # person', other: 'Move # people' }),
+    now: (count) => plural(count, { one: 'Move # person now', other: 'Move # people now' }),
+  },
+  'change group': {
+    title: (count) => plural(count, { one: 'Change # group?', other: 'Change # groups?' }),
+    titleWith: {
+      preposition: 'for',
+      text: (count, name) =>
+        plural(count, { one: `Change # group for ${name}?`, other: `Change # groups for ${name}?` }),
+    },
+    button: (count) => plural(count, { one: 'Change # group', other: 'Change # groups' }),
+    now: (count) => plural(count, { one: 'Change # group now', other: 'Change # groups now' }),
+  },
+  'create group': {
+    title: (count) => plural(count, { one: 'Create # group?', other: 'Create # groups?' }),
+    button: (count) => plural(count, { one: 'Create # group', other: 'Create # groups' }),
+    now: (count) => plural(count, { one: 'Create # group now', other: 'Create # groups now' }),
+  },
+  'delete group': {
+    title: (count) => plural(count, { one: 'Delete # group?', other: 'Delete # groups?' }),
+    button: (count) => plural(count, { one: 'Delete # group', other: 'Delete # groups' }),
+    now: (count) => plural(count, { one: 'Delete # group now', other: 'Delete # groups now' }),
+  },
+};
+
+/** The wording of a change; a combination of verb, unit and preposition without one is a developer's mistake. */
+const wordingOf = ({ verb, unit, target }: Pick<MultiChange, 'verb' | 'unit' | 'target'>): ActionWording => {
+  const wording = ACTIONS[`${verb} ${unit}`];
+  if (!wording) throw new Error(`multi-change-confirm: no wording for "${verb} ${unit}"; add it to ACTIONS`);
+  if (target && wording.titleWith?.preposition !== target.preposition) {
+    throw new Error(`multi-change-confirm: no wording for "${verb} ${unit} ${target.preposition}"; add it to ACTIONS`);
+  }
+  return wording;
+};
 
 /** "Add 2,316 people to Night Shift Leads?" */
-export const multiChangeTitle = ({ verb, count, unit, target }: MultiChange): string =>
-  `${verb} ${countOf(count, unit)}${target ? ` ${target.preposition} ${target.name}` : ''}?`;
+export const multiChangeTitle = (change: MultiChange): string => {
+  const wording = wordingOf(change);
+  return change.target && wording.titleWith
+    ? wording.titleWith.text(change.count, change.target.name)
+    : wording.title(change.count);
+};
 
 /** Whether the action must be confirmed at all: more than one changed, or a removal or delete. */
 export const needsConfirmation = (change: MultiChange): boolean =>
@@ -61,20 +170,50 @@ export const namesSummary = (names: readonly string[], count: number): string =>
   const more = count - shown.length;
   if (shown.length === 0) return '';
   if (more <= 0) {
-    return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+    if (shown.length === 1) return shown[0]!;
+    const head = shown.slice(0, -1).join(', ');
+    const last = shown[shown.length - 1];
+    return t({
+      message: `${head} and ${last}`,
+      comment: 'the end of a list of names: "Ann, Bo and Cy" (head is "Ann, Bo")',
+    });
   }
-  return `${shown.join(', ')} and ${formatCount(more)} more`;
+  const shownNames = shown.join(', ');
+  return plural(more, { one: `${shownNames} and # more`, other: `${shownNames} and # more` });
 };
 
 /** Whether what was typed is the count (with or without thousands separators). */
 const isCount = (typed: string, count: number) => typed.replace(/[\s,.']/g, '') === String(count);
+
+/** "This changes 2,316 people in one go. …" */
+const inOneGo = (count: number, unit: MultiChangeUnit): string => {
+  switch (unit) {
+    case 'person':
+      return plural(count, {
+        one: 'This changes # person in one go. Check the count and the group before going on.',
+        other: 'This changes # people in one go. Check the count and the group before going on.',
+      });
+    case 'member':
+      return plural(count, {
+        one: 'This changes # member in one go. Check the count and the group before going on.',
+        other: 'This changes # members in one go. Check the count and the group before going on.',
+      });
+    case 'group':
+      return plural(count, {
+        one: 'This changes # group in one go. Check the count and the group before going on.',
+        other: 'This changes # groups in one go. Check the count and the group before going on.',
+      });
+  }
+};
 
 const MultiChangeConfirmBody = ({ change, onAnswer }: { change: MultiChange; onAnswer: (ok: boolean) => void }) => {
   const strong = needsStrongConfirmation(change);
   const [typed, setTyped] = useState('');
   const allowed = !strong || isCount(typed, change.count);
   const names = change.names ? namesSummary(change.names, change.count) : '';
-  const counted = countOf(change.count, change.unit);
+  const wording = wordingOf(change);
+  const count = change.count;
+  const threshold = MULTI_CHANGE_WARNING_THRESHOLD;
   return (
     <form
       onSubmit={(event) => {
@@ -87,12 +226,10 @@ const MultiChangeConfirmBody = ({ change, onAnswer }: { change: MultiChange; onA
           <Alert
             color="red"
             variant="light"
-            title={
-              change.deletes ? `${change.verb} ${counted} now` : `More than ${MULTI_CHANGE_WARNING_THRESHOLD} at once`
-            }
+            title={change.deletes ? wording.now(count) : t`More than ${threshold} at once`}
             icon={<IconAlertTriangle size={18} aria-hidden />}
           >
-            This changes {counted} in one go. Check the count and the group before going on.
+            {inOneGo(count, change.unit)}
           </Alert>
         ) : null}
         {names ? <Text size="sm">{names}</Text> : null}
@@ -105,8 +242,13 @@ const MultiChangeConfirmBody = ({ change, onAnswer }: { change: MultiChange; onA
         ) : null}
         {strong ? (
           <TextInput
-            label={`Type ${change.count} to confirm`}
-            description={`The number of ${PLURALS[change.unit]} this changes.`}
+            label={t`Type ${count} to confirm`}
+            description={select(change.unit, {
+              person: 'The number of people this changes.',
+              member: 'The number of members this changes.',
+              group: 'The number of groups this changes.',
+              other: 'The number this changes.',
+            })}
             value={typed}
             onChange={(event) => setTyped(event.currentTarget.value)}
             autoComplete="off"
@@ -116,10 +258,10 @@ const MultiChangeConfirmBody = ({ change, onAnswer }: { change: MultiChange; onA
         ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={() => onAnswer(false)} data-autofocus={strong ? undefined : true}>
-            Cancel
+            <Trans>Cancel</Trans>
           </Button>
           <Button type="submit" color={change.danger || change.deletes ? 'red' : undefined} disabled={!allowed}>
-            {change.verb} {counted}
+            {wording.button(count)}
           </Button>
         </Group>
       </Stack>
@@ -134,7 +276,7 @@ const MultiChangeConfirmBody = ({ change, onAnswer }: { change: MultiChange; onA
  * confirm; false on cancel or close. A change of one (unless `evenForOne`) resolves true at once.
  * Like confirmAction it gives focus back to the control that asked, or the nearest one on screen.
  * ```ts
- * if (!(await confirmMultiChange({ verb: 'Add', count: ids.length, unit: 'person', target: { preposition: 'to', name } }))) return;
+ * if (!(await confirmMultiChange({ verb: 'add', count: ids.length, unit: 'person', target: { preposition: 'to', name } }))) return;
  * ```
  */
 export const confirmMultiChange = (change: MultiChange): Promise<boolean> => {
@@ -154,7 +296,7 @@ export const confirmMultiChange = (change: MultiChange): Promise<boolean> => {
         modalId,
         title: multiChangeTitle(change),
         size: 'md',
-        closeButtonProps: { 'aria-label': 'Dismiss' },
+        closeButtonProps: { 'aria-label': t`Dismiss` },
         returnFocus: false,
         onClose: () => answer(false),
         children: (

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import type { UserMe } from '@/api/generated/model/userMe';
 import type { Permission } from '@/lib/permission-names';
 import { canEditGroup } from '@/lib/permissions';
@@ -39,7 +40,6 @@ export const ownerChangeWarning = ({
   me,
   permitted = [],
 }: OwnerChange): OwnerChangeWarning | null => {
-  const name = groupName || 'this group';
   const removesMe = !!me?.id && before.includes(me.id) && !after.includes(me.id);
   const leavesNone = before.length > 0 && after.length === 0;
   const losesAccess =
@@ -48,29 +48,37 @@ export const ownerChangeWarning = ({
   if (losesAccess && leavesNone) {
     return {
       losesAccess,
-      title: 'Remove yourself as the last owner?',
-      message: `You are the last owner of ${name}. Removing yourself leaves it without an owner and you will no longer be able to edit it.`,
+      title: t`Remove yourself as the last owner?`,
+      message: groupName
+        ? t`You are the last owner of ${groupName}. Removing yourself leaves it without an owner and you will no longer be able to edit it.`
+        : t`You are the last owner of this group. Removing yourself leaves it without an owner and you will no longer be able to edit it.`,
     };
   }
   if (losesAccess) {
     return {
       losesAccess,
-      title: 'Remove yourself as an owner?',
-      message: `Removing yourself from the owners of ${name} means you will no longer be able to edit it. Only its other owners and people with permission to edit groups will be able to change it.`,
+      title: t`Remove yourself as an owner?`,
+      message: groupName
+        ? t`Removing yourself from the owners of ${groupName} means you will no longer be able to edit it. Only its other owners and people with permission to edit groups will be able to change it.`
+        : t`Removing yourself from the owners of this group means you will no longer be able to edit it. Only its other owners and people with permission to edit groups will be able to change it.`,
     };
   }
   if (leavesNone && removesMe) {
     return {
       losesAccess,
-      title: 'Remove the last owner?',
-      message: `You are the last owner of ${name}. Removing yourself leaves it without an owner; you can still edit it with your permission to edit groups.`,
+      title: t`Remove the last owner?`,
+      message: groupName
+        ? t`You are the last owner of ${groupName}. Removing yourself leaves it without an owner; you can still edit it with your permission to edit groups.`
+        : t`You are the last owner of this group. Removing yourself leaves it without an owner; you can still edit it with your permission to edit groups.`,
     };
   }
   if (leavesNone) {
     return {
       losesAccess,
-      title: 'Remove the last owner?',
-      message: `${groupName || 'This group'} will have no owners. Only people with permission to edit groups will be able to change it.`,
+      title: t`Remove the last owner?`,
+      message: groupName
+        ? t`${groupName} will have no owners. Only people with permission to edit groups will be able to change it.`
+        : t`This group will have no owners. Only people with permission to edit groups will be able to change it.`,
     };
   }
   return null;

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Badge, Button, Group, Progress, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ScrollRegion } from '@/components/layout/scroll-region';
@@ -53,14 +54,14 @@ export const ProgressLine = ({
 export const WaitNotice = ({ seconds }: { seconds: number | null }) =>
   seconds ? (
     <Text size="sm" c="orange.9" role="status">
-      The server asked to slow down: waiting {seconds} s, then resuming.
+      <Trans>The server asked to slow down: waiting {seconds} s, then resuming.</Trans>
     </Text>
   ) : null;
 
 export const CancelRun = ({ onCancel }: { onCancel: () => void }) => (
   <Group justify="flex-end">
     <Button variant="default" onClick={onCancel}>
-      Cancel
+      <Trans>Cancel</Trans>
     </Button>
   </Group>
 );
@@ -74,15 +75,18 @@ export const RunEndAlert = ({
   allDone: boolean;
   cancelled: boolean;
   children: ReactNode;
-}) => (
-  <Alert
-    color={allDone ? 'green' : cancelled ? 'yellow' : 'orange'}
-    role="status"
-    title={allDone ? 'Done' : cancelled ? 'Cancelled: part was done' : 'Done, with exceptions'}
-  >
-    {children}
-  </Alert>
-);
+}) => {
+  const { t } = useLingui();
+  return (
+    <Alert
+      color={allDone ? 'green' : cancelled ? 'yellow' : 'orange'}
+      role="status"
+      title={allDone ? t`Done` : cancelled ? t`Cancelled: part was done` : t`Done, with exceptions`}
+    >
+      {children}
+    </Alert>
+  );
+};
 
 export interface ReportColumn<Line> {
   header: string;

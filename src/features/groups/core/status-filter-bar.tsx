@@ -1,3 +1,6 @@
+import { i18n } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useMemo } from 'react';
@@ -24,19 +27,21 @@ export interface StatusFilterBarProps {
   onFilterChange: (filter: StatusFilter | null) => void;
 }
 
+// eslint-disable-next-line lingui/no-unlocalized-strings -- a CSS value
 const ACTIVE_CHIP_STYLE = { boxShadow: 'inset 0 0 0 2px currentColor' };
 
-const KIND_LABELS: Record<StatusKind, string> = { presence: 'Presence', routingStatus: 'Routing status' };
+const KIND_LABELS = { presence: msg`Presence`, routingStatus: msg`Routing status` } as const;
 
 /** Counts of each status over the page, as buttons that filter the page's rows. */
 export const StatusFilterBar = ({
   users,
   counts: given,
-  scope = 'Counts and status filters cover the members on this page only.',
+  scope,
   kinds,
   filter,
   onFilterChange,
 }: StatusFilterBarProps) => {
+  const { t } = useLingui();
   // A phone's chips are touch targets: 44 px high, each kind's chips on one line that scrolls on its own,
   // so the members start sooner; a chip keeps its whole label (it does not shrink to fit the line).
   const isPhone = useIsPhone();
@@ -46,8 +51,9 @@ export const StatusFilterBar = ({
     [users, kinds, given],
   );
   if (byKind.every((k) => k.counts.length === 0)) return null;
+  const filterLabel = filter ? statusLabel(filter.value) : '';
   return (
-    <div role="group" aria-label={given ? 'Status filters (whole group)' : 'Status filters (this page only)'}>
+    <div role="group" aria-label={given ? t`Status filters (whole group)` : t`Status filters (this page only)`}>
       {byKind.map(({ kind, counts }) =>
         counts.length ? (
           <Group
@@ -58,7 +64,7 @@ export const StatusFilterBar = ({
             style={isPhone ? { overflowX: 'auto' } : undefined}
           >
             <Text size="xs" fw={600} c="dimmed" w={isPhone ? 64 : 110} style={{ flexShrink: 0 }}>
-              {KIND_LABELS[kind]}
+              {i18n._(KIND_LABELS[kind])}
             </Text>
             {counts.map((c) => {
               const active = filter?.kind === kind && filter.value === c.value;
@@ -92,13 +98,17 @@ export const StatusFilterBar = ({
         ) : null,
       )}
       <Text size="xs" c="dimmed">
-        {scope}
+        {scope ?? t`Counts and status filters cover the members on this page only.`}
         {filter ? (
           <>
             {' '}
-            Showing {KIND_LABELS[filter.kind].toLowerCase()} “{statusLabel(filter.value)}”.{' '}
+            {filter.kind === 'presence' ? (
+              <Trans>Showing presence “{filterLabel}”.</Trans>
+            ) : (
+              <Trans>Showing routing status “{filterLabel}”.</Trans>
+            )}{' '}
             <Button {...chip} variant="subtle" onClick={() => onFilterChange(null)}>
-              Clear filter
+              <Trans>Clear filter</Trans>
             </Button>
           </>
         ) : null}

@@ -1,5 +1,6 @@
 import { isApiError } from '@/api/errors';
-import { formatCount, pluralForm } from '@/lib/plural';
+import { i18n, type MessageDescriptor } from '@lingui/core';
+import { msg, plural, t } from '@lingui/core/macro';
 import { runMembershipBatches, type BatchProgress, type BatchRunResult, type MembershipApi } from './batch-membership';
 import { waitOutRateLimit } from '@/api/rate-limit';
 import { REASON_LABELS, membershipReasons, type MembershipReason, type ReasonSources } from './membership-reason';
@@ -15,33 +16,48 @@ import { REASON_LABELS, membershipReasons, type MembershipReason, type ReasonSou
 export type Outcome =
   'added' | 'removed' | 'alreadyMember' | 'notMember' | 'notFound' | 'limit' | 'permission' | 'failed' | 'cancelled';
 
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  added: 'Added',
-  removed: 'Removed',
-  alreadyMember: 'Already a member',
-  notMember: 'Not a member',
-  notFound: 'Not found',
-  limit: 'At the membership limit',
-  permission: 'No permission',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
+/** Each outcome's label (report badges and the report CSV), a message: `i18n._(OUTCOME_LABELS.added)`. */
+export const OUTCOME_LABELS: Record<Outcome, MessageDescriptor> = {
+  added: msg({ message: 'Added', comment: 'outcome of adding a person to a group' }),
+  removed: msg({ message: 'Removed', comment: 'outcome of removing a person from a group' }),
+  alreadyMember: msg`Already a member`,
+  notMember: msg`Not a member`,
+  notFound: msg({ message: 'Not found', comment: 'outcome: the person was not found' }),
+  limit: msg`At the membership limit`,
+  permission: msg`No permission`,
+  failed: msg({ message: 'Failed', comment: 'outcome of a membership change' }),
+  cancelled: msg({ message: 'Cancelled', comment: 'outcome of a membership change' }),
 };
+
+/** The outcomes' labels in the page's language (for outcomeStyles, called at render time). */
+export const outcomeLabels = (): Record<Outcome, string> =>
+  Object.fromEntries((Object.keys(OUTCOME_LABELS) as Outcome[]).map((o) => [o, i18n._(OUTCOME_LABELS[o])])) as Record<
+    Outcome,
+    string
+  >;
 
 /** How many had an outcome, in words: "2 already members", "1 added", "3 at the membership limit". */
 export const outcomeCount = (outcome: Outcome, count: number): string => {
-  const one = count === 1;
-  const words: Record<Outcome, string> = {
-    added: 'added',
-    removed: 'removed',
-    alreadyMember: one ? 'already a member' : 'already members',
-    notMember: one ? 'not a member' : 'not members',
-    notFound: 'not found',
-    limit: 'at the membership limit',
-    permission: 'refused (no permission)',
-    failed: 'failed',
-    cancelled: 'cancelled',
-  };
-  return `${formatCount(count)} ${words[outcome]}`;
+  switch (outcome) {
+    case 'added':
+      return plural(count, { one: '# added', other: '# added' });
+    case 'removed':
+      return plural(count, { one: '# removed', other: '# removed' });
+    case 'alreadyMember':
+      return plural(count, { one: '# already a member', other: '# already members' });
+    case 'notMember':
+      return plural(count, { one: '# not a member', other: '# not members' });
+    case 'notFound':
+      return plural(count, { one: '# not found', other: '# not found' });
+    case 'limit':
+      return plural(count, { one: '# at the membership limit', other: '# at the membership limit' });
+    case 'permission':
+      return plural(count, { one: '# refused (no permission)', other: '# refused (no permission)' });
+    case 'failed':
+      return plural(count, { one: '# failed', other: '# failed' });
+    case 'cancelled':
+      return plural(count, { one: '# cancelled', other: '# cancelled' });
+  }
 };
 
 /**
@@ -62,7 +78,7 @@ export const explainLines = (
         : l.outcome === 'alreadyMember' && sources
           ? membershipReasons(l.person.id, sources)
           : [];
-    return reasons.length ? { ...l, reason: reasons.map((r) => REASON_LABELS[r]).join(', ') } : l;
+    return reasons.length ? { ...l, reason: reasons.map((r) => i18n._(REASON_LABELS[r])).join(', ') } : l;
   });
 
 /** Outcomes that mean "done as asked" (nothing left to do). */
@@ -100,7 +116,7 @@ export interface RunOptions {
 
 const statusOf = (error: unknown) => (isApiError(error) ? error.status : undefined);
 const messageOf = (error: unknown) =>
-  error instanceof Error ? error.message : typeof error === 'string' ? error : 'Unknown error';
+  error instanceof Error ? error.message : typeof error === 'string' ? error : t`Unknown error`;
 
 /** The outcome a whole-batch failure gives every id it left undone. */
 export const outcomeOfError = (error: unknown): Outcome => {
@@ -208,7 +224,7 @@ export const changeGroup = async (
       const outcome = options.signal?.aborted ? 'cancelled' : outcomeOfError(result.error);
       return line(person, outcome, outcome === 'cancelled' ? undefined : messageOf(result.error));
     }
-    return line(person, 'failed', 'Not sent.');
+    return line(person, 'failed', t`Not sent.`);
   });
 };
 
@@ -232,7 +248,10 @@ export interface TransferReport {
  */
 export const alreadyInTargetSentence = (already: number, targetName: string): string =>
   already > 0
-    ? `${formatCount(already)} of them ${pluralForm(already, 'is', 'are')} already in ${targetName} and ${pluralForm(already, 'stays', 'stay')} as they are.`
+    ? plural(already, {
+        one: `# of them is already in ${targetName} and stays as they are.`,
+        other: `# of them are already in ${targetName} and stay as they are.`,
+      })
     : '';
 
 /**
@@ -291,17 +310,28 @@ export const summarise = (lines: readonly ReportLine[]): ReportSummary[] => {
 /** Whether everything asked was done (or needed nothing). */
 export const allSettled = (lines: readonly ReportLine[]): boolean => lines.every((l) => SETTLED.has(l.outcome));
 
-/** The report as CSV rows (header first), for download. */
+/** The report as CSV rows (header first), for download: for people to read, in the page's language. */
 export const reportRows = (lines: readonly ReportLine[]): string[][] => [
-  ['Name', 'Email', 'User id', 'Group', 'Group id', 'Action', 'Outcome', 'Reason'],
+  [
+    t({ message: 'Name', comment: "report column: the person's name" }),
+    t({ message: 'Email', comment: "report column: the person's email" }),
+    t`User id`,
+    t({ message: 'Group', comment: 'report column: the group changed' }),
+    t`Group id`,
+    t({ message: 'Action', comment: 'report column: add or remove' }),
+    t({ message: 'Outcome', comment: 'report column' }),
+    t({ message: 'Reason', comment: 'report column: why, when not done' }),
+  ],
   ...lines.map((l) => [
     l.person.name ?? '',
     l.person.email ?? '',
     l.person.id,
     l.groupName ?? '',
     l.groupId,
-    l.action === 'add' ? 'Add' : 'Remove',
-    OUTCOME_LABELS[l.outcome],
+    l.action === 'add'
+      ? t({ message: 'Add', comment: 'report: the action was adding the person' })
+      : t({ message: 'Remove', comment: 'report: the action was removing the person' }),
+    i18n._(OUTCOME_LABELS[l.outcome]),
     l.reason ?? '',
   ]),
 ];

@@ -1,11 +1,12 @@
 import { Alert, Button, Group as MantineGroup, List, Stack, Text, TextInput } from '@mantine/core';
 import { Modal } from '@/components/dialogs/dialogs';
+import { plural, t } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Group } from '@/api/generated/model/group';
 import { paths } from '@/config/paths';
-import { countOf } from '@/lib/plural';
 import { roleLossSentence, useRolesLostByLeaving } from '../core/group-grants';
 import { useDeleteGroupMutation } from '../core/group-mutations';
 import { restoreNote } from '../core/history-window';
@@ -17,11 +18,19 @@ export interface DeleteGroupModalProps {
   onClose: () => void;
 }
 
-const memberText = (count: number | undefined) =>
-  count === undefined ? 'an unknown number of members' : countOf(count, 'member', 'members');
+/** "This deletes the group and the membership of its 12 members." */
+const whatGoes = (count: number | undefined) =>
+  count === undefined
+    ? t`This deletes the group and the membership of all its members.`
+    : plural(count, {
+        one: 'This deletes the group and the membership of its # member.',
+        other: 'This deletes the group and the membership of its # members.',
+      });
 
 /** Confirms a delete: says what goes with the group and asks for its name to be typed. */
 export const DeleteGroupModal = ({ group, opened, onClose }: DeleteGroupModalProps) => {
+  const { t } = useLingui();
+  const groupName = group.name;
   const navigate = useNavigate();
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -45,9 +54,9 @@ export const DeleteGroupModal = ({ group, opened, onClose }: DeleteGroupModalPro
     setError(null);
     try {
       await remove.mutateAsync({ groupId: group.id });
-      notifications.show({ color: 'green', message: `Deleted ${group.name}` });
+      notifications.show({ color: 'green', message: t`Deleted ${groupName}` });
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'The group could not be deleted.');
+      setError(e instanceof Error ? e.message : t`The group could not be deleted.`);
     }
   };
 
@@ -55,9 +64,9 @@ export const DeleteGroupModal = ({ group, opened, onClose }: DeleteGroupModalPro
     <Modal
       opened={opened}
       onClose={close}
-      title={`Delete ${group.name}?`}
+      title={t`Delete ${groupName}?`}
       centered
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t`Close` }}
     >
       <form
         onSubmit={(event) => {
@@ -66,14 +75,14 @@ export const DeleteGroupModal = ({ group, opened, onClose }: DeleteGroupModalPro
         }}
       >
         <Stack>
-          <Text size="sm">This deletes the group and the membership of its {memberText(group.memberCount)}.</Text>
+          <Text size="sm">{whatGoes(group.memberCount)}</Text>
           <RoleLossText>{rolesLoss}</RoleLossText>
           <Text size="sm" c="dimmed">
             {restoreNote(false)}
           </Text>
           <div>
             <Text size="sm" fw={600}>
-              Owners
+              <Trans>Owners</Trans>
             </Text>
             {owners.length ? (
               <List size="sm">
@@ -83,28 +92,28 @@ export const DeleteGroupModal = ({ group, opened, onClose }: DeleteGroupModalPro
               </List>
             ) : (
               <Text size="sm" c="dimmed">
-                No owners
+                <Trans>No owners</Trans>
               </Text>
             )}
           </div>
           <TextInput
-            label={`Type the group's name (${group.name}) to confirm`}
+            label={t`Type the group's name (${groupName}) to confirm`}
             value={typed}
             onChange={(event) => setTyped(event.currentTarget.value)}
             autoComplete="off"
             data-autofocus
           />
           {error && (
-            <Alert color="red" title="The group was not deleted" role="alert">
+            <Alert color="red" title={t`The group was not deleted`} role="alert">
               {error}
             </Alert>
           )}
           <MantineGroup justify="flex-end">
             <Button variant="default" onClick={close} disabled={remove.isPending}>
-              Cancel
+              <Trans>Cancel</Trans>
             </Button>
             <Button type="submit" color="red" disabled={!matches} loading={remove.isPending}>
-              Delete group
+              <Trans>Delete group</Trans>
             </Button>
           </MantineGroup>
         </Stack>

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { Skeleton, Stack, Tabs } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
@@ -38,6 +39,7 @@ interface TabDescriptor {
 
 /** The group page: header, tabs (state in the URL) and the user drawer. */
 export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions?: (group: Group) => ReactNode }) => {
+  const { t } = useLingui();
   const group = useQuery(getGetGroupQueryOptions(groupId)).data;
   const [state, update] = useDetailUrlState();
   const canEditMembers = useCanEditGroup(group);
@@ -59,9 +61,17 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
 
   // The History tab by URL without the permission: the 403 page naming it, as a route guard would.
   if (state.tab === 'history' && !canViewHistory) {
-    return <Forbidden permission={HISTORY_PERMISSION} action="see the history of groups" />;
+    return (
+      <Forbidden
+        permission={HISTORY_PERMISSION}
+        action={t({
+          message: 'see the history of groups',
+          comment: 'completes "You need the {permission} permission to …" and "You do not have the permission to …"',
+        })}
+      />
+    );
   }
-  if (!group) return <Skeleton height={200} role="status" aria-label="Loading group" />;
+  if (!group) return <Skeleton height={200} role="status" aria-label={t`Loading group`} />;
 
   const rulesMissing = isApiError(rules.error) && (rules.error.status === 404 || rules.error.status === 403);
   const hasRules = !!rules.data;
@@ -75,25 +85,35 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
           ? 'unknown'
           : 'loading';
   const openUser = (userId: string) => update({ user: userId });
+  const memberCount = formatCount(group.memberCount ?? 0);
+  const ownerCount = group.owners?.length ?? 0;
 
   const tabs: TabDescriptor[] = [
     {
       key: 'members',
-      label: `Members (${formatCount(group.memberCount ?? 0)})`,
+      label: t({ message: `Members (${memberCount})`, comment: 'tab of the group page, with the number of members' }),
       render: () => (
         <MembersTab group={group} rules={rulesPresence} state={state} update={update} canEdit={canEditMembers} />
       ),
     },
-    { key: 'individuals', label: 'Individuals', render: () => <IndividualsTab group={group} onOpenUser={openUser} /> },
+    {
+      key: 'individuals',
+      label: t({ message: 'Individuals', comment: 'tab of the group page: people added to the group directly' }),
+      render: () => <IndividualsTab group={group} onOpenUser={openUser} />,
+    },
     {
       key: 'owners',
-      label: `Owners (${group.owners?.length ?? 0})`,
+      label: t({ message: `Owners (${ownerCount})`, comment: 'tab of the group page, with the number of owners' }),
       render: () => <OwnersTab group={group} onOpenUser={openUser} />,
     },
-    { key: 'profile', label: 'Profile', render: () => <ProfileTab group={group} /> },
+    {
+      key: 'profile',
+      label: t({ message: 'Profile', comment: "tab of the group page: the group's profile" }),
+      render: () => <ProfileTab group={group} />,
+    },
     {
       key: 'rules',
-      label: 'Dynamic rules',
+      label: t({ message: 'Dynamic rules', comment: 'tab of the group page' }),
       hidden: !canReadRules || (!hasRules && !canEditRules),
       render: () => (
         <RulesTab
@@ -108,19 +128,19 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
     },
     {
       key: 'roles',
-      label: 'Roles',
+      label: t({ message: 'Roles', comment: 'tab of the group page: the roles the group grants' }),
       hidden: !canViewGrants,
       render: () => <RolesTab group={{ ...group, id: groupId }} />,
     },
     {
       key: 'history',
-      label: 'History',
+      label: t({ message: 'History', comment: "tab of the group page: the group's changes" }),
       hidden: !canViewHistory,
       render: () => <HistoryTab group={group} canEdit={canEditMembers} onOpenUser={openUser} />,
     },
   ];
-  const shown = tabs.filter((t) => !t.hidden);
-  const active = shown.some((t) => t.key === state.tab) ? state.tab : 'members';
+  const shown = tabs.filter((tab) => !tab.hidden);
+  const active = shown.some((tab) => tab.key === state.tab) ? state.tab : 'members';
 
   return (
     <Stack gap="lg">
@@ -131,20 +151,31 @@ export const GroupDetailPage = ({ groupId, actions }: { groupId: string; actions
         keepMounted={false}
         classNames={{ list: tabClasses.list, tab: tabClasses.tab }}
       >
-        <Tabs.List aria-label="Group sections">
-          {shown.map((t) => (
-            <Tabs.Tab key={t.key} value={t.key}>
-              {t.label}
+        <Tabs.List aria-label={t`Group sections`}>
+          {shown.map((tab) => (
+            <Tabs.Tab key={tab.key} value={tab.key}>
+              {tab.label}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        {shown.map((t) => (
-          <Tabs.Panel key={t.key} value={t.key} pt="md">
-            <Suspense fallback={<Skeleton height={200} role="status" aria-label={`Loading ${t.label}`} />}>
-              {t.render()}
-            </Suspense>
-          </Tabs.Panel>
-        ))}
+        {shown.map((tab) => {
+          const tabLabel = tab.label;
+          return (
+            <Tabs.Panel key={tab.key} value={tab.key} pt="md">
+              <Suspense
+                fallback={
+                  <Skeleton
+                    height={200}
+                    role="status"
+                    aria-label={t({ message: `Loading ${tabLabel}`, comment: '{tabLabel} is the name of a tab' })}
+                  />
+                }
+              >
+                {tab.render()}
+              </Suspense>
+            </Tabs.Panel>
+          );
+        })}
       </Tabs>
       {drawerLoaded ? (
         <Suspense fallback={null}>

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Group as GroupModel } from '@/api/generated/model/group';
@@ -5,14 +6,7 @@ import { PageBreadcrumbs } from '@/components/layout/page-breadcrumbs';
 import { ReferenceNames } from '@/components/reference/reference-names';
 import { paths } from '@/config/paths';
 import { useIsPhone } from '@/lib/use-is-phone';
-import {
-  GROUP_PROPERTIES,
-  NO_VALUE,
-  stateLabel,
-  timeInWords,
-  typeLabel,
-  visibilityLabel,
-} from '../core/group-vocabulary';
+import { NO_VALUE, propertyLabel, stateLabel, timeInWords, typeLabel, visibilityLabel } from '../core/group-vocabulary';
 import { formatCount } from '@/lib/plural';
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
@@ -32,11 +26,12 @@ const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
  * facts that matter there (members, last modified) in one line.
  */
 export const GroupHeader = ({ group, actions }: { group: GroupModel; actions?: ReactNode }) => {
+  const { t } = useLingui();
   const isPhone = useIsPhone();
   return (
     <Stack gap={isPhone ? 'xs' : 'sm'}>
       {isPhone ? null : (
-        <PageBreadcrumbs links={[{ label: 'Groups', href: paths.groups.list.getHref() }]} current={group.name} />
+        <PageBreadcrumbs links={[{ label: t`Groups`, href: paths.groups.list.getHref() }]} current={group.name} />
       )}
       <Group justify="space-between" align="flex-start" wrap={isPhone ? 'wrap' : 'nowrap'} gap="xs">
         <Stack gap={4} style={{ minWidth: 0 }}>
@@ -69,17 +64,23 @@ export const GroupHeader = ({ group, actions }: { group: GroupModel; actions?: R
         </Stack>
         {actions}
       </Group>
-      <Group component="dl" gap={isPhone ? 'md' : 'xl'} m={0} aria-label="Group facts">
-        <Fact label={GROUP_PROPERTIES.memberCount.label}>{formatCount(group.memberCount ?? 0)}</Fact>
+      <Group component="dl" gap={isPhone ? 'md' : 'xl'} m={0} aria-label={t`Group facts`}>
+        <Fact label={propertyLabel('memberCount')}>{formatCount(group.memberCount ?? 0)}</Fact>
         {isPhone ? null : (
           <>
-            <Fact label={GROUP_PROPERTIES.owners.label}>
-              <ReferenceNames kind="user" references={group.owners} empty="None" />
+            <Fact label={propertyLabel('owners')}>
+              <ReferenceNames
+                kind="user"
+                references={group.owners}
+                empty={t({ message: 'None', comment: 'a group without owners' })}
+              />
             </Fact>
-            <Fact label="Version">{group.version ?? NO_VALUE}</Fact>
+            <Fact label={t({ message: 'Version', comment: "the group's version number" })}>
+              {group.version ?? NO_VALUE}
+            </Fact>
           </>
         )}
-        <Fact label="Last modified">{timeInWords(group.dateModified)}</Fact>
+        <Fact label={t`Last modified`}>{timeInWords(group.dateModified)}</Fact>
       </Group>
     </Stack>
   );

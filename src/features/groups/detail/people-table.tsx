@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { Anchor, Table, Text } from '@mantine/core';
 import type { User } from '@/api/generated/model/user';
 import { ReasonBadges } from '../members/member-cells';
@@ -16,10 +17,18 @@ export const PeopleTable = ({ label, users, reasonsFor, onOpenUser }: PeopleTabl
     <Table striped aria-label={label}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Name</Table.Th>
-          <Table.Th>Email</Table.Th>
-          <Table.Th>Title</Table.Th>
-          <Table.Th>Why a member</Table.Th>
+          <Table.Th>
+            <Trans comment="column header: a person's name">Name</Trans>
+          </Table.Th>
+          <Table.Th>
+            <Trans comment="column header: a person's email address">Email</Trans>
+          </Table.Th>
+          <Table.Th>
+            <Trans comment="column header: a person's job title">Title</Trans>
+          </Table.Th>
+          <Table.Th>
+            <Trans comment="column header: why the person is in the group">Why a member</Trans>
+          </Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

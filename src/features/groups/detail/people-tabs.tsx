@@ -1,3 +1,4 @@
+import { Plural, useLingui } from '@lingui/react/macro';
 import { Skeleton, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useListGroupIndividuals } from '@/api/generated/endpoints/groups/groups';
@@ -33,14 +34,15 @@ const useReasons = (group: Group) => {
 
 /** People added to the group directly (GET …/individuals). */
 export const IndividualsTab = ({ group, onOpenUser }: PeopleTabProps) => {
+  const { t } = useLingui();
   const { individuals, reasonsFor } = useReasons(group);
-  if (individuals.isPending) return <Skeleton height={160} role="status" aria-label="Loading individuals" />;
+  if (individuals.isPending) return <Skeleton height={160} role="status" aria-label={t`Loading individuals`} />;
   if (individuals.isError) {
     return (
       <QueryErrorAlert
         error={individuals.error}
         onRetry={() => void individuals.refetch()}
-        title="Could not load the individuals"
+        title={t`Could not load the individuals`}
       />
     );
   }
@@ -48,41 +50,52 @@ export const IndividualsTab = ({ group, onOpenUser }: PeopleTabProps) => {
   if (!users.length) {
     return (
       <EmptyState
-        title="No individual members"
-        description="Everyone in this group is there as an owner or through rules."
+        title={t`No individual members`}
+        description={t`Everyone in this group is there as an owner or through rules.`}
       />
     );
   }
   return (
     <Stack gap="xs">
       <Text size="sm" c="dimmed">
-        {users.length} {users.length === 1 ? 'person was' : 'people were'} added directly.
+        <Plural value={users.length} one="# person was added directly." other="# people were added directly." />
       </Text>
-      <PeopleTable label="Individuals" users={users} reasonsFor={reasonsFor} onOpenUser={onOpenUser} />
+      <PeopleTable
+        label={t({ message: 'Individuals', comment: 'table of the people added to the group directly' })}
+        users={users}
+        reasonsFor={reasonsFor}
+        onOpenUser={onOpenUser}
+      />
     </Stack>
   );
 };
 
 /** The group's owners (from the group itself). */
 export const OwnersTab = ({ group, onOpenUser }: PeopleTabProps) => {
+  const { t } = useLingui();
   const { individuals, reasonsFor } = useReasons(group);
   // A group's owners come as references (id and name, or only id and selfUri): the table's emails and titles
   // are read for every owner at once (GET /users?id=…), as are the names of lean ones.
   const resolved = useResolved('user', group.owners, OWNER_FIELDS);
   const owners = resolved.map((r) => (r.failed ? { ...r.entity, name: UNKNOWN_NAME.user } : r.entity));
-  if (!owners.length) return <EmptyState title="No owners" description="This group has no owners." />;
-  if (resolved.some((r) => r.pending)) return <Skeleton height={120} role="status" aria-label="Loading owners" />;
+  if (!owners.length) return <EmptyState title={t`No owners`} description={t`This group has no owners.`} />;
+  if (resolved.some((r) => r.pending)) return <Skeleton height={120} role="status" aria-label={t`Loading owners`} />;
   return (
     <Stack gap="xs">
       <Text size="sm" c="dimmed">
         {group.includeOwners
-          ? 'Owners count as members of this group.'
-          : 'Owners are not counted as members unless added.'}
+          ? t`Owners count as members of this group.`
+          : t`Owners are not counted as members unless added.`}
       </Text>
       {individuals.isError ? (
         <QueryErrorAlert error={individuals.error} onRetry={() => void individuals.refetch()} />
       ) : null}
-      <PeopleTable label="Owners" users={owners} reasonsFor={reasonsFor} onOpenUser={onOpenUser} />
+      <PeopleTable
+        label={t({ message: 'Owners', comment: "table of the group's owners" })}
+        users={owners}
+        reasonsFor={reasonsFor}
+        onOpenUser={onOpenUser}
+      />
     </Stack>
   );
 };

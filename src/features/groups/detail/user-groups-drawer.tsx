@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Anchor, Badge, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Drawer } from '@/components/dialogs/dialogs';
 import { lazy, Suspense } from 'react';
@@ -17,15 +18,21 @@ import { permissionOf } from '@/lib/permission-names';
 const PersonGroupsPanel = lazy(() => import('../across/person-groups-panel'));
 
 /** "Grants Group Editor in all divisions": the roles a person holds through one group. */
-const GroupRoles = ({ roles }: { roles: string[] }) =>
-  roles.length ? (
+const GroupRoles = ({ roles }: { roles: string[] }) => {
+  if (!roles.length) return null;
+  const roleList = listInWords(roles);
+  return (
     <Text size="xs" data-testid="roles-through-group">
-      Grants {listInWords(roles)}
+      <Trans comment="{roleList} names roles and their divisions, e.g. Group Editor in all divisions">
+        Grants {roleList}
+      </Trans>
     </Text>
-  ) : null;
+  );
+};
 
 /** A user's details and the groups they belong to (GET /users/{id}?expand=groups). */
 export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; onClose: () => void }) => {
+  const { t } = useLingui();
   const user = useGetUser(userId ?? '', { expand: ['groups'] }, { query: { enabled: !!userId, staleTime: 0 } });
   const data = user.data;
   // The groups may come as lean references (id + selfUri): their names and types are resolved in batches.
@@ -37,18 +44,20 @@ export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; o
   });
   const rolesThrough = (groupId: string | undefined) =>
     groupId && subject.data ? grantedRoles(subject.data.grants ?? [], groupId) : [];
+  const personName = data?.name;
+  const groupCount = data?.groups?.length ?? 0;
   return (
     <Drawer
       opened={!!userId}
       onClose={onClose}
       position="right"
       size="md"
-      title={data?.name ?? 'Person'}
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={data?.name ?? t({ message: 'Person', comment: 'title of the drawer of a person without a name' })}
+      closeButtonProps={{ 'aria-label': t`Close` }}
       // The person's details come first; the fields to change their groups are further down.
       initialFocus="content"
     >
-      {user.isPending ? <Skeleton height={200} role="status" aria-label="Loading person" /> : null}
+      {user.isPending ? <Skeleton height={200} role="status" aria-label={t`Loading person`} /> : null}
       {user.isError ? <QueryErrorAlert error={user.error} onRetry={() => void user.refetch()} /> : null}
       {data ? (
         <Stack gap="md">
@@ -70,10 +79,14 @@ export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; o
           </Stack>
           <Stack gap="xs">
             <Title order={2} size="h4">
-              Groups ({data.groups?.length ?? 0})
+              <Trans comment="the groups a person is in, with their number">Groups ({groupCount})</Trans>
             </Title>
             {groups.length ? (
-              <List size="sm" spacing={4} aria-label={`Groups of ${data.name ?? 'this person'}`}>
+              <List
+                size="sm"
+                spacing={4}
+                aria-label={personName != null ? t`Groups of ${personName}` : t`Groups of this person`}
+              >
                 {groups.map((resolved) => (
                   <List.Item key={resolved.entity.id}>
                     <Anchor
@@ -92,7 +105,7 @@ export const UserGroupsDrawer = ({ userId, onClose }: { userId: string | null; o
               </List>
             ) : (
               <Text size="sm" c="dimmed">
-                Not in any group you can see.
+                <Trans>Not in any group you can see.</Trans>
               </Text>
             )}
           </Stack>

@@ -1,6 +1,7 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { Modal } from '@/components/dialogs/dialogs';
-import { describeConflict, GROUP_FIELD_LABELS } from './group-diff';
+import { describeConflict, groupFieldLabel } from './group-diff';
 import type { GroupFormValues } from './group-schema';
 
 export interface ConflictDialogProps {
@@ -34,80 +35,94 @@ export const ConflictDialog = ({
   onReapply,
   onClose,
 }: ConflictDialogProps) => {
+  const { t } = useLingui();
   const { rows, overlapping } = describeConflict(loaded, current, mine);
   return (
     <Modal
       opened={opened}
       onClose={onClose}
-      title="Someone else changed this group"
+      title={t`Someone else changed this group`}
       size="xl"
       centered
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t`Close` }}
     >
       <Stack>
         <Text size="sm">
-          The group was saved by someone else while you were editing (it is now at version {currentVersion}). Your
-          changes were not saved.
+          <Trans>
+            The group was saved by someone else while you were editing (it is now at version {currentVersion}). Your
+            changes were not saved.
+          </Trans>
         </Text>
-        <Table withTableBorder withColumnBorders aria-label="Changes since you started editing">
+        <Table withTableBorder withColumnBorders aria-label={t`Changes since you started editing`}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">Field</Table.Th>
-              <Table.Th scope="col">Saved by someone else</Table.Th>
-              <Table.Th scope="col">Your edit</Table.Th>
+              <Table.Th scope="col">
+                <Trans comment="column header: the fields of the group">Field</Trans>
+              </Table.Th>
+              <Table.Th scope="col">
+                <Trans comment="column header: the values another person saved">Saved by someone else</Trans>
+              </Table.Th>
+              <Table.Th scope="col">
+                <Trans comment="column header: the values the user entered">Your edit</Trans>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.field} data-field={row.field}>
-                <Table.Th scope="row">{row.label}</Table.Th>
-                <Table.Td>
-                  {row.theyChanged ? (
-                    <Stack gap={2}>
-                      <Text size="sm">{row.theirs}</Text>
-                      <Text size="xs" c="dimmed">
-                        was {row.loaded}
+            {rows.map((row) => {
+              const loadedValue = row.loaded;
+              return (
+                <Table.Tr key={row.field} data-field={row.field}>
+                  <Table.Th scope="row">{row.label}</Table.Th>
+                  <Table.Td>
+                    {row.theyChanged ? (
+                      <Stack gap={2}>
+                        <Text size="sm">{row.theirs}</Text>
+                        <Text size="xs" c="dimmed">
+                          <Trans comment="the value of a field before the other person's change">
+                            was {loadedValue}
+                          </Trans>
+                        </Text>
+                      </Stack>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        <Trans comment="a field's value that this side did not change">unchanged</Trans>
                       </Text>
-                    </Stack>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      unchanged
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {row.iChanged ? (
-                    <Text size="sm">{row.mine}</Text>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      unchanged
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {row.iChanged ? (
+                      <Text size="sm">{row.mine}</Text>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        <Trans comment="a field's value that this side did not change">unchanged</Trans>
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </Table>
         {overlapping.length > 0 && (
-          <Alert color="yellow" title="Both of you changed the same fields">
+          <Alert color="yellow" title={t`Both of you changed the same fields`}>
             <Group gap="xs">
               {overlapping.map((field) => (
                 <Badge key={field} variant="light" color="yellow">
-                  {GROUP_FIELD_LABELS[field]}
+                  {groupFieldLabel(field)}
                 </Badge>
               ))}
             </Group>
             <Text size="sm" mt="xs">
-              Re-applying your changes replaces their values of these fields with yours.
+              <Trans>Re-applying your changes replaces their values of these fields with yours.</Trans>
             </Text>
           </Alert>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onReload} disabled={busy}>
-            Reload
+            <Trans>Reload</Trans>
           </Button>
           <Button onClick={onReapply} loading={busy}>
-            Re-apply my changes
+            <Trans>Re-apply my changes</Trans>
           </Button>
         </Group>
       </Stack>

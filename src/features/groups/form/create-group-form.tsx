@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Group, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -22,6 +23,7 @@ export interface CreateGroupFormProps {
 
 /** The create form: on success, the user lands on the new group's page. */
 export const CreateGroupForm = ({ onDraftDiscarded }: CreateGroupFormProps) => {
+  const { t } = useLingui();
   const navigate = useNavigate();
   const form = useGroupForm(emptyGroupFormValues());
   const draft = useDraft(CREATE_DRAFT_KEY, form);
@@ -36,7 +38,8 @@ export const CreateGroupForm = ({ onDraftDiscarded }: CreateGroupFormProps) => {
         const group = await create.mutateAsync({ data: formValuesToCreate(values) });
         draft.clear();
         form.resetDirty(values);
-        notifications.show({ color: 'green', message: `Created ${group.name}` });
+        const groupName = group.name;
+        notifications.show({ color: 'green', message: t`Created ${groupName}` });
         await navigate(paths.groups.detail.getHref(group.id ?? ''));
       } catch (error) {
         const shown = showSaveError(form, error);
@@ -51,7 +54,7 @@ export const CreateGroupForm = ({ onDraftDiscarded }: CreateGroupFormProps) => {
   );
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label="Create group">
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={t`Create group`}>
       <Stack gap="lg" maw={760}>
         {draft.restored && (
           <DraftNotice
@@ -65,10 +68,10 @@ export const CreateGroupForm = ({ onDraftDiscarded }: CreateGroupFormProps) => {
         <FormErrorAlert ref={summaryRef} formError={formError} />
         <Group justify="flex-end">
           <Button variant="default" component={Link} to={paths.groups.list.getHref()}>
-            Cancel
+            <Trans>Cancel</Trans>
           </Button>
           <Button type="submit" loading={create.isPending}>
-            Create group
+            <Trans>Create group</Trans>
           </Button>
         </Group>
       </Stack>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Group as MantineGroup, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -45,6 +46,7 @@ export interface EditGroupFormProps {
 
 /** The edit form: PUT with the version it loaded; a 409 opens the conflict dialog. */
 export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) => {
+  const { t } = useLingui();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const me = useMe();
@@ -84,7 +86,8 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
       draft.clear();
       form.resetDirty(values);
       setConflict(null);
-      notifications.show({ color: 'green', message: `Saved ${saved.name}` });
+      const groupName = saved.name;
+      notifications.show({ color: 'green', message: t`Saved ${groupName}` });
       // One who gave up owning a group that is not public may no longer see it: back to the list.
       const leftOwners =
         !!me?.id && base.values.owners.some((o) => o.id === me.id) && !values.owners.some((o) => o.id === me.id);
@@ -119,7 +122,7 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
     return confirmAction({
       title: warning.title,
       message: warning.message,
-      confirmLabel: warning.losesAccess ? 'Remove me and save' : 'Save without owners',
+      confirmLabel: warning.losesAccess ? t`Remove me and save` : t`Save without owners`,
       danger: warning.losesAccess,
     });
   };
@@ -129,10 +132,14 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
     const loss =
       before.rolesEnabled && !after.rolesEnabled ? roleLossSentence(group.memberCount ?? 0, grantedRoles) : null;
     if (!loss) return Promise.resolve(true);
+    const groupName = group.name;
     return confirmAction({
-      title: `Turn roles off for ${group.name}?`,
-      message: `${loss} The grants stay on the group and apply again when roles are turned back on.`,
-      confirmLabel: 'Turn roles off and save',
+      title: t`Turn roles off for ${groupName}?`,
+      message: t({
+        message: `${loss} The grants stay on the group and apply again when roles are turned back on.`,
+        comment: '{loss} is a sentence saying who loses which roles',
+      }),
+      confirmLabel: t`Turn roles off and save`,
       danger: true,
     });
   };
@@ -168,7 +175,7 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
   };
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label="Edit group">
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={t`Edit group`}>
       <Stack gap="lg" maw={760}>
         {showDraftNotice && (
           <DraftNotice
@@ -182,10 +189,10 @@ export const EditGroupForm = ({ group, onDraftDiscarded }: EditGroupFormProps) =
         <FormErrorAlert ref={summaryRef} formError={formError} />
         <MantineGroup justify="flex-end">
           <Button variant="default" component={Link} to={paths.groups.detail.getHref(group.id)}>
-            Cancel
+            <Trans>Cancel</Trans>
           </Button>
           <Button type="submit" loading={update.isPending}>
-            Save changes
+            <Trans>Save changes</Trans>
           </Button>
         </MantineGroup>
       </Stack>

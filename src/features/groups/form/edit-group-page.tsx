@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -17,31 +18,41 @@ import { permissionOf } from '@/lib/permission-names';
  * (directory:group:edit, or being one of its owners), so the check happens here.
  */
 export const EditGroupPage = () => {
+  const { t } = useLingui();
   const { groupId = '' } = useParams();
   const { data: group } = useQuery(getGetGroupQueryOptions(groupId));
   const canEdit = useCanEditGroup(group);
   const [generation, setGeneration] = useState(0);
-  usePageTitle(group ? `Edit ${group.name}` : undefined);
+  const groupName = group?.name;
+  usePageTitle(group ? t`Edit ${groupName}` : undefined);
 
   if (!group?.id) return null;
   if (!canEdit) {
-    return <Forbidden permission={permissionOf('updateGroup')} action="edit this group (or be one of its owners)" />;
+    return (
+      <Forbidden
+        permission={permissionOf('updateGroup')}
+        action={t({
+          message: 'edit this group (or be one of its owners)',
+          comment: 'completes "You need the {permission} permission to …" and "You do not have the permission to …"',
+        })}
+      />
+    );
   }
   const blocked = editBlockedReason(group);
   return (
     <Stack gap="lg">
       <PageBreadcrumbs
         links={[
-          { label: 'Groups', href: paths.groups.list.getHref() },
+          { label: t`Groups`, href: paths.groups.list.getHref() },
           { label: group.name, href: paths.groups.detail.getHref(group.id) },
         ]}
-        current="Edit"
+        current={t({ message: 'Edit', comment: 'breadcrumb: the page that edits a group' })}
       />
-      <Title order={1} lineClamp={2} title={`Edit ${group.name}`} style={{ overflowWrap: 'anywhere' }}>
-        Edit {group.name}
+      <Title order={1} lineClamp={2} title={t`Edit ${groupName}`} style={{ overflowWrap: 'anywhere' }}>
+        <Trans>Edit {groupName}</Trans>
       </Title>
       {blocked ? (
-        <Alert color="yellow" title="This group cannot be edited">
+        <Alert color="yellow" title={t`This group cannot be edited`}>
           {blocked}
         </Alert>
       ) : (

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import type { Ref } from 'react';
 import { FormErrorSummary } from '@/components/feedback/form-error-summary';
 
@@ -8,7 +9,14 @@ export interface FormError {
 }
 
 /** The group form's refused save, beside its submit button, with the request's reference. */
-export const FormErrorAlert = ({ formError, ref }: { formError: FormError | null; ref?: Ref<HTMLDivElement> }) =>
-  formError ? (
-    <FormErrorSummary ref={ref} title="The group was not saved" message={formError.message} error={formError.error} />
+export const FormErrorAlert = ({ formError, ref }: { formError: FormError | null; ref?: Ref<HTMLDivElement> }) => {
+  const { t } = useLingui();
+  return formError ? (
+    <FormErrorSummary
+      ref={ref}
+      title={t`The group was not saved`}
+      message={formError.message}
+      error={formError.error}
+    />
   ) : null;
+};

@@ -1,4 +1,5 @@
-import { GROUP_PROPERTIES, VISIBILITY_LABELS } from '../core/group-vocabulary';
+import { t } from '@lingui/core/macro';
+import { propertyLabel, visibilityLabel } from '../core/group-vocabulary';
 import type { GroupFormValues, PhoneRowValue } from './group-schema';
 
 /**
@@ -21,13 +22,30 @@ export const GROUP_FIELDS: readonly GroupField[] = [
   'owners',
 ];
 
-/** Each field's label, from the group vocabulary. */
-export const GROUP_FIELD_LABELS = Object.fromEntries(
-  GROUP_FIELDS.map((field) => [field, GROUP_PROPERTIES[field].label]),
-) as Record<GroupField, string>;
+/** A field's label, from the group vocabulary, in the page's language. */
+export const groupFieldLabel = (field: GroupField): string => propertyLabel(field);
 
-const phoneText = (row: PhoneRowValue) =>
-  `${row.type === 'GROUPPHONE' ? 'Phone' : 'Ring'} ${row.address.trim()}${row.extension.trim() ? ` ext. ${row.extension.trim()}` : ''}`;
+/**
+ * Each field's label, from the group vocabulary. Each is read when it is shown (a getter), so it is in the
+ * page's language: prefer `groupFieldLabel(field)`.
+ */
+export const GROUP_FIELD_LABELS: Readonly<Record<GroupField, string>> = Object.defineProperties(
+  {} as Record<GroupField, string>,
+  Object.fromEntries(GROUP_FIELDS.map((field) => [field, { enumerable: true, get: () => groupFieldLabel(field) }])),
+);
+
+const phoneText = (row: PhoneRowValue): string => {
+  const address = row.address.trim();
+  const extension = row.extension.trim();
+  if (row.type === 'GROUPPHONE') {
+    return extension
+      ? t({ message: `Phone ${address} ext. ${extension}`, comment: 'a group phone number, with its extension' })
+      : t({ message: `Phone ${address}`, comment: 'a group phone number' });
+  }
+  return extension
+    ? t({ message: `Ring ${address} ext. ${extension}`, comment: 'a group ring number, with its extension' })
+    : t({ message: `Ring ${address}`, comment: 'a group ring number' });
+};
 
 /** A canonical value for comparison (row keys, whitespace and owner order do not count). */
 const comparable = (values: GroupFormValues, field: GroupField): string => {
@@ -44,23 +62,27 @@ const comparable = (values: GroupFormValues, field: GroupField): string => {
   }
 };
 
-/** A field's value as a person reads it. */
+const noValue = () => t({ message: '(none)', comment: 'a field of the group without a value, in the conflict dialog' });
+
+/** A field's value as a person reads it, in the page's language. */
 export const formatFieldValue = (values: GroupFormValues, field: GroupField): string => {
   switch (field) {
     case 'name':
       return values.name.trim();
     case 'description':
-      return values.description.trim() || '(none)';
+      return values.description.trim() || noValue();
     case 'visibility':
-      return VISIBILITY_LABELS[values.visibility];
+      return visibilityLabel(values.visibility);
     case 'addresses':
-      return values.addresses.length ? values.addresses.map(phoneText).join(', ') : '(none)';
+      return values.addresses.length ? values.addresses.map(phoneText).join(', ') : noValue();
     case 'owners':
       return values.owners.length
-        ? values.owners.map((o) => o.name || 'an owner not named by the API').join(', ')
-        : '(none)';
+        ? values.owners.map((o) => o.name || t`an owner not named by the API`).join(', ')
+        : noValue();
     default:
-      return values[field] ? 'Yes' : 'No';
+      return values[field]
+        ? t({ message: 'Yes', comment: 'a setting of the group that is on' })
+        : t({ message: 'No', comment: 'a setting of the group that is off' });
   }
 };
 
@@ -97,7 +119,7 @@ export const describeConflict = (
   const ours = new Set(changedFields(loaded, mine));
   const rows = GROUP_FIELDS.filter((f) => theirs.has(f) || ours.has(f)).map((field) => ({
     field,
-    label: GROUP_FIELD_LABELS[field],
+    label: groupFieldLabel(field),
     loaded: formatFieldValue(loaded, field),
     theirs: formatFieldValue(current, field),
     mine: formatFieldValue(mine, field),

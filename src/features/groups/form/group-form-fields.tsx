@@ -1,3 +1,5 @@
+import { plural } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { Checkbox, Fieldset, Stack, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { GROUP_LIMITS, type GroupFormValues } from './group-schema';
@@ -5,7 +7,7 @@ import { OwnersField } from './owners-field';
 import { PhoneNumbersField } from './phone-numbers-field';
 import { TypeField } from './type-field';
 import { VisibilityField } from './visibility-field';
-import { GROUP_PROPERTIES } from '../core/group-vocabulary';
+import { propertyHelp, propertyLabel } from '../core/group-vocabulary';
 
 export interface GroupFormFieldsProps {
   form: UseFormReturnType<GroupFormValues>;
@@ -26,59 +28,72 @@ const SETTINGS: readonly ('rulesVisible' | 'includeOwners' | 'rolesEnabled' | 'c
 const NameField = ({ form }: { form: UseFormReturnType<GroupFormValues> }) => {
   const input = form.getInputProps('name');
   const length = typeof input.value === 'string' ? input.value.length : 0;
-  const over = length - GROUP_LIMITS.name;
+  const limit = GROUP_LIMITS.name;
+  const over = length - limit;
   return (
     <TextInput
-      label={GROUP_PROPERTIES.name.label}
+      label={propertyLabel('name')}
       withAsterisk
       data-autofocus
       key={form.key('name')}
       {...input}
       inputWrapperOrder={['label', 'input', 'description', 'error']}
-      description={`${length} / ${GROUP_LIMITS.name} characters`}
+      description={plural(limit, {
+        one: `${length} / ${limit} character`,
+        other: `${length} / ${limit} characters`,
+      })}
       error={
-        input.error ?? (over > 0 ? `A name is at most ${GROUP_LIMITS.name} characters: remove ${over}.` : undefined)
+        input.error ??
+        (over > 0
+          ? plural(limit, {
+              one: `A name is at most ${limit} character: remove ${over}.`,
+              other: `A name is at most ${limit} characters: remove ${over}.`,
+            })
+          : undefined)
       }
     />
   );
 };
 
 /** Every field of the create and edit forms. */
-export const GroupFormFields = ({ form, mode }: GroupFormFieldsProps) => (
-  <Stack gap="lg">
-    <Fieldset legend="About">
-      <Stack>
-        <NameField form={form} />
-        <Textarea
-          label={GROUP_PROPERTIES.description.label}
-          autosize
-          minRows={2}
-          maxRows={8}
-          maxLength={GROUP_LIMITS.description}
-          key={form.key('description')}
-          {...form.getInputProps('description')}
-        />
-        <TypeField form={form} fixed={mode === 'edit'} />
-      </Stack>
-    </Fieldset>
-    <Fieldset legend="Privacy and settings">
-      <Stack>
-        <VisibilityField form={form} />
-        {SETTINGS.map((setting) => (
-          <Checkbox
-            key={setting}
-            label={GROUP_PROPERTIES[setting].label}
-            description={GROUP_PROPERTIES[setting].help}
-            {...form.getInputProps(setting, { type: 'checkbox' })}
+export const GroupFormFields = ({ form, mode }: GroupFormFieldsProps) => {
+  const { t } = useLingui();
+  return (
+    <Stack gap="lg">
+      <Fieldset legend={t({ message: 'About', comment: "group form section: the group's name, description and type" })}>
+        <Stack>
+          <NameField form={form} />
+          <Textarea
+            label={propertyLabel('description')}
+            autosize
+            minRows={2}
+            maxRows={8}
+            maxLength={GROUP_LIMITS.description}
+            key={form.key('description')}
+            {...form.getInputProps('description')}
           />
-        ))}
-      </Stack>
-    </Fieldset>
-    <Fieldset legend="Contact">
-      <PhoneNumbersField form={form} />
-    </Fieldset>
-    <Fieldset legend={GROUP_PROPERTIES.owners.label}>
-      <OwnersField form={form} />
-    </Fieldset>
-  </Stack>
-);
+          <TypeField form={form} fixed={mode === 'edit'} />
+        </Stack>
+      </Fieldset>
+      <Fieldset legend={t`Privacy and settings`}>
+        <Stack>
+          <VisibilityField form={form} />
+          {SETTINGS.map((setting) => (
+            <Checkbox
+              key={setting}
+              label={propertyLabel(setting)}
+              description={propertyHelp(setting)}
+              {...form.getInputProps(setting, { type: 'checkbox' })}
+            />
+          ))}
+        </Stack>
+      </Fieldset>
+      <Fieldset legend={t({ message: 'Contact', comment: "group form section: the group's phone numbers" })}>
+        <PhoneNumbersField form={form} />
+      </Fieldset>
+      <Fieldset legend={propertyLabel('owners')}>
+        <OwnersField form={form} />
+      </Fieldset>
+    </Stack>
+  );
+};

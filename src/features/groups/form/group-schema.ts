@@ -1,3 +1,4 @@
+import { plural, t } from '@lingui/core/macro';
 import { z } from 'zod';
 import { SCHEMA_LIMITS } from '@/api/generated/contract';
 import type { Group } from '@/api/generated/model/group';
@@ -59,21 +60,73 @@ export type GroupFormValues = {
 
 const phoneDigits = (value: string) => value.replace(/\D/g, '').length;
 
-/** Why a phone number is not acceptable, or null when it is. */
+/**
+ * Why a phone number is not acceptable, or null when it is. Words in the page's language: called when a
+ * value is validated, never at module load.
+ */
 export const phoneProblem = (raw: string): string | null => {
   const value = raw.trim();
-  if (!value) return 'Enter a phone number.';
-  if (!PHONE_PATTERN.test(value)) return 'Use digits, an optional leading +, spaces, dashes or parentheses.';
+  if (!value) return t`Enter a phone number.`;
+  if (!PHONE_PATTERN.test(value)) return t`Use digits, an optional leading +, spaces, dashes or parentheses.`;
   const digits = phoneDigits(value);
   if (digits < GROUP_LIMITS.phoneDigitsMin || digits > GROUP_LIMITS.phoneDigitsMax) {
-    return `A phone number has ${GROUP_LIMITS.phoneDigitsMin} to ${GROUP_LIMITS.phoneDigitsMax} digits.`;
+    const min = GROUP_LIMITS.phoneDigitsMin;
+    const max = GROUP_LIMITS.phoneDigitsMax;
+    return plural(max, {
+      one: `A phone number has ${min} to ${max} digit.`,
+      other: `A phone number has ${min} to ${max} digits.`,
+    });
   }
   return null;
 };
 
+/*
+ * The schema's messages are functions (zod's `error`), so each is worded when a value fails, in the page's
+ * language. The limits stay as the API states them ("4000", not "4,000"): they are placeholders, not `#`.
+ */
+const nameTooLong = () => {
+  const limit = GROUP_LIMITS.name;
+  return plural(limit, {
+    one: `A name is at most ${limit} character.`,
+    other: `A name is at most ${limit} characters.`,
+  });
+};
+
+const descriptionTooLong = () => {
+  const limit = GROUP_LIMITS.description;
+  return plural(limit, {
+    one: `A description is at most ${limit} character.`,
+    other: `A description is at most ${limit} characters.`,
+  });
+};
+
+const extensionTooLong = () => {
+  const limit = GROUP_LIMITS.extension;
+  return plural(limit, {
+    one: `An extension is up to ${limit} digit.`,
+    other: `An extension is up to ${limit} digits.`,
+  });
+};
+
+const tooManyPhoneNumbers = () => {
+  const limit = GROUP_LIMITS.addresses;
+  return plural(limit, {
+    one: `At most ${limit} phone number.`,
+    other: `At most ${limit} phone numbers.`,
+  });
+};
+
+const tooManyOwners = () => {
+  const limit = GROUP_LIMITS.owners;
+  return plural(limit, {
+    one: `At most ${limit} owner.`,
+    other: `At most ${limit} owners.`,
+  });
+};
+
 export const phoneRowSchema = z.object({
   key: z.string(),
-  type: z.enum(PHONE_TYPES, { error: 'Choose a phone type.' }),
+  type: z.enum(PHONE_TYPES, { error: () => t`Choose a phone type.` }),
   address: z
     .string()
     .trim()
@@ -84,28 +137,26 @@ export const phoneRowSchema = z.object({
   extension: z
     .string()
     .trim()
-    .refine((v) => v === '' || EXTENSION_PATTERN.test(v), `An extension is up to ${GROUP_LIMITS.extension} digits.`),
+    .refine((v) => v === '' || EXTENSION_PATTERN.test(v), { error: extensionTooLong }),
 });
 
 export const groupFormSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1, 'Enter a name.')
-    .max(GROUP_LIMITS.name, `A name is at most ${GROUP_LIMITS.name} characters.`),
-  description: z
-    .string()
-    .max(GROUP_LIMITS.description, `A description is at most ${GROUP_LIMITS.description} characters.`),
-  type: z.enum(GROUP_TYPES, { error: 'Choose official or social.' }),
-  visibility: z.enum(GROUP_VISIBILITIES, { error: 'Choose who can see the group.' }),
+    .min(1, { error: () => t`Enter a name.` })
+    .max(GROUP_LIMITS.name, { error: nameTooLong }),
+  description: z.string().max(GROUP_LIMITS.description, { error: descriptionTooLong }),
+  type: z.enum(GROUP_TYPES, { error: () => t`Choose official or social.` }),
+  visibility: z.enum(GROUP_VISIBILITIES, { error: () => t`Choose who can see the group.` }),
   rulesVisible: z.boolean(),
   includeOwners: z.boolean(),
   rolesEnabled: z.boolean(),
   callsEnabled: z.boolean(),
-  addresses: z.array(phoneRowSchema).max(GROUP_LIMITS.addresses, `At most ${GROUP_LIMITS.addresses} phone numbers.`),
+  addresses: z.array(phoneRowSchema).max(GROUP_LIMITS.addresses, { error: tooManyPhoneNumbers }),
   owners: z
     .array(z.object({ id: z.string().min(1), name: z.string() }))
-    .max(GROUP_LIMITS.owners, `At most ${GROUP_LIMITS.owners} owners.`),
+    .max(GROUP_LIMITS.owners, { error: tooManyOwners }),
 });
 
 let rowCounter = 0;

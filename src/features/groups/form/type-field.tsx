@@ -1,16 +1,12 @@
+import { i18n } from '@lingui/core';
+import { useLingui } from '@lingui/react/macro';
 import { Group, Radio, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { GROUP_PROPERTIES, TYPE_WORDING } from '../core/group-vocabulary';
+import { propertyLabel, TYPE_WORDING, typeLabel } from '../core/group-vocabulary';
 import type { GroupFormValues } from './group-schema';
 import classes from './type-field.module.css';
 
-const TYPE_OPTIONS = (['official', 'social'] as const).map((value) => ({
-  value,
-  label: TYPE_WORDING[value].label,
-  hint: TYPE_WORDING[value].help,
-}));
-
-export const TYPE_FIXED_REASON = "Type can't change after creation";
+const TYPE_VALUES = ['official', 'social'] as const;
 
 export interface TypeFieldProps {
   form: UseFormReturnType<GroupFormValues>;
@@ -20,18 +16,25 @@ export interface TypeFieldProps {
 
 /** Official or social, as two radio cards with one line of explanation each. */
 export const TypeField = ({ form, fixed = false }: TypeFieldProps) => {
+  const { t } = useLingui();
+  const typeFixedReason = t`Type can't change after creation`;
+  const typeOptions = TYPE_VALUES.map((value) => ({
+    value,
+    label: typeLabel(value),
+    hint: i18n._(TYPE_WORDING[value].help),
+  }));
   const input = form.getInputProps('type');
   const group = (
     <Radio.Group
-      label={GROUP_PROPERTIES.type.label}
+      label={propertyLabel('type')}
       withAsterisk={!fixed}
-      description={fixed ? TYPE_FIXED_REASON : undefined}
+      description={fixed ? typeFixedReason : undefined}
       value={input.value as string}
       onChange={(value) => form.setFieldValue('type', value as GroupFormValues['type'])}
       error={input.error}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
-        {TYPE_OPTIONS.map((option) => (
+        {typeOptions.map((option) => (
           <Radio.Card
             key={option.value}
             value={option.value}
@@ -61,7 +64,7 @@ export const TypeField = ({ form, fixed = false }: TypeFieldProps) => {
   );
   if (!fixed) return group;
   return (
-    <Tooltip label={TYPE_FIXED_REASON} position="top-start">
+    <Tooltip label={typeFixedReason} position="top-start">
       <div data-testid="group-type-fixed">{group}</div>
     </Tooltip>
   );

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Group, Text } from '@mantine/core';
 import { Modal } from '@/components/dialogs/dialogs';
 import { useEffect, useRef } from 'react';
@@ -15,6 +16,7 @@ export interface UnsavedChangesGuardProps {
  * sign in again is not stopped: the draft keeps the values across it.
  */
 export const UnsavedChangesGuard = ({ hasUnsavedChanges }: UnsavedChangesGuardProps) => {
+  const { t } = useLingui();
   const check = useRef(hasUnsavedChanges);
   useEffect(() => {
     check.current = hasUnsavedChanges;
@@ -38,17 +40,19 @@ export const UnsavedChangesGuard = ({ hasUnsavedChanges }: UnsavedChangesGuardPr
     <Modal
       opened={blocked}
       onClose={() => blocker.reset?.()}
-      title="Leave without saving?"
+      title={t`Leave without saving?`}
       centered
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t`Close` }}
     >
-      <Text size="sm">You have unsaved changes. If you leave this page now, they will be lost.</Text>
+      <Text size="sm">
+        <Trans>You have unsaved changes. If you leave this page now, they will be lost.</Trans>
+      </Text>
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
-          Stay on this page
+          <Trans>Stay on this page</Trans>
         </Button>
         <Button color="red" onClick={() => blocker.proceed?.()}>
-          Leave and discard changes
+          <Trans>Leave and discard changes</Trans>
         </Button>
       </Group>
     </Modal>

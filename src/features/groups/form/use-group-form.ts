@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { schemaResolver, useForm, type UseFormReturnType } from '@mantine/form';
 import { isApiError } from '@/api/errors';
 import { groupFormSchema, type GroupFormValues } from './group-schema';
@@ -25,10 +26,10 @@ export interface SaveErrorShown {
  */
 export const showSaveError = (form: UseFormReturnType<GroupFormValues>, error: unknown): SaveErrorShown => {
   if (!isApiError(error)) {
-    return { message: error instanceof Error ? error.message : 'The group could not be saved.', onFields: false };
+    return { message: error instanceof Error ? error.message : t`The group could not be saved.`, onFields: false };
   }
   const { fieldErrors, formError } = mapServerErrors(error);
   const onFields = Object.keys(fieldErrors).length > 0;
   if (onFields) form.setErrors(fieldErrors);
-  return { message: formError ?? 'The server refused some values: see the fields marked in red.', onFields };
+  return { message: formError ?? t`The server refused some values: see the fields marked in red.`, onFields };
 };

@@ -1,27 +1,29 @@
+import { i18n } from '@lingui/core';
 import { Radio, Stack } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { GROUP_PROPERTIES, VISIBILITY_WORDING } from '../core/group-vocabulary';
+import { propertyLabel, VISIBILITY_WORDING, visibilityLabel } from '../core/group-vocabulary';
 import type { GroupFormValues } from './group-schema';
 
-const VISIBILITY_OPTIONS = (['public', 'members', 'owners'] as const).map((value) => ({
-  value,
-  label: VISIBILITY_WORDING[value].label,
-  hint: VISIBILITY_WORDING[value].help,
-}));
+const VISIBILITY_VALUES = ['public', 'members', 'owners'] as const;
 
 /** Who can see the group, each choice explained in one line. */
 export const VisibilityField = ({ form }: { form: UseFormReturnType<GroupFormValues> }) => {
+  const visibilityOptions = VISIBILITY_VALUES.map((value) => ({
+    value,
+    label: visibilityLabel(value),
+    hint: i18n._(VISIBILITY_WORDING[value].help),
+  }));
   const input = form.getInputProps('visibility');
   return (
     <Radio.Group
-      label={GROUP_PROPERTIES.visibility.label}
+      label={propertyLabel('visibility')}
       withAsterisk
       value={input.value as string}
       onChange={(value) => form.setFieldValue('visibility', value as GroupFormValues['visibility'])}
       error={input.error}
     >
       <Stack gap="xs" mt="xs">
-        {VISIBILITY_OPTIONS.map((option) => (
+        {visibilityOptions.map((option) => (
           <Radio key={option.value} value={option.value} label={option.label} description={option.hint} />
         ))}
       </Stack>

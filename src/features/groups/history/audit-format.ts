@@ -1,3 +1,5 @@
+import { i18n, type MessageDescriptor } from '@lingui/core';
+import { msg, plural, t } from '@lingui/core/macro';
 import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
 import type { DynamicGroupQuery } from '@/api/generated/model/dynamicGroupQuery';
 import type { EntityChange } from '@/api/generated/model/entityChange';
@@ -18,19 +20,23 @@ import { formatLongDay, formatRelative } from '@/lib/locale';
  * drawer render what these return.
  */
 
+/** Each action's label (a filter chip, an entry's badge), as a message: show it with actionLabelOf. */
 export const ACTION_LABELS = {
-  Create: 'Created',
-  Update: 'Changed',
-  Delete: 'Deleted',
-  MemberAdd: 'Members added',
-  MemberRemove: 'Members removed',
-  GrantAdd: 'Roles granted',
-  GrantRemove: 'Roles removed',
-} as const;
+  Create: msg({ message: 'Created', comment: 'history action: the group was created' }),
+  Update: msg({ message: 'Changed', comment: 'history action: the group was changed' }),
+  Delete: msg({ message: 'Deleted', comment: 'history action: the group was deleted' }),
+  MemberAdd: msg({ message: 'Members added', comment: 'history action' }),
+  MemberRemove: msg({ message: 'Members removed', comment: 'history action' }),
+  GrantAdd: msg({ message: 'Roles granted', comment: 'history action' }),
+  GrantRemove: msg({ message: 'Roles removed', comment: 'history action' }),
+} as const satisfies Record<string, MessageDescriptor>;
 export type HistoryAction = keyof typeof ACTION_LABELS;
 export const HISTORY_ACTIONS = Object.keys(ACTION_LABELS) as HistoryAction[];
 export const isHistoryAction = (value: unknown): value is HistoryAction =>
   typeof value === 'string' && value in ACTION_LABELS;
+
+/** An action's label in the page's language: "Created", "Members added". */
+export const actionLabelOf = (action: HistoryAction): string => i18n._(ACTION_LABELS[action]);
 
 /** A property's label in History: the group vocabulary's (core/group-vocabulary.ts). */
 export { propertyLabel } from '../core/group-vocabulary';
@@ -48,7 +54,14 @@ const parseJson = <T>(text: string): T | undefined => {
 const describeContact = (text: string): string => {
   const c = parseJson<GroupContact>(text);
   if (!c) return text;
-  return [c.address, c.extension ? `ext. ${c.extension}` : '', c.type ? `(${c.type})` : ''].filter(Boolean).join(' ');
+  const extension = c.extension;
+  return [
+    c.address,
+    extension ? t({ message: `ext. ${extension}`, comment: "a phone number's extension, after the number" }) : '',
+    c.type ? `(${c.type})` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 };
 
 /**
@@ -62,9 +75,12 @@ export const formatValues = (
 ): string => {
   const list = values ?? [];
   if (list.length === 0) return NO_VALUE;
-  if (property && BOOLEAN_PROPERTIES.has(property)) return list[0] === 'true' ? 'Yes' : 'No';
+  if (property && BOOLEAN_PROPERTIES.has(property))
+    return list[0] === 'true'
+      ? t({ message: 'Yes', comment: "a yes/no setting's value in History" })
+      : t({ message: 'No', comment: "a yes/no setting's value in History" });
   if (property === 'addresses') return list.map(describeContact).join(', ');
-  if (property === 'images') return `${list.length} ${list.length === 1 ? 'image' : 'images'}`;
+  if (property === 'images') return plural(list.length, { one: '# image', other: '# images' });
   if (property === 'ownerIds') return list.map((id) => names.get(id) ?? id).join(', ');
   if (property === 'dynamicSettings') return rulesLines(list[0]).join('; ') || NO_VALUE;
   return list.map((value) => valueInWords(property, value)).join(', ');
@@ -75,10 +91,21 @@ export const rulesLines = (text: string | undefined): string[] => {
   if (!text) return [];
   const query = parseJson<DynamicGroupQuery>(text);
   if (!query || !Array.isArray(query.skillConditions)) return [text];
-  const OPERATION_WORDS: Record<string, string> = { And: 'All of', Or: 'Any of', Not: 'None of' };
-  return toBlocks(query).map(
-    (block) => `${OPERATION_WORDS[block.operation] ?? block.operation}: ${describeBlock(block)}`,
-  );
+  return toBlocks(query).map((block) => blockLine(block.operation, describeBlock(block)));
+};
+
+/** One rule block as a line: "All of: Routing skill Billing at least 3". */
+const blockLine = (operation: string, conditions: string): string => {
+  switch (operation) {
+    case 'And':
+      return t({ message: `All of: ${conditions}`, comment: 'a block of membership rules: every condition must hold' });
+    case 'Or':
+      return t({ message: `Any of: ${conditions}`, comment: 'a block of membership rules: one condition must hold' });
+    case 'Not':
+      return t({ message: `None of: ${conditions}`, comment: 'a block of membership rules: no condition may hold' });
+    default:
+      return `${operation}: ${conditions}`;
+  }
 };
 
 export interface RulesDiffLine {
@@ -128,22 +155,47 @@ export const grantChanges = (
     const changed = granting ? after.filter((d) => !before.includes(d)) : before.filter((d) => !after.includes(d));
     if (changed.length === 0) return [];
     const divisions = divisionsInWords(changed.map((id) => ({ id, name: divisionNames.get(id) ?? id })));
-    return [
-      `Role ${change.entityName ?? change.entityId ?? 'unknown'} ${granting ? 'granted' : 'removed'} in ${divisions}`,
-    ];
+    const role =
+      change.entityName ??
+      change.entityId ??
+      t({ message: 'unknown', comment: 'stands for a role the record does not name, in "Role unknown granted in …"' });
+    return [granting ? t`Role ${role} granted in ${divisions}` : t`Role ${role} removed in ${divisions}`];
   });
 };
 
-const REASON_WORDS: Record<string, string> = { individual: 'by hand', owner: 'as owner', rule: 'by rule' };
+const REASON_WORDS: Record<string, MessageDescriptor> = {
+  individual: msg({ message: 'by hand', comment: 'why someone is a member: "now a member by hand"' }),
+  owner: msg({ message: 'as owner', comment: 'why someone is a member: "now a member as owner"' }),
+  rule: msg({ message: 'by rule', comment: 'why someone is a member: "now a member by rule"' }),
+};
 
 /** "by hand", "by rule", "as owner and by rule": why someone joined (newValues) or was a member (oldValues). */
-export const describeReasons = (reasons: readonly string[] | undefined): string =>
-  (reasons ?? []).map((r) => REASON_WORDS[r] ?? r).join(' and ');
+export const describeReasons = (reasons: readonly string[] | undefined): string => {
+  const phrases = (reasons ?? []).map((r) => {
+    const words = REASON_WORDS[r];
+    return words ? i18n._(words) : r;
+  });
+  if (phrases.length === 0) return '';
+  return phrases.reduce((earlier, reason) =>
+    t({
+      message: `${earlier} and ${reason}`,
+      comment: 'joins the reasons someone is a member: "as owner and by rule"',
+    }),
+  );
+};
 
 /** Who made the change: the user's name, else the OAuth client (client-credentials tokens). */
-export const actorName = (record: AuditLogMessage): string =>
-  record.user?.name ??
-  (record.user?.id ? record.user.id : record.client?.id ? `API client ${record.client.id}` : 'Unknown');
+export const actorName = (record: AuditLogMessage): string => {
+  const clientId = record.client?.id;
+  return (
+    record.user?.name ??
+    (record.user?.id
+      ? record.user.id
+      : clientId
+        ? t`API client ${clientId}`
+        : t({ message: 'Unknown', comment: 'who made a change, when the record names no one' }))
+  );
+};
 
 // ─── Time ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -172,11 +224,11 @@ export const groupByDay = <T extends { eventDate?: string }>(records: readonly T
 
 /** "Today", "Yesterday", or the date in words ("Monday, 16 November 2026"). */
 export const dayHeading = (day: string, now: Date = new Date()): string => {
-  if (day === 'unknown') return 'Unknown date';
-  if (day === localDayKey(now)) return 'Today';
+  if (day === 'unknown') return t({ message: 'Unknown date', comment: "heading of the history's undated changes" });
+  if (day === localDayKey(now)) return t({ message: 'Today', comment: 'heading of a day in the history' });
   const yesterday = new Date(now);
   yesterday.setDate(now.getDate() - 1);
-  if (day === localDayKey(yesterday)) return 'Yesterday';
+  if (day === localDayKey(yesterday)) return t({ message: 'Yesterday', comment: 'heading of a day in the history' });
   const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
   return formatLongDay(new Date(y, m - 1, d));
 };
@@ -196,7 +248,7 @@ export const relativeTime = (date: Date, now: Date = new Date()): string => {
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return formatRelative(Math.round(seconds / size), unit);
   }
-  return 'just now';
+  return t({ message: 'just now', comment: 'when a change was made: less than a minute ago' });
 };
 
 // ─── Revert and restore ───────────────────────────────────────────────────────────────────────

@@ -1,6 +1,8 @@
 import { Anchor, Button, Group, Text } from '@mantine/core';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import { AuditAction } from '@/api/generated/model/auditAction';
 import { ErrorReference } from '@/components/feedback/error-reference';
 import { StatusPage } from '@/components/feedback/status-page';
 import { paths } from '@/config/paths';
@@ -23,55 +25,70 @@ export interface DeletedGroupNotFoundProps {
  * deleted; otherwise it is the plain "group not found" page.
  */
 export const DeletedGroupNotFound = ({ groupId, error }: DeletedGroupNotFoundProps) => {
+  const { t } = useLingui();
   const canReadHistory = useCan(HISTORY_PERMISSION);
   const canRestore = useCan(paths.groups.deleted.permission);
-  const deletion = useHistory({ groupId, actions: ['Delete'], pageSize: 1 }, { enabled: canReadHistory });
-  const creations = useHistory({ actions: ['Create'], pageSize: LARGEST_HISTORY_PAGE }, { enabled: canReadHistory });
+  const deletion = useHistory({ groupId, actions: [AuditAction.Delete], pageSize: 1 }, { enabled: canReadHistory });
+  const creations = useHistory(
+    { actions: [AuditAction.Create], pageSize: LARGEST_HISTORY_PAGE },
+    { enabled: canReadHistory },
+  );
   const restoredAs = useMemo(() => restoredCopies(creations.records).get(groupId), [creations.records, groupId]);
   const deleted = deletion.records[0];
   const backToGroups = (
     <Button component={Link} to={paths.groups.list.getHref()} variant={deleted ? 'default' : 'light'}>
-      Back to groups
+      <Trans>Back to groups</Trans>
     </Button>
   );
 
   if (canReadHistory && (deletion.isPending || creations.isPending)) {
-    return <StatusPage loading title="Looking for the group…" />;
+    return <StatusPage loading title={t`Looking for the group…`} />;
   }
   if (!deleted) {
     return (
       <StatusPage
         code="404"
-        title="Group not found"
-        description="This group does not exist, was deleted, or is not visible to you."
+        title={t`Group not found`}
+        description={t`This group does not exist, was deleted, or is not visible to you.`}
         actions={backToGroups}
         details={<ErrorReference error={error} center />}
       />
     );
   }
 
-  const name = deleted.entity?.name ?? 'This group';
-  const when = deleted.eventDate ? ` on ${formatExactTime(new Date(deleted.eventDate))}` : '';
+  const name =
+    deleted.entity?.name ??
+    t({ message: 'This group', comment: 'stands for a deleted group\'s name: "This group was deleted by …"' });
+  const actor = actorName(deleted);
+  const deletedAt = deleted.eventDate ? formatExactTime(new Date(deleted.eventDate)) : undefined;
+  const restoredName = restoredAs?.name;
   return (
     <StatusPage
       code="404"
-      title="This group was deleted"
+      title={t`This group was deleted`}
       description={
         <>
-          {name} was deleted by {actorName(deleted)}
-          {when}.{' '}
+          {deletedAt ? (
+            <Trans>
+              {name} was deleted by {actor} on {deletedAt}.
+            </Trans>
+          ) : (
+            <Trans>
+              {name} was deleted by {actor}.
+            </Trans>
+          )}{' '}
           {restoredAs ? (
-            <>
+            <Trans>
               It was restored as a new group,{' '}
               <Anchor component={Link} to={paths.groups.detail.getHref(restoredAs.id)} underline="always">
-                {restoredAs.name}
+                {restoredName}
               </Anchor>
               , with a new id.
-            </>
+            </Trans>
           ) : canRestore ? (
-            'It can be restored from Recently deleted.'
+            t`It can be restored from Recently deleted.`
           ) : (
-            'Someone who may create groups can restore it from Recently deleted.'
+            t`Someone who may create groups can restore it from Recently deleted.`
           )}
         </>
       }
@@ -79,7 +96,7 @@ export const DeletedGroupNotFound = ({ groupId, error }: DeletedGroupNotFoundPro
         <Group justify="center">
           {restoredAs ? (
             <Button component={Link} to={paths.groups.detail.getHref(restoredAs.id)}>
-              Open the restored group
+              <Trans>Open the restored group</Trans>
             </Button>
           ) : null}
           {canRestore ? (
@@ -88,7 +105,7 @@ export const DeletedGroupNotFound = ({ groupId, error }: DeletedGroupNotFoundPro
               to={paths.groups.deleted.getHref(groupId)}
               variant={restoredAs ? 'default' : 'filled'}
             >
-              See it in Recently deleted
+              <Trans>See it in Recently deleted</Trans>
             </Button>
           ) : null}
           {backToGroups}
@@ -96,7 +113,7 @@ export const DeletedGroupNotFound = ({ groupId, error }: DeletedGroupNotFoundPro
       }
       details={
         <Text size="xs" c="dimmed">
-          Deleted group id {groupId}
+          <Trans>Deleted group id {groupId}</Trans>
         </Text>
       }
     />

@@ -11,6 +11,8 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
+import { t } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -25,7 +27,7 @@ import { paths } from '@/config/paths';
 import { formatExactTime } from '@/lib/locale';
 import { useCan } from '@/lib/permissions';
 import {
-  ACTION_LABELS,
+  actionLabelOf,
   actorName,
   describeReasons,
   entityNames,
@@ -76,31 +78,46 @@ export const PersonLink = ({
   );
 
 const RULES_MARKS = { added: '+', removed: '−', kept: ' ' } as const;
-const RULES_WORDS = { added: 'Added', removed: 'Removed', kept: 'Unchanged' } as const;
 
-const RulesDiff = ({ change }: { change: Parameters<typeof rulesDiff>[0] }) => (
-  <List size="sm" listStyleType="none" spacing={2} aria-label="Rules changes">
-    {rulesDiff(change).map((line, i) => (
-      <List.Item key={`${line.kind}-${i}`} data-diff={line.kind}>
-        <Text span size="sm" c={line.kind === 'added' ? 'teal.8' : line.kind === 'removed' ? 'red.8' : 'dimmed'}>
-          <span aria-hidden>{RULES_MARKS[line.kind]} </span>
-          <VisuallyHidden>{RULES_WORDS[line.kind]}: </VisuallyHidden>
-          {line.text}
-        </Text>
-      </List.Item>
-    ))}
-  </List>
-);
+/** What a screen reader hears before a line of a rules diff. */
+const rulesLineWords = (kind: keyof typeof RULES_MARKS): string => {
+  switch (kind) {
+    case 'added':
+      return t({ message: 'Added:', comment: 'before a line of membership rules that a change added' });
+    case 'removed':
+      return t({ message: 'Removed:', comment: 'before a line of membership rules that a change removed' });
+    case 'kept':
+      return t({ message: 'Unchanged:', comment: 'before a line of membership rules that a change kept' });
+  }
+};
+
+const RulesDiff = ({ change }: { change: Parameters<typeof rulesDiff>[0] }) => {
+  const { t } = useLingui();
+  return (
+    <List size="sm" listStyleType="none" spacing={2} aria-label={t`Rules changes`}>
+      {rulesDiff(change).map((line, i) => (
+        <List.Item key={`${line.kind}-${i}`} data-diff={line.kind}>
+          <Text span size="sm" c={line.kind === 'added' ? 'teal.8' : line.kind === 'removed' ? 'red.8' : 'dimmed'}>
+            <span aria-hidden>{RULES_MARKS[line.kind]} </span>
+            <VisuallyHidden>{rulesLineWords(line.kind)} </VisuallyHidden>
+            {line.text}
+          </Text>
+        </List.Item>
+      ))}
+    </List>
+  );
+};
 
 /** The property changes of a record: "Name: Sales → Sales EMEA", rules as a diff. */
 const PropertyChanges = ({ record }: { record: AuditLogMessage }) => {
+  const { t } = useLingui();
   const names = entityNames(record);
   const changes = record.propertyChanges ?? [];
   if (changes.length === 0) return null;
   const creating = record.action === 'Create';
   const deleting = record.action === 'Delete';
   return (
-    <List size="sm" spacing={4} aria-label="Changed fields">
+    <List size="sm" spacing={4} aria-label={t`Changed fields`}>
       {changes.map((c) => (
         <List.Item key={c.property} data-property={c.property}>
           <Text span size="sm" fw={500}>
@@ -121,7 +138,10 @@ const PropertyChanges = ({ record }: { record: AuditLogMessage }) => {
               <Text span inherit td="line-through" c="dimmed">
                 {formatValues(c.property, c.oldValues, names)}
               </Text>
-              <span aria-label="changed to"> → </span>
+              <span aria-label={t({ message: 'changed to', comment: 'read for the arrow between old and new value' })}>
+                {' '}
+                →{' '}
+              </span>
               {formatValues(c.property, c.newValues, names)}
             </Text>
           )}
@@ -139,39 +159,48 @@ const MemberChanges = ({
   people: EntityChange[];
   added: boolean;
   onOpenUser?: (userId: string) => void;
-}) => (
-  <List size="sm" spacing={2} aria-label={added ? 'People added' : 'People removed'}>
-    {people.map((p) => {
-      const reasons = describeReasons(added ? p.newValues : p.oldValues);
-      return (
-        <List.Item key={p.entityId} data-user={p.entityId}>
-          <PersonLink id={p.entityId} name={p.entityName ?? p.entityId ?? 'Unknown person'} onOpenUser={onOpenUser} />
-          {reasons ? (
-            <Text span size="xs" c="dimmed">
-              {' '}
-              ({added ? 'now a member' : 'was a member'} {reasons})
-            </Text>
-          ) : null}
-        </List.Item>
-      );
-    })}
-  </List>
-);
+}) => {
+  const { t } = useLingui();
+  return (
+    <List size="sm" spacing={2} aria-label={added ? t`People added` : t`People removed`}>
+      {people.map((p) => {
+        const reasons = describeReasons(added ? p.newValues : p.oldValues);
+        return (
+          <List.Item key={p.entityId} data-user={p.entityId}>
+            <PersonLink
+              id={p.entityId}
+              name={p.entityName ?? p.entityId ?? t`Unknown person`}
+              onOpenUser={onOpenUser}
+            />
+            {reasons ? (
+              <Text span size="xs" c="dimmed">
+                {' '}
+                {added ? <Trans>(now a member {reasons})</Trans> : <Trans>(was a member {reasons})</Trans>}
+              </Text>
+            ) : null}
+          </List.Item>
+        );
+      })}
+    </List>
+  );
+};
 
 /** "Restored from deleted group <id>", the id leading to that group's entry in Recently deleted where it may be seen. */
 const RestoredFrom = ({ deletedGroupId }: { deletedGroupId: string }) => {
   const canSeeDeleted = useCan(paths.groups.deleted.permission);
   return (
     <Text size="xs" c="dimmed">
-      Restored from deleted group{' '}
       {canSeeDeleted ? (
-        <Anchor component={Link} to={paths.groups.deleted.getHref(deletedGroupId)} size="xs" underline="always">
-          {deletedGroupId}
-        </Anchor>
+        <Trans>
+          Restored from deleted group{' '}
+          <Anchor component={Link} to={paths.groups.deleted.getHref(deletedGroupId)} size="xs" underline="always">
+            {deletedGroupId}
+          </Anchor>
+          .
+        </Trans>
       ) : (
-        deletedGroupId
+        <Trans>Restored from deleted group {deletedGroupId}.</Trans>
       )}
-      .
     </Text>
   );
 };
@@ -197,11 +226,12 @@ const useDivisionNames = (): ReadonlyMap<string, string> => {
 
 /** "Role Group Editor granted in Home", one line a role. */
 const GrantChanges = ({ record }: { record: AuditLogMessage }) => {
+  const { t } = useLingui();
   const names = useDivisionNames();
   const lines = grantChanges(record, names);
   if (lines.length === 0) return null;
   return (
-    <List size="sm" spacing={2} aria-label={record.action === 'GrantAdd' ? 'Roles granted' : 'Roles removed'}>
+    <List size="sm" spacing={2} aria-label={record.action === 'GrantAdd' ? t`Roles granted` : t`Roles removed`}>
       {lines.map((line) => (
         <List.Item key={line}>{line}</List.Item>
       ))}
@@ -217,7 +247,7 @@ const RecordBody = ({ record, onOpenUser }: { record: AuditLogMessage; onOpenUse
     <>
       {isEmptyUpdate ? (
         <Text size="sm" c="dimmed">
-          Saved without changes.
+          <Trans>Saved without changes.</Trans>
         </Text>
       ) : null}
       <PropertyChanges record={record} />
@@ -230,7 +260,9 @@ const RecordBody = ({ record, onOpenUser }: { record: AuditLogMessage; onOpenUse
 };
 
 const actionLabel = (record: AuditLogMessage) =>
-  isHistoryAction(record.action) ? ACTION_LABELS[record.action] : (record.action ?? 'Change');
+  isHistoryAction(record.action)
+    ? actionLabelOf(record.action)
+    : (record.action ?? t({ message: 'Change', comment: 'history entry badge, when the record names no action' }));
 
 /** The other records of the same change, each under its own action. */
 const RelatedParts = ({
@@ -240,14 +272,17 @@ const RelatedParts = ({
   records: readonly AuditLogMessage[];
   onOpenUser?: (userId: string) => void;
 }) =>
-  records.map((r) => (
-    <Stack key={r.id} gap={4} data-related={r.action}>
-      <Text size="sm" fw={500}>
-        {actionLabel(r)} with this change
-      </Text>
-      <RecordBody record={r} onOpenUser={onOpenUser} />
-    </Stack>
-  ));
+  records.map((r) => {
+    const action = actionLabel(r);
+    return (
+      <Stack key={r.id} gap={4} data-related={r.action}>
+        <Text size="sm" fw={500}>
+          <Trans comment="{action} is a history action: Members added, Roles granted…">{action} with this change</Trans>
+        </Text>
+        <RecordBody record={r} onOpenUser={onOpenUser} />
+      </Stack>
+    );
+  });
 
 /**
  * An entry that is only part of its change (a filter left the rest out): the rest on demand, from the
@@ -263,6 +298,7 @@ const RestOfChange = ({
   shown: readonly AuditLogMessage[];
   onOpenUser?: (userId: string) => void;
 }) => {
+  const { t } = useLingui();
   const [open, setOpen] = useState(false);
   const related = useQuery({
     queryKey: auditKeys.related(record.id ?? ''),
@@ -279,15 +315,15 @@ const RestOfChange = ({
     return (
       <Group>
         <Button size="xs" variant="subtle" onClick={() => setOpen(true)}>
-          Show the whole change
+          <Trans>Show the whole change</Trans>
         </Button>
       </Group>
     );
-  if (related.isPending) return <Skeleton height={40} aria-label="Loading the whole change" />;
+  if (related.isPending) return <Skeleton height={40} aria-label={t`Loading the whole change`} />;
   if (related.isError)
     return (
       <QueryErrorAlert
-        title="Could not load the whole change"
+        title={t`Could not load the whole change`}
         error={related.error}
         onRetry={() => void related.refetch()}
       />
@@ -295,11 +331,15 @@ const RestOfChange = ({
   const known = new Set([record.id, ...shown.map((r) => r.id)]);
   const others = (related.data.entities ?? []).filter((r) => !known.has(r.id) && isChange(r));
   const lead = others.find((r) => r.transactionInitiator === true);
+  const leadAction = lead ? actionLabel(lead) : '';
+  const leadActor = lead ? actorName(lead) : '';
   return (
     <>
       {lead ? (
         <Text size="xs" c="dimmed">
-          Part of: {actionLabel(lead)} by {actorName(lead)}
+          <Trans comment="{leadAction} is a history action (Changed, Deleted…), {leadActor} who made it">
+            Part of: {leadAction} by {leadActor}
+          </Trans>
         </Text>
       ) : null}
       <RelatedParts records={others} onOpenUser={onOpenUser} />
@@ -329,21 +369,34 @@ export const HistoryEntry = ({
   onRevert,
   subject,
 }: HistoryEntryProps) => {
+  const { t } = useLingui();
   const action = isHistoryAction(record.action) ? record.action : null;
   const revertible = onRevert && revertibleChanges(record).length > 0;
   const label = actionLabel(record);
+  const actor = actorName(record);
   return (
-    <Paper withBorder p="sm" radius="md" component="article" aria-label={`${label} by ${actorName(record)}`}>
+    <Paper
+      withBorder
+      p="sm"
+      radius="md"
+      component="article"
+      aria-label={t({
+        message: `${label} by ${actor}`,
+        comment: '{label} is a history action: Changed, Members added…',
+      })}
+    >
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
           <Group gap="xs" wrap="wrap">
-            <Badge variant="light" color={action ? ACTION_COLORS[action] : 'gray'} tt="none">
-              {label}
-            </Badge>
-            <Text span size="sm">
-              by
-            </Text>
-            <PersonLink id={record.user?.id} name={actorName(record)} onOpenUser={onOpenUser} />
+            <Trans comment="an entry's header: the action's badge, then who made the change">
+              <Badge variant="light" color={action ? ACTION_COLORS[action] : 'gray'} tt="none">
+                {label}
+              </Badge>
+              <Text span size="sm">
+                by
+              </Text>
+              <PersonLink id={record.user?.id} name={actor} onOpenUser={onOpenUser} />
+            </Trans>
             <HistoryTime eventDate={record.eventDate} />
           </Group>
           {revertible ? (
@@ -353,14 +406,14 @@ export const HistoryEntry = ({
               leftSection={<IconArrowBackUp size={14} aria-hidden />}
               onClick={() => onRevert(record)}
             >
-              Revert
+              <Trans comment="button: undo this change">Revert</Trans>
             </Button>
           ) : null}
         </Group>
         {subject}
         {record.context?.revertsAuditId ? (
           <Text size="xs" c="dimmed">
-            Reverts an earlier change.
+            <Trans>Reverts an earlier change.</Trans>
           </Text>
         ) : null}
         {record.context?.restoredFromGroupId ? (

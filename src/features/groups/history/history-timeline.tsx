@@ -1,4 +1,5 @@
 import { Button, Group, Skeleton, Stack, Title } from '@mantine/core';
+import { useLingui } from '@lingui/react/macro';
 import type { ReactNode } from 'react';
 import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
@@ -8,15 +9,20 @@ import { OLDER_DAYS, type HistoryProgress, type useHistory } from './use-history
 import { formatUtcMonth } from '@/lib/locale';
 
 /** While older history loads: "Searching Mar 2026 …" above how much of the year back has been searched. */
-export const OlderSearchProgress = ({ progress }: { progress: HistoryProgress | null }) =>
-  progress ? (
+export const OlderSearchProgress = ({ progress }: { progress: HistoryProgress | null }) => {
+  const { t } = useLingui();
+  if (!progress) return null;
+  const month = formatUtcMonth(new Date(progress.from));
+  const olderDays = OLDER_DAYS;
+  return (
     <ProgressLine
-      text={`Searching ${formatUtcMonth(new Date(progress.from))} …`}
+      text={t`Searching ${month} …`}
       done={Math.round(progress.share * 100)}
       total={100}
-      barLabel={`Older changes searched, up to ${OLDER_DAYS} days back`}
+      barLabel={t`Older changes searched, up to ${olderDays} days back`}
     />
-  ) : null;
+  );
+};
 
 /** Records under a heading per day, in the order given (newest first). */
 export const HistoryTimeline = ({
@@ -46,16 +52,29 @@ export const HistoryTimeline = ({
   );
 };
 
+/** What a history list says of itself, each a whole message ("Loading deleted groups"). */
+export interface HistoryListWords {
+  /** The loading skeleton's label: "Loading the history". */
+  loading: string;
+  /** The error's title when nothing loaded: "Could not load the history". */
+  failed: string;
+  /** The error's title when an older page failed: "Could not load older deleted groups". */
+  olderFailed: string;
+  /** The button for the next page: "Show older changes". */
+  more: string;
+  /** The same when the next page is past the realtime window: "Show older changes (up to 365 days back)". */
+  moreOlder: string;
+}
+
 export interface HistoryListProps {
   history: ReturnType<typeof useHistory>;
   /** The records to list, when not the history's own (e.g. one a change); default: `history.records`. */
   records?: readonly AuditLogMessage[];
   renderEntry: (record: AuditLogMessage) => ReactNode;
-  /** "history", "deleted groups": in the loading label and the error title. */
-  what: string;
+  /** Its loading label, error titles and more button. */
+  words: HistoryListWords;
   /** Shown when there are no records. */
   empty: ReactNode;
-  moreLabel: string;
   headingOrder?: 2 | 3 | 4;
 }
 
@@ -64,23 +83,20 @@ export const HistoryList = ({
   history,
   records = history.records,
   renderEntry,
-  what,
+  words,
   empty,
-  moreLabel,
   headingOrder,
 }: HistoryListProps) => {
   if (history.isPending) {
     return (
-      <Stack gap="sm" aria-busy="true" aria-label={`Loading ${what}`}>
+      <Stack gap="sm" aria-busy="true" aria-label={words.loading}>
         <Skeleton height={80} />
         <Skeleton height={80} />
       </Stack>
     );
   }
   if (history.isError && !history.data) {
-    return (
-      <QueryErrorAlert title={`Could not load ${what}`} error={history.error} onRetry={() => void history.refetch()} />
-    );
+    return <QueryErrorAlert title={words.failed} error={history.error} onRetry={() => void history.refetch()} />;
   }
   return (
     <>
@@ -93,16 +109,12 @@ export const HistoryList = ({
       {history.hasNextPage ? (
         <Group justify="center">
           <Button variant="default" onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage}>
-            {history.olderNext ? `${moreLabel} (up to ${OLDER_DAYS} days back)` : moreLabel}
+            {history.olderNext ? words.moreOlder : words.more}
           </Button>
         </Group>
       ) : null}
       {history.isFetchNextPageError ? (
-        <QueryErrorAlert
-          title={`Could not load older ${what}`}
-          error={history.error}
-          onRetry={() => void history.fetchNextPage()}
-        />
+        <QueryErrorAlert title={words.olderFailed} error={history.error} onRetry={() => void history.fetchNextPage()} />
       ) : null}
     </>
   );

@@ -1,6 +1,8 @@
 import { Anchor, Button, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import { AuditAction } from '@/api/generated/model/auditAction';
 import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
 import type { EntityChange } from '@/api/generated/model/entityChange';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
@@ -26,13 +28,19 @@ export const membershipEvents = (records: readonly AuditLogMessage[], userId: st
   });
 
 const PersonMembershipHistoryList = ({ userId, onNavigate }: { userId: string; onNavigate?: () => void }) => {
-  const history = useHistory({ actions: ['MemberAdd', 'MemberRemove'], pageSize: LARGEST_HISTORY_PAGE });
+  const { t } = useLingui();
+  const realtimeDays = REALTIME_DAYS;
+  const olderDays = OLDER_DAYS;
+  const history = useHistory({
+    actions: [AuditAction.MemberAdd, AuditAction.MemberRemove],
+    pageSize: LARGEST_HISTORY_PAGE,
+  });
   const events = useMemo(() => membershipEvents(history.records, userId), [history.records, userId]);
-  if (history.isPending) return <Skeleton height={80} role="status" aria-label="Loading membership history" />;
+  if (history.isPending) return <Skeleton height={80} role="status" aria-label={t`Loading membership history`} />;
   if (history.isError && !history.data) {
     return (
       <QueryErrorAlert
-        title="Could not load the membership history"
+        title={t`Could not load the membership history`}
         error={history.error}
         onRetry={() => void history.refetch()}
       />
@@ -43,37 +51,49 @@ const PersonMembershipHistoryList = ({ userId, onNavigate }: { userId: string; o
       {events.length === 0 ? (
         <Text size="sm" c="dimmed">
           {history.olderNext
-            ? `No membership changes in the last ${REALTIME_DAYS} days.`
-            : 'No membership changes in the changes read so far.'}
+            ? t`No membership changes in the last ${realtimeDays} days.`
+            : t`No membership changes in the changes read so far.`}
         </Text>
       ) : (
-        <List size="sm" spacing={6} aria-label="Membership history">
+        <List size="sm" spacing={6} aria-label={t`Membership history`}>
           {events.map(({ record, change, joined }) => {
             const reasons = describeReasons(joined ? change.newValues : change.oldValues);
             const stillMember = !joined && !!change.newValues?.length;
+            const groupName = record.entity?.name ?? record.entity?.id;
+            const actor = actorName(record);
+            const groupLink = (
+              <Anchor
+                component={Link}
+                to={paths.groups.detail.getHref(record.entity?.id ?? '')}
+                onClick={onNavigate}
+                size="sm"
+                underline="always"
+              >
+                {groupName}
+              </Anchor>
+            );
             return (
               <List.Item key={`${record.id}`} data-action={record.action}>
                 <Text span size="sm">
-                  {joined ? 'Joined ' : stillMember ? 'No longer by hand in ' : 'Left '}
+                  {joined ? (
+                    <Trans comment="a person joined the group (a link)">Joined {groupLink}</Trans>
+                  ) : stillMember ? (
+                    <Trans comment="a person stays in the group (a link), but no longer as added by hand">
+                      No longer by hand in {groupLink}
+                    </Trans>
+                  ) : (
+                    <Trans comment="a person left the group (a link)">Left {groupLink}</Trans>
+                  )}
                 </Text>
-                <Anchor
-                  component={Link}
-                  to={paths.groups.detail.getHref(record.entity?.id ?? '')}
-                  onClick={onNavigate}
-                  size="sm"
-                  underline="always"
-                >
-                  {record.entity?.name ?? record.entity?.id}
-                </Anchor>
                 {reasons ? (
                   <Text span size="xs" c="dimmed">
                     {' '}
-                    ({joined ? reasons : `was a member ${reasons}`})
+                    {joined ? `(${reasons})` : <Trans>(was a member {reasons})</Trans>}
                   </Text>
                 ) : null}
                 <Group gap={6}>
                   <Text span size="xs" c="dimmed">
-                    by {actorName(record)}
+                    <Trans comment="who made a membership change">by {actor}</Trans>
                   </Text>
                   <HistoryTime eventDate={record.eventDate} />
                 </Group>
@@ -90,7 +110,7 @@ const PersonMembershipHistoryList = ({ userId, onNavigate }: { userId: string; o
           onClick={() => void history.fetchNextPage()}
           loading={history.isFetchingNextPage}
         >
-          {history.olderNext ? `Look further back (up to ${OLDER_DAYS} days)` : 'Look further back'}
+          {history.olderNext ? t`Look further back (up to ${olderDays} days)` : t`Look further back`}
         </Button>
       ) : null}
     </Stack>
@@ -104,7 +124,7 @@ export const PersonMembershipHistory = ({ userId, onNavigate }: { userId: string
   return (
     <Stack gap="xs">
       <Title order={2} size="h4">
-        Membership history
+        <Trans>Membership history</Trans>
       </Title>
       <PersonMembershipHistoryList userId={userId} onNavigate={onNavigate} />
     </Stack>

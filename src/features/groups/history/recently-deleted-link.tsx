@@ -1,4 +1,5 @@
 import { Button } from '@mantine/core';
+import { Trans } from '@lingui/react/macro';
 import { IconTrashX } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
@@ -17,7 +18,7 @@ export const RecentlyDeletedLink = () => {
       variant="default"
       leftSection={<IconTrashX size={16} aria-hidden />}
     >
-      Recently deleted
+      <Trans>Recently deleted</Trans>
     </Button>
   );
 };

@@ -1,8 +1,11 @@
 import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { plural, t } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { notifications } from '@mantine/notifications';
 import { IconRestore, IconTrashX } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { AuditAction } from '@/api/generated/model/auditAction';
 import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
 import { confirmAction } from '@/components/feedback/confirm';
 import { EmptyState } from '@/components/feedback/empty-state';
@@ -12,7 +15,6 @@ import { describeError } from '@/components/feedback/query-error-alert';
 import { paths } from '@/config/paths';
 import { useCan } from '@/lib/permissions';
 import { usePageTitle } from '@/lib/page-title';
-import { countOf } from '@/lib/plural';
 import { useRestoreGroupMutation } from '../core/group-mutations';
 import type { RestorePlan } from '../core/group-mutations';
 import { NO_VALUE, typeLabel, visibilityLabel } from '../core/group-vocabulary';
@@ -20,7 +22,7 @@ import { actorName, formatValues, restorePlan } from './audit-format';
 import { HISTORY_PERMISSION } from './history-permission';
 import { HistoryTime } from './history-entry';
 import { HistoryList } from './history-timeline';
-import { REALTIME_DAYS, useHistory, LARGEST_HISTORY_PAGE } from './use-history';
+import { OLDER_DAYS, REALTIME_DAYS, useHistory, LARGEST_HISTORY_PAGE } from './use-history';
 import { restoredCopies, type RestoredCopy } from './restored-copies';
 
 /** A deleted group at a glance: "Official · Members only · 1 owner · 2 individual members · no dynamic rules". */
@@ -28,9 +30,11 @@ export const planSummary = (plan: RestorePlan, owners: number): string =>
   [
     typeLabel(plan.create.type),
     visibilityLabel(plan.create.visibility),
-    countOf(owners, 'owner', 'owners'),
-    countOf(plan.individuals.length, 'individual member', 'individual members'),
-    plan.rules ? 'dynamic rules' : 'no dynamic rules',
+    plural(owners, { one: '# owner', other: '# owners' }),
+    plural(plan.individuals.length, { one: '# individual member', other: '# individual members' }),
+    plan.rules
+      ? t({ message: 'dynamic rules', comment: 'a deleted group at a glance: it had dynamic rules' })
+      : t({ message: 'no dynamic rules', comment: 'a deleted group at a glance: it had none' }),
   ].join(' · ');
 
 const DeletedGroup = ({
@@ -53,8 +57,11 @@ const DeletedGroup = ({
   onRestore: (record: AuditLogMessage, plan: RestorePlan) => void;
   onDismissFailure: () => void;
 }) => {
+  const { t } = useLingui();
   const plan = restorePlan(record);
-  const name = plan?.create.name ?? record.entity?.name ?? 'Unnamed group';
+  const name = plan?.create.name ?? record.entity?.name ?? t`Unnamed group`;
+  const actor = actorName(record);
+  const groupId = record.entity?.id ?? '';
   const owners = plan?.create.ownerIds?.length ?? 0;
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -79,17 +86,19 @@ const DeletedGroup = ({
               <Text fw={600}>{name}</Text>
               {restoredAs ? (
                 <Badge variant="light" color="green" tt="none">
-                  Restored
+                  <Trans comment="badge: the deleted group was restored">Restored</Trans>
                 </Badge>
               ) : null}
             </Group>
             {highlighted ? (
               <Text size="sm" fw={500}>
-                The group you followed a link to.
+                <Trans>The group you followed a link to.</Trans>
               </Text>
             ) : null}
             <Group gap={6} wrap="wrap">
-              <Text size="sm">Deleted by {actorName(record)}</Text>
+              <Text size="sm">
+                <Trans>Deleted by {actor}</Trans>
+              </Text>
               <HistoryTime eventDate={record.eventDate} />
             </Group>
             {plan ? (
@@ -98,19 +107,15 @@ const DeletedGroup = ({
               </Text>
             ) : (
               <Text size="sm" c="dimmed">
-                This record has no snapshot of the group, so it cannot be restored.
+                <Trans>This record has no snapshot of the group, so it cannot be restored.</Trans>
               </Text>
             )}
             <Text size="xs" c="dimmed">
-              Id {record.entity?.id}
+              <Trans comment="the deleted group's id">Id {groupId}</Trans>
             </Text>
             {restoredAs ? (
               <Text size="sm">
-                Restored as{' '}
-                <Anchor component={Link} to={paths.groups.detail.getHref(restoredAs.id)} underline="always">
-                  {restoredAs.name}
-                </Anchor>{' '}
-                (new id {restoredAs.id}).
+                <RestoredAs copy={restoredAs} />
               </Text>
             ) : null}
           </Stack>
@@ -120,9 +125,9 @@ const DeletedGroup = ({
               leftSection={<IconRestore size={16} aria-hidden />}
               loading={restoring}
               onClick={() => onRestore(record, plan)}
-              aria-label={`Restore ${name}`}
+              aria-label={t`Restore ${name}`}
             >
-              Restore
+              <Trans comment="button: restore the deleted group">Restore</Trans>
             </Button>
           ) : null}
         </Group>
@@ -130,9 +135,9 @@ const DeletedGroup = ({
           <Alert
             color="red"
             variant="light"
-            title="Could not restore the group"
+            title={t`Could not restore the group`}
             withCloseButton
-            closeButtonLabel="Dismiss"
+            closeButtonLabel={t`Dismiss`}
             onClose={onDismissFailure}
           >
             <Stack gap={4}>
@@ -146,16 +151,38 @@ const DeletedGroup = ({
   );
 };
 
+/** "Restored as <link to the copy> (new id …)." */
+const RestoredAs = ({ copy }: { copy: RestoredCopy }) => {
+  const copyId = copy.id;
+  const copyName = copy.name;
+  return (
+    <Trans>
+      Restored as{' '}
+      <Anchor component={Link} to={paths.groups.detail.getHref(copyId)} underline="always">
+        {copyName}
+      </Anchor>{' '}
+      (new id {copyId}).
+    </Trans>
+  );
+};
+
 /**
  * Groups deleted in the realtime window (Delete records), each restorable as a new group with the
  * same settings, owners, individual members and rules.
  */
 export const RecentlyDeletedPage = () => {
-  usePageTitle('Recently deleted groups');
+  const { t } = useLingui();
+  usePageTitle(t`Recently deleted groups`);
+  const realtimeDays = REALTIME_DAYS;
+  const olderDays = OLDER_DAYS;
+  const historyPermission = HISTORY_PERMISSION;
   const canReadHistory = useCan(HISTORY_PERMISSION);
-  const deleted = useHistory({ actions: ['Delete'] }, { enabled: canReadHistory });
+  const deleted = useHistory({ actions: [AuditAction.Delete] }, { enabled: canReadHistory });
   // Restores are creations that name the deleted group (context.restoredFromGroupId).
-  const creations = useHistory({ actions: ['Create'], pageSize: LARGEST_HISTORY_PAGE }, { enabled: canReadHistory });
+  const creations = useHistory(
+    { actions: [AuditAction.Create], pageSize: LARGEST_HISTORY_PAGE },
+    { enabled: canReadHistory },
+  );
   const restoredAs = useMemo(() => restoredCopies(creations.records), [creations.records]);
   const restore = useRestoreGroupMutation();
   const navigate = useNavigate();
@@ -172,43 +199,64 @@ export const RecentlyDeletedPage = () => {
   const [params] = useSearchParams();
   const highlightedId = params.get('group');
 
-  if (!canReadHistory) return <Forbidden permission={HISTORY_PERMISSION} action="see deleted groups" />;
+  if (!canReadHistory)
+    return (
+      <Forbidden
+        permission={HISTORY_PERMISSION}
+        description={t`You need the ${historyPermission} permission to see deleted groups. Ask an administrator of your organization to grant it.`}
+      />
+    );
 
   const start = async (record: AuditLogMessage, plan: RestorePlan) => {
     const oldId = record.entity?.id ?? '';
     const names = new Map((record.entityChanges ?? []).map((c) => [c.entityId ?? '', c.entityName ?? '']));
+    const groupName = plan.create.name;
+    const owners = formatValues('ownerIds', plan.create.ownerIds, names);
+    const individuals = plan.individuals.length ? plan.individuals.map((p) => p.name).join(', ') : NO_VALUE;
     const confirmed = await confirmAction({
-      title: `Restore ${plan.create.name}?`,
+      title: t`Restore ${groupName}?`,
       message: (
         <Stack gap="xs">
           <Text size="sm">
-            A new group is created with the settings, owners, individual members and rules this group had when it was
-            deleted. <strong>It gets a new id</strong>: links and integrations that used the old id ({oldId}) do not
-            follow it.
+            <Trans>
+              A new group is created with the settings, owners, individual members and rules this group had when it was
+              deleted. <strong>It gets a new id</strong>: links and integrations that used the old id ({oldId}) do not
+              follow it.
+            </Trans>
           </Text>
           <List size="sm">
-            <List.Item>Owners: {formatValues('ownerIds', plan.create.ownerIds, names)}</List.Item>
             <List.Item>
-              Individual members: {plan.individuals.length ? plan.individuals.map((p) => p.name).join(', ') : NO_VALUE}
+              <Trans>Owners: {owners}</Trans>
             </List.Item>
-            <List.Item>Dynamic rules: {plan.rules ? 'yes' : 'none'}</List.Item>
+            <List.Item>
+              <Trans>Individual members: {individuals}</Trans>
+            </List.Item>
+            <List.Item>{plan.rules ? <Trans>Dynamic rules: yes</Trans> : <Trans>Dynamic rules: none</Trans>}</List.Item>
           </List>
           <Text size="sm" c="dimmed">
-            Members who came only from the rules or as owners come back through them.
+            <Trans>Members who came only from the rules or as owners come back through them.</Trans>
           </Text>
         </Stack>
       ),
-      confirmLabel: 'Restore group',
+      confirmLabel: t`Restore group`,
     });
     if (!confirmed) return;
     setRestoringId(record.id ?? null);
     setFailure(record.id ?? '', undefined);
     try {
       const { group, missedMembers } = await restore.mutateAsync({ deletedGroupId: oldId, plan });
+      const restoredName = group.name;
+      const newId = group.id ?? '';
+      const missed = missedMembers
+        ? ` ${plural(missedMembers, {
+            one: '# member could not be added back.',
+            other: '# members could not be added back.',
+          })}`
+        : '';
       notifications.show({
         color: missedMembers ? 'yellow' : 'green',
-        title: `Restored ${group.name}`,
-        message: `It has a new id (${group.id}).${missedMembers ? ` ${countOf(missedMembers, 'member', 'members')} could not be added back.` : ''}`,
+        title: t`Restored ${restoredName}`,
+        message: `${t`It has a new id (${newId}).`}${missed}`,
       });
       await navigate(paths.groups.detail.getHref(group.id ?? ''));
     } catch (error) {
@@ -221,25 +269,37 @@ export const RecentlyDeletedPage = () => {
   return (
     <Stack gap="md" maw={900}>
       <div>
-        <Title order={1}>Recently deleted groups</Title>
+        <Title order={1}>
+          <Trans>Recently deleted groups</Trans>
+        </Title>
         <Text c="dimmed" size="sm">
-          Groups deleted in the last {REALTIME_DAYS} days, newest first.
+          <Trans>Groups deleted in the last {realtimeDays} days, newest first.</Trans>
         </Text>
       </div>
-      <Alert variant="light" color="blue" title="Restoring makes a new group">
-        A restored group gets a new id, with the deleted group’s settings, owners, individual members and rules. The
-        history of the new group notes which group it was restored from.
+      <Alert variant="light" color="blue" title={t`Restoring makes a new group`}>
+        <Trans>
+          A restored group gets a new id, with the deleted group’s settings, owners, individual members and rules. The
+          history of the new group notes which group it was restored from.
+        </Trans>
       </Alert>
       <HistoryList
         history={deleted}
-        what="deleted groups"
-        moreLabel="Show older"
+        words={{
+          loading: t`Loading deleted groups`,
+          failed: t`Could not load deleted groups`,
+          olderFailed: t`Could not load older deleted groups`,
+          more: t({ message: 'Show older', comment: 'button: show groups deleted earlier' }),
+          moreOlder: t({
+            message: `Show older (up to ${olderDays} days back)`,
+            comment: 'button: show groups deleted earlier',
+          }),
+        }}
         headingOrder={2}
         empty={
           <EmptyState
             icon={<IconTrashX size={32} stroke={1.5} aria-hidden />}
-            title="No deleted groups"
-            description={`No group was deleted in the last ${REALTIME_DAYS} days.`}
+            title={t`No deleted groups`}
+            description={t`No group was deleted in the last ${realtimeDays} days.`}
           />
         }
         renderEntry={(record) => (

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import {
@@ -8,6 +9,8 @@ import {
 } from '@/api/generated/endpoints/audits/audits';
 import type { AuditLogMessage } from '@/api/generated/model/auditLogMessage';
 import type { AuditQueryFilter } from '@/api/generated/model/auditQueryFilter';
+import { AuditQueryFilterProperty } from '@/api/generated/model/auditQueryFilterProperty';
+import { AuditQuerySortName } from '@/api/generated/model/auditQuerySortName';
 import type { AuditQueryRequest } from '@/api/generated/model/auditQueryRequest';
 import type { AuditRealtimeQueryRequest } from '@/api/generated/model/auditRealtimeQueryRequest';
 import { auditKeys, HISTORY_PARAMS } from '@/api/keys/audit-keys';
@@ -51,14 +54,14 @@ export const historyRequest = (
   { groupId, actions = [], userId, pageSize = PAGE_SIZE }: HistoryQuery,
   names: GroupAuditNames = DIRECTORY_GROUP_NAMES,
 ): Omit<AuditRealtimeQueryRequest, 'interval' | 'pageNumber'> => {
-  const filters: AuditQueryFilter[] = [{ property: 'EntityType', value: names.entityType }];
-  if (groupId) filters.push({ property: 'EntityId', value: groupId });
-  if (userId) filters.push({ property: 'UserId', value: userId });
-  for (const action of actions) filters.push({ property: 'Action', value: action });
+  const filters: AuditQueryFilter[] = [{ property: AuditQueryFilterProperty.EntityType, value: names.entityType }];
+  if (groupId) filters.push({ property: AuditQueryFilterProperty.EntityId, value: groupId });
+  if (userId) filters.push({ property: AuditQueryFilterProperty.UserId, value: userId });
+  for (const action of actions) filters.push({ property: AuditQueryFilterProperty.Action, value: action });
   return {
     serviceName: names.serviceName,
     filters,
-    sort: [{ name: 'Timestamp', sortOrder: 'descending' }],
+    sort: [{ name: AuditQuerySortName.Timestamp, sortOrder: 'descending' }],
     pageSize,
   };
 };
@@ -121,7 +124,8 @@ const sleep = (ms: number, signal: AbortSignal) =>
     const t = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => {
       clearTimeout(t);
-      reject(new DOMException('Aborted', 'AbortError'));
+      // The AbortError an abort without a reason gives (a developer's error, never shown).
+      reject(AbortSignal.abort().reason);
     });
   });
 
@@ -132,8 +136,11 @@ const runOlderQuery = async (request: Omit<AuditQueryRequest, 'interval'>, inter
     await sleep(wait, signal);
     status = await getAuditQueryStatus(status.id ?? '', signal);
   }
-  if (status.state !== 'Succeeded')
-    throw new Error(`The query of older changes ended as ${status.state ?? 'unknown'}.`);
+  if (status.state !== 'Succeeded') {
+    // Shown to the user (QueryErrorAlert): the query's state as the API names it ("Failed", "Expired").
+    const state = status.state ?? t({ message: 'unknown', comment: "an audit query's state, when none was given" });
+    throw new Error(t`The query of older changes ended as ${state}.`);
+  }
   return status.id ?? '';
 };
 

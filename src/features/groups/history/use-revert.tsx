@@ -1,4 +1,5 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isApiError } from '@/api/errors';
@@ -53,6 +54,7 @@ interface Conflict {
  * revert can be re-applied on the newer version.
  */
 export const useRevert = (group: Group) => {
+  const { t } = useLingui();
   const groupId = group.id ?? '';
   const queryClient = useQueryClient();
   const revert = useRevertChangeMutation(groupId);
@@ -77,7 +79,7 @@ export const useRevert = (group: Group) => {
       }
       setConflict(null);
       showErrorNotification({
-        title: 'Could not revert the change',
+        title: t`Could not revert the change`,
         text: describeError(shown),
         error: shown,
         persistent: true,
@@ -98,10 +100,12 @@ export const useRevert = (group: Group) => {
         })
       : null;
     const confirmed = await confirmAction({
-      title: warning?.title ?? 'Revert this change?',
+      title: warning?.title ?? t`Revert this change?`,
       message: (
         <Stack gap="xs">
-          <Text size="sm">These fields get back the values they had before the change:</Text>
+          <Text size="sm">
+            <Trans>These fields get back the values they had before the change:</Trans>
+          </Text>
           <List size="sm">
             {revertibleChanges(record).map((c) => (
               <List.Item key={c.property}>
@@ -110,7 +114,7 @@ export const useRevert = (group: Group) => {
             ))}
           </List>
           <Text size="sm" c="dimmed">
-            The revert is saved as a new change in the history.
+            <Trans>The revert is saved as a new change in the history.</Trans>
           </Text>
           {warning ? (
             <Alert color={warning.losesAccess ? 'red' : 'yellow'} p="xs">
@@ -119,7 +123,9 @@ export const useRevert = (group: Group) => {
           ) : null}
         </Stack>
       ),
-      confirmLabel: warning?.losesAccess ? 'Revert and lose access' : 'Revert',
+      confirmLabel: warning?.losesAccess
+        ? t`Revert and lose access`
+        : t({ message: 'Revert', comment: 'button: undo this change' }),
       danger: warning?.losesAccess,
     });
     if (confirmed) await send(record, group);

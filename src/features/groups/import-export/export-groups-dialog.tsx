@@ -1,3 +1,5 @@
+import { plural } from '@lingui/core/macro';
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { Button, Checkbox, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Modal } from '@/components/dialogs/dialogs';
@@ -22,6 +24,7 @@ import {
  * the format Import reads: owners by email (read for each owner the API names by id only).
  */
 const ExportGroupsDialog = ({ target, onClose }: { target: BulkTarget; onClose: () => void }) => {
+  const { t } = useLingui();
   const [columns, setColumns] = useState<GroupExportColumn[]>(DEFAULT_EXPORT_COLUMNS);
   const { query, progress } = useBulkGroups(target);
   const queryClient = useQueryClient();
@@ -29,6 +32,11 @@ const ExportGroupsDialog = ({ target, onClose }: { target: BulkTarget; onClose: 
   const [writing, setWriting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const count = target.allMatching ? target.total : target.groups.length;
+  // The CSV's headers: the same in every language.
+  const memberCountColumn = csvHeaderOf('memberCount');
+  const stateColumn = csvHeaderOf('state');
+  const modifiedColumn = csvHeaderOf('dateModified');
+  const idColumn = csvHeaderOf('id');
 
   const download = async () => {
     setWriting(true);
@@ -51,13 +59,13 @@ const ExportGroupsDialog = ({ target, onClose }: { target: BulkTarget; onClose: 
     <Modal
       opened
       onClose={onClose}
-      title={`Export ${count} ${count === 1 ? 'group' : 'groups'}`}
+      title={plural(count, { one: 'Export # group', other: 'Export # groups' })}
       size="lg"
-      closeButtonProps={{ 'aria-label': 'Dismiss' }}
+      closeButtonProps={{ 'aria-label': t`Dismiss` }}
     >
       <Stack>
         <Checkbox.Group
-          label="Columns"
+          label={t({ message: 'Columns', comment: 'the columns of the CSV file to export' })}
           value={columns}
           onChange={(v) => setColumns(GROUP_EXPORT_COLUMNS.map((c) => c.key).filter((k) => v.includes(k)))}
         >
@@ -68,25 +76,27 @@ const ExportGroupsDialog = ({ target, onClose }: { target: BulkTarget; onClose: 
           </SimpleGrid>
         </Checkbox.Group>
         <Text size="sm" c="dimmed">
-          Import reads this file back: owners are written by email; the {csvHeaderOf('memberCount')},{' '}
-          {csvHeaderOf('state')}, {csvHeaderOf('dateModified')} and {csvHeaderOf('id')} columns are skipped there.
+          <Trans>
+            Import reads this file back: owners are written by email; the {memberCountColumn}, {stateColumn},{' '}
+            {modifiedColumn} and {idColumn} columns are skipped there.
+          </Trans>
         </Text>
         {query.isPending ? <ReadingGroups progress={progress} /> : null}
         {query.isError ? <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
         {error ? (
-          <QueryErrorAlert error={error} onRetry={() => void download()} title="Could not read the owners' emails" />
+          <QueryErrorAlert error={error} onRetry={() => void download()} title={t`Could not read the owners' emails`} />
         ) : null}
         {exported !== null ? (
           <Text size="sm" role="status" c="green.9">
-            Exported {exported} {exported === 1 ? 'group' : 'groups'}.
+            <Plural value={exported} one="Exported # group." other="Exported # groups." />
           </Text>
         ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Close
+            <Trans>Close</Trans>
           </Button>
           <Button onClick={() => void download()} loading={writing} disabled={!query.data || columns.length === 0}>
-            Download CSV
+            <Trans>Download CSV</Trans>
           </Button>
         </Group>
       </Stack>

@@ -1,7 +1,8 @@
+import { t } from '@lingui/core/macro';
 import Papa from 'papaparse';
 import type { Group } from '@/api/generated/model/group';
 import type { User } from '@/api/generated/model/user';
-import { csvHeaderOf, GROUP_PROPERTIES, VISIBILITY_LABELS } from '../core/group-vocabulary';
+import { csvHeaderOf, CSV_WORDS } from '../core/group-vocabulary';
 import { emailsInCell } from '../members/paste-parse';
 
 /**
@@ -91,9 +92,9 @@ export interface ImportLineProblem {
 export interface ParsedImport {
   rows: ImportRow[];
   invalid: ImportLineProblem[];
-  /** A problem with the file as a whole (no header, no Name column). */
+  /** A problem with the file as a whole (no header, no Name column), in the page's language. */
   fileError?: string;
-  /** Columns of the file that are read but not imported, and why. */
+  /** Columns of the file that are read but not imported, and why, in the page's language. */
   notes: string[];
 }
 
@@ -104,7 +105,7 @@ const HEADER_ALIASES: Record<string, keyof Omit<ImportRow, 'line'>> = {
   type: 'type',
   visibility: 'visibility',
   [csvHeaderOf('rulesVisible').toLowerCase()]: 'rulesVisible',
-  [GROUP_PROPERTIES.rulesVisible.label.toLowerCase()]: 'rulesVisible',
+  [CSV_WORDS.rulesVisibleLabel.toLowerCase()]: 'rulesVisible',
   rulesvisible: 'rulesVisible',
   owners: 'ownerEmails',
   'owner emails': 'ownerEmails',
@@ -136,9 +137,9 @@ const ownersInCell = (cell: string) => {
 const VISIBILITY: Record<string, ImportRow['visibility']> = {
   public: 'public',
   owners: 'owners',
-  [VISIBILITY_LABELS.owners.toLowerCase()]: 'owners',
+  [CSV_WORDS.visibility.owners.toLowerCase()]: 'owners',
   members: 'members',
-  [VISIBILITY_LABELS.members.toLowerCase()]: 'members',
+  [CSV_WORDS.visibility.members.toLowerCase()]: 'members',
 };
 const TRUE = new Set(['true', 'yes', 'y', '1']);
 const FALSE = new Set(['false', 'no', 'n', '0']);
@@ -158,12 +159,16 @@ const columnNotes = (fields: readonly string[], records: ReadonlyArray<Record<st
   const described = fields.filter((f) => DESCRIPTIVE_COLUMNS.has(f.toLowerCase()));
   if (membersAreCounts || described.some((f) => DESCRIPTIVE_COLUMNS.get(f.toLowerCase()) === 'memberCount')) {
     const column = membersAreCounts ? csvHeaderOf('members') : csvHeaderOf('memberCount');
+    const membersColumn = csvHeaderOf('members');
     notes.push(
-      `The ${column} column holds member counts: it is not imported, and groups are created without members (a ${csvHeaderOf('members')} column of emails adds them).`,
+      t`The ${column} column holds member counts: it is not imported, and groups are created without members (a ${membersColumn} column of emails adds them).`,
     );
   }
   const others = described.filter((f) => DESCRIPTIVE_COLUMNS.get(f.toLowerCase()) !== 'memberCount');
-  if (others.length) notes.push(`Not imported, as they describe a group rather than set it: ${others.join(', ')}.`);
+  if (others.length) {
+    const columns = others.join(', ');
+    notes.push(t`Not imported, as they describe a group rather than set it: ${columns}.`);
+  }
   return { notes, membersAreCounts };
 };
 
@@ -182,8 +187,10 @@ export const parseImportCsv = (text: string): ParsedImport => {
     transformHeader: (h) => HEADER_ALIASES[h.trim().toLowerCase()] ?? h.trim(),
   });
   const fields = parsed.meta.fields ?? [];
-  if (!fields.includes('name'))
-    return { rows: [], invalid: [], notes: [], fileError: 'The file needs a header row with a Name column.' };
+  if (!fields.includes('name')) {
+    const nameColumn = csvHeaderOf('name');
+    return { rows: [], invalid: [], notes: [], fileError: t`The file needs a header row with a ${nameColumn} column.` };
+  }
   const { notes, membersAreCounts } = columnNotes(fields, parsed.data);
   const rows: ImportRow[] = [];
   const invalid: ImportLineProblem[] = [];
@@ -194,24 +201,50 @@ export const parseImportCsv = (text: string): ParsedImport => {
       key === 'memberEmails' && membersAreCounts ? '' : (record[key] ?? '').trim().replace(ESCAPED_FORMULA, '');
     const problems: string[] = [];
     const name = cell('name').replace(/\s+/g, ' ');
-    if (!name) problems.push('Name is empty.');
-    else if (name.length > MAX_NAME) problems.push(`Name is longer than ${MAX_NAME} characters.`);
+    if (!name) problems.push(t`Name is empty.`);
+    else if (name.length > MAX_NAME) {
+      const maxLength = MAX_NAME;
+      problems.push(t`Name is longer than ${maxLength} characters.`);
+    }
     const typeText = cell('type').toLowerCase() || 'official';
-    if (typeText !== 'official' && typeText !== 'social')
-      problems.push(`Type "${cell('type')}" is not official or social.`);
+    if (typeText !== 'official' && typeText !== 'social') {
+      const value = cell('type');
+      problems.push(
+        t({
+          message: `Type "${value}" is not official or social.`,
+          comment: 'import check of a CSV line; official and social are values the file takes, value is what it has',
+        }),
+      );
+    }
     const visibilityText = cell('visibility').toLowerCase() || 'public';
     const visibility = VISIBILITY[visibilityText];
-    if (!visibility) problems.push(`Visibility "${cell('visibility')}" is not public, owners or members.`);
+    if (!visibility) {
+      const value = cell('visibility');
+      problems.push(
+        t({
+          message: `Visibility "${value}" is not public, owners or members.`,
+          comment: 'import check of a CSV line; public, owners and members are values the file takes',
+        }),
+      );
+    }
     const rulesText = cell('rulesVisible').toLowerCase();
     if (rulesText && !TRUE.has(rulesText) && !FALSE.has(rulesText)) {
-      problems.push(`${csvHeaderOf('rulesVisible')} "${cell('rulesVisible')}" is not true or false.`);
+      const column = csvHeaderOf('rulesVisible');
+      const value = cell('rulesVisible');
+      problems.push(
+        t({
+          message: `${column} "${value}" is not true or false.`,
+          comment: 'import check of a CSV line; column is a CSV header, true and false are values the file takes',
+        }),
+      );
     }
     const owners = ownersInCell(cell('ownerEmails'));
     const members = emailsInCell(cell('memberEmails'));
-    for (const bad of owners.invalid) problems.push(`Owner "${bad}" is not an email address or a user id.`);
-    for (const bad of members.invalid) problems.push(`Member "${bad}" is not an email address.`);
+    for (const value of owners.invalid) problems.push(t`Owner "${value}" is not an email address or a user id.`);
+    for (const value of members.invalid) problems.push(t`Member "${value}" is not an email address.`);
     const key = name.toLowerCase();
-    if (name && seen.has(key)) problems.push(`The same name is on line ${seen.get(key)}.`);
+    const firstLine = seen.get(key);
+    if (name && firstLine !== undefined) problems.push(t`The same name is on line ${firstLine}.`);
     if (name && !seen.has(key)) seen.set(key, line);
     if (problems.length) {
       invalid.push({ line, name, problems });

@@ -1,3 +1,5 @@
+import { plural, t } from '@lingui/core/macro';
+import { Plural, Trans } from '@lingui/react/macro';
 import { Alert, Badge, Button, FileInput, Group, Stack, Text, Textarea } from '@mantine/core';
 import { Modal } from '@/components/dialogs/dialogs';
 import { useQueryClient } from '@tanstack/react-query';
@@ -25,49 +27,80 @@ import { findPastedUsers } from '../members/paste-list';
 import { parseImportCsv } from './groups-csv';
 import { buildImportPlan, createPlanned, type CreateResult, type PlanLine, type PlanStatus } from './import-plan';
 import { csvHeaderOf, NO_VALUE, propertyLabel } from '../core/group-vocabulary';
-import { confirmMultiChange, countOf } from '../core/multi-change-confirm';
-import { countOf as countNoun } from '@/lib/plural';
+import { confirmMultiChange } from '../core/multi-change-confirm';
 import { ErrorReference } from '@/components/feedback/error-reference';
 import { IconDownload, IconFileTypeCsv } from '@tabler/icons-react';
 import { downloadText } from '@/lib/download';
 import { IMPORT_TEMPLATE_FILE_NAME, importColumnsText, importTemplateCsv } from './import-template';
 
-const PLAN_LABELS: OutcomeStyles<PlanStatus> = {
-  create: { label: 'Will be created', color: 'green' },
-  invalid: { label: 'Invalid', color: 'red' },
-  exists: { label: 'Already exists', color: 'gray' },
-  unchanged: { label: 'Unchanged', color: 'teal' },
-};
-const RESULT_LABELS: OutcomeStyles<CreateResult['outcome']> = {
-  created: { label: 'Created', color: 'green' },
-  notCreated: { label: 'Not created', color: 'red' },
-  incomplete: { label: 'Created, incomplete', color: 'orange' },
-  cancelled: { label: 'Cancelled', color: 'yellow' },
+/** What the dry run found, per line, in the page's language. */
+const planLabels = (): OutcomeStyles<PlanStatus> => ({
+  create: {
+    label: t({ message: 'Will be created', comment: 'import dry run: what happens to a line' }),
+    color: 'green',
+  },
+  invalid: { label: t({ message: 'Invalid', comment: 'import dry run: a line of the file' }), color: 'red' },
+  exists: {
+    label: t({ message: 'Already exists', comment: "import dry run: a group of the line's name" }),
+    color: 'gray',
+  },
+  unchanged: {
+    label: t({ message: 'Unchanged', comment: 'import dry run: the group is as the line says' }),
+    color: 'teal',
+  },
+});
+
+/** How the creation of each line ended, in the page's language. */
+const resultLabels = (): OutcomeStyles<CreateResult['outcome']> => ({
+  created: { label: t({ message: 'Created', comment: 'import report: a group' }), color: 'green' },
+  notCreated: { label: t({ message: 'Not created', comment: 'import report: a group' }), color: 'red' },
+  incomplete: { label: t({ message: 'Created, incomplete', comment: 'import report: a group' }), color: 'orange' },
+  cancelled: { label: t({ message: 'Cancelled', comment: 'import report: a group' }), color: 'yellow' },
+});
+
+const reportColumns = (): ReportColumn<CreateResult>[] => {
+  const labels = resultLabels();
+  return [
+    { header: t({ message: 'Line', comment: 'column header: line number in the CSV file' }), cell: (r) => r.line },
+    { header: propertyLabel('name'), cell: (r) => r.name },
+    {
+      header: t({ message: 'Outcome', comment: 'column header' }),
+      cell: (r) => <OutcomeBadge style={labels[r.outcome]} />,
+    },
+    { header: t({ message: 'Why', comment: 'column header: the reason of the outcome' }), cell: (r) => r.reason ?? '' },
+  ];
 };
 
-const REPORT_COLUMNS: ReportColumn<CreateResult>[] = [
-  { header: 'Line', cell: (r) => r.line },
-  { header: propertyLabel('name'), cell: (r) => r.name },
-  { header: 'Outcome', cell: (r) => <OutcomeBadge style={RESULT_LABELS[r.outcome]} /> },
-  { header: 'Why', cell: (r) => r.reason ?? '' },
-];
+/** What a line to create adds: "2 members, 1 owner". */
+const createdWith = (line: PlanLine): string => {
+  const members = plural(line.memberIds.length, { one: '# member', other: '# members' });
+  const owners = plural(line.ownerIds.length, { one: '# owner', other: '# owners' });
+  return t({
+    message: `${members}, ${owners}`,
+    comment: 'import dry run: what a new group gets, e.g. "2 members, 1 owner"',
+  });
+};
 
-const PLAN_COLUMNS: ReportColumn<PlanLine>[] = [
-  { header: 'Line', cell: (l) => l.line },
+const planColumns = (labels: OutcomeStyles<PlanStatus>): ReportColumn<PlanLine>[] => [
+  { header: t({ message: 'Line', comment: 'column header: line number in the CSV file' }), cell: (l) => l.line },
   { header: propertyLabel('name'), cell: (l) => l.name || NO_VALUE },
-  { header: 'Result', cell: (l) => <OutcomeBadge style={PLAN_LABELS[l.status]} /> },
   {
-    header: 'Why',
+    header: t({ message: 'Result', comment: 'column header: what the dry run found' }),
+    cell: (l) => <OutcomeBadge style={labels[l.status]} />,
+  },
+  {
+    header: t({ message: 'Why', comment: 'column header: the reason of the outcome' }),
     cell: (l) =>
       l.status === 'create'
-        ? `${countNoun(l.memberIds.length, 'member', 'members')}, ${countNoun(l.ownerIds.length, 'owner', 'owners')}`
+        ? createdWith(l)
         : l.status === 'unchanged'
-          ? 'The group exists as the line describes it: nothing to do.'
+          ? t`The group exists as the line describes it: nothing to do.`
           : l.problems.join(' '),
   },
 ];
 
-const EXAMPLE = (['name', 'description', 'type', 'visibility', 'rulesVisible', 'owners', 'members'] as const)
+/** The header row of the import's columns, the same in every language. */
+const CSV_HEADER_ROW = (['name', 'description', 'type', 'visibility', 'rulesVisible', 'owners', 'members'] as const)
   .map(csvHeaderOf)
   .join(',');
 
@@ -161,11 +194,11 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
   const create = async () => {
     const members = toCreate.reduce((sum, l) => sum + l.memberIds.length, 0);
     const confirmed = await confirmMultiChange({
-      verb: 'Create',
+      verb: 'create',
       count: toCreate.length,
       unit: 'group',
       names: toCreate.map((l) => l.name),
-      details: `With ${countOf(members, 'member')} added in all.`,
+      details: plural(members, { one: 'With # member added in all.', other: 'With # members added in all.' }),
     });
     if (!confirmed) return;
     await run.start(
@@ -204,14 +237,20 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
     { create: 0, invalid: 0, exists: 0, unchanged: 0 },
   );
   const created = results?.filter((r) => r.outcome === 'created').length ?? 0;
+  const notCreated = (results?.length ?? 0) - created;
+  const done = run.state.detail?.done ?? 0;
+  const total = toCreate.length;
+  const planStyles = planLabels();
+  const columns = importColumnsText();
+  const header = CSV_HEADER_ROW;
 
   return (
     <Modal
       opened
       onClose={close}
-      title="Import groups from CSV"
+      title={t`Import groups from CSV`}
       size="xl"
-      closeButtonProps={{ 'aria-label': 'Dismiss' }}
+      closeButtonProps={{ 'aria-label': t`Dismiss` }}
       closeOnEscape={!running}
       closeOnClickOutside={!running}
     >
@@ -220,11 +259,11 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
           <>
             <Stack gap={4}>
               <FileInput
-                label="CSV file"
-                placeholder="Choose a CSV file…"
+                label={t`CSV file`}
+                placeholder={t`Choose a CSV file…`}
                 // Read as text, not as a faint hint: Mantine's placeholder grey is below AA on a real element.
                 styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
-                description={`A .csv file with a header row. Columns: ${importColumnsText()}. Owners and members by email, separated by semicolons.`}
+                description={t`A .csv file with a header row. Columns: ${columns}. Owners and members by email, separated by semicolons.`}
                 leftSection={<IconFileTypeCsv size={16} aria-hidden />}
                 accept=".csv,text/csv,text/plain"
                 onChange={(f) => void readFile(f)}
@@ -237,13 +276,17 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
                   leftSection={<IconDownload size={14} aria-hidden />}
                   onClick={() => downloadText(importTemplateCsv(), IMPORT_TEMPLATE_FILE_NAME)}
                 >
-                  Download a template
+                  <Trans>Download a template</Trans>
                 </Button>
               </Group>
             </Stack>
             <Textarea
-              label="Or paste the CSV"
-              description={`Header: ${EXAMPLE}. Type official or social; visibility public, owners or members; owners by email or user id, members by email, separated by semicolons. A file from Export view imports as it is.`}
+              label={t`Or paste the CSV`}
+              description={t({
+                message: `Header: ${header}. Type official or social; visibility public, owners or members; owners by email or user id, members by email, separated by semicolons. A file from Export view imports as it is.`,
+                comment:
+                  'header is the CSV header row; official, social, public, owners and members are values the file takes; Export view is a button',
+              })}
               autosize
               minRows={4}
               maxRows={10}
@@ -261,7 +304,7 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
                 loading={checking}
                 disabled={!text.trim() || running}
               >
-                Check (dry run)
+                <Trans>Check (dry run)</Trans>
               </Button>
             </Group>
           </>
@@ -272,13 +315,13 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
           </Alert>
         ) : null}
         {error ? (
-          <Alert color="red" role="alert" title="Could not check the file">
+          <Alert color="red" role="alert" title={t`Could not check the file`}>
             {describeError(error)}
             <ErrorReference error={error} />
           </Alert>
         ) : null}
         {plan && !results && notes.length ? (
-          <Alert color="blue" title="Columns not imported">
+          <Alert color="blue" title={t`Columns not imported`}>
             <Stack gap={4}>
               {notes.map((note) => (
                 <Text key={note} size="sm">
@@ -290,23 +333,34 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
         ) : null}
         {plan && !results ? (
           <>
-            <Group gap="xs" role="group" aria-label="Dry run summary">
-              {(Object.keys(PLAN_LABELS) as PlanStatus[]).map((s) => (
-                <Badge key={s} color={PLAN_LABELS[s].color} variant="light" tt="none">
-                  {PLAN_LABELS[s].label}: {counts[s]}
-                </Badge>
-              ))}
+            <Group gap="xs" role="group" aria-label={t`Dry run summary`}>
+              {(Object.keys(planStyles) as PlanStatus[]).map((s) => {
+                const outcome = planStyles[s].label;
+                const count = counts[s];
+                return (
+                  <Badge key={s} color={planStyles[s].color} variant="light" tt="none">
+                    <Trans comment="import dry run summary: an outcome and how many lines have it">
+                      {outcome}: {count}
+                    </Trans>
+                  </Badge>
+                );
+              })}
             </Group>
-            <ReportTable label="Dry run" lines={plan} columns={PLAN_COLUMNS} rowKey={(l) => String(l.line)} />
+            <ReportTable
+              label={t`Dry run`}
+              lines={plan}
+              columns={planColumns(planStyles)}
+              rowKey={(l) => String(l.line)}
+            />
           </>
         ) : null}
         {running ? (
           <Stack gap={4}>
             <ProgressLine
-              text={`Created ${run.state.detail?.done ?? 0} of ${toCreate.length}…`}
-              done={run.state.detail?.done ?? 0}
-              total={toCreate.length}
-              barLabel="Groups created"
+              text={t`Created ${done} of ${total}…`}
+              done={done}
+              total={total}
+              barLabel={t`Groups created`}
             />
             <WaitNotice seconds={run.state.waitSeconds} />
           </Stack>
@@ -314,12 +368,18 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
         {results ? (
           <>
             <RunEndAlert allDone={created === results.length} cancelled={run.state.cancelled}>
-              {created} created{created < results.length ? `, ${results.length - created} not` : ''}.
+              {created < results.length ? (
+                <Trans comment="import report: how many groups were created and how many not">
+                  {created} created, {notCreated} not.
+                </Trans>
+              ) : (
+                <Trans comment="import report: how many groups were created">{created} created.</Trans>
+              )}
             </RunEndAlert>
             <ReportTable
-              label="Import report"
+              label={t`Import report`}
               lines={results}
-              columns={REPORT_COLUMNS}
+              columns={reportColumns()}
               rowKey={(r) => String(r.line)}
             />
           </>
@@ -327,16 +387,16 @@ const ImportGroupsDialog = ({ onClose }: { onClose: () => void }) => {
         <Group justify="flex-end">
           {running ? (
             <Button variant="default" onClick={run.cancel}>
-              Cancel
+              <Trans>Cancel</Trans>
             </Button>
           ) : (
             <Button variant="default" onClick={close}>
-              {results ? 'Close' : 'Cancel'}
+              {results ? <Trans>Close</Trans> : <Trans>Cancel</Trans>}
             </Button>
           )}
           {plan && !results ? (
             <Button onClick={() => void create()} loading={running} disabled={toCreate.length === 0}>
-              Create {toCreate.length} {toCreate.length === 1 ? 'group' : 'groups'}
+              <Plural value={toCreate.length} one="Create # group" other="Create # groups" />
             </Button>
           ) : null}
         </Group>

@@ -1,8 +1,9 @@
+import { t } from '@lingui/core/macro';
 import type { Group } from '@/api/generated/model/group';
 import type { GroupCreate } from '@/api/generated/model/groupCreate';
 import type { User } from '@/api/generated/model/user';
 import { changeGroup, SETTLED, type MembershipCalls, type RunOptions } from '../core/transfer';
-import { GROUP_PROPERTIES } from '../core/group-vocabulary';
+import { propertyLabel } from '../core/group-vocabulary';
 import type { ImportLineProblem, ImportRow } from './groups-csv';
 
 /** What the dry run found for one line of the file. */
@@ -22,13 +23,12 @@ export interface PlanLine {
 export const differences = (group: Group, row: ImportRow, ownerIds: readonly string[]): string[] => {
   const owners = new Set((group.owners ?? []).map((o) => o.id));
   const out: string[] = [];
-  if ((group.description ?? '') !== row.description) out.push(GROUP_PROPERTIES.description.label);
-  if (group.type !== row.type) out.push(GROUP_PROPERTIES.type.label);
-  if (group.visibility !== row.visibility) out.push(GROUP_PROPERTIES.visibility.label);
-  if ((group.rulesVisible !== false) !== row.rulesVisible) out.push(GROUP_PROPERTIES.rulesVisible.label);
-  if (owners.size !== ownerIds.length || ownerIds.some((id) => !owners.has(id)))
-    out.push(GROUP_PROPERTIES.owners.label);
-  if (row.memberEmails.length) out.push(GROUP_PROPERTIES.members.label);
+  if ((group.description ?? '') !== row.description) out.push(propertyLabel('description'));
+  if (group.type !== row.type) out.push(propertyLabel('type'));
+  if (group.visibility !== row.visibility) out.push(propertyLabel('visibility'));
+  if ((group.rulesVisible !== false) !== row.rulesVisible) out.push(propertyLabel('rulesVisible'));
+  if (owners.size !== ownerIds.length || ownerIds.some((id) => !owners.has(id))) out.push(propertyLabel('owners'));
+  if (row.memberEmails.length) out.push(propertyLabel('members'));
   return out;
 };
 
@@ -50,20 +50,25 @@ export const buildImportPlan = (
     const problems: string[] = [];
     const knownIds = (ids: readonly string[]) =>
       ids.filter((id) => {
-        if (!knownUserIds.has(id)) problems.push(`Owner ${id} is not a known user.`);
+        if (!knownUserIds.has(id)) problems.push(t`Owner ${id} is not a known user.`);
         return knownUserIds.has(id);
       });
-    const idsOf = (emails: readonly string[], role: string) =>
+    const idsOf = (emails: readonly string[], unknown: (email: string) => string) =>
       emails.flatMap((email) => {
         const user = usersByEmail.get(email.toLowerCase());
         if (!user?.id) {
-          problems.push(`${role} ${email} is not a known user.`);
+          problems.push(unknown(email));
           return [];
         }
         return [user.id];
       });
-    const ownerIds = [...new Set([...idsOf(row.ownerEmails, 'Owner'), ...knownIds(row.ownerUserIds)])];
-    const memberIds = idsOf(row.memberEmails, 'Member');
+    const ownerIds = [
+      ...new Set([
+        ...idsOf(row.ownerEmails, (email) => t`Owner ${email} is not a known user.`),
+        ...knownIds(row.ownerUserIds),
+      ]),
+    ];
+    const memberIds = idsOf(row.memberEmails, (email) => t`Member ${email} is not a known user.`);
     const key = row.name.toLowerCase();
     const group = existing instanceof Map ? existing.get(key) : undefined;
     const plan = { line: row.line, name: row.name, row, ownerIds, memberIds };
@@ -76,8 +81,11 @@ export const buildImportPlan = (
       lines.push({ ...plan, status: 'unchanged', problems: [] });
       continue;
     }
-    const what = differs ? ` It differs in: ${differs.join(', ')}; the import does not change it.` : '';
-    lines.push({ ...plan, status: 'exists', problems: [`A group with this name already exists.${what}`] });
+    const properties = differs?.join(', ');
+    const problem = properties
+      ? t`A group with this name already exists. It differs in: ${properties}; the import does not change it.`
+      : t`A group with this name already exists.`;
+    lines.push({ ...plan, status: 'exists', problems: [problem] });
   }
   return lines.sort((a, b) => a.line - b.line);
 };
@@ -112,7 +120,7 @@ export const createPlanned = async (
 ): Promise<CreateResult> => {
   const base = { line: plan.line, name: plan.name };
   const row = plan.row;
-  if (!row) return { ...base, outcome: 'notCreated', reason: 'Invalid line.' };
+  if (!row) return { ...base, outcome: 'notCreated', reason: t`Invalid line.` };
   let group: Group;
   try {
     group = await calls.create({
@@ -135,21 +143,24 @@ export const createPlanned = async (
   );
   const missing = lines.filter((l) => !SETTLED.has(l.outcome));
   if (missing.length === 0) return { ...base, outcome: 'created', groupId };
-  const why = `${missing.length} of ${lines.length} members could not be added (${missing[0]?.reason ?? missing[0]?.outcome}).`;
+  const notAdded = missing.length;
+  const total = lines.length;
+  const why = missing[0]?.reason ?? missing[0]?.outcome ?? '';
   try {
     await calls.remove(groupId);
     return {
       ...base,
       outcome: options.signal?.aborted ? 'cancelled' : 'notCreated',
-      reason: `${why} The group was deleted again.`,
+      reason: t`${notAdded} of ${total} members could not be added (${why}). The group was deleted again.`,
     };
   } catch (error) {
-    const added = lines.length - missing.length;
+    const added = total - notAdded;
+    const deleteError = messageOf(error);
     return {
       ...base,
       outcome: 'incomplete',
       groupId,
-      reason: `${why} Deleting it again failed (${messageOf(error)}): it exists with ${added} of ${lines.length} members.`,
+      reason: t`${notAdded} of ${total} members could not be added (${why}). Deleting it again failed (${deleteError}): it exists with ${added} of ${total} members.`,
     };
   }
 };

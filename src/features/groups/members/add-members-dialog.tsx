@@ -1,3 +1,5 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { Modal } from '@/components/dialogs/dialogs';
 import { IconUserPlus } from '@tabler/icons-react';
@@ -15,12 +17,14 @@ type Mode = 'search' | 'paste';
 
 /** "Add members": pick people, or paste a list and check it, then add in batches of 50. */
 export const AddMembersButton = ({ group }: { group: GroupModel }) => {
+  const { t } = useLingui();
   const [opened, setOpened] = useState(false);
   const [mode, setMode] = useState<Mode>('search');
   const [picked, setPicked] = useState<User[]>([]);
   const [pasteCheck, setPasteCheck] = useState<PasteCheck | null>(null);
   const change = useMembershipChange(group);
   const groupId = group.id ?? '';
+  const groupName = group.name;
 
   const toAdd = mode === 'search' ? picked : usersToAdd(pasteCheck?.resolutions ?? []);
   const running = change.isPending;
@@ -38,10 +42,10 @@ export const AddMembersButton = ({ group }: { group: GroupModel }) => {
     const ids = toAdd.map((u) => u.id).filter((id): id is string => !!id);
     if (!ids.length) return;
     const confirmed = await confirmMultiChange({
-      verb: 'Add',
+      verb: 'add',
       count: ids.length,
       unit: 'person',
-      target: { preposition: 'to', name: group.name ?? 'the group' },
+      target: { preposition: 'to', name: group.name ?? t({ message: 'the group', comment: 'a group without a name' }) },
       names: toAdd.map((u) => u.name ?? ''),
     });
     if (confirmed) change.mutate({ operation: 'add', ids });
@@ -50,32 +54,32 @@ export const AddMembersButton = ({ group }: { group: GroupModel }) => {
   return (
     <>
       <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setOpened(true)}>
-        Add members
+        <Trans>Add members</Trans>
       </Button>
       <Modal
         opened={opened}
         onClose={close}
-        title={`Add members to ${group.name ?? 'the group'}`}
+        title={groupName === undefined ? t`Add members to the group` : t`Add members to ${groupName}`}
         size="lg"
-        closeButtonProps={{ 'aria-label': 'Dismiss' }}
+        closeButtonProps={{ 'aria-label': t`Dismiss` }}
       >
         <Stack>
           {!finished ? (
             <>
               <SegmentedControl
-                aria-label="How to add people"
+                aria-label={t`How to add people`}
                 value={mode}
                 onChange={(v) => setMode(v as Mode)}
                 disabled={running}
                 data={[
-                  { value: 'search', label: 'Search people' },
-                  { value: 'paste', label: 'Paste a list' },
+                  { value: 'search', label: t`Search people` },
+                  { value: 'paste', label: t`Paste a list` },
                 ]}
               />
               {mode === 'search' ? (
                 <UserPicker
-                  label="People to add"
-                  description="Search by name, email or title. People already in the group are marked."
+                  label={t`People to add`}
+                  description={t`Search by name, email or title. People already in the group are marked.`}
                   value={picked}
                   onChange={setPicked}
                   memberOf={groupId}
@@ -96,11 +100,13 @@ export const AddMembersButton = ({ group }: { group: GroupModel }) => {
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={close} disabled={running}>
-              {finished ? 'Close' : 'Cancel'}
+              {finished ? t`Close` : t`Cancel`}
             </Button>
             {!finished ? (
               <Button onClick={() => void submit()} loading={running} disabled={toAdd.length === 0}>
-                {toAdd.length ? `Add ${toAdd.length} ${toAdd.length === 1 ? 'person' : 'people'}` : 'Add'}
+                {toAdd.length
+                  ? plural(toAdd.length, { one: 'Add # person', other: 'Add # people' })
+                  : t({ message: 'Add', comment: 'button: add the people chosen to the group' })}
               </Button>
             ) : null}
           </Group>

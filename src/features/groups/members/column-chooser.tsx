@@ -1,3 +1,5 @@
+import { i18n } from '@lingui/core';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Checkbox, Group, Popover, ScrollArea, SimpleGrid, Stack } from '@mantine/core';
 import { IconColumns } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -25,7 +27,9 @@ const useImmediateValue = (value: readonly UserExpand[]) => {
 
 /** Chooses the extra member columns; each is one `expand` value of the members request. */
 export const ColumnChooser = ({ value, onChange }: ColumnChooserProps) => {
+  const { t } = useLingui();
   const [shown, setShown] = useImmediateValue(value);
+  const count = shown.length;
   const change = (next: UserExpand[]) => {
     setShown(next);
     onChange(next);
@@ -34,28 +38,30 @@ export const ColumnChooser = ({ value, onChange }: ColumnChooserProps) => {
     <Popover position="bottom-end" shadow="md" withinPortal trapFocus>
       <Popover.Target>
         <Button variant="default" leftSection={<IconColumns size={16} aria-hidden />}>
-          Columns ({shown.length})
+          <Trans comment="button: choose the table's columns; the number of extra columns shown">
+            Columns ({count})
+          </Trans>
         </Button>
       </Popover.Target>
       <Popover.Dropdown maw={480}>
         <Stack gap="xs">
           <ScrollArea.Autosize mah={360}>
             <Checkbox.Group
-              label="Extra columns"
-              description="Each adds an expand option to the members request."
+              label={t`Extra columns`}
+              description={t`Each adds an expand option to the members request.`}
               value={[...shown]}
               onChange={(next) => change(normaliseExpand(next))}
             >
               <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
                 {MEMBER_FIELDS.map((field) => (
-                  <Checkbox key={field.expand} value={field.expand} label={field.label} size="sm" />
+                  <Checkbox key={field.expand} value={field.expand} label={i18n._(field.label)} size="sm" />
                 ))}
               </SimpleGrid>
             </Checkbox.Group>
           </ScrollArea.Autosize>
           <Group justify="flex-end">
             <Button size="compact-xs" variant="subtle" onClick={() => change([])} disabled={shown.length === 0}>
-              Clear columns
+              <Trans>Clear columns</Trans>
             </Button>
           </Group>
         </Stack>

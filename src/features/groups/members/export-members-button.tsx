@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { Modal } from '@/components/dialogs/dialogs';
 import { IconDownload } from '@tabler/icons-react';
@@ -24,8 +25,27 @@ type ExportState =
   | { phase: 'done'; count: number; fileName: string }
   | { phase: 'failed'; message: string; error: unknown };
 
+/** "Loaded 500 of 2316 members (page 1 of 5)…" */
+const LoadedLine = ({ progress }: { progress: ExportProgress }) => {
+  const { loaded, total, page, pageCount } = progress;
+  return (
+    <Trans>
+      Loaded {loaded} of {total} members (page {page} of {pageCount})…
+    </Trans>
+  );
+};
+
+const ExportedLine = ({ count, fileName }: { count: number; fileName: string }) => (
+  <Trans>
+    Exported {count} members to {fileName}.
+  </Trans>
+);
+
+const FailedLine = ({ message }: { message: string }) => <Trans>The export failed: {message}</Trans>;
+
 /** Exports every member of the group (not just the page) with the chosen columns to CSV. */
 export const ExportMembersButton = ({ groupId, groupName, columns, sortOrder }: ExportMembersButtonProps) => {
+  const { t } = useLingui();
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
   const controller = useRef<AbortController | null>(null);
   const queryClient = useQueryClient();
@@ -74,21 +94,22 @@ export const ExportMembersButton = ({ groupId, groupName, columns, sortOrder }: 
   return (
     <>
       <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} onClick={() => void run()}>
-        Export CSV
+        <Trans comment="button: download the group's members as a CSV file">Export CSV</Trans>
       </Button>
-      <Modal opened={state.phase !== 'idle'} onClose={close} title="Export members to CSV" closeOnClickOutside={false}>
+      <Modal
+        opened={state.phase !== 'idle'}
+        onClose={close}
+        title={t`Export members to CSV`}
+        closeOnClickOutside={false}
+      >
         <Stack>
           {state.phase === 'running' ? (
             <>
-              <Text size="sm">
-                {progress
-                  ? `Loaded ${progress.loaded} of ${progress.total} members (page ${progress.page} of ${progress.pageCount})…`
-                  : 'Starting…'}
-              </Text>
-              <Progress value={percent} animated aria-label="Export progress" />
+              <Text size="sm">{progress ? <LoadedLine progress={progress} /> : <Trans>Starting…</Trans>}</Text>
+              <Progress value={percent} animated aria-label={t`Export progress`} />
               <Group justify="flex-end">
                 <Button variant="default" onClick={close}>
-                  Cancel export
+                  <Trans>Cancel export</Trans>
                 </Button>
               </Group>
             </>
@@ -96,24 +117,28 @@ export const ExportMembersButton = ({ groupId, groupName, columns, sortOrder }: 
           {state.phase === 'done' ? (
             <>
               <Text size="sm" role="status">
-                Exported {state.count} members to {state.fileName}.
+                <ExportedLine count={state.count} fileName={state.fileName} />
               </Text>
               <Group justify="flex-end">
-                <Button onClick={close}>Close</Button>
+                <Button onClick={close}>
+                  <Trans>Close</Trans>
+                </Button>
               </Group>
             </>
           ) : null}
           {state.phase === 'failed' ? (
             <>
               <Text size="sm" c="red" role="alert">
-                The export failed: {state.message}
+                <FailedLine message={state.message} />
               </Text>
               <ErrorReference error={state.error} />
               <Group justify="flex-end">
                 <Button variant="default" onClick={close}>
-                  Close
+                  <Trans>Close</Trans>
                 </Button>
-                <Button onClick={() => void run()}>Try again</Button>
+                <Button onClick={() => void run()}>
+                  <Trans>Try again</Trans>
+                </Button>
               </Group>
             </>
           ) : null}

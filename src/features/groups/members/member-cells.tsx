@@ -1,3 +1,5 @@
+import { i18n } from '@lingui/core';
+import { t } from '@lingui/core/macro';
 import { Badge, Group } from '@mantine/core';
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import type { User } from '@/api/generated/model/user';
@@ -7,14 +9,14 @@ import { memberFieldFor } from '../core/member-fields';
 import { statusColour, statusLabel, valueOfStatus, type StatusKind } from '../core/status-counts';
 import { NO_VALUE } from '../core/group-vocabulary';
 
-export const StatusBadge = memo(({ kind, value }: { kind: StatusKind; value: string }) =>
-  value ? (
+// A named function: React's tools show its name.
+export const StatusBadge = memo(function StatusBadge({ kind, value }: { kind: StatusKind; value: string }) {
+  return value ? (
     <Badge color={statusColour(kind, value)} variant="light" radius="sm" tt="none">
       {statusLabel(value)}
     </Badge>
-  ) : null,
-);
-StatusBadge.displayName = 'StatusBadge';
+  ) : null;
+});
 
 export const ReasonBadges = ({ reasons }: { reasons: readonly MembershipReason[] }) => (
   <Group gap={4} wrap="nowrap">
@@ -25,7 +27,7 @@ export const ReasonBadges = ({ reasons }: { reasons: readonly MembershipReason[]
         color={reason === 'rule' ? 'grape' : reason === 'owner' ? 'pink' : 'blue'}
         tt="none"
       >
-        {REASON_LABELS[reason]}
+        {i18n._(REASON_LABELS[reason])}
       </Badge>
     ))}
   </Group>
@@ -65,7 +67,10 @@ export const renderExpandCell = (expand: string, user: User): ReactNode => {
       {text}
     </p>
   ) : (
-    <p style={NONE_TEXT_STYLE} aria-label="none">
+    <p
+      style={NONE_TEXT_STYLE}
+      aria-label={t({ message: 'none', comment: 'what a screen reader says for an empty cell' })}
+    >
       –
     </p>
   );

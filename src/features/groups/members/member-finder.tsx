@@ -1,3 +1,6 @@
+import { i18n, type MessageDescriptor } from '@lingui/core';
+import { msg, plural } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { CloseButton, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useCommittedText } from '@/lib/use-committed-text';
@@ -5,15 +8,17 @@ import { useIsPhone } from '@/lib/use-is-phone';
 import { MEMBERSHIP_REASONS, parseReason, type MembershipReason } from '../core/membership-reason';
 import { MIN_QUERY_LENGTH, SEARCH_DEBOUNCE_MS } from './member-search';
 
-const REASON_PLURALS: Record<MembershipReason, string> = {
-  individual: 'Individuals',
-  owner: 'Owners',
-  rule: 'In by rule',
+const REASON_PLURALS: Record<MembershipReason, MessageDescriptor> = {
+  individual: msg({ message: 'Individuals', comment: 'filter option: members added as individuals' }),
+  owner: msg({ message: 'Owners', comment: 'filter option: members in as owners' }),
+  rule: msg({ message: 'In by rule', comment: 'filter option: members in by the group’s rules' }),
 };
 
-/** Under the reason filter when the rules cannot be read and "In by rule" is worked out from the other reasons. */
-export const INFERRED_RULE_HINT =
-  '“In by rule” means members not added by hand and not owners: you cannot see this group’s rules.';
+/**
+ * Under the reason filter when the rules cannot be read and "In by rule" is worked out from the other
+ * reasons (translated where shown: `i18n._(INFERRED_RULE_HINT)`).
+ */
+export const INFERRED_RULE_HINT: MessageDescriptor = msg`“In by rule” means members not added by hand and not owners: you cannot see this group’s rules.`;
 
 export interface MemberFinderProps {
   /** The search as the URL has it. */
@@ -32,17 +37,23 @@ export interface MemberFinderProps {
  * search is debounced and kept in the URL (`q=`), as is the reason (`why=`).
  */
 export const MemberFinder = ({ query, onQueryChange, reason, onReasonChange, counts, inferred }: MemberFinderProps) => {
+  const { t } = useLingui();
   const isPhone = useIsPhone();
   const { input: text, change, clear, onKeyDown } = useCommittedText(query, onQueryChange, SEARCH_DEBOUNCE_MS);
 
-  const withCount = (r: MembershipReason) =>
-    counts[r] === undefined ? REASON_PLURALS[r] : `${REASON_PLURALS[r]} (${counts[r]})`;
+  const withCount = (r: MembershipReason) => {
+    const reason = i18n._(REASON_PLURALS[r]);
+    const count = counts[r];
+    return count === undefined
+      ? reason
+      : t({ message: `${reason} (${count})`, comment: 'filter option and how many members it has' });
+  };
   const short = text.trim().length > 0 && text.trim().length < MIN_QUERY_LENGTH;
 
   // The hint reads under both fields, across their width, rather than squeezed under the filter.
   const hint = inferred ? (
     <Text size="xs" c="dimmed">
-      {INFERRED_RULE_HINT}
+      {i18n._(INFERRED_RULE_HINT)}
     </Text>
   ) : null;
 
@@ -51,22 +62,26 @@ export const MemberFinder = ({ query, onQueryChange, reason, onReasonChange, cou
       <Group gap="xs" align="flex-start" wrap="nowrap">
         <TextInput
           type="search"
-          label="Find a member"
-          placeholder="Name or email"
+          label={t`Find a member`}
+          placeholder={t`Name or email`}
           leftSection={<IconSearch size={16} aria-hidden />}
           value={text}
           onChange={(e) => change(e.currentTarget.value)}
           onKeyDown={onKeyDown}
-          rightSection={text ? <CloseButton aria-label="Clear the search" size="sm" onClick={clear} /> : null}
-          description={short ? `Type at least ${MIN_QUERY_LENGTH} characters` : undefined}
+          rightSection={text ? <CloseButton aria-label={t`Clear the search`} size="sm" onClick={clear} /> : null}
+          description={
+            short
+              ? plural(MIN_QUERY_LENGTH, { one: 'Type at least # character', other: 'Type at least # characters' })
+              : undefined
+          }
           w={isPhone ? undefined : 280}
           style={isPhone ? { flex: 1, minWidth: 0 } : undefined}
         />
         <Select
-          label="Why a member"
+          label={t`Why a member`}
           w={isPhone ? 150 : 210}
           clearable
-          placeholder="Any reason"
+          placeholder={t`Any reason`}
           value={reason}
           onChange={(v) => onReasonChange(parseReason(v))}
           data={MEMBERSHIP_REASONS.map((r) => ({ value: r, label: withCount(r) }))}

@@ -1,10 +1,11 @@
+import { useLingui } from '@lingui/react/macro';
 import { ActionIcon, Anchor, Checkbox, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { memo, useState, type ReactNode } from 'react';
 import type { UserExpand } from '@/api/generated/model/userExpand';
 import type { MembershipReason } from '../core/membership-reason';
 import { ReasonBadges, renderExpandCell } from './member-cells';
-import { memberFieldFor } from '../core/member-fields';
+import { memberFieldLabel } from '../core/member-fields';
 import { pageSelection, type MemberRowProps, type MembersTableProps } from './members-table';
 import { NO_VALUE } from '../core/group-vocabulary';
 
@@ -26,7 +27,17 @@ const Detail = ({ label, children }: { label: string; children: ReactNode }) => 
 );
 
 /** One member on a phone: name, presence and routing status; the other columns one tap away. */
-const MemberRow = memo(({ user, columns, selectable, selected, onToggle, onOpenUser, reasons }: MemberRowProps) => {
+// A named function: React's tools show its name.
+const MemberRow = memo(function MemberRow({
+  user,
+  columns,
+  selectable,
+  selected,
+  onToggle,
+  onOpenUser,
+  reasons,
+}: MemberRowProps) {
+  const { t } = useLingui();
   const [open, setOpen] = useState(false);
   const id = user.id ?? '';
   const name = user.name ?? id;
@@ -45,7 +56,7 @@ const MemberRow = memo(({ user, columns, selectable, selected, onToggle, onOpenU
       <Group gap="xs" wrap="nowrap" mih={TOUCH}>
         {selectable ? (
           <Checkbox
-            aria-label={`Select ${name}`}
+            aria-label={t`Select ${name}`}
             checked={selected}
             onChange={() => onToggle(id)}
             size="md"
@@ -67,7 +78,7 @@ const MemberRow = memo(({ user, columns, selectable, selected, onToggle, onOpenU
           {glance.length ? (
             <Group gap={6} wrap="wrap" data-testid="member-status">
               {glance.map((expand) => (
-                <span key={expand} aria-label={memberFieldFor(expand)?.label ?? expand}>
+                <span key={expand} aria-label={memberFieldLabel(expand)}>
                   {renderExpandCell(expand, user)}
                 </span>
               ))}
@@ -78,7 +89,7 @@ const MemberRow = memo(({ user, columns, selectable, selected, onToggle, onOpenU
           variant="subtle"
           color="gray"
           size={TOUCH}
-          aria-label={`${open ? 'Hide' : 'Show'} details for ${name}`}
+          aria-label={open ? t`Hide details for ${name}` : t`Show details for ${name}`}
           aria-expanded={open}
           aria-controls={detailsId}
           onClick={() => setOpen((o) => !o)}
@@ -88,13 +99,13 @@ const MemberRow = memo(({ user, columns, selectable, selected, onToggle, onOpenU
       </Group>
       {open ? (
         <SimpleGrid component="dl" id={detailsId} cols={2} spacing="sm" verticalSpacing="xs" my="xs">
-          <Detail label="Email">{user.email || NO_VALUE}</Detail>
-          <Detail label="Title">{user.title || NO_VALUE}</Detail>
-          <Detail label="Why a member">
+          <Detail label={t({ message: 'Email', comment: "a member's email address" })}>{user.email || NO_VALUE}</Detail>
+          <Detail label={t({ message: 'Title', comment: "a member's job title" })}>{user.title || NO_VALUE}</Detail>
+          <Detail label={t`Why a member`}>
             <ReasonBadges reasons={reasons ? (reasons.split(',') as MembershipReason[]) : []} />
           </Detail>
           {more.map((expand) => (
-            <Detail key={expand} label={memberFieldFor(expand)?.label ?? expand}>
+            <Detail key={expand} label={memberFieldLabel(expand)}>
               {renderExpandCell(expand, user)}
             </Detail>
           ))}
@@ -103,7 +114,6 @@ const MemberRow = memo(({ user, columns, selectable, selected, onToggle, onOpenU
     </Paper>
   );
 });
-MemberRow.displayName = 'MemberRow';
 
 /**
  * The members on a phone: one row each, as wide as the screen (no sideways scrolling), with the same
@@ -119,12 +129,13 @@ export const MemberRows = ({
   onOpenUser,
   reasonsFor,
 }: MembersTableProps) => {
+  const { t } = useLingui();
   const { ids, allSelected, someSelected } = pageSelection(users, selected);
   return (
     <Stack gap={6}>
       {selectable ? (
         <Checkbox
-          label="Select all members on this page"
+          label={t`Select all members on this page`}
           checked={allSelected}
           indeterminate={someSelected && !allSelected}
           onChange={() => onToggleAll(ids, !allSelected)}
@@ -138,7 +149,7 @@ export const MemberRows = ({
         m={0}
         p={0}
         style={{ listStyle: 'none' }}
-        aria-label="Members"
+        aria-label={t({ message: 'Members', comment: "the list of the group's members" })}
         data-testid="member-rows"
       >
         {users.map((user) => (

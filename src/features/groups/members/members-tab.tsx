@@ -1,3 +1,6 @@
+import { i18n } from '@lingui/core';
+import { plural, t } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { Group, Pagination, Select, Skeleton, Stack, Text } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
@@ -35,6 +38,14 @@ export const MEMBERS_REFRESH_MS = VISIBLE_PAGE_REFRESH_MS;
 const refreshWhileVisible = () =>
   typeof document !== 'undefined' && document.visibilityState === 'visible' ? MEMBERS_REFRESH_MS : false;
 
+/** The pagination's arrows, as a screen reader names them ("next page"). */
+const controlLabel = (control: 'first' | 'previous' | 'next' | 'last'): string => {
+  if (control === 'first') return t({ message: 'first page', comment: 'pagination control' });
+  if (control === 'previous') return t({ message: 'previous page', comment: 'pagination control' });
+  if (control === 'next') return t({ message: 'next page', comment: 'pagination control' });
+  return t({ message: 'last page', comment: 'pagination control' });
+};
+
 export interface MembersTabProps {
   group: GroupModel;
   rules: RulesPresence;
@@ -44,6 +55,7 @@ export interface MembersTabProps {
 }
 
 export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabProps) => {
+  const { t } = useLingui();
   const groupId = group.id ?? '';
   const { page, pageSize, sortOrder, columns } = state;
   const params = useMemo(
@@ -143,10 +155,10 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
   // A whole-group reading the list waits for, and its progress.
   const readingFor =
     needsRoster && !entries
-      ? { label: 'Reading the group’s members', progress: roster.progress, error: roster.error, retry: roster.refetch }
+      ? { label: t`Reading the group’s members`, progress: roster.progress, error: roster.error, retry: roster.refetch }
       : reason && !reasonIds
         ? {
-            label: 'Reading why each member is in',
+            label: t`Reading why each member is in`,
             progress: reasons.progress,
             error: reasons.error,
             retry: reasons.refetch,
@@ -154,13 +166,20 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
         : null;
   const onQueryChange = useCallback((q: string) => update({ q, page: 1 }, { replace: true }), [update]);
   const onReasonChange = useCallback((r: typeof reason) => update({ reason: r, page: 1 }, { replace: true }), [update]);
+  // The filters on, as one phrase after "members": each filter is a message, listed with commas.
+  const status = rosterFilter ? statusLabel(rosterFilter.value) : '';
+  const search = state.q.trim();
   const describe = [
-    rosterFilter ? `with ${statusLabel(rosterFilter.value)} at the last count` : '',
-    reason ? REASON_PHRASES[reason] : '',
-    searching ? `matching “${state.q.trim()}”` : '',
+    rosterFilter
+      ? t({ message: `with ${status} at the last count`, comment: 'describes members: "12 members with Available…"' })
+      : '',
+    reason ? i18n._(REASON_PHRASES[reason]) : '',
+    searching ? t({ message: `matching “${search}”`, comment: 'describes members: "3 members matching “ana”"' }) : '',
   ]
     .filter(Boolean)
     .join(', ');
+  const pageNumber = state.page;
+  const selectedCount = selected.size;
   const isPhone = useIsPhone();
   const Members = isPhone ? MemberRows : MembersTable;
 
@@ -179,20 +198,22 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
         <Group gap="xs" align="flex-end">
           <ColumnChooser value={state.columns} onChange={(columns) => update({ columns, status: null })} />
           <Select
-            label={isPhone ? undefined : 'Sort'}
-            aria-label="Sort"
+            label={
+              isPhone ? undefined : t({ message: 'Sort', comment: 'label of the choice of the order of the list' })
+            }
+            aria-label={t({ message: 'Sort', comment: 'label of the choice of the order of the list' })}
             w={130}
             allowDeselect={false}
             value={state.sortOrder}
             onChange={(v) => update({ sortOrder: v === 'DESC' ? 'DESC' : 'ASC', page: 1 })}
             data={[
-              { value: 'ASC', label: 'Name A–Z' },
-              { value: 'DESC', label: 'Name Z–A' },
+              { value: 'ASC', label: t`Name A–Z` },
+              { value: 'DESC', label: t`Name Z–A` },
             ]}
           />
           <Select
-            label={isPhone ? undefined : 'Page size'}
-            aria-label="Page size"
+            label={isPhone ? undefined : t`Page size`}
+            aria-label={t`Page size`}
             w={110}
             allowDeselect={false}
             value={String(state.pageSize)}
@@ -230,7 +251,7 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
         <QueryErrorAlert
           error={loadError.error}
           onRetry={() => void loadError.refetch()}
-          title="Could not load the members"
+          title={t`Could not load the members`}
         />
       ) : null}
 
@@ -238,11 +259,11 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
         <ReadingProgress label={readingFor.label} source={readingFor.progress} />
       ) : null}
       {readingFor?.error ? (
-        <QueryErrorAlert error={readingFor.error} onRetry={readingFor.retry} title="Could not read the group" />
+        <QueryErrorAlert error={readingFor.error} onRetry={readingFor.retry} title={t`Could not read the group`} />
       ) : null}
 
       {!users && !readingFor && (listActive ? rosterPage.isPending : members.isPending) ? (
-        <Stack gap={6} aria-label="Loading members" aria-busy>
+        <Stack gap={6} aria-label={t`Loading members`} aria-busy>
           {Array.from({ length: 8 }, (_, i) => (
             <Skeleton key={i} height={28} />
           ))}
@@ -252,16 +273,23 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
       {users && users.length === 0 && listActive ? (
         <EmptyState
           title={
-            searching ? 'No member found' : reason && !rosterFilter ? 'No one in this way' : 'No one with this status'
+            searching
+              ? t`No member found`
+              : reason && !rosterFilter
+                ? t`No one in this way`
+                : t`No one with this status`
           }
-          description={`No member of the group ${describe}.`}
+          description={t({
+            message: `No member of the group ${describe}.`,
+            comment: 'describe: the filters on, e.g. "with Available at the last count, matching “ana”"',
+          })}
         />
       ) : null}
 
       {users && users.length === 0 && !listActive ? (
         <EmptyState
-          title="No members"
-          description={canEdit ? 'Add people to this group to see them here.' : 'This group has no members yet.'}
+          title={t`No members`}
+          description={canEdit ? t`Add people to this group to see them here.` : t`This group has no members yet.`}
           action={canEdit ? <AddMembersButton group={group} /> : undefined}
         />
       ) : null}
@@ -269,9 +297,15 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
       {users && users.length > 0 ? (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
-            {total} {total === 1 ? 'member' : 'members'}
-            {describe ? ` ${describe}` : ''} · page {state.page} of {pageCount}
-            {selected.size ? ` · ${selected.size} selected` : ''}
+            {describe
+              ? plural(total, {
+                  one: `# member ${describe}`,
+                  other: `# members ${describe}`,
+                })
+              : plural(total, { one: '# member', other: '# members' })}
+            {' · '}
+            {t({ message: `page ${pageNumber} of ${pageCount}`, comment: 'the page of the list shown' })}
+            {selectedCount ? ` · ${t`${selectedCount} selected`}` : ''}
           </Text>
           <div onPointerEnter={() => setPointerOnTable(true)} onPointerLeave={() => setPointerOnTable(false)}>
             <Members
@@ -293,8 +327,8 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
               total={pageCount}
               value={Math.min(state.page, pageCount)}
               onChange={(page) => update({ page })}
-              getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-              getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
+              getControlProps={(control) => ({ 'aria-label': controlLabel(control) })}
+              getItemProps={(page) => ({ 'aria-label': t`Page ${page}` })}
             />
           ) : null}
         </>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Anchor, Badge, Checkbox, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
@@ -6,7 +7,7 @@ import type { User } from '@/api/generated/model/user';
 import type { UserExpand } from '@/api/generated/model/userExpand';
 import type { MembershipReason } from '../core/membership-reason';
 import { CELL_TEXT_STYLE, ReasonBadges, renderExpandCell } from './member-cells';
-import { memberFieldFor } from '../core/member-fields';
+import { memberFieldLabel } from '../core/member-fields';
 
 export interface MembersTableProps {
   users: readonly User[];
@@ -50,7 +51,8 @@ interface RowProps extends MemberRowProps {
 const trClass = Table.classes.tr;
 const tdClass = Table.classes.td;
 const SELECTED_ROW_STYLE = { backgroundColor: 'var(--mantine-color-blue-light)' };
-const MARKED_ROW_STYLE = { boxShadow: 'inset 4px 0 0 var(--mantine-color-teal-filled)' };
+const markedRowShadowStyle = 'inset 4px 0 0 var(--mantine-color-teal-filled)';
+const MARKED_ROW_STYLE = { boxShadow: markedRowShadowStyle };
 const CHECKBOX_CELL_STYLE = { width: 40 };
 
 /** Pages longer than this render only the rows in and near the viewport. */
@@ -127,59 +129,69 @@ const Spacers = ({ height }: { height: number }) =>
   ) : null;
 
 /** One member row; memoised so a refresh re-renders only the members whose data changed. */
-const MemberRow = memo(
-  ({ user, index, measureRef, columns, selectable, selected, onToggle, onOpenUser, reasons, mark }: RowProps) => {
-    const id = user.id ?? '';
-    const name = user.name ?? id;
-    return (
-      <tr
-        ref={measureRef}
-        data-index={index}
-        aria-rowindex={index === undefined ? undefined : index + 2}
-        className={trClass}
-        data-striped="odd"
-        data-hover
-        data-with-row-border
-        data-selected={selected || undefined}
-        data-changed={mark ? true : undefined}
-        style={
-          selected || mark ? { ...(selected ? SELECTED_ROW_STYLE : {}), ...(mark ? MARKED_ROW_STYLE : {}) } : undefined
-        }
-      >
-        {selectable ? (
-          <td className={tdClass} style={CHECKBOX_CELL_STYLE}>
-            <Checkbox aria-label={`Select ${name}`} checked={selected} onChange={() => onToggle(id)} />
-          </td>
+// A named function: React's tools show its name.
+const MemberRow = memo(function MemberRow({
+  user,
+  index,
+  measureRef,
+  columns,
+  selectable,
+  selected,
+  onToggle,
+  onOpenUser,
+  reasons,
+  mark,
+}: RowProps) {
+  const { t } = useLingui();
+  const id = user.id ?? '';
+  const name = user.name ?? id;
+  return (
+    <tr
+      ref={measureRef}
+      data-index={index}
+      aria-rowindex={index === undefined ? undefined : index + 2}
+      className={trClass}
+      data-striped="odd"
+      data-hover
+      data-with-row-border
+      data-selected={selected || undefined}
+      data-changed={mark ? true : undefined}
+      style={
+        selected || mark ? { ...(selected ? SELECTED_ROW_STYLE : {}), ...(mark ? MARKED_ROW_STYLE : {}) } : undefined
+      }
+    >
+      {selectable ? (
+        <td className={tdClass} style={CHECKBOX_CELL_STYLE}>
+          <Checkbox aria-label={t`Select ${name}`} checked={selected} onChange={() => onToggle(id)} />
+        </td>
+      ) : null}
+      <td className={tdClass}>
+        <Anchor component="button" type="button" size="sm" onClick={() => onOpenUser(id)}>
+          {name}
+        </Anchor>
+        {mark ? (
+          <Badge size="xs" variant="light" color="teal" ml={6} data-testid="change-mark">
+            {mark}
+          </Badge>
         ) : null}
-        <td className={tdClass}>
-          <Anchor component="button" type="button" size="sm" onClick={() => onOpenUser(id)}>
-            {name}
-          </Anchor>
-          {mark ? (
-            <Badge size="xs" variant="light" color="teal" ml={6} data-testid="change-mark">
-              {mark}
-            </Badge>
-          ) : null}
+      </td>
+      <td className={tdClass}>
+        <p style={CELL_TEXT_STYLE}>{user.email}</p>
+      </td>
+      <td className={tdClass}>
+        <p style={CELL_TEXT_STYLE}>{user.title}</p>
+      </td>
+      <td className={tdClass}>
+        <ReasonBadges reasons={reasons ? (reasons.split(',') as MembershipReason[]) : []} />
+      </td>
+      {columns.map((expand) => (
+        <td className={tdClass} key={expand}>
+          {renderExpandCell(expand, user)}
         </td>
-        <td className={tdClass}>
-          <p style={CELL_TEXT_STYLE}>{user.email}</p>
-        </td>
-        <td className={tdClass}>
-          <p style={CELL_TEXT_STYLE}>{user.title}</p>
-        </td>
-        <td className={tdClass}>
-          <ReasonBadges reasons={reasons ? (reasons.split(',') as MembershipReason[]) : []} />
-        </td>
-        {columns.map((expand) => (
-          <td className={tdClass} key={expand}>
-            {renderExpandCell(expand, user)}
-          </td>
-        ))}
-      </tr>
-    );
-  },
-);
-MemberRow.displayName = 'MemberRow';
+      ))}
+    </tr>
+  );
+});
 
 /** The page's member ids and whether all or some of them are selected (the select-all checkbox). */
 export const pageSelection = (users: readonly User[], selected: ReadonlySet<string>) => {
@@ -201,6 +213,7 @@ export const MembersTable = ({
   reasonsFor,
   markFor,
 }: MembersTableProps) => {
+  const { t } = useLingui();
   const { ids, allSelected, someSelected } = pageSelection(users, selected);
   const toggleAll = () => onToggleAll(ids, !allSelected);
   const SortIcon = sortOrder === 'ASC' ? IconArrowUp : IconArrowDown;
@@ -212,7 +225,7 @@ export const MembersTable = ({
         striped
         highlightOnHover
         data-testid="members-table"
-        aria-label="Members"
+        aria-label={t({ message: 'Members', comment: "the list of the group's members" })}
         aria-rowcount={virtualised ? users.length + 1 : undefined}
         verticalSpacing={6}
       >
@@ -221,7 +234,7 @@ export const MembersTable = ({
             {selectable ? (
               <Table.Th w={40}>
                 <Checkbox
-                  aria-label="Select all members on this page"
+                  aria-label={t`Select all members on this page`}
                   checked={allSelected}
                   indeterminate={someSelected && !allSelected}
                   onChange={toggleAll}
@@ -231,18 +244,26 @@ export const MembersTable = ({
             <Table.Th aria-sort={sortOrder === 'ASC' ? 'ascending' : 'descending'}>
               <UnstyledButton
                 onClick={onToggleSort}
-                aria-label={`Name, sorted ${sortOrder === 'ASC' ? 'A to Z' : 'Z to A'}; change order`}
+                aria-label={
+                  sortOrder === 'ASC' ? t`Name, sorted A to Z; change order` : t`Name, sorted Z to A; change order`
+                }
               >
                 <Text fw={700} size="sm" span>
-                  Name <SortIcon size={14} aria-hidden />
+                  <Trans comment="column header: the member's name">Name</Trans> <SortIcon size={14} aria-hidden />
                 </Text>
               </UnstyledButton>
             </Table.Th>
-            <Table.Th>Email</Table.Th>
-            <Table.Th>Title</Table.Th>
-            <Table.Th>Why a member</Table.Th>
+            <Table.Th>
+              <Trans comment="column header: the member's email address">Email</Trans>
+            </Table.Th>
+            <Table.Th>
+              <Trans comment="column header: the member's job title">Title</Trans>
+            </Table.Th>
+            <Table.Th>
+              <Trans>Why a member</Trans>
+            </Table.Th>
             {columns.map((expand) => (
-              <Table.Th key={expand}>{memberFieldFor(expand)?.label ?? expand}</Table.Th>
+              <Table.Th key={expand}>{memberFieldLabel(expand)}</Table.Th>
             ))}
           </Table.Tr>
         </Table.Thead>

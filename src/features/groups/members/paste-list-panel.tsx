@@ -1,3 +1,6 @@
+import { i18n, type MessageDescriptor } from '@lingui/core';
+import { t } from '@lingui/core/macro';
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { Badge, Button, Group, List, Radio, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { searchUsers } from '@/api/generated/endpoints/users/users';
@@ -21,30 +24,49 @@ import {
 } from './paste-list';
 import { NO_VALUE } from '../core/group-vocabulary';
 
-const STATUSES = outcomeStyles(PASTE_STATUS_LABELS, {
-  matched: 'green',
-  ambiguous: 'violet',
-  notFound: 'red',
-  alreadyMember: 'gray',
-  inactive: 'orange',
-});
+/** A label map's words in the page's language (called at render time). */
+const translated = <Key extends string>(labels: Record<Key, MessageDescriptor>): Record<Key, string> =>
+  Object.fromEntries(Object.entries<MessageDescriptor>(labels).map(([key, label]) => [key, i18n._(label)])) as Record<
+    Key,
+    string
+  >;
 
-const OUTCOMES = outcomeStyles(PASTE_OUTCOME_LABELS, {
-  added: 'green',
-  notAdded: 'red',
-  notFound: 'red',
-  skipped: 'violet',
-  alreadyMember: 'gray',
-  inactive: 'orange',
-  duplicate: 'gray',
-  notRead: 'orange',
-});
+const statusStyles = () =>
+  outcomeStyles(translated(PASTE_STATUS_LABELS), {
+    matched: 'green',
+    ambiguous: 'violet',
+    notFound: 'red',
+    alreadyMember: 'gray',
+    inactive: 'orange',
+  });
 
-const REPORT_COLUMNS: ReportColumn<PasteReportLine>[] = [
-  { header: 'Line', cell: (l) => l.pasted, wrap: true },
-  { header: 'Outcome', cell: (l) => <OutcomeBadge style={OUTCOMES[l.outcome]} /> },
-  { header: 'Person', cell: (l) => l.detail || NO_VALUE, wrap: true },
-];
+const outcomeStylesOfLines = () =>
+  outcomeStyles(translated(PASTE_OUTCOME_LABELS), {
+    added: 'green',
+    notAdded: 'red',
+    notFound: 'red',
+    skipped: 'violet',
+    alreadyMember: 'gray',
+    inactive: 'orange',
+    duplicate: 'gray',
+    notRead: 'orange',
+  });
+
+const reportColumns = (): ReportColumn<PasteReportLine>[] => {
+  const outcomes = outcomeStylesOfLines();
+  return [
+    { header: t({ message: 'Line', comment: 'column header: a line as pasted' }), cell: (l) => l.pasted, wrap: true },
+    {
+      header: t({ message: 'Outcome', comment: 'column header: what became of the pasted line' }),
+      cell: (l) => <OutcomeBadge style={outcomes[l.outcome]} />,
+    },
+    {
+      header: t({ message: 'Person', comment: 'column header: the person the line resolved to' }),
+      cell: (l) => l.detail || NO_VALUE,
+      wrap: true,
+    },
+  ];
+};
 
 /** Long pasted words (a 200-character token) wrap inside their cell instead of widening the table. */
 const WRAP = { overflowWrap: 'anywhere' } as const;
@@ -56,10 +78,12 @@ export interface PasteListPanelProps {
   onChecked: (check: PasteCheck | null) => void;
 }
 
-const CANDIDATE_NOTES: Record<CandidateStatus, string> = {
-  matched: '',
-  alreadyMember: ' (already a member)',
-  inactive: ' (inactive)',
+/** A candidate of an ambiguous line as a choice: who they are, and why they cannot be chosen. */
+const candidateChoiceLabel = (user: User, status: CandidateStatus): string => {
+  const person = candidateLabel(user);
+  if (status === 'alreadyMember') return t`${person} (already a member)`;
+  if (status === 'inactive') return t`${person} (inactive)`;
+  return person;
 };
 
 /** What tells two people of the same name apart: their email in the name of the choice, department and title below. */
@@ -73,58 +97,67 @@ const CandidateChoice = ({
 }: {
   resolution: PasteResolution;
   onChoose: (choiceId: string | undefined) => void;
-}) => (
-  <Radio.Group
-    label={`Who is "${pastedText(resolution.line)}"?`}
-    labelProps={{ style: WRAP }}
-    value={resolution.choiceId ?? SKIP}
-    onChange={(value) => onChoose(value === SKIP ? undefined : value)}
-  >
-    <Stack gap={6} mt={4}>
-      {resolution.candidates.map((user) => {
-        const status = resolution.candidateStatuses?.[user.id ?? ''] ?? 'matched';
-        return (
-          <Radio
-            key={user.id}
-            value={user.id ?? ''}
-            disabled={status !== 'matched'}
-            label={`${candidateLabel(user)}${CANDIDATE_NOTES[status]}`}
-            description={candidateDetails(user) || undefined}
-            styles={{ description: WRAP, label: WRAP }}
-          />
-        );
-      })}
-      <Radio value={SKIP} label="Skip this line" />
-    </Stack>
-  </Radio.Group>
-);
+}) => {
+  const { t } = useLingui();
+  const line = pastedText(resolution.line);
+  return (
+    <Radio.Group
+      label={t`Who is "${line}"?`}
+      labelProps={{ style: WRAP }}
+      value={resolution.choiceId ?? SKIP}
+      onChange={(value) => onChoose(value === SKIP ? undefined : value)}
+    >
+      <Stack gap={6} mt={4}>
+        {resolution.candidates.map((user) => {
+          const status = resolution.candidateStatuses?.[user.id ?? ''] ?? 'matched';
+          return (
+            <Radio
+              key={user.id}
+              value={user.id ?? ''}
+              disabled={status !== 'matched'}
+              label={candidateChoiceLabel(user, status)}
+              description={candidateDetails(user) || undefined}
+              styles={{ description: WRAP, label: WRAP }}
+            />
+          );
+        })}
+        <Radio value={SKIP} label={t`Skip this line`} />
+      </Stack>
+    </Radio.Group>
+  );
+};
 
 /** The repeats merged into an earlier line, named. */
 const MergedDuplicates = ({ check }: { check: PasteCheck }) => {
+  const { t } = useLingui();
   const count = check.duplicates.length;
+  const overLimit = check.overLimit;
   if (count === 0 && check.overLimit === 0) return null;
   return (
     <Stack gap={4}>
       {count ? (
         <Text size="sm" fw={500}>
-          {count} duplicate {count === 1 ? 'line' : 'lines'} merged
+          <Plural value={count} one="# duplicate line merged" other="# duplicate lines merged" />
         </Text>
       ) : null}
       {count ? (
-        <ScrollRegion label="Duplicate lines merged">
-          <List size="xs" aria-label="Duplicate lines merged">
-            {check.duplicates.map((d, i) => (
+        <ScrollRegion label={t`Duplicate lines merged`}>
+          <List size="xs" aria-label={t`Duplicate lines merged`}>
+            {check.duplicates.map(({ source, firstSource }, i) => (
               <List.Item key={i} style={WRAP}>
-                {d.source === d.firstSource ? `"${d.source}" (repeated)` : `"${d.source}", same as "${d.firstSource}"`}
+                {source === firstSource ? t`"${source}" (repeated)` : t`"${source}", same as "${firstSource}"`}
               </List.Item>
             ))}
           </List>
         </ScrollRegion>
       ) : null}
-      {check.overLimit ? (
+      {overLimit ? (
         <Text size="sm" c="orange.9">
-          {check.overLimit} more {check.overLimit === 1 ? 'person was' : 'people were'} not read: at most 1,000 are
-          checked at once.
+          <Plural
+            value={overLimit}
+            one="# more person was not read: at most 1,000 are checked at once."
+            other="# more people were not read: at most 1,000 are checked at once."
+          />
         </Text>
       ) : null}
     </Stack>
@@ -133,6 +166,8 @@ const MergedDuplicates = ({ check }: { check: PasteCheck }) => {
 
 /** Paste emails or names, check them, and see how each line resolved before anything is sent. */
 export const PasteListPanel = ({ groupId, check, onChecked }: PasteListPanelProps) => {
+  const { t } = useLingui();
+  const statuses = statusStyles();
   const [text, setText] = useState('');
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -158,8 +193,8 @@ export const PasteListPanel = ({ groupId, check, onChecked }: PasteListPanelProp
   return (
     <Stack gap="sm">
       <Textarea
-        label="Emails or names"
-        description="One a line, an address list (Ann Smith <ann@example.com>; …), CSV or cells copied from a spreadsheet. Nothing is added until you confirm: each person is checked first."
+        label={t`Emails or names`}
+        description={t`One a line, an address list (Ann Smith <ann@example.com>; …), CSV or cells copied from a spreadsheet. Nothing is added until you confirm: each person is checked first.`}
         autosize
         minRows={5}
         maxRows={12}
@@ -171,28 +206,38 @@ export const PasteListPanel = ({ groupId, check, onChecked }: PasteListPanelProp
       />
       <Group>
         <Button variant="light" onClick={() => void runCheck()} loading={checking} disabled={!text.trim()}>
-          Check list
+          <Trans comment="button: check each line of the pasted list">Check list</Trans>
         </Button>
       </Group>
       {error ? (
-        <QueryErrorAlert error={error} onRetry={() => void runCheck()} title="Could not check the list" />
+        <QueryErrorAlert error={error} onRetry={() => void runCheck()} title={t`Could not check the list`} />
       ) : null}
       {check && resolutions ? (
         <Stack gap="xs">
-          <Group gap="xs" aria-label="Summary of the list" role="group">
-            {(Object.keys(PASTE_STATUS_LABELS) as PasteStatus[]).map((status) => (
-              <Badge key={status} color={STATUSES[status].color} variant="light" tt="none">
-                {STATUSES[status].label}: {counts[status] ?? 0}
-              </Badge>
-            ))}
+          <Group gap="xs" aria-label={t`Summary of the list`} role="group">
+            {(Object.keys(PASTE_STATUS_LABELS) as PasteStatus[]).map((status) => {
+              const label = statuses[status].label;
+              const count = counts[status] ?? 0;
+              return (
+                <Badge key={status} color={statuses[status].color} variant="light" tt="none">
+                  {t({ message: `${label}: ${count}`, comment: 'a status of the checked lines and how many have it' })}
+                </Badge>
+              );
+            })}
           </Group>
           <MergedDuplicates check={check} />
-          <Table aria-label="Checked list" withTableBorder striped>
+          <Table aria-label={t`Checked list`} withTableBorder striped>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Line</Table.Th>
-                <Table.Th>Result</Table.Th>
-                <Table.Th>Person</Table.Th>
+                <Table.Th>
+                  <Trans comment="column header: a line as pasted">Line</Trans>
+                </Table.Th>
+                <Table.Th>
+                  <Trans comment="column header: how the pasted line was resolved">Result</Trans>
+                </Table.Th>
+                <Table.Th>
+                  <Trans comment="column header: the person the line resolved to">Person</Trans>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -200,7 +245,7 @@ export const PasteListPanel = ({ groupId, check, onChecked }: PasteListPanelProp
                 <Table.Tr key={r.line.text}>
                   <Table.Td style={WRAP}>{pastedText(r.line)}</Table.Td>
                   <Table.Td>
-                    <OutcomeBadge style={STATUSES[r.status]} />
+                    <OutcomeBadge style={statuses[r.status]} />
                   </Table.Td>
                   <Table.Td style={WRAP}>
                     {r.status === 'ambiguous' ? (
@@ -234,11 +279,14 @@ export const PasteListPanel = ({ groupId, check, onChecked }: PasteListPanelProp
 };
 
 /** After the add: every pasted line with what became of it. */
-export const PasteReport = ({ check, result }: { check: PasteCheck; result: BatchRunResult | undefined }) => (
-  <ReportTable
-    label="Outcome of each line"
-    lines={pasteReport(check, result)}
-    columns={REPORT_COLUMNS}
-    rowKey={(_, index) => String(index)}
-  />
-);
+export const PasteReport = ({ check, result }: { check: PasteCheck; result: BatchRunResult | undefined }) => {
+  const { t } = useLingui();
+  return (
+    <ReportTable
+      label={t`Outcome of each line`}
+      lines={pasteReport(check, result)}
+      columns={reportColumns()}
+      rowKey={(_, index) => String(index)}
+    />
+  );
+};

@@ -1,3 +1,5 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg, plural, t } from '@lingui/core/macro';
 import type { User } from '@/api/generated/model/user';
 import type { UserSearchRequest } from '@/api/generated/model/userSearchRequest';
 import type { UsersSearchResponse } from '@/api/generated/model/usersSearchResponse';
@@ -52,12 +54,13 @@ export interface PasteCheck {
   overLimit: number;
 }
 
-export const PASTE_STATUS_LABELS: Record<PasteStatus, string> = {
-  matched: 'Matched',
-  ambiguous: 'Ambiguous',
-  notFound: 'Not found',
-  alreadyMember: 'Already a member',
-  inactive: 'Inactive',
+/** How each status of a checked line is named (translated where shown: `i18n._(label)`). */
+export const PASTE_STATUS_LABELS: Record<PasteStatus, MessageDescriptor> = {
+  matched: msg({ message: 'Matched', comment: 'status of a pasted line: one person found' }),
+  ambiguous: msg({ message: 'Ambiguous', comment: 'status of a pasted line: several people have this name' }),
+  notFound: msg({ message: 'Not found', comment: 'status of a pasted line: nobody has this email or name' }),
+  alreadyMember: msg({ message: 'Already a member', comment: 'status of a pasted line' }),
+  inactive: msg({ message: 'Inactive', comment: 'status of a pasted line: the person found is inactive' }),
 };
 
 const VALUES_PER_SEARCH = 50;
@@ -201,15 +204,16 @@ export const usersToAdd = (resolutions: readonly PasteResolution[]): User[] => {
 export type PasteOutcome =
   'added' | 'notAdded' | 'notFound' | 'skipped' | 'alreadyMember' | 'inactive' | 'duplicate' | 'notRead';
 
-export const PASTE_OUTCOME_LABELS: Record<PasteOutcome, string> = {
-  added: 'Added',
-  notAdded: 'Not added',
-  notFound: 'Not found',
-  skipped: 'Skipped (ambiguous)',
-  alreadyMember: 'Already a member',
-  inactive: 'Inactive, not added',
-  duplicate: 'Duplicate, merged',
-  notRead: 'Not read',
+/** What became of each pasted line once the add ran (translated where shown: `i18n._(label)`). */
+export const PASTE_OUTCOME_LABELS: Record<PasteOutcome, MessageDescriptor> = {
+  added: msg({ message: 'Added', comment: 'outcome of a pasted line: the person was added to the group' }),
+  notAdded: msg({ message: 'Not added', comment: 'outcome of a pasted line: adding the person failed' }),
+  notFound: msg({ message: 'Not found', comment: 'status of a pasted line: nobody has this email or name' }),
+  skipped: msg({ message: 'Skipped (ambiguous)', comment: 'outcome of a pasted line: no one was chosen' }),
+  alreadyMember: msg({ message: 'Already a member', comment: 'status of a pasted line' }),
+  inactive: msg({ message: 'Inactive, not added', comment: 'outcome of a pasted line' }),
+  duplicate: msg({ message: 'Duplicate, merged', comment: 'outcome of a pasted line: it repeats an earlier line' }),
+  notRead: msg({ message: 'Not read', comment: 'outcome of a pasted line: past the limit of people read' }),
 };
 
 export interface PasteReportLine {
@@ -225,6 +229,7 @@ const personText = (user: User | undefined) => (user ? `${user.name ?? ''} ${use
 /**
  * The outcome of every pasted line once the add ran: added or not (the run's ids), and the lines that
  * were not sent (not found, skipped, already members, inactive, repeats merged into an earlier line).
+ * Its details are worded in the page's language: call it at render time.
  */
 export const pasteReport = (check: PasteCheck, result: BatchRunResult | undefined): PasteReportLine[] => {
   const done = new Set(result?.doneIds ?? []);
@@ -238,18 +243,28 @@ export const pasteReport = (check: PasteCheck, result: BatchRunResult | undefine
         const status = r.candidateStatuses?.[r.choiceId];
         return { pasted, outcome: status === 'inactive' ? 'inactive' : 'alreadyMember', detail: personText(chosen) };
       }
-      return { pasted, outcome: 'skipped', detail: `${r.candidates.length} people have this name` };
+      const detail = plural(r.candidates.length, {
+        one: '# person has this name',
+        other: '# people have this name',
+      });
+      return { pasted, outcome: 'skipped', detail };
     }
     if (r.status === 'notFound') return { pasted, outcome: 'notFound', detail: '' };
     return { pasted, outcome: r.status === 'inactive' ? 'inactive' : 'alreadyMember', detail: personText(r.user) };
   });
-  const repeats = check.duplicates.map((d): PasteReportLine => ({
-    pasted: d.source,
-    outcome: 'duplicate',
-    detail: `Same as "${d.firstSource}"`,
-  }));
-  const notRead: PasteReportLine[] = check.overLimit
-    ? [{ pasted: `${check.overLimit} more`, outcome: 'notRead', detail: 'Past the first 1,000 people' }]
+  const repeats = check.duplicates.map((d): PasteReportLine => {
+    const firstSource = d.firstSource;
+    return { pasted: d.source, outcome: 'duplicate', detail: t`Same as "${firstSource}"` };
+  });
+  const overLimit = check.overLimit;
+  const notRead: PasteReportLine[] = overLimit
+    ? [
+        {
+          pasted: t({ message: `${overLimit} more`, comment: 'the people past the limit, as one line of the report' }),
+          outcome: 'notRead',
+          detail: t`Past the first 1,000 people`,
+        },
+      ]
     : [];
   return [...lines, ...repeats, ...notRead];
 };

@@ -1,3 +1,5 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Stack, Text } from '@mantine/core';
 import { Modal } from '@/components/dialogs/dialogs';
 import { IconUserMinus } from '@tabler/icons-react';
@@ -7,7 +9,7 @@ import { useIsPhone } from '@/lib/use-is-phone';
 import { BatchProgressView } from '../core/batch-progress';
 import { roleLossSentence, useRolesLostByLeaving } from '../core/group-grants';
 import { useMembershipChange } from '../core/group-mutations';
-import { confirmMultiChange, countOf } from '../core/multi-change-confirm';
+import { confirmMultiChange } from '../core/multi-change-confirm';
 import { RoleLossText } from '../core/role-loss-text';
 
 export interface RemoveMembersButtonProps {
@@ -21,6 +23,7 @@ export interface RemoveMembersButtonProps {
 
 /** Removes the selected members after a confirmation naming them and the group. */
 export const RemoveMembersButton = ({ group, selectedIds, nameOf, onDone }: RemoveMembersButtonProps) => {
+  const { t } = useLingui();
   const change = useMembershipChange(group);
   // What the group grants, read once (nothing without the permission to view grants).
   const rolesLost = useRolesLostByLeaving(group);
@@ -28,13 +31,13 @@ export const RemoveMembersButton = ({ group, selectedIds, nameOf, onDone }: Remo
   const count = selectedIds.length;
   // On a phone the disabled button would only push the members down: it appears with the first selection.
   const hidden = isPhone && count === 0 && !change.isPending;
-  const groupName = group.name ?? 'the group';
+  const groupName = group.name ?? t({ message: 'the group', comment: 'a group without a name' });
 
   const remove = async () => {
     const ids = [...selectedIds];
     const rolesLoss = roleLossSentence(ids.length, rolesLost);
     const ok = await confirmMultiChange({
-      verb: 'Remove',
+      verb: 'remove',
       count: ids.length,
       unit: 'member',
       target: { preposition: 'from', name: groupName },
@@ -42,7 +45,9 @@ export const RemoveMembersButton = ({ group, selectedIds, nameOf, onDone }: Remo
       details: (
         <Stack gap="xs">
           <RoleLossText>{rolesLoss}</RoleLossText>
-          <Text size="sm">People who are members through rules or as owners stay members.</Text>
+          <Text size="sm">
+            <Trans>People who are members through rules or as owners stay members.</Trans>
+          </Text>
         </Stack>
       ),
       danger: true,
@@ -54,7 +59,10 @@ export const RemoveMembersButton = ({ group, selectedIds, nameOf, onDone }: Remo
     if (!result.error && result.doneIds.length) {
       notifications.show({
         color: 'green',
-        message: `Removed ${countOf(result.doneIds.length, 'member')} from ${groupName}`,
+        message: plural(result.doneIds.length, {
+          one: `Removed # member from ${groupName}`,
+          other: `Removed # members from ${groupName}`,
+        }),
       });
     }
   };
@@ -70,13 +78,13 @@ export const RemoveMembersButton = ({ group, selectedIds, nameOf, onDone }: Remo
           loading={change.isPending}
           onClick={() => void remove()}
         >
-          Remove selected{count ? ` (${count})` : ''}
+          {count ? t`Remove selected (${count})` : t`Remove selected`}
         </Button>
       )}
       <Modal
         opened={change.isPending || !!change.data?.error}
         onClose={() => change.reset()}
-        title="Removing members"
+        title={t`Removing members`}
         withCloseButton={!change.isPending}
       >
         <Stack>

@@ -1,3 +1,5 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group as MantineGroup, Loader, MultiSelect, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
@@ -10,7 +12,7 @@ import type { Group } from '@/api/generated/model/group';
 import { describeError } from '@/components/feedback/query-error-alert';
 import { ErrorReference } from '@/components/feedback/error-reference';
 import { Modal } from '@/components/dialogs/dialogs';
-import { ALL_DIVISIONS, permissionsInWords } from '../core/group-grants';
+import { ALL_DIVISIONS } from '../core/group-grants';
 import { useGrantRolesMutation } from '../core/group-mutations';
 
 /** Roles shown for a search: few enough to show without scrolling; typing narrows them. */
@@ -23,6 +25,15 @@ interface PickedRole {
   permissions: number;
 }
 
+/** "Supervisor carries 12 permissions." */
+const roleCarries = (role: PickedRole): string => {
+  const roleName = role.name;
+  return plural(role.permissions, {
+    one: `${roleName} carries # permission.`,
+    other: `${roleName} carries # permissions.`,
+  });
+};
+
 /** A role searched by name on the server (GET /authorization/roles?name=…). */
 const RolePicker = ({
   value,
@@ -33,12 +44,14 @@ const RolePicker = ({
   onChange: (role: PickedRole | null) => void;
   error?: string;
 }) => {
+  const { t } = useLingui();
   const [term, setTerm] = useState('');
   const searched = term === value?.name ? '' : term.trim();
   const [debounced] = useDebouncedValue(searched, 250);
   const roles = useGetAuthorizationRoles({ name: debounced || undefined, pageSize: ROLE_RESULTS, userCount: false });
   const loading = roles.isFetching || debounced !== searched;
   const total = roles.data?.total ?? 0;
+  const shownCount = ROLE_RESULTS;
   const more = total - (roles.data?.entities?.length ?? 0);
   const options = useMemo(() => {
     const found: PickedRole[] = (roles.data?.entities ?? [])
@@ -49,15 +62,15 @@ const RolePicker = ({
   }, [roles.data, value]);
   return (
     <Select
-      label="Role"
-      placeholder="Search roles by name"
+      label={t({ message: 'Role', comment: 'the role to assign' })}
+      placeholder={t`Search roles by name`}
       searchable
       clearable
       required
       searchValue={term}
       onSearchChange={setTerm}
       filter={({ options: shown }) => shown}
-      nothingFoundMessage={loading ? 'Searching…' : roles.isError ? describeError(roles.error) : 'No role matches'}
+      nothingFoundMessage={loading ? t`Searching…` : roles.isError ? describeError(roles.error) : t`No role matches`}
       rightSection={loading ? <Loader size="xs" aria-hidden /> : undefined}
       data={options.map((r) => ({ value: r.id, label: r.name }))}
       value={value?.id ?? null}
@@ -65,9 +78,9 @@ const RolePicker = ({
       maxDropdownHeight={ROLE_RESULTS * 48}
       description={
         value
-          ? `${value.name} carries ${permissionsInWords(value.permissions)}.`
+          ? roleCarries(value)
           : more > 0
-            ? `Showing ${ROLE_RESULTS} of ${total} roles: type part of a name to find others.`
+            ? t`Showing ${shownCount} of ${total} roles: type part of a name to find others.`
             : undefined
       }
       error={error}
@@ -88,18 +101,24 @@ const DivisionsPicker = ({
   onChange: (ids: string[]) => void;
   error?: string;
 }) => {
+  const { t } = useLingui();
   const divisions = useGetAuthorizationDivisions({ pageSize: DIVISION_PAGE });
   const data = useMemo(
     () => [
-      { value: ALL_DIVISIONS, label: 'All divisions' },
+      { value: ALL_DIVISIONS, label: t`All divisions` },
       ...(divisions.data?.entities ?? [])
         .filter((d) => d.id)
-        .map((d) => ({
-          value: d.id ?? '',
-          label: d.homeDivision ? `${d.name ?? d.id} (home)` : (d.name ?? d.id ?? ''),
-        })),
+        .map((d) => {
+          const divisionName = d.name ?? d.id;
+          return {
+            value: d.id ?? '',
+            label: d.homeDivision
+              ? t({ message: `${divisionName} (home)`, comment: "the org's home division" })
+              : (d.name ?? d.id ?? ''),
+          };
+        }),
     ],
-    [divisions.data],
+    [divisions.data, t],
   );
   const change = (ids: string[]) => {
     const added = ids.filter((id) => !value.includes(id));
@@ -109,9 +128,9 @@ const DivisionsPicker = ({
   };
   return (
     <MultiSelect
-      label="Divisions"
-      description="The role applies to what is in these divisions. All divisions includes those added later."
-      placeholder={value.length ? undefined : 'Choose divisions'}
+      label={t`Divisions`}
+      description={t`The role applies to what is in these divisions. All divisions includes those added later.`}
+      placeholder={value.length ? undefined : t`Choose divisions`}
       searchable
       required
       data={data}
@@ -130,15 +149,21 @@ export interface AssignRolesDialogProps {
 }
 
 /** Grants a role over the chosen divisions to the group (POST …/subjects/{groupId}/bulkadd). */
-export const AssignRolesDialog = ({ group, opened, onClose }: AssignRolesDialogProps) => (
-  // Opens on its text: the role list, which opens on focus, would cover the divisions chosen to start with.
-  <Modal opened={opened} onClose={onClose} title={`Assign roles to ${group.name}`} size="lg" initialFocus="content">
-    {opened ? <AssignRolesForm group={group} onClose={onClose} /> : null}
-  </Modal>
-);
+export const AssignRolesDialog = ({ group, opened, onClose }: AssignRolesDialogProps) => {
+  const { t } = useLingui();
+  const groupName = group.name;
+  return (
+    // Opens on its text: the role list, which opens on focus, would cover the divisions chosen to start with.
+    <Modal opened={opened} onClose={onClose} title={t`Assign roles to ${groupName}`} size="lg" initialFocus="content">
+      {opened ? <AssignRolesForm group={group} onClose={onClose} /> : null}
+    </Modal>
+  );
+};
 
 const AssignRolesForm = ({ group, onClose }: { group: Group & { id: string }; onClose: () => void }) => {
+  const { t } = useLingui();
   const home = useGetAuthorizationDivisionsHome();
+  const groupName = group.name;
   const grant = useGrantRolesMutation(group.id);
   const [role, setRole] = useState<PickedRole | null>(null);
   const [divisionIds, setDivisionIds] = useState<string[] | null>(null);
@@ -174,25 +199,27 @@ const AssignRolesForm = ({ group, onClose }: { group: Group & { id: string }; on
       noValidate
     >
       <Stack>
-        <Text size="sm">Every member of {group.name} holds the role in the divisions chosen.</Text>
-        <RolePicker value={role} onChange={setRole} error={submitted && !role ? 'Choose a role' : undefined} />
+        <Text size="sm">
+          <Trans>Every member of {groupName} holds the role in the divisions chosen.</Trans>
+        </Text>
+        <RolePicker value={role} onChange={setRole} error={submitted && !role ? t`Choose a role` : undefined} />
         <DivisionsPicker
           value={chosen}
           onChange={setDivisionIds}
-          error={submitted && chosen.length === 0 ? 'Choose at least one division' : undefined}
+          error={submitted && chosen.length === 0 ? t`Choose at least one division` : undefined}
         />
         {failure ? (
-          <Alert color="red" title="The role was not assigned" role="alert">
+          <Alert color="red" title={t`The role was not assigned`} role="alert">
             {describeError(failure)}
             <ErrorReference error={failure} />
           </Alert>
         ) : null}
         <MantineGroup justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={grant.isPending}>
-            Cancel
+            <Trans>Cancel</Trans>
           </Button>
           <Button type="submit" loading={grant.isPending}>
-            Assign role
+            <Trans>Assign role</Trans>
           </Button>
         </MantineGroup>
       </Stack>

@@ -1,3 +1,5 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Badge, Button, Group as MantineGroup, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconInfoCircle, IconShieldPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,10 +8,9 @@ import { EmptyState } from '@/components/feedback/empty-state';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { confirmAction } from '@/components/feedback/confirm';
 import { useCan } from '@/lib/permissions';
-import { countOf } from '@/lib/plural';
 import { divisionsInWords, permissionsInWords, useGroupGrants, type GrantedRole } from '../core/group-grants';
 import { useRemoveGrantsMutation } from '../core/group-mutations';
-import { GROUP_PROPERTIES, storedTime } from '../core/group-vocabulary';
+import { propertyLabel, storedTime } from '../core/group-vocabulary';
 import { AssignRolesDialog } from './assign-roles-dialog';
 import { permissionOf } from '@/lib/permission-names';
 import { formatLongDate } from '@/lib/locale';
@@ -32,7 +33,9 @@ const RoleCard = ({
   onRemove: (role: GrantedRole) => void;
   removing: boolean;
 }) => {
+  const { t } = useLingui();
   const date = grantedOn(role.grantedAt);
+  const roleName = role.roleName;
   return (
     <Paper component="li" withBorder p="md" radius="md" data-role={role.roleId} aria-label={role.roleName}>
       <MantineGroup justify="space-between" align="flex-start" wrap="wrap" gap="sm">
@@ -48,7 +51,7 @@ const RoleCard = ({
           <MantineGroup gap="xs" wrap="wrap">
             <Text size="sm">
               <Text span inherit fw={500}>
-                Divisions:
+                <Trans comment="label before the divisions a role is granted in">Divisions:</Trans>
               </Text>{' '}
               {capitalised(divisionsInWords(role.divisions))}
             </Text>
@@ -60,7 +63,7 @@ const RoleCard = ({
           </MantineGroup>
           {date ? (
             <Text size="xs" c="dimmed">
-              Granted {date}
+              <Trans comment="when the role was granted to the group">Granted {date}</Trans>
             </Text>
           ) : null}
         </Stack>
@@ -70,11 +73,11 @@ const RoleCard = ({
             color="red"
             size="compact-sm"
             leftSection={<IconTrash size={14} aria-hidden />}
-            aria-label={`Remove ${role.roleName}`}
+            aria-label={t`Remove ${roleName}`}
             loading={removing}
             onClick={() => onRemove(role)}
           >
-            Remove
+            <Trans comment="button: stop granting this role">Remove</Trans>
           </Button>
         ) : null}
       </MantineGroup>
@@ -84,6 +87,7 @@ const RoleCard = ({
 
 /** The roles the group grants its members, with assigning and removing where the user may. */
 export const RolesTab = ({ group }: { group: Group & { id: string } }) => {
+  const { t } = useLingui();
   // Assigning searches the roles, which takes authorization:role:view besides the grant permission.
   const canGrant = useCan(permissionOf('postAuthorizationSubjectBulkadd'));
   const canSearchRoles = useCan(permissionOf('getAuthorizationRoles'));
@@ -95,14 +99,21 @@ export const RolesTab = ({ group }: { group: Group & { id: string } }) => {
   const [assigning, setAssigning] = useState(false);
   const rolesOn = group.rolesEnabled === true;
   const members = group.memberCount ?? 0;
+  const setting = propertyLabel('rolesEnabled');
 
   const removeRole = async (role: GrantedRole) => {
+    const roleName = role.roleName;
+    const groupName = group.name;
+    const divisions = divisionsInWords(role.divisions);
     const ok = await confirmAction({
-      title: `Remove ${role.roleName} from ${group.name}?`,
+      title: t`Remove ${roleName} from ${groupName}?`,
       message: rolesOn
-        ? `The group no longer grants ${role.roleName} in ${divisionsInWords(role.divisions)}. Its ${countOf(members, 'member', 'members')} lose it unless they hold it another way.`
-        : `The group no longer grants ${role.roleName} in ${divisionsInWords(role.divisions)}.`,
-      confirmLabel: 'Remove role',
+        ? plural(members, {
+            one: `The group no longer grants ${roleName} in ${divisions}. Its # member lose it unless they hold it another way.`,
+            other: `The group no longer grants ${roleName} in ${divisions}. Its # members lose it unless they hold it another way.`,
+          })
+        : t`The group no longer grants ${roleName} in ${divisions}.`,
+      confirmLabel: t`Remove role`,
       danger: true,
     });
     if (!ok) return;
@@ -122,26 +133,26 @@ export const RolesTab = ({ group }: { group: Group & { id: string } }) => {
   const assignButton =
     canAdd && rolesOn ? (
       <Button leftSection={<IconShieldPlus size={16} aria-hidden />} onClick={() => setAssigning(true)}>
-        Assign roles
+        <Trans>Assign roles</Trans>
       </Button>
     ) : null;
 
   let body;
-  if (query.isPending) body = <Skeleton height={120} role="status" aria-label="Loading roles" />;
+  if (query.isPending) body = <Skeleton height={120} role="status" aria-label={t`Loading roles`} />;
   else if (query.isError) {
     body = (
-      <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} title="Could not load the roles" />
+      <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} title={t`Could not load the roles`} />
     );
   } else if (!roles.length) {
     body = (
       <EmptyState
-        title="This group grants no roles"
-        description={rolesOn ? 'Roles assigned here apply to every member of the group.' : undefined}
+        title={t`This group grants no roles`}
+        description={rolesOn ? t`Roles assigned here apply to every member of the group.` : undefined}
       />
     );
   } else {
     body = (
-      <Stack component="ul" gap="sm" aria-label="Granted roles" p={0} m={0} style={{ listStyle: 'none' }}>
+      <Stack component="ul" gap="sm" aria-label={t`Granted roles`} p={0} m={0} style={{ listStyle: 'none' }}>
         {roles.map((role) => (
           <RoleCard
             key={role.roleId}
@@ -160,15 +171,17 @@ export const RolesTab = ({ group }: { group: Group & { id: string } }) => {
       <MantineGroup justify="space-between" align="center" wrap="wrap">
         <Text size="sm" c="dimmed">
           {rolesOn
-            ? 'Members of this group hold the roles it grants, in the divisions listed.'
-            : 'Roles listed here are not given to members.'}
+            ? t`Members of this group hold the roles it grants, in the divisions listed.`
+            : t`Roles listed here are not given to members.`}
         </Text>
         {assignButton}
       </MantineGroup>
       {rolesOn ? null : (
-        <Alert variant="light" color="gray" icon={<IconInfoCircle size={18} aria-hidden />} title="Roles are off">
-          {GROUP_PROPERTIES.rolesEnabled.label} is No for this group: its members get no roles through it, and roles
-          cannot be assigned to it until it is turned on in the group&apos;s settings.
+        <Alert variant="light" color="gray" icon={<IconInfoCircle size={18} aria-hidden />} title={t`Roles are off`}>
+          <Trans comment="setting: the name of the group setting (Roles enabled); No: its value">
+            {setting} is No for this group: its members get no roles through it, and roles cannot be assigned to it
+            until it is turned on in the group&apos;s settings.
+          </Trans>
         </Alert>
       )}
       {body}

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { httpConfig } from '@/api/http';
 import type { DynamicGroupQuery } from '@/api/generated/model/dynamicGroupQuery';
 import {
@@ -30,8 +31,9 @@ export const workersAvailable = (): boolean => typeof Worker !== 'undefined';
 const startWorker = (): RosterWorker =>
   new Worker(new URL('./roster.worker.ts', import.meta.url), { type: 'module', name: 'roster' }) as RosterWorker;
 
+// The signal's own reason, else the AbortError an abort without a reason gives (a developer's error, never shown).
 const abortError = (signal: AbortSignal): unknown =>
-  signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError');
+  signal.reason instanceof Error ? signal.reason : AbortSignal.abort().reason;
 
 export interface WorkerReadOptions<E> {
   signal?: AbortSignal;
@@ -96,7 +98,8 @@ function readInWorker<E extends { id: string }>(
     worker.onerror = (event) => {
       event.preventDefault();
       end();
-      if (answered) reject(new Error('The roster could not be read.'));
+      // Worded here, on the page: no language is active in the worker (it sends codes and numbers only).
+      if (answered) reject(new Error(t`The roster could not be read.`));
       else fallback().then(resolve, reject);
     };
     worker.onmessage = ({ data }) => {

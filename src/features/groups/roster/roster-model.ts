@@ -234,11 +234,20 @@ export function countsRefreshMs(memberCount: number): number {
 export const requestsPerMinute = (memberCount: number): number =>
   60_000 / VISIBLE_PAGE_REFRESH_MS + (pagesFor(memberCount) * 60_000) / countsRefreshMs(memberCount);
 
-/** "20 s", "5 min 35 s". */
+/** An interval in whole minutes and the seconds over: 335,000 ms → 5 min 35 s, 20,000 ms → 0 min 20 s. */
+export function intervalParts(ms: number): { minutes: number; seconds: number } {
+  const total = Math.round(ms / 1000);
+  return { minutes: Math.floor(total / 60), seconds: total % 60 };
+}
+
+/**
+ * "20 s", "5 min 35 s", in English: the bench's report (bench/lib/roster.ts). The page words an interval
+ * in its language with intervalInWords (roster-panel.tsx); this module stays free of the catalogue, as
+ * the Web Worker and the bench load it.
+ */
 export function formatInterval(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
-  return rest ? `${minutes} min ${rest} s` : `${minutes} min`;
+  const { minutes, seconds } = intervalParts(ms);
+  if (minutes === 0) return `${seconds} s`;
+  // eslint-disable-next-line lingui/no-unlocalized-strings -- the bench's English report, never shown on the page (intervalInWords is)
+  return seconds ? `${minutes} min ${seconds} s` : `${minutes} min`;
 }

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { useCallback, useEffect, useState } from 'react';
 import type { User } from '@/api/generated/model/user';
 import { statusLabel } from '../core/status-counts';
@@ -7,8 +8,10 @@ import { toRosterEntry, type RosterEntry, type RosterKind } from './roster-model
 export const CHANGE_MARK_MS = 8_000;
 
 /** "now Available", "now off queue". */
-export const describeChange = (kind: RosterKind, to: string): string =>
-  kind === 'presence' ? `now ${to}` : `now ${statusLabel(to).toLowerCase()}`;
+export const describeChange = (kind: RosterKind, to: string): string => {
+  const status = kind === 'presence' ? to : statusLabel(to).toLowerCase();
+  return t({ message: `now ${status}`, comment: 'a member\'s new status, marked on their row: "now Available"' });
+};
 
 /** The marks for the members of `users` whose shown status differs from what `last` held for them. */
 export function changeMarks(last: ReadonlyMap<string, RosterEntry>, users: readonly User[]): Map<string, string> {

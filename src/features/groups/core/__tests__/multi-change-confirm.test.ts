@@ -9,7 +9,7 @@ import {
 } from '../multi-change-confirm';
 
 const add = (count: number): MultiChange => ({
-  verb: 'Add',
+  verb: 'add',
   count,
   unit: 'person',
   target: { preposition: 'to', name: 'Night Shift Leads' },
@@ -19,9 +19,9 @@ describe('the confirmation of changes of several people or groups', () => {
   it('names the count and the target', () => {
     expect(multiChangeTitle(add(2316))).toBe('Add 2,316 people to Night Shift Leads?');
     expect(
-      multiChangeTitle({ verb: 'Remove', count: 1, unit: 'member', target: { preposition: 'from', name: 'X' } }),
+      multiChangeTitle({ verb: 'remove', count: 1, unit: 'member', target: { preposition: 'from', name: 'X' } }),
     ).toBe('Remove 1 member from X?');
-    expect(multiChangeTitle({ verb: 'Delete', count: 3, unit: 'group' })).toBe('Delete 3 groups?');
+    expect(multiChangeTitle({ verb: 'delete', count: 3, unit: 'group' })).toBe('Delete 3 groups?');
   });
 
   it('asks for more than one, or for one when asked to', () => {
@@ -33,7 +33,7 @@ describe('the confirmation of changes of several people or groups', () => {
   it('warns more strongly above the threshold, and for every delete', () => {
     expect(needsStrongConfirmation(add(MULTI_CHANGE_WARNING_THRESHOLD))).toBe(false);
     expect(needsStrongConfirmation(add(MULTI_CHANGE_WARNING_THRESHOLD + 1))).toBe(true);
-    expect(needsStrongConfirmation({ verb: 'Delete', count: 2, unit: 'group', deletes: true })).toBe(true);
+    expect(needsStrongConfirmation({ verb: 'delete', count: 2, unit: 'group', deletes: true })).toBe(true);
   });
 
   it('names the first few', () => {

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
@@ -16,14 +17,15 @@ export interface GroupListEmptyProps {
 
 /** Nothing to show, and the way out: clear the search, go back to the first page, or create a group. */
 export const GroupListEmpty = ({ state, total, onNavigate }: GroupListEmptyProps) => {
+  const { t } = useLingui();
   if (total > 0) {
     return (
       <EmptyState
-        title="This page is empty"
-        description="There are fewer groups than this page number suggests."
+        title={t`This page is empty`}
+        description={t`There are fewer groups than this page number suggests.`}
         action={
           <Button variant="light" onClick={() => onNavigate(goToPage(state, { page: 1 }))}>
-            Go to the first page
+            <Trans>Go to the first page</Trans>
           </Button>
         }
       />
@@ -32,11 +34,11 @@ export const GroupListEmpty = ({ state, total, onNavigate }: GroupListEmptyProps
   if (state.mine && !hasSearchOrFilters({ ...state, mine: false })) {
     return (
       <EmptyState
-        title="You own no groups"
-        description="Groups you own are listed here. A group's owners can edit it and change its members."
+        title={t`You own no groups`}
+        description={t`Groups you own are listed here. A group's owners can edit it and change its members.`}
         action={
           <Button variant="light" onClick={() => onNavigate(clearSearchAndFilters(state))}>
-            Show all groups
+            <Trans>Show all groups</Trans>
           </Button>
         }
       />
@@ -45,11 +47,11 @@ export const GroupListEmpty = ({ state, total, onNavigate }: GroupListEmptyProps
   if (hasSearchOrFilters(state)) {
     return (
       <EmptyState
-        title="No groups match"
-        description="No group you can see matches this search and these filters."
+        title={t`No groups match`}
+        description={t`No group you can see matches this search and these filters.`}
         action={
           <Button variant="light" onClick={() => onNavigate(clearSearchAndFilters(state))}>
-            Clear search and filters
+            <Trans>Clear search and filters</Trans>
           </Button>
         }
       />
@@ -57,12 +59,12 @@ export const GroupListEmpty = ({ state, total, onNavigate }: GroupListEmptyProps
   }
   return (
     <EmptyState
-      title="No groups yet"
-      description="There are no groups you can see."
+      title={t`No groups yet`}
+      description={t`There are no groups you can see.`}
       action={
         <Can permission={permissionOf('createGroup')}>
           <Button component={Link} to={paths.groups.new.getHref()} leftSection={<IconPlus size={16} aria-hidden />}>
-            Create group
+            <Trans>Create group</Trans>
           </Button>
         </Can>
       }

@@ -1,4 +1,6 @@
 import '@/styles/page-styles';
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Button } from '@mantine/core';
 import { Drawer } from '@/components/dialogs/dialogs';
 import { GroupListFilters, type GroupListFiltersProps } from './group-list-filters';
@@ -9,10 +11,10 @@ export const GroupListFiltersDrawer = ({
   onClose,
   ...filters
 }: GroupListFiltersProps & { opened: boolean; onClose: () => void }) => (
-  <Drawer opened={opened} onClose={onClose} position="bottom" size="auto" title="Filters and sort">
+  <Drawer opened={opened} onClose={onClose} position="bottom" size="auto" title={t`Filters and sort`}>
     <GroupListFilters {...filters} stacked />
     <Button fullWidth mt="lg" size="md" onClick={onClose}>
-      Show groups
+      <Trans>Show groups</Trans>
     </Button>
   </Drawer>
 );

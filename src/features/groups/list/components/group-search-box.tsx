@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { CloseButton, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useId } from 'react';
@@ -7,11 +8,6 @@ import { MAX_QUERY_LENGTH, type MatchMode } from '../list-url-state';
 
 /** How long typing must pause before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 300;
-
-const MATCH_OPTIONS: { value: MatchMode; label: string }[] = [
-  { value: 'contains', label: 'Contains' },
-  { value: 'startsWith', label: 'Starts with' },
-];
 
 export interface GroupSearchBoxProps {
   /** The search text in the URL. */
@@ -27,7 +23,12 @@ export interface GroupSearchBoxProps {
  * elsewhere (Back, "Clear search and filters").
  */
 export const GroupSearchBox = ({ query, match, onQueryChange, onMatchChange }: GroupSearchBoxProps) => {
+  const { t } = useLingui();
   const matchLabelId = useId();
+  const matchOptions: { value: MatchMode; label: string }[] = [
+    { value: 'contains', label: t({ message: 'Contains', comment: 'search match mode: the text anywhere' }) },
+    { value: 'startsWith', label: t({ message: 'Starts with', comment: 'search match mode: the text at the start' }) },
+  ];
   const { input, change, clear, onKeyDown } = useCommittedText(
     query,
     onQueryChange,
@@ -38,22 +39,22 @@ export const GroupSearchBox = ({ query, match, onQueryChange, onMatchChange }: G
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
       <TextInput
-        label="Search groups"
-        placeholder="Name or description"
+        label={t`Search groups`}
+        placeholder={t`Name or description`}
         type="search"
         value={input}
         maxLength={MAX_QUERY_LENGTH}
         onChange={(event) => change(event.currentTarget.value)}
         onKeyDown={onKeyDown}
         leftSection={<IconSearch size={16} aria-hidden />}
-        rightSection={input ? <CloseButton size="sm" aria-label="Clear search text" onClick={clear} /> : null}
+        rightSection={input ? <CloseButton size="sm" aria-label={t`Clear search text`} onClick={clear} /> : null}
         style={{ flex: '1 1 260px', minWidth: 220 }}
       />
       <Stack gap={4}>
         <Text id={matchLabelId} size="sm" fw={500} component="span">
-          Match
+          <Trans comment="label of the search match mode (contains or starts with)">Match</Trans>
         </Text>
-        <SegmentedChoice aria-labelledby={matchLabelId} data={MATCH_OPTIONS} value={match} onChange={onMatchChange} />
+        <SegmentedChoice aria-labelledby={matchLabelId} data={matchOptions} value={match} onChange={onMatchChange} />
       </Stack>
     </Group>
   );

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { Anchor, Badge, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -5,8 +6,8 @@ import type { Group } from '@/api/generated/model/group';
 import { paths } from '@/config/paths';
 import { formatCount } from '@/lib/plural';
 import {
-  GROUP_PROPERTIES,
   NO_VALUE,
+  propertyLabel,
   stateLabel,
   timeInWords,
   typeLabel,
@@ -15,7 +16,8 @@ import {
 
 export interface GroupColumn {
   key: string;
-  label: string;
+  /** The column's header, in the page's language. */
+  label: () => string;
   render: (group: Group) => ReactNode;
   align?: 'left' | 'right';
   /** Width of the skeleton bar shown while loading. */
@@ -27,7 +29,12 @@ export const formatOwners = (group: Pick<Group, 'owners'>, shown = 2): string =>
   const names = (group.owners ?? []).map((owner) => owner.name ?? owner.id).filter(Boolean);
   if (names.length === 0) return NO_VALUE;
   const rest = names.length - shown;
-  return rest > 0 ? `${names.slice(0, shown).join(', ')} +${rest} more` : names.join(', ');
+  if (rest <= 0) return names.join(', ');
+  const firstNames = names.slice(0, shown).join(', ');
+  return t({
+    message: `${firstNames} +${rest} more`,
+    comment: 'owners of a group: the first names, and how many more',
+  });
 };
 
 /** A value in the vocabulary's words, NO_VALUE when there is none. */
@@ -37,7 +44,7 @@ const label = (toWords: (value: string | undefined) => string, value: string | u
 export const GROUP_COLUMNS: GroupColumn[] = [
   {
     key: 'name',
-    label: GROUP_PROPERTIES.name.label,
+    label: () => propertyLabel('name'),
     skeletonWidth: '70%',
     render: (group) => (
       <Anchor component={Link} to={paths.groups.detail.getHref(group.id ?? '')} fw={500}>
@@ -47,7 +54,7 @@ export const GROUP_COLUMNS: GroupColumn[] = [
   },
   {
     key: 'type',
-    label: GROUP_PROPERTIES.type.label,
+    label: () => propertyLabel('type'),
     skeletonWidth: '60%',
     render: (group) => (
       <Badge variant="light" color={group.type === 'social' ? 'grape' : 'blue'} tt="none">
@@ -57,20 +64,20 @@ export const GROUP_COLUMNS: GroupColumn[] = [
   },
   {
     key: 'visibility',
-    label: GROUP_PROPERTIES.visibility.label,
+    label: () => propertyLabel('visibility'),
     skeletonWidth: '70%',
     render: (group) => label(visibilityLabel, group.visibility),
   },
   {
     key: 'memberCount',
-    label: GROUP_PROPERTIES.memberCount.label,
+    label: () => propertyLabel('memberCount'),
     align: 'right',
     skeletonWidth: '40%',
     render: (group) => formatCount(group.memberCount ?? 0),
   },
   {
     key: 'state',
-    label: GROUP_PROPERTIES.state.label,
+    label: () => propertyLabel('state'),
     skeletonWidth: '60%',
     render: (group) => (
       <Badge variant="dot" color={group.state === 'active' ? 'green' : 'gray'} tt="none">
@@ -80,7 +87,7 @@ export const GROUP_COLUMNS: GroupColumn[] = [
   },
   {
     key: 'owners',
-    label: GROUP_PROPERTIES.owners.label,
+    label: () => propertyLabel('owners'),
     skeletonWidth: '80%',
     render: (group) => (
       <Text size="sm" lineClamp={1} title={(group.owners ?? []).map((o) => o.name).join(', ') || undefined}>
@@ -90,7 +97,7 @@ export const GROUP_COLUMNS: GroupColumn[] = [
   },
   {
     key: 'dateModified',
-    label: 'Last modified',
+    label: () => t({ message: 'Last modified', comment: 'column header: when the group was last changed' }),
     skeletonWidth: '80%',
     render: (group) => timeInWords(group.dateModified),
   },

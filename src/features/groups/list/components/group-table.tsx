@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { Box, Checkbox, Skeleton, Table } from '@mantine/core';
 import type { MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
@@ -33,7 +34,9 @@ const COMPACT_COLUMNS = new Set(['name', 'type', 'memberCount']);
 const useRowClick = () => {
   const navigate = useNavigate();
   return (group: Group) => (event: MouseEvent<HTMLTableRowElement>) => {
-    if (!group.id || (event.target as HTMLElement).closest('a, button')) return;
+    // A click on a link or a button in the row does its own thing.
+    const target = event.target as HTMLElement;
+    if (!group.id || target.closest('a') || target.closest('button')) return;
     if (window.getSelection()?.toString()) return;
     void navigate(paths.groups.detail.getHref(group.id));
   };
@@ -47,6 +50,7 @@ export const GroupTable = ({
   selection,
   compact = false,
 }: GroupTableProps) => {
+  const { t } = useLingui();
   const onRowClick = useRowClick();
   const pageIds = (groups ?? []).filter((g) => g.id);
   const selectedOnPage = selection ? pageIds.filter((g) => selection.isSelected(g.id ?? '')).length : 0;
@@ -59,7 +63,7 @@ export const GroupTable = ({
         miw={compact ? undefined : 900}
         highlightOnHover
         verticalSpacing={compact ? 'md' : 'sm'}
-        aria-label="Groups"
+        aria-label={t`Groups`}
         aria-busy={groups === undefined || stale}
         data-view={view}
         style={{ opacity: stale ? 0.6 : 1, transition: 'opacity 150ms' }}
@@ -69,7 +73,7 @@ export const GroupTable = ({
             {selection ? (
               <Table.Th w={40}>
                 <Checkbox
-                  aria-label="Select every group on this page"
+                  aria-label={t`Select every group on this page`}
                   checked={pageIds.length > 0 && selectedOnPage === pageIds.length}
                   indeterminate={selectedOnPage > 0 && selectedOnPage < pageIds.length}
                   disabled={pageIds.length === 0}
@@ -79,7 +83,7 @@ export const GroupTable = ({
             ) : null}
             {columns.map((column) => (
               <Table.Th key={column.key} scope="col" ta={column.align}>
-                {column.label}
+                {column.label()}
               </Table.Th>
             ))}
           </Table.Tr>
@@ -100,24 +104,27 @@ export const GroupTable = ({
                   ))}
                 </Table.Tr>
               ))
-            : groups.map((group) => (
-                <Table.Tr key={group.id} onClick={onRowClick(group)} style={{ cursor: 'pointer' }}>
-                  {selection ? (
-                    <Table.Td onClick={(e) => e.stopPropagation()}>
-                      <Checkbox
-                        aria-label={`Select ${group.name ?? group.id}`}
-                        checked={selection.isSelected(group.id ?? '')}
-                        onChange={() => selection.onToggle(group)}
-                      />
-                    </Table.Td>
-                  ) : null}
-                  {columns.map((column) => (
-                    <Table.Td key={column.key} ta={column.align}>
-                      {column.render(group)}
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
+            : groups.map((group) => {
+                const groupName = group.name ?? group.id;
+                return (
+                  <Table.Tr key={group.id} onClick={onRowClick(group)} style={{ cursor: 'pointer' }}>
+                    {selection ? (
+                      <Table.Td onClick={(e) => e.stopPropagation()}>
+                        <Checkbox
+                          aria-label={t`Select ${groupName}`}
+                          checked={selection.isSelected(group.id ?? '')}
+                          onChange={() => selection.onToggle(group)}
+                        />
+                      </Table.Td>
+                    ) : null}
+                    {columns.map((column) => (
+                      <Table.Td key={column.key} ta={column.align}>
+                        {column.render(group)}
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                );
+              })}
         </Table.Tbody>
       </Table>
     </Box>

@@ -1,3 +1,4 @@
+import { i18n } from '@lingui/core';
 import { MantineProvider } from '@mantine/core';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -75,6 +76,6 @@ describe('MemberFinder', () => {
     setup('', 'owner', true);
     const select = screen.getByRole('combobox', { name: 'Why a member' }) as HTMLInputElement;
     expect(select.value).toBe('Owners (2)');
-    expect(screen.getByText(INFERRED_RULE_HINT)).toBeTruthy();
+    expect(screen.getByText(i18n._(INFERRED_RULE_HINT))).toBeTruthy();
   });
 });

@@ -1,0 +1,86 @@
+import type { Page } from '@playwright/test';
+import { DEMO_GROUPS } from '../support/data';
+import { expect, signIn, test, waitForNetworkQuiet } from '../support/fixtures';
+import {
+  chooseLanguage,
+  englishLeftOn,
+  englishMessagesTranslatedIn,
+  notPseudoLocalised,
+  recordApiAnswers,
+} from '../support/languages';
+
+/**
+ * The console in the user's language (src/lib/locale.ts, lingui.config.ts): the main journeys (browse,
+ * open a group, its members and history, edit it, settings) in German from the browser's language and in
+ * Japanese chosen in Settings, with no English message left on those screens; and in the pseudo-locale,
+ * where every text shown is either pseudo-localised or data from the API, so a word that bypasses the
+ * catalogue shows.
+ */
+
+const GROUP = DEMO_GROUPS.small;
+
+/** Each screen of the journey, and what shows once it has its data. */
+const JOURNEY: { path: string; ready: (page: Page) => Promise<void> }[] = [
+  { path: '/groups', ready: (page) => expect(page.locator('main table tbody tr').first()).toBeVisible() },
+  {
+    path: `/groups/${GROUP.id}`,
+    ready: (page) => expect(page.locator('main table tbody tr').first()).toBeVisible(),
+  },
+  {
+    path: `/groups/${GROUP.id}?tab=history`,
+    ready: (page) => expect(page.locator('main article').first()).toBeVisible(),
+  },
+  { path: `/groups/${GROUP.id}/edit`, ready: (page) => expect(page.locator('main form input').first()).toBeVisible() },
+  { path: '/settings', ready: (page) => expect(page.locator('main form').first()).toBeVisible() },
+];
+
+const walk = async (page: Page, check: (path: string) => Promise<void>) => {
+  for (const { path, ready } of JOURNEY) {
+    await page.goto(path);
+    await ready(page);
+    await waitForNetworkQuiet(page);
+    await check(path);
+  }
+};
+
+test.describe('in German, from the browser', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('every screen of the journey is in German, dates and numbers too', async ({ page }) => {
+    const english = englishMessagesTranslatedIn('de');
+    await signIn(page, 'admin', '/groups');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de-DE');
+    await expect(page.getByRole('heading', { level: 1, name: 'Gruppen' })).toBeVisible();
+    await walk(page, async (path) => {
+      expect(await englishLeftOn(page, english), `English on ${path}`).toEqual([]);
+    });
+  });
+});
+
+test.describe('in Japanese, chosen in Settings', () => {
+  test('Settings switches the language at once, and every screen of the journey is in Japanese', async ({ page }) => {
+    await signIn(page, 'admin', '/settings');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
+    await page.getByRole('textbox', { name: 'Language of the console' }).click();
+    await page.getByRole('option', { name: '日本語' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await expect(page.getByRole('heading', { level: 1, name: '設定' })).toBeVisible();
+
+    const english = englishMessagesTranslatedIn('ja');
+    await walk(page, async (path) => {
+      expect(await englishLeftOn(page, english), `English on ${path}`).toEqual([]);
+    });
+  });
+});
+
+test.describe('in the pseudo-locale', () => {
+  test('every text of the journey went through the catalogue, or is data', async ({ page }) => {
+    await chooseLanguage(page, 'en-XA');
+    const api = recordApiAnswers(page);
+    await signIn(page, 'admin', '/groups');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
+    await walk(page, async (path) => {
+      expect(await notPseudoLocalised(page, api), `words not from the catalogue on ${path}`).toEqual([]);
+    });
+  });
+});
