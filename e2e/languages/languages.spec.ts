@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DEMO_GROUPS } from '../support/data';
+import { DEMO_GROUPS, PERSONA_PASSWORD, PERSONAS } from '../support/data';
 import { expect, signIn, test, waitForNetworkQuiet } from '../support/fixtures';
 import {
   chooseLanguage,
@@ -54,6 +54,24 @@ test.describe('in German, from the browser', () => {
     await walk(page, async (path) => {
       expect(await englishLeftOn(page, english), `English on ${path}`).toEqual([]);
     });
+  });
+});
+
+test.describe('signing in, in German', () => {
+  test.use({ locale: 'de-DE' });
+
+  test("the embedded server's sign-in page speaks the console's language, and the console follows", async ({
+    page,
+  }) => {
+    await page.goto('/groups');
+    await page.waitForURL(/\/oauth\/authorize/);
+    expect(new URL(page.url()).searchParams.get('ui_locales')).toBe('de-DE');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
+    await page.getByLabel('E-Mail').fill(PERSONAS.admin.email);
+    await page.getByLabel('Passwort').fill(PERSONA_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Gruppen' })).toBeVisible();
   });
 });
 

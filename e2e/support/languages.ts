@@ -55,7 +55,9 @@ export const visibleTexts = (page: Page): Promise<string[]> =>
     for (const element of document.body.querySelectorAll<HTMLElement>('*')) {
       if (element.closest('script, style, noscript, [hidden], [aria-hidden="true"]')) continue;
       if (!element.checkVisibility({ opacityProperty: false, visibilityProperty: true })) continue;
-      const own = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && norm(node.textContent ?? ''));
+      const own = [...element.childNodes].some(
+        (node) => node.nodeType === Node.TEXT_NODE && norm(node.textContent ?? ''),
+      );
       if (own) {
         out.add(norm(element.textContent ?? ''));
         for (const node of element.childNodes)
@@ -94,7 +96,9 @@ export const recordApiAnswers = (page: Page): { contains: (text: string) => bool
       .then((body) => bodies.push(body))
       .catch(() => {});
   });
-  return { contains: (text) => bodies.some((body) => body.includes(text) || body.includes(JSON.stringify(text).slice(1, -1))) };
+  return {
+    contains: (text) => bodies.some((body) => body.includes(text) || body.includes(JSON.stringify(text).slice(1, -1))),
+  };
 };
 
 /** Accented letters and the brackets of the pseudo-locale (lingui.config.ts). */
@@ -104,7 +108,10 @@ const PSEUDO = /[⟦⟧\u00C0-\u024F]/;
  * The texts on the page that are neither pseudo-localised nor data from the API: words that did not go
  * through the catalogue. Dates and times, formatted by Intl, are not words of the catalogue either.
  */
-export const notPseudoLocalised = async (page: Page, api: { contains: (text: string) => boolean }): Promise<string[]> => {
+export const notPseudoLocalised = async (
+  page: Page,
+  api: { contains: (text: string) => boolean },
+): Promise<string[]> => {
   const texts = await visibleTexts(page);
   return texts.filter((text) => !PSEUDO.test(text) && !api.contains(text));
 };

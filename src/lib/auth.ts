@@ -7,6 +7,7 @@ import { rawFetch } from '@/api/http';
 import { absoluteUrl, routerPath } from './base-path';
 import { flushDrafts } from './drafts';
 import { getEnvironment, subscribeEnvironment, type Environment } from './environment';
+import { LOCALE } from './locale';
 
 /**
  * Sign-in with the authorization code grant and PKCE (S256), as the Genesys Cloud SDK's
@@ -169,6 +170,8 @@ export const beginSignIn = (returnTo: string = currentUrl(), afterUnauthorized =
     url.searchParams.set('code_challenge', challenge);
     url.searchParams.set('code_challenge_method', 'S256');
     url.searchParams.set('state', state);
+    // The sign-in page in the console's language (OpenID Connect's ui_locales; a server may ignore it).
+    url.searchParams.set('ui_locales', LOCALE);
     navigator.assign(url.href);
     return new Promise<never>(() => {});
   })();
@@ -292,6 +295,7 @@ export const logoutUrl = (env: Environment = getEnvironment()): string => {
   const url = new URL(`${env.loginBase}/logout`);
   url.searchParams.set('client_id', env.clientId);
   url.searchParams.set('redirect_uri', redirectUri());
+  url.searchParams.set('ui_locales', LOCALE);
   return url.href;
 };
 

@@ -13,6 +13,8 @@ describe('the login host’s sign-out', () => {
     expect(url.origin + url.pathname).toBe('https://login.mypurecloud.ie/logout');
     expect(url.searchParams.get('client_id')).toBe('client-1');
     expect(url.searchParams.get('redirect_uri')).toBe(`${window.location.origin}/auth/callback`);
+    // The signed-out page in the console's language.
+    expect(url.searchParams.get('ui_locales')).toBe('en-US');
   });
 
   it('for the embedded server, on the origin that served the console', () => {

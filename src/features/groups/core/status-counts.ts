@@ -1,6 +1,8 @@
+import { i18n, type MessageDescriptor } from '@lingui/core';
+import { msg, t } from '@lingui/core/macro';
 import type { User } from '@/api/generated/model/user';
 import { presenceOf, routingStatusOf } from './member-fields';
-import { compareNames } from '@/lib/locale';
+import { compareNames, formatNumber } from '@/lib/locale';
 
 export type StatusKind = 'presence' | 'routingStatus';
 
@@ -48,10 +50,54 @@ export const formatStatusFilter = (filter: StatusFilter): string => `${filter.ki
 export const filterByStatus = (users: readonly User[], filter: StatusFilter | null): readonly User[] =>
   filter ? users.filter((user) => valueOfStatus(user, filter.kind) === filter.value) : users;
 
-/** "ON_QUEUE" → "On queue", "Available" → "Available". */
+/** A status code as words: "ON_QUEUE" → "on queue", "Available" → "available". */
+const codeWords = (value: string): string => value.replace(/_/g, ' ').toLowerCase();
+
+/**
+ * The presences and routing statuses Genesys Cloud defines (a system presence, a routing status), by
+ * their code in words: the label a chip or badge shows, and how a sentence says it ("12 available",
+ * "now off queue").
+ */
+const STATUS_WORDS: Record<string, { label: MessageDescriptor; inSentence: MessageDescriptor }> = {
+  available: { label: msg`Available`, inSentence: msg({ message: 'available', comment: 'status in a sentence' }) },
+  away: { label: msg`Away`, inSentence: msg({ message: 'away', comment: 'status in a sentence' }) },
+  busy: { label: msg`Busy`, inSentence: msg({ message: 'busy', comment: 'status in a sentence' }) },
+  offline: { label: msg`Offline`, inSentence: msg({ message: 'offline', comment: 'status in a sentence' }) },
+  idle: { label: msg`Idle`, inSentence: msg({ message: 'idle', comment: 'status in a sentence' }) },
+  'on queue': { label: msg`On queue`, inSentence: msg({ message: 'on queue', comment: 'status in a sentence' }) },
+  meal: { label: msg`Meal`, inSentence: msg({ message: 'at a meal', comment: 'status in a sentence' }) },
+  training: { label: msg`Training`, inSentence: msg({ message: 'in training', comment: 'status in a sentence' }) },
+  meeting: { label: msg`Meeting`, inSentence: msg({ message: 'in a meeting', comment: 'status in a sentence' }) },
+  break: { label: msg`Break`, inSentence: msg({ message: 'on a break', comment: 'status in a sentence' }) },
+  'off queue': { label: msg`Off queue`, inSentence: msg({ message: 'off queue', comment: 'status in a sentence' }) },
+  interacting: {
+    label: msg`Interacting`,
+    inSentence: msg({ message: 'interacting', comment: 'status in a sentence' }),
+  },
+  'not responding': {
+    label: msg`Not responding`,
+    inSentence: msg({ message: 'not responding', comment: 'status in a sentence' }),
+  },
+  communicating: {
+    label: msg`Communicating`,
+    inSentence: msg({ message: 'communicating', comment: 'status in a sentence' }),
+  },
+};
+
+/**
+ * A status's label in the page's language: "ON_QUEUE" → "On queue", "Available" → "Available". A status
+ * an org defines beyond Genesys Cloud's own is shown as its code in words.
+ */
 export const statusLabel = (value: string): string => {
-  const words = value.replace(/_/g, ' ').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  const words = codeWords(value);
+  const known = STATUS_WORDS[words];
+  return known ? i18n._(known.label) : words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** A status as a sentence says it: "off queue", "available". */
+export const statusInSentence = (value: string): string => {
+  const known = STATUS_WORDS[codeWords(value)];
+  return known ? i18n._(known.inSentence) : codeWords(value);
 };
 
 /** Badge colours (no yellow: its light variant is below AA contrast for small text). */
@@ -81,4 +127,11 @@ export const statusColour = (kind: StatusKind, value: string): string =>
 
 /** "12 available, 3 on queue, 5 offline". */
 export const describeCounts = (counts: readonly StatusCount[]): string =>
-  counts.map((c) => `${c.count} ${statusLabel(c.value).toLowerCase()}`).join(', ');
+  counts
+    .map((c) => {
+      const count = formatNumber(c.count);
+      const status = statusInSentence(c.value);
+      // eslint-disable-next-line lingui/no-single-variables-to-translate -- the order of a count and its status is the language's
+      return t({ message: `${count} ${status}`, comment: 'how many members have a status: "12 available"' });
+    })
+    .join(', ');

@@ -5,7 +5,7 @@ import { IconBroadcast, IconRefresh } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { useIsPhone } from '@/lib/use-is-phone';
-import { statusColour, statusLabel, type StatusFilter, type StatusKind } from '../core/status-counts';
+import { statusColour, statusInSentence, statusLabel, type StatusFilter, type StatusKind } from '../core/status-counts';
 import { StatusFilterBar } from '../core/status-filter-bar';
 import { intervalParts, VISIBLE_PAGE_REFRESH_MS, type RosterChange, type RosterCount } from './roster-model';
 import { ReadingProgress } from './reading-progress';
@@ -32,7 +32,7 @@ export function intervalInWords(ms: number): string {
 export function summariseChanges(changes: readonly RosterChange[]): string {
   const byTo = new Map<string, number>();
   for (const c of changes) {
-    const key = c.kind === 'presence' ? c.to : statusLabel(c.to).toLowerCase();
+    const key = c.kind === 'presence' ? statusLabel(c.to) : statusInSentence(c.to);
     byTo.set(key, (byTo.get(key) ?? 0) + 1);
   }
   return [...byTo.entries()]

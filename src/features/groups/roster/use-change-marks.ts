@@ -1,7 +1,7 @@
 import { t } from '@lingui/core/macro';
 import { useCallback, useEffect, useState } from 'react';
 import type { User } from '@/api/generated/model/user';
-import { statusLabel } from '../core/status-counts';
+import { statusInSentence, statusLabel } from '../core/status-counts';
 import { toRosterEntry, type RosterEntry, type RosterKind } from './roster-model';
 
 /** How long a change stays marked. */
@@ -9,7 +9,7 @@ export const CHANGE_MARK_MS = 8_000;
 
 /** "now Available", "now off queue". */
 export const describeChange = (kind: RosterKind, to: string): string => {
-  const status = kind === 'presence' ? to : statusLabel(to).toLowerCase();
+  const status = kind === 'presence' ? statusLabel(to) : statusInSentence(to);
   return t({ message: `now ${status}`, comment: 'a member\'s new status, marked on their row: "now Available"' });
 };
 

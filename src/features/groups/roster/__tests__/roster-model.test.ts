@@ -149,7 +149,7 @@ describe('changeMarks', () => {
       user('c', 'Offline'),
       user('d', 'Away'),
     ]);
-    expect([...marks]).toEqual([['a', 'now On Queue, now idle']]);
+    expect([...marks]).toEqual([['a', 'now On queue, now idle']]);
   });
 });
 
