@@ -20,7 +20,7 @@ type Compiled = ReturnType<typeof compileMessage>;
 
 /** The argument names of a compiled message, and each plural's or select's cases, as "name:case". */
 const shape = (compiled: Compiled, into = new Set<string>()): Set<string> => {
-  if (typeof compiled === 'string') return into;
+  if (!Array.isArray(compiled)) return into;
   for (const token of compiled) {
     if (typeof token === 'string') continue;
     const [name, kind, cases] = token as [string, string?, Record<string, Compiled>?];
@@ -32,7 +32,7 @@ const shape = (compiled: Compiled, into = new Set<string>()): Set<string> => {
 };
 
 const pluralCases = (compiled: Compiled, into: string[][] = []): string[][] => {
-  if (typeof compiled === 'string') return into;
+  if (!Array.isArray(compiled)) return into;
   for (const token of compiled) {
     if (typeof token === 'string') continue;
     const [, kind, cases] = token as [string, string?, Record<string, Compiled>?];
