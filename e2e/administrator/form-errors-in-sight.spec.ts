@@ -48,7 +48,10 @@ test.describe('a failed save, in sight', () => {
     await nameField(page).fill(taken.name!);
     await submitWith(page, 'Create group');
     await expectFocusedInSight(nameField(page));
-    await expect(page.getByText(`A group named "${taken.name}" already exists.`, { exact: false })).toBeVisible();
+    // The field says what the server said of it (the summary's details say it too).
+    await expect(nameField(page)).toHaveAccessibleDescription(
+      new RegExp(`A group named "${taken.name}" already exists\\.`),
+    );
     const summary = page.getByTestId('form-error-summary');
     await expect(summary).toContainText('The group was not saved');
     await expect(summary.getByTestId('error-reference-id')).not.toBeEmpty();

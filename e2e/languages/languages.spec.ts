@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
-import { DEMO_GROUPS, PERSONA_PASSWORD, PERSONAS } from '../support/data';
+import { apiAs } from '../support/api';
+import { PERSONA_PASSWORD, PERSONAS, someUsers } from '../support/data';
 import { expect, signIn, test, waitForNetworkQuiet } from '../support/fixtures';
+import { addMembers, createGroup, getGroup, updateGroup } from '../support/groups';
 import {
   chooseLanguage,
   englishLeftOn,
@@ -17,25 +19,37 @@ import {
  * catalogue shows.
  */
 
-const GROUP = DEMO_GROUPS.small;
-
-/** Each screen of the journey, and what shows once it has its data. */
-const JOURNEY: { path: string; ready: (page: Page) => Promise<void> }[] = [
+/**
+ * Each screen of the journey over `groupId` (a group with members and a change in its history), and
+ * what shows once it has its data.
+ */
+const journey = (groupId: string): { path: string; ready: (page: Page) => Promise<void> }[] => [
   { path: '/groups', ready: (page) => expect(page.locator('main table tbody tr').first()).toBeVisible() },
   {
-    path: `/groups/${GROUP.id}`,
+    path: `/groups/${groupId}`,
     ready: (page) => expect(page.locator('main table tbody tr').first()).toBeVisible(),
   },
   {
-    path: `/groups/${GROUP.id}?tab=history`,
-    ready: (page) => expect(page.locator('main article').first()).toBeVisible(),
+    path: `/groups/${groupId}?tab=history`,
+    ready: (page) => expect(page.getByRole('main').getByRole('article').first()).toBeVisible(),
   },
-  { path: `/groups/${GROUP.id}/edit`, ready: (page) => expect(page.locator('main form input').first()).toBeVisible() },
+  { path: `/groups/${groupId}/edit`, ready: (page) => expect(page.locator('main form input').first()).toBeVisible() },
   { path: '/settings', ready: (page) => expect(page.locator('main form').first()).toBeVisible() },
 ];
 
-const walk = async (page: Page, check: (path: string) => Promise<void>) => {
-  for (const { path, ready } of JOURNEY) {
+/** A group of this test's own, with two members and one edit, so that every tab has something to word. */
+const groupWithHistory = async (baseURL: string): Promise<string> => {
+  const admin = await apiAs('admin', baseURL);
+  const group = await createGroup(admin, { description: 'Before the edit' });
+  const people = await someUsers(admin, 2);
+  await addMembers(admin, group.id, { memberIds: people.map((p) => p.id), version: group.version });
+  const now = await getGroup(admin, group.id);
+  await updateGroup(admin, group.id, { version: now.version, description: 'After the edit' });
+  return group.id;
+};
+
+const walk = async (page: Page, groupId: string, check: (path: string) => Promise<void>) => {
+  for (const { path, ready } of journey(groupId)) {
     await page.goto(path);
     await ready(page);
     await waitForNetworkQuiet(page);
@@ -46,13 +60,15 @@ const walk = async (page: Page, check: (path: string) => Promise<void>) => {
 test.describe('in German, from the browser', () => {
   test.use({ locale: 'de-DE' });
 
-  test('every screen of the journey is in German, dates and numbers too', async ({ page }) => {
+  test('every screen of the journey is in German, dates and numbers too', async ({ page, baseURL }) => {
+    const groupId = await groupWithHistory(baseURL!);
     const english = englishMessagesTranslatedIn('de');
+    const api = recordApiAnswers(page);
     await signIn(page, 'admin', '/groups');
     await expect(page.locator('html')).toHaveAttribute('lang', 'de-DE');
     await expect(page.getByRole('heading', { level: 1, name: 'Gruppen' })).toBeVisible();
-    await walk(page, async (path) => {
-      expect(await englishLeftOn(page, english), `English on ${path}`).toEqual([]);
+    await walk(page, groupId, async (path) => {
+      expect(await englishLeftOn(page, english, api), `English on ${path}`).toEqual([]);
     });
   });
 });
@@ -76,28 +92,34 @@ test.describe('signing in, in German', () => {
 });
 
 test.describe('in Japanese, chosen in Settings', () => {
-  test('Settings switches the language at once, and every screen of the journey is in Japanese', async ({ page }) => {
+  test('Settings switches the language at once, and every screen of the journey is in Japanese', async ({
+    page,
+    baseURL,
+  }) => {
+    const groupId = await groupWithHistory(baseURL!);
     await signIn(page, 'admin', '/settings');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
-    await page.getByRole('textbox', { name: 'Language of the console' }).click();
+    await page.getByRole('combobox', { name: 'Language of the console' }).click();
     await page.getByRole('option', { name: '日本語' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     await expect(page.getByRole('heading', { level: 1, name: '設定' })).toBeVisible();
 
     const english = englishMessagesTranslatedIn('ja');
-    await walk(page, async (path) => {
-      expect(await englishLeftOn(page, english), `English on ${path}`).toEqual([]);
+    const api = recordApiAnswers(page);
+    await walk(page, groupId, async (path) => {
+      expect(await englishLeftOn(page, english, api), `English on ${path}`).toEqual([]);
     });
   });
 });
 
 test.describe('in the pseudo-locale', () => {
-  test('every text of the journey went through the catalogue, or is data', async ({ page }) => {
+  test('every text of the journey went through the catalogue, or is data', async ({ page, baseURL }) => {
+    const groupId = await groupWithHistory(baseURL!);
     await chooseLanguage(page, 'en-XA');
     const api = recordApiAnswers(page);
     await signIn(page, 'admin', '/groups');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
-    await walk(page, async (path) => {
+    await walk(page, groupId, async (path) => {
       expect(await notPseudoLocalised(page, api), `words not from the catalogue on ${path}`).toEqual([]);
     });
   });

@@ -32,7 +32,9 @@ test('a Retry-After longer than the console waits: the error names the limit and
   const details = page.getByRole('main').getByText('Details from the server');
   await details.click();
   await expect(page.getByRole('main')).toContainText(
-    new RegExp(`Rate limit exceeded: at most ${LIMIT} requests per 60 seconds for this token\\. Retry after \\d+ seconds\\.`),
+    new RegExp(
+      `Rate limit exceeded: at most ${LIMIT} requests per 60 seconds for this token\\. Retry after \\d+ seconds\\.`,
+    ),
   );
   // The 429 really came from the server, and the console did not hammer it with retries.
   expect(answers.map((r) => r.status())).toEqual([429]);

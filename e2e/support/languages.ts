@@ -75,8 +75,9 @@ export const visibleTexts = (page: Page): Promise<string[]> =>
 export const englishLeftOn = async (
   page: Page,
   messages: { message: string; pattern: RegExp }[],
+  api: ApiAnswers,
 ): Promise<string[]> => {
-  const texts = await visibleTexts(page);
+  const texts = (await visibleTexts(page)).filter((text) => !api.contains(text));
   return texts.flatMap((text) => {
     const found = messages.find(({ pattern }) => pattern.test(text));
     return found ? [`"${text}" (message "${found.message}")`] : [];
@@ -87,7 +88,12 @@ export const englishLeftOn = async (
  * Collects the bodies of the API's answers to the page, so that a text the page shows can be told to be
  * data (a group's or a person's name) rather than a word of the console.
  */
-export const recordApiAnswers = (page: Page): { contains: (text: string) => boolean } => {
+export interface ApiAnswers {
+  /** The text is in one of the API's answers (a name, a description): data, not a word of the console. */
+  contains: (text: string) => boolean;
+}
+
+export const recordApiAnswers = (page: Page): ApiAnswers => {
   const bodies: string[] = [];
   page.on('response', (response) => {
     if (!new URL(response.url()).pathname.startsWith('/api/')) return;
@@ -101,6 +107,9 @@ export const recordApiAnswers = (page: Page): { contains: (text: string) => bool
   };
 };
 
+/** A date, a time, or both, as Intl formats them in English ("Nov 13, 2024, 2:39 PM", "03:37:25 AM"). */
+const DATE_TIME = /^(([A-Z][a-z]+, )?[A-Z][a-z]+ \d{1,2}, \d{4})?((,| at)? ?\d{1,2}:\d{2}(:\d{2})?\s?[AP]M)?$/;
+
 /** Accented letters and the brackets of the pseudo-locale (lingui.config.ts). */
 const PSEUDO = /[⟦⟧\u00C0-\u024F]/;
 
@@ -108,10 +117,9 @@ const PSEUDO = /[⟦⟧\u00C0-\u024F]/;
  * The texts on the page that are neither pseudo-localised nor data from the API: words that did not go
  * through the catalogue. Dates and times, formatted by Intl, are not words of the catalogue either.
  */
-export const notPseudoLocalised = async (
-  page: Page,
-  api: { contains: (text: string) => boolean },
-): Promise<string[]> => {
+export const notPseudoLocalised = async (page: Page, api: ApiAnswers): Promise<string[]> => {
   const texts = await visibleTexts(page);
-  return texts.filter((text) => !PSEUDO.test(text) && !api.contains(text));
+  const isData = (text: string) => api.contains(text) || DATE_TIME.test(text);
+  // A list of names ("Avery Adams, Richard Thomas") or a change ("Before → After") is data too.
+  return texts.filter((text) => !PSEUDO.test(text) && !isData(text) && !text.split(/, | → /).every(isData));
 };
