@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { apiAs } from '../support/api';
-import { PERSONA_PASSWORD, PERSONAS, someUsers } from '../support/data';
+import { DEMO_GROUPS, PERSONA_PASSWORD, PERSONAS, someUsers } from '../support/data';
 import { expect, signIn, test, waitForNetworkQuiet } from '../support/fixtures';
+import { axeViolations } from '../support/a11y';
 import { addMembers, createGroup, getGroup, updateGroup } from '../support/groups';
 import {
   chooseLanguage,
@@ -10,6 +11,8 @@ import {
   notPseudoLocalised,
   recordApiAnswers,
 } from '../support/languages';
+import { memberCards } from '../support/members';
+import { assertBadgesWhole, assertNoHorizontalScroll, assertStatusChipsWhole, PHONE } from '../support/phone';
 
 /**
  * The console in the user's language (src/lib/locale.ts, lingui.config.ts): the main journeys (browse,
@@ -54,6 +57,12 @@ const walk = async (page: Page, groupId: string, check: (path: string) => Promis
     await ready(page);
     await waitForNetworkQuiet(page);
     await check(path);
+    // Longer words and other scripts keep every page accessible (label in name included).
+    const violations = await axeViolations(page);
+    expect(
+      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      `axe on ${path}`,
+    ).toEqual([]);
   }
 };
 
@@ -124,3 +133,29 @@ test.describe('in the pseudo-locale', () => {
     });
   });
 });
+
+for (const { name, language } of [
+  { name: 'the pseudo-locale', language: 'en-XA' },
+  { name: 'German', language: 'de' },
+]) {
+  test.describe(`on a phone, in ${name}`, () => {
+    test.use(PHONE);
+
+    test('the list and a large group fit: nothing scrolls sideways, no badge or status chip is cut short', async ({
+      page,
+    }) => {
+      await chooseLanguage(page, language);
+      await signIn(page, 'admin', '/groups');
+      await expect(page.locator('main table tbody tr').first()).toBeVisible();
+      await assertNoHorizontalScroll(page);
+      await assertBadgesWhole(page);
+
+      await page.goto(`/groups/${DEMO_GROUPS.allStaff.id}`);
+      await expect(memberCards(page).first()).toBeVisible();
+      await expect(page.getByTestId('roster-panel')).toBeVisible({ timeout: 30_000 });
+      await assertNoHorizontalScroll(page);
+      await assertBadgesWhole(page);
+      await assertStatusChipsWhole(page);
+    });
+  });
+}

@@ -97,6 +97,8 @@ export const HistoryTab = ({ group, canEdit, onOpenUser }: HistoryTabProps) => {
       <HistoryList
         history={history}
         records={leads}
+        // The tab is the section: its days are the headings under the page's h1.
+        headingOrder={2}
         words={{
           loading: t`Loading the history`,
           failed: t`Could not load the history`,

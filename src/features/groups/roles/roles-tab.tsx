@@ -40,7 +40,7 @@ const RoleCard = ({
     <Paper component="li" withBorder p="md" radius="md" data-role={role.roleId} aria-label={role.roleName}>
       <MantineGroup justify="space-between" align="flex-start" wrap="wrap" gap="sm">
         <Stack gap={4}>
-          <Title order={3} size="h5">
+          <Title order={2} size="h5">
             {role.roleName}
           </Title>
           {role.description ? (
