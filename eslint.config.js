@@ -214,7 +214,12 @@ export default tseslint.config(
             '^[A-Z0-9_.:-]+$',
           ],
           ignoreNames: [
-            { regex: { pattern: 'className|ClassName|classNames|style|Style|testid|TestId|Key$|^key$|^id$|Id$|^type$|^href$|^to$|^src$|^rel$|^target$|^name$|^method$|^accept$|^mime|Mime|^pattern$|^role$|^ff$|^fw$|^c$|^color$|^variant$|^size$|^path$|^url$|Url$|^aria-(controls|labelledby|describedby|live|current|haspopup|hidden|expanded|selected|checked|sort|invalid|busy|modal|orientation|owns|activedescendant)$|^data-' } },
+            {
+              regex: {
+                pattern:
+                  'className|ClassName|classNames|style|Style|testid|TestId|Key$|^key$|^id$|Id$|^type$|^href$|^to$|^src$|^rel$|^target$|^name$|^method$|^accept$|^mime|Mime|^pattern$|^role$|^ff$|^fw$|^c$|^color$|^variant$|^size$|^path$|^url$|Url$|^aria-(controls|labelledby|describedby|live|current|haspopup|hidden|expanded|selected|checked|sort|invalid|busy|modal|orientation|owns|activedescendant)$|^data-',
+              },
+            },
           ],
           ignoreFunctions: [
             'Error',

@@ -53,7 +53,11 @@ export const StatusFilterBar = ({
   if (byKind.every((k) => k.counts.length === 0)) return null;
   const filterLabel = filter ? statusLabel(filter.value) : '';
   return (
-    <div role="group" data-testid="status-filters" aria-label={given ? t`Status filters (whole group)` : t`Status filters (this page only)`}>
+    <div
+      role="group"
+      data-testid="status-filters"
+      aria-label={given ? t`Status filters (whole group)` : t`Status filters (this page only)`}
+    >
       {byKind.map(({ kind, counts }) =>
         counts.length ? (
           <Group
