@@ -111,6 +111,7 @@ const numbers = lazily(() => new Intl.NumberFormat(LOCALE));
 // One collator for every comparison: `localeCompare` with options builds one per call (seconds for
 // 50,000 names on a phone).
 const names = lazily(() => new Intl.Collator(LOCALE, { sensitivity: 'base' }));
+const lists = lazily(() => new Intl.ListFormat(LOCALE, { type: 'conjunction' }));
 
 /** Date and time, short: "Dec 4, 2026, 2:05 PM". */
 export const formatDateTime = (date: Date | number): string => dateTime().format(date);
@@ -129,6 +130,8 @@ export const formatRelative = (value: number, unit: Intl.RelativeTimeFormatUnit)
   relative().format(value, unit);
 /** A count for people: "2,316". */
 export const formatNumber = (count: number): string => numbers().format(count);
+/** A list in words: "Home, EMEA, and Americas" (en-US), "Home, EMEA und Americas", "Home、EMEA、Americas". */
+export const formatList = (items: readonly string[]): string => lists().format(items);
 /** Names (and other words) in the order people expect, letters' case and accents aside. */
 export const compareNames = (a: string, b: string): number => names().compare(a, b);
 

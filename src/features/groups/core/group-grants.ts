@@ -3,6 +3,7 @@ import { useGetAuthorizationSubject } from '@/api/generated/endpoints/authorizat
 import type { AuthzGrant } from '@/api/generated/model/authzGrant';
 import type { Group } from '@/api/generated/model/group';
 import { plural, t } from '@lingui/core/macro';
+import { formatList } from '@/lib/locale';
 import { useCan } from '@/lib/permissions';
 import { permissionOf } from '@/lib/permission-names';
 
@@ -84,13 +85,8 @@ export const divisionsInWords = (divisions: readonly Pick<GrantDivision, 'id' | 
   return listInWords(divisions.map((d) => d.name));
 };
 
-/** "a", "a and b", "a, b and c". */
-export const listInWords = (items: readonly string[]): string => {
-  if (items.length <= 1) return items[0] ?? '';
-  const head = items.slice(0, -1).join(', ');
-  const last = items[items.length - 1];
-  return t({ message: `${head} and ${last}`, comment: 'the end of a list: "a, b and c" (head is "a, b")' });
-};
+/** "a", "a and b", "a, b, and c": the page's locale's own list (formatList). */
+export const listInWords = (items: readonly string[]): string => formatList(items);
 
 /** "Group Editor in all divisions", "Directory Auditor in Home". */
 export const roleInWords = (role: Pick<GrantedRole, 'roleName' | 'divisions'>): string => {

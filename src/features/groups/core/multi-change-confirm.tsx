@@ -7,6 +7,7 @@ import { rememberOpener, returnFocus } from '@/components/dialogs/dialog-focus';
 import { modalsReady } from '@/components/feedback/modals-host';
 import { plural, select, t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
+import { formatList } from '@/lib/locale';
 
 /**
  * Above this many people or groups a change asks for the stronger confirmation: a red warning and the
@@ -164,19 +165,13 @@ export const needsStrongConfirmation = (change: MultiChange): boolean =>
 
 const NAMES_SHOWN = 5;
 
-/** "Ann Lee, Bo Chen and 12 more" (the count may exceed the names known). */
+/** "Ann Lee, Bo Chen and 12 more", "Ann Lee, Bo Chen, and Cy Diaz" (the count may exceed the names known). */
 export const namesSummary = (names: readonly string[], count: number): string => {
   const shown = names.filter(Boolean).slice(0, NAMES_SHOWN);
   const more = count - shown.length;
   if (shown.length === 0) return '';
   if (more <= 0) {
-    if (shown.length === 1) return shown[0]!;
-    const head = shown.slice(0, -1).join(', ');
-    const last = shown[shown.length - 1];
-    return t({
-      message: `${head} and ${last}`,
-      comment: 'the end of a list of names: "Ann, Bo and Cy" (head is "Ann, Bo")',
-    });
+    return formatList(shown);
   }
   const shownNames = shown.join(', ');
   return plural(more, { one: `${shownNames} and # more`, other: `${shownNames} and # more` });

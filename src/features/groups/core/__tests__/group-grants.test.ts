@@ -58,7 +58,7 @@ describe('wording', () => {
   it('says "all divisions" when a grant covers every division', () => {
     expect(divisionsInWords([home, all])).toBe('all divisions');
     expect(divisionsInWords([home, emea])).toBe('Home and EMEA');
-    expect(divisionsInWords([home, emea, { id: 'd-apac', name: 'APAC' }])).toBe('Home, EMEA and APAC');
+    expect(divisionsInWords([home, emea, { id: 'd-apac', name: 'APAC' }])).toBe('Home, EMEA, and APAC');
   });
 
   it('names what the people leaving lose, in the number they are', () => {
