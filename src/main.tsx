@@ -24,16 +24,23 @@ configureHttp({
   getToken: getAccessToken,
   onUnauthorized: handleUnauthorized,
 });
-// <html lang> names the locale of the words, dates and numbers (locale.ts); a language other than English
-// fetches its catalogue beside the first page's code, and a catalogue that cannot be fetched leaves the
-// console in English rather than blank.
-applyDocumentLocale();
-const languageReady = activateLanguage().catch(() => activateLanguage('en'));
 // A sign-out in another tab signs this one out too.
 followSignOutInOtherTabs(() => revokeToken());
 const rootElement = document.getElementById('root')!;
 const root = createRoot(rootElement);
-const configured = loadRuntimeConfig().catch((error: unknown) => {
+const configRead = loadRuntimeConfig();
+// The language is settled once config.json (which may set a default) has been read, or has failed to be:
+// <html lang> names the locale of the words, dates and numbers (locale.ts); a language other than English
+// fetches its catalogue beside the first page's code, and a catalogue that cannot be fetched leaves the
+// console in English rather than blank.
+const languageReady = configRead
+  .catch(() => undefined)
+  .then(() => {
+    applyDocumentLocale();
+    return activateLanguage();
+  })
+  .catch(() => activateLanguage('en'));
+const configured = configRead.catch((error: unknown) => {
   if (!(error instanceof DeploymentConfigError)) throw error;
   root.unmount();
   renderConfigErrorPage(rootElement, error);

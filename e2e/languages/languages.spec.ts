@@ -159,3 +159,49 @@ for (const { name, language } of [
     });
   });
 }
+
+/**
+ * Where the user chose no language: the account's own language in Genesys Cloud (users/me's
+ * `languagePreference`), then the deployment's default (config.json's `language`), before the browser's.
+ * The demo's personas set no language of their own, so each test sets one on the real answer in the
+ * browser (a real org's users/me carries it); everything else is the embedded server as it is.
+ */
+test.describe('without a choice in Settings', () => {
+  test("the account's Genesys Cloud language: the page loads again in it, and is in it from then on", async ({
+    page,
+  }) => {
+    await page.route(
+      (url) => url.pathname === '/api/v2/users/me',
+      async (route) => {
+        const response = await route.fetch();
+        const body = (await response.json()) as { languagePreference?: string };
+        expect(new URL(route.request().url()).searchParams.get('expand')?.split(',')).toContain('languagePreference');
+        await route.fulfill({ response, json: { ...body, languagePreference: 'de' } });
+      },
+    );
+    await signIn(page, 'admin', '/groups');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(page.getByRole('heading', { level: 1, name: 'Gruppen' })).toBeVisible();
+    await page.goto('/settings');
+    await expect(page.getByRole('heading', { level: 1, name: 'Einstellungen' })).toBeVisible();
+
+    // A choice in Settings outranks it.
+    await page.getByRole('combobox', { name: 'Sprache der Konsole' }).click();
+    await page.getByRole('option', { name: 'English', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
+  });
+
+  test("the deployment's default language, when the account sets none", async ({ page }) => {
+    await page.route(
+      (url) => url.pathname.endsWith('/config.json'),
+      async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, json: { ...(await response.json()), language: 'ja' } });
+      },
+    );
+    await signIn(page, 'admin', '/groups');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await expect(page.getByRole('heading', { level: 1, name: 'グループ' })).toBeVisible();
+  });
+});

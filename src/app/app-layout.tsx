@@ -27,7 +27,8 @@ import { useEnvironment } from '@/lib/environment';
 import { useAfterFirstInteraction, useFirstScreenShown } from '@/lib/idle';
 import { formatDocumentTitle, PageTitleProvider } from '@/lib/page-title';
 import type { Permission } from '@/lib/permission-names';
-import { usePermissions } from '@/lib/permissions';
+import { useAccountLanguage } from '@/lib/i18n';
+import { useMe, usePermissions } from '@/lib/permissions';
 import { isRouteHandle } from '@/lib/routing';
 import { useIsPhone } from '@/lib/use-is-phone';
 import { useCommandPalette } from './command-palette-launcher';
@@ -136,6 +137,7 @@ export const AppLayout = () => {
   const { pathname } = useLocation();
   const environment = useEnvironment();
   const permissions = usePermissions();
+  useAccountLanguage(useMe());
   const [titleOverride, setTitleOverride] = useState<{ pathname: string; title: string } | null>(null);
   const busy = navigation.state !== 'idle';
   const commandPalette = useCommandPalette();

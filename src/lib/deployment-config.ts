@@ -9,11 +9,13 @@
  * ```
  *
  * `pinned: true` makes the deployment's environment the only one: Settings shows it read-only and a
- * choice saved in the browser earlier is ignored.
+ * choice saved in the browser earlier is ignored. `language` (`"de"`) is the console's language for users
+ * who chose none and whose Genesys Cloud account sets none (src/lib/locale.ts).
  */
 
 import { i18n, type MessageDescriptor } from '@lingui/core';
 import { msg, t } from '@lingui/core/macro';
+import { UI_LANGUAGES, type UiLanguage } from './locale';
 
 /** Genesys Cloud regions (SDK `PureCloudRegionHosts`): region id → host. */
 export const REGIONS = {
@@ -55,6 +57,8 @@ export interface DeploymentConfig {
   $schema?: string;
   environment: EnvironmentSetting;
   pinned: boolean;
+  /** The default language of the console's words (src/lib/locale.ts). */
+  language?: UiLanguage;
 }
 
 /**
@@ -152,11 +156,16 @@ const checkEnvironment = (value: unknown, path: string[]): Checked<EnvironmentSe
 
 const checkDeploymentConfig = (value: unknown): Checked<DeploymentConfig> => {
   if (!isRecord(value)) return { ok: false, problems: [{ path: [], message: msg`it must be a JSON object` }] };
-  const problems = unknownKeys(value, ['$schema', 'environment', 'pinned'], []);
+  const problems = unknownKeys(value, ['$schema', 'environment', 'pinned', 'language'], []);
   if (value.$schema !== undefined && typeof value.$schema !== 'string')
     problems.push({ path: ['$schema'], message: msg`$schema must be a string` });
   if (value.pinned !== undefined && typeof value.pinned !== 'boolean')
     problems.push({ path: ['pinned'], message: msg`pinned must be true or false` });
+  const language = typeof value.language === 'string' ? UI_LANGUAGES.find((l) => l === value.language) : undefined;
+  if (value.language !== undefined && !language) {
+    const languages = UI_LANGUAGES.join(', ');
+    problems.push({ path: ['language'], message: msg`language must be one of ${languages}` });
+  }
   const environment = checkEnvironment(value.environment, ['environment']);
   if (!environment.ok) problems.push(...environment.problems);
   if (problems.length || !environment.ok) return { ok: false, problems };
@@ -166,6 +175,7 @@ const checkDeploymentConfig = (value: unknown): Checked<DeploymentConfig> => {
       ...(typeof value.$schema === 'string' ? { $schema: value.$schema } : {}),
       environment: environment.value,
       pinned: value.pinned === true,
+      ...(language ? { language } : {}),
     },
   };
 };

@@ -2,6 +2,7 @@ import { msg, t } from '@lingui/core/macro';
 import { useSyncExternalStore } from 'react';
 import { rawFetch } from '@/api/http';
 import { BASE_PATH } from './base-path';
+import { setDeploymentLanguage } from './locale';
 import {
   checkEnvironmentSetting,
   parseDeploymentConfig,
@@ -171,6 +172,8 @@ export const loadRuntimeConfig = async (): Promise<void> => {
   }
   const config = parseDeploymentConfig(body, url);
   setDeploymentDefault(config.environment, config.pinned);
+  // Before the first render, which waits for the language (main.tsx).
+  setDeploymentLanguage(config.language);
 };
 
 /** The current environment; re-renders when the user switches. */

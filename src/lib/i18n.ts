@@ -1,5 +1,6 @@
 import { i18n, type Messages } from '@lingui/core';
-import { LOCALE, UI_LANGUAGE, type UiLanguage } from './locale';
+import { useEffect } from 'react';
+import { LOCALE, rememberAccountLanguage, UI_LANGUAGE, type UiLanguage } from './locale';
 
 /**
  * The console's words in the page's language (locale.ts). English is in the code itself (the build
@@ -19,6 +20,19 @@ const catalogues: Record<Exclude<UiLanguage, 'en'>, () => Promise<{ messages: Me
 export const activateLanguage = async (language: UiLanguage = UI_LANGUAGE, locale = LOCALE): Promise<void> => {
   const messages = language === 'en' ? {} : (await catalogues[language]()).messages;
   i18n.loadAndActivate({ locale: language, locales: [locale], messages });
+};
+
+/**
+ * Honours the signed-in user's own Genesys Cloud language (users/me's `languagePreference`) when they chose
+ * none in Settings: kept for the next loads, and when it changes the page's language, the page loads again
+ * in it (once: after that the language kept is the page's).
+ */
+export const useAccountLanguage = (me: { languagePreference?: string } | undefined): void => {
+  const known = me !== undefined;
+  const preference = me?.languagePreference;
+  useEffect(() => {
+    if (known && rememberAccountLanguage(preference)) window.location.reload();
+  }, [known, preference]);
 };
 
 export { i18n };

@@ -4,9 +4,14 @@
  *
  * Formats follow the language the words are in, in the user's regional variant when the browser names one:
  * English words read "4 Dec 2026, 14:05" for en-GB and "Dec 4, 2026, 2:05 PM" for en-US, German words
- * "4. Dez. 2026, 14:05", never a German date inside an English sentence. The language is the user's choice
- * in Settings (kept in this browser), else the first of the browser's languages the console speaks, else
- * English.
+ * "4. Dez. 2026, 14:05", never a German date inside an English sentence. The language is, first that the
+ * console speaks of:
+ * 1. the user's choice in Settings (kept in this browser);
+ * 2. the user's own language in Genesys Cloud (`languagePreference` on users/me, kept once read: a change
+ *    reloads the page in it, see `rememberAccountLanguage`);
+ * 3. the deployment's default (`language` in config.json);
+ * 4. the browser's languages, in order;
+ * 5. English.
  */
 
 /**
@@ -68,15 +73,17 @@ const browserLanguages = (): readonly string[] => {
   return navigator.languages?.length ? navigator.languages : [navigator.language];
 };
 
-/** The language chosen in Settings, if any. */
-export const chosenLanguage = (): UiLanguage | undefined => {
+const storedLanguage = (key: string): UiLanguage | undefined => {
   try {
-    const stored = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY);
+    const stored = globalThis.localStorage?.getItem(key);
     return stored ? uiLanguageOf(stored) : undefined;
   } catch {
     return undefined;
   }
 };
+
+/** The language chosen in Settings, if any. */
+export const chosenLanguage = (): UiLanguage | undefined => storedLanguage(LANGUAGE_STORAGE_KEY);
 
 /** Keeps (or, with undefined, forgets) the user's choice; it takes effect when the page loads again. */
 export const setChosenLanguage = (language: UiLanguage | undefined): void => {
@@ -84,16 +91,83 @@ export const setChosenLanguage = (language: UiLanguage | undefined): void => {
   else localStorage.removeItem(LANGUAGE_STORAGE_KEY);
 };
 
-/** The locale of this page: the chosen language, else the browser's. */
-export const LOCALE = resolveLocale(browserLanguages(), chosenLanguage());
+/** Where the signed-in user's own Genesys Cloud language is kept once read (a `UiLanguage`). */
+export const ACCOUNT_LANGUAGE_STORAGE_KEY = 'groups-console.account-language';
+
+let deploymentLanguage: UiLanguage | undefined;
+
+/** The language this page's words are in, before the browser's: chosen, the account's, the deployment's. */
+export const preferredLanguage = (
+  chosen: UiLanguage | undefined,
+  account: UiLanguage | undefined,
+  deployment: UiLanguage | undefined,
+): UiLanguage | undefined => chosen ?? account ?? deployment;
+
+const pageLocale = (): string =>
+  resolveLocale(
+    browserLanguages(),
+    preferredLanguage(chosenLanguage(), storedLanguage(ACCOUNT_LANGUAGE_STORAGE_KEY), deploymentLanguage),
+  );
+
+/** The language without a choice in Settings: the account's, else the deployment's, else the browser's. */
+export const automaticUiLanguage = (): UiLanguage =>
+  uiLanguageOf(
+    resolveLocale(
+      browserLanguages(),
+      preferredLanguage(undefined, storedLanguage(ACCOUNT_LANGUAGE_STORAGE_KEY), deploymentLanguage),
+    ),
+  ) ?? 'en';
+
+/** The locale of this page (see above); settled once config.json has been read. */
+export let LOCALE = pageLocale();
 
 /** The catalogue of this page's words. */
-export const UI_LANGUAGE: UiLanguage = uiLanguageOf(LOCALE) ?? 'en';
+export let UI_LANGUAGE: UiLanguage = uiLanguageOf(LOCALE) ?? 'en';
 
-/** Made on first use: a formatter takes ICU data to build, and the first screen needs few of them. */
+const settle = (): void => {
+  LOCALE = pageLocale();
+  UI_LANGUAGE = uiLanguageOf(LOCALE) ?? 'en';
+};
+
+/**
+ * The deployment's default language (config.json's `language`), read before the first render: the page's
+ * language is settled again with it.
+ */
+export const setDeploymentLanguage = (language: string | undefined): void => {
+  deploymentLanguage = language ? uiLanguageOf(language) : undefined;
+  settle();
+};
+
+/**
+ * Keeps the signed-in user's own Genesys Cloud language (users/me's `languagePreference`: "de", "pt-br";
+ * empty or one the console does not speak: none). Answers true when that changes the language this page
+ * should be in, which it is then loaded again in.
+ */
+export const rememberAccountLanguage = (preference: string | undefined): boolean => {
+  const language = preference ? uiLanguageOf(preference) : undefined;
+  try {
+    if (language) localStorage.setItem(ACCOUNT_LANGUAGE_STORAGE_KEY, language);
+    else localStorage.removeItem(ACCOUNT_LANGUAGE_STORAGE_KEY);
+  } catch {
+    return false;
+  }
+  return pageLocale() !== LOCALE;
+};
+
+/**
+ * Made on first use: a formatter takes ICU data to build, and the first screen needs few of them. Made
+ * again if the page's locale was settled since (config.json read after a first use).
+ */
 const lazily = <T>(make: () => T): (() => T) => {
   let made: T | undefined;
-  return () => (made ??= make());
+  let madeFor: string | undefined;
+  return () => {
+    if (madeFor !== LOCALE) {
+      made = make();
+      madeFor = LOCALE;
+    }
+    return made as T;
+  };
 };
 
 const dateTime = lazily(() => new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' }));

@@ -29,7 +29,11 @@ import type { Permission } from './permission-names';
  * ```
  */
 export const meQueryOptions = () =>
-  getGetMeQueryOptions({ expand: ['authorization'] }, { query: { staleTime: Infinity, gcTime: Infinity } });
+  // The user's own language in Genesys Cloud comes with it (useAccountLanguage).
+  getGetMeQueryOptions(
+    { expand: ['authorization', 'languagePreference'] },
+    { query: { staleTime: Infinity, gcTime: Infinity } },
+  );
 
 /** The signed-in user (with `id`, `name`, `authorization`), or undefined while unknown. */
 export const useMe = (): UserMe | undefined => {

@@ -18,6 +18,7 @@ import {
   type RegionId,
 } from '@/lib/environment';
 import {
+  automaticUiLanguage,
   chosenLanguage,
   languageName,
   PSEUDO_LOCALE,
@@ -54,20 +55,26 @@ export function Component() {
   );
 }
 
-const AS_BROWSER = 'browser';
+const AUTOMATIC = 'automatic';
 
 /**
- * The language of the console's words, dates and numbers: the browser's (the first of its languages the
- * console speaks) unless chosen here. A choice is kept in this browser and shown at once: the page loads
- * again in it.
+ * The language of the console's words, dates and numbers: chosen here, or left automatic (the user's
+ * Genesys Cloud language, else the deployment's default, else the browser's: locale.ts). A choice is kept
+ * in this browser and shown at once: the page loads again in it.
  */
 function LanguageSettings() {
   const { t } = useLingui();
   const chosen = chosenLanguage();
-  const browserLanguage = languageName(uiLanguageOf(navigator.language) ?? 'en');
+  const automaticLanguage = languageName(automaticUiLanguage());
   const languages: UiLanguage[] = chosen === PSEUDO_LOCALE ? [...UI_LANGUAGES, PSEUDO_LOCALE] : [...UI_LANGUAGES];
   const options = [
-    { value: AS_BROWSER, label: t`As the browser: ${browserLanguage}` },
+    {
+      value: AUTOMATIC,
+      label: t({
+        message: `Automatic: ${automaticLanguage}`,
+        comment: 'the language that applies without a choice: "Automatic: Deutsch"',
+      }),
+    },
     ...languages.map((language) => ({ value: language, label: languageName(language) })),
   ];
   return (
@@ -78,12 +85,12 @@ function LanguageSettings() {
         </Title>
         <Select
           label={t`Language of the console`}
-          description={t`Words, dates and numbers. Kept in this browser.`}
+          description={t`Words, dates and numbers. Automatic: your language in Genesys Cloud, else this deployment's, else your browser's. Kept in this browser.`}
           data={options}
-          value={chosen ?? AS_BROWSER}
+          value={chosen ?? AUTOMATIC}
           allowDeselect={false}
           onChange={(value) => {
-            const next = value === AS_BROWSER ? undefined : uiLanguageOf(value ?? '');
+            const next = value === AUTOMATIC ? undefined : uiLanguageOf(value ?? '');
             if (next === chosen) return;
             setChosenLanguage(next);
             window.location.reload();

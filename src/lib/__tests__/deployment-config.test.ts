@@ -12,6 +12,7 @@ import {
   setDeploymentDefault,
   setEnvironmentSetting,
 } from '../environment';
+import { LOCALE, setDeploymentLanguage, UI_LANGUAGES } from '../locale';
 
 const schema = schemaJson as unknown as {
   properties: { environment: { oneOf: { properties: { region?: { enum: string[] } } }[] } };
@@ -59,6 +60,9 @@ const SAMPLES: [string, unknown][] = [
   ['an unknown kind', { environment: { kind: 'other' } }],
   ['an unknown key', { environment: { kind: 'embedded' }, region: 'eu_west_1' }],
   ['pinned not a boolean', { environment: { kind: 'embedded' }, pinned: 'yes' }],
+  ['a default language', { environment: { kind: 'embedded' }, language: 'pt-BR' }],
+  ['a language the console does not speak', { environment: { kind: 'embedded' }, language: 'fr' }],
+  ['a language not a string', { environment: { kind: 'embedded' }, language: 1 }],
   ['no environment', {}],
   [
     'custom URLs with a label',
@@ -95,6 +99,21 @@ const SAMPLES: [string, unknown][] = [
 describe('config.json', () => {
   it.each(SAMPLES)('JSON Schema and console agree on %s', (_name, sample) => {
     expect(validate(sample)).toBe(isValidDeploymentConfig(sample));
+  });
+
+  it('the JSON Schema lists exactly the console’s languages', () => {
+    expect(schemaJson.properties.language.enum).toEqual([...UI_LANGUAGES]);
+  });
+
+  it('a default language becomes the page’s language for a user who chose none', async () => {
+    serve(200, JSON.stringify({ environment: { kind: 'embedded' }, language: 'de' }));
+    try {
+      await loadRuntimeConfig();
+      expect(LOCALE).toBe('de');
+    } finally {
+      setDeploymentLanguage(undefined);
+    }
+    expect(LOCALE).toBe('en-US');
   });
 
   it('the JSON Schema lists exactly the console’s regions', () => {

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ACCOUNT_LANGUAGE_STORAGE_KEY,
   compareNames,
   DEFAULT_LOCALE,
   formatNumber,
   languageName,
   LOCALE,
+  preferredLanguage,
+  rememberAccountLanguage,
   resolveLocale,
+  setChosenLanguage,
+  setDeploymentLanguage,
   UI_LANGUAGE,
   uiLanguageOf,
 } from '../locale';
@@ -63,5 +68,44 @@ describe('the formatters', () => {
     expect(languageName('de')).toBe('Deutsch');
     expect(languageName('ja')).toBe('日本語');
     expect(languageName('pt-BR')).toMatch(/^português/i);
+  });
+});
+
+describe("the page's language", () => {
+  it('is the choice in Settings, else the Genesys account’s, else the deployment’s default', () => {
+    expect(preferredLanguage('ja', 'de', 'es')).toBe('ja');
+    expect(preferredLanguage(undefined, 'de', 'es')).toBe('de');
+    expect(preferredLanguage(undefined, undefined, 'es')).toBe('es');
+    expect(preferredLanguage(undefined, undefined, undefined)).toBeUndefined();
+  });
+
+  it('follows the deployment’s default once config.json is read, and the account’s language over it', () => {
+    try {
+      setDeploymentLanguage('de');
+      expect(LOCALE).toBe('de');
+      expect(UI_LANGUAGE).toBe('de');
+      expect(formatNumber(96_895)).toBe('96.895');
+      // The account's own language ("pt-br" as Genesys Cloud writes it) changes the page's: it reloads.
+      expect(rememberAccountLanguage('pt-br')).toBe(true);
+      expect(localStorage.getItem(ACCOUNT_LANGUAGE_STORAGE_KEY)).toBe('pt-BR');
+      // Read again after the reload: the same, so no further reload.
+      setDeploymentLanguage('de');
+      expect(LOCALE).toBe('pt-BR');
+      expect(rememberAccountLanguage('pt-br')).toBe(false);
+      // A language the console does not speak, or none, is not kept.
+      expect(rememberAccountLanguage('fr')).toBe(true);
+      expect(localStorage.getItem(ACCOUNT_LANGUAGE_STORAGE_KEY)).toBeNull();
+      // A choice in Settings (which reloads the page) outranks both.
+      setChosenLanguage('ja');
+      setDeploymentLanguage('de');
+      expect(LOCALE).toBe('ja');
+      expect(rememberAccountLanguage('es')).toBe(false);
+    } finally {
+      localStorage.removeItem(ACCOUNT_LANGUAGE_STORAGE_KEY);
+      setChosenLanguage(undefined);
+      setDeploymentLanguage(undefined);
+    }
+    expect(LOCALE).toBe('en-US');
+    expect(formatNumber(96_895)).toBe('96,895');
   });
 });

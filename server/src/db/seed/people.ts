@@ -97,6 +97,13 @@ const slug = (s: string) =>
     .normalize('NFKD')
     .replace(/[^a-z0-9]/g, '');
 
+/**
+ * The personas who sign in set no language of their own (empty), so the demo console follows the browser's
+ * (src/lib/locale.ts); everyone else prefers one. The pick is drawn either way, so the rest of the seed
+ * stays as it was.
+ */
+const languagePreferenceOf = (persona: Persona | undefined, picked: string): string => (persona ? '' : picked);
+
 /** Generates `count` users (the four personas first, then everybody else), deterministic for a seed. */
 export function generateUsers(
   rng: Rng,
@@ -354,7 +361,7 @@ export function generateUsers(
           locationDefinition: { id: office.id, name: office.name, selfUri: `/api/v2/locations/${office.id}` },
         },
       ],
-      languagePreference: rng.pick(LANGUAGE_PREFERENCES),
+      languagePreference: languagePreferenceOf(persona, rng.pick(LANGUAGE_PREFERENCES)),
       employerInfo: {
         officialName: name,
         employeeId: `E${String(10000 + i).padStart(6, '0')}`,
