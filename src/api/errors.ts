@@ -205,3 +205,20 @@ export const apiTextOf = (error: unknown): string | null => {
   if (!isApiError(error) || apiErrorKind(error) === null) return null;
   return error.body.message?.trim() || null;
 };
+
+/**
+ * The API's message in the console's words where its template (`messageWithParams`) is one the console
+ * knows, with the error's own values put in; otherwise the API's text. For messages shown on their own,
+ * such as a form field's error.
+ */
+export const apiMessageInWords = (error: Pick<ApiError, 'message' | 'body'>): string => {
+  const params = error.body.messageParams ?? {};
+  switch (error.body.messageWithParams) {
+    case 'A group named "{name}" already exists. Group names must be unique.': {
+      const name = params.name ?? '';
+      return t`A group named "${name}" already exists. Group names must be unique.`;
+    }
+    default:
+      return error.message;
+  }
+};

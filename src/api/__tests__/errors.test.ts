@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, apiErrorKind, apiTextOf, describeApiError } from '../errors';
+import { i18n } from '@lingui/core';
+import { ApiError, apiErrorKind, apiMessageInWords, apiTextOf, describeApiError } from '../errors';
 
 /** An ErrorBody as the API sends it: its code, status and own text. */
 const apiError = (status: number, code: string | undefined, message: string | undefined, retryAfter?: number) =>
@@ -90,5 +91,25 @@ describe('API errors in the console’s words', () => {
   it('keeps the API’s text as the error’s message, for developers and logs', () => {
     expect(apiError(404, 'not.found', 'No group g-1.').message).toBe('No group g-1.');
     expect(new ApiError(0, {}).message).toBe('The server could not be reached. Check your connection and try again.');
+  });
+
+  it('words a message whose template it knows with the error’s values, in the page’s language', async () => {
+    const taken = new ApiError(400, {
+      code: 'bad.request',
+      message: 'A group named "Ops" already exists. Group names must be unique.',
+      messageWithParams: 'A group named "{name}" already exists. Group names must be unique.',
+      messageParams: { name: 'Ops' },
+    });
+    expect(apiMessageInWords(taken)).toBe('A group named "Ops" already exists. Group names must be unique.');
+    const { messages } = await import('@/locales/de.po');
+    try {
+      i18n.loadAndActivate({ locale: 'de', locales: ['de'], messages });
+      expect(apiMessageInWords(taken)).toMatch(/^Eine Gruppe mit dem Namen „Ops“/);
+      expect(apiMessageInWords(taken)).not.toMatch(/already exists/);
+    } finally {
+      i18n.loadAndActivate({ locale: 'en', locales: ['en-US'], messages: {} });
+    }
+    // Another template: the API's own text.
+    expect(apiMessageInWords(apiError(400, 'bad.request', 'Something else.'))).toBe('Something else.');
   });
 });

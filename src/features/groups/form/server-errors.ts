@@ -1,4 +1,4 @@
-import type { ApiError } from '@/api/errors';
+import { apiMessageInWords, type ApiError } from '@/api/errors';
 
 /**
  * Maps a 400 ErrorBody's `details[].fieldName` (API field names, e.g. `addresses[0].address`,
@@ -39,13 +39,14 @@ export interface MappedServerErrors {
 /** Splits an API error into field errors and a form-level message. */
 export const mapServerErrors = (error: Pick<ApiError, 'message' | 'body'>): MappedServerErrors => {
   const fieldErrors: Record<string, string> = {};
+  const message = apiMessageInWords(error);
   let unmapped = false;
   const details = error.body.details ?? [];
   for (const detail of details) {
     const path = detail.fieldName ? apiFieldToFormPath(detail.fieldName) : null;
-    if (path) fieldErrors[path] ??= error.message;
+    if (path) fieldErrors[path] ??= message;
     else unmapped = true;
   }
-  const formError = details.length === 0 || unmapped ? error.message : null;
+  const formError = details.length === 0 || unmapped ? message : null;
   return { fieldErrors, formError };
 };
