@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '@lingui/core';
-import { ApiError, apiErrorKind, apiMessageInWords, apiTextOf, describeApiError } from '../errors';
+import { apiMessageInWords, describeApiError } from '../error-words';
+import { ApiError, apiErrorKind, apiTextOf } from '../errors';
 
 /** An ErrorBody as the API sends it: its code, status and own text. */
 const apiError = (status: number, code: string | undefined, message: string | undefined, retryAfter?: number) =>

@@ -2,7 +2,8 @@ import { Trans } from '@lingui/react/macro';
 import { t } from '@lingui/core/macro';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { describeApiError, isApiError } from '@/api/errors';
+import { describeApiError } from '@/api/error-words';
+import { isApiError } from '@/api/errors';
 import { ErrorReference } from './error-reference';
 
 export interface QueryErrorAlertProps {

@@ -1,4 +1,5 @@
-import { apiMessageInWords, type ApiError } from '@/api/errors';
+import { apiMessageInWords } from '@/api/error-words';
+import type { ApiError } from '@/api/errors';
 
 /**
  * Maps a 400 ErrorBody's `details[].fieldName` (API field names, e.g. `addresses[0].address`,
