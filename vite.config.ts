@@ -336,8 +336,24 @@ const FIRST_SCREEN_ROUTE = 'src/app/routes/groups/list.tsx';
 /** The group page's route: its code is grouped into few chunks too. */
 const GROUP_PAGE_ROUTE = 'src/app/routes/groups/detail.tsx';
 
+/**
+ * The console's words (lingui.config.ts): macros become message descriptors, with their English kept and
+ * compiled into the code (scripts/inline-source-messages.ts), and each language's catalogue is compiled on
+ * import; a catalogue that lacks a message fails the build. Web Workers are built by their own pipeline,
+ * which needs the same transform for any module they share with the page.
+ */
+const consoleWords = () => [
+  lingui({
+    macroTransform: { macro: { descriptorFields: 'message' } },
+    failOnMissing: true,
+    failOnCompileError: true,
+  }),
+  inlineSourceMessages(),
+];
+
 export default defineConfig({
   base,
+  worker: { plugins: consoleWords },
   // The console's version and commit (src/config/build-info.ts): package.json, GIT_COMMIT or git's HEAD.
   define: consoleDefines(),
   plugins: [
@@ -360,15 +376,7 @@ export default defineConfig({
         'src/features/groups/list/components/group-list-empty.tsx',
       ],
     }),
-    // The console's words (lingui.config.ts): macros become message descriptors, with their English kept and
-    // compiled into the code (scripts/inline-source-messages.ts), and each language's catalogue is compiled
-    // on import; a catalogue that lacks a message fails the build.
-    lingui({
-      macroTransform: { macro: { descriptorFields: 'message' } },
-      failOnMissing: true,
-      failOnCompileError: true,
-    }),
-    inlineSourceMessages(),
+    ...consoleWords(),
     react(),
     // Brotli (quality 11) and gzip (level 9) copies of the hashed scripts and styles, served in place of
     // the originals to browsers that accept them: smaller than compressing on the fly, and free per request.

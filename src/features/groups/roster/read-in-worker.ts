@@ -100,7 +100,13 @@ function readInWorker<E extends { id: string }>(
       end();
       // Worded here, on the page: no language is active in the worker (it sends codes and numbers only).
       if (answered) reject(new Error(t`The roster could not be read.`));
-      else fallback().then(resolve, reject);
+      else {
+        // Not expected of a browser that has workers (a broken build, a policy that blocks them): said for
+        // whoever looks at the console, and the reading goes on on the page.
+        const why = event instanceof ErrorEvent ? event.message : event.type;
+        console.error(`The roster's worker did not start (${why}); reading on the page instead.`);
+        fallback().then(resolve, reject);
+      }
     };
     worker.onmessage = ({ data }) => {
       answered = true;
