@@ -40,8 +40,10 @@ const languageReady = configRead
     return activateLanguage();
   })
   .catch(() => activateLanguage('en'));
+let configInvalid = false;
 const configured = configRead.catch((error: unknown) => {
   if (!(error instanceof DeploymentConfigError)) throw error;
+  configInvalid = true;
   root.unmount();
   renderConfigErrorPage(rootElement, error);
   // The loaders never run against an unknown environment.
@@ -52,12 +54,14 @@ const router = createAppRouter(queryClient, configured);
 // What waits for idle (header menus, dialog hosts, prefetches) waits for the first page to render, not
 // for the quiet while its data is fetched.
 holdIdleForFirstScreen();
-void languageReady.then(() =>
+// Not when config.json is invalid: the page naming its problems has replaced the app by then.
+void languageReady.then(() => {
+  if (configInvalid) return;
   root.render(
     <StrictMode>
       <AppProvider queryClient={queryClient}>
         <RouterProvider router={router} />
       </AppProvider>
     </StrictMode>,
-  ),
-);
+  );
+});

@@ -205,3 +205,18 @@ test.describe('without a choice in Settings', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'グループ' })).toBeVisible();
   });
 });
+
+test.describe('an invalid config.json, in German', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('the page naming its problems replaces the console, in the browser’s language', async ({ page }) => {
+    await page.route(
+      (url) => url.pathname.endsWith('/config.json'),
+      (route) => route.fulfill({ json: { environment: { kind: 'other' } } }),
+    );
+    await page.goto('/groups');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Die Konsole kann nicht starten/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de-DE');
+    await expect(page.getByRole('listitem').first()).toContainText('environment.kind');
+  });
+});
