@@ -112,6 +112,10 @@ test.describe('in Japanese, chosen in Settings', () => {
     await page.getByRole('option', { name: '日本語' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     await expect(page.getByRole('heading', { level: 1, name: '設定' })).toBeVisible();
+    // A language puts the name where its grammar wants it: the user button's name ends with "the user menu".
+    await expect(
+      page.getByRole('button', { name: `${PERSONAS.admin.name} Groups Demo Org のユーザーメニュー` }),
+    ).toBeVisible();
 
     const english = englishMessagesTranslatedIn('ja');
     const api = recordApiAnswers(page);

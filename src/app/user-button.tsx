@@ -38,28 +38,34 @@ export const UserButton = (props: UnstyledButtonProps & ComponentPropsWithRef<'b
     <UnstyledButton mih={44} {...props}>
       <Group gap="xs" wrap="nowrap">
         <Avatar name={me?.name} color="initials" size="sm" aria-hidden />
-        <VisuallyHidden>
-          <Trans comment="the start of the user button's name, followed by the user's name and organization">
-            User menu for
-          </Trans>{' '}
-        </VisuallyHidden>{' '}
-        <VisuallyHidden hiddenFrom="sm">
-          {name}
-          {orgName ? ` ${orgName}` : ''}
-        </VisuallyHidden>
-        <Stack gap={0} visibleFrom="sm">
-          <Text size="sm" fw={500} lh={1.2} data-testid="user-name">
-            {me?.name ?? '…'}
-          </Text>
-          {/* A space between name and organisation in the button's name, as they read on screen. */}{' '}
-          {orgName ? (
-            <Text size="xs" c="dimmed" lh={1.2} data-testid="org-name">
-              {orgName}
-            </Text>
-          ) : null}
-        </Stack>
+        {/* One message, so that a language can put the name first ("<1/> のユーザーメニュー"). */}
+        <Trans comment="the user button's name: <1/> is the user's name and organization, shown on the button">
+          <VisuallyHidden>User menu for</VisuallyHidden>{' '}
+          <UserAndOrg name={name} shownName={me?.name} orgName={orgName} />
+        </Trans>
         <IconChevronDown size={14} stroke={1.5} aria-hidden />
       </Group>
     </UnstyledButton>
   );
 };
+
+/** The user's name and organization: on the button from `sm` up, in its name only on a phone. */
+const UserAndOrg = ({ name, shownName, orgName }: { name: string; shownName?: string; orgName?: string }) => (
+  <>
+    <VisuallyHidden hiddenFrom="sm">
+      {name}
+      {orgName ? ` ${orgName}` : ''}
+    </VisuallyHidden>
+    <Stack gap={0} visibleFrom="sm">
+      <Text size="sm" fw={500} lh={1.2} data-testid="user-name">
+        {shownName ?? '…'}
+      </Text>
+      {/* A space between name and organisation in the button's name, as they read on screen. */}{' '}
+      {orgName ? (
+        <Text size="xs" c="dimmed" lh={1.2} data-testid="org-name">
+          {orgName}
+        </Text>
+      ) : null}
+    </Stack>
+  </>
+);
