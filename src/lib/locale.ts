@@ -4,8 +4,8 @@
  *
  * Formats follow the language the words are in, in the user's regional variant when the browser names one:
  * English words read "4 Dec 2026, 14:05" for en-GB and "Dec 4, 2026, 2:05 PM" for en-US, German words
- * "4. Dez. 2026, 14:05", never a German date inside an English sentence. The language is, first that the
- * console speaks of:
+ * "4. Dez. 2026, 14:05", never a German date inside an English sentence. The language is the first of
+ * these that the console speaks:
  * 1. the user's choice in Settings (kept in this browser);
  * 2. the user's own language in Genesys Cloud (`languagePreference` on users/me, kept once read: a change
  *    reloads the page in it, see `rememberAccountLanguage`);
@@ -25,7 +25,7 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number] | typeof PSEUDO_LOCALE;
 /** The locale when the browser names no variant of a language the console speaks. */
 export const DEFAULT_LOCALE = 'en-US';
 
-/** Where the user's choice of language is kept (a `UiLanguage`); none means "as the browser". */
+/** Where the user's choice of language is kept (a `UiLanguage`); none means "automatic". */
 export const LANGUAGE_STORAGE_KEY = 'groups-console.language';
 
 const languageOf = (tag: string): string | undefined => {
