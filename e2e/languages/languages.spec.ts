@@ -79,6 +79,13 @@ test.describe('in German, from the browser', () => {
     await walk(page, groupId, async (path) => {
       expect(await englishLeftOn(page, english, api), `English on ${path}`).toEqual([]);
     });
+
+    // An edit, saved: the form, its button and the notification in German.
+    await page.goto(`/groups/${groupId}/edit`);
+    await page.getByRole('textbox', { name: 'Beschreibung' }).fill('Nach der Bearbeitung');
+    await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: / gespeichert$/ })).toBeVisible();
+    expect(await englishLeftOn(page, english, api), 'English after saving').toEqual([]);
   });
 });
 
