@@ -4,10 +4,9 @@ import { axeViolations } from '../support/a11y';
 import { expect, signIn, test } from '../support/fixtures';
 import { memberCards, membersTable } from '../support/members';
 import { groupRows, groupsTable } from '../support/group-list';
-import { assertBadgesWhole, assertNoHorizontalScroll, assertStatusChipsWhole } from '../support/phone';
+import { assertBadgesWhole, assertNoHorizontalScroll, assertStatusChipsWhole, PHONE } from '../support/phone';
 
-/** A phone: 390 × 844 CSS pixels, touch, mobile viewport (below Mantine's `sm` breakpoint). */
-test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+test.use(PHONE);
 
 /** axe (every rule of AXE_TAGS, any impact) in both themes. */
 const assertAxeCleanInBothThemes = async (page: Page) => {
