@@ -82,11 +82,8 @@ export const grantedRoles = (grants: readonly AuthzGrant[], throughSubject?: str
 /** "Home", "Home and EMEA", "Americas, EMEA and Home"; "all divisions" when one of them is every division. */
 export const divisionsInWords = (divisions: readonly Pick<GrantDivision, 'id' | 'name'>[]): string => {
   if (divisions.some((d) => d.id === ALL_DIVISIONS)) return t`all divisions`;
-  return listInWords(divisions.map((d) => d.name));
+  return formatList(divisions.map((d) => d.name));
 };
-
-/** "a", "a and b", "a, b, and c": the page's locale's own list (formatList). */
-export const listInWords = (items: readonly string[]): string => formatList(items);
 
 /** "Group Editor in all divisions", "Directory Auditor in Home". */
 export const roleInWords = (role: Pick<GrantedRole, 'roleName' | 'divisions'>): string => {
@@ -114,7 +111,7 @@ export const roleLossSentence = (
   through?: string,
 ) => {
   if (people <= 0 || roles.length === 0) return null;
-  const roleList = listInWords(roles.map(roleInWords));
+  const roleList = formatList(roles.map(roleInWords));
   if (through === undefined) {
     return plural(people, {
       one: `# person loses ${roleList}, which they hold through this group.`,
@@ -137,7 +134,7 @@ export const roleGainSentence = (
   through: string,
 ) => {
   if (people <= 0 || roles.length === 0) return null;
-  const roleList = listInWords(roles.map(roleInWords));
+  const roleList = formatList(roles.map(roleInWords));
   return plural(people, {
     one: `# person gains ${roleList} through ${through}.`,
     other: `# people gain ${roleList} through ${through}.`,
@@ -249,7 +246,7 @@ export const personRoleLossSentence = (
   const parts = losses
     .filter((l) => l.roles.length > 0)
     .map((l) => {
-      const roleList = listInWords(l.roles.map(roleInWords));
+      const roleList = formatList(l.roles.map(roleInWords));
       const through = l.through;
       return t({ message: `${roleList}, held through ${through}`, comment: 'roles a person holds through a group' });
     });
@@ -305,7 +302,7 @@ export const peopleRoleLossSentences = <R extends Pick<GrantedRole, 'roleId' | '
     if (count === 1 && names[0])
       return personRoleLossSentence(names[0], [{ through, roles: lost }], { may: !complete });
     if (complete) return roleLossSentence(count, lost, through);
-    const roleList = listInWords(lost.map(roleInWords));
+    const roleList = formatList(lost.map(roleInWords));
     return plural(count, {
       one: `# person may lose ${roleList}, which they hold through ${through}, unless another group or a grant of their own gives them the same.`,
       other: `# people may lose ${roleList}, which they hold through ${through}, unless another group or a grant of their own gives them the same.`,

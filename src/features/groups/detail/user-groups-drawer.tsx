@@ -10,7 +10,8 @@ import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { ReferenceName } from '@/components/reference/reference-names';
 import { paths } from '@/config/paths';
 import { PersonMembershipHistory } from '../history/person-membership-history';
-import { grantedRoles, listInWords, roleInWords } from '../core/group-grants';
+import { formatList } from '@/lib/locale';
+import { grantedRoles, roleInWords } from '../core/group-grants';
 import { stateLabel, typeLabel } from '../core/group-vocabulary';
 import { useCan } from '@/lib/permissions';
 import { permissionOf } from '@/lib/permission-names';
@@ -20,7 +21,7 @@ const PersonGroupsPanel = lazy(() => import('../across/person-groups-panel'));
 /** "Grants Group Editor in all divisions": the roles a person holds through one group. */
 const GroupRoles = ({ roles }: { roles: string[] }) => {
   if (!roles.length) return null;
-  const roleList = listInWords(roles);
+  const roleList = formatList(roles);
   return (
     <Text size="xs" data-testid="roles-through-group">
       <Trans comment="{roleList} names roles and their divisions, e.g. Group Editor in all divisions">
