@@ -103,20 +103,17 @@ export const preferredLanguage = (
   deployment: UiLanguage | undefined,
 ): UiLanguage | undefined => chosen ?? account ?? deployment;
 
-const pageLocale = (): string =>
+/** The locale for a choice in Settings (or none), after the account's and the deployment's language. */
+const localeFor = (chosen: UiLanguage | undefined): string =>
   resolveLocale(
     browserLanguages(),
-    preferredLanguage(chosenLanguage(), storedLanguage(ACCOUNT_LANGUAGE_STORAGE_KEY), deploymentLanguage),
+    preferredLanguage(chosen, storedLanguage(ACCOUNT_LANGUAGE_STORAGE_KEY), deploymentLanguage),
   );
 
+const pageLocale = (): string => localeFor(chosenLanguage());
+
 /** The language without a choice in Settings: the account's, else the deployment's, else the browser's. */
-export const automaticUiLanguage = (): UiLanguage =>
-  uiLanguageOf(
-    resolveLocale(
-      browserLanguages(),
-      preferredLanguage(undefined, storedLanguage(ACCOUNT_LANGUAGE_STORAGE_KEY), deploymentLanguage),
-    ),
-  ) ?? 'en';
+export const automaticUiLanguage = (): UiLanguage => uiLanguageOf(localeFor(undefined)) ?? 'en';
 
 /** The locale of this page (see above); settled once config.json has been read. */
 export let LOCALE = pageLocale();
