@@ -40,10 +40,8 @@ const languageReady = configRead
     return activateLanguage();
   })
   .catch(() => activateLanguage('en'));
-let configInvalid = false;
 const configured = configRead.catch((error: unknown) => {
   if (!(error instanceof DeploymentConfigError)) throw error;
-  configInvalid = true;
   root.unmount();
   renderConfigErrorPage(rootElement, error);
   // The loaders never run against an unknown environment.
@@ -54,14 +52,14 @@ const router = createAppRouter(queryClient, configured);
 // What waits for idle (header menus, dialog hosts, prefetches) waits for the first page to render, not
 // for the quiet while its data is fetched.
 holdIdleForFirstScreen();
-// Not when config.json is invalid: the page naming its problems has replaced the app by then.
-void languageReady.then(() => {
-  if (configInvalid) return;
+// Once the language is active and config.json read; never when it is invalid (`configured` then stays
+// pending: the page naming its problems has replaced the app).
+void Promise.all([languageReady, configured.catch(() => undefined)]).then(() =>
   root.render(
     <StrictMode>
       <AppProvider queryClient={queryClient}>
         <RouterProvider router={router} />
       </AppProvider>
     </StrictMode>,
-  );
-});
+  ),
+);
