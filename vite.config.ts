@@ -1,7 +1,7 @@
 import { lingui } from '@lingui/vite-plugin';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin, type Rolldown } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { consoleDefines } from './scripts/build-info.mjs';
 import { inlineSourceMessages } from './scripts/inline-source-messages';
@@ -67,57 +67,6 @@ const tableWithoutScrollArea = () =>
     '/components/Table/',
     './src/lib/table-scroll-area.tsx',
   );
-
-/**
- * The group list is the first screen. Vite preloads a lazy route's chunks by inserting `modulepreload`
- * links when the route's `import()` runs, which for the list is inside the entry's first task (about
- * 60 ms of a phone's main thread for a dozen links). For the route `module`, the links go into
- * index.html instead: the browser fetches those chunks beside the entry, and the entry's task inserts
- * none for it. (Its stylesheets, if it had any, would still be added when the route loads.)
- */
-const preloadRouteFromHtml = (module: string): Plugin => {
-  let routeFile: string | undefined;
-  let routeChunks: string[] = [];
-  const closure = (bundle: Rolldown.OutputBundle, start: Rolldown.OutputChunk): Set<string> => {
-    const seen = new Set<string>();
-    const visit = (fileName: string) => {
-      const chunk = bundle[fileName];
-      if (seen.has(fileName) || chunk?.type !== 'chunk') return;
-      seen.add(fileName);
-      chunk.imports.forEach(visit);
-    };
-    visit(start.fileName);
-    return seen;
-  };
-  return {
-    name: 'preload-route-from-html',
-    apply: 'build',
-    config: () => ({
-      build: {
-        modulePreload: {
-          resolveDependencies: (filename, deps, { hostType }) => {
-            if (hostType === 'js') return filename === routeFile ? [] : deps;
-            return [...new Set([...deps, ...routeChunks])];
-          },
-        },
-      },
-    }),
-    // Before Vite's own generateBundle hooks, which write index.html and the preload lists.
-    generateBundle: {
-      order: 'pre',
-      handler(_options, bundle) {
-        const chunks = Object.values(bundle).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk');
-        // The chunk holding the route's module (its own, or the group firstScreenChunks put it in).
-        const route = chunks.find((c) => c.moduleIds.some((id) => id.replaceAll('\\', '/').endsWith(module)));
-        const entry = chunks.find((c) => c.isEntry);
-        if (!route || !entry) return this.error(`preload-route-from-html: no chunk for ${module} or no entry`);
-        const inEntry = closure(bundle, entry);
-        routeFile = route.fileName;
-        routeChunks = [...closure(bundle, route)].filter((fileName) => !inEntry.has(fileName));
-      },
-    },
-  };
-};
 
 interface ChunkingModule {
   code: string | null;
@@ -209,9 +158,9 @@ const staticClosure = (starts: Iterable<string>, graph: ReturnType<typeof module
  * chunk a chunk of its own (it will not let lazy chunks import from the entry), so the entry imported a
  * dozen small chunks and the list route sixteen more: each one more request on a phone's network, six at
  * a time over HTTP/1.1, where all of them are needed at once. So:
- * - `core`: the modules the entry needs (the entry itself stays a small chunk that imports it);
- * - `list`, `list-shared`: those the list route needs besides, in the route's own chunk when no other lazy
- *   chunk needs them, or else in `list-shared`;
+ * - `core`: the entry, the list's route (the first screen) and the modules they need, which index.html
+ *   loads directly with the runtime chunk: the list's code was two chunks more, which the group page,
+ *   the shell's parts and most other pages imported as well;
  * - `shell`: what the shell's parts loaded after the first paint on every page need besides (`idleParts`:
  *   the header's menus, the modals and notifications hosts), which was a dozen more chunks;
  * - `detail`: those the group page needs besides, the other screen people arrive at by link. It needed 44
@@ -235,7 +184,7 @@ interface FirstScreens {
   routeParts: string[];
 }
 
-const CHUNK_GROUPS = ['core', 'list-shared', 'list', 'shell', 'detail-early', 'detail'] as const;
+const CHUNK_GROUPS = ['core', 'shell', 'detail-early', 'detail'] as const;
 
 const firstScreenChunks = (screens: FirstScreens): Plugin => {
   const idOf = (module: string) => fileURLToPath(new URL(module, import.meta.url));
@@ -244,30 +193,15 @@ const firstScreenChunks = (screens: FirstScreens): Plugin => {
   let groups: Map<string, string> | null = null;
   const compute = (info: ModuleInfoOf): Map<string, string> => {
     const graph = moduleGraph(info);
-    const core = staticClosure([entryId], graph);
-    core.delete(entryId);
-    const route = staticClosure([routeId], graph);
-    const lazyStarts = new Set<string>();
-    const all = new Set<string>();
-    const walk = (id: string) => {
-      if (all.has(id)) return;
-      all.add(id);
-      const module = graph.moduleOf(id);
-      module?.importedIds.forEach(walk);
-      module?.dynamicallyImportedIds.forEach((next) => {
-        lazyStarts.add(next);
-        walk(next);
-      });
-    };
-    walk(entryId);
-    lazyStarts.delete(routeId);
-    const elsewhere = staticClosure(lazyStarts, graph);
+    // The entry and the list's route, which is most people's first screen: the group page and most
+    // others import the list's modules anyway.
+    const entry = staticClosure([entryId], graph);
+    const core = new Set([...entry, ...staticClosure([routeId], graph)]);
     const result = new Map<string, string>();
     const assign = (ids: Iterable<string>, name: (typeof CHUNK_GROUPS)[number]) => {
       for (const id of ids) if (!result.has(id)) result.set(id, name);
     };
     assign(core, 'core');
-    for (const id of route) if (!core.has(id)) result.set(id, elsewhere.has(id) ? 'list-shared' : 'list');
     const idleParts = screens.idleParts.map(idOf);
     // The parts' own modules stay chunks of their own, so that one that cannot be fetched is left out
     // alone (lazyOptional), not with `shell`, which the group page imports too.
@@ -278,7 +212,8 @@ const firstScreenChunks = (screens: FirstScreens): Plugin => {
     const detailId = idOf(screens.groupPage);
     const detail = staticClosure([detailId], graph);
     const pages = new Set(graph.moduleOf(idOf('src/app/router.tsx'))?.dynamicallyImportedIds ?? []);
-    const coreImportsLater = [...core]
+    // What the entry's own modules import later (the list's dialogs, which load `detail`, are not in it).
+    const coreImportsLater = [...entry]
       .flatMap((id) => graph.moduleOf(id)?.dynamicallyImportedIds ?? [])
       .filter((id) => !pages.has(id) && !idleParts.includes(id));
     // The group page's modules its loader imports ahead of the page (its URL state, to ask for the first
@@ -331,7 +266,7 @@ const firstScreenChunks = (screens: FirstScreens): Plugin => {
   };
 };
 
-/** The first screen's route: its code is preloaded by index.html and grouped into few chunks. */
+/** The first screen's route: its code comes with the entry's (firstScreenChunks). */
 const FIRST_SCREEN_ROUTE = 'src/app/routes/groups/list.tsx';
 /** The group page's route: its code is grouped into few chunks too. */
 const GROUP_PAGE_ROUTE = 'src/app/routes/groups/detail.tsx';
@@ -360,7 +295,6 @@ export default defineConfig({
     scrollAreaWithoutFloatingUi(),
     appShellWithoutScrollLock(),
     tableWithoutScrollArea(),
-    preloadRouteFromHtml(FIRST_SCREEN_ROUTE),
     firstScreenChunks({
       entry: 'src/main.tsx',
       route: FIRST_SCREEN_ROUTE,
@@ -380,7 +314,8 @@ export default defineConfig({
     react(),
     // Brotli (quality 11) and gzip (level 9) copies of the hashed scripts and styles, served in place of
     // the originals to browsers that accept them: smaller than compressing on the fly, and free per request.
-    compression({ include: /^assets\/.*\.(js|css)$/, threshold: 1024 }),
+    // Small files too (the runtime chunk, under 1 kB, is on every page), where the copy is smaller.
+    compression({ include: /^assets\/.*\.(js|css)$/, threshold: 0, skipIfLargerOrEqual: true }),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: {
@@ -399,5 +334,7 @@ export default defineConfig({
     // Source maps are published only when asked for: SOURCEMAP=1 (or `vite build --sourcemap`, as the bench does).
     sourcemap: process.env.SOURCEMAP === '1' || process.env.SOURCEMAP === 'true',
     chunkSizeWarningLimit: 700,
+    // Every browser the console supports preloads modules: no polyfill for it in the entry.
+    modulePreload: { polyfill: false },
   },
 });

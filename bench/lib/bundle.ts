@@ -37,7 +37,7 @@ export interface ModuleSize {
 }
 
 export interface BundleReport {
-  route: { entry: string; routeModule: string; files: string[] } & Sizes;
+  route: { entry: string[]; routeModule: string; files: string[] } & Sizes;
   app: Sizes;
   largestModules: ModuleSize[];
   largestPackages: ModuleSize[];
@@ -66,13 +66,25 @@ export function staticClosure(manifest: Manifest, keys: readonly string[]): stri
   return [...files];
 }
 
-/** The manifest key of the HTML entry (index.html). */
-export function entryKey(manifest: Manifest): string {
+/**
+ * The manifest keys of what index.html loads: its entry chunk; or, when that entry only imported other
+ * chunks (Vite then writes those into index.html as scripts and the manifest has no entry), the chunks
+ * of index.html's module scripts (`indexHtml`, its text).
+ */
+export function entryKeys(manifest: Manifest, indexHtml = ''): string[] {
   const entries = Object.entries(manifest).filter(([, c]) => c.isEntry);
   const html = entries.find(([k]) => k.endsWith('index.html')) ?? entries[0];
-  if (!html) throw new Error('The build manifest has no entry chunk.');
-  return html[0];
+  if (html) return [html[0]];
+  const scripts = [...indexHtml.matchAll(/<script\b[^>]*\bsrc="[^"]*?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const keys = Object.keys(manifest).filter((k) => scripts.includes(manifest[k]!.file));
+  if (keys.length === 0) throw new Error('Neither the build manifest nor index.html names an entry chunk.');
+  return keys;
 }
+
+const indexHtmlOf = (distDir: string): string => {
+  const file = join(distDir, 'index.html');
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+};
 
 /**
  * The manifest key of a lazily loaded module whose source path ends with `suffix`; or, when the build put
@@ -181,13 +193,13 @@ export function measureBundle(
   if (!existsSync(join(distDir, '.vite', 'manifest.json')))
     throw new Error(`${distDir}/.vite/manifest.json is missing: build with --manifest.`);
   const manifest = readManifest(distDir);
-  const entry = entryKey(manifest);
+  const entry = entryKeys(manifest, indexHtmlOf(distDir));
   const routeModule = dynamicKey(manifest, routeSuffix, (file) => {
     const mapFile = join(distDir, `${file}.map`);
     return existsSync(mapFile) ? (JSON.parse(readFileSync(mapFile, 'utf8')) as SourceMap).sources : [];
   });
   if (!routeModule) throw new Error(`The build has no lazy chunk for ${routeSuffix}.`);
-  const routeFiles = staticClosure(manifest, [entry, routeModule]);
+  const routeFiles = staticClosure(manifest, [...entry, routeModule]);
 
   const assets = join(distDir, 'assets');
   const allFiles = readdirSync(assets)
@@ -220,11 +232,11 @@ export function measureBundle(
  * What a browser downloads to show an app with no lazy route (the stack floor): its HTML entry chunk
  * and that chunk's static imports, with their CSS.
  */
-export function measureEntry(distDir: string): { entry: string; files: string[] } & Sizes {
+export function measureEntry(distDir: string): { entry: string[]; files: string[] } & Sizes {
   if (!existsSync(join(distDir, '.vite', 'manifest.json')))
     throw new Error(`${distDir}/.vite/manifest.json is missing: build with --manifest.`);
   const manifest = readManifest(distDir);
-  const entry = entryKey(manifest);
-  const files = staticClosure(manifest, [entry]);
+  const entry = entryKeys(manifest, indexHtmlOf(distDir));
+  const files = staticClosure(manifest, entry);
   return { entry, files, ...sizes(distDir, files) };
 }

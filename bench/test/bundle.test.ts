@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { encode } from '@jridgewell/sourcemap-codec';
-import { attributeBytes, dynamicKey, entryKey, packageOf, sizes, staticClosure, type Manifest } from '../lib/bundle';
+import { attributeBytes, dynamicKey, entryKeys, packageOf, sizes, staticClosure, type Manifest } from '../lib/bundle';
 
 const manifest: Manifest = {
   'index.html': {
@@ -26,7 +26,7 @@ describe('bundle walk', () => {
   it('follows static imports (with their CSS) and not dynamic ones', () => {
     const key = dynamicKey(manifest, 'routes/list.tsx');
     assert.equal(key, 'src/routes/list.tsx');
-    const files = staticClosure(manifest, [entryKey(manifest), key!]).sort();
+    const files = staticClosure(manifest, [...entryKeys(manifest), key!]).sort();
     assert.deepEqual(files, [
       'assets/index.css',
       'assets/index.js',
@@ -52,6 +52,26 @@ describe('bundle walk', () => {
       dynamicKey(grouped, 'routes/list.tsx', (file) => sources[file] ?? []),
       '_list.js',
     );
+  });
+
+  it('takes the chunks index.html loads when the manifest has no entry', () => {
+    // Vite writes an entry that only imports other chunks into index.html as their scripts.
+    const inlined: Manifest = {
+      '_runtime.js': { file: 'assets/runtime.js' },
+      '_core.js': { file: 'assets/core.js', imports: ['_runtime.js'], css: ['assets/core.css'] },
+      '_list.js': { file: 'assets/list.js', imports: ['_core.js'] },
+    };
+    const html =
+      '<script type="module" crossorigin src="/base/assets/runtime.js"></script>' +
+      '<script type="module" crossorigin src="/base/assets/core.js"></script>' +
+      '<link rel="modulepreload" crossorigin href="/base/assets/list.js">';
+    assert.deepEqual(entryKeys(inlined, html).sort(), ['_core.js', '_runtime.js']);
+    assert.deepEqual(staticClosure(inlined, entryKeys(inlined, html)).sort(), [
+      'assets/core.css',
+      'assets/core.js',
+      'assets/runtime.js',
+    ]);
+    assert.throws(() => entryKeys(inlined, '<html></html>'), /names an entry chunk/);
   });
 
   it('fails on a key the manifest does not have', () => {
