@@ -1,10 +1,12 @@
 import { Trans } from '@lingui/react/macro';
 import { t } from '@lingui/core/macro';
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { Suspense } from 'react';
 import { describeApiError } from '@/api/error-words';
 import { isApiError } from '@/api/errors';
+import { lazyOptional } from '@/lib/optional-chunk';
 import { ErrorReference } from './error-reference';
+import type { QueryErrorAlertViewProps } from './query-error-alert-view';
 
 export interface QueryErrorAlertProps {
   error: unknown;
@@ -24,29 +26,50 @@ export const describeError = (error: unknown): string => {
 };
 
 /**
+ * The error in plain lines, while the alert's code loads (`quiet`: the alert is announced when it comes)
+ * or in its place when that code could not be fetched.
+ */
+const PlainErrorAlert = ({
+  error,
+  message,
+  title,
+  onRetry,
+  quiet = false,
+}: QueryErrorAlertViewProps & { quiet?: boolean }) => (
+  <Stack gap="xs" role={quiet ? undefined : 'alert'}>
+    <Text fw={700} size="sm">
+      {title}
+    </Text>
+    <Group justify="space-between" align="center" gap="sm">
+      <Text size="sm">{message}</Text>
+      {onRetry ? (
+        <Button size="xs" variant="light" color="red" onClick={onRetry}>
+          <Trans>Try again</Trans>
+        </Button>
+      ) : null}
+    </Group>
+    <ErrorReference error={error} />
+  </Stack>
+);
+
+/**
+ * Mantine's Alert (with its close button) is code for the moment something failed: it loads then, so
+ * that the first screen does not carry it.
+ */
+const AlertView = lazyOptional(
+  () => import('./query-error-alert-view').then((m) => m.QueryErrorAlertView),
+  PlainErrorAlert,
+);
+
+/**
  * An inline error for a part of a page whose data failed to load (the rest of the page keeps working),
  * with the request's reference and the console's version.
  */
 export const QueryErrorAlert = ({ error, onRetry, title }: QueryErrorAlertProps) => {
+  const props = { error, onRetry, title: title ?? t`Could not load data`, message: describeError(error) };
   return (
-    <Alert
-      color="red"
-      variant="light"
-      title={title ?? t`Could not load data`}
-      icon={<IconAlertTriangle aria-hidden />}
-      role="alert"
-    >
-      <Stack gap="xs">
-        <Group justify="space-between" align="center" gap="sm">
-          <Text size="sm">{describeError(error)}</Text>
-          {onRetry ? (
-            <Button size="xs" variant="white" color="red" onClick={onRetry}>
-              <Trans>Try again</Trans>
-            </Button>
-          ) : null}
-        </Group>
-        <ErrorReference error={error} />
-      </Stack>
-    </Alert>
+    <Suspense fallback={<PlainErrorAlert {...props} quiet />}>
+      <AlertView {...props} />
+    </Suspense>
   );
 };

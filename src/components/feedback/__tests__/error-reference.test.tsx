@@ -52,7 +52,7 @@ describe('ErrorReference', () => {
     expect(screen.getByText(/^Groups Console /)).toBeInTheDocument();
   });
 
-  it("puts the API's own text under the console's words, in a Details line", () => {
+  it("puts the API's own text under the console's words, in a Details line", async () => {
     render(
       <MantineProvider>
         <QueryErrorAlert
@@ -60,7 +60,7 @@ describe('ErrorReference', () => {
         />
       </MantineProvider>,
     );
-    const alert = screen.getByRole('alert');
+    const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The server ran into a problem. Try again later.');
     const details = screen.getByTestId('error-api-text');
     expect(details.tagName).toBe('DETAILS');
@@ -68,12 +68,12 @@ describe('ErrorReference', () => {
     expect(details).toHaveTextContent('The search service failed.');
   });
 
-  it('is part of the inline error of a part of a page', () => {
+  it('is part of the inline error of a part of a page', async () => {
     render(
       <MantineProvider>
         <QueryErrorAlert error={new ApiError(500, { message: 'Boom' }, null, ID)} />
       </MantineProvider>,
     );
-    expect(screen.getByRole('alert')).toHaveTextContent(`Reference: ${ID}`);
+    expect(await screen.findByRole('alert')).toHaveTextContent(`Reference: ${ID}`);
   });
 });
