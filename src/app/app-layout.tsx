@@ -10,7 +10,6 @@ import {
   Group,
   Kbd,
   NavLink,
-  Progress,
   Text,
   useComputedColorScheme,
   useMantineColorScheme,
@@ -128,6 +127,17 @@ const DocumentTitle = ({ override }: { override: { pathname: string; title: stri
   return null;
 };
 
+/**
+ * The bar across the top while the next page loads. Pages change after someone acts (a link, a key),
+ * so its code comes with the header's menus, which load at the first interaction; a page change with
+ * none before (a redirect) loads it then, and shows the bar once it has arrived.
+ */
+const NavigationProgress = () => {
+  const { t } = useLingui();
+  const menus = useOptionalModule(loadHeaderMenus, true);
+  return menus ? <menus.NavigationProgress label={t`Loading page`} /> : null;
+};
+
 /** The root layout: header, navigation, command palette, navigation progress, permission wall. */
 export const AppLayout = () => {
   const { t } = useLingui();
@@ -153,20 +163,7 @@ export const AppLayout = () => {
       padding="md"
     >
       <SkipLink />
-      {busy ? (
-        <Progress
-          value={100}
-          animated
-          size="xs"
-          radius={0}
-          pos="fixed"
-          top={0}
-          left={0}
-          right={0}
-          style={{ zIndex: 1000 }}
-          aria-label={t`Loading page`}
-        />
-      ) : null}
+      {busy ? <NavigationProgress /> : null}
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">

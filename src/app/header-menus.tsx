@@ -1,10 +1,11 @@
 /**
  * The header's pop-ups: the theme toggle's tooltip and the user menu (with the About dialog). They need Mantine's floating
  * layer (Popover, Menu, Tooltip and floating-ui), which the first screen does not: the layout renders
- * the plain buttons first and these once this module has loaded, after the first paint.
+ * the plain buttons first and these once this module has loaded, after the first paint. With them, the
+ * bar shown while the next page loads, which the first screen does not need either.
  */
 import { Trans } from '@lingui/react/macro';
-import { Menu, Tooltip } from '@mantine/core';
+import { Menu, Progress, Tooltip } from '@mantine/core';
 import { IconInfoCircle, IconLogout, IconSettings } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLayoutEffect, useRef, useState, type ReactElement, type RefObject } from 'react';
@@ -93,3 +94,19 @@ export const UserMenu = ({
     </>
   );
 };
+
+/** The bar across the top of the window while the next page loads. */
+export const NavigationProgress = ({ label }: { label: string }) => (
+  <Progress
+    value={100}
+    animated
+    size="xs"
+    radius={0}
+    pos="fixed"
+    top={0}
+    left={0}
+    right={0}
+    style={{ zIndex: 1000 }}
+    aria-label={label}
+  />
+);
