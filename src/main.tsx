@@ -9,7 +9,6 @@ import { createQueryClient } from '@/app/query-client';
 import { createAppRouter } from '@/app/router';
 import { revokeToken } from '@/api/generated/endpoints/tokens/tokens';
 import { followSignOutInOtherTabs, getAccessToken, handleUnauthorized } from '@/lib/auth';
-import { renderConfigErrorPage } from '@/components/feedback/config-error-page';
 import { DeploymentConfigError } from '@/lib/deployment-config';
 import { getEnvironment, loadRuntimeConfig } from '@/lib/environment';
 import { holdIdleForFirstScreen } from '@/lib/idle';
@@ -43,7 +42,13 @@ const languageReady = configRead
 const configured = configRead.catch((error: unknown) => {
   if (!(error instanceof DeploymentConfigError)) throw error;
   root.unmount();
-  renderConfigErrorPage(rootElement, error);
+  // The page's code loads only for this case; should it not load either, the error's own text stands.
+  import('@/components/feedback/config-error-page').then(
+    ({ renderConfigErrorPage }) => renderConfigErrorPage(rootElement, error),
+    () => {
+      rootElement.textContent = error.message;
+    },
+  );
   // The loaders never run against an unknown environment.
   return new Promise<never>(() => {});
 });
