@@ -1,5 +1,5 @@
 import { Trans, useLingui } from '@lingui/react/macro';
-import { Avatar, Group, Stack, Text, UnstyledButton, VisuallyHidden, type UnstyledButtonProps } from '@mantine/core';
+import { Group, Stack, Text, UnstyledButton, VisuallyHidden, type UnstyledButtonProps } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ComponentPropsWithRef } from 'react';
@@ -8,6 +8,23 @@ import { getGetTokenInfoQueryOptions } from '@/api/generated/endpoints/tokens/to
 import { useIsSignedIn } from '@/lib/auth';
 import { useAfterFirstPaint } from '@/lib/idle';
 import { useMe } from '@/lib/permissions';
+import classes from './user-button.module.css';
+
+/**
+ * Up to two letters for a name: the first of its first two words, or its first two letters when it is
+ * one word ("Avery Adams" → "AA", "Kim" → "KI").
+ */
+export const initialsOf = (name: string): string => {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  return (
+    words.length === 1
+      ? words[0]!.slice(0, 2)
+      : words
+          .map((word) => word[0])
+          .join('')
+          .slice(0, 2)
+  ).toUpperCase();
+};
 
 /**
  * The header's user button: avatar, name and organisation. It paints with the first screen; the menu it
@@ -37,7 +54,9 @@ export const UserButton = (props: UnstyledButtonProps & ComponentPropsWithRef<'b
   return (
     <UnstyledButton mih={44} {...props}>
       <Group gap="xs" wrap="nowrap">
-        <Avatar name={me?.name} color="initials" size="sm" aria-hidden />
+        <span className={classes.initials} aria-hidden>
+          {me?.name ? initialsOf(me.name) : null}
+        </span>
         {/* One message, so that a language can put the name first ("<1/> のユーザーメニュー"). */}
         <Trans comment="the user button's name: <1/> is the user's name and organization, shown on the button">
           <VisuallyHidden>User menu for</VisuallyHidden>{' '}
