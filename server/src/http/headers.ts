@@ -45,18 +45,27 @@ export const takesConsolePolicy = (contentType: string, url: string): boolean =>
   contentType.startsWith('text/html') ||
   (/^(?:text|application)\/javascript/.test(contentType) && WORKER_SCRIPT.test(url.split('?')[0] ?? ''));
 
+/**
+ * A script a page runs (not a worker's): framing and referrer policies act on documents, workers and
+ * stylesheets (for what those fetch), not on such a script, so those two headers are left off what
+ * went with each of a phone's first-screen scripts.
+ */
+export const isPageScript = (contentType: string, url: string): boolean =>
+  /^(?:text|application)\/javascript/.test(contentType) && !WORKER_SCRIPT.test(url.split('?')[0] ?? '');
+
 export async function securityHeaders(
   request: FastifyRequest,
   reply: FastifyReply,
   payload: unknown,
 ): Promise<unknown> {
+  const type = String(reply.getHeader('content-type') ?? '');
   reply.header('X-Content-Type-Options', 'nosniff');
-  reply.header('Referrer-Policy', 'no-referrer');
-  reply.header('X-Frame-Options', 'DENY');
-  // A 304 has no content type; its headers replace the cached page's, so it must not carry the API policy.
-  if (!reply.hasHeader('Content-Security-Policy') && reply.statusCode !== 304) {
-    const type = String(reply.getHeader('content-type') ?? '');
-    reply.header('Content-Security-Policy', takesConsolePolicy(type, request.url) ? CONSOLE_CSP : API_CSP);
+  if (!isPageScript(type, request.url)) {
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Frame-Options', 'DENY');
   }
+  // A 304 has no content type; its headers replace the cached page's, so it must not carry the API policy.
+  if (!reply.hasHeader('Content-Security-Policy') && reply.statusCode !== 304)
+    reply.header('Content-Security-Policy', takesConsolePolicy(type, request.url) ? CONSOLE_CSP : API_CSP);
   return payload;
 }

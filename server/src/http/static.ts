@@ -27,7 +27,11 @@ export function registerStatic(app: FastifyInstance, staticDir: string, prefix =
     preCompressed: true,
     setHeaders(reply, path) {
       const relative = path.slice(root.length).replace(/\\/g, '/');
-      reply.header('Cache-Control', relative.startsWith('/assets/') ? LONG_CACHE : NO_CACHE);
+      const hashed = relative.startsWith('/assets/');
+      reply.header('Cache-Control', hashed ? LONG_CACHE : NO_CACHE);
+      // A hashed file never changes and is never asked for again: nothing to revalidate it with. (Each
+      // header went with every script of a phone's first screen.)
+      if (hashed) for (const name of ['etag', 'last-modified', 'accept-ranges']) reply.removeHeader(name);
     },
   });
 }

@@ -153,9 +153,14 @@ describe('the console’s static files', () => {
     expect(worker.status).toBe(200);
     expect(worker.headers.get('content-type')).toMatch(/javascript/);
     expect(worker.headers.get('content-security-policy')).toBe(CONSOLE_CSP);
+    expect(worker.headers.get('referrer-policy')).toBe('no-referrer');
     const script = await page('/assets/index-AbC123.js', '*/*');
     expect(script.status).toBe(200);
     expect(script.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(script.headers.get('x-content-type-options')).toBe('nosniff');
+    // Framing and referrer policies do nothing on a script a page runs.
+    expect(script.headers.get('x-frame-options')).toBeNull();
+    expect(script.headers.get('referrer-policy')).toBeNull();
     const api = await page('/config.json', 'application/json');
     expect(api.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
   });
@@ -173,9 +178,13 @@ describe('the console’s static files', () => {
     const asset = await page('/assets/index-AbC123.js', '*/*');
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // Never revalidated, so nothing to revalidate with.
+    expect(asset.headers.get('etag')).toBeNull();
+    expect(asset.headers.get('last-modified')).toBeNull();
     const config = await page('/config.json', 'application/json');
     expect(config.status).toBe(200);
     expect(config.headers.get('cache-control')).toBe('no-cache');
+    expect(config.headers.get('etag')).toBeTruthy();
     expect(await config.json()).toEqual({ mode: 'embedded' });
   });
 
