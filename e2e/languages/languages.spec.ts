@@ -231,3 +231,18 @@ test.describe('an invalid config.json, in German', () => {
     await expect(page.getByRole('listitem').first()).toContainText('environment.kind');
   });
 });
+
+test.describe('before the console has loaded', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('the loading screen has no words to translate: the product’s name and a bar', async ({ page }) => {
+    // The console's code kept away: index.html's own screen is what shows.
+    await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+    await page.goto('/groups', { waitUntil: 'domcontentloaded' });
+    const boot = page.getByRole('status');
+    await expect(boot).toBeVisible();
+    await expect(boot).toHaveText('Groups Console');
+    await expect(boot).toHaveAttribute('aria-busy', 'true');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
