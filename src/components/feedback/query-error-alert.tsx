@@ -1,12 +1,10 @@
-import { Trans } from '@lingui/react/macro';
 import { t } from '@lingui/core/macro';
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { Suspense } from 'react';
 import { describeApiError } from '@/api/error-words';
 import { isApiError } from '@/api/errors';
 import { lazyOptional } from '@/lib/optional-chunk';
-import { ErrorReference } from './error-reference';
-import type { QueryErrorAlertViewProps } from './query-error-alert-view';
+import { QueryErrorLines, type QueryErrorAlertViewProps } from './query-error-lines';
 
 export interface QueryErrorAlertProps {
   error: unknown;
@@ -29,26 +27,12 @@ export const describeError = (error: unknown): string => {
  * The error in plain lines, while the alert's code loads (`quiet`: the alert is announced when it comes)
  * or in its place when that code could not be fetched.
  */
-const PlainErrorAlert = ({
-  error,
-  message,
-  title,
-  onRetry,
-  quiet = false,
-}: QueryErrorAlertViewProps & { quiet?: boolean }) => (
+const PlainErrorAlert = ({ title, quiet = false, ...lines }: QueryErrorAlertViewProps & { quiet?: boolean }) => (
   <Stack gap="xs" role={quiet ? undefined : 'alert'}>
     <Text fw={700} size="sm">
       {title}
     </Text>
-    <Group justify="space-between" align="center" gap="sm">
-      <Text size="sm">{message}</Text>
-      {onRetry ? (
-        <Button size="xs" variant="light" color="red" onClick={onRetry}>
-          <Trans>Try again</Trans>
-        </Button>
-      ) : null}
-    </Group>
-    <ErrorReference error={error} />
+    <QueryErrorLines {...lines} variant="light" />
   </Stack>
 );
 
