@@ -120,3 +120,22 @@ test.describe('page titles', () => {
     await expect(page).toHaveTitle(`${ALL_STAFF.name} · Groups Console`);
   });
 });
+
+test.describe('navigation progress', () => {
+  test('a bar runs across the top while the next page loads, and goes once it has', async ({ page }) => {
+    await signIn(page, 'admin', '/groups');
+    const bar = page.getByRole('progressbar', { name: 'Loading page' });
+    // The settings page's code held back until the bar has been seen.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/settings-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await mainNav(page).getByRole('link', { name: 'Settings' }).click();
+    await expect(bar).toBeVisible();
+    release();
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await expect(bar).toHaveCount(0);
+  });
+});

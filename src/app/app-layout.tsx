@@ -129,12 +129,12 @@ const DocumentTitle = ({ override }: { override: { pathname: string; title: stri
 
 /**
  * The bar across the top while the next page loads. Pages change after someone acts (a link, a key),
- * so its code comes with the header's menus, which load at the first interaction; a page change with
- * none before (a redirect) loads it then, and shows the bar once it has arrived.
+ * so its code comes with the header's menus, which load at the first interaction; a page change before
+ * any (a redirect, the browser's Back) shows none rather than fetch the menus for it.
  */
 const NavigationProgress = () => {
   const { t } = useLingui();
-  const menus = useOptionalModule(loadHeaderMenus, true);
+  const menus = useOptionalModule(loadHeaderMenus, useAfterFirstInteraction());
   return menus ? <menus.NavigationProgress label={t`Loading page`} /> : null;
 };
 
