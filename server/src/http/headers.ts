@@ -35,6 +35,12 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 /** A Web Worker's own script as the build names it (`roster.worker-<hash>.js`). */
 const WORKER_SCRIPT = /\.worker-[\w-]+\.js$/;
 
+/** A script (by its content type), and whether it is a Web Worker's own (by its path, the query aside). */
+const scriptKind = (contentType: string, url: string): 'worker' | 'page' | null => {
+  if (!/^(?:text|application)\/javascript/.test(contentType)) return null;
+  return WORKER_SCRIPT.test(url.split('?')[0] ?? '') ? 'worker' : 'page';
+};
+
 /**
  * Whether a response gets the console's policy: its pages, and the scripts Web Workers start from (the
  * members tab reads large groups in one), since a worker runs under the policy its own script came with.
@@ -42,16 +48,14 @@ const WORKER_SCRIPT = /\.worker-[\w-]+\.js$/;
  * about 560 bytes, went with each of the first screen's scripts to a phone.
  */
 export const takesConsolePolicy = (contentType: string, url: string): boolean =>
-  contentType.startsWith('text/html') ||
-  (/^(?:text|application)\/javascript/.test(contentType) && WORKER_SCRIPT.test(url.split('?')[0] ?? ''));
+  contentType.startsWith('text/html') || scriptKind(contentType, url) === 'worker';
 
 /**
  * A script a page runs (not a worker's): framing and referrer policies act on documents, workers and
  * stylesheets (for what those fetch), not on such a script, so those two headers are left off what
  * went with each of a phone's first-screen scripts.
  */
-export const isPageScript = (contentType: string, url: string): boolean =>
-  /^(?:text|application)\/javascript/.test(contentType) && !WORKER_SCRIPT.test(url.split('?')[0] ?? '');
+const isPageScript = (contentType: string, url: string): boolean => scriptKind(contentType, url) === 'page';
 
 export async function securityHeaders(
   request: FastifyRequest,
