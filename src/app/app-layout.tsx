@@ -39,6 +39,9 @@ import { UserButton } from './user-button';
 // arrived (and for good when it could not be fetched).
 const loadHeaderMenus = () => import('./header-menus');
 
+/** The header's menus module once someone has used the page (or `now`, sooner): null until it has come. */
+const useHeaderMenus = (now = false) => useOptionalModule(loadHeaderMenus, useAfterFirstInteraction() || now);
+
 interface NavItem {
   label: MessageDescriptor;
   href: string;
@@ -84,7 +87,7 @@ const ThemeToggle = () => {
       {computed === 'dark' ? <IconSun size={18} stroke={1.5} /> : <IconMoon size={18} stroke={1.5} />}
     </ActionIcon>
   );
-  const menus = useOptionalModule(loadHeaderMenus, useAfterFirstInteraction());
+  const menus = useHeaderMenus();
   return menus ? (
     <menus.ThemeTooltip label={label} button={ref}>
       {button}
@@ -96,12 +99,11 @@ const ThemeToggle = () => {
 
 const UserMenu = () => {
   const signedIn = useIsSignedIn();
-  const interacted = useAfterFirstInteraction();
   // A press on the plain button before the menu's code has loaded opens the menu once it has.
   const [openWhenLoaded, setOpenWhenLoaded] = useState(false);
   // The plain button, so the menu's button can take over its focus.
   const plain = useRef<HTMLButtonElement>(null);
-  const menus = useOptionalModule(loadHeaderMenus, interacted || openWhenLoaded);
+  const menus = useHeaderMenus(openWhenLoaded);
   if (!signedIn) {
     return (
       <Button variant="light" onClick={() => void beginSignIn(paths.groups.list.getHref())}>
@@ -134,7 +136,7 @@ const DocumentTitle = ({ override }: { override: { pathname: string; title: stri
  */
 const NavigationProgress = () => {
   const { t } = useLingui();
-  const menus = useOptionalModule(loadHeaderMenus, useAfterFirstInteraction());
+  const menus = useHeaderMenus();
   return menus ? <menus.NavigationProgress label={t`Loading page`} /> : null;
 };
 
