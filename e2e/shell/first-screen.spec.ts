@@ -2,12 +2,29 @@ import type { Page } from '@playwright/test';
 import { DEMO_GROUPS } from '../support/data';
 import { expect, signIn, test } from '../support/fixtures';
 
-const scriptsLoaded = (page: Page) =>
-  page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .map((entry) => new URL(entry.name).pathname)
-      .filter((path) => path.startsWith('/assets/') && path.endsWith('.js')),
+/** The group list's first row of data (not a loading placeholder). */
+const FIRST_ROW = 'table[aria-label="Groups"] tbody tr:not([data-testid])';
+
+/** Records, from the page's start, when the list's first rows show (`window.rowsAt`, performance time). */
+const recordFirstRows = (page: Page) =>
+  page.addInitScript((firstRow) => {
+    new MutationObserver((_records, observer) => {
+      if (!document.querySelector(firstRow)) return;
+      (window as unknown as { rowsAt: number }).rowsAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  }, FIRST_ROW);
+
+/** The console's scripts the page fetched (`beforeRows`: only those asked for before the first rows). */
+const scriptsLoaded = (page: Page, { beforeRows = false } = {}) =>
+  page.evaluate(
+    (beforeRows) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => !beforeRows || entry.startTime < (window as unknown as { rowsAt: number }).rowsAt)
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.startsWith('/assets/') && path.endsWith('.js')),
+    beforeRows,
   );
 
 /**
@@ -17,35 +34,25 @@ const scriptsLoaded = (page: Page) =>
  * first task).
  */
 test("the group list's code comes with the entry: nothing is fetched or preloaded for it later", async ({ page }) => {
-  await page.addInitScript(() => {
+  await page.addInitScript((firstRow) => {
     const added: string[] = [];
     (window as unknown as { preloadsBeforeRows: string[] }).preloadsBeforeRows = added;
     new MutationObserver((records) => {
       // The parser's own links (index.html) come while the document is loading; scripts run after.
       if (document.readyState === 'loading') return;
-      if (document.querySelector('table[aria-label="Groups"] tbody tr:not([data-testid])')) return;
+      if (document.querySelector(firstRow)) return;
       for (const record of records)
         for (const node of record.addedNodes)
           if (node instanceof HTMLLinkElement && node.rel === 'modulepreload') added.push(new URL(node.href).pathname);
     }).observe(document, { childList: true, subtree: true });
-    new MutationObserver((_records, observer) => {
-      if (!document.querySelector('table[aria-label="Groups"] tbody tr:not([data-testid])')) return;
-      (window as unknown as { rowsAt: number }).rowsAt = performance.now();
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  });
+  }, FIRST_ROW);
+  await recordFirstRows(page);
   await signIn(page, 'admin', '/groups');
   await expect(page.getByRole('table', { name: 'Groups' }).getByRole('link').first()).toBeVisible();
 
   const html = await (await page.request.get('/groups', { headers: { Accept: 'text/html' } })).text();
   const fromHtml = [...html.matchAll(/<(?:script|link)[^>]*(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1]!);
-  const beforeRows = await page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .filter((entry) => entry.startTime < (window as unknown as { rowsAt: number }).rowsAt)
-      .map((entry) => new URL(entry.name).pathname)
-      .filter((path) => path.startsWith('/assets/') && path.endsWith('.js')),
-  );
+  const beforeRows = await scriptsLoaded(page, { beforeRows: true });
   expect(
     beforeRows.filter((path) => !fromHtml.includes(path)),
     'scripts fetched before the rows that index.html does not name',
@@ -66,13 +73,7 @@ test('nothing that waits for idle is requested before the first rows show', asyn
     await new Promise((resolve) => setTimeout(resolve, 800));
     await route.continue();
   });
-  await page.addInitScript(() => {
-    new MutationObserver((_records, observer) => {
-      if (!document.querySelector('table[aria-label="Groups"] tbody tr:not([data-testid])')) return;
-      (window as unknown as { rowsAt: number }).rowsAt = performance.now();
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await recordFirstRows(page);
   // The next page's prefetch, the last of them (held back too).
   const nextPage = page.waitForResponse(/pageNumber=2/);
   // The supervisor: the permissions that are not in the token are asked for one by one.
