@@ -1,6 +1,6 @@
 /**
  * The language of the sign-in, sign-out and error pages: the console's languages (src/lib/locale.ts,
- * UI_LANGUAGES), chosen per request from
+ * UI_LANGUAGES; src/lib/__tests__/languages.parity.test.ts keeps the two in step), chosen per request from
  *   1. the authorization request's `ui_locales` (OpenID Connect Core §3.1.2.1: space-separated BCP 47
  *      tags, most wanted first; the console sends its own locale there), the first one spoken here, else
  *   2. the `Accept-Language` header (RFC 9110 §12.5.4: by q-value, then in order; q=0 is "not this one"),
