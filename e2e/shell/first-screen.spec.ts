@@ -183,3 +183,54 @@ test("a group's members tab loads only its own tab's code and keeps no hidden dr
     .poll(async () => (await scriptsLoaded(page)).some((path) => /\/history-tab-[\w-]+\.js$/.test(path)))
     .toBe(true);
 });
+
+/**
+ * The members tab's whole-group readings (the roster's counts, the reasons' lists: for a large group,
+ * hundreds of requests and a worker) start once the tab's first rows have painted and the browser is
+ * idle, not beside them: on a phone they made the rows come about a second later. The first members page
+ * is held back here, so that the page idles before the rows come.
+ */
+test("a group's whole-group readings wait for its first rows to paint", async ({ page }) => {
+  await page.route(/\/members\?(?=.*pageSize=25(&|$))/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    new MutationObserver((_records, observer) => {
+      if (!document.querySelector('table[aria-label="Members"] tbody tr')) return;
+      observer.disconnect();
+      // The frame that paints the rows, then the next: by then they have been shown.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          (window as unknown as { rowsPaintedAt: number }).rowsPaintedAt = performance.now();
+        }),
+      );
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await signIn(page, 'admin', `/groups/${DEMO_GROUPS.dynamic.id}`);
+  await expect(page.getByTestId('roster-panel')).toBeVisible();
+  const readings = await page.evaluate(() => {
+    const paintedAt = (window as unknown as { rowsPaintedAt: number }).rowsPaintedAt;
+    return performance
+      .getEntriesByType('resource')
+      .filter((entry) => /pageSize=500|\/individuals/.test(entry.name))
+      .map((entry) => ({
+        url: new URL(entry.name).pathname + new URL(entry.name).search,
+        early: entry.startTime < paintedAt,
+      }));
+  });
+  // The roster's pages, the rules' pages and the individuals.
+  expect(
+    readings.some((r) => r.url.includes('routingStatus')),
+    JSON.stringify(readings),
+  ).toBe(true);
+  expect(
+    readings.some((r) => r.url.includes('skills')),
+    JSON.stringify(readings),
+  ).toBe(true);
+  expect(
+    readings.some((r) => r.url.includes('/individuals')),
+    JSON.stringify(readings),
+  ).toBe(true);
+  expect(readings.filter((r) => r.early)).toEqual([]);
+});

@@ -136,6 +136,21 @@ export const whenIdleAfterFirstScreen = (task: () => void): (() => void) => {
   };
 };
 
+/**
+ * False until `ready` has been true and the browser has then been idle after a painted frame
+ * (whenIdleAfterFirstScreen), then true for as long as the caller stays mounted. For work that should
+ * follow what it complements on screen, not race it: the members tab's whole-group readings wait for
+ * the page of rows they add counts and labels to. The change renders as a transition.
+ */
+export const useIdleAfter = (ready: boolean): boolean => {
+  const [reached, setReached] = useState(false);
+  useEffect(() => {
+    if (!ready || reached) return;
+    return whenIdleAfterFirstScreen(() => startTransition(() => setReached(true)));
+  }, [ready, reached]);
+  return reached;
+};
+
 let release: (() => void) | null = null;
 
 /** Longest the hold lasts when no screen says it has shown (a page without `useFirstScreenShown`). */

@@ -7,6 +7,7 @@ import {
   useAfterFirstInteraction,
   useAfterFirstPaint,
   useFirstScreenShown,
+  useIdleAfter,
   whenIdleAfterFirstScreen,
 } from '../idle';
 
@@ -161,5 +162,48 @@ describe('waiting for someone to use the page', () => {
     // A later page's header, a new dialog host: its first render already has it.
     render(<ForAPerson />);
     expect(screen.getAllByText('menus loaded')).toHaveLength(2);
+  });
+});
+
+describe('useIdleAfter', () => {
+  const Reading = ({ ready }: { ready: boolean }) => <p>{useIdleAfter(ready) ? 'reading' : 'waiting'}</p>;
+
+  it('waits for what it follows, then for a painted frame and idle time, and stays', async () => {
+    holdIdleForFirstScreen();
+    const { rerender } = render(
+      <>
+        <Page />
+        <Reading ready={false} />
+      </>,
+    );
+    await settle();
+    // The page has shown, and the browser idles: not ready yet, so nothing starts.
+    await runFrame();
+    await runFrame();
+    await runIdle();
+    expect(screen.getByText('waiting')).toBeInTheDocument();
+
+    rerender(
+      <>
+        <Page />
+        <Reading ready />
+      </>,
+    );
+    await settle();
+    // Ready: the frame that paints it, the next, then idle time.
+    await runIdle();
+    expect(screen.getByText('waiting')).toBeInTheDocument();
+    await runFrame();
+    await runFrame();
+    await runIdle();
+    expect(screen.getByText('reading')).toBeInTheDocument();
+
+    rerender(
+      <>
+        <Page />
+        <Reading ready={false} />
+      </>,
+    );
+    expect(screen.getByText('reading')).toBeInTheDocument();
   });
 });

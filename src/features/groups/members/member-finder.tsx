@@ -3,6 +3,7 @@ import { msg, plural } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react/macro';
 import { CloseButton, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
+import { memo } from 'react';
 import { useCommittedText } from '@/lib/use-committed-text';
 import { useIsPhone } from '@/lib/use-is-phone';
 import { MEMBERSHIP_REASONS, parseReason, type MembershipReason } from '../core/membership-reason';
@@ -36,7 +37,14 @@ export interface MemberFinderProps {
  * The members tab's search box (name or email, across the whole group) and its filter by reason. The
  * search is debounced and kept in the URL (`q=`), as is the reason (`why=`).
  */
-export const MemberFinder = ({ query, onQueryChange, reason, onReasonChange, counts, inferred }: MemberFinderProps) => {
+export const MemberFinder = memo(function MemberFinder({
+  query,
+  onQueryChange,
+  reason,
+  onReasonChange,
+  counts,
+  inferred,
+}: MemberFinderProps) {
   const { t } = useLingui();
   const isPhone = useIsPhone();
   const { input: text, change, clear, onKeyDown } = useCommittedText(query, onQueryChange, SEARCH_DEBOUNCE_MS);
@@ -91,4 +99,4 @@ export const MemberFinder = ({ query, onQueryChange, reason, onReasonChange, cou
       {hint}
     </Stack>
   );
-};
+});

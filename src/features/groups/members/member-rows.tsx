@@ -119,7 +119,7 @@ const MemberRow = memo(function MemberRow({
  * The members on a phone: one row each, as wide as the screen (no sideways scrolling), with the same
  * selection, opening and columns as the desktop's table (sort is in the toolbar's Sort).
  */
-export const MemberRows = ({
+export const MemberRows = memo(function MemberRows({
   users,
   columns,
   selectable,
@@ -128,7 +128,7 @@ export const MemberRows = ({
   onToggleAll,
   onOpenUser,
   reasonsFor,
-}: MembersTableProps) => {
+}: MembersTableProps) {
   const { t } = useLingui();
   const { ids, allSelected, someSelected } = pageSelection(users, selected);
   return (
@@ -167,4 +167,4 @@ export const MemberRows = ({
       </Stack>
     </Stack>
   );
-};
+});

@@ -3,12 +3,13 @@ import { plural, t } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react/macro';
 import { Group, Pagination, Select, Skeleton, Stack, Text } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useListGroupMembers } from '@/api/generated/endpoints/groups/groups';
 import type { Group as GroupModel } from '@/api/generated/model/group';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { CopyMoveButton } from '../across/copy-move-button';
+import { useIdleAfter } from '@/lib/idle';
 import { useIsPhone } from '@/lib/use-is-phone';
 import { membersPageParams, PAGE_SIZES, type DetailUrlState } from '../core/detail-url-state';
 import { REASON_PHRASES } from '../core/membership-reason';
@@ -45,6 +46,83 @@ const controlLabel = (control: 'first' | 'previous' | 'next' | 'last'): string =
   if (control === 'next') return t({ message: 'next page', comment: 'pagination control' });
   return t({ message: 'last page', comment: 'pagination control' });
 };
+
+interface MembersToolbarProps {
+  group: GroupModel;
+  canEdit: boolean;
+  selected: ReadonlySet<string>;
+  nameOf: (id: string) => string | undefined;
+  onDone: (ids: readonly string[]) => void;
+  status: DetailUrlState['status'];
+  columns: DetailUrlState['columns'];
+  sortOrder: DetailUrlState['sortOrder'];
+  pageSize: number;
+  update: MembersTabProps['update'];
+}
+
+/**
+ * The tab's actions and view controls. Memoised: a whole-group reading landing re-renders the tab for its
+ * counts, and re-rendering these (Selects, Popover, dialogs' buttons) made that a long task on a phone.
+ */
+const MembersToolbar = memo(function MembersToolbar({
+  group,
+  canEdit,
+  selected,
+  nameOf,
+  onDone,
+  status,
+  columns,
+  sortOrder,
+  pageSize,
+  update,
+}: MembersToolbarProps) {
+  const { t } = useLingui();
+  const isPhone = useIsPhone();
+  const selectedIds = useMemo(() => [...selected], [selected]);
+  return (
+    <Group justify="space-between" wrap="wrap" gap={isPhone ? 'xs' : undefined}>
+      <Group gap="xs">
+        {canEdit ? (
+          <>
+            <AddMembersButton group={group} />
+            <RemoveMembersButton group={group} selectedIds={selectedIds} nameOf={nameOf} onDone={onDone} />
+            <CopyMoveButton group={group} selectedIds={selectedIds} status={status} onMoved={onDone} />
+          </>
+        ) : null}
+      </Group>
+      <Group gap="xs" align="flex-end">
+        <ColumnChooser value={columns} onChange={(columns) => update({ columns, status: null })} />
+        <Select
+          label={isPhone ? undefined : t({ message: 'Sort', comment: 'label of the choice of the order of the list' })}
+          aria-label={t({ message: 'Sort', comment: 'label of the choice of the order of the list' })}
+          w={130}
+          allowDeselect={false}
+          value={sortOrder}
+          onChange={(v) => update({ sortOrder: v === 'DESC' ? 'DESC' : 'ASC', page: 1 })}
+          data={[
+            { value: 'ASC', label: t`Name A–Z` },
+            { value: 'DESC', label: t`Name Z–A` },
+          ]}
+        />
+        <Select
+          label={isPhone ? undefined : t`Page size`}
+          aria-label={t`Page size`}
+          w={110}
+          allowDeselect={false}
+          value={String(pageSize)}
+          onChange={(v) => update({ pageSize: Number(v), page: 1 })}
+          data={PAGE_SIZES.map((n) => String(n))}
+        />
+        <ExportMembersButton
+          groupId={group.id ?? ''}
+          groupName={group.name ?? 'group'}
+          columns={columns}
+          sortOrder={sortOrder}
+        />
+      </Group>
+    </Group>
+  );
+});
 
 export interface MembersTabProps {
   group: GroupModel;
@@ -89,18 +167,27 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
       staleTime: live.live ? live.rereadMs : MEMBERS_REFRESH_MS,
     },
   });
-  // The whole group is read once the visible page is in (or at once, for a filtered list); with a
-  // status column on, a group small enough is kept live by push.
+  // The whole-group readings (the roster's counts, the reasons' lists) wait for the visible page's rows to
+  // have painted: started beside them, their worker, requests and progress made a phone's first rows come
+  // about a second later. A filtered list, which is made of them, reads at once.
+  const rowsPainted = useIdleAfter(members.data !== undefined);
+  // With a status column on, a group small enough is kept live by push.
   const roster = useGroupRoster(
     groupId,
     group.memberCount ?? 0,
-    searchInRoster || (statusKinds.length > 0 && (!!rosterFilter || members.data !== undefined)),
+    searchInRoster || (statusKinds.length > 0 && (!!rosterFilter || rowsPainted)),
     statusKinds.length > 0,
   );
   if (roster.live !== live.live || (roster.live && roster.rereadMs !== live.rereadMs))
     setLive({ live: roster.live, rereadMs: roster.rereadMs });
   // The members page's people, where the page shows them (a list from a whole-group reading may show anyone).
-  const reasons = useMemberReasons(group, rules, !!reason, listActive ? undefined : (members.data?.entities ?? []));
+  const reasons = useMemberReasons(
+    group,
+    rules,
+    !!reason,
+    listActive ? undefined : (members.data?.entities ?? []),
+    rowsPainted,
+  );
   const reasonIds = reason ? reasons.idsWith(reason) : undefined;
   const needsRoster = !!rosterFilter || searchInRoster;
   const entries = roster.reading?.entries;
@@ -185,49 +272,18 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between" wrap="wrap" gap={isPhone ? 'xs' : undefined}>
-        <Group gap="xs">
-          {canEdit ? (
-            <>
-              <AddMembersButton group={group} />
-              <RemoveMembersButton group={group} selectedIds={[...selected]} nameOf={nameOf} onDone={deselect} />
-              <CopyMoveButton group={group} selectedIds={[...selected]} status={state.status} onMoved={deselect} />
-            </>
-          ) : null}
-        </Group>
-        <Group gap="xs" align="flex-end">
-          <ColumnChooser value={state.columns} onChange={(columns) => update({ columns, status: null })} />
-          <Select
-            label={
-              isPhone ? undefined : t({ message: 'Sort', comment: 'label of the choice of the order of the list' })
-            }
-            aria-label={t({ message: 'Sort', comment: 'label of the choice of the order of the list' })}
-            w={130}
-            allowDeselect={false}
-            value={state.sortOrder}
-            onChange={(v) => update({ sortOrder: v === 'DESC' ? 'DESC' : 'ASC', page: 1 })}
-            data={[
-              { value: 'ASC', label: t`Name A–Z` },
-              { value: 'DESC', label: t`Name Z–A` },
-            ]}
-          />
-          <Select
-            label={isPhone ? undefined : t`Page size`}
-            aria-label={t`Page size`}
-            w={110}
-            allowDeselect={false}
-            value={String(state.pageSize)}
-            onChange={(v) => update({ pageSize: Number(v), page: 1 })}
-            data={PAGE_SIZES.map((n) => String(n))}
-          />
-          <ExportMembersButton
-            groupId={groupId}
-            groupName={group.name ?? 'group'}
-            columns={state.columns}
-            sortOrder={state.sortOrder}
-          />
-        </Group>
-      </Group>
+      <MembersToolbar
+        group={group}
+        canEdit={canEdit}
+        selected={selected}
+        nameOf={nameOf}
+        onDone={deselect}
+        status={state.status}
+        columns={state.columns}
+        sortOrder={state.sortOrder}
+        pageSize={state.pageSize}
+        update={update}
+      />
 
       <MemberFinder
         query={state.q}

@@ -200,7 +200,7 @@ export const pageSelection = (users: readonly User[], selected: ReadonlySet<stri
   return { ids, allSelected, someSelected: ids.some((id) => selected.has(id)) };
 };
 
-export const MembersTable = ({
+export const MembersTable = memo(function MembersTable({
   users,
   columns,
   sortOrder,
@@ -212,7 +212,7 @@ export const MembersTable = ({
   onOpenUser,
   reasonsFor,
   markFor,
-}: MembersTableProps) => {
+}: MembersTableProps) {
   const { t } = useLingui();
   const { ids, allSelected, someSelected } = pageSelection(users, selected);
   const toggleAll = () => onToggleAll(ids, !allSelected);
@@ -292,4 +292,4 @@ export const MembersTable = ({
       </Table>
     </Table.ScrollContainer>
   );
-};
+});

@@ -50,12 +50,15 @@ export interface MemberReasons {
  *
  * `wanted`: a reason filter is on, so the lists are needed even where the page's labels are not.
  * `shown`: the members the page shows, where the caller knows them (undefined: any member may be shown).
+ * `labelsNow`: what only the labels need may be read now (the members tab waits for its rows to paint);
+ * a reason filter reads at once.
  */
 export function useMemberReasons(
   group: Group,
   rules: RulesPresence,
   wanted: boolean,
   shown?: readonly { id?: string }[],
+  labelsNow = true,
 ): MemberReasons {
   const groupId = group.id ?? '';
   const ownerIds = useMemo(() => memberOwnerIds(group), [group]);
@@ -84,7 +87,7 @@ export function useMemberReasons(
       // The lookup set is built here, in slices, not in a render: see idSetInSlices.
       return { ids, set: await idSetInSlices(ids) };
     },
-    enabled: !!groupId && rules !== 'loading' && (labelsNeedIndividuals || wanted),
+    enabled: !!groupId && rules !== 'loading' && (wanted || (labelsNeedIndividuals && labelsNow)),
   });
   // The same query (and cache entry) as the group page's rules tab.
   const settings = useQuery(
@@ -128,7 +131,7 @@ export function useMemberReasons(
       const ruleIds = read.entries.filter((e) => e.rule).map((e) => e.id);
       return { ...read, ruleIds, ruleSet: await idSetInSlices(ruleIds) };
     },
-    enabled: !!groupId && (rules === 'some' ? !!query : rules === 'unknown' && wanted),
+    enabled: !!groupId && (rules === 'some' ? !!query && (wanted || labelsNow) : rules === 'unknown' && wanted),
     staleTime: RULE_READING_STALE_MS,
   });
 

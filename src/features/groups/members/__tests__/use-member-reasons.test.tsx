@@ -72,6 +72,25 @@ describe('why each member is in a group without rules', () => {
     expect(individualsAsked()).toBe(1);
   });
 
+  it('waits to read them for the labels until it is told the rows have painted', async () => {
+    const { result, rerender } = renderHook(
+      ({ labelsNow }) => useMemberReasons(group, 'none', false, [{ id: 'u1' }, { id: OWNER }], labelsNow),
+      { wrapper, initialProps: { labelsNow: false } },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(individualsAsked()).toBe(0);
+    expect(result.current.reasonsFor(OWNER)).toEqual([]);
+    rerender({ labelsNow: true });
+    await waitFor(() => expect(result.current.reasonsFor(OWNER)).toEqual(['individual', 'owner']));
+    expect(individualsAsked()).toBe(1);
+  });
+
+  it('reads them at once for the filter by reason, whatever the labels wait for', async () => {
+    const { result } = renderHook(() => useMemberReasons(group, 'none', true, [{ id: 'u1' }], false), { wrapper });
+    await waitFor(() => expect(result.current.idsWith('individual')).toEqual(['u1', OWNER]));
+    expect(individualsAsked()).toBe(1);
+  });
+
   it('reads them for the filter by reason, owner or not', async () => {
     const { result } = renderHook(() => useMemberReasons(group, 'none', true, [{ id: 'u1' }]), { wrapper });
     await waitFor(() => expect(result.current.idsWith('individual')).toEqual(['u1', OWNER]));
