@@ -99,3 +99,31 @@ test('status chips on a phone: touch-sized, and they filter the rows', async ({ 
   await assertNoHorizontalScroll(page);
   await assertBadgesWhole(page);
 });
+
+test("the members stay where they are when the whole group's counts come; the panel's count button is whole", async ({
+  page,
+}) => {
+  // The reading is held back, so that the page shows the panel as it waits for it.
+  await page.route(/\/members\?(?=.*pageSize=500)/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await signIn(page, 'admin', `/groups/${DEMO_GROUPS.allStaff.id}`);
+  await expect(page.getByText('Counting every member’s presence and routing status…')).toBeVisible();
+  await expect(memberCards(page).first()).toBeVisible();
+  const before = (await memberCards(page).first().boundingBox())!.y;
+  await expect(page.getByTestId('roster-panel')).toBeVisible({ timeout: 30_000 });
+  // The panel kept the counts' place while they were read: the first member did not move down.
+  expect(Math.abs((await memberCards(page).first().boundingBox())!.y - before)).toBeLessThanOrEqual(4);
+  expect((await memberCards(page).first().boundingBox())!.y).toBeLessThan(844);
+
+  const countNow = page.getByRole('button', { name: 'Count now' });
+  const box = (await countNow.boundingBox())!;
+  expect(box.height).toBeGreaterThanOrEqual(44);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  // Nothing of it is cut off (its words were, to "Coun", beside the count's time and refresh rate).
+  expect(await countNow.evaluate((button) => button.scrollWidth <= button.clientWidth)).toBe(true);
+  const taken = await page.getByTestId('roster-taken').textContent();
+  await countNow.tap();
+  await expect(page.getByTestId('roster-taken')).not.toHaveText(taken ?? '', { timeout: 30_000 });
+});

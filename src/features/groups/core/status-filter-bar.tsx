@@ -1,9 +1,9 @@
 import { i18n } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { Badge, Button, Group, Text } from '@mantine/core';
+import { Badge, Button, Group, Skeleton, Text } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { User } from '@/api/generated/model/user';
 import { useIsPhone } from '@/lib/use-is-phone';
 import {
@@ -32,6 +32,39 @@ const ACTIVE_CHIP_STYLE = { boxShadow: 'inset 0 0 0 2px currentColor' };
 
 const KIND_LABELS = { presence: msg`Presence`, routingStatus: msg`Routing status` } as const;
 
+/** One kind's line of chips: its name, then the chips (on a phone one line that scrolls on its own). */
+const KindLine = ({ kind, isPhone, children }: { kind: StatusKind; isPhone: boolean; children: ReactNode }) => (
+  <Group gap={6} mb={4} wrap={isPhone ? 'nowrap' : 'wrap'} style={isPhone ? { overflowX: 'auto' } : undefined}>
+    <Text size="xs" fw={600} c="dimmed" w={isPhone ? 64 : 110} style={{ flexShrink: 0 }}>
+      {i18n._(KIND_LABELS[kind])}
+    </Text>
+    {children}
+  </Group>
+);
+
+/** A chip's height: a phone's are touch targets. */
+const chipProps = (isPhone: boolean) =>
+  isPhone ? ({ size: 'sm', mih: 44 } as const) : ({ size: 'compact-xs' } as const);
+
+/**
+ * Where the chips will be while the counts are read: each kind's line with its name and two blank chips
+ * of a chip's height, so that the rows below do not move down when the counts come.
+ */
+export const StatusFilterBarPlaceholder = ({ kinds }: { kinds: readonly StatusKind[] }) => {
+  const isPhone = useIsPhone();
+  const height = isPhone ? 44 : 22;
+  return (
+    <div aria-hidden data-testid="status-filters-placeholder">
+      {kinds.map((kind) => (
+        <KindLine key={kind} kind={kind} isPhone={isPhone}>
+          <Skeleton height={height} width={110} radius="sm" animate={false} style={{ flexShrink: 0 }} />
+          <Skeleton height={height} width={90} radius="sm" animate={false} style={{ flexShrink: 0 }} />
+        </KindLine>
+      ))}
+    </div>
+  );
+};
+
 /** Counts of each status over the page, as buttons that filter the page's rows. */
 export const StatusFilterBar = ({
   users,
@@ -45,7 +78,7 @@ export const StatusFilterBar = ({
   // A phone's chips are touch targets: 44 px high, each kind's chips on one line that scrolls on its own,
   // so the members start sooner; a chip keeps its whole label (it does not shrink to fit the line).
   const isPhone = useIsPhone();
-  const chip = isPhone ? ({ size: 'sm', mih: 44 } as const) : ({ size: 'compact-xs' } as const);
+  const chip = chipProps(isPhone);
   const byKind = useMemo(
     () => kinds.map((kind) => ({ kind, counts: given?.[kind] ?? countStatuses(users, kind) })),
     [users, kinds, given],
@@ -60,16 +93,7 @@ export const StatusFilterBar = ({
     >
       {byKind.map(({ kind, counts }) =>
         counts.length ? (
-          <Group
-            key={kind}
-            gap={6}
-            mb={4}
-            wrap={isPhone ? 'nowrap' : 'wrap'}
-            style={isPhone ? { overflowX: 'auto' } : undefined}
-          >
-            <Text size="xs" fw={600} c="dimmed" w={isPhone ? 64 : 110} style={{ flexShrink: 0 }}>
-              {i18n._(KIND_LABELS[kind])}
-            </Text>
+          <KindLine key={kind} kind={kind} isPhone={isPhone}>
             {counts.map((c) => {
               const active = filter?.kind === kind && filter.value === c.value;
               return (
@@ -98,7 +122,7 @@ export const StatusFilterBar = ({
             <Text size="xs" c="dimmed" style={{ flexShrink: 0 }} visibleFrom="sm">
               {describeCounts(counts)}
             </Text>
-          </Group>
+          </KindLine>
         ) : null,
       )}
       <Text size="xs" c="dimmed">

@@ -1,12 +1,12 @@
 import { t } from '@lingui/core/macro';
 import { Plural, Trans, useLingui } from '@lingui/react/macro';
-import { Button, Group, Progress, Stack, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconBroadcast, IconRefresh } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { useIsPhone } from '@/lib/use-is-phone';
 import { statusColour, statusInSentence, statusLabel, type StatusFilter, type StatusKind } from '../core/status-counts';
-import { StatusFilterBar } from '../core/status-filter-bar';
+import { StatusFilterBar, StatusFilterBarPlaceholder } from '../core/status-filter-bar';
 import { intervalParts, VISIBLE_PAGE_REFRESH_MS, type RosterChange, type RosterCount } from './roster-model';
 import { ReadingProgress } from './reading-progress';
 import type { GroupRoster } from './use-group-roster';
@@ -109,7 +109,20 @@ export const RosterPanel = ({ roster, kinds, filter, onFilterChange }: RosterPan
       <QueryErrorAlert error={roster.error} onRetry={roster.refetch} title={t`Could not count the group's members`} />
     );
   if (!reading)
-    return <ReadingProgress label={t`Counting every member’s presence and routing status`} source={roster.progress} />;
+    // The panel's lines as they will be, the progress in the first: the rows below stay where they are
+    // when the counts come (they moved down by the panel's height, a layout shift on a phone).
+    return (
+      <Stack gap={6} aria-busy data-testid="roster-reading">
+        <ReadingProgress label={t`Counting every member’s presence and routing status`} source={roster.progress} />
+        {kinds.map((kind) => (
+          <Progress.Root key={kind} size="lg" aria-hidden />
+        ))}
+        <StatusFilterBarPlaceholder kinds={kinds} />
+        <Text size="xs" c="dimmed">
+          {t`Counts cover the whole group. Choose a status to list every member who has it.`}
+        </Text>
+      </Stack>
+    );
 
   // The time the counts were taken, a <time> element in the sentence.
   const takenTime = <time dateTime={new Date(takenAt).toISOString()}>{formatClockTime(takenAt)}</time>;
@@ -157,15 +170,29 @@ export const RosterPanel = ({ roster, kinds, filter, onFilterChange }: RosterPan
           )}
         </Text>
         <RosterMode live={live} refreshMs={refreshMs} />
-        <Button
-          size="compact-xs"
-          variant="subtle"
-          leftSection={<IconRefresh size={14} aria-hidden />}
-          loading={roster.isFetching}
-          onClick={roster.refetch}
-        >
-          <Trans>Count now</Trans>
-        </Button>
+        {isPhone ? (
+          // A phone's line has no room for the words: they were cut to "Coun".
+          <ActionIcon
+            variant="subtle"
+            size={44}
+            aria-label={t`Count now`}
+            loading={roster.isFetching}
+            onClick={roster.refetch}
+            style={{ flexShrink: 0 }}
+          >
+            <IconRefresh size={18} aria-hidden />
+          </ActionIcon>
+        ) : (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<IconRefresh size={14} aria-hidden />}
+            loading={roster.isFetching}
+            onClick={roster.refetch}
+          >
+            <Trans>Count now</Trans>
+          </Button>
+        )}
       </Group>
       {kinds.includes('presence') ? <RosterBar counts={counts.presence} label={t`Presence of the group`} /> : null}
       {kinds.includes('routingStatus') ? (
