@@ -253,6 +253,10 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
         : null;
   const onQueryChange = useCallback((q: string) => update({ q, page: 1 }, { replace: true }), [update]);
   const onReasonChange = useCallback((r: typeof reason) => update({ reason: r, page: 1 }, { replace: true }), [update]);
+  const onStatusChange = useCallback(
+    (status: DetailUrlState['status']) => update({ status, page: 1 }, { replace: true }),
+    [update],
+  );
   // The filters on, as one phrase after "members": each filter is a message, listed with commas.
   const status = rosterFilter ? statusLabel(rosterFilter.value) : '';
   const search = state.q.trim();
@@ -295,12 +299,7 @@ export const MembersTab = ({ group, rules, state, update, canEdit }: MembersTabP
       />
 
       {statusKinds.length ? (
-        <RosterPanel
-          roster={roster}
-          kinds={statusKinds}
-          filter={rosterFilter}
-          onFilterChange={(status) => update({ status, page: 1 }, { replace: true })}
-        />
+        <RosterPanel roster={roster} kinds={statusKinds} filter={rosterFilter} onFilterChange={onStatusChange} />
       ) : null}
 
       {loadError.isError && !users ? (

@@ -2,7 +2,7 @@ import { t } from '@lingui/core/macro';
 import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { ActionIcon, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconBroadcast, IconRefresh } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert';
 import { useIsPhone } from '@/lib/use-is-phone';
 import { statusColour, statusInSentence, statusLabel, type StatusFilter, type StatusKind } from '../core/status-counts';
@@ -97,7 +97,7 @@ export const RosterMode = ({ live, refreshMs }: { live: boolean; refreshMs: numb
  * refresh, a bar of the group's make-up, the status chips with whole-group counts (choosing one lists
  * every such member), and what changed since the previous count.
  */
-export const RosterPanel = ({ roster, kinds, filter, onFilterChange }: RosterPanelProps) => {
+export const RosterPanel = memo(function RosterPanel({ roster, kinds, filter, onFilterChange }: RosterPanelProps) {
   const { t } = useLingui();
   const { reading, counts, takenAt, refreshMs, changes, live } = roster;
   const given = useMemo(() => ({ presence: counts.presence, routingStatus: counts.routingStatus }), [counts]);
@@ -215,4 +215,4 @@ export const RosterPanel = ({ roster, kinds, filter, onFilterChange }: RosterPan
       </Text>
     </Stack>
   );
-};
+});

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { getListGroupMembersQueryKey, listGroupMembers } from '@/api/generated/endpoints/groups/groups';
 import type { PushState } from '@/api/notifications/client';
 import { useCan } from '@/lib/permissions';
@@ -106,11 +106,17 @@ export function useGroupRoster(groupId: string, memberCount: number, enabled: bo
     onState: setPushState,
   });
 
+  // A reading and its time render as a transition, in slices: taking in a whole group's counts (and the
+  // panel they fill) was one long task on a phone, as the query's change renders at once.
+  const landed = useMemo(
+    () => ({ reading: query.data, takenAt: query.dataUpdatedAt }),
+    [query.data, query.dataUpdatedAt],
+  );
+  const { reading, takenAt } = useDeferredValue(landed);
   // The reading before this one, to tell what changed since (React's "state from the previous render").
   const [track, setTrack] = useState<{ reading?: RosterReading; before?: RosterReading }>({});
-  if (query.data !== track.reading) setTrack({ reading: query.data, before: track.reading });
+  if (reading !== track.reading) setTrack({ reading, before: track.reading });
   const before = track.before;
-  const reading = query.data;
 
   const counts = useMemo(() => countsOf(reading?.entries ?? NO_ENTRIES), [reading]);
   const changes = useMemo(
@@ -118,18 +124,26 @@ export function useGroupRoster(groupId: string, memberCount: number, enabled: bo
     [before, reading],
   );
 
-  return {
-    reading,
-    counts,
-    takenAt: query.dataUpdatedAt,
-    refreshMs,
-    live: live && !!entries && fitsLive(entries.length),
-    rereadMs,
-    changes,
-    progress,
-    isPending: query.isPending && enabled,
-    isFetching: query.isFetching,
-    error: query.error,
-    refetch: () => void query.refetch(),
-  };
+  const isLive = live && !!entries && fitsLive(entries.length);
+  const isPending = query.isPending && enabled;
+  const { isFetching, error, refetch: refetchQuery } = query;
+  const refetch = useCallback(() => void refetchQuery(), [refetchQuery]);
+  // One object while nothing in it changes, so that the panel showing it can skip a render of the tab.
+  return useMemo(
+    () => ({
+      reading,
+      counts,
+      takenAt,
+      refreshMs,
+      live: isLive,
+      rereadMs,
+      changes,
+      progress,
+      isPending,
+      isFetching,
+      error,
+      refetch,
+    }),
+    [reading, counts, takenAt, refreshMs, isLive, rereadMs, changes, progress, isPending, isFetching, error, refetch],
+  );
 }
