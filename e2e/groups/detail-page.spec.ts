@@ -37,6 +37,24 @@ test('members page and sort on the server, with the state in the URL', async ({ 
   await expect(memberTableRows(page)).toHaveCount(50);
 });
 
+/**
+ * A page of 500 members renders the rows in and near the window (its virtualiser's code loads with the
+ * first such page), each with its place in the page for assistive technology, and scrolling brings the
+ * last one.
+ */
+test('a long members page renders the rows near the window, and scrolling reaches its end', async ({ page }) => {
+  await goToGroup(page, 'admin', DEMO_GROUPS.allStaff.id, '?size=500');
+  await expect(membersTable(page)).toHaveAttribute('aria-rowcount', '501');
+  // Spacer rows stand in for the rest, so far fewer than 500 rows are in the page.
+  await expect(memberTableRows(page).last()).toHaveAttribute('aria-hidden', 'true');
+  expect(await memberTableRows(page).count()).toBeLessThan(100);
+  await expect(page.locator('tbody tr[aria-rowindex="2"]')).toBeVisible();
+
+  await page.keyboard.press('End');
+  await expect(page.locator('tbody tr[aria-rowindex="501"]')).toBeVisible();
+  await expect(page.locator('tbody tr[aria-rowindex="2"]')).toHaveCount(0);
+});
+
 test('every expand column of the chooser shows data', async ({ page }) => {
   // Over 20 columns, all turned on at once (one reading with every expand), each checked against the
   // server's data, then all turned off again.

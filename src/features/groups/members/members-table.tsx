@@ -1,8 +1,7 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Anchor, Badge, Checkbox, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { memo, useLayoutEffect, useState } from 'react';
+import { lazy, memo, Suspense, type ReactNode } from 'react';
 import type { User } from '@/api/generated/model/user';
 import type { UserExpand } from '@/api/generated/model/userExpand';
 import type { MembershipReason } from '../core/membership-reason';
@@ -55,78 +54,17 @@ const markedRowShadowStyle = 'inset 4px 0 0 var(--mantine-color-teal-filled)';
 const MARKED_ROW_STYLE = { boxShadow: markedRowShadowStyle };
 const CHECKBOX_CELL_STYLE = { width: 40 };
 
-/** Pages longer than this render only the rows in and near the viewport. */
+/** Pages longer than this render only the rows in and near the viewport (members-virtual-body.tsx). */
 export const VIRTUALISE_ABOVE = 100;
-/** A member row's height before it is measured (44 px with one line of text, 54 px with two). */
-const ESTIMATED_ROW_HEIGHT = 50;
+
+/** The rows a long page shows while its virtualiser's code loads: a screen's worth. */
+const ROWS_BEFORE_VIRTUALISER = 30;
 
 /**
- * The rows to render. A long page (up to 500 members, 5,000+ cells) renders only the rows in and
- * near the viewport, scrolled with the window, with spacer rows keeping the table's height: a full
- * render and the layout of the whole table each took seconds. A page up to `VIRTUALISE_ABOVE` rows
- * renders every row (find in page, printing).
- *
- * The first rendered row is always at an even index and follows two spacer rows, so each row keeps
- * its place in the table's odd/even striping (`:nth-of-type`) while scrolling.
+ * A long page's rows, virtualised. Its code (TanStack Virtual) loads with the first such page: a phone
+ * never shows this table, and pages of up to VIRTUALISE_ABOVE rows do not need it.
  */
-const useVirtualRows = (count: number) => {
-  const enabled = count > VIRTUALISE_ABOVE;
-  const [body, attachBody] = useState<HTMLTableSectionElement | null>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
-  useLayoutEffect(() => {
-    if (!enabled || !body) return;
-    const measure = () => {
-      const top = body.getBoundingClientRect().top + window.scrollY;
-      setScrollMargin((current) => (Math.abs(current - top) > 1 ? top : current));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(document.body);
-    return () => observer.disconnect();
-  }, [enabled, body]);
-  const virtualizer = useWindowVirtualizer({
-    count: enabled ? count : 0,
-    estimateSize: () => ESTIMATED_ROW_HEIGHT,
-    overscan: 10,
-    scrollMargin,
-    rangeExtractor: ({ startIndex, endIndex, overscan, count: total }) => {
-      const start = Math.max(0, startIndex - overscan);
-      const first = start - (start % 2);
-      const last = Math.min(total - 1, endIndex + overscan);
-      return Array.from({ length: last - first + 1 }, (_, k) => first + k);
-    },
-  });
-  if (!enabled) {
-    return {
-      enabled,
-      attachBody,
-      indexes: Array.from({ length: count }, (_, i) => i),
-      before: 0,
-      after: 0,
-      measure: undefined,
-    };
-  }
-  const items = virtualizer.getVirtualItems();
-  const before = items.length ? items[0]!.start - scrollMargin : 0;
-  const after = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]!.end - scrollMargin) : 0;
-  return {
-    virtualised: true,
-    attachBody,
-    indexes: items.map((item) => item.index),
-    before,
-    after,
-    measure: virtualizer.measureElement,
-  };
-};
-
-/** Two rows, so the first rendered member row is the third (odd) row, as at index 0. */
-const Spacers = ({ height }: { height: number }) =>
-  height > 0 ? (
-    <>
-      <tr aria-hidden style={{ height }} />
-      <tr aria-hidden />
-    </>
-  ) : null;
+const VirtualBody = lazy(() => import('./members-virtual-body').then((m) => ({ default: m.VirtualBody })));
 
 /** One member row; memoised so a refresh re-renders only the members whose data changed. */
 // A named function: React's tools show its name.
@@ -217,7 +155,25 @@ export const MembersTable = memo(function MembersTable({
   const { ids, allSelected, someSelected } = pageSelection(users, selected);
   const toggleAll = () => onToggleAll(ids, !allSelected);
   const SortIcon = sortOrder === 'ASC' ? IconArrowUp : IconArrowDown;
-  const { virtualised, attachBody, indexes, before, after, measure } = useVirtualRows(users.length);
+  const virtualised = users.length > VIRTUALISE_ABOVE;
+  const row = (i: number, measureRef?: (element: HTMLTableRowElement | null) => void): ReactNode => {
+    const user = users[i]!;
+    return (
+      <MemberRow
+        key={user.id}
+        user={user}
+        index={virtualised ? i : undefined}
+        measureRef={measureRef}
+        columns={columns}
+        selectable={selectable}
+        selected={selected.has(user.id ?? '')}
+        onToggle={onToggle}
+        onOpenUser={onOpenUser}
+        reasons={reasonsFor(user.id).join(',')}
+        mark={markFor?.(user.id)}
+      />
+    );
+  };
 
   return (
     <Table.ScrollContainer minWidth={720}>
@@ -267,28 +223,15 @@ export const MembersTable = memo(function MembersTable({
             ))}
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody ref={attachBody}>
-          {virtualised ? <Spacers height={before} /> : null}
-          {indexes.map((i) => {
-            const user = users[i]!;
-            return (
-              <MemberRow
-                key={user.id}
-                user={user}
-                index={virtualised ? i : undefined}
-                measureRef={virtualised ? measure : undefined}
-                columns={columns}
-                selectable={selectable}
-                selected={selected.has(user.id ?? '')}
-                onToggle={onToggle}
-                onOpenUser={onOpenUser}
-                reasons={reasonsFor(user.id).join(',')}
-                mark={markFor?.(user.id)}
-              />
-            );
-          })}
-          {virtualised && after > 0 ? <tr aria-hidden style={{ height: after }} /> : null}
-        </Table.Tbody>
+        {virtualised ? (
+          <Suspense
+            fallback={<Table.Tbody>{users.slice(0, ROWS_BEFORE_VIRTUALISER).map((_, i) => row(i))}</Table.Tbody>}
+          >
+            <VirtualBody count={users.length} row={row} />
+          </Suspense>
+        ) : (
+          <Table.Tbody>{users.map((_, i) => row(i))}</Table.Tbody>
+        )}
       </Table>
     </Table.ScrollContainer>
   );
