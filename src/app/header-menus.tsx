@@ -8,26 +8,15 @@ import { Trans } from '@lingui/react/macro';
 import { Menu, Progress, Tooltip } from '@mantine/core';
 import { IconInfoCircle, IconLogout, IconSettings } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useLayoutEffect, useRef, useState, type ReactElement, type RefObject } from 'react';
+import { useRef, useState, type ReactElement, type RefObject } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { revokeToken } from '@/api/generated/endpoints/tokens/tokens';
 import { paths } from '@/config/paths';
 import { signOut } from '@/lib/auth';
+import { useFocusTakenOver } from '@/lib/focus-takeover';
 import { useMe } from '@/lib/permissions';
 import { AboutDialog } from './about-dialog';
 import { UserButton } from './user-button';
-
-/**
- * A button of this module takes the keyboard's focus over from the plain button it replaces (`from`),
- * when that one had it: the first render reads it while the plain button is still on screen.
- */
-const useFocusTakenOver = (from: RefObject<HTMLElement | null> | undefined, to: RefObject<HTMLElement | null>) => {
-  const [takeFocus] = useState(() => !!from?.current && from.current === document.activeElement);
-  useLayoutEffect(() => {
-    const active = document.activeElement;
-    if (takeFocus && (!active || active === document.body)) to.current?.focus();
-  }, [takeFocus, to]);
-};
 
 /**
  * Adds the tooltip to the theme toggle's button. `button`: the ref the button carries, before and after,

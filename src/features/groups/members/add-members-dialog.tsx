@@ -1,8 +1,7 @@
 import { plural } from '@lingui/core/macro';
-import { Trans, useLingui } from '@lingui/react/macro';
+import { useLingui } from '@lingui/react/macro';
 import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { Modal } from '@/components/dialogs/dialogs';
-import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Group as GroupModel } from '@/api/generated/model/group';
 import type { User } from '@/api/generated/model/user';
@@ -15,10 +14,12 @@ import { confirmMultiChange } from '../core/multi-change-confirm';
 
 type Mode = 'search' | 'paste';
 
-/** "Add members": pick people, or paste a list and check it, then add in batches of 50. */
-export const AddMembersButton = ({ group }: { group: GroupModel }) => {
+/**
+ * "Add members": pick people, or paste a list and check it, then add in batches of 50. Mounted open by
+ * its button (add-members-button.tsx), which loads it on first use; `onClose` unmounts it.
+ */
+const AddMembersDialog = ({ group, onClose }: { group: GroupModel; onClose: () => void }) => {
   const { t } = useLingui();
-  const [opened, setOpened] = useState(false);
   const [mode, setMode] = useState<Mode>('search');
   const [picked, setPicked] = useState<User[]>([]);
   const [pasteCheck, setPasteCheck] = useState<PasteCheck | null>(null);
@@ -32,10 +33,7 @@ export const AddMembersButton = ({ group }: { group: GroupModel }) => {
 
   const close = () => {
     if (running) return;
-    setOpened(false);
-    setPicked([]);
-    setPasteCheck(null);
-    change.reset();
+    onClose();
   };
 
   const submit = async () => {
@@ -52,66 +50,63 @@ export const AddMembersButton = ({ group }: { group: GroupModel }) => {
   };
 
   return (
-    <>
-      <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setOpened(true)}>
-        <Trans>Add members</Trans>
-      </Button>
-      <Modal
-        opened={opened}
-        onClose={close}
-        title={groupName === undefined ? t`Add members to the group` : t`Add members to ${groupName}`}
-        size="lg"
-        closeButtonProps={{ 'aria-label': t`Dismiss` }}
-      >
-        <Stack>
-          {!finished ? (
-            <>
-              <SegmentedControl
-                aria-label={t`How to add people`}
-                value={mode}
-                onChange={(v) => setMode(v as Mode)}
+    <Modal
+      opened
+      onClose={close}
+      title={groupName === undefined ? t`Add members to the group` : t`Add members to ${groupName}`}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t`Dismiss` }}
+    >
+      <Stack>
+        {!finished ? (
+          <>
+            <SegmentedControl
+              aria-label={t`How to add people`}
+              value={mode}
+              onChange={(v) => setMode(v as Mode)}
+              disabled={running}
+              data={[
+                { value: 'search', label: t`Search people` },
+                { value: 'paste', label: t`Paste a list` },
+              ]}
+            />
+            {mode === 'search' ? (
+              <UserPicker
+                label={t`People to add`}
+                description={t`Search by name, email or title. People already in the group are marked.`}
+                value={picked}
+                onChange={setPicked}
+                memberOf={groupId}
                 disabled={running}
-                data={[
-                  { value: 'search', label: t`Search people` },
-                  { value: 'paste', label: t`Paste a list` },
-                ]}
+                withinPortal={false}
               />
-              {mode === 'search' ? (
-                <UserPicker
-                  label={t`People to add`}
-                  description={t`Search by name, email or title. People already in the group are marked.`}
-                  value={picked}
-                  onChange={setPicked}
-                  memberOf={groupId}
-                  disabled={running}
-                  withinPortal={false}
-                />
-              ) : (
-                <PasteListPanel groupId={groupId} check={pasteCheck} onChecked={setPasteCheck} />
-              )}
-            </>
-          ) : null}
-          <BatchProgressView progress={running ? change.progress : null} result={change.data} verb="added" />
-          {finished && mode === 'paste' && pasteCheck ? <PasteReport check={pasteCheck} result={change.data} /> : null}
-          {change.error ? (
-            <Text c="red" size="sm" role="alert">
-              {change.error.message}
-            </Text>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} disabled={running}>
-              {finished ? t`Close` : t`Cancel`}
+            ) : (
+              <PasteListPanel groupId={groupId} check={pasteCheck} onChecked={setPasteCheck} />
+            )}
+          </>
+        ) : null}
+        <BatchProgressView progress={running ? change.progress : null} result={change.data} verb="added" />
+        {finished && mode === 'paste' && pasteCheck ? <PasteReport check={pasteCheck} result={change.data} /> : null}
+        {change.error ? (
+          <Text c="red" size="sm" role="alert">
+            {change.error.message}
+          </Text>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close} disabled={running}>
+            {finished ? t`Close` : t`Cancel`}
+          </Button>
+          {!finished ? (
+            <Button onClick={() => void submit()} loading={running} disabled={toAdd.length === 0}>
+              {toAdd.length
+                ? plural(toAdd.length, { one: 'Add # person', other: 'Add # people' })
+                : t({ message: 'Add', comment: 'button: add the people chosen to the group' })}
             </Button>
-            {!finished ? (
-              <Button onClick={() => void submit()} loading={running} disabled={toAdd.length === 0}>
-                {toAdd.length
-                  ? plural(toAdd.length, { one: 'Add # person', other: 'Add # people' })
-                  : t({ message: 'Add', comment: 'button: add the people chosen to the group' })}
-              </Button>
-            ) : null}
-          </Group>
-        </Stack>
-      </Modal>
-    </>
+          ) : null}
+        </Group>
+      </Stack>
+    </Modal>
   );
 };
+
+export default AddMembersDialog;

@@ -1,71 +1,35 @@
-import { i18n } from '@lingui/core';
-import { Trans, useLingui } from '@lingui/react/macro';
-import { Button, Checkbox, Group, Popover, ScrollArea, SimpleGrid, Stack } from '@mantine/core';
+import { Trans } from '@lingui/react/macro';
+import { Button } from '@mantine/core';
 import { IconColumns } from '@tabler/icons-react';
-import { useState } from 'react';
-import type { UserExpand } from '@/api/generated/model/userExpand';
-import { MEMBER_FIELDS, normaliseExpand } from '../core/member-fields';
+import { useRef, useState } from 'react';
+import type { ColumnChooserProps } from './column-chooser-popover';
+import { useAfterFirstInteraction } from '@/lib/idle';
+import { useOptionalModule } from '@/lib/optional-chunk';
 
-export interface ColumnChooserProps {
-  value: readonly UserExpand[];
-  onChange: (columns: UserExpand[]) => void;
-}
+export type { ColumnChooserProps } from './column-chooser-popover';
 
-/**
- * The ticked columns follow a click at once: `value` comes from the URL, which the router updates a
- * moment later (in a transition), and a controlled checkbox would show the old state until then.
- */
-const useImmediateValue = (value: readonly UserExpand[]) => {
-  const [shown, setShown] = useState(value);
-  const [source, setSource] = useState(value);
-  if (source.join() !== value.join()) {
-    setSource(value);
-    setShown(value);
-  }
-  return [shown, setShown] as const;
-};
+// The pop-up needs Mantine's floating layer, which the members tab's first screen does not: the button
+// paints plain, and the pop-up's code loads once someone uses the page (or presses the button).
+const loadPopover = () => import('./column-chooser-popover');
 
 /** Chooses the extra member columns; each is one `expand` value of the members request. */
 export const ColumnChooser = ({ value, onChange }: ColumnChooserProps) => {
-  const { t } = useLingui();
-  const [shown, setShown] = useImmediateValue(value);
-  const count = shown.length;
-  const change = (next: UserExpand[]) => {
-    setShown(next);
-    onChange(next);
-  };
+  const [pressed, setPressed] = useState(false);
+  const plain = useRef<HTMLButtonElement>(null);
+  const popover = useOptionalModule(loadPopover, useAfterFirstInteraction() || pressed);
+  const count = value.length;
+  if (popover)
+    return <popover.ColumnChooserPopover value={value} onChange={onChange} defaultOpened={pressed} focusFrom={plain} />;
   return (
-    <Popover position="bottom-end" shadow="md" withinPortal trapFocus>
-      <Popover.Target>
-        <Button variant="default" leftSection={<IconColumns size={16} aria-hidden />}>
-          <Trans comment="button: choose the table's columns; the number of extra columns shown">
-            Columns ({count})
-          </Trans>
-        </Button>
-      </Popover.Target>
-      <Popover.Dropdown maw={480}>
-        <Stack gap="xs">
-          <ScrollArea.Autosize mah={360}>
-            <Checkbox.Group
-              label={t`Extra columns`}
-              description={t`Each adds an expand option to the members request.`}
-              value={[...shown]}
-              onChange={(next) => change(normaliseExpand(next))}
-            >
-              <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
-                {MEMBER_FIELDS.map((field) => (
-                  <Checkbox key={field.expand} value={field.expand} label={i18n._(field.label)} size="sm" />
-                ))}
-              </SimpleGrid>
-            </Checkbox.Group>
-          </ScrollArea.Autosize>
-          <Group justify="flex-end">
-            <Button size="compact-xs" variant="subtle" onClick={() => change([])} disabled={shown.length === 0}>
-              <Trans>Clear columns</Trans>
-            </Button>
-          </Group>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+    <Button
+      ref={plain}
+      variant="default"
+      leftSection={<IconColumns size={16} aria-hidden />}
+      aria-haspopup="dialog"
+      aria-expanded={false}
+      onClick={() => setPressed(true)}
+    >
+      <Trans comment="button: choose the table's columns; the number of extra columns shown">Columns ({count})</Trans>
+    </Button>
   );
 };

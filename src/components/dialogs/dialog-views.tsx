@@ -1,0 +1,124 @@
+import {
+  Drawer as MantineDrawer,
+  Modal as MantineModal,
+  type DrawerProps as MantineDrawerProps,
+  type ModalProps as MantineModalProps,
+} from '@mantine/core';
+import { useWindowEvent } from '@mantine/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { chooseInitialFocus, rememberOpener, returnFocus, type InitialFocus, type Opener } from './dialog-focus';
+
+/**
+ * What the dialog opens on when none of its elements is marked `data-autofocus`: its first field (the
+ * default), or its content (a panel to read first, whose fields come further down).
+ */
+export interface FocusProps {
+  initialFocus?: InitialFocus;
+}
+
+/**
+ * Records the opener when the dialog opens (also when it mounts open) and gives focus back when it closes
+ * or unmounts: Mantine's own return only follows `opened` changing on a dialog that stays mounted.
+ */
+const useOpenerFocus = (opened: boolean) => {
+  // One object for the dialog's life: the opener, and the dialog element (kept after it closes: focus
+  // still in it, or going with it, is given back).
+  const focus = useRef<{ opener: Opener | null; dialog: HTMLElement | null }>({ opener: null, dialog: null });
+  useLayoutEffect(() => {
+    if (opened) focus.current.opener = rememberOpener();
+  }, [opened]);
+  useEffect(() => {
+    if (!opened) return;
+    const current = focus.current;
+    return () => {
+      if (current.opener) returnFocus(current.opener, current.dialog);
+    };
+  }, [opened]);
+  const onDialog = useCallback((dialog: HTMLElement) => {
+    focus.current.dialog = dialog;
+  }, []);
+  const dialogElement = useCallback(() => focus.current.dialog, []);
+  return { onDialog, dialogElement };
+};
+
+/**
+ * Escape closes only the dialog it was pressed in. Mantine's dialogs each listen on the window, so a
+ * confirmation opened over a dialog (through `modals`, outside its stack) would close both; here the
+ * dialog closes on an Escape from inside it, or from outside every dialog.
+ */
+const useEscapeCloses = (
+  opened: boolean,
+  closeOnEscape: boolean,
+  onClose: () => void,
+  dialogElement: () => HTMLElement | null,
+) => {
+  useWindowEvent(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Escape' || event.isComposing || !opened || !closeOnEscape || event.defaultPrevented) return;
+      const target = event.target instanceof Element ? event.target : null;
+      const inDialog = target?.closest('[role="dialog"]');
+      const dialog = dialogElement();
+      if (inDialog && dialog && inDialog !== dialog) return;
+      // An open list (Select, Combobox) marks its Escape as its own until its handler has run: hence
+      // the capture phase, as Mantine's own listener.
+      if (target?.getAttribute('data-mantine-stop-propagation') === 'true') return;
+      onClose();
+    },
+    { capture: true },
+  );
+};
+
+/** Renders nothing; marks what the dialog opens on before the focus trap looks for it. */
+const FocusStart = ({ initial, onDialog }: { initial: InitialFocus; onDialog: (dialog: HTMLElement) => void }) => {
+  const marker = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const content = marker.current?.parentElement;
+    const dialog = marker.current?.closest<HTMLElement>('[role="dialog"]');
+    if (!content || !dialog) return;
+    onDialog(dialog);
+    return chooseInitialFocus(dialog, content, initial);
+    // The choice is made once, when the dialog's content mounts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return <span hidden ref={marker} />;
+};
+
+/**
+ * Mantine's Modal that opens on its first field (or the element marked `data-autofocus`, or its content)
+ * and gives focus back to its opener, or the nearest control still on screen, when it closes.
+ */
+export const ModalView = ({
+  children,
+  opened,
+  initialFocus = 'field',
+  closeOnEscape = true,
+  ...props
+}: Omit<MantineModalProps, 'returnFocus'> & FocusProps) => {
+  const { onDialog, dialogElement } = useOpenerFocus(opened);
+  useEscapeCloses(opened, closeOnEscape, props.onClose, dialogElement);
+  return (
+    <MantineModal {...props} opened={opened} returnFocus={false} closeOnEscape={false}>
+      <FocusStart initial={initialFocus} onDialog={onDialog} />
+      {children}
+    </MantineModal>
+  );
+};
+
+/** Mantine's Drawer with the focus behaviour of `ModalView` above. */
+export const DrawerView = ({
+  children,
+  opened,
+  initialFocus = 'field',
+  closeOnEscape = true,
+  ...props
+}: Omit<MantineDrawerProps, 'returnFocus'> & FocusProps) => {
+  const { onDialog, dialogElement } = useOpenerFocus(opened);
+  useEscapeCloses(opened, closeOnEscape, props.onClose, dialogElement);
+  return (
+    <MantineDrawer {...props} opened={opened} returnFocus={false} closeOnEscape={false}>
+      <FocusStart initial={initialFocus} onDialog={onDialog} />
+      {children}
+    </MantineDrawer>
+  );
+};
