@@ -22,8 +22,8 @@ const focusProblem = (page: Page) =>
       return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
     };
     if (shows(el)) return null;
-    // Mantine's text inputs mark focus with their border colour, drawn on the input itself.
-    if (el.matches('input:not([type=checkbox]):not([type=radio]), textarea')) return null;
+    // Mantine's text inputs and native selects mark focus with their border colour, drawn on the field itself.
+    if (el.matches('input:not([type=checkbox]):not([type=radio]), textarea, select')) return null;
     return `no visible focus indicator on ${el.outerHTML.slice(0, 160)}`;
   });
 

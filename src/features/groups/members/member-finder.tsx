@@ -1,7 +1,7 @@
 import { i18n, type MessageDescriptor } from '@lingui/core';
 import { msg, plural } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react/macro';
-import { CloseButton, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { CloseButton, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { memo } from 'react';
 import { useCommittedText } from '@/lib/use-committed-text';
@@ -85,15 +85,15 @@ export const MemberFinder = memo(function MemberFinder({
           w={isPhone ? undefined : 280}
           style={isPhone ? { flex: 1, minWidth: 0 } : undefined}
         />
-        <Select
+        <NativeSelect
           label={t`Why a member`}
           w={isPhone ? 150 : 210}
-          clearable
-          placeholder={t`Any reason`}
-          value={reason}
-          onChange={(v) => onReasonChange(parseReason(v))}
-          data={MEMBERSHIP_REASONS.map((r) => ({ value: r, label: withCount(r) }))}
-          comboboxProps={{ withinPortal: true, keepMounted: false }}
+          value={reason ?? ''}
+          onChange={(e) => onReasonChange(parseReason(e.currentTarget.value || null))}
+          data={[
+            { value: '', label: t`Any reason` },
+            ...MEMBERSHIP_REASONS.map((r) => ({ value: r, label: withCount(r) })),
+          ]}
         />
       </Group>
       {hint}

@@ -1,7 +1,7 @@
 import { i18n } from '@lingui/core';
 import { plural, t } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react/macro';
-import { Group, Pagination, Select, Skeleton, Stack, Text } from '@mantine/core';
+import { Group, NativeSelect, Pagination, Skeleton, Stack, Text } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useListGroupMembers } from '@/api/generated/endpoints/groups/groups';
@@ -13,7 +13,7 @@ import { useIdleAfter } from '@/lib/idle';
 import { useIsPhone } from '@/lib/use-is-phone';
 import { membersPageParams, PAGE_SIZES, type DetailUrlState } from '../core/detail-url-state';
 import { REASON_PHRASES } from '../core/membership-reason';
-import { AddMembersButton } from './add-members-dialog';
+import { AddMembersButton } from './add-members-button';
 import { ColumnChooser } from './column-chooser';
 import { ExportMembersButton } from './export-members-button';
 import { MemberFinder } from './member-finder';
@@ -92,25 +92,23 @@ const MembersToolbar = memo(function MembersToolbar({
       </Group>
       <Group gap="xs" align="flex-end">
         <ColumnChooser value={columns} onChange={(columns) => update({ columns, status: null })} />
-        <Select
+        <NativeSelect
           label={isPhone ? undefined : t({ message: 'Sort', comment: 'label of the choice of the order of the list' })}
           aria-label={t({ message: 'Sort', comment: 'label of the choice of the order of the list' })}
           w={130}
-          allowDeselect={false}
           value={sortOrder}
-          onChange={(v) => update({ sortOrder: v === 'DESC' ? 'DESC' : 'ASC', page: 1 })}
+          onChange={(e) => update({ sortOrder: e.currentTarget.value === 'DESC' ? 'DESC' : 'ASC', page: 1 })}
           data={[
             { value: 'ASC', label: t`Name A–Z` },
             { value: 'DESC', label: t`Name Z–A` },
           ]}
         />
-        <Select
+        <NativeSelect
           label={isPhone ? undefined : t`Page size`}
           aria-label={t`Page size`}
           w={110}
-          allowDeselect={false}
           value={String(pageSize)}
-          onChange={(v) => update({ pageSize: Number(v), page: 1 })}
+          onChange={(e) => update({ pageSize: Number(e.currentTarget.value), page: 1 })}
           data={PAGE_SIZES.map((n) => String(n))}
         />
         <ExportMembersButton

@@ -74,8 +74,11 @@ describe('MemberFinder', () => {
 
   it('shows the reason filter with the whole group’s counts, and says when "rule" is inferred', () => {
     setup('', 'owner', true);
-    const select = screen.getByRole('combobox', { name: 'Why a member' }) as HTMLInputElement;
-    expect(select.value).toBe('Owners (2)');
+    const select = screen.getByRole('combobox', { name: 'Why a member' }) as HTMLSelectElement;
+    expect(select.value).toBe('owner');
+    expect(select.selectedOptions[0]?.textContent).toBe('Owners (2)');
+    // Each reason with its whole-group count, after "Any reason".
+    expect([...select.options].map((o) => o.value)).toEqual(['', 'individual', 'owner', 'rule']);
     expect(screen.getByText(i18n._(INFERRED_RULE_HINT))).toBeTruthy();
   });
 });
