@@ -78,11 +78,23 @@ type ModuleInfoOf = (id: string) => ChunkingModule | null;
 
 /**
  * The names a module takes from others with `import { a, b as c } from '…'` or passes on with
- * `export { a, b as c } from '…'` (the other module's side: a, b).
+ * `export { a, b as c } from '…'` (the other module's side: a, b), by the package they come from: its
+ * name for a bare specifier (`@mantine/core`, `@mantine/core/…`), the importer's own package for a
+ * relative one, and null for the console's own modules (`@/…`, or relative from them).
  */
-const namedImports = (code: string): Set<string> => {
-  const names = new Set<string>();
-  for (const [, list] of code.matchAll(/(?:import|export)\s*\{([^}]*)\}\s*from\s*['"][^'"]+['"]/g))
+const namedImportsByPackage = (code: string, importerPackage: string | null): Map<string | null, Set<string>> => {
+  const byPackage = new Map<string | null, Set<string>>();
+  for (const [, list, specifier] of code.matchAll(/(?:import|export)\s*\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g)) {
+    const from = /^[./]/.test(specifier!)
+      ? importerPackage
+      : specifier!.startsWith('@/')
+        ? null
+        : specifier!
+            .split('/')
+            .slice(0, specifier!.startsWith('@') ? 2 : 1)
+            .join('/');
+    const names = byPackage.get(from) ?? new Set<string>();
+    byPackage.set(from, names);
     for (const part of list!.split(','))
       names.add(
         part
@@ -91,8 +103,12 @@ const namedImports = (code: string): Set<string> => {
           .split(/\s+as\s+/)[0]!
           .trim(),
       );
-  return names;
+  }
+  return byPackage;
 };
+
+/** The package a module belongs to (`@mantine/core`), or null for the console's own. */
+const packageOf = (id: string): string | null => /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id)?.[1] ?? null;
 
 /** A package's index that only imports and re-exports (`@mantine/core`, `@tabler/icons-react`). */
 const isReexportIndex = (module: ChunkingModule): boolean =>
@@ -146,8 +162,11 @@ const staticClosure = (starts: Iterable<string>, graph: ReturnType<typeof module
     }
     if (seen.has(id)) return;
     seen.add(id);
-    const names = module.code ? namedImports(module.code) : undefined;
-    for (const next of module.importedIds) visit(next, names);
+    // What it asks of each package: an index of one is followed only for the names taken from it (a
+    // component named like one of Mantine's, taken from the console's own module, is not Mantine's).
+    const byPackage = module.code ? namedImportsByPackage(module.code, packageOf(id)) : undefined;
+    for (const next of module.importedIds)
+      visit(next, byPackage ? (byPackage.get(packageOf(next)) ?? new Set()) : undefined);
   };
   for (const start of starts) visit(start);
   return seen;
@@ -184,7 +203,7 @@ interface FirstScreens {
   routeParts: string[];
 }
 
-const CHUNK_GROUPS = ['core', 'shell', 'detail-early', 'detail'] as const;
+const CHUNK_GROUPS = ['core', 'common', 'shell', 'detail-early', 'detail'] as const;
 
 const firstScreenChunks = (screens: FirstScreens): Plugin => {
   const idOf = (module: string) => fileURLToPath(new URL(module, import.meta.url));
@@ -203,14 +222,17 @@ const firstScreenChunks = (screens: FirstScreens): Plugin => {
     };
     assign(core, 'core');
     const idleParts = screens.idleParts.map(idOf);
-    // The parts' own modules stay chunks of their own, so that one that cannot be fetched is left out
-    // alone (lazyOptional), not with `shell`, which the group page imports too.
-    assign(
-      [...staticClosure(idleParts, graph)].filter((id) => !idleParts.includes(id)),
-      'shell',
-    );
     const detailId = idOf(screens.groupPage);
     const detail = staticClosure([detailId], graph);
+    // The parts' own modules stay chunks of their own, so that one that cannot be fetched is left out
+    // alone (lazyOptional). What they share with the group page is `common`, so that the group page does
+    // not fetch the shell's floating layer (Popover, Menu, Tooltip, floating-ui) for a few small modules.
+    const shell = [...staticClosure(idleParts, graph)].filter((id) => !idleParts.includes(id));
+    assign(
+      shell.filter((id) => detail.has(id)),
+      'common',
+    );
+    assign(shell, 'shell');
     const pages = new Set(graph.moduleOf(idOf('src/app/router.tsx'))?.dynamicallyImportedIds ?? []);
     // What the entry's own modules import later (the list's dialogs, which load `detail`, are not in it).
     const coreImportsLater = [...entry]
