@@ -5,7 +5,7 @@ import {
   type ModalProps as MantineModalProps,
 } from '@mantine/core';
 import { useWindowEvent } from '@mantine/hooks';
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { chooseInitialFocus, rememberOpener, returnFocus, type InitialFocus, type Opener } from './dialog-focus';
 
 /**
@@ -16,24 +16,33 @@ export interface FocusProps {
   initialFocus?: InitialFocus;
 }
 
+/** Where focus was as the dialog opened, recorded by dialogs.tsx (the view may load after). */
+interface OpenerProps {
+  opener?: RefObject<Opener | null>;
+}
+
 /**
  * Records the opener when the dialog opens (also when it mounts open) and gives focus back when it closes
  * or unmounts: Mantine's own return only follows `opened` changing on a dialog that stays mounted.
  */
-const useOpenerFocus = (opened: boolean) => {
+const useOpenerFocus = (opened: boolean, given?: RefObject<Opener | null>) => {
   // One object for the dialog's life: the opener, and the dialog element (kept after it closes: focus
   // still in it, or going with it, is given back).
   const focus = useRef<{ opener: Opener | null; dialog: HTMLElement | null }>({ opener: null, dialog: null });
   useLayoutEffect(() => {
-    if (opened) focus.current.opener = rememberOpener();
-  }, [opened]);
+    if (opened && !given) focus.current.opener = rememberOpener();
+  }, [opened, given]);
   useEffect(() => {
     if (!opened) return;
     const current = focus.current;
     return () => {
-      if (current.opener) returnFocus(current.opener, current.dialog);
+      // The opener recorded as it opened (by dialogs.tsx, before this view's code had loaded), read as it
+      // closes: this opening's, which is what the ref holds until the next.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+      const opener = given?.current ?? current.opener;
+      if (opener) returnFocus(opener, current.dialog);
     };
-  }, [opened]);
+  }, [opened, given]);
   const onDialog = useCallback((dialog: HTMLElement) => {
     focus.current.dialog = dialog;
   }, []);
@@ -93,9 +102,10 @@ export const ModalView = ({
   opened,
   initialFocus = 'field',
   closeOnEscape = true,
+  opener,
   ...props
-}: Omit<MantineModalProps, 'returnFocus'> & FocusProps) => {
-  const { onDialog, dialogElement } = useOpenerFocus(opened);
+}: Omit<MantineModalProps, 'returnFocus'> & FocusProps & OpenerProps) => {
+  const { onDialog, dialogElement } = useOpenerFocus(opened, opener);
   useEscapeCloses(opened, closeOnEscape, props.onClose, dialogElement);
   return (
     <MantineModal {...props} opened={opened} returnFocus={false} closeOnEscape={false}>
@@ -111,9 +121,10 @@ export const DrawerView = ({
   opened,
   initialFocus = 'field',
   closeOnEscape = true,
+  opener,
   ...props
-}: Omit<MantineDrawerProps, 'returnFocus'> & FocusProps) => {
-  const { onDialog, dialogElement } = useOpenerFocus(opened);
+}: Omit<MantineDrawerProps, 'returnFocus'> & FocusProps & OpenerProps) => {
+  const { onDialog, dialogElement } = useOpenerFocus(opened, opener);
   useEscapeCloses(opened, closeOnEscape, props.onClose, dialogElement);
   return (
     <MantineDrawer {...props} opened={opened} returnFocus={false} closeOnEscape={false}>

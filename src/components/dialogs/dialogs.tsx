@@ -1,5 +1,6 @@
 import type { DrawerProps as MantineDrawerProps, ModalProps as MantineModalProps } from '@mantine/core';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
+import { rememberOpener, type Opener } from './dialog-focus';
 import type { FocusProps } from './dialog-views';
 
 /*
@@ -21,18 +22,34 @@ const useOpenedOnce = (opened: boolean): boolean => {
   return once || opened;
 };
 
+/**
+ * Where focus is as the dialog opens, recorded here, in the commit that opens it: the view's code may come
+ * later, when a menu that opened it has gone and taken the focus with it.
+ */
+const useOpener = (opened: boolean) => {
+  const opener = useRef<Opener | null>(null);
+  useLayoutEffect(() => {
+    if (opened) opener.current = rememberOpener();
+  }, [opened]);
+  return opener;
+};
+
 /** Mantine's Modal, loaded when it first opens (ModalView: its focus, its Escape). */
-export const Modal = (props: ModalProps) =>
-  useOpenedOnce(props.opened) ? (
+export const Modal = (props: ModalProps) => {
+  const opener = useOpener(props.opened);
+  return useOpenedOnce(props.opened) ? (
     <Suspense fallback={null}>
-      <ModalView {...props} />
+      <ModalView {...props} opener={opener} />
     </Suspense>
   ) : null;
+};
 
 /** Mantine's Drawer, loaded when it first opens (DrawerView). */
-export const Drawer = (props: DrawerProps) =>
-  useOpenedOnce(props.opened) ? (
+export const Drawer = (props: DrawerProps) => {
+  const opener = useOpener(props.opened);
+  return useOpenedOnce(props.opened) ? (
     <Suspense fallback={null}>
-      <DrawerView {...props} />
+      <DrawerView {...props} opener={opener} />
     </Suspense>
   ) : null;
+};
