@@ -1,5 +1,5 @@
 import type { DrawerProps as MantineDrawerProps, ModalProps as MantineModalProps } from '@mantine/core';
-import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, useState, type ComponentType, type RefObject } from 'react';
 import { rememberOpener, type Opener } from './dialog-focus';
 import type { FocusProps } from './dialog-views';
 
@@ -34,22 +34,24 @@ const useOpener = (opened: boolean) => {
   return opener;
 };
 
+/**
+ * A dialog whose view loads when it first opens, and stays mounted from then on (for its closing
+ * transition); the opener is recorded as it opens.
+ */
+const loadedWhenOpened = <P extends { opened: boolean }>(
+  View: ComponentType<P & { opener: RefObject<Opener | null> }>,
+) =>
+  function Dialog(props: P) {
+    const opener = useOpener(props.opened);
+    return useOpenedOnce(props.opened) ? (
+      <Suspense fallback={null}>
+        <View {...props} opener={opener} />
+      </Suspense>
+    ) : null;
+  };
+
 /** Mantine's Modal, loaded when it first opens (ModalView: its focus, its Escape). */
-export const Modal = (props: ModalProps) => {
-  const opener = useOpener(props.opened);
-  return useOpenedOnce(props.opened) ? (
-    <Suspense fallback={null}>
-      <ModalView {...props} opener={opener} />
-    </Suspense>
-  ) : null;
-};
+export const Modal = loadedWhenOpened<ModalProps>(ModalView);
 
 /** Mantine's Drawer, loaded when it first opens (DrawerView). */
-export const Drawer = (props: DrawerProps) => {
-  const opener = useOpener(props.opened);
-  return useOpenedOnce(props.opened) ? (
-    <Suspense fallback={null}>
-      <DrawerView {...props} opener={opener} />
-    </Suspense>
-  ) : null;
-};
+export const Drawer = loadedWhenOpened<DrawerProps>(DrawerView);
