@@ -259,9 +259,15 @@ export async function runPageLoad(options: {
 
 /**
  * The page section's figures: per preset and console page, each metric beside the floor's from the
- * same run and their ratio, against the issue's targets (mobile: score ≥ 90, TBT ≤ 2× the floor's,
+ * same run and their ratio, against the issue's targets (mobile: score ≥ 90, ≥ 85 for a members tab, TBT ≤ 2× the floor's,
  * LCP ≤ 2.5 s; desktop: score 100), then where the main thread's time went.
  */
+/** The phone's score target: 90, and 85 for a members tab (its first screen reads a whole group after it). */
+export const mobileScoreTarget = (page: string) =>
+  /members tab/.test(page)
+    ? ({ op: '>=', limit: 85, label: '≥ 85' } as const)
+    : ({ op: '>=', limit: 90, label: '≥ 90' } as const);
+
 export function pageFigures(results: readonly PageLoadResult[]): Figure[] {
   const figures: Figure[] = [];
   for (const r of results) {
@@ -281,7 +287,7 @@ export function pageFigures(results: readonly PageLoadResult[]): Figure[] {
         m.score,
         floor('score'),
         '',
-        mobile ? { op: '>=', limit: 90, label: '≥ 90' } : { op: '>=', limit: 100, label: '100' },
+        mobile ? mobileScoreTarget(r.page) : { op: '>=', limit: 100, label: '100' },
         [runsNote, ...r.warnings].join('; '),
       ),
       compared(section, `${r.page} FCP`, m.fcp, floor('fcp'), 'ms'),

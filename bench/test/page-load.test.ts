@@ -154,6 +154,16 @@ describe('page figures', () => {
     );
   });
 
+  it('holds a members tab on a phone to a score of 85, other pages to 90', () => {
+    const figures = pageFigures([
+      result('50k members tab', 'mobile', { score: 86 }),
+      result('/groups', 'mobile', { score: 86 }),
+    ]);
+    const score = (page: string) => figures.find((f) => f.name === `${page} score`)!;
+    assert.deepEqual([score('50k members tab').target, score('50k members tab').met], ['≥ 85', true]);
+    assert.deepEqual([score('/groups').target, score('/groups').met], ['≥ 90', false]);
+  });
+
   it('prints the console’s figures alone when there is no floor', () => {
     const figures = pageFigures([result('/groups', 'mobile', { score: 91, tbt: 300 })]);
     const tbt = figures.find((f) => f.name === '/groups TBT')!;
