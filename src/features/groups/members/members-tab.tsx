@@ -62,7 +62,8 @@ interface MembersToolbarProps {
 
 /**
  * The tab's actions and view controls. Memoised: a whole-group reading landing re-renders the tab for its
- * counts, and re-rendering these (Selects, Popover, dialogs' buttons) made that a long task on a phone.
+ * counts, and re-rendering these (the lists, the column chooser, the dialogs' buttons) made that a long
+ * task on a phone.
  */
 const MembersToolbar = memo(function MembersToolbar({
   group,
