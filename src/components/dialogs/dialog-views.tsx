@@ -6,7 +6,7 @@ import {
 } from '@mantine/core';
 import { useWindowEvent } from '@mantine/hooks';
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
-import { chooseInitialFocus, rememberOpener, returnFocus, type InitialFocus, type Opener } from './dialog-focus';
+import { chooseInitialFocus, returnFocus, type InitialFocus, type Opener } from './dialog-focus';
 
 /**
  * What the dialog opens on when none of its elements is marked `data-autofocus`: its first field (the
@@ -16,33 +16,28 @@ export interface FocusProps {
   initialFocus?: InitialFocus;
 }
 
-/** Where focus was as the dialog opened, recorded by dialogs.tsx (the view may load after). */
+/** Where focus was as the dialog opened, recorded by dialogs.tsx in that commit (this view may load after). */
 interface OpenerProps {
-  opener?: RefObject<Opener | null>;
+  opener: RefObject<Opener | null>;
 }
 
 /**
- * Records the opener when the dialog opens (also when it mounts open) and gives focus back when it closes
- * or unmounts: Mantine's own return only follows `opened` changing on a dialog that stays mounted.
+ * Gives focus back when the dialog closes or unmounts, to where it was as it opened (`opener`): Mantine's
+ * own return only follows `opened` changing on a dialog that stays mounted.
  */
-const useOpenerFocus = (opened: boolean, given?: RefObject<Opener | null>) => {
-  // One object for the dialog's life: the opener, and the dialog element (kept after it closes: focus
-  // still in it, or going with it, is given back).
-  const focus = useRef<{ opener: Opener | null; dialog: HTMLElement | null }>({ opener: null, dialog: null });
-  useLayoutEffect(() => {
-    if (opened && !given) focus.current.opener = rememberOpener();
-  }, [opened, given]);
+const useOpenerFocus = (opened: boolean, opener: RefObject<Opener | null>) => {
+  // The dialog element, kept after it closes: focus still in it, or going with it, is given back.
+  const focus = useRef<{ dialog: HTMLElement | null }>({ dialog: null });
   useEffect(() => {
     if (!opened) return;
     const current = focus.current;
     return () => {
-      // The opener recorded as it opened (by dialogs.tsx, before this view's code had loaded), read as it
-      // closes: this opening's, which is what the ref holds until the next.
+      // Read as it closes: this opening's opener, which is what the ref holds until the next.
       // eslint-disable-next-line react-hooks/exhaustive-deps
-      const opener = given?.current ?? current.opener;
-      if (opener) returnFocus(opener, current.dialog);
+      const from = opener.current;
+      if (from) returnFocus(from, current.dialog);
     };
-  }, [opened, given]);
+  }, [opened, opener]);
   const onDialog = useCallback((dialog: HTMLElement) => {
     focus.current.dialog = dialog;
   }, []);
