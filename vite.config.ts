@@ -182,6 +182,8 @@ const staticClosure = (starts: Iterable<string>, graph: ReturnType<typeof module
  *   the shell's parts and most other pages imported as well;
  * - `shell`: what the shell's parts loaded after the first paint on every page need besides (`idleParts`:
  *   the header's menus, the modals and notifications hosts), which was a dozen more chunks;
+ * - `common`: what of that the group page needs too (a few small modules and the pages' styles), so that
+ *   the group page does not load the shell's floating layer;
  * - `detail`: those the group page needs besides, the other screen people arrive at by link. It needed 44
  *   chunks, and a phone's largest paint came about a second later for them. Modules that the shell loads
  *   on demand (the command palette) or the list after its first screen (its filter inputs, its empty
