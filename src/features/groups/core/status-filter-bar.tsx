@@ -42,9 +42,9 @@ const KindLine = ({ kind, isPhone, children }: { kind: StatusKind; isPhone: bool
   </Group>
 );
 
-/** A chip's height: a phone's are touch targets. */
-const chipProps = (isPhone: boolean) =>
-  isPhone ? ({ size: 'sm', mih: 44 } as const) : ({ size: 'compact-xs' } as const);
+/** A chip's height on a phone, a touch target; elsewhere Mantine's compact-xs button's (22 px). */
+const PHONE_CHIP_HEIGHT = 44;
+const DESKTOP_CHIP_HEIGHT = 22;
 
 /**
  * Where the chips will be while the counts are read: each kind's line with its name and two blank chips
@@ -52,7 +52,7 @@ const chipProps = (isPhone: boolean) =>
  */
 export const StatusFilterBarPlaceholder = ({ kinds }: { kinds: readonly StatusKind[] }) => {
   const isPhone = useIsPhone();
-  const height = isPhone ? 44 : 22;
+  const height = isPhone ? PHONE_CHIP_HEIGHT : DESKTOP_CHIP_HEIGHT;
   return (
     <div aria-hidden data-testid="status-filters-placeholder">
       {kinds.map((kind) => (
@@ -78,7 +78,7 @@ export const StatusFilterBar = ({
   // A phone's chips are touch targets: 44 px high, each kind's chips on one line that scrolls on its own,
   // so the members start sooner; a chip keeps its whole label (it does not shrink to fit the line).
   const isPhone = useIsPhone();
-  const chip = chipProps(isPhone);
+  const chip = isPhone ? ({ size: 'sm', mih: PHONE_CHIP_HEIGHT } as const) : ({ size: 'compact-xs' } as const);
   const byKind = useMemo(
     () => kinds.map((kind) => ({ kind, counts: given?.[kind] ?? countStatuses(users, kind) })),
     [users, kinds, given],
